@@ -1,0 +1,261 @@
+-- CreateSchema
+CREATE SCHEMA IF NOT EXISTS "public";
+
+-- CreateEnum
+CREATE TYPE "OrderStatus" AS ENUM ('PENDING', 'PAID', 'PARTIALLY_REFUNDED', 'REFUNDED');
+
+-- CreateEnum
+CREATE TYPE "PaymentProvider" AS ENUM ('KAKAOPAY', 'PAYUP_KCP');
+
+-- CreateEnum
+CREATE TYPE "PaymentStatus" AS ENUM ('READY', 'APPROVING', 'APPROVED', 'PARTIALLY_CANCELLED', 'CANCELLED', 'ABORTED', 'FAILED', 'EXPIRED', 'UNKNOWN');
+
+-- CreateEnum
+CREATE TYPE "RefundStatus" AS ENUM ('REQUESTED', 'DONE', 'FAILED', 'UNKNOWN');
+
+-- CreateTable
+CREATE TABLE "Merchant" (
+    "id" TEXT NOT NULL,
+    "code" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Merchant_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "AdminUser" (
+    "id" TEXT NOT NULL,
+    "merchantId" TEXT NOT NULL,
+    "email" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "passwordHash" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "AdminUser_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "AdminSession" (
+    "id" TEXT NOT NULL,
+    "tokenHash" TEXT NOT NULL,
+    "adminUserId" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "AdminSession_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Product" (
+    "id" TEXT NOT NULL,
+    "merchantId" TEXT NOT NULL,
+    "slug" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "summary" TEXT NOT NULL,
+    "description" TEXT NOT NULL,
+    "price" INTEGER NOT NULL,
+    "taxFree" BOOLEAN NOT NULL DEFAULT false,
+    "imagePath" TEXT NOT NULL,
+    "active" BOOLEAN NOT NULL DEFAULT true,
+    "sortOrder" INTEGER NOT NULL DEFAULT 0,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Product_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Order" (
+    "id" TEXT NOT NULL,
+    "orderNumber" TEXT NOT NULL,
+    "merchantId" TEXT NOT NULL,
+    "status" "OrderStatus" NOT NULL DEFAULT 'PENDING',
+    "buyerName" TEXT NOT NULL,
+    "buyerPhone" TEXT NOT NULL,
+    "buyerEmail" TEXT NOT NULL,
+    "itemSummary" TEXT NOT NULL,
+    "totalQuantity" INTEGER NOT NULL,
+    "totalAmount" INTEGER NOT NULL,
+    "taxFreeAmount" INTEGER NOT NULL,
+    "vatAmount" INTEGER NOT NULL,
+    "refundedAmount" INTEGER NOT NULL DEFAULT 0,
+    "paidAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Order_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "OrderItem" (
+    "id" TEXT NOT NULL,
+    "orderId" TEXT NOT NULL,
+    "productId" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "unitPrice" INTEGER NOT NULL,
+    "quantity" INTEGER NOT NULL,
+    "taxFree" BOOLEAN NOT NULL,
+    "lineTotal" INTEGER NOT NULL,
+
+    CONSTRAINT "OrderItem_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Payment" (
+    "id" TEXT NOT NULL,
+    "orderId" TEXT NOT NULL,
+    "provider" "PaymentProvider" NOT NULL,
+    "status" "PaymentStatus" NOT NULL DEFAULT 'READY',
+    "tid" TEXT,
+    "providerOrderRef" TEXT,
+    "device" TEXT NOT NULL DEFAULT 'PC',
+    "method" TEXT,
+    "totalAmount" INTEGER NOT NULL,
+    "taxFreeAmount" INTEGER NOT NULL,
+    "vatAmount" INTEGER NOT NULL,
+    "cancelledAmount" INTEGER NOT NULL DEFAULT 0,
+    "cancelledTaxFree" INTEGER NOT NULL DEFAULT 0,
+    "cancelledVat" INTEGER NOT NULL DEFAULT 0,
+    "cardInfo" JSONB,
+    "failureCode" TEXT,
+    "failureMessage" TEXT,
+    "approvedAt" TIMESTAMP(3),
+    "cancelledAt" TIMESTAMP(3),
+    "readyExpiresAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Payment_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Refund" (
+    "id" TEXT NOT NULL,
+    "paymentId" TEXT NOT NULL,
+    "idempotencyKey" TEXT NOT NULL,
+    "status" "RefundStatus" NOT NULL DEFAULT 'REQUESTED',
+    "amount" INTEGER NOT NULL,
+    "taxFreeAmount" INTEGER NOT NULL,
+    "vatAmount" INTEGER NOT NULL,
+    "reason" TEXT NOT NULL,
+    "requestedBy" TEXT NOT NULL,
+    "failureCode" TEXT,
+    "failureMessage" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "completedAt" TIMESTAMP(3),
+
+    CONSTRAINT "Refund_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "PaymentEvent" (
+    "id" TEXT NOT NULL,
+    "orderId" TEXT NOT NULL,
+    "paymentId" TEXT,
+    "type" TEXT NOT NULL,
+    "message" TEXT NOT NULL,
+    "resultCode" TEXT,
+    "data" JSONB,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "PaymentEvent_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Merchant_code_key" ON "Merchant"("code");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "AdminUser_email_key" ON "AdminUser"("email");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "AdminSession_tokenHash_key" ON "AdminSession"("tokenHash");
+
+-- CreateIndex
+CREATE INDEX "AdminSession_adminUserId_idx" ON "AdminSession"("adminUserId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Product_slug_key" ON "Product"("slug");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Order_orderNumber_key" ON "Order"("orderNumber");
+
+-- CreateIndex
+CREATE INDEX "Order_createdAt_idx" ON "Order"("createdAt");
+
+-- CreateIndex
+CREATE INDEX "Order_status_createdAt_idx" ON "Order"("status", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "OrderItem_orderId_idx" ON "OrderItem"("orderId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Payment_tid_key" ON "Payment"("tid");
+
+-- CreateIndex
+CREATE INDEX "Payment_orderId_idx" ON "Payment"("orderId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Refund_idempotencyKey_key" ON "Refund"("idempotencyKey");
+
+-- CreateIndex
+CREATE INDEX "Refund_paymentId_idx" ON "Refund"("paymentId");
+
+-- CreateIndex
+CREATE INDEX "PaymentEvent_orderId_createdAt_idx" ON "PaymentEvent"("orderId", "createdAt");
+
+-- AddForeignKey
+ALTER TABLE "AdminUser" ADD CONSTRAINT "AdminUser_merchantId_fkey" FOREIGN KEY ("merchantId") REFERENCES "Merchant"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "AdminSession" ADD CONSTRAINT "AdminSession_adminUserId_fkey" FOREIGN KEY ("adminUserId") REFERENCES "AdminUser"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Product" ADD CONSTRAINT "Product_merchantId_fkey" FOREIGN KEY ("merchantId") REFERENCES "Merchant"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Order" ADD CONSTRAINT "Order_merchantId_fkey" FOREIGN KEY ("merchantId") REFERENCES "Merchant"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "OrderItem" ADD CONSTRAINT "OrderItem_orderId_fkey" FOREIGN KEY ("orderId") REFERENCES "Order"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "OrderItem" ADD CONSTRAINT "OrderItem_productId_fkey" FOREIGN KEY ("productId") REFERENCES "Product"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Payment" ADD CONSTRAINT "Payment_orderId_fkey" FOREIGN KEY ("orderId") REFERENCES "Order"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Refund" ADD CONSTRAINT "Refund_paymentId_fkey" FOREIGN KEY ("paymentId") REFERENCES "Payment"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PaymentEvent" ADD CONSTRAINT "PaymentEvent_orderId_fkey" FOREIGN KEY ("orderId") REFERENCES "Order"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PaymentEvent" ADD CONSTRAINT "PaymentEvent_paymentId_fkey" FOREIGN KEY ("paymentId") REFERENCES "Payment"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+
+-- Constraints Prisma's schema language cannot express. Appended to the initial migration by
+-- scripts/make-migration.ts. They are the last line of defence against double charges.
+
+-- At most one payment per order that has been (or is being) charged.
+CREATE UNIQUE INDEX "Payment_one_charge_per_order" ON "Payment" ("orderId")
+  WHERE "status" IN ('APPROVING', 'APPROVED', 'PARTIALLY_CANCELLED', 'CANCELLED', 'UNKNOWN');
+
+-- At most one refund in flight per payment.
+CREATE UNIQUE INDEX "Refund_one_in_flight_per_payment" ON "Refund" ("paymentId") WHERE "status" = 'REQUESTED';
+
+-- Money is never negative and never over-refunded.
+ALTER TABLE "Order" ADD CONSTRAINT "Order_amounts_valid"
+  CHECK ("totalAmount" > 0 AND "taxFreeAmount" >= 0 AND "taxFreeAmount" <= "totalAmount" AND "vatAmount" >= 0
+         AND "refundedAmount" >= 0 AND "refundedAmount" <= "totalAmount");
+ALTER TABLE "Payment" ADD CONSTRAINT "Payment_amounts_valid"
+  CHECK ("totalAmount" > 0 AND "cancelledAmount" >= 0 AND "cancelledAmount" <= "totalAmount"
+         AND "cancelledTaxFree" >= 0 AND "cancelledTaxFree" <= "taxFreeAmount");
+ALTER TABLE "Refund" ADD CONSTRAINT "Refund_amount_positive" CHECK ("amount" > 0 AND "taxFreeAmount" >= 0 AND "taxFreeAmount" <= "amount");
+ALTER TABLE "OrderItem" ADD CONSTRAINT "OrderItem_quantity_positive" CHECK ("quantity" > 0 AND "unitPrice" >= 0);
+
+-- The timeline is append-only.
+CREATE FUNCTION forbid_mutation() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$;
+CREATE TRIGGER "PaymentEvent_append_only" BEFORE UPDATE OR DELETE ON "PaymentEvent"
+  FOR EACH ROW EXECUTE FUNCTION forbid_mutation();

@@ -1,0 +1,49 @@
+// Test controls: arm a fault for the next N calls of one provider operation.
+//   mode "timeout": the provider DOES the operation, then holds the response for delayMs
+//                   (the caller times out although the provider's state changed: reconciliation).
+//   mode "hang":    holds the response without doing anything.
+//   mode "http500": answers 500 without doing anything.
+//   mode "error":   answers the provider's own error for `code` (each provider maps it).
+import { z } from "zod";
+
+export const faultSchema = z.object({
+  provider: z.string().min(1),
+  op: z.string().min(1), // operation name as the provider module names it, or "*" for any
+  mode: z.enum(["timeout", "hang", "http500", "error"]),
+  code: z.string().optional(),
+  message: z.string().optional(),
+  delayMs: z.number().int().min(0).max(120_000).default(30_000),
+  times: z.number().int().min(1).max(1000).default(1),
+});
+export type FaultInput = z.input<typeof faultSchema>;
+export type Fault = z.output<typeof faultSchema>;
+
+export class Faults {
+  private armed: Fault[] = [];
+
+  arm(input: FaultInput): Fault {
+    const fault = faultSchema.parse(input);
+    this.armed.push(fault);
+    return fault;
+  }
+
+  /** Consumes one armed fault for this provider/op, if any. */
+  take(provider: string, op: string): Fault | undefined {
+    const i = this.armed.findIndex((f) => f.provider === provider && (f.op === op || f.op === "*"));
+    if (i < 0) return undefined;
+    const f = this.armed[i]!;
+    f.times -= 1;
+    if (f.times <= 0) this.armed.splice(i, 1);
+    return { ...f };
+  }
+
+  list(): Fault[] {
+    return this.armed.map((f) => ({ ...f }));
+  }
+
+  clear(provider?: string) {
+    this.armed = provider ? this.armed.filter((f) => f.provider !== provider) : [];
+  }
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

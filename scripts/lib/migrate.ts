@@ -1,0 +1,9 @@
+import { run } from "./run.ts";
+
+/** Applies the checked-in migrations (prisma migrate deploy through the pg driver adapter). */
+export async function migrate(databaseUrl: string, { quiet = false } = {}) {
+  await run("npx", ["prisma", "migrate", "deploy"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+    stdio: quiet ? ["ignore", "ignore", "inherit"] : "inherit",
+  });
+}
