@@ -5,6 +5,7 @@ import type { TestProject } from "vitest/node";
 import { ensureDatabase, freePort, startPostgres } from "../../scripts/lib/postgres.ts";
 import { migrate } from "../../scripts/lib/migrate.ts";
 import { startService } from "../../scripts/lib/run.ts";
+import { sandboxEnv } from "../../scripts/lib/demo-env.ts";
 
 let stopPg: (() => Promise<void>) | undefined;
 let sandbox: ChildProcess | undefined;
@@ -20,7 +21,7 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   const sandboxUrl = `http://127.0.0.1:${port}`;
   sandbox = await startService("sandbox", "npx", ["tsx", "sandbox/main.ts"], {
-    env: { ...process.env, SANDBOX_PORT: String(port), SANDBOX_QUIET: "1" },
+    env: { ...process.env, ...sandboxEnv({ port, appUrl: "http://127.0.0.1:3999" }), SANDBOX_QUIET: "1" },
     readyUrl: `${sandboxUrl}/__sandbox/health`,
     echo: false,
   });

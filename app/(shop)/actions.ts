@@ -1,0 +1,94 @@
+"use server";
+// Shop server actions: thin wrappers that parse input, call a use case and redirect.
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { addToCart, setQuantity } from "@/lib/shop/cart";
+import { createOrder } from "@/lib/orders/create-order";
+import { startKakaoPayPayment } from "@/lib/payments/start-payment";
+import { kakaoPayGateway } from "@/lib/payments/gateways";
+import { log } from "@/lib/log";
+import { canSeeOrder, deviceFromRequest, grantOrderAccess, readCart, writeCart } from "../_lib/request";
+
+const lineSchema = z.object({ productId: z.string().min(1).max(40), quantity: z.coerce.number().int().min(0).max(99) });
+
+export async function addToCartAction(formData: FormData) {
+  const parsed = lineSchema.safeParse({ productId: formData.get("productId"), quantity: formData.get("quantity") ?? 1 });
+  if (!parsed.success || parsed.data.quantity < 1) redirect("/cart?error=quantity");
+  const product = await db.product.findFirst({ where: { id: parsed.data.productId, active: true } });
+  if (!product) redirect("/cart?error=unavailable");
+  await writeCart(addToCart(await readCart(), product.id, parsed.data.quantity));
+  redirect(formData.get("buyNow") ? "/checkout" : "/cart?added=1");
+}
+
+export async function updateCartAction(formData: FormData) {
+  const parsed = lineSchema.safeParse({ productId: formData.get("productId"), quantity: formData.get("quantity") });
+  if (!parsed.success) redirect("/cart?error=quantity");
+  await writeCart(setQuantity(await readCart(), parsed.data.productId, parsed.data.quantity));
+  redirect("/cart");
+}
+
+export type CheckoutState = { error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
+
+export async function checkoutAction(_prev: CheckoutState, formData: FormData): Promise<CheckoutState> {
+  const values = {
+    name: String(formData.get("name") ?? ""),
+    phone: String(formData.get("phone") ?? ""),
+    email: String(formData.get("email") ?? ""),
+    method: String(formData.get("method") ?? ""),
+  };
+  const cart = await readCart();
+  if (cart.length === 0) return { error: "장바구니가 비어 있습니다.", values };
+  if (values.method !== "kakaopay") return { error: "결제수단을 선택해 주세요.", values };
+
+  const created = await createOrder({
+    buyer: { name: values.name, phone: values.phone, email: values.email },
+    lines: cart.map(([productId, quantity]) => ({ productId, quantity })),
+  });
+  if (!created.ok) {
+    const fieldErrors: Record<string, string> = {};
+    const issues = (created.error.details ?? []) as Array<{ path: (string | number)[]; message: string }>;
+    for (const i of Array.isArray(issues) ? issues : []) {
+      const key = String(i.path[i.path.length - 1] ?? "");
+      if (["name", "phone", "email"].includes(key) && !fieldErrors[key]) fieldErrors[key] = i.message;
+    }
+    return { error: created.error.message, fieldErrors, values };
+  }
+  await grantOrderAccess(created.value.orderNumber);
+  await writeCart([]);
+
+  const started = await startKakaoPayPayment(
+    { orderNumber: created.value.orderNumber, device: await deviceFromRequest() },
+    { gateway: kakaoPayGateway(), appUrl: env().APP_URL },
+  );
+  if (!started.ok) {
+    log.warn({ code: started.error.code }, "checkout: payment start failed");
+    redirect(`/orders/${created.value.orderNumber}?notice=start_failed&code=${started.error.code}`);
+  }
+  redirect(started.value.redirectUrl);
+}
+
+export async function retryPaymentAction(formData: FormData) {
+  const orderNumber = String(formData.get("orderNumber") ?? "");
+  if (!/^KC\d{6}-[A-Z0-9]{6}$/.test(orderNumber) || !(await canSeeOrder(orderNumber))) redirect("/orders/lookup");
+  const started = await startKakaoPayPayment(
+    { orderNumber, device: await deviceFromRequest() },
+    { gateway: kakaoPayGateway(), appUrl: env().APP_URL },
+  );
+  if (!started.ok) redirect(`/orders/${orderNumber}?notice=start_failed&code=${started.error.code}`);
+  redirect(started.value.redirectUrl);
+}
+
+export type LookupState = { error?: string; values?: Record<string, string> };
+
+export async function lookupOrderAction(_prev: LookupState, formData: FormData): Promise<LookupState> {
+  const values = { orderNumber: String(formData.get("orderNumber") ?? "").trim().toUpperCase(), phone: String(formData.get("phone") ?? "") };
+  const phone = values.phone.replace(/[\s-]/g, "");
+  if (!/^KC\d{6}-[A-Z0-9]{6}$/.test(values.orderNumber)) return { error: "주문번호 형식을 확인해 주세요. (예: KC261123-ABC234)", values };
+  if (!/^01\d{8,9}$/.test(phone)) return { error: "휴대폰 번호를 정확히 입력해 주세요.", values };
+  const order = await db.order.findUnique({ where: { orderNumber: values.orderNumber }, select: { buyerPhone: true } });
+  if (!order || order.buyerPhone !== phone) return { error: "일치하는 주문이 없습니다. 주문번호와 휴대폰 번호를 확인해 주세요.", values };
+  await grantOrderAccess(values.orderNumber);
+  redirect(`/orders/${values.orderNumber}`);
+}

@@ -1,0 +1,141 @@
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { db } from "@/lib/db";
+import { ErrorCodes, type ErrorCode } from "@/lib/errors";
+import { formatWon } from "@/lib/money";
+import { maskName, maskPhone } from "@/lib/shop/order-access";
+import { canSeeOrder } from "../../../_lib/request";
+import { retryPaymentAction } from "../../actions";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "주문 상세" };
+
+const kst = (d: Date) =>
+  new Intl.DateTimeFormat("ko-KR", { timeZone: "Asia/Seoul", dateStyle: "medium", timeStyle: "short" }).format(d);
+
+const failureText: Record<string, string> = {
+  USER_CANCEL: "카카오페이 결제를 취소했습니다. 결제를 원하시면 다시 시도해 주세요.",
+  PROVIDER_FAIL: "카카오페이 결제가 완료되지 않았습니다. 다시 시도해 주세요.",
+  EXPIRED: "결제 가능 시간(15분)이 지났습니다. 다시 결제해 주세요.",
+  AMOUNT_MISMATCH: "결제 금액이 주문 금액과 달라 결제를 자동으로 취소했습니다. 다시 시도해 주세요.",
+  SUPERSEDED: "새 결제 시도로 대체된 결제입니다.",
+};
+
+export default async function OrderPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ orderNumber: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
+  const { orderNumber } = await params;
+  const sp = await searchParams;
+  if (!/^KC\d{6}-[A-Z0-9]{6}$/.test(orderNumber)) notFound();
+  if (!(await canSeeOrder(orderNumber))) redirect(`/orders/lookup?orderNumber=${orderNumber}`);
+  const order = await db.order.findUnique({
+    where: { orderNumber },
+    include: { items: true, payments: { orderBy: { createdAt: "desc" } } },
+  });
+  if (!order) notFound();
+  const charged = order.payments.find((p) => ["APPROVED", "PARTIALLY_CANCELLED", "CANCELLED"].includes(p.status));
+  const latest = order.payments[0];
+  const checking = !charged && latest && ["APPROVING", "UNKNOWN"].includes(latest.status);
+  const paid = order.status !== "PENDING";
+  const startError = sp.notice === "start_failed" && sp.code && sp.code in ErrorCodes ? ErrorCodes[sp.code as ErrorCode].message : null;
+
+  return (
+    <div className="mx-auto max-w-lg space-y-4">
+      {checking && <meta httpEquiv="refresh" content="3" />}
+      <section className="card p-5 text-center" data-testid="order-status">
+        {paid ? (
+          <>
+            <div className="mx-auto grid size-12 place-items-center rounded-full bg-kakao text-xl">✓</div>
+            <h1 className="mt-3 text-xl font-bold">
+              {order.status === "PAID" ? "결제가 완료되었습니다" : order.status === "REFUNDED" ? "전액 환불된 주문입니다" : "일부 환불된 주문입니다"}
+            </h1>
+          </>
+        ) : checking ? (
+          <>
+            <div className="mx-auto size-10 animate-spin rounded-full border-4 border-kakao border-t-transparent" aria-hidden />
+            <h1 className="mt-3 text-xl font-bold">결제 결과를 확인하고 있습니다</h1>
+            <p className="mt-1 text-sm text-ink-soft">잠시만 기다려 주세요. 이 화면은 자동으로 새로고침됩니다. 같은 결제가 두 번 청구되지 않습니다.</p>
+          </>
+        ) : (
+          <>
+            <h1 className="text-xl font-bold">결제가 완료되지 않았습니다</h1>
+            <p className="mt-2 text-sm text-ink-soft" data-testid="order-notice">
+              {startError ??
+                (latest?.failureCode && failureText[latest.failureCode]) ??
+                (latest?.status === "FAILED" ? "결제에 실패했습니다. 다시 시도해 주세요." : "아직 결제하지 않은 주문입니다.")}
+            </p>
+            <form action={retryPaymentAction} className="mt-4">
+              <input type="hidden" name="orderNumber" value={order.orderNumber} />
+              <button className="btn-kakao w-full" data-testid="retry-payment">
+                카카오페이로 다시 결제하기
+              </button>
+            </form>
+          </>
+        )}
+        <p className="mt-3 text-sm text-ink-mute">
+          주문번호 <span className="font-mono font-semibold text-ink" data-testid="order-number">{order.orderNumber}</span>
+        </p>
+      </section>
+
+      <section className="card p-5">
+        <h2 className="font-semibold">주문 상품</h2>
+        <ul className="mt-3 space-y-2 text-sm">
+          {order.items.map((i) => (
+            <li key={i.id} className="flex justify-between gap-3">
+              <span>
+                {i.name} <span className="text-ink-mute">× {i.quantity}</span>
+                {i.taxFree && <span className="ml-1 text-xs text-ink-mute">(면세)</span>}
+              </span>
+              <span className="amount shrink-0">{formatWon(i.lineTotal)}</span>
+            </li>
+          ))}
+        </ul>
+        <dl className="mt-4 space-y-1 border-t border-line pt-3 text-sm">
+          <div className="flex justify-between text-ink-soft">
+            <dt>면세 금액</dt>
+            <dd className="amount">{formatWon(order.taxFreeAmount)}</dd>
+          </div>
+          <div className="flex justify-between text-ink-soft">
+            <dt>부가세</dt>
+            <dd className="amount">{formatWon(order.vatAmount)}</dd>
+          </div>
+          <div className="flex justify-between pt-1 text-base font-bold">
+            <dt>{paid ? "결제 금액" : "결제할 금액"}</dt>
+            <dd className="amount" data-testid="order-total">{formatWon(order.totalAmount)}</dd>
+          </div>
+          {order.refundedAmount > 0 && (
+            <div className="flex justify-between font-semibold text-red-600">
+              <dt>환불 금액</dt>
+              <dd className="amount" data-testid="order-refunded">-{formatWon(order.refundedAmount)}</dd>
+            </div>
+          )}
+        </dl>
+      </section>
+
+      {charged && (
+        <section className="card p-5 text-sm" data-testid="receipt">
+          <h2 className="font-semibold">결제 정보</h2>
+          <dl className="mt-3 grid grid-cols-[96px_1fr] gap-y-1.5">
+            <dt className="text-ink-mute">결제수단</dt>
+            <dd>카카오페이 {charged.method === "MONEY" ? "머니" : charged.method === "CARD" ? "카드" : ""}</dd>
+            <dt className="text-ink-mute">승인 일시</dt>
+            <dd>{charged.approvedAt ? kst(charged.approvedAt) : "-"}</dd>
+            <dt className="text-ink-mute">거래번호</dt>
+            <dd className="font-mono text-xs leading-5">{charged.tid}</dd>
+            <dt className="text-ink-mute">주문자</dt>
+            <dd>
+              {maskName(order.buyerName)} · {maskPhone(order.buyerPhone)}
+            </dd>
+          </dl>
+        </section>
+      )}
+      <Link href="/" className="btn-ghost w-full">
+        쇼핑 계속하기
+      </Link>
+    </div>
+  );
+}

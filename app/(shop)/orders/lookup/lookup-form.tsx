@@ -1,0 +1,39 @@
+"use client";
+import { useActionState } from "react";
+import { useFormStatus } from "react-dom";
+import { lookupOrderAction, type LookupState } from "../../actions";
+
+function Submit() {
+  const { pending } = useFormStatus();
+  return (
+    <button className="btn-dark w-full" disabled={pending}>
+      {pending ? "조회하는 중…" : "조회하기"}
+    </button>
+  );
+}
+
+export function LookupForm({ orderNumber }: { orderNumber: string }) {
+  const [state, action] = useActionState<LookupState, FormData>(lookupOrderAction, {});
+  return (
+    <form action={action} className="card mt-4 space-y-3 p-4">
+      <div>
+        <label className="label" htmlFor="orderNumber">
+          주문번호
+        </label>
+        <input id="orderNumber" name="orderNumber" className="input font-mono uppercase" placeholder="KC261123-ABC234" defaultValue={state.values?.orderNumber ?? orderNumber} required />
+      </div>
+      <div>
+        <label className="label" htmlFor="phone">
+          휴대폰 번호
+        </label>
+        <input id="phone" name="phone" className="input" inputMode="tel" placeholder="010-1234-5678" defaultValue={state.values?.phone} required />
+      </div>
+      {state.error && (
+        <p className="rounded-xl bg-red-50 p-3 text-sm text-red-700" role="alert">
+          {state.error}
+        </p>
+      )}
+      <Submit />
+    </form>
+  );
+}

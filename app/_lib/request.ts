@@ -1,0 +1,42 @@
+// Request-scoped helpers for pages, actions and route handlers.
+import { cookies, headers } from "next/headers";
+import { env } from "@/lib/env";
+import { CART_COOKIE, parseCart, serializeCart, type Cart } from "@/lib/shop/cart";
+import { grant, hasAccess, ORDER_ACCESS_COOKIE } from "@/lib/shop/order-access";
+import type { Device } from "@/lib/payments/gateway";
+
+const MOBILE_UA = /Android|iPhone|iPad|iPod|Mobile|SamsungBrowser|KAKAOTALK/i;
+
+export async function deviceFromRequest(): Promise<Device> {
+  const ua = (await headers()).get("user-agent") ?? "";
+  return MOBILE_UA.test(ua) ? "MOBILE" : "PC";
+}
+
+export async function readCart(): Promise<Cart> {
+  return parseCart((await cookies()).get(CART_COOKIE)?.value);
+}
+
+export async function writeCart(cart: Cart) {
+  (await cookies()).set(CART_COOKIE, serializeCart(cart), {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: env().APP_URL.startsWith("https://"),
+    path: "/",
+    maxAge: 60 * 60 * 24 * 14,
+  });
+}
+
+export async function grantOrderAccess(orderNumber: string) {
+  const jar = await cookies();
+  jar.set(ORDER_ACCESS_COOKIE, grant(env().APP_SECRET, jar.get(ORDER_ACCESS_COOKIE)?.value, orderNumber), {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: env().APP_URL.startsWith("https://"),
+    path: "/",
+    maxAge: 60 * 60 * 24 * 30,
+  });
+}
+
+export async function canSeeOrder(orderNumber: string): Promise<boolean> {
+  return hasAccess(env().APP_SECRET, (await cookies()).get(ORDER_ACCESS_COOKIE)?.value, orderNumber);
+}

@@ -1,0 +1,47 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { db } from "@/lib/db";
+import { kakaoPayGateway } from "@/lib/payments/gateways";
+import { reconcilePayment } from "@/lib/payments/reconcile";
+import { refundPayment } from "@/lib/payments/refund";
+import { requireAdmin } from "../../../../_lib/admin";
+
+export type RefundState = { ok?: boolean; message?: string; status?: string };
+
+async function ownPayment(merchantId: string, paymentId: string) {
+  return db.payment.findFirst({ where: { id: paymentId, order: { merchantId } }, select: { id: true, orderId: true } });
+}
+
+export async function refundAction(_prev: RefundState, formData: FormData): Promise<RefundState> {
+  const admin = await requireAdmin();
+  const paymentId = String(formData.get("paymentId") ?? "");
+  const payment = await ownPayment(admin.merchantId, paymentId);
+  if (!payment) return { ok: false, message: "결제를 찾을 수 없습니다." };
+  const r = await refundPayment(
+    {
+      paymentId,
+      amount: formData.get("amount") as unknown as number,
+      taxFree: (formData.get("taxFree") || 0) as unknown as number,
+      reason: String(formData.get("reason") ?? ""),
+      idempotencyKey: String(formData.get("idempotencyKey") ?? ""),
+    },
+    { adminId: admin.adminId },
+    { gateway: kakaoPayGateway() },
+  );
+  revalidatePath(`/admin/orders/${payment.orderId}`);
+  if (!r.ok) return { ok: false, message: r.error.message };
+  return { ok: r.value.status === "DONE", message: r.value.message, status: r.value.status };
+}
+
+export type RefreshState = { message?: string };
+
+export async function refreshAction(_prev: RefreshState, formData: FormData): Promise<RefreshState> {
+  const admin = await requireAdmin();
+  const paymentId = String(formData.get("paymentId") ?? "");
+  const payment = await ownPayment(admin.merchantId, paymentId);
+  if (!payment) return { message: "결제를 찾을 수 없습니다." };
+  const r = await reconcilePayment(paymentId, { gateway: kakaoPayGateway() });
+  revalidatePath(`/admin/orders/${payment.orderId}`);
+  if (!r.ok) return { message: r.error.message };
+  return { message: r.value.changed ? "결제사 상태를 반영했습니다." : "결제사 상태와 일치합니다. 변경 사항이 없습니다." };
+}

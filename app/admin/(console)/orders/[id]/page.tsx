@@ -1,0 +1,142 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { db } from "@/lib/db";
+import { formatWon } from "@/lib/money";
+import { requireAdmin } from "../../../../_lib/admin";
+import { kstDateTime, StatusBadge } from "../../../_components";
+import { RefreshButton } from "./refresh-button";
+import { RefundForm } from "./refund-form";
+
+export const metadata = { title: "주문 상세" };
+
+const providerLabel: Record<string, string> = { KAKAOPAY: "카카오페이 온라인", PAYUP_KCP: "카카오페이 (PayUp/KCP)" };
+
+export default async function AdminOrderDetail({ params }: { params: Promise<{ id: string }> }) {
+  const admin = await requireAdmin();
+  const { id } = await params;
+  const order = await db.order.findFirst({
+    where: { id, merchantId: admin.merchantId },
+    include: {
+      items: true,
+      payments: { orderBy: { createdAt: "desc" }, include: { refunds: { orderBy: { createdAt: "asc" } } } },
+      events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+    },
+  });
+  if (!order) notFound();
+  return (
+    <div className="space-y-4">
+      <Link href="/admin/orders" className="text-sm text-ink-mute hover:underline">
+        ← 주문 목록
+      </Link>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="font-mono text-xl font-bold">{order.orderNumber}</h1>
+        <StatusBadge status={order.status} kind="order" />
+      </div>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <section className="card p-4 text-sm">
+          <h2 className="mb-3 font-semibold">주문 정보</h2>
+          <dl className="grid grid-cols-[100px_1fr] gap-y-1.5">
+            <dt className="text-ink-mute">주문일시</dt>
+            <dd>{kstDateTime(order.createdAt)}</dd>
+            <dt className="text-ink-mute">주문자</dt>
+            <dd>{order.buyerName}</dd>
+            <dt className="text-ink-mute">연락처</dt>
+            <dd>
+              {order.buyerPhone} · {order.buyerEmail}
+            </dd>
+            <dt className="text-ink-mute">결제 금액</dt>
+            <dd className="amount font-semibold" data-testid="admin-order-total">
+              {formatWon(order.totalAmount)} <span className="font-normal text-ink-mute">(면세 {formatWon(order.taxFreeAmount)}, 부가세 {formatWon(order.vatAmount)})</span>
+            </dd>
+            <dt className="text-ink-mute">환불 금액</dt>
+            <dd className="amount" data-testid="admin-order-refunded">
+              {formatWon(order.refundedAmount)}
+            </dd>
+          </dl>
+          <ul className="mt-4 divide-y divide-line border-t border-line">
+            {order.items.map((i) => (
+              <li key={i.id} className="flex justify-between py-2">
+                <span>
+                  {i.name} × {i.quantity} {i.taxFree && <span className="text-xs text-ink-mute">(면세)</span>}
+                </span>
+                <span className="amount">{formatWon(i.lineTotal)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section className="space-y-4">
+          {order.payments.length === 0 && <p className="card p-4 text-sm text-ink-mute">결제 시도가 없습니다.</p>}
+          {order.payments.map((p) => {
+            const remaining = p.totalAmount - p.cancelledAmount;
+            const refundable = p.status === "APPROVED" || p.status === "PARTIALLY_CANCELLED";
+            return (
+              <div key={p.id} className="card p-4 text-sm" data-testid="payment-card">
+                <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+                  <h2 className="font-semibold">
+                    {providerLabel[p.provider] ?? p.provider} <StatusBadge status={p.status} kind="payment" />
+                  </h2>
+                  {p.tid && <RefreshButton paymentId={p.id} />}
+                </div>
+                <dl className="grid grid-cols-[100px_1fr] gap-y-1.5">
+                  <dt className="text-ink-mute">거래번호</dt>
+                  <dd className="break-all font-mono text-xs leading-5">{p.tid ?? "-"}</dd>
+                  <dt className="text-ink-mute">결제수단</dt>
+                  <dd>{p.method ?? "-"} · {p.device === "MOBILE" ? "모바일" : "PC"}</dd>
+                  <dt className="text-ink-mute">승인일시</dt>
+                  <dd>{kstDateTime(p.approvedAt)}</dd>
+                  <dt className="text-ink-mute">취소 금액</dt>
+                  <dd className="amount" data-testid="payment-cancelled">
+                    {formatWon(p.cancelledAmount)} / 취소 가능 {formatWon(remaining)}
+                  </dd>
+                  {p.failureCode && (
+                    <>
+                      <dt className="text-ink-mute">실패 사유</dt>
+                      <dd className="text-red-700">
+                        [{p.failureCode}] {p.failureMessage}
+                      </dd>
+                    </>
+                  )}
+                </dl>
+                {p.refunds.length > 0 && (
+                  <ul className="mt-3 space-y-1 border-t border-line pt-3">
+                    {p.refunds.map((r) => (
+                      <li key={r.id} className="flex justify-between gap-2">
+                        <span>
+                          {kstDateTime(r.createdAt)} · {r.reason}
+                        </span>
+                        <span className="amount whitespace-nowrap">
+                          {formatWon(r.amount)} <StatusBadge status={r.status === "DONE" ? "CANCELLED" : r.status} kind="payment" />
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {refundable && remaining > 0 && (
+                  <div className="mt-4 border-t border-line pt-4">
+                    <h3 className="mb-2 font-semibold">환불</h3>
+                    <RefundForm paymentId={p.id} remaining={remaining} remainingTaxFree={p.taxFreeAmount - p.cancelledTaxFree} />
+                  </div>
+                )}
+              </div>
+            );
+          })}
+        </section>
+      </div>
+      <section className="card p-4">
+        <h2 className="mb-3 font-semibold">타임라인</h2>
+        <ol className="space-y-2 text-sm" data-testid="timeline">
+          {order.events.map((e) => (
+            <li key={e.id} className="grid grid-cols-[130px_1fr] gap-2 sm:grid-cols-[150px_180px_1fr]">
+              <span className="text-ink-mute">{kstDateTime(e.createdAt)}</span>
+              <span className="font-mono text-xs leading-5 text-ink-soft">
+                {e.type}
+                {e.resultCode && <span className="ml-1 rounded bg-paper px-1">{e.resultCode}</span>}
+              </span>
+              <span className="col-span-2 sm:col-span-1">{e.message}</span>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+"use client";
+import { useActionState, useMemo, useState } from "react";
+import { useFormStatus } from "react-dom";
+import { refundAction, type RefundState } from "./actions";
+
+const won = (n: number) => `${n.toLocaleString("ko-KR")}원`;
+
+function Confirm() {
+  const { pending } = useFormStatus();
+  return (
+    <button className="btn-danger flex-1" disabled={pending} data-testid="refund-confirm">
+      {pending ? "환불 처리 중…" : "환불 실행"}
+    </button>
+  );
+}
+
+export function RefundForm(props: { paymentId: string; remaining: number; remainingTaxFree: number }) {
+  const [state, action] = useActionState<RefundState, FormData>(refundAction, {});
+  const [amount, setAmount] = useState(String(props.remaining));
+  const [taxFree, setTaxFree] = useState<string | null>(null);
+  const [reason, setReason] = useState("");
+  const [step, setStep] = useState<"edit" | "confirm">("edit");
+  const [key, setKey] = useState(() => crypto.randomUUID());
+  const n = Number(amount);
+  const proposedTaxFree = useMemo(() => {
+    if (!Number.isInteger(n) || n <= 0) return 0;
+    if (n >= props.remaining) return props.remainingTaxFree;
+    return Math.min(props.remainingTaxFree, Math.round((n * props.remainingTaxFree) / props.remaining));
+  }, [n, props.remaining, props.remainingTaxFree]);
+  const tf = taxFree === null ? proposedTaxFree : Number(taxFree);
+  const error =
+    !Number.isInteger(n) || n <= 0
+      ? "환불 금액은 1원 이상의 정수로 입력해 주세요."
+      : n > props.remaining
+        ? `환불 가능 금액(${won(props.remaining)})을 넘을 수 없습니다.`
+        : !Number.isInteger(tf) || tf < 0 || tf > n || tf > props.remainingTaxFree
+          ? "비과세 금액을 확인해 주세요."
+          : !reason.trim()
+            ? "환불 사유를 입력해 주세요."
+            : null;
+
+  if (state.ok && state.status === "DONE" && step === "confirm") {
+    // A finished refund resets the form for the next one (with a new idempotency key).
+    setStep("edit");
+    setKey(crypto.randomUUID());
+    setAmount("");
+    setTaxFree(null);
+    setReason("");
+  }
+
+  return (
+    <form action={action} className="space-y-3" data-testid="refund-form">
+      <input type="hidden" name="paymentId" value={props.paymentId} />
+      <input type="hidden" name="idempotencyKey" value={key} />
+      <input type="hidden" name="amount" value={amount} />
+      <input type="hidden" name="taxFree" value={String(tf)} />
+      <input type="hidden" name="reason" value={reason} />
+      {step === "edit" ? (
+        <>
+          <div className="grid gap-3 sm:grid-cols-2">
+            <div>
+              <label className="label" htmlFor="refund-amount">
+                환불 금액 (최대 {won(props.remaining)})
+              </label>
+              <input id="refund-amount" className="input" inputMode="numeric" value={amount} onChange={(e) => setAmount(e.target.value.replace(/[^\d]/g, ""))} />
+            </div>
+            <div>
+              <label className="label" htmlFor="refund-taxfree">
+                그중 비과세 금액 (남은 비과세 {won(props.remainingTaxFree)})
+              </label>
+              <input id="refund-taxfree" className="input" inputMode="numeric" value={taxFree ?? String(proposedTaxFree)} onChange={(e) => setTaxFree(e.target.value.replace(/[^\d]/g, ""))} />
+            </div>
+          </div>
+          <div>
+            <label className="label" htmlFor="refund-reason">
+              환불 사유
+            </label>
+            <input id="refund-reason" className="input" maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="예: 고객 요청 (상품 1개 반품)" />
+          </div>
+          {error && amount !== "" && <p className="text-sm text-red-600">{error}</p>}
+          <button type="button" className="btn-dark w-full" disabled={!!error} onClick={() => setStep("confirm")} data-testid="refund-review">
+            환불 내용 확인
+          </button>
+        </>
+      ) : (
+        <div className="rounded-xl border border-red-200 bg-red-50 p-4">
+          <p className="font-semibold text-red-800">아래 내용으로 환불할까요? 되돌릴 수 없습니다.</p>
+          <ul className="mt-2 space-y-0.5 text-sm text-red-900">
+            <li>
+              환불 금액 <b data-testid="refund-summary-amount">{won(n)}</b> {n === props.remaining ? "(전체 환불)" : "(부분 환불)"}
+            </li>
+            <li>비과세 {won(tf)}</li>
+            <li>사유: {reason}</li>
+          </ul>
+          <div className="mt-3 flex gap-2">
+            <button type="button" className="btn-ghost flex-1" onClick={() => setStep("edit")}>
+              수정
+            </button>
+            <Confirm />
+          </div>
+        </div>
+      )}
+      {state.message && (
+        <p className={`rounded-xl p-3 text-sm ${state.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-700"}`} role="status" data-testid="refund-result">
+          {state.message}
+        </p>
+      )}
+    </form>
+  );
+}

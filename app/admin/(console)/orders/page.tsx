@@ -1,0 +1,102 @@
+import Link from "next/link";
+import { formatWon } from "@/lib/money";
+import { listOrders, orderFilterSchema } from "@/lib/admin/orders-query";
+import { requireAdmin } from "../../../_lib/admin";
+import { kstDateTime, orderStatusLabel, StatusBadge } from "../../_components";
+
+export const metadata = { title: "주문 관리" };
+
+export default async function AdminOrders({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const admin = await requireAdmin();
+  const sp = await searchParams;
+  const parsed = orderFilterSchema.safeParse(sp);
+  const filter = parsed.success ? parsed.data : orderFilterSchema.parse({});
+  const result = await listOrders(admin.merchantId, filter);
+  const qs = (extra: Record<string, string | number | undefined>) => {
+    const p = new URLSearchParams();
+    for (const [k, v] of Object.entries({ status: filter.status, q: filter.q, from: filter.from, to: filter.to, ...extra })) if (v !== undefined && v !== "") p.set(k, String(v));
+    return p.toString();
+  };
+  return (
+    <div>
+      <div className="mb-4 flex flex-wrap items-end justify-between gap-2">
+        <h1 className="text-xl font-bold">주문 관리</h1>
+        <a href={`/api/admin/orders/export?${qs({})}`} className="btn-ghost py-2 text-sm" data-testid="csv-export">
+          CSV 내보내기
+        </a>
+      </div>
+      {!parsed.success && <p className="mb-3 rounded-xl bg-red-50 p-3 text-sm text-red-700">{parsed.error.issues[0]?.message ?? "검색 조건을 확인해 주세요."}</p>}
+      <form className="card mb-4 grid gap-2 p-3 sm:grid-cols-[140px_1fr_150px_150px_auto]" role="search">
+        <select name="status" defaultValue={filter.status ?? ""} className="input py-2" aria-label="상태">
+          <option value="">전체 상태</option>
+          {Object.entries(orderStatusLabel).map(([k, v]) => (
+            <option key={k} value={k}>
+              {v}
+            </option>
+          ))}
+        </select>
+        <input name="q" defaultValue={filter.q} placeholder="주문번호, 주문자, 이메일, 휴대폰" className="input py-2" aria-label="검색어" />
+        <input name="from" type="date" defaultValue={filter.from} className="input py-2" aria-label="시작일" />
+        <input name="to" type="date" defaultValue={filter.to} className="input py-2" aria-label="종료일" />
+        <button className="btn-dark py-2">검색</button>
+      </form>
+      <p className="mb-2 text-sm text-ink-mute">총 {result.total.toLocaleString("ko-KR")}건</p>
+      <div className="card overflow-x-auto">
+        <table className="w-full min-w-[720px] text-sm" data-testid="orders-table">
+          <thead className="border-b border-line text-left text-ink-mute">
+            <tr>
+              <th className="p-3 font-medium">주문번호</th>
+              <th className="p-3 font-medium">주문일시</th>
+              <th className="p-3 font-medium">주문자</th>
+              <th className="p-3 font-medium">상품</th>
+              <th className="p-3 text-right font-medium">금액</th>
+              <th className="p-3 font-medium">상태</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-line">
+            {result.rows.map((o) => (
+              <tr key={o.id} className="hover:bg-paper">
+                <td className="p-3 font-mono text-xs">
+                  <Link href={`/admin/orders/${o.id}`} className="font-semibold text-blue-700 hover:underline">
+                    {o.orderNumber}
+                  </Link>
+                </td>
+                <td className="whitespace-nowrap p-3 text-ink-soft">{kstDateTime(o.createdAt)}</td>
+                <td className="p-3">{o.buyerName}</td>
+                <td className="max-w-56 truncate p-3 text-ink-soft">{o.itemSummary}</td>
+                <td className="amount whitespace-nowrap p-3 text-right font-semibold">{formatWon(o.totalAmount)}</td>
+                <td className="p-3">
+                  <StatusBadge status={o.status} kind="order" />
+                </td>
+              </tr>
+            ))}
+            {result.rows.length === 0 && (
+              <tr>
+                <td colSpan={6} className="p-8 text-center text-ink-mute">
+                  조건에 맞는 주문이 없습니다.
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+      {result.pages > 1 && (
+        <nav className="mt-4 flex items-center justify-center gap-2 text-sm" aria-label="페이지">
+          {filter.page > 1 && (
+            <Link className="btn-ghost py-2" href={`?${qs({ page: filter.page - 1 })}`}>
+              이전
+            </Link>
+          )}
+          <span className="text-ink-soft">
+            {filter.page} / {result.pages}
+          </span>
+          {filter.page < result.pages && (
+            <Link className="btn-ghost py-2" href={`?${qs({ page: filter.page + 1 })}`}>
+              다음
+            </Link>
+          )}
+        </nav>
+      )}
+    </div>
+  );
+}

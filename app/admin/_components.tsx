@@ -1,0 +1,34 @@
+// Small presentational pieces shared by admin pages.
+import type { OrderStatus, PaymentStatus } from "@/lib/generated/prisma/enums";
+import { paymentStatusLabel } from "@/lib/payments/state";
+
+export const orderStatusLabel: Record<OrderStatus, string> = {
+  PENDING: "결제 대기",
+  PAID: "결제 완료",
+  PARTIALLY_REFUNDED: "부분 환불",
+  REFUNDED: "전체 환불",
+};
+
+const tone: Record<string, string> = {
+  PENDING: "bg-gray-100 text-gray-700",
+  PAID: "bg-green-100 text-green-800",
+  APPROVED: "bg-green-100 text-green-800",
+  PARTIALLY_REFUNDED: "bg-amber-100 text-amber-800",
+  PARTIALLY_CANCELLED: "bg-amber-100 text-amber-800",
+  REFUNDED: "bg-red-100 text-red-700",
+  CANCELLED: "bg-red-100 text-red-700",
+  UNKNOWN: "bg-purple-100 text-purple-800",
+  APPROVING: "bg-blue-100 text-blue-800",
+};
+
+export function StatusBadge({ status, kind }: { status: string; kind: "order" | "payment" }) {
+  const label = kind === "order" ? orderStatusLabel[status as OrderStatus] : paymentStatusLabel[status as PaymentStatus];
+  return (
+    <span className={`inline-block whitespace-nowrap rounded-md px-2 py-0.5 text-xs font-semibold ${tone[status] ?? "bg-gray-100 text-gray-700"}`} data-status={status}>
+      {label ?? status}
+    </span>
+  );
+}
+
+export const kstDateTime = (d: Date | null | undefined) =>
+  d ? new Intl.DateTimeFormat("ko-KR", { timeZone: "Asia/Seoul", year: "2-digit", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false }).format(d) : "-";

@@ -1,0 +1,28 @@
+// KakaoPay sends the customer here after they pay: GET approval_url?payment=…&pg_token=…
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { approvePayment } from "@/lib/payments/approve-payment";
+import { kakaoPayGateway } from "@/lib/payments/gateways";
+import { seeOther, withErrors } from "../../../_lib/http";
+
+export const dynamic = "force-dynamic";
+
+const query = z.object({ payment: z.string().min(1).max(40), pg_token: z.string().min(1).max(64) });
+
+async function waitWhileApproving(paymentId: string, maxMs = 8000) {
+  const until = Date.now() + maxMs;
+  while (Date.now() < until) {
+    const p = await db.payment.findUnique({ where: { id: paymentId }, select: { status: true } });
+    if (!p || p.status !== "APPROVING") return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+export const GET = withErrors(async (req: Request) => {
+  const parsed = query.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+  if (!parsed.success) return seeOther("/orders/lookup?error=bad_return");
+  const outcome = await approvePayment({ paymentId: parsed.data.payment, pgToken: parsed.data.pg_token }, { gateway: kakaoPayGateway() });
+  if (outcome.kind === "not_found") return seeOther("/orders/lookup?error=bad_return");
+  if (outcome.kind === "in_progress") await waitWhileApproving(parsed.data.payment);
+  return seeOther(`/orders/${outcome.orderNumber}`);
+});

@@ -1,0 +1,16 @@
+// KakaoPay sends the customer here (GET cancel_url?payment=…) when the payment does not go through.
+import { z } from "zod";
+import { abandonPayment } from "@/lib/payments/approve-payment";
+import { seeOther, withErrors } from "../../../_lib/http";
+
+export const dynamic = "force-dynamic";
+
+const query = z.object({ payment: z.string().min(1).max(40) });
+
+export const GET = withErrors(async (req: Request) => {
+  const parsed = query.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+  if (!parsed.success) return seeOther("/orders/lookup?error=bad_return");
+  const r = await abandonPayment({ paymentId: parsed.data.payment, reason: "cancel" });
+  if (r.kind === "not_found") return seeOther("/orders/lookup?error=bad_return");
+  return seeOther(`/orders/${r.orderNumber}`);
+});

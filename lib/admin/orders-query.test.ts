@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { csvCell, orderFilterSchema, whereFor } from "./orders-query";
+
+describe("admin order filters", () => {
+  it("parses query strings with defaults and rejects bad values", () => {
+    expect(orderFilterSchema.parse({})).toMatchObject({ page: 1, pageSize: 20 });
+    expect(orderFilterSchema.parse({ status: "", from: "" })).toMatchObject({ status: undefined, from: undefined });
+    expect(orderFilterSchema.safeParse({ status: "HACKED" }).success).toBe(false);
+    expect(orderFilterSchema.safeParse({ from: "2026/11/01" }).success).toBe(false);
+    expect(orderFilterSchema.safeParse({ pageSize: 1000 }).success).toBe(false);
+  });
+  it("filters by KST day boundaries", () => {
+    const w = whereFor("m1", orderFilterSchema.parse({ from: "2026-11-23", to: "2026-11-23" }));
+    expect(w.createdAt).toEqual({ gte: new Date("2026-11-22T15:00:00Z"), lt: new Date("2026-11-23T15:00:00Z") });
+  });
+  it("escapes CSV cells and defuses formulas", () => {
+    expect(csvCell('a,"b"')).toBe('"a,""b"""');
+    expect(csvCell("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
+    expect(csvCell(1000)).toBe("1000");
+  });
+});

@@ -1,0 +1,40 @@
+// One error-code enum for the whole app, each code with its HTTP status and a Korean message a
+// customer or staff member can act on (dub.co style). Use cases return these as values.
+
+export const ErrorCodes = {
+  VALIDATION: { status: 400, message: "입력값을 확인해 주세요." },
+  BAD_REQUEST: { status: 400, message: "잘못된 요청입니다." },
+  UNAUTHORIZED: { status: 401, message: "로그인이 필요합니다." },
+  FORBIDDEN: { status: 403, message: "권한이 없습니다." },
+  NOT_FOUND: { status: 404, message: "찾을 수 없습니다." },
+  ORDER_NOT_FOUND: { status: 404, message: "주문을 찾을 수 없습니다." },
+  PRODUCT_UNAVAILABLE: { status: 409, message: "판매하지 않는 상품이 포함되어 있습니다." },
+  ORDER_ALREADY_PAID: { status: 409, message: "이미 결제가 완료된 주문입니다." },
+  PAYMENT_IN_PROGRESS: { status: 409, message: "결제를 처리하고 있습니다. 잠시 후 다시 확인해 주세요." },
+  PAYMENT_NOT_APPROVABLE: { status: 409, message: "승인할 수 없는 결제 상태입니다." },
+  AMOUNT_MISMATCH: { status: 409, message: "결제 금액이 주문 금액과 일치하지 않아 결제를 취소했습니다." },
+  REFUND_INVALID: { status: 400, message: "환불 금액을 확인해 주세요." },
+  REFUND_IN_PROGRESS: { status: 409, message: "이미 진행 중인 환불이 있습니다." },
+  NOT_REFUNDABLE: { status: 409, message: "환불할 수 없는 결제 상태입니다." },
+  PROVIDER_ERROR: { status: 502, message: "결제사에서 요청을 처리하지 못했습니다." },
+  PROVIDER_TIMEOUT: { status: 504, message: "결제사 응답이 지연되고 있습니다. 잠시 후 상태를 다시 확인해 주세요." },
+  PROVIDER_CONFIG: { status: 500, message: "결제사 연동 설정이 올바르지 않습니다. 관리자에게 문의해 주세요." },
+  RATE_LIMITED: { status: 429, message: "요청이 너무 많습니다. 잠시 후 다시 시도해 주세요." },
+  INTERNAL: { status: 500, message: "일시적인 오류가 발생했습니다. 잠시 후 다시 시도해 주세요." },
+} as const;
+
+export type ErrorCode = keyof typeof ErrorCodes;
+
+export type AppError = { code: ErrorCode; message: string; details?: unknown };
+
+export function appError(code: ErrorCode, message?: string, details?: unknown): AppError {
+  return { code, message: message ?? ErrorCodes[code].message, details };
+}
+
+export function httpStatus(code: ErrorCode): number {
+  return ErrorCodes[code].status;
+}
+
+export type Result<T, E = AppError> = { ok: true; value: T } | { ok: false; error: E };
+export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
+export const err = <E = AppError>(error: E): Result<never, E> => ({ ok: false, error });

@@ -1,0 +1,106 @@
+// Creates an order from product ids and quantities. Prices come from the database only: the
+// client never sends a price.
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import { db as defaultDb, Prisma, type Db } from "../db";
+import { appError, err, ok, type Result } from "../errors";
+import { totals } from "../money";
+import { addEvent } from "../payments/events";
+
+export const buyerSchema = z.object({
+  name: z.string().trim().min(1, "이름을 입력해 주세요.").max(30, "이름은 30자 이내로 입력해 주세요."),
+  phone: z
+    .string()
+    .transform((s) => s.replace(/[\s-]/g, ""))
+    .pipe(z.string().regex(/^01[016789]\d{7,8}$/, "휴대폰 번호를 정확히 입력해 주세요. (예: 010-1234-5678)")),
+  email: z.string().trim().max(100).email("이메일 주소를 정확히 입력해 주세요."),
+});
+
+export const cartLinesSchema = z
+  .array(
+    z.object({
+      productId: z.string().min(1).max(40),
+      quantity: z.coerce.number().int("수량은 정수여야 합니다.").min(1, "수량은 1개 이상이어야 합니다.").max(99, "한 상품은 99개까지 주문할 수 있습니다."),
+    }),
+  )
+  .min(1, "장바구니가 비어 있습니다.")
+  .max(30);
+
+export const createOrderSchema = z.object({ buyer: buyerSchema, lines: cartLinesSchema });
+export type CreateOrderInput = z.infer<typeof createOrderSchema>;
+
+const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+export function newOrderNumber(now = new Date()): string {
+  const kst = new Date(now.getTime() + 9 * 3600_000);
+  const ymd = kst.toISOString().slice(2, 10).replace(/-/g, "");
+  const bytes = randomBytes(6);
+  const suffix = Array.from(bytes, (b) => alphabet[b % alphabet.length]).join("");
+  return `KC${ymd}-${suffix}`;
+}
+
+export function itemSummary(names: string[]): string {
+  const first = names[0] ?? "";
+  return names.length > 1 ? `${first} 외 ${names.length - 1}건` : first;
+}
+
+export async function createOrder(input: CreateOrderInput, deps: { db?: Db } = {}): Promise<Result<{ orderId: string; orderNumber: string }>> {
+  const db = deps.db ?? defaultDb;
+  const parsed = createOrderSchema.safeParse(input);
+  if (!parsed.success) return err(appError("VALIDATION", parsed.error.issues[0]?.message, parsed.error.issues));
+  const { buyer, lines } = parsed.data;
+
+  // Merge duplicate lines of the same product.
+  const qty = new Map<string, number>();
+  for (const l of lines) qty.set(l.productId, (qty.get(l.productId) ?? 0) + l.quantity);
+  if ([...qty.values()].some((q) => q > 99)) return err(appError("VALIDATION", "한 상품은 99개까지 주문할 수 있습니다."));
+
+  const products = await db.product.findMany({ where: { id: { in: [...qty.keys()] }, active: true } });
+  if (products.length !== qty.size) return err(appError("PRODUCT_UNAVAILABLE"));
+  const merchantIds = new Set(products.map((p) => p.merchantId));
+  if (merchantIds.size !== 1) return err(appError("BAD_REQUEST", "한 번에 한 상점의 상품만 주문할 수 있습니다."));
+
+  const items = products.map((p) => ({
+    productId: p.id,
+    name: p.name,
+    unitPrice: p.price,
+    quantity: qty.get(p.id)!,
+    taxFree: p.taxFree,
+    lineTotal: p.price * qty.get(p.id)!,
+  }));
+  const sum = totals(items);
+
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const orderNumber = newOrderNumber();
+    try {
+      const order = await db.$transaction(async (tx) => {
+        const o = await tx.order.create({
+          data: {
+            orderNumber,
+            merchantId: products[0]!.merchantId,
+            buyerName: buyer.name,
+            buyerPhone: buyer.phone,
+            buyerEmail: buyer.email,
+            itemSummary: itemSummary(items.map((i) => i.name)),
+            totalQuantity: sum.quantity,
+            totalAmount: sum.total,
+            taxFreeAmount: sum.taxFree,
+            vatAmount: sum.vat,
+            items: { create: items },
+          },
+        });
+        await addEvent(tx, {
+          orderId: o.id,
+          type: "order.created",
+          message: `주문 생성 (${items.length}개 상품, ${sum.total}원)`,
+          data: { total: sum.total, taxFree: sum.taxFree, vat: sum.vat, lines: items.length },
+        });
+        return o;
+      });
+      return ok({ orderId: order.id, orderNumber: order.orderNumber });
+    } catch (e) {
+      if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") continue; // order number collision
+      throw e;
+    }
+  }
+  return err(appError("INTERNAL"));
+}

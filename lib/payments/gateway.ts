@@ -1,0 +1,62 @@
+// The port every payment provider meets (Medusa's AbstractPaymentProvider idea): the order and
+// payment logic never reads a provider's wire format, only these shapes.
+import type { Won } from "../money";
+
+export type Device = "PC" | "MOBILE";
+
+/** How the provider answered when it did not succeed. */
+export type GatewayFailure =
+  /** The provider definitely refused; nothing happened on its side. */
+  | { kind: "declined"; code: string; message: string; customerMessage: string }
+  /** No clear answer (timeout, 5xx, network): the operation may or may not have happened. */
+  | { kind: "unknown"; code: string; message: string }
+  /** Our credentials/configuration are wrong: staff must fix it. */
+  | { kind: "config"; code: string; message: string };
+
+export type GatewayResult<T> = { ok: true; value: T; log: ProviderCallLog } | { ok: false; failure: GatewayFailure; log: ProviderCallLog };
+
+/** What goes into the timeline for each provider call: operation and result code, never secrets. */
+export type ProviderCallLog = { op: string; resultCode: string; durationMs: number; detail?: Record<string, unknown> };
+
+export type Amounts = { total: Won; taxFree: Won; vat: Won };
+
+export type InitiateInput = {
+  paymentId: string;
+  orderNumber: string;
+  customerRef: string; // non-personal id of the buyer
+  itemName: string;
+  quantity: number;
+  amounts: Amounts;
+  device: Device;
+  returnUrls: { approval: string; cancel: string; fail: string };
+};
+
+export type NextAction = { type: "redirect"; url: string };
+
+export type Initiated = { providerTxId: string; next: NextAction; expiresAt: Date };
+
+export type Approved = {
+  amounts: Amounts;
+  method: "CARD" | "MONEY" | string;
+  approvedAt: Date;
+  providerApprovalId: string;
+  card?: { issuer?: string; bin?: string; installMonth?: number };
+};
+
+export type CancelInput = { providerTxId: string; amount: Won; taxFree: Won; vat: Won; remainingBefore: Won; reason: string };
+export type Cancelled = { cancelledTotal: Won; cancelledTaxFree: Won; cancelledVat: Won; remaining: Won; cancelledAt: Date };
+
+/** Provider status reduced to what our state machine needs. */
+export type ProviderState =
+  | { state: "pending" }
+  | { state: "aborted" }
+  | { state: "failed" }
+  | { state: "approved" | "partially_cancelled" | "cancelled"; approved: Approved; cancelled: Amounts };
+
+export interface RedirectPaymentGateway {
+  readonly provider: "KAKAOPAY";
+  initiate(input: InitiateInput): Promise<GatewayResult<Initiated>>;
+  approve(input: { providerTxId: string; orderNumber: string; customerRef: string; token: string; expectedTotal: Won }): Promise<GatewayResult<Approved>>;
+  cancel(input: CancelInput): Promise<GatewayResult<Cancelled>>;
+  lookup(input: { providerTxId: string }): Promise<GatewayResult<ProviderState>>;
+}

@@ -1,0 +1,221 @@
+// KakaoPay online single-payment client: ready → (browser) → approve → order; cancel.
+// Implements the RedirectPaymentGateway port; wire names stay in this folder.
+import type {
+  Amounts,
+  Approved,
+  Cancelled,
+  GatewayFailure,
+  GatewayResult,
+  Initiated,
+  ProviderCallLog,
+  ProviderState,
+  RedirectPaymentGateway,
+} from "../../payments/gateway";
+import { postJson } from "../http";
+import {
+  approveResponseSchema,
+  cancelResponseSchema,
+  errorSchema,
+  orderResponseSchema,
+  readyRequestSchema,
+  readyResponseSchema,
+  type WireAmount,
+} from "./schemas";
+import type { z } from "zod";
+
+export type KakaoPayConfig = {
+  baseUrl: string;
+  secretKey: string;
+  cid: string;
+  timeoutMs: number;
+  fetchImpl?: typeof fetch;
+  now?: () => Date;
+};
+
+/** KakaoPay allows a ready tid to be approved for 15 minutes. */
+export const READY_TTL_MS = 15 * 60 * 1000;
+
+/** KakaoPay timestamps are KST without a zone: "2023-10-28T23:30:57". */
+export function parseKst(s: string | null | undefined): Date | undefined {
+  if (!s) return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})/.exec(s);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, se] = m;
+  return new Date(Date.UTC(+y!, +mo! - 1, +d!, +h! - 9, +mi!, +se!));
+}
+
+const customerMessages: Record<string, string> = {
+  "-780": "결제 승인에 실패했습니다. 다른 결제수단으로 다시 시도해 주세요.",
+};
+
+function amounts(a: WireAmount | null | undefined): Amounts {
+  return { total: a?.total ?? 0, taxFree: a?.tax_free ?? 0, vat: a?.vat ?? 0 };
+}
+
+export function createKakaoPayGateway(config: KakaoPayConfig): RedirectPaymentGateway {
+  const base = config.baseUrl.replace(/\/$/, "");
+  const now = config.now ?? (() => new Date());
+
+  async function call<S extends z.ZodTypeAny>(op: string, body: Record<string, unknown>, schema: S): Promise<GatewayResult<z.infer<S>>> {
+    const started = Date.now();
+    const res = await postJson(`${base}/online/v1/payment/${op}`, body, {
+      headers: { Authorization: `SECRET_KEY ${config.secretKey}` },
+      timeoutMs: config.timeoutMs,
+      fetchImpl: config.fetchImpl,
+    });
+    const log = (resultCode: string, detail?: Record<string, unknown>): ProviderCallLog => ({
+      op: `kakaopay.${op}`,
+      resultCode,
+      durationMs: Date.now() - started,
+      detail,
+    });
+    if (!res.ok) {
+      const failure: GatewayFailure = { kind: "unknown", code: res.kind.toUpperCase(), message: res.message };
+      return { ok: false, failure, log: log(failure.code) };
+    }
+    if (res.status >= 200 && res.status < 300) {
+      const parsed = schema.safeParse(res.body);
+      if (!parsed.success) {
+        // A 2xx we cannot read: the operation may have happened.
+        const failure: GatewayFailure = { kind: "unknown", code: "BAD_RESPONSE", message: "unreadable KakaoPay response" };
+        return { ok: false, failure, log: log("BAD_RESPONSE") };
+      }
+      return { ok: true, value: parsed.data, log: log(String(res.status)) };
+    }
+    const e = errorSchema.safeParse(res.body);
+    if (res.status >= 500 || !e.success) {
+      const failure: GatewayFailure = { kind: "unknown", code: `HTTP_${res.status}`, message: `KakaoPay answered HTTP ${res.status}` };
+      return { ok: false, failure, log: log(failure.code) };
+    }
+    const code = String(e.data.error_code);
+    const methodCode = e.data.extras?.method_result_code;
+    const message = [e.data.error_message, methodCode ? `(${methodCode})` : ""].filter(Boolean).join(" ");
+    const failure: GatewayFailure =
+      res.status === 401 || res.status === 403
+        ? { kind: "config", code, message: `KakaoPay refused our credentials: ${message}` }
+        : { kind: "declined", code, message, customerMessage: customerMessages[code] ?? "결제사에서 요청을 거절했습니다." };
+    return { ok: false, failure, log: log(code, methodCode ? { method_result_code: methodCode } : undefined) };
+  }
+
+  function toApproved(a: z.infer<typeof approveResponseSchema>): Approved {
+    const install = a.card_info?.install_month;
+    return {
+      amounts: amounts(a.amount),
+      method: a.payment_method_type,
+      approvedAt: parseKst(a.approved_at) ?? now(),
+      providerApprovalId: a.aid,
+      card: a.card_info
+        ? {
+            issuer: a.card_info.kakaopay_issuer_corp,
+            bin: a.card_info.bin,
+            installMonth: install === undefined ? undefined : Number(install),
+          }
+        : undefined,
+    };
+  }
+
+  return {
+    provider: "KAKAOPAY",
+
+    async initiate(input) {
+      const body = readyRequestSchema.parse({
+        cid: config.cid,
+        partner_order_id: input.orderNumber,
+        partner_user_id: input.customerRef,
+        item_name: input.itemName.slice(0, 100),
+        quantity: input.quantity,
+        total_amount: input.amounts.total,
+        tax_free_amount: input.amounts.taxFree,
+        vat_amount: input.amounts.vat,
+        approval_url: input.returnUrls.approval,
+        cancel_url: input.returnUrls.cancel,
+        fail_url: input.returnUrls.fail,
+      });
+      const started = now();
+      const r = await call("ready", body, readyResponseSchema);
+      if (!r.ok) return r;
+      const url = input.device === "MOBILE" ? r.value.next_redirect_mobile_url : r.value.next_redirect_pc_url;
+      const value: Initiated = {
+        providerTxId: r.value.tid,
+        next: { type: "redirect", url },
+        expiresAt: new Date(started.getTime() + READY_TTL_MS),
+      };
+      return { ok: true, value, log: { ...r.log, detail: { tid: r.value.tid } } };
+    },
+
+    async approve(input) {
+      const r = await call(
+        "approve",
+        {
+          cid: config.cid,
+          tid: input.providerTxId,
+          partner_order_id: input.orderNumber,
+          partner_user_id: input.customerRef,
+          pg_token: input.token,
+          total_amount: input.expectedTotal,
+        },
+        approveResponseSchema,
+      );
+      if (!r.ok) return r;
+      return { ok: true, value: toApproved(r.value), log: { ...r.log, detail: { aid: r.value.aid, method: r.value.payment_method_type } } };
+    },
+
+    async cancel(input) {
+      const r = await call(
+        "cancel",
+        {
+          cid: config.cid,
+          tid: input.providerTxId,
+          cancel_amount: input.amount,
+          cancel_tax_free_amount: input.taxFree,
+          cancel_vat_amount: input.vat,
+          cancel_available_amount: input.remainingBefore,
+        },
+        cancelResponseSchema,
+      );
+      if (!r.ok) return r;
+      const v = r.value;
+      const value: Cancelled = {
+        cancelledTotal: v.approved_cancel_amount.total,
+        cancelledTaxFree: v.approved_cancel_amount.tax_free,
+        cancelledVat: v.approved_cancel_amount.vat,
+        remaining: v.cancel_available_amount.total,
+        cancelledAt: parseKst(v.canceled_at) ?? now(),
+      };
+      return { ok: true, value, log: { ...r.log, detail: { status: v.status, remaining: value.remaining } } };
+    },
+
+    async lookup(input) {
+      const r = await call("order", { cid: config.cid, tid: input.providerTxId }, orderResponseSchema);
+      if (!r.ok) return r;
+      const o = r.value;
+      let value: ProviderState;
+      switch (o.status) {
+        case "SUCCESS_PAYMENT":
+        case "PART_CANCEL_PAYMENT":
+        case "CANCEL_PAYMENT": {
+          const payment = o.payment_action_details?.find((d) => d.payment_action_type === "PAYMENT");
+          const approved: Approved = {
+            amounts: amounts(o.amount),
+            method: o.payment_method_type ?? "CARD",
+            approvedAt: parseKst(o.approved_at) ?? now(),
+            providerApprovalId: payment?.aid ?? "",
+          };
+          const state = o.status === "SUCCESS_PAYMENT" ? "approved" : o.status === "CANCEL_PAYMENT" ? "cancelled" : "partially_cancelled";
+          value = { state, approved, cancelled: amounts(o.canceled_amount) };
+          break;
+        }
+        case "QUIT_PAYMENT":
+          value = { state: "aborted" };
+          break;
+        case "FAIL_PAYMENT":
+        case "FAIL_AUTH_PASSWORD":
+          value = { state: "failed" };
+          break;
+        default:
+          value = { state: "pending" };
+      }
+      return { ok: true, value, log: { ...r.log, resultCode: o.status } };
+    },
+  };
+}

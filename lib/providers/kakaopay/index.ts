@@ -1,0 +1,1 @@
+export { createKakaoPayGateway, parseKst, READY_TTL_MS, type KakaoPayConfig } from "./client";
