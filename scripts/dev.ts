@@ -40,12 +40,12 @@ try {
   console.log("database ready (migrations applied, demo data seeded)");
 
   children.push(
-    await startService("sandbox", "npx", ["tsx", "sandbox/main.ts"], {
+    await startService("sandbox", process.execPath, ["--import", "tsx", "sandbox/main.ts"], {
       env: { ...process.env, ...sandboxEnv({ port: sandboxPort, appUrl }), SANDBOX_QUIET: "1" },
       readyUrl: `${sandboxUrl}/__sandbox/health`,
     }),
   );
-  const app = await startService("app", "npx", ["next", "dev", "-p", String(appPort), "-H", "127.0.0.1"], {
+  const app = await startService("app", process.execPath, ["node_modules/next/dist/bin/next", "dev", "-p", String(appPort), "-H", "127.0.0.1"], {
     env: { ...process.env, ...appEnv({ databaseUrl, sandboxUrl, appUrl }), NODE_ENV: "development" },
     readyUrl: `${appUrl}/admin/login`,
     timeoutMs: 180_000,

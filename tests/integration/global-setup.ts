@@ -6,6 +6,7 @@ import { ensureDatabase, freePort, startPostgres } from "../../scripts/lib/postg
 import { migrate } from "../../scripts/lib/migrate.ts";
 import { startService } from "../../scripts/lib/run.ts";
 import { sandboxEnv } from "../../scripts/lib/demo-env.ts";
+import { seed } from "../../scripts/lib/seed.ts";
 
 let stopPg: (() => Promise<void>) | undefined;
 let sandbox: ChildProcess | undefined;
@@ -17,21 +18,21 @@ export default async function setup(project: TestProject) {
   await ensureDatabase(pgServer.adminUrl("postgres"), dbName, { fresh: true });
   const databaseUrl = pgServer.adminUrl(dbName);
   await migrate(databaseUrl, { quiet: true });
+  await seed(databaseUrl);
 
   const port = await freePort();
   const sandboxUrl = `http://127.0.0.1:${port}`;
-  sandbox = await startService("sandbox", "npx", ["tsx", "sandbox/main.ts"], {
+  sandbox = await startService("sandbox", process.execPath, ["--import", "tsx", "sandbox/main.ts"], {
     env: { ...process.env, ...sandboxEnv({ port, appUrl: "http://127.0.0.1:3999" }), SANDBOX_QUIET: "1" },
     readyUrl: `${sandboxUrl}/__sandbox/health`,
     echo: false,
   });
   project.provide("databaseUrl", databaseUrl);
   project.provide("sandboxUrl", sandboxUrl);
-}
-
-export async function teardown() {
-  sandbox?.kill("SIGTERM");
-  await stopPg?.();
+  return async function teardown() {
+    sandbox?.kill("SIGTERM");
+    await stopPg?.();
+  };
 }
 
 declare module "vitest" {

@@ -1,0 +1,83 @@
+// `npm test`: unit + integration tests (vitest: real PostgreSQL, real sandbox over HTTP), then a
+// production build of the app and the Playwright end-to-end suite in Chromium.
+import type { ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
+import { findChromium } from "./lib/chromium.ts";
+import { appEnv, sandboxEnv } from "./lib/demo-env.ts";
+import { migrate } from "./lib/migrate.ts";
+import { ensureDatabase, freePort, startPostgres } from "./lib/postgres.ts";
+import { run, startService } from "./lib/run.ts";
+import { seed } from "./lib/seed.ts";
+
+const started = Date.now();
+// npm test                      → everything
+// npm test -- unit [vitest args] → vitest only;  npm test -- e2e [playwright args] → e2e only
+const only = process.argv[2] === "unit" || process.argv[2] === "e2e" ? process.argv[2] : undefined;
+const extra = only ? process.argv.slice(3) : [];
+const chromium = findChromium();
+if (!chromium && only !== "unit") {
+  console.error("Chromium was not found. Install it with:\n\n  sudo apt-get update && sudo apt-get install -y chromium\n\n(or set CHROMIUM_PATH). Playwright cannot download a browser on this network.");
+  process.exit(1);
+}
+
+const children: ChildProcess[] = [];
+const pgServer = await startPostgres({ dataDir: `.data/test-run-${process.pid}`, ephemeral: true });
+let code = 0;
+const phase = (name: string) => console.log(`\n=== ${name} (${Math.round((Date.now() - started) / 1000)}s) ===`);
+try {
+  const adminUrl = pgServer.adminUrl("postgres");
+  if (only !== "e2e") {
+    phase("vitest: unit + integration");
+    await run("npx", ["vitest", "run", ...extra], { env: { ...process.env, DATABASE_URL: adminUrl, NODE_ENV: "test" } });
+  }
+  if (only !== "unit") {
+    phase("next build");
+    const distDir = `.next-test-${process.pid}`;
+    await run("npx", ["next", "build"], { env: { ...process.env, NEXT_DIST_DIR: distDir, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
+
+    phase("e2e: Playwright in Chromium");
+    const dbName = `kc_e2e_${Date.now()}`;
+    await ensureDatabase(adminUrl, dbName, { fresh: true });
+    const databaseUrl = pgServer.adminUrl(dbName);
+    await migrate(databaseUrl, { quiet: true });
+    await seed(databaseUrl);
+    const [appPort, sandboxPort] = [await freePort(), await freePort()];
+    const appUrl = `http://127.0.0.1:${appPort}`;
+    const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+    children.push(
+      await startService("sandbox", process.execPath, ["--import", "tsx", "sandbox/main.ts"], {
+        env: { ...process.env, ...sandboxEnv({ port: sandboxPort, appUrl }), SANDBOX_QUIET: "1" },
+        readyUrl: `${sandboxUrl}/__sandbox/health`,
+        echo: false,
+      }),
+    );
+    const env = {
+      ...process.env,
+      ...appEnv({ databaseUrl, sandboxUrl, appUrl }),
+      NODE_ENV: "production",
+      ALLOW_DEV_SECRET: "1",
+      LOG_LEVEL: "warn",
+      PROVIDER_TIMEOUT_MS: "2000",
+      NEXT_DIST_DIR: distDir,
+    };
+    children.push(
+      await startService("app", process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(appPort), "-H", "127.0.0.1"], {
+        env,
+        readyUrl: `${appUrl}/admin/login`,
+        echo: false,
+      }),
+    );
+    await run("npx", ["playwright", "test", ...extra], {
+      env: { ...env, E2E_BASE_URL: appUrl, E2E_SANDBOX_URL: sandboxUrl, E2E_DATABASE_URL: databaseUrl, CHROMIUM_PATH: chromium },
+    });
+  }
+} catch (e) {
+  console.error(e instanceof Error ? e.message : e);
+  code = 1;
+} finally {
+  for (const c of children) c.kill("SIGTERM");
+  await pgServer.stop().catch(() => {});
+  rmSync(`.next-test-${process.pid}`, { recursive: true, force: true });
+  phase(code === 0 ? "all tests passed" : "tests FAILED");
+}
+process.exit(code);
