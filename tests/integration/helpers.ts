@@ -18,3 +18,32 @@ export async function armFault(fault: { provider: string; op: string; mode: stri
 export async function clearFaults() {
   await fetch(`${sandboxUrl()}/__sandbox/faults`, { method: "DELETE" });
 }
+
+/**
+ * Plays the customer at the sandbox's KakaoPay page: opens the redirect URL and presses a button.
+ * Returns where KakaoPay sends the browser next (approval_url?pg_token=… / cancel_url / fail_url).
+ */
+export async function actAtKakaoPay(redirectUrl: string, action: "approve" | "cancel" | "fail" = "approve", method: "MONEY" | "CARD" = "MONEY") {
+  const page = await fetch(redirectUrl);
+  if (!page.ok) throw new Error(`payment page answered ${page.status}`);
+  const tid = new URL(redirectUrl).pathname.split("/").pop()!;
+  const body = new URLSearchParams({ method, ...(method === "CARD" ? { card: "SHINHAN", install: "0" } : {}) });
+  const res = await fetch(`${sandboxUrl()}/kakaopay/pay/${tid}/${action}`, { method: "POST", body, redirect: "manual" });
+  const location = res.headers.get("location");
+  if (!location) throw new Error(`no redirect from the payment page (${res.status}): ${(await res.text()).slice(0, 200)}`);
+  return new URL(location);
+}
+
+export async function sandboxPayment(tid: string) {
+  const r = await fetch(`${sandboxUrl()}/__sandbox/kakaopay/payments?tid=${tid}`);
+  const j = (await r.json()) as { payments?: Array<Record<string, unknown>> } | Array<Record<string, unknown>>;
+  const list = Array.isArray(j) ? j : (j.payments ?? []);
+  return list[0];
+}
+
+export async function advanceSandboxClock(ms: number) {
+  await fetch(`${sandboxUrl()}/__sandbox/clock`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ advanceMs: ms }) });
+}
+export async function resetSandboxClock() {
+  await fetch(`${sandboxUrl()}/__sandbox/clock`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ reset: true }) });
+}
