@@ -26,6 +26,10 @@ let code = 0;
 const phase = (name: string) => console.log(`\n=== ${name} (${Math.round((Date.now() - started) / 1000)}s) ===`);
 try {
   const adminUrl = pgServer.adminUrl("postgres");
+  if (!only) {
+    phase("typecheck");
+    await run("npx", ["tsc", "--noEmit", "-p", "."]);
+  }
   if (only !== "e2e") {
     phase("vitest: unit + integration");
     await run("npx", ["vitest", "run", ...extra], { env: { ...process.env, DATABASE_URL: adminUrl, NODE_ENV: "test" } });
@@ -33,7 +37,7 @@ try {
   if (only !== "unit") {
     phase("next build");
     const distDir = `.next-test-${process.pid}`;
-    await run("npx", ["next", "build"], { env: { ...process.env, NEXT_DIST_DIR: distDir, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
+    await run("npx", ["next", "build"], { env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_SKIP_TYPECHECK: "1", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
 
     phase("e2e: Playwright in Chromium");
     const dbName = `kc_e2e_${Date.now()}`;
@@ -51,7 +55,7 @@ try {
         echo: false,
       }),
     );
-    const env = {
+    const env: NodeJS.ProcessEnv = {
       ...process.env,
       ...appEnv({ databaseUrl, sandboxUrl, appUrl }),
       NODE_ENV: "production",

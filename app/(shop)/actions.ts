@@ -53,7 +53,8 @@ export async function checkoutAction(_prev: CheckoutState, formData: FormData): 
       const key = String(i.path[i.path.length - 1] ?? "");
       if (["name", "phone", "email"].includes(key) && !fieldErrors[key]) fieldErrors[key] = i.message;
     }
-    return { error: created.error.message, fieldErrors, values };
+    const hasFieldErrors = Object.keys(fieldErrors).length > 0;
+    return { error: hasFieldErrors ? "입력한 주문자 정보를 확인해 주세요." : created.error.message, fieldErrors, values };
   }
   await grantOrderAccess(created.value.orderNumber);
   await writeCart([]);

@@ -32,3 +32,15 @@ export function StatusBadge({ status, kind }: { status: string; kind: "order" | 
 
 export const kstDateTime = (d: Date | null | undefined) =>
   d ? new Intl.DateTimeFormat("ko-KR", { timeZone: "Asia/Seoul", year: "2-digit", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false }).format(d) : "-";
+
+const refundLabel: Record<string, [string, string]> = {
+  REQUESTED: ["환불 요청 중", "bg-blue-100 text-blue-800"],
+  DONE: ["환불 완료", "bg-green-100 text-green-800"],
+  FAILED: ["환불 실패", "bg-red-100 text-red-700"],
+  UNKNOWN: ["결과 확인 필요", "bg-purple-100 text-purple-800"],
+};
+
+export function RefundBadge({ status }: { status: string }) {
+  const [label, cls] = refundLabel[status] ?? [status, "bg-gray-100 text-gray-700"];
+  return <span className={`inline-block whitespace-nowrap rounded-md px-2 py-0.5 text-xs font-semibold ${cls}`}>{label}</span>;
+}

@@ -6,7 +6,7 @@ import { reconcilePayment } from "@/lib/payments/reconcile";
 import { refundPayment } from "@/lib/payments/refund";
 import { requireAdmin } from "../../../../_lib/admin";
 
-export type RefundState = { ok?: boolean; message?: string; status?: string };
+export type RefundState = { ok?: boolean; message?: string; status?: string; key?: string };
 
 async function ownPayment(merchantId: string, paymentId: string) {
   return db.payment.findFirst({ where: { id: paymentId, order: { merchantId } }, select: { id: true, orderId: true } });
@@ -15,8 +15,9 @@ async function ownPayment(merchantId: string, paymentId: string) {
 export async function refundAction(_prev: RefundState, formData: FormData): Promise<RefundState> {
   const admin = await requireAdmin();
   const paymentId = String(formData.get("paymentId") ?? "");
+  const key = String(formData.get("idempotencyKey") ?? "");
   const payment = await ownPayment(admin.merchantId, paymentId);
-  if (!payment) return { ok: false, message: "결제를 찾을 수 없습니다." };
+  if (!payment) return { ok: false, message: "결제를 찾을 수 없습니다.", key };
   const r = await refundPayment(
     {
       paymentId,
@@ -29,8 +30,8 @@ export async function refundAction(_prev: RefundState, formData: FormData): Prom
     { gateway: kakaoPayGateway() },
   );
   revalidatePath(`/admin/orders/${payment.orderId}`);
-  if (!r.ok) return { ok: false, message: r.error.message };
-  return { ok: r.value.status === "DONE", message: r.value.message, status: r.value.status };
+  if (!r.ok) return { ok: false, message: r.error.message, key };
+  return { ok: r.value.status === "DONE", message: r.value.message, status: r.value.status, key };
 }
 
 export type RefreshState = { message?: string };

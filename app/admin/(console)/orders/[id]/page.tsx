@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import { formatWon } from "@/lib/money";
 import { requireAdmin } from "../../../../_lib/admin";
-import { kstDateTime, StatusBadge } from "../../../_components";
+import { kstDateTime, RefundBadge, StatusBadge } from "../../../_components";
 import { RefreshButton } from "./refresh-button";
 import { RefundForm } from "./refund-form";
 
@@ -105,7 +105,7 @@ export default async function AdminOrderDetail({ params }: { params: Promise<{ i
                           {kstDateTime(r.createdAt)} · {r.reason}
                         </span>
                         <span className="amount whitespace-nowrap">
-                          {formatWon(r.amount)} <StatusBadge status={r.status === "DONE" ? "CANCELLED" : r.status} kind="payment" />
+                          {formatWon(r.amount)} <RefundBadge status={r.status} />
                         </span>
                       </li>
                     ))}

@@ -39,7 +39,7 @@ export function RefundForm(props: { paymentId: string; remaining: number; remain
             ? "환불 사유를 입력해 주세요."
             : null;
 
-  if (state.ok && state.status === "DONE" && step === "confirm") {
+  if (state.key === key && state.status && state.status !== "FAILED") {
     // A finished refund resets the form for the next one (with a new idempotency key).
     setStep("edit");
     setKey(crypto.randomUUID());

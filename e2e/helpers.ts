@@ -1,0 +1,48 @@
+import { expect, type Page } from "@playwright/test";
+import pg from "pg";
+
+export const sandboxUrl = process.env.E2E_SANDBOX_URL ?? "http://127.0.0.1:4010";
+export const DEMO_ADMIN = { email: "admin@kakao-checkout.test", password: "demo-admin-1234" };
+
+/** Reads the app's database directly, to check what a person cannot see (e.g. no second charge). */
+export async function query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+export async function armFault(fault: Record<string, unknown>) {
+  const r = await fetch(`${sandboxUrl}/__sandbox/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(fault) });
+  expect(r.ok).toBe(true);
+}
+
+/** Shop → product → buy now → checkout form → KakaoPay page. Returns the order number shown later. */
+export async function checkoutToKakaoPay(page: Page, opts: { product?: string; name?: string } = {}) {
+  await page.goto("/");
+  await page.getByRole("link", { name: new RegExp(opts.product ?? "제주 유기농 녹차 티백") }).first().click();
+  await page.getByRole("button", { name: "바로 구매" }).click();
+  await expect(page).toHaveURL(/\/checkout$/);
+  await page.getByLabel("이름").fill(opts.name ?? "김카카오");
+  await page.getByLabel("휴대폰 번호").fill("010-1234-5678");
+  await page.getByLabel("이메일").fill("buyer@example.com");
+  await page.getByTestId("pay-button").click();
+  await expect(page).toHaveURL(/\/kakaopay\/pay\//);
+}
+
+export async function payAtKakaoPay(page: Page) {
+  await page.getByRole("button", { name: /결제하기/ }).click();
+  await expect(page.getByTestId("order-status")).toContainText("결제가 완료되었습니다");
+  return (await page.getByTestId("order-number").textContent())!.trim();
+}
+
+export async function adminLogin(page: Page) {
+  await page.goto("/admin/login");
+  await page.getByLabel("이메일").fill(DEMO_ADMIN.email);
+  await page.getByLabel("비밀번호").fill(DEMO_ADMIN.password);
+  await page.getByRole("button", { name: "로그인" }).click();
+  await expect(page).toHaveURL(/\/admin\/orders/);
+}

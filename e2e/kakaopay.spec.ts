@@ -1,0 +1,87 @@
+import { expect, test } from "@playwright/test";
+import { checkoutToKakaoPay, payAtKakaoPay, query } from "./helpers";
+
+test.describe("KakaoPay online checkout", () => {
+  test("buy → pay at KakaoPay → paid receipt (device-specific KakaoPay page)", async ({ page }, info) => {
+    await checkoutToKakaoPay(page, { name: "김카카오" });
+    // PC browsers get KakaoPay's PC page, phones the mobile page.
+    await expect(page).toHaveURL(info.project.name === "phone" ? /device=mobile/ : /device=pc/);
+    await expect(page.getByText("12,900원").first()).toBeVisible();
+    const orderNumber = await payAtKakaoPay(page);
+    await expect(page.getByTestId("receipt")).toContainText("카카오페이");
+    await expect(page.getByTestId("order-total")).toHaveText("12,900원");
+    await expect(page.getByTestId("receipt")).toContainText("김**오 · 010-****-5678"); // masked buyer
+    const rows = await query<{ status: string }>(`SELECT p.status FROM "Payment" p JOIN "Order" o ON o.id = p."orderId" WHERE o."orderNumber" = $1`, [orderNumber]);
+    expect(rows.map((r) => r.status)).toEqual(["APPROVED"]);
+  });
+
+  test("cancel at KakaoPay → unpaid with a message → retry pays", async ({ page }) => {
+    await checkoutToKakaoPay(page, { product: "백자 머그컵" });
+    await page.getByRole("button", { name: "결제 취소" }).click();
+    await expect(page.getByTestId("order-status")).toContainText("결제가 완료되지 않았습니다");
+    await expect(page.getByTestId("order-notice")).toContainText("결제를 취소했습니다");
+    await page.getByTestId("retry-payment").click();
+    await expect(page).toHaveURL(/\/kakaopay\/pay\//);
+    await payAtKakaoPay(page);
+  });
+
+  test("reloading the approval URL, going back and a second tab never charge twice", async ({ page, context }) => {
+    let approvalUrl = "";
+    page.on("request", (r) => {
+      if (r.url().includes("/pay/kakaopay/approve")) approvalUrl = r.url();
+    });
+    await checkoutToKakaoPay(page, { product: "한글 캘리그라피 에코백" });
+    const orderNumber = await payAtKakaoPay(page);
+    expect(approvalUrl).toContain("pg_token=");
+    await page.reload();
+    await expect(page.getByTestId("order-status")).toContainText("결제가 완료되었습니다");
+    await page.goto(approvalUrl);
+    await expect(page.getByTestId("order-status")).toContainText("결제가 완료되었습니다");
+    await page.goBack();
+    const second = await context.newPage();
+    await second.goto(approvalUrl);
+    await expect(second.getByTestId("order-status")).toContainText("결제가 완료되었습니다");
+    const approvals = await query<{ n: string }>(
+      `SELECT count(*)::text AS n FROM "PaymentEvent" e JOIN "Order" o ON o.id = e."orderId" WHERE o."orderNumber" = $1 AND e.type = 'kakaopay.approve'`,
+      [orderNumber],
+    );
+    expect(approvals[0]!.n).toBe("1");
+  });
+
+  test("a failed KakaoPay payment shows why and offers a retry", async ({ page }) => {
+    await checkoutToKakaoPay(page, { product: "문경 오미자청" });
+    await page.getByRole("button", { name: "결제 실패 시뮬레이션" }).click();
+    await expect(page.getByTestId("order-notice")).toContainText("결제가 완료되지 않았습니다");
+    await expect(page.getByTestId("retry-payment")).toBeVisible();
+  });
+
+  test("checkout refuses bad buyer details with clear messages and creates no order", async ({ page }) => {
+    const before = await query<{ n: string }>(`SELECT count(*)::text AS n FROM "Order"`);
+    await page.goto("/products/honey");
+    await page.getByRole("button", { name: "바로 구매" }).click();
+    await page.getByLabel("이름").fill("이순신");
+    await page.getByLabel("휴대폰 번호").fill("02-123");
+    await page.getByLabel("이메일").fill("not-an-email");
+    await page.getByTestId("pay-button").click();
+    await expect(page.getByText("휴대폰 번호를 정확히 입력해 주세요. (예: 010-1234-5678)")).toBeVisible();
+    await expect(page.getByText("이메일 주소를 정확히 입력해 주세요.")).toBeVisible();
+    await expect(page.getByTestId("checkout-error")).toHaveText("입력한 주문자 정보를 확인해 주세요.");
+    await expect(page).toHaveURL(/\/checkout$/);
+    const after = await query<{ n: string }>(`SELECT count(*)::text AS n FROM "Order"`);
+    expect(after[0]!.n).toBe(before[0]!.n);
+  });
+
+  test("an order page needs the buyer's browser or their phone number", async ({ page, browser }) => {
+    await checkoutToKakaoPay(page, { product: "수제 모듬 떡 세트" });
+    const orderNumber = await payAtKakaoPay(page);
+    const stranger = await browser.newPage();
+    await stranger.goto(`/orders/${orderNumber}`);
+    await expect(stranger).toHaveURL(/\/orders\/lookup/);
+    await stranger.getByLabel("휴대폰 번호").fill("010-9999-9999");
+    await stranger.getByRole("button", { name: "조회하기" }).click();
+    await expect(stranger.getByText("일치하는 주문이 없습니다")).toBeVisible();
+    await stranger.getByLabel("휴대폰 번호").fill("010-1234-5678");
+    await stranger.getByRole("button", { name: "조회하기" }).click();
+    await expect(stranger.getByTestId("order-status")).toContainText("결제가 완료되었습니다");
+  });
+});
