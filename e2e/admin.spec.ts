@@ -30,8 +30,10 @@ test.describe("merchant admin", () => {
     await adminLogin(page);
     await page.getByPlaceholder("주문번호, 주문자, 이메일, 휴대폰").fill(orderNumber);
     await page.getByRole("button", { name: "검색" }).click();
-    await expect(page.getByTestId("orders-table")).toContainText("결제 완료");
-    await page.getByRole("link", { name: orderNumber }).click();
+    // Desktop shows a table, phones a card list.
+    const list = page.locator("[data-testid=orders-table], [data-testid=orders-cards]").filter({ visible: true });
+    await expect(list).toContainText("결제 완료");
+    await list.getByRole("link", { name: orderNumber }).click();
     await expect(page.getByTestId("admin-order-total")).toContainText("45,000원");
 
     // Over the cancellable amount: refused before anything is sent.

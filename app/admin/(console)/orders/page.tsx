@@ -41,7 +41,27 @@ export default async function AdminOrders({ searchParams }: { searchParams: Prom
         <button className="btn-dark py-2">검색</button>
       </form>
       <p className="mb-2 text-sm text-ink-mute">총 {result.total.toLocaleString("ko-KR")}건</p>
-      <div className="card overflow-x-auto">
+      <ul className="space-y-2 sm:hidden" data-testid="orders-cards">
+        {result.rows.map((o) => (
+          <li key={o.id}>
+            <Link href={`/admin/orders/${o.id}`} className="card block p-3">
+              <div className="flex items-center justify-between gap-2">
+                <span className="font-mono text-xs font-semibold text-blue-700">{o.orderNumber}</span>
+                <StatusBadge status={o.status} kind="order" />
+              </div>
+              <div className="mt-1 flex items-end justify-between gap-2 text-sm">
+                <span className="min-w-0 truncate text-ink-soft">
+                  {o.buyerName} · {o.itemSummary}
+                </span>
+                <span className="amount shrink-0 font-semibold">{formatWon(o.totalAmount)}</span>
+              </div>
+              <p className="mt-1 text-xs text-ink-mute">{kstDateTime(o.createdAt)}</p>
+            </Link>
+          </li>
+        ))}
+        {result.rows.length === 0 && <li className="card p-6 text-center text-sm text-ink-mute">조건에 맞는 주문이 없습니다.</li>}
+      </ul>
+      <div className="card hidden overflow-x-auto sm:block">
         <table className="w-full min-w-[720px] text-sm" data-testid="orders-table">
           <thead className="border-b border-line text-left text-ink-mute">
             <tr>

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
@@ -114,7 +115,7 @@ export default async function AdminOrderDetail({ params }: { params: Promise<{ i
                 {refundable && remaining > 0 && (
                   <div className="mt-4 border-t border-line pt-4">
                     <h3 className="mb-2 font-semibold">환불</h3>
-                    <RefundForm paymentId={p.id} remaining={remaining} remainingTaxFree={p.taxFreeAmount - p.cancelledTaxFree} />
+                    <RefundForm paymentId={p.id} remaining={remaining} remainingTaxFree={p.taxFreeAmount - p.cancelledTaxFree} initialKey={randomUUID()} />
                   </div>
                 )}
               </div>

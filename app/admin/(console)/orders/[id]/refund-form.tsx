@@ -14,13 +14,13 @@ function Confirm() {
   );
 }
 
-export function RefundForm(props: { paymentId: string; remaining: number; remainingTaxFree: number }) {
+export function RefundForm(props: { paymentId: string; remaining: number; remainingTaxFree: number; initialKey: string }) {
   const [state, action] = useActionState<RefundState, FormData>(refundAction, {});
   const [amount, setAmount] = useState(String(props.remaining));
   const [taxFree, setTaxFree] = useState<string | null>(null);
   const [reason, setReason] = useState("");
   const [step, setStep] = useState<"edit" | "confirm">("edit");
-  const [key, setKey] = useState(() => crypto.randomUUID());
+  const [key, setKey] = useState(props.initialKey);
   const n = Number(amount);
   const proposedTaxFree = useMemo(() => {
     if (!Number.isInteger(n) || n <= 0) return 0;
@@ -77,7 +77,11 @@ export function RefundForm(props: { paymentId: string; remaining: number; remain
             </label>
             <input id="refund-reason" className="input" maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="예: 고객 요청 (상품 1개 반품)" />
           </div>
-          {error && amount !== "" && <p className="text-sm text-red-600">{error}</p>}
+          {error && amount !== "" && (reason.trim() || !error.includes("사유")) ? (
+            <p className="text-sm text-red-600">{error}</p>
+          ) : (
+            !reason.trim() && <p className="text-sm text-ink-mute">금액과 사유를 입력하면 환불 내용을 확인할 수 있습니다.</p>
+          )}
           <button type="button" className="btn-dark w-full" disabled={!!error} onClick={() => setStep("confirm")} data-testid="refund-review">
             환불 내용 확인
           </button>
