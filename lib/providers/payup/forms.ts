@@ -1,0 +1,82 @@
+// What the checkout pages render to open KCP's windows (seed §3.2.1 mobile, §3.2.2 PC). The pages render
+// these descriptors generically, so KCP's field names stay in this folder.
+import type { PayUpOrderData } from "./client";
+
+export type KcpFormField = { name: string; value: string };
+export type KcpForm = {
+  /** the form's name attribute (document.<name>) */
+  name: string;
+  method: "post";
+  /** Always euc-kr: KCP reads the posted bytes as EUC-KR. */
+  acceptCharset: "euc-kr";
+  /** Mobile: pay_url (auto-submit). PC: empty — the filled form is posted to our own server by the page. */
+  action?: string;
+  fields: KcpFormField[];
+};
+
+/** Production / test locations of KCP's PC script (which one PayUp's site_cd needs is unconfirmed). */
+export const KCP_SCRIPT_URL = "https://pay.kcp.co.kr/plugin/payplus_web.jsp";
+export const KCP_TEST_SCRIPT_URL = "https://testpay.kcp.co.kr/plugin/payplus_web.jsp";
+/** Global names the PC page must use: it defines KCP_COMPLETE_CALLBACK before loading the script, calls
+ *  KCP_EXECUTE(document.order_info), and inside the callback calls KCP_GET_FIELD(frm, FormOrJson). */
+export const KCP_PC_FORM_NAME = "order_info";
+export const KCP_EXECUTE = "KCP_Pay_Execute";
+export const KCP_COMPLETE_CALLBACK = "m_Completepayment";
+export const KCP_GET_FIELD = "GetField";
+/** Hidden inputs KCP fills in the PC form (must exist, empty). */
+export const KCP_PC_RESULT_FIELDS = ["res_cd", "res_msg", "enc_info", "enc_data", "ret_pay_method", "tran_cd", "use_pay_method", "card_pay_method"] as const;
+
+type ParamOpts = { paramOpts?: readonly [string?, string?, string?] };
+const opts3 = (o: ParamOpts) => [1, 2, 3].map((i) => ({ name: `param_opt_${i}`, value: o.paramOpts?.[i - 1] ?? "" }));
+
+/** Mobile (WM): the auto-submitting form to pay_url. Undefined when the order answer had no pay_url/approval_key. */
+export function mobileWindowForm(order: PayUpOrderData, o: ParamOpts = {}): KcpForm | undefined {
+  if (!order.payUrl || !order.approvalKey) return undefined;
+  return {
+    name: "form",
+    method: "post",
+    acceptCharset: "euc-kr",
+    action: order.payUrl,
+    fields: [
+      { name: "ordr_idxx", value: order.ordrIdxx }, // the seed's sample writes "ordr_idx": KCP reads ordr_idxx
+      { name: "good_name", value: order.itemName },
+      { name: "good_mny", value: String(order.amount) },
+      { name: "buyr_name", value: order.buyerName },
+      { name: "site_cd", value: order.siteCd },
+      { name: "Ret_URL", value: order.returnUrl },
+      { name: "approval_key", value: order.approvalKey },
+      { name: "req_tx", value: "pay" },
+      { name: "pay_method", value: "CARD" },
+      { name: "ActionResult", value: "card" },
+      { name: "currency", value: "410" },
+      { name: "escw_used", value: "N" },
+      { name: "kakaopay_direct", value: "Y" },
+      ...opts3(o),
+    ],
+  };
+}
+
+/** PC (WP): the order_info form KCP_Pay_Execute reads and fills; the page posts it (filled) to our server. */
+export function pcWindowForm(order: PayUpOrderData, o: ParamOpts & { action?: string } = {}): KcpForm {
+  return {
+    name: KCP_PC_FORM_NAME,
+    method: "post",
+    acceptCharset: "euc-kr",
+    ...(o.action && { action: o.action }),
+    fields: [
+      { name: "ordr_idxx", value: order.ordrIdxx },
+      { name: "good_name", value: order.itemName },
+      { name: "good_mny", value: String(order.amount) },
+      { name: "buyr_name", value: order.buyerName }, // the seed's sample misspells it "buysr_name"
+      { name: "site_cd", value: order.siteCd },
+      { name: "req_tx", value: "pay" },
+      { name: "pay_method", value: "100000000000" },
+      { name: "currency", value: "410" },
+      { name: "kakaopay_direct", value: "Y" },
+      { name: "module_type", value: "01" },
+      { name: "ordr_chk", value: "" },
+      ...opts3(o),
+      ...KCP_PC_RESULT_FIELDS.map((name) => ({ name, value: "" })),
+    ],
+  };
+}
