@@ -18,7 +18,8 @@ export default defineConfig({
   reporter: [["list"]],
   use: { baseURL, trace: "retain-on-failure", screenshot: "only-on-failure", locale: "ko-KR", timezoneId: "Asia/Seoul" },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions } },
-    { name: "phone", use: { ...devices["Pixel 7"], launchOptions } },
+    // *.phone.spec.ts run only on the phone, *.desktop.spec.ts only on the desktop, the rest on both.
+    { name: "desktop", testIgnore: /\.phone\.spec\.ts$/, use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions } },
+    { name: "phone", testIgnore: /\.desktop\.spec\.ts$/, use: { ...devices["Pixel 7"], launchOptions } },
   ],
 });

@@ -21,7 +21,7 @@ export async function armFault(fault: Record<string, unknown>) {
 }
 
 /** Shop → product → buy now → checkout form → KakaoPay page. Returns the order number shown later. */
-export async function checkoutToKakaoPay(page: Page, opts: { product?: string; name?: string } = {}) {
+export async function checkoutToKakaoPay(page: Page, opts: { product?: string; name?: string; method?: string } = {}) {
   await page.goto("/");
   await page.getByRole("link", { name: new RegExp(opts.product ?? "제주 유기농 녹차 티백") }).first().click();
   await page.getByRole("button", { name: "바로 구매" }).click();
@@ -29,8 +29,9 @@ export async function checkoutToKakaoPay(page: Page, opts: { product?: string; n
   await page.getByLabel("이름").fill(opts.name ?? "김카카오");
   await page.getByLabel("휴대폰 번호").fill("010-1234-5678");
   await page.getByLabel("이메일").fill("buyer@example.com");
+  if (opts.method) await page.getByLabel(opts.method).check();
   await page.getByTestId("pay-button").click();
-  await expect(page).toHaveURL(/\/kakaopay\/pay\//);
+  if (!opts.method) await expect(page).toHaveURL(/\/kakaopay\/pay\//);
 }
 
 export async function payAtKakaoPay(page: Page) {

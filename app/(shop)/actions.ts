@@ -6,8 +6,10 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { addToCart, setQuantity } from "@/lib/shop/cart";
 import { createOrder } from "@/lib/orders/create-order";
-import { startKakaoPayPayment } from "@/lib/payments/start-payment";
-import { kakaoPayGateway } from "@/lib/payments/gateways";
+import { startKakaoPayPayment, startKcpPayment } from "@/lib/payments/start-payment";
+import { kakaoPayGateway, payUpGateway } from "@/lib/payments/gateways";
+import { isPaymentMethod } from "@/lib/payments/methods";
+import { headers } from "next/headers";
 import { log } from "@/lib/log";
 import { canSeeOrder, deviceFromRequest, grantOrderAccess, readCart, writeCart } from "../_lib/request";
 
@@ -40,7 +42,7 @@ export async function checkoutAction(_prev: CheckoutState, formData: FormData): 
   };
   const cart = await readCart();
   if (cart.length === 0) return { error: "장바구니가 비어 있습니다.", values };
-  if (values.method !== "kakaopay") return { error: "결제수단을 선택해 주세요.", values };
+  if (!isPaymentMethod(values.method)) return { error: "결제수단을 선택해 주세요.", values };
 
   const created = await createOrder({
     buyer: { name: values.name, phone: values.phone, email: values.email },
@@ -58,14 +60,26 @@ export async function checkoutAction(_prev: CheckoutState, formData: FormData): 
   }
   await grantOrderAccess(created.value.orderNumber);
   await writeCart([]);
+  await startPaymentAndGo(created.value.orderNumber, values.method === "kakaopay_kcp" ? "PAYUP_KCP" : "KAKAOPAY");
+  return {};
+}
 
-  const started = await startKakaoPayPayment(
-    { orderNumber: created.value.orderNumber, device: await deviceFromRequest() },
-    { gateway: kakaoPayGateway(), appUrl: env().APP_URL },
-  );
+/** Starts a payment attempt with the chosen provider and sends the browser to its window. */
+async function startPaymentAndGo(orderNumber: string, provider: "KAKAOPAY" | "PAYUP_KCP"): Promise<never> {
+  const device = await deviceFromRequest();
+  if (provider === "PAYUP_KCP") {
+    const userAgent = (await headers()).get("user-agent") ?? undefined;
+    const started = await startKcpPayment({ orderNumber, device, userAgent }, { gateway: payUpGateway(), appUrl: env().APP_URL });
+    if (!started.ok) {
+      log.warn({ code: started.error.code }, "checkout: KCP payment start failed");
+      redirect(`/orders/${orderNumber}?notice=start_failed&code=${started.error.code}`);
+    }
+    redirect(`/pay/payup/${started.value.paymentId}`);
+  }
+  const started = await startKakaoPayPayment({ orderNumber, device }, { gateway: kakaoPayGateway(), appUrl: env().APP_URL });
   if (!started.ok) {
     log.warn({ code: started.error.code }, "checkout: payment start failed");
-    redirect(`/orders/${created.value.orderNumber}?notice=start_failed&code=${started.error.code}`);
+    redirect(`/orders/${orderNumber}?notice=start_failed&code=${started.error.code}`);
   }
   redirect(started.value.redirectUrl);
 }
@@ -73,12 +87,8 @@ export async function checkoutAction(_prev: CheckoutState, formData: FormData): 
 export async function retryPaymentAction(formData: FormData) {
   const orderNumber = String(formData.get("orderNumber") ?? "");
   if (!/^KC\d{6}-[A-Z0-9]{6}$/.test(orderNumber) || !(await canSeeOrder(orderNumber))) redirect("/orders/lookup");
-  const started = await startKakaoPayPayment(
-    { orderNumber, device: await deviceFromRequest() },
-    { gateway: kakaoPayGateway(), appUrl: env().APP_URL },
-  );
-  if (!started.ok) redirect(`/orders/${orderNumber}?notice=start_failed&code=${started.error.code}`);
-  redirect(started.value.redirectUrl);
+  const method = String(formData.get("method") ?? "");
+  await startPaymentAndGo(orderNumber, method === "kakaopay_kcp" ? "PAYUP_KCP" : "KAKAOPAY");
 }
 
 export type LookupState = { error?: string; values?: Record<string, string> };

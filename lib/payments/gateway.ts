@@ -3,6 +3,7 @@
 import type { Won } from "../money";
 
 export type Device = "PC" | "MOBILE";
+export type ProviderName = "KAKAOPAY" | "PAYUP_KCP";
 
 /** How the provider answered when it did not succeed. */
 export type GatewayFailure =
@@ -36,11 +37,28 @@ export type NextAction = { type: "redirect"; url: string };
 export type Initiated = { providerTxId: string; next: NextAction; expiresAt: Date };
 
 export type Approved = {
-  amounts: Amounts;
+  /** The provider's id of the charged transaction (KakaoPay tid, PayUp transactionId). */
+  providerTxId: string;
+  /** taxFree / vat are undefined when the provider does not report them (PayUp). */
+  amounts: { total: Won; taxFree?: Won; vat?: Won };
   method: "CARD" | "MONEY" | string;
   approvedAt: Date;
   providerApprovalId: string;
-  card?: { issuer?: string; bin?: string; installMonth?: number };
+  card?: { issuer?: string; bin?: string; installMonth?: number; number?: string; approvalNo?: string };
+};
+
+/** What the customer's return carries to prove they authorised the payment. */
+export type ApprovalToken =
+  | { kind: "pg_token"; value: string }
+  | { kind: "kcp"; authorization: unknown; postedAmount?: number };
+
+export type ApproveInput = {
+  providerTxId: string | null;
+  providerData: unknown;
+  orderNumber: string;
+  customerRef: string;
+  token: ApprovalToken;
+  expectedTotal: Won;
 };
 
 export type CancelInput = { providerTxId: string; amount: Won; taxFree: Won; vat: Won; remainingBefore: Won; reason: string };
@@ -53,10 +71,20 @@ export type ProviderState =
   | { state: "failed" }
   | { state: "approved" | "partially_cancelled" | "cancelled"; approved: Approved; cancelled: Amounts };
 
-export interface RedirectPaymentGateway {
+export interface PaymentGateway {
+  readonly provider: ProviderName;
+  /** Whether the provider can cancel part of a payment (PayUp's KakaoPay API cannot). */
+  readonly partialRefund: boolean;
+  /** Whether lookup() reports cancelled amounts (KakaoPay) or refunds must be re-sent to learn their fate (PayUp). */
+  readonly reportsCancellations: boolean;
+  approve(input: ApproveInput): Promise<GatewayResult<Approved>>;
+  cancel(input: CancelInput): Promise<GatewayResult<Cancelled>>;
+  /** The provider's view of a payment, for reconciliation. */
+  lookup(input: { providerTxId: string | null; providerData: unknown; expectedTotal: Won }): Promise<GatewayResult<ProviderState>>;
+}
+
+/** KakaoPay online: the customer is redirected to KakaoPay after `initiate` (ready). */
+export interface RedirectPaymentGateway extends PaymentGateway {
   readonly provider: "KAKAOPAY";
   initiate(input: InitiateInput): Promise<GatewayResult<Initiated>>;
-  approve(input: { providerTxId: string; orderNumber: string; customerRef: string; token: string; expectedTotal: Won }): Promise<GatewayResult<Approved>>;
-  cancel(input: CancelInput): Promise<GatewayResult<Cancelled>>;
-  lookup(input: { providerTxId: string }): Promise<GatewayResult<ProviderState>>;
 }

@@ -2,9 +2,11 @@
 // which provider.
 import { env } from "../env";
 import { createKakaoPayGateway } from "../providers/kakaopay";
-import type { RedirectPaymentGateway } from "./gateway";
+import { createPayUpClient, createPayUpGateway, type PayUpGateway } from "../providers/payup";
+import type { PaymentGateway, ProviderName, RedirectPaymentGateway } from "./gateway";
 
 let kakaopay: RedirectPaymentGateway | undefined;
+let payup: PayUpGateway | undefined;
 
 export function kakaoPayGateway(): RedirectPaymentGateway {
   if (!kakaopay) {
@@ -17,4 +19,18 @@ export function kakaoPayGateway(): RedirectPaymentGateway {
     });
   }
   return kakaopay;
+}
+
+export function payUpGateway(): PayUpGateway {
+  if (!payup) {
+    const e = env();
+    payup = createPayUpGateway(
+      createPayUpClient({ baseUrl: e.PAYUP_API_BASE, merchantId: e.PAYUP_MERCHANT_ID, apiCertKey: e.PAYUP_API_CERT_KEY, timeoutMs: e.PROVIDER_TIMEOUT_MS }),
+    );
+  }
+  return payup;
+}
+
+export function gatewayFor(provider: ProviderName): PaymentGateway {
+  return provider === "PAYUP_KCP" ? payUpGateway() : kakaoPayGateway();
 }

@@ -3,17 +3,17 @@
 import { db as defaultDb, type Db } from "../db";
 import { appError, err, ok, type Result } from "../errors";
 import { addEvent, providerCallEvent } from "./events";
-import type { RedirectPaymentGateway } from "./gateway";
+import type { PaymentGateway } from "./gateway";
 import { applyRefund } from "./refund";
 import { lockOrder } from "./locks";
 
-export async function reconcilePayment(paymentId: string, deps: { db?: Db; gateway: RedirectPaymentGateway }): Promise<Result<{ status: string; changed: boolean }>> {
+export async function reconcilePayment(paymentId: string, deps: { db?: Db; gateway: PaymentGateway }): Promise<Result<{ status: string; changed: boolean }>> {
   const db = deps.db ?? defaultDb;
   const payment = await db.payment.findUnique({ where: { id: paymentId }, include: { order: true } });
   if (!payment) return err(appError("NOT_FOUND", "결제를 찾을 수 없습니다."));
-  if (!payment.tid) return ok({ status: payment.status, changed: false });
+  if (!payment.tid && !payment.providerOrderRef) return ok({ status: payment.status, changed: false });
 
-  const res = await deps.gateway.lookup({ providerTxId: payment.tid });
+  const res = await deps.gateway.lookup({ providerTxId: payment.tid, providerData: payment.providerData, expectedTotal: payment.totalAmount });
   if (!res.ok) {
     await addEvent(db, providerCallEvent(payment.orderId, payment.id, res.log, `결제사 조회 실패: ${res.failure.message}`));
     return err(appError(res.failure.kind === "unknown" ? "PROVIDER_TIMEOUT" : "PROVIDER_ERROR", `결제사 조회 실패: ${res.failure.message}`));
@@ -34,9 +34,10 @@ export async function reconcilePayment(paymentId: string, deps: { db?: Db; gatew
           where: { id: payment.id },
           data: {
             status: mismatch ? "UNKNOWN" : "APPROVED",
+            tid: a.providerTxId || p.tid,
             method: a.method,
             approvedAt: a.approvedAt,
-            vatAmount: a.amounts.vat,
+            ...(a.amounts.vat !== undefined && { vatAmount: a.amounts.vat }),
             failureCode: mismatch ? "AMOUNT_MISMATCH" : null,
             failureMessage: mismatch ? `결제사 승인 금액 ${a.amounts.total}원이 주문 금액과 다름: 수동 환불 필요` : null,
           },
@@ -46,16 +47,33 @@ export async function reconcilePayment(paymentId: string, deps: { db?: Db; gatew
         return true;
       });
     }
-    // Refunds whose outcome we did not know: the provider's cancelled total tells.
+    // Refunds whose outcome we did not know: the provider's cancelled total tells, or (PayUp) re-sending
+    // the cancel does — it answers "not cancellable" (1005) when the first one went through.
     const fresh = await db.payment.findUniqueOrThrow({ where: { id: payment.id }, include: { refunds: { where: { status: { in: ["UNKNOWN", "REQUESTED"] } }, orderBy: { createdAt: "asc" } } } });
     for (const r of fresh.refunds) {
       const current = await db.payment.findUniqueOrThrow({ where: { id: payment.id } });
-      if (remote.cancelled.total >= current.cancelledAmount + r.amount) {
-        await applyRefund(db, payment.id, r.id, res.log);
+      let done: boolean;
+      let callLog = res.log;
+      if (deps.gateway.reportsCancellations) {
+        done = remote.cancelled.total >= current.cancelledAmount + r.amount;
+      } else {
+        const again = await deps.gateway.cancel({
+          providerTxId: current.tid!,
+          amount: r.amount,
+          taxFree: r.taxFreeAmount,
+          vat: r.vatAmount,
+          remainingBefore: current.totalAmount - current.cancelledAmount,
+          reason: `reconcile: ${r.reason}`,
+        });
+        done = again.ok;
+        callLog = again.log;
+      }
+      if (done) {
+        await applyRefund(db, payment.id, r.id, callLog);
       } else {
         await db.$transaction(async (tx) => {
           await tx.refund.update({ where: { id: r.id }, data: { status: "FAILED", failureCode: "NOT_CANCELLED_AT_PROVIDER" } });
-          await addEvent(tx, providerCallEvent(order.id, payment.id, res.log, `결제사 조회 결과 환불 ${r.amount}원은 처리되지 않음`));
+          await addEvent(tx, providerCallEvent(order.id, payment.id, callLog, `결제사 확인 결과 환불 ${r.amount}원은 처리되지 않음`));
         });
       }
       changed = true;

@@ -6,7 +6,7 @@ import { appError, err, ok, type Result } from "../errors";
 import { log } from "../log";
 import { refundParts } from "../money";
 import { addEvent, providerCallEvent } from "./events";
-import type { RedirectPaymentGateway } from "./gateway";
+import type { PaymentGateway } from "./gateway";
 import { lockPayment } from "./locks";
 
 export const refundInputSchema = z.object({
@@ -23,7 +23,7 @@ export type RefundOutcome = { refundId: string; status: "DONE" | "FAILED" | "UNK
 export async function refundPayment(
   input: RefundInput,
   actor: { adminId: string },
-  deps: { db?: Db; gateway: RedirectPaymentGateway },
+  deps: { db?: Db; gateway: PaymentGateway },
 ): Promise<Result<RefundOutcome>> {
   const db = deps.db ?? defaultDb;
   const parsed = refundInputSchema.safeParse(input);
@@ -51,6 +51,8 @@ export async function refundPayment(
         remainingVat: payment.vatAmount - payment.cancelledVat,
       });
       if (!parts.ok) return err(appError("REFUND_INVALID", parts.reason));
+      if (!deps.gateway.partialRefund && parts.amount !== payment.totalAmount - payment.cancelledAmount)
+        return err(appError("REFUND_INVALID", "이 결제수단은 부분 취소를 지원하지 않습니다. 전체 금액으로만 취소할 수 있습니다."));
       const refund = await tx.refund.create({
         data: { paymentId, idempotencyKey, amount: parts.amount, taxFreeAmount: parts.taxFree, vatAmount: parts.vat, reason, requestedBy: actor.adminId },
       });

@@ -1,9 +1,12 @@
-// Starts a KakaoPay payment for an unpaid order: ready → redirect URL for the customer's device.
+// Starts a payment attempt for an unpaid order: KakaoPay online (ready → redirect URL) or KakaoPay
+// through PayUp/KCP (order → KCP window). One attempt at a time per order, decided under the order lock.
 import { db as defaultDb, type Db } from "../db";
 import { appError, err, ok, type Result } from "../errors";
+import type { PaymentProvider } from "../generated/prisma/enums";
 import { log } from "../log";
+import type { PayUpGateway } from "../providers/payup";
 import { addEvent, providerCallEvent } from "./events";
-import type { Device, RedirectPaymentGateway } from "./gateway";
+import type { Device, GatewayFailure, ProviderCallLog, RedirectPaymentGateway } from "./gateway";
 import { lockOrder } from "./locks";
 import { IN_FLIGHT } from "./state";
 
@@ -19,46 +22,59 @@ export function returnUrls(appUrl: string, paymentId: string) {
   };
 }
 
-export async function startKakaoPayPayment(
-  input: { orderNumber: string; device: Device },
-  deps: StartDeps,
-): Promise<Result<{ redirectUrl: string; paymentId: string }>> {
-  const db = deps.db ?? defaultDb;
-  const order = await db.order.findUnique({ where: { orderNumber: input.orderNumber } });
-  if (!order) return err(appError("ORDER_NOT_FOUND"));
+const providerLabel: Record<PaymentProvider, string> = { KAKAOPAY: "카카오페이", PAYUP_KCP: "카카오페이(KCP)" };
 
-  // Decide under the order lock: no new attempt while one is charged or being approved.
-  const decision = await db.$transaction(async (tx) => {
+/** Opens a new attempt: refuses paid orders and orders with an attempt in flight; retires unfinished ones. */
+async function openAttempt(db: Db, orderNumber: string, provider: PaymentProvider, device: Device) {
+  const order = await db.order.findUnique({ where: { orderNumber } });
+  if (!order) return err(appError("ORDER_NOT_FOUND"));
+  return db.$transaction(async (tx) => {
     await lockOrder(tx, order.id);
     const fresh = await tx.order.findUniqueOrThrow({ where: { id: order.id } });
     if (fresh.status !== "PENDING") return err(appError("ORDER_ALREADY_PAID"));
     const busy = await tx.payment.findFirst({ where: { orderId: order.id, status: { in: [...IN_FLIGHT] } } });
     if (busy) return err(appError("PAYMENT_IN_PROGRESS"));
-    // Earlier attempts the customer walked away from can no longer be approved.
     const superseded = await tx.payment.updateMany({
       where: { orderId: order.id, status: "READY" },
       data: { status: "ABORTED", failureCode: "SUPERSEDED", failureMessage: "새 결제 시도로 대체됨" },
     });
+    const attempt = (await tx.payment.count({ where: { orderId: order.id } })) + 1;
     const payment = await tx.payment.create({
-      data: {
-        orderId: order.id,
-        provider: "KAKAOPAY",
-        device: input.device,
-        totalAmount: fresh.totalAmount,
-        taxFreeAmount: fresh.taxFreeAmount,
-        vatAmount: fresh.vatAmount,
-      },
+      data: { orderId: order.id, provider, device, totalAmount: fresh.totalAmount, taxFreeAmount: fresh.taxFreeAmount, vatAmount: fresh.vatAmount },
     });
     await addEvent(tx, {
       orderId: order.id,
       paymentId: payment.id,
       type: "payment.created",
-      message: `카카오페이 결제 시도 (${input.device === "MOBILE" ? "모바일" : "PC"})${superseded.count ? `, 이전 시도 ${superseded.count}건 대체` : ""}`,
+      message: `${providerLabel[provider]} 결제 시도 (${device === "MOBILE" ? "모바일" : "PC"})${superseded.count ? `, 이전 시도 ${superseded.count}건 대체` : ""}`,
     });
-    return ok(payment);
+    return ok({ order: fresh, payment, attempt });
   });
-  if (!decision.ok) return decision;
-  const payment = decision.value;
+}
+
+/** Records a failed start and maps it to the customer's error. */
+async function failStart(db: Db, orderId: string, paymentId: string, failure: GatewayFailure, callLog: ProviderCallLog): Promise<Result<never>> {
+  await db.$transaction(async (tx) => {
+    await tx.payment.updateMany({
+      where: { id: paymentId, status: "READY" },
+      data: { status: "FAILED", failureCode: failure.code, failureMessage: failure.message.slice(0, 500) },
+    });
+    await addEvent(tx, providerCallEvent(orderId, paymentId, callLog, `결제 준비 실패: ${failure.message}`));
+  });
+  log.warn({ op: callLog.op, code: failure.code, kind: failure.kind, orderId }, "payment start failed");
+  if (failure.kind === "config") return err(appError("PROVIDER_CONFIG"));
+  if (failure.kind === "unknown") return err(appError("PROVIDER_TIMEOUT", "결제사 연결이 원활하지 않습니다. 잠시 후 다시 시도해 주세요."));
+  return err(appError("PROVIDER_ERROR", failure.customerMessage));
+}
+
+export async function startKakaoPayPayment(
+  input: { orderNumber: string; device: Device },
+  deps: StartDeps,
+): Promise<Result<{ redirectUrl: string; paymentId: string }>> {
+  const db = deps.db ?? defaultDb;
+  const opened = await openAttempt(db, input.orderNumber, "KAKAOPAY", input.device);
+  if (!opened.ok) return opened;
+  const { order, payment } = opened.value;
 
   const res = await deps.gateway.initiate({
     paymentId: payment.id,
@@ -70,27 +86,46 @@ export async function startKakaoPayPayment(
     device: input.device,
     returnUrls: returnUrls(deps.appUrl, payment.id),
   });
+  if (!res.ok) return failStart(db, order.id, payment.id, res.failure, res.log);
 
-  if (!res.ok) {
-    await db.$transaction(async (tx) => {
-      await tx.payment.updateMany({
-        where: { id: payment.id, status: "READY" },
-        data: { status: "FAILED", failureCode: res.failure.code, failureMessage: res.failure.message.slice(0, 500) },
-      });
-      await addEvent(tx, providerCallEvent(order.id, payment.id, res.log, `결제 준비 실패: ${res.failure.message}`));
-    });
-    log.warn({ op: res.log.op, code: res.failure.code, kind: res.failure.kind, orderId: order.id }, "payment ready failed");
-    if (res.failure.kind === "config") return err(appError("PROVIDER_CONFIG"));
-    if (res.failure.kind === "unknown") return err(appError("PROVIDER_TIMEOUT", "카카오페이 연결이 원활하지 않습니다. 잠시 후 다시 시도해 주세요."));
-    return err(appError("PROVIDER_ERROR", res.failure.customerMessage));
-  }
+  await db.$transaction(async (tx) => {
+    await tx.payment.update({ where: { id: payment.id }, data: { tid: res.value.providerTxId, readyExpiresAt: res.value.expiresAt } });
+    await addEvent(tx, providerCallEvent(order.id, payment.id, res.log, "카카오페이 결제 준비 완료"));
+  });
+  return ok({ redirectUrl: res.value.next.url, paymentId: payment.id });
+}
+
+/** PayUp keeps a KCP window order usable for a limited time; ours is stricter. */
+const KCP_WINDOW_TTL_MS = 30 * 60 * 1000;
+
+export async function startKcpPayment(
+  input: { orderNumber: string; device: Device; userAgent?: string },
+  deps: { db?: Db; gateway: PayUpGateway; appUrl: string },
+): Promise<Result<{ paymentId: string }>> {
+  const db = deps.db ?? defaultDb;
+  const opened = await openAttempt(db, input.orderNumber, "PAYUP_KCP", input.device);
+  if (!opened.ok) return opened;
+  const { order, payment, attempt } = opened.value;
+
+  const res = await deps.gateway.openWindow({
+    // PayUp refuses a second order with the same number: each attempt gets its own (≤ 20 chars).
+    reference: `${order.orderNumber}-${String(attempt).padStart(2, "0")}`,
+    amount: order.totalAmount,
+    itemName: order.itemSummary,
+    buyerName: order.buyerName,
+    buyerEmail: order.buyerEmail,
+    returnUrl: `${deps.appUrl.replace(/\/$/, "")}/pay/payup/return`,
+    device: input.device,
+    userAgent: input.userAgent,
+  });
+  if (!res.ok) return failStart(db, order.id, payment.id, res.failure, res.log);
 
   await db.$transaction(async (tx) => {
     await tx.payment.update({
       where: { id: payment.id },
-      data: { tid: res.value.providerTxId, readyExpiresAt: res.value.expiresAt },
+      data: { providerOrderRef: res.value.ordrIdxx, providerData: res.value.providerData as object, readyExpiresAt: new Date(Date.now() + KCP_WINDOW_TTL_MS) },
     });
-    await addEvent(tx, providerCallEvent(order.id, payment.id, res.log, "카카오페이 결제 준비 완료"));
+    await addEvent(tx, providerCallEvent(order.id, payment.id, res.log, "PayUp 주문 요청 완료: KCP 결제창 준비"));
   });
-  return ok({ redirectUrl: res.value.next.url, paymentId: payment.id });
+  return ok({ paymentId: payment.id });
 }

@@ -4,6 +4,14 @@
 export const DEMO_KEYS = {
   kakaopaySecretKey: "DEVSANDBOXKAKAOPAYSECRETKEY0001",
   kakaopayCid: "TC0ONETIME",
+  payupMerchantId: "kakaocheckout",
+  payupApiCertKey: "DEVPAYUPCERTKEY000000000000000001",
+  // Dozn agency (KakaoPay bills): our biller code + link API key, and the credential the agency
+  // presents on /kakao/* (sandbox calls come from loopback).
+  doznBillerCode: "KCBILLER01",
+  doznApiKey: "DEVDOZNAPIKEY0001",
+  doznAgencyCredential: "DEVDOZNAGENCYCREDENTIAL0001",
+  doznAgencyIps: "127.0.0.1,::1",
 };
 
 export function sandboxEnv(opts: { port: number; appUrl: string }): Record<string, string> {
@@ -12,6 +20,10 @@ export function sandboxEnv(opts: { port: number; appUrl: string }): Record<strin
     SANDBOX_PUBLIC_URL: `http://127.0.0.1:${opts.port}`,
     SANDBOX_KAKAOPAY_SECRET_KEYS: DEMO_KEYS.kakaopaySecretKey,
     SANDBOX_KAKAOPAY_CIDS: DEMO_KEYS.kakaopayCid,
+    SANDBOX_PAYUP_MERCHANTS: `${DEMO_KEYS.payupMerchantId}:${DEMO_KEYS.payupApiCertKey}`,
+    SANDBOX_DOZN_BILLERS: `${DEMO_KEYS.doznBillerCode}:${DEMO_KEYS.doznApiKey}`,
+    SANDBOX_DOZN_BILLER_BASE_URL: opts.appUrl,
+    SANDBOX_DOZN_AGENCY_CREDENTIAL: DEMO_KEYS.doznAgencyCredential,
   };
 }
 
@@ -23,5 +35,14 @@ export function appEnv(opts: { databaseUrl: string; sandboxUrl: string; appUrl: 
     KAKAOPAY_API_BASE: opts.sandboxUrl,
     KAKAOPAY_SECRET_KEY: DEMO_KEYS.kakaopaySecretKey,
     KAKAOPAY_CID: DEMO_KEYS.kakaopayCid,
+    PAYUP_API_BASE: opts.sandboxUrl,
+    PAYUP_MERCHANT_ID: DEMO_KEYS.payupMerchantId,
+    PAYUP_API_CERT_KEY: DEMO_KEYS.payupApiCertKey,
+    KCP_SCRIPT_URL: `${opts.sandboxUrl}/kcp/payplus_web.jsp`,
+    DOZN_API_BASE: opts.sandboxUrl,
+    DOZN_BILLER_CODE: DEMO_KEYS.doznBillerCode,
+    DOZN_API_KEY: DEMO_KEYS.doznApiKey,
+    DOZN_AGENCY_CREDENTIAL: DEMO_KEYS.doznAgencyCredential,
+    DOZN_AGENCY_IPS: DEMO_KEYS.doznAgencyIps,
   };
 }

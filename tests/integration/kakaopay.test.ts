@@ -56,7 +56,7 @@ describe("KakaoPay online payment", () => {
     expect(payment.totalAmount).toBe(12900 * 2 + 18900);
     expect(payment.vatAmount).toBe(Math.round((12900 * 2) / 11));
 
-    const remote = await gateway.lookup({ providerTxId: payment.tid! });
+    const remote = await gateway.lookup({ providerTxId: payment.tid!, providerData: null, expectedTotal: payment.totalAmount });
     expect(remote.ok && remote.value.state).toBe("approved");
     if (remote.ok && remote.value.state === "approved") expect(remote.value.approved.amounts.total).toBe(payment.totalAmount);
     expect(await eventsOf(order.orderId, "kakaopay.ready")).toBe(1);
@@ -108,7 +108,7 @@ describe("KakaoPay online payment", () => {
     expect(payment.status).toBe("FAILED");
     expect(payment.failureCode).toBe("AMOUNT_MISMATCH");
     expect(payment.order.status).toBe("PENDING");
-    const remote = await gateway.lookup({ providerTxId: payment.tid! });
+    const remote = await gateway.lookup({ providerTxId: payment.tid!, providerData: null, expectedTotal: payment.totalAmount });
     expect(remote.ok && remote.value.state).toBe("cancelled");
   });
 
@@ -191,7 +191,7 @@ describe("KakaoPay online payment", () => {
     expect(p.cancelledTaxFree).toBe(18900);
     expect(p.cancelledVat).toBe(p.vatAmount);
     expect(p.order.status).toBe("REFUNDED");
-    const remote = await gateway.lookup({ providerTxId: p.tid! });
+    const remote = await gateway.lookup({ providerTxId: p.tid!, providerData: null, expectedTotal: p.totalAmount });
     expect(remote.ok && remote.value.state).toBe("cancelled");
     if (remote.ok && remote.value.state === "cancelled") expect(remote.value.cancelled.total).toBe(p.totalAmount);
     const nothingLeft = await refundPayment({ paymentId, amount: 1, taxFree: 0, reason: "x", idempotencyKey: randomUUID() }, admin, { gateway });

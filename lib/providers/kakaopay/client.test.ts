@@ -16,7 +16,7 @@ const fakeFetch = (status: number, body: unknown, delayMs = 0): typeof fetch =>
   }) as unknown as typeof fetch;
 
 const gw = (f: typeof fetch) => createKakaoPayGateway({ baseUrl: "http://kakaopay.test", secretKey: "k", cid: "TC0ONETIME", timeoutMs: 200, fetchImpl: f });
-const lookup = (f: typeof fetch) => gw(f).lookup({ providerTxId: "T1" });
+const lookup = (f: typeof fetch) => gw(f).lookup({ providerTxId: "T1", providerData: null, expectedTotal: 1000 });
 
 describe("KakaoPay client", () => {
   it("reads KakaoPay's zone-less KST timestamps", () => {

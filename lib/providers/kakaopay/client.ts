@@ -100,6 +100,7 @@ export function createKakaoPayGateway(config: KakaoPayConfig): RedirectPaymentGa
   function toApproved(a: z.infer<typeof approveResponseSchema>): Approved {
     const install = a.card_info?.install_month;
     return {
+      providerTxId: a.tid,
       amounts: amounts(a.amount),
       method: a.payment_method_type,
       approvedAt: parseKst(a.approved_at) ?? now(),
@@ -116,6 +117,8 @@ export function createKakaoPayGateway(config: KakaoPayConfig): RedirectPaymentGa
 
   return {
     provider: "KAKAOPAY",
+    partialRefund: true,
+    reportsCancellations: true,
 
     async initiate(input) {
       const body = readyRequestSchema.parse({
@@ -144,6 +147,7 @@ export function createKakaoPayGateway(config: KakaoPayConfig): RedirectPaymentGa
     },
 
     async approve(input) {
+      if (input.token.kind !== "pg_token" || !input.providerTxId) throw new Error("KakaoPay approval needs a tid and a pg_token");
       const r = await call(
         "approve",
         {
@@ -151,7 +155,7 @@ export function createKakaoPayGateway(config: KakaoPayConfig): RedirectPaymentGa
           tid: input.providerTxId,
           partner_order_id: input.orderNumber,
           partner_user_id: input.customerRef,
-          pg_token: input.token,
+          pg_token: input.token.value,
           total_amount: input.expectedTotal,
         },
         approveResponseSchema,
@@ -186,6 +190,7 @@ export function createKakaoPayGateway(config: KakaoPayConfig): RedirectPaymentGa
     },
 
     async lookup(input) {
+      if (!input.providerTxId) return { ok: true, value: { state: "pending" }, log: { op: "kakaopay.order", resultCode: "NO_TID", durationMs: 0 } };
       const r = await call("order", { cid: config.cid, tid: input.providerTxId }, orderResponseSchema);
       if (!r.ok) return r;
       const o = r.value;
@@ -196,6 +201,7 @@ export function createKakaoPayGateway(config: KakaoPayConfig): RedirectPaymentGa
         case "CANCEL_PAYMENT": {
           const payment = o.payment_action_details?.find((d) => d.payment_action_type === "PAYMENT");
           const approved: Approved = {
+            providerTxId: o.tid,
             amounts: amounts(o.amount),
             method: o.payment_method_type ?? "CARD",
             approvedAt: parseKst(o.approved_at) ?? now(),

@@ -18,3 +18,4 @@ export {
 export * from "./forms";
 export * from "./euckr";
 export * from "./client";
+export * from "./gateway";

@@ -117,6 +117,7 @@ CREATE TABLE "Payment" (
     "cancelledTaxFree" INTEGER NOT NULL DEFAULT 0,
     "cancelledVat" INTEGER NOT NULL DEFAULT 0,
     "cardInfo" JSONB,
+    "providerData" JSONB,
     "failureCode" TEXT,
     "failureMessage" TEXT,
     "approvedAt" TIMESTAMP(3),

@@ -14,7 +14,8 @@ const kst = (d: Date) =>
   new Intl.DateTimeFormat("ko-KR", { timeZone: "Asia/Seoul", dateStyle: "medium", timeStyle: "short" }).format(d);
 
 const failureText: Record<string, string> = {
-  USER_CANCEL: "카카오페이 결제를 취소했습니다. 결제를 원하시면 다시 시도해 주세요.",
+  USER_CANCEL: "결제를 취소했습니다. 결제를 원하시면 다시 시도해 주세요.",
+  AMOUNT_TAMPERED: "결제창에서 돌아온 금액이 주문 금액과 달라 결제를 진행하지 않았습니다. 다시 결제해 주세요.",
   PROVIDER_FAIL: "카카오페이 결제가 완료되지 않았습니다. 다시 시도해 주세요.",
   EXPIRED: "결제 가능 시간(15분)이 지났습니다. 다시 결제해 주세요.",
   AMOUNT_MISMATCH: "결제 금액이 주문 금액과 달라 결제를 자동으로 취소했습니다. 다시 시도해 주세요.",
@@ -66,12 +67,14 @@ export default async function OrderPage({
             <p className="mt-2 text-sm text-ink-soft" data-testid="order-notice">
               {startError ??
                 (latest?.failureCode && failureText[latest.failureCode]) ??
+                (latest?.failureCode?.startsWith("KCP_") && latest.failureMessage ? `결제창에서 결제가 완료되지 않았습니다. ${latest.failureMessage}` : null) ??
                 (latest?.status === "FAILED" ? "결제에 실패했습니다. 다시 시도해 주세요." : "아직 결제하지 않은 주문입니다.")}
             </p>
             <form action={retryPaymentAction} className="mt-4">
               <input type="hidden" name="orderNumber" value={order.orderNumber} />
+              <input type="hidden" name="method" value={latest?.provider === "PAYUP_KCP" ? "kakaopay_kcp" : "kakaopay"} />
               <button className="btn-kakao w-full" data-testid="retry-payment">
-                카카오페이로 다시 결제하기
+                {latest?.provider === "PAYUP_KCP" ? "KCP 결제창으로 다시 결제하기" : "카카오페이로 다시 결제하기"}
               </button>
             </form>
           </>
@@ -121,7 +124,10 @@ export default async function OrderPage({
           <h2 className="font-semibold">결제 정보</h2>
           <dl className="mt-3 grid grid-cols-[96px_1fr] gap-y-1.5">
             <dt className="text-ink-mute">결제수단</dt>
-            <dd>카카오페이 {charged.method === "MONEY" ? "머니" : charged.method === "CARD" ? "카드" : ""}</dd>
+            <dd>
+              카카오페이 {charged.method === "MONEY" ? "머니" : charged.method === "CARD" ? "카드" : ""}
+              {charged.provider === "PAYUP_KCP" && <span className="text-ink-mute"> (KCP)</span>}
+            </dd>
             <dt className="text-ink-mute">승인 일시</dt>
             <dd>{charged.approvedAt ? kst(charged.approvedAt) : "-"}</dd>
             <dt className="text-ink-mute">거래번호</dt>

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db";
-import { kakaoPayGateway } from "@/lib/payments/gateways";
+import { gatewayFor } from "@/lib/payments/gateways";
 import { reconcilePayment } from "@/lib/payments/reconcile";
 import { refundPayment } from "@/lib/payments/refund";
 import { requireAdmin } from "../../../../_lib/admin";
@@ -9,7 +9,7 @@ import { requireAdmin } from "../../../../_lib/admin";
 export type RefundState = { ok?: boolean; message?: string; status?: string; key?: string };
 
 async function ownPayment(merchantId: string, paymentId: string) {
-  return db.payment.findFirst({ where: { id: paymentId, order: { merchantId } }, select: { id: true, orderId: true } });
+  return db.payment.findFirst({ where: { id: paymentId, order: { merchantId } }, select: { id: true, orderId: true, provider: true } });
 }
 
 export async function refundAction(_prev: RefundState, formData: FormData): Promise<RefundState> {
@@ -27,7 +27,7 @@ export async function refundAction(_prev: RefundState, formData: FormData): Prom
       idempotencyKey: String(formData.get("idempotencyKey") ?? ""),
     },
     { adminId: admin.adminId },
-    { gateway: kakaoPayGateway() },
+    { gateway: gatewayFor(payment.provider) },
   );
   revalidatePath(`/admin/orders/${payment.orderId}`);
   if (!r.ok) return { ok: false, message: r.error.message, key };
@@ -41,7 +41,7 @@ export async function refreshAction(_prev: RefreshState, formData: FormData): Pr
   const paymentId = String(formData.get("paymentId") ?? "");
   const payment = await ownPayment(admin.merchantId, paymentId);
   if (!payment) return { message: "결제를 찾을 수 없습니다." };
-  const r = await reconcilePayment(paymentId, { gateway: kakaoPayGateway() });
+  const r = await reconcilePayment(paymentId, { gateway: gatewayFor(payment.provider) });
   revalidatePath(`/admin/orders/${payment.orderId}`);
   if (!r.ok) return { message: r.error.message };
   return { message: r.value.changed ? "결제사 상태를 반영했습니다." : "결제사 상태와 일치합니다. 변경 사항이 없습니다." };

@@ -76,7 +76,7 @@ export default async function AdminOrderDetail({ params }: { params: Promise<{ i
                   <h2 className="font-semibold">
                     {providerLabel[p.provider] ?? p.provider} <StatusBadge status={p.status} kind="payment" />
                   </h2>
-                  {p.tid && <RefreshButton paymentId={p.id} />}
+                  {(p.tid || p.providerOrderRef) && <RefreshButton paymentId={p.id} />}
                 </div>
                 <dl className="grid grid-cols-[100px_1fr] gap-y-1.5">
                   <dt className="text-ink-mute">거래번호</dt>
@@ -115,7 +115,7 @@ export default async function AdminOrderDetail({ params }: { params: Promise<{ i
                 {refundable && remaining > 0 && (
                   <div className="mt-4 border-t border-line pt-4">
                     <h3 className="mb-2 font-semibold">환불</h3>
-                    <RefundForm paymentId={p.id} remaining={remaining} remainingTaxFree={p.taxFreeAmount - p.cancelledTaxFree} initialKey={randomUUID()} />
+                    <RefundForm paymentId={p.id} remaining={remaining} remainingTaxFree={p.taxFreeAmount - p.cancelledTaxFree} initialKey={randomUUID()} partialAllowed={p.provider !== "PAYUP_KCP"} />
                   </div>
                 )}
               </div>

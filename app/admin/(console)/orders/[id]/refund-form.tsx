@@ -14,14 +14,14 @@ function Confirm() {
   );
 }
 
-export function RefundForm(props: { paymentId: string; remaining: number; remainingTaxFree: number; initialKey: string }) {
+export function RefundForm(props: { paymentId: string; remaining: number; remainingTaxFree: number; initialKey: string; partialAllowed: boolean }) {
   const [state, action] = useActionState<RefundState, FormData>(refundAction, {});
   const [amount, setAmount] = useState(String(props.remaining));
   const [taxFree, setTaxFree] = useState<string | null>(null);
   const [reason, setReason] = useState("");
   const [step, setStep] = useState<"edit" | "confirm">("edit");
   const [key, setKey] = useState(props.initialKey);
-  const n = Number(amount);
+  const n = props.partialAllowed ? Number(amount) : props.remaining;
   const proposedTaxFree = useMemo(() => {
     if (!Number.isInteger(n) || n <= 0) return 0;
     if (n >= props.remaining) return props.remainingTaxFree;
@@ -43,7 +43,7 @@ export function RefundForm(props: { paymentId: string; remaining: number; remain
     // A finished refund resets the form for the next one (with a new idempotency key).
     setStep("edit");
     setKey(crypto.randomUUID());
-    setAmount("");
+    setAmount(props.partialAllowed ? "" : String(props.remaining));
     setTaxFree(null);
     setReason("");
   }
@@ -52,7 +52,7 @@ export function RefundForm(props: { paymentId: string; remaining: number; remain
     <form action={action} className="space-y-3" data-testid="refund-form">
       <input type="hidden" name="paymentId" value={props.paymentId} />
       <input type="hidden" name="idempotencyKey" value={key} />
-      <input type="hidden" name="amount" value={amount} />
+      <input type="hidden" name="amount" value={String(n)} />
       <input type="hidden" name="taxFree" value={String(tf)} />
       <input type="hidden" name="reason" value={reason} />
       {step === "edit" ? (
@@ -62,7 +62,15 @@ export function RefundForm(props: { paymentId: string; remaining: number; remain
               <label className="label" htmlFor="refund-amount">
                 환불 금액 (최대 {won(props.remaining)})
               </label>
-              <input id="refund-amount" className="input" inputMode="numeric" value={amount} onChange={(e) => setAmount(e.target.value.replace(/[^\d]/g, ""))} />
+              <input
+                id="refund-amount"
+                className="input read-only:bg-paper"
+                inputMode="numeric"
+                value={props.partialAllowed ? amount : String(props.remaining)}
+                readOnly={!props.partialAllowed}
+                onChange={(e) => setAmount(e.target.value.replace(/[^\d]/g, ""))}
+              />
+              {!props.partialAllowed && <p className="mt-1 text-xs text-ink-mute">이 결제수단(PayUp/KCP)은 전체 취소만 가능합니다.</p>}
             </div>
             <div>
               <label className="label" htmlFor="refund-taxfree">

@@ -2,7 +2,7 @@
 import { NextResponse } from "next/server";
 import { db } from "@/lib/db";
 import { appError } from "@/lib/errors";
-import { kakaoPayGateway } from "@/lib/payments/gateways";
+import { gatewayFor } from "@/lib/payments/gateways";
 import { reconcilePayment } from "@/lib/payments/reconcile";
 import { withAdmin } from "../../../../../_lib/admin";
 import { errorResponse, withErrors } from "../../../../../_lib/http";
@@ -11,9 +11,9 @@ export const POST = withErrors(
   withAdmin(
     async (admin, _req: Request, ctx: { params: Promise<{ id: string }> }) => {
       const { id } = await ctx.params;
-      const payment = await db.payment.findFirst({ where: { id, order: { merchantId: admin.merchantId } }, select: { id: true } });
+      const payment = await db.payment.findFirst({ where: { id, order: { merchantId: admin.merchantId } }, select: { id: true, provider: true } });
       if (!payment) return errorResponse(appError("NOT_FOUND", "결제를 찾을 수 없습니다."));
-      const r = await reconcilePayment(id, { gateway: kakaoPayGateway() });
+      const r = await reconcilePayment(id, { gateway: gatewayFor(payment.provider) });
       if (!r.ok) return errorResponse(r.error);
       return NextResponse.json(r.value);
     },

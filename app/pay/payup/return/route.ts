@@ -1,0 +1,65 @@
+// POST /pay/payup/return — KCP's window posts here (mobile Ret_URL, and the desktop page's filled
+// order_info form). EUC-KR form body, no cookies (cross-site POST): we identify the payment by
+// ordr_idxx, approve at most once, and answer 303 to the GET receipt page.
+import { db } from "@/lib/db";
+import { log } from "@/lib/log";
+import { approvePayment, abandonPayment } from "@/lib/payments/approve-payment";
+import { payUpGateway } from "@/lib/payments/gateways";
+import { parseEucKrForm, parseKcpReturn } from "@/lib/providers/payup";
+import { seeOther, withErrors } from "../../../_lib/http";
+import { messagePage } from "../_html";
+
+export const dynamic = "force-dynamic";
+
+const MAX_BODY = 64 * 1024;
+
+async function waitWhileApproving(paymentId: string, maxMs = 8000) {
+  const until = Date.now() + maxMs;
+  while (Date.now() < until) {
+    const p = await db.payment.findUnique({ where: { id: paymentId }, select: { status: true } });
+    if (!p || p.status !== "APPROVING") return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+export const POST = withErrors(async (req: Request) => {
+  const type = req.headers.get("content-type") ?? "";
+  if (!type.includes("application/x-www-form-urlencoded")) {
+    return messagePage("잘못된 결제 응답입니다", "결제창에서 보낸 형식이 아닙니다. 주문 조회에서 결제 상태를 확인해 주세요.", { href: "/orders/lookup", label: "주문 조회" });
+  }
+  const body = Buffer.from(await req.arrayBuffer());
+  if (body.length > MAX_BODY) return messagePage("잘못된 결제 응답입니다", "결제 응답이 너무 큽니다.", { href: "/orders/lookup", label: "주문 조회" }, 413);
+  let fields: Record<string, string>;
+  try {
+    fields = parseEucKrForm(body);
+  } catch {
+    return messagePage("잘못된 결제 응답입니다", "결제 응답을 읽을 수 없습니다.", { href: "/orders/lookup", label: "주문 조회" });
+  }
+  const ret = parseKcpReturn(fields);
+  const ordrIdxx = ret.ok ? (ret.outcome === "authenticated" ? ret.authorization.ordrIdxx : ret.ordrIdxx) : fields.ordr_idxx;
+  const payment = ordrIdxx ? await db.payment.findFirst({ where: { providerOrderRef: ordrIdxx.slice(0, 64), provider: "PAYUP_KCP" }, include: { order: true } }) : null;
+  if (!payment) {
+    log.warn({ hasOrdrIdxx: Boolean(ordrIdxx) }, "KCP return for an unknown order");
+    return messagePage("주문을 찾을 수 없습니다", "결제창에서 돌아온 주문 정보를 찾을 수 없습니다. 결제는 진행되지 않았습니다.", { href: "/orders/lookup", label: "주문 조회" }, 404);
+  }
+  const orderPath = `/orders/${payment.order.orderNumber}`;
+  if (!ret.ok) {
+    log.warn({ paymentId: payment.id, issues: ret.issues }, "malformed KCP return");
+    return messagePage("결제 응답이 올바르지 않습니다", "결제창에서 필요한 정보가 오지 않아 결제를 승인하지 않았습니다. 주문에서 다시 결제해 주세요.", { href: orderPath, label: "주문으로 돌아가기" });
+  }
+  if (ret.outcome === "cancelled" || ret.outcome === "failed") {
+    await abandonPayment({
+      paymentId: payment.id,
+      reason: ret.outcome === "cancelled" ? "cancel" : "fail",
+      code: ret.outcome === "failed" ? `KCP_${ret.resCd}` : undefined,
+      message: ret.resMsg ? `[${ret.resCd}] ${ret.resMsg}` : undefined,
+    });
+    return seeOther(orderPath);
+  }
+  const outcome = await approvePayment(
+    { paymentId: payment.id, token: { kind: "kcp", authorization: ret.authorization, postedAmount: ret.authorization.amount } },
+    { gateway: payUpGateway() },
+  );
+  if (outcome.kind === "in_progress") await waitWhileApproving(payment.id);
+  return seeOther(orderPath);
+});

@@ -1,0 +1,209 @@
+// KakaoPay through PayUp/KCP, end to end through the use cases and the KCP return route (EUC-KR POST),
+// against the real sandbox over HTTP.
+import { randomUUID } from "node:crypto";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { POST as kcpReturn } from "@/app/pay/payup/return/route";
+import { db } from "@/lib/db";
+import { createOrder } from "@/lib/orders/create-order";
+import { encodeEucKrForm, createPayUpClient, createPayUpGateway, PAYUP_CODE_LIST, type PayUpGateway } from "@/lib/providers/payup";
+import { reconcilePayment } from "@/lib/payments/reconcile";
+import { refundPayment } from "@/lib/payments/refund";
+import { startKcpPayment } from "@/lib/payments/start-payment";
+import { armFault, buyer, clearFaults, demoProducts, sandboxUrl } from "./helpers";
+
+let gateway: PayUpGateway;
+const appUrl = "http://127.0.0.1:3999";
+const admin = { adminId: "test-admin" };
+
+beforeAll(() => {
+  gateway = createPayUpGateway(
+    createPayUpClient({ baseUrl: sandboxUrl(), merchantId: process.env.PAYUP_MERCHANT_ID!, apiCertKey: process.env.PAYUP_API_CERT_KEY!, timeoutMs: 1500 }),
+  );
+});
+afterEach(clearFaults);
+
+async function newOrder(slug = "omija-syrup", quantity = 2, name = "홍길동") {
+  const p = (await demoProducts()).find((x) => x.slug === slug)!;
+  const r = await createOrder({ buyer: { ...buyer, name }, lines: [{ productId: p.id, quantity }] });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+async function openWindow(orderNumber: string, device: "PC" | "MOBILE" = "MOBILE") {
+  const r = await startKcpPayment({ orderNumber, device, userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)" }, { gateway, appUrl });
+  if (!r.ok) throw new Error(r.error.message);
+  return db.payment.findUniqueOrThrow({ where: { id: r.value.paymentId } });
+}
+
+/** What KCP's window posts back to Ret_URL after the customer acts in it. */
+async function kcpFields(ordrIdxx: string, action: "pay" | "cancel" | "fail" = "pay", method = "KAKAO_MONEY") {
+  const r = await fetch(`${sandboxUrl()}/__sandbox/payup/orders/${ordrIdxx}/authenticate`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ action, method }),
+  });
+  if (!r.ok) throw new Error(`authenticate: ${r.status} ${await r.text()}`);
+  return ((await r.json()) as { fields: Record<string, string> }).fields;
+}
+
+/** The browser's EUC-KR POST to our Ret_URL. */
+function postBack(fields: Record<string, string> | string, contentType = "application/x-www-form-urlencoded") {
+  const body = typeof fields === "string" ? fields : encodeEucKrForm(fields);
+  return kcpReturn(new Request(`${appUrl}/pay/payup/return`, { method: "POST", headers: { "content-type": contentType }, body }));
+}
+
+const approvals = (orderId: string) => db.paymentEvent.count({ where: { orderId, type: "payup.pay" } });
+
+describe("KakaoPay through PayUp/KCP", () => {
+  it("order → KCP window → EUC-KR post-back → pay: paid once, Korean names intact, 303 to the receipt", async () => {
+    const order = await newOrder("omija-syrup", 2, "홍길동");
+    const payment = await openWindow(order.orderNumber);
+    expect(payment.providerOrderRef).toBeTruthy();
+    const fields = await kcpFields(payment.providerOrderRef!);
+    expect(fields.buyr_name).toBe("홍길동");
+    expect(fields.good_name).toBe("문경 오미자청 500ml");
+    const res = await postBack(fields);
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe(`${appUrl}/orders/${order.orderNumber}`);
+    const p = await db.payment.findUniqueOrThrow({ where: { id: payment.id }, include: { order: true } });
+    expect(p.status).toBe("APPROVED");
+    expect(p.order.status).toBe("PAID");
+    expect(p.tid).toMatch(/\S+/);
+    expect(p.method).toBe("MONEY");
+    // Replayed form (reload / back): same receipt, no second pay.
+    const again = await postBack(fields);
+    expect(again.status).toBe(303);
+    expect(await approvals(order.orderId)).toBe(1);
+  });
+
+  it("20 concurrent post-backs of one window → exactly one approval", async () => {
+    const order = await newOrder("green-tea", 1);
+    const payment = await openWindow(order.orderNumber, "PC");
+    const fields = await kcpFields(payment.providerOrderRef!, "pay", "KAKAO_CARD");
+    const results = await Promise.all(Array.from({ length: 20 }, () => postBack(fields)));
+    expect(results.every((r) => r.status === 303)).toBe(true);
+    expect(await approvals(order.orderId)).toBe(1);
+    expect(await db.payment.count({ where: { orderId: order.orderId, status: "APPROVED" } })).toBe(1);
+    const p = await db.payment.findUniqueOrThrow({ where: { id: payment.id } });
+    expect(p.method).toBe("CARD");
+  });
+
+  it("a tampered good_mny is refused before PayUp is asked, and logged on the timeline", async () => {
+    const order = await newOrder("honey", 1);
+    const payment = await openWindow(order.orderNumber);
+    const fields = await kcpFields(payment.providerOrderRef!);
+    const res = await postBack({ ...fields, good_mny: "100" });
+    expect(res.status).toBe(303);
+    const p = await db.payment.findUniqueOrThrow({ where: { id: payment.id }, include: { order: true } });
+    expect(p.status).toBe("FAILED");
+    expect(p.failureCode).toBe("AMOUNT_TAMPERED");
+    expect(p.order.status).toBe("PENDING");
+    expect(await approvals(order.orderId)).toBe(0);
+    expect(await db.paymentEvent.count({ where: { orderId: order.orderId, type: "payment.tampered" } })).toBe(1);
+  });
+
+  it("customer cancel (3001) and a failure res_cd with a success-looking body leave the order unpaid", async () => {
+    const order = await newOrder("tote", 1);
+    const first = await openWindow(order.orderNumber);
+    const cancel = await kcpFields(first.providerOrderRef!, "cancel");
+    expect(cancel.res_cd).toBe("3001");
+    expect((await postBack(cancel)).status).toBe(303);
+    expect((await db.payment.findUniqueOrThrow({ where: { id: first.id } })).status).toBe("ABORTED");
+
+    const second = await openWindow(order.orderNumber);
+    const ok = await kcpFields(second.providerOrderRef!);
+    const res = await postBack({ ...ok, res_cd: "9999", res_msg: "인증 실패" });
+    expect(res.status).toBe(303);
+    const p = await db.payment.findUniqueOrThrow({ where: { id: second.id } });
+    expect(p.status).toBe("FAILED");
+    expect(p.failureCode).toBe("KCP_9999");
+    expect(await approvals(order.orderId)).toBe(0);
+    expect((await db.order.findUniqueOrThrow({ where: { id: order.orderId } })).status).toBe("PENDING");
+  });
+
+  it("malformed, wrongly typed and unknown post-backs get a clear page and change nothing", async () => {
+    const order = await newOrder("mug", 1);
+    const payment = await openWindow(order.orderNumber);
+    const missing = await postBack({ res_cd: "0000", ordr_idxx: payment.providerOrderRef! });
+    expect(missing.status).toBe(400);
+    expect(await missing.text()).toContain("결제 응답이 올바르지 않습니다");
+    const unknown = await postBack({ res_cd: "0000", ordr_idxx: "NO-SUCH-ORDER", enc_info: "x", enc_data: "y" });
+    expect(unknown.status).toBe(404);
+    const json = await postBack('{"res_cd":"0000"}', "application/json");
+    expect(json.status).toBe(400);
+    const garbage = await postBack("%%%=%ZZ&\u0000");
+    expect([400, 404]).toContain(garbage.status);
+    expect((await db.payment.findUniqueOrThrow({ where: { id: payment.id } })).status).toBe("READY");
+  });
+
+  it("a forged enc_data is refused by PayUp (2001) and the payment fails", async () => {
+    const order = await newOrder("rice-cake", 1);
+    const payment = await openWindow(order.orderNumber);
+    const fields = await kcpFields(payment.providerOrderRef!);
+    await postBack({ ...fields, enc_data: `${fields.enc_data}x` });
+    const p = await db.payment.findUniqueOrThrow({ where: { id: payment.id } });
+    expect(p.status).toBe("FAILED");
+    expect(p.failureCode).toBe("2001");
+  });
+
+  it("every PayUp responseCode on pay reaches its handling: fail, retry or reconcile", async () => {
+    for (const code of PAYUP_CODE_LIST.filter((c) => c !== "0000")) {
+      const order = await newOrder("green-tea", 1);
+      const payment = await openWindow(order.orderNumber);
+      const fields = await kcpFields(payment.providerOrderRef!);
+      await armFault({ provider: "payup", op: "pay", mode: "error", code });
+      await postBack(fields);
+      const p = await db.payment.findUniqueOrThrow({ where: { id: payment.id } });
+      const event = await db.paymentEvent.findFirstOrThrow({ where: { paymentId: payment.id, type: "payup.pay" } });
+      expect(event.resultCode, code).toBe(code);
+      expect(["FAILED", "UNKNOWN"], code).toContain(p.status);
+      expect(p.failureCode, code).toBe(code);
+    }
+  });
+
+  it("pay times out after PayUp approved: UNKNOWN, then refresh re-sends it and settles as paid (8002)", async () => {
+    const order = await newOrder("hallabong-gift", 1);
+    const payment = await openWindow(order.orderNumber);
+    const fields = await kcpFields(payment.providerOrderRef!);
+    await armFault({ provider: "payup", op: "pay", mode: "timeout", delayMs: 2500 });
+    await postBack(fields);
+    expect((await db.payment.findUniqueOrThrow({ where: { id: payment.id } })).status).toBe("UNKNOWN");
+    const r = await reconcilePayment(payment.id, { gateway });
+    expect(r).toEqual({ ok: true, value: { status: "APPROVED", changed: true } });
+    const p = await db.payment.findUniqueOrThrow({ where: { id: payment.id }, include: { order: true } });
+    expect(p.order.status).toBe("PAID");
+    expect(p.tid).toBeTruthy();
+  });
+
+  it("cancel through PayUp: full only, once; a lost cancel answer is settled by refresh", async () => {
+    const order = await newOrder("omija-syrup", 1);
+    const payment = await openWindow(order.orderNumber);
+    await postBack(await kcpFields(payment.providerOrderRef!));
+    const partial = await refundPayment({ paymentId: payment.id, amount: 1000, taxFree: 0, reason: "부분", idempotencyKey: randomUUID() }, admin, { gateway });
+    expect(partial.ok).toBe(false);
+    if (!partial.ok) expect(partial.error.message).toContain("부분 취소를 지원하지 않습니다");
+
+    await armFault({ provider: "payup", op: "cancel", mode: "timeout", delayMs: 2500 });
+    const lost = await refundPayment({ paymentId: payment.id, amount: 21000, taxFree: 0, reason: "고객 요청", idempotencyKey: randomUUID() }, admin, { gateway });
+    expect(lost).toMatchObject({ ok: true, value: { status: "UNKNOWN" } });
+    await reconcilePayment(payment.id, { gateway });
+    const p = await db.payment.findUniqueOrThrow({ where: { id: payment.id }, include: { order: true, refunds: true } });
+    expect(p.status).toBe("CANCELLED");
+    expect(p.order.status).toBe("REFUNDED");
+    expect(p.refunds.map((r) => r.status)).toEqual(["DONE"]);
+    expect(await db.paymentEvent.count({ where: { paymentId: payment.id, type: "payup.cancel", resultCode: "1005" } })).toBe(1);
+  });
+
+  it("order request failures: unknown merchant is a configuration error, a timeout is retry-able", async () => {
+    const bad = createPayUpGateway(createPayUpClient({ baseUrl: sandboxUrl(), merchantId: "nobody", apiCertKey: "x", timeoutMs: 1500 }));
+    const order = await newOrder("mug", 1);
+    const r1 = await startKcpPayment({ orderNumber: order.orderNumber, device: "PC" }, { gateway: bad, appUrl });
+    expect(r1.ok).toBe(false);
+    if (!r1.ok) expect(r1.error.code).toBe("PROVIDER_CONFIG");
+    await armFault({ provider: "payup", op: "order", mode: "hang", delayMs: 2500 });
+    const r2 = await startKcpPayment({ orderNumber: order.orderNumber, device: "PC" }, { gateway, appUrl });
+    expect(r2.ok).toBe(false);
+    if (!r2.ok) expect(r2.error.code).toBe("PROVIDER_TIMEOUT");
+    expect(await db.payment.count({ where: { orderId: order.orderId, status: "READY" } })).toBe(0);
+  });
+});
