@@ -1,0 +1,181 @@
+// Shared plumbing for the Linkhub-family SDK adapters (Barocert and legacy KakaoCert): the one
+// error type, the promise/timeout wrapper around the callback SDKs, URL/key normalisation, and the
+// Linkhub signatures (kept here for unit tests against the reference vectors and for diagnostics).
+import crypto from "node:crypto";
+
+/** The one error type of both adapters. */
+export type LinkhubFailure =
+  /** the provider answered with an error {code, message} */
+  | { ok: false; kind: "provider"; code: number; message: string }
+  /** no answer: unreachable (connection refused, DNS …) or nothing within timeoutMs — state unknown */
+  | { ok: false; kind: "timeout"; reason: "no_response" | "unreachable"; message: string }
+  /** wrong keys / LinkID / client code / URL form: fix the configuration, retrying will not help */
+  | { ok: false; kind: "config"; message: string; code?: number }
+  /** input rejected before any request (Korean message for the customer/admin) */
+  | { ok: false; kind: "invalid"; field: string; message: string };
+
+export type LinkhubResult<T> = ({ ok: true } & T) | LinkhubFailure;
+
+/** Sandbox/real auth and configuration error codes: retrying with the same config cannot succeed. */
+export const CONFIG_ERROR_CODES: ReadonlySet<number> = new Set([
+  -10000010, // LinkID not registered
+  -10000011, // Authorization header malformed
+  -10000012, // HMAC mismatch (SecretKey)
+  -10000013, // x-lh-date missing / skew
+  -10000014, // token request body
+  -10000015, // access_id (ClientCode) not registered
+  -10000029, // IP information missing (Linkhub family)
+  -10000032, // token generation failed (Linkhub family)
+  -40100001, // x-bc-auth mismatch
+  -40100002, // x-bc-* headers missing
+  -40100003, // client code not registered
+  -40100006, // GCM field decryption failed (wrong SecretKey)
+  -31000001, // x-kc-auth mismatch
+  -31000002, // x-kc-* headers missing
+]);
+/** The server does not know the session token (e.g. a restarted sandbox): drop the SDK token cache and retry once. */
+export const TOKEN_REJECTED_CODES: ReadonlySet<number> = new Set([-10000033, -10000034]);
+/** SDK client-side validation and transport errors. */
+export const SDK_LOCAL_CODE = -99999999;
+
+export type SdkError = { code?: number | string; message?: string } | undefined;
+
+export function classifySdkError(e: SdkError): LinkhubFailure {
+  const message = String(e?.message ?? "알 수 없는 오류");
+  // linkhub's token request reports transport errors with the *string* code "-99999999"
+  if (typeof e?.code === "string" && Number(e.code) === SDK_LOCAL_CODE)
+    return { ok: false, kind: "timeout", reason: "unreachable", message: `Linkhub 인증 서버에 연결할 수 없습니다: ${message}` };
+  const code = Number(e?.code);
+  if (!Number.isFinite(code)) return { ok: false, kind: "provider", code: -1, message: `알 수 없는 응답: ${safeJson(e)}` };
+  if (code === SDK_LOCAL_CODE) return { ok: false, kind: "config", code, message: `SDK 검증 오류: ${message}` };
+  if (CONFIG_ERROR_CODES.has(code) || TOKEN_REJECTED_CODES.has(code))
+    return { ok: false, kind: "config", code, message: `설정 오류 (${code}): ${message}` };
+  return { ok: false, kind: "provider", code, message };
+}
+
+function safeJson(v: unknown): string {
+  try {
+    return JSON.stringify(v);
+  } catch {
+    return String(v);
+  }
+}
+
+/**
+ * Runs one callback-style SDK call as a promise with a hard timeout. The SDKs only console.error a
+ * transport error of the API request and never call back, so the timeout is the only way out.
+ */
+export function callSdk<T>(
+  timeoutMs: number,
+  invoke: (ok: (v: T) => void, err: (e: SdkError) => void) => void,
+): Promise<{ ok: true; value: T } | LinkhubFailure> {
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (r: { ok: true; value: T } | LinkhubFailure) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      resolve(r);
+    };
+    const timer = setTimeout(
+      () => finish({ ok: false, kind: "timeout", reason: "no_response", message: `제공자가 ${timeoutMs}ms 안에 응답하지 않았습니다.` }),
+      timeoutMs,
+    );
+    try {
+      invoke(
+        (v) => finish({ ok: true, value: v }),
+        (e) => finish(classifySdkError(e)),
+      );
+    } catch (e) {
+      finish({ ok: false, kind: "config", message: `SDK 호출 실패: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  });
+}
+
+/**
+ * The SDKs cache one token closure per LinkID/ClientCode and, on every later call, probe it with an
+ * undefined error callback; if that probe has to fetch a token and the auth host is unreachable,
+ * linkhub's TokenBuilder.httpRequest dereferences an undeclared `_this` and throws an uncaught
+ * ReferenceError. Wrapping the cached closures so the probe always gets a no-op error callback
+ * keeps that inside the adapter. Call right after each SDK invocation (the cache is filled synchronously).
+ */
+export function guardTokenCache(cache: Record<string, unknown>) {
+  for (const [k, v] of Object.entries(cache)) {
+    if (typeof v !== "function" || (v as { __guarded?: boolean }).__guarded) continue;
+    const orig = v as (cb: (t: unknown) => void, err?: (e: unknown) => void) => unknown;
+    const wrapped = (cb: (t: unknown) => void, err?: (e: unknown) => void) => orig(cb, typeof err === "function" ? err : () => {});
+    (wrapped as { __guarded?: boolean }).__guarded = true;
+    cache[k] = wrapped;
+  }
+}
+
+/** Normalises a ServiceURL/AuthURL into the only forms the SDKs parse correctly. */
+export function sdkUrl(
+  value: string | undefined,
+  name: string,
+): { ok: true; url: string | undefined } | { ok: false; message: string } {
+  const s = (value ?? "").trim();
+  if (!s) return { ok: true, url: undefined }; // SDK default (production host)
+  let u: URL;
+  try {
+    u = new URL(s);
+  } catch {
+    return { ok: false, message: `${name}이(가) URL 형식이 아닙니다: ${s}` };
+  }
+  if (u.pathname !== "/" || u.search || u.hash || u.username)
+    return { ok: false, message: `${name}에는 경로·쿼리를 넣을 수 없습니다 (SDK는 호스트만 사용): ${s}` };
+  if (u.hostname.startsWith("[")) return { ok: false, message: `${name}: SDK가 IPv6 주소를 처리하지 못합니다: ${s}` };
+  if (u.protocol === "http:") {
+    // SDK: host = text between "http://" and the last ':', port = Number(after it) — port is mandatory, no trailing slash
+    return { ok: true, url: `http://${u.hostname}:${u.port || "80"}` };
+  }
+  if (u.protocol === "https:") {
+    // SDK: https.request({host: everything after "https://"}) — a port or slash would end up in the host name
+    if (u.port) return { ok: false, message: `${name}: SDK는 https URL의 사용자 지정 포트를 지원하지 않습니다: ${s}` };
+    return { ok: true, url: `https://${u.hostname}` };
+  }
+  return { ok: false, message: `${name}은(는) http:// 또는 https:// 이어야 합니다: ${s}` };
+}
+
+/** Decodes base64 (standard or url-safe) or hex key material of an exact length. */
+export function decodeKey(spec: string | undefined, bytes: number): Buffer | undefined {
+  const s = (spec ?? "").trim();
+  if (!s) return undefined;
+  if (new RegExp(`^[0-9a-fA-F]{${bytes * 2}}$`).test(s)) return Buffer.from(s, "hex");
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(s)) return undefined;
+  const b = Buffer.from(s.replace(/-/g, "+").replace(/_/g, "/"), "base64");
+  return b.length === bytes ? b : undefined;
+}
+
+// ---- Linkhub signatures (reference §1.2, §2.3, §3.3) ----
+
+const digest = (body: string | Buffer) => crypto.createHash("sha256").update(body).digest("base64");
+const hmac = (secretKey: string, target: string) =>
+  crypto.createHmac("sha256", Buffer.from(secretKey, "base64")).update(target, "utf8").digest("base64");
+
+/** `Authorization: LINKHUB {LinkID} {this}` of POST /{ServiceID}/Token. */
+export function linkhubTokenSignature(p: { secretKey: string; body: string; date: string; forwarded?: string; serviceId: string }): string {
+  return hmac(p.secretKey, `POST\n${digest(p.body)}\n${p.date}\n${p.forwarded ? `${p.forwarded}\n` : ""}2.0\n/${p.serviceId}/Token`);
+}
+/** Barocert `x-bc-auth` (no digest line for an empty body). */
+export function barocertAuthSignature(p: { secretKey: string; body: string; date: string; path: string }): string {
+  return hmac(p.secretKey, `POST\n${p.body ? `${digest(p.body)}\n` : ""}${p.date}\n${p.path}\n`);
+}
+/** Legacy KakaoCert `x-kc-auth: {LinkID} {this}`. */
+export function kakaocertAuthSignature(p: { secretKey: string; body: string; date: string }): string {
+  return hmac(p.secretKey, `POST\n${digest(p.body)}\n${p.date}\n2.0\n`);
+}
+
+/** yyyyMMddHHmmss (KST) → Date; undefined for null/empty/garbled. */
+export function parseKstStamp(s: unknown): Date | undefined {
+  if (typeof s !== "string") return undefined;
+  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(s);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, se] = m.map(Number) as [number, number, number, number, number, number, number];
+  return new Date(Date.UTC(y, mo - 1, d, h - 9, mi, se));
+}
+
+export type ConsentState = "waiting" | "complete" | "expired" | "declined" | "failed" | "unknown";
+export function stateName(n: unknown): ConsentState {
+  return (["waiting", "complete", "expired", "declined", "failed"] as const)[Number(n)] ?? "unknown";
+}
