@@ -57,7 +57,7 @@ function m_Completepayment(FormOrJson, closeEvent) {
   } else {
     var msg = "[ " + frm.res_cd.value + " ] " + frm.res_msg.value;
     var box = document.getElementById("err");
-    box.textContent = msg + (frm.res_cd.value == "3001" ? " — 결제를 취소했습니다. 다시 결제하려면 '결제창 열기'를 누르세요." : "");
+    box.textContent = msg + " 다시 결제하려면 '결제창 열기'를 누르세요.";
     box.style.display = "block";
     closeEvent();
   }
