@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { checkoutToKakaoPay, payAtKakaoPay, query } from "./helpers";
+import { armFault, checkoutToKakaoPay, payAtKakaoPay, query } from "./helpers";
 
 test.describe("KakaoPay online checkout", () => {
   test("buy → pay at KakaoPay → paid receipt (device-specific KakaoPay page)", async ({ page }, info) => {
@@ -56,10 +56,10 @@ test.describe("KakaoPay online checkout", () => {
   });
 
   test("checkout refuses bad buyer details with clear messages and creates no order", async ({ page }) => {
-    const before = await query<{ n: string }>(`SELECT count(*)::text AS n FROM "Order"`);
+    const name = `검증${Date.now() % 1_000_000}`; // only this test uses this buyer name
     await page.goto("/products/honey");
     await page.getByRole("button", { name: "바로 구매" }).click();
-    await page.getByLabel("이름").fill("이순신");
+    await page.getByLabel("이름").fill(name);
     await page.getByLabel("휴대폰 번호").fill("02-123");
     await page.getByLabel("이메일").fill("not-an-email");
     await page.getByTestId("pay-button").click();
@@ -67,8 +67,10 @@ test.describe("KakaoPay online checkout", () => {
     await expect(page.getByText("이메일 주소를 정확히 입력해 주세요.")).toBeVisible();
     await expect(page.getByTestId("checkout-error")).toHaveText("입력한 주문자 정보를 확인해 주세요.");
     await expect(page).toHaveURL(/\/checkout$/);
-    const after = await query<{ n: string }>(`SELECT count(*)::text AS n FROM "Order"`);
-    expect(after[0]!.n).toBe(before[0]!.n);
+    const rows = await query(`SELECT 1 FROM "Order" WHERE "buyerName" = $1`, [name]);
+    expect(rows).toHaveLength(0);
+    // The form keeps what was typed.
+    await expect(page.getByLabel("이름")).toHaveValue(name);
   });
 
   test("an order page needs the buyer's browser or their phone number", async ({ page, browser }) => {
@@ -83,5 +85,18 @@ test.describe("KakaoPay online checkout", () => {
     await stranger.getByLabel("휴대폰 번호").fill("010-1234-5678");
     await stranger.getByRole("button", { name: "조회하기" }).click();
     await expect(stranger.getByTestId("order-status")).toContainText("결제가 완료되었습니다");
+  });
+
+  test("KakaoPay approves but answers too late: the receipt says it is checking, then settles as paid", async ({ page }) => {
+    await checkoutToKakaoPay(page, { product: "제주 햇감귤" });
+    // This payment's approve succeeds at KakaoPay but answers after the app's 2 s timeout.
+    const tid = new URL(page.url()).pathname.split("/").pop()!;
+    await armFault({ provider: "kakaopay", op: "approve", mode: "timeout", delayMs: 4000, match: tid });
+    await page.getByRole("button", { name: /결제하기/ }).click();
+    await expect(page.getByTestId("order-status")).toContainText("결제 결과를 확인하고 있습니다");
+    await expect(page.getByTestId("order-status")).toContainText("결제가 완료되었습니다", { timeout: 20_000 });
+    const orderNumber = (await page.getByTestId("order-number").textContent())!.trim();
+    const rows = await query<{ status: string }>(`SELECT p.status FROM "Payment" p JOIN "Order" o ON o.id = p."orderId" WHERE o."orderNumber" = $1`, [orderNumber]);
+    expect(rows.map((r) => r.status)).toEqual(["APPROVED"]);
   });
 });

@@ -14,6 +14,9 @@ export const faultSchema = z.object({
   message: z.string().optional(),
   delayMs: z.number().int().min(0).max(120_000).default(30_000),
   times: z.number().int().min(1).max(1000).default(1),
+  // Only calls whose request (as the provider passes it, e.g. the raw body) contains this text, so
+  // parallel tests can each fault their own transaction.
+  match: z.string().min(1).optional(),
 });
 export type FaultInput = z.input<typeof faultSchema>;
 export type Fault = z.output<typeof faultSchema>;
@@ -27,9 +30,9 @@ export class Faults {
     return fault;
   }
 
-  /** Consumes one armed fault for this provider/op, if any. */
-  take(provider: string, op: string): Fault | undefined {
-    const i = this.armed.findIndex((f) => f.provider === provider && (f.op === op || f.op === "*"));
+  /** Consumes one armed fault for this provider/op (and request subject, for faults with `match`), if any. */
+  take(provider: string, op: string, subject = ""): Fault | undefined {
+    const i = this.armed.findIndex((f) => f.provider === provider && (f.op === op || f.op === "*") && (!f.match || subject.includes(f.match)));
     if (i < 0) return undefined;
     const f = this.armed[i]!;
     f.times -= 1;

@@ -7,7 +7,11 @@ import type { PaymentGateway } from "./gateway";
 import { applyRefund } from "./refund";
 import { lockOrder } from "./locks";
 
-export async function reconcilePayment(paymentId: string, deps: { db?: Db; gateway: PaymentGateway }): Promise<Result<{ status: string; changed: boolean }>> {
+/** quiet: don't write "no change" / failed-lookup events (the customer's page retries every few seconds). */
+export async function reconcilePayment(
+  paymentId: string,
+  deps: { db?: Db; gateway: PaymentGateway; quiet?: boolean },
+): Promise<Result<{ status: string; changed: boolean }>> {
   const db = deps.db ?? defaultDb;
   const payment = await db.payment.findUnique({ where: { id: paymentId }, include: { order: true } });
   if (!payment) return err(appError("NOT_FOUND", "결제를 찾을 수 없습니다."));
@@ -15,7 +19,7 @@ export async function reconcilePayment(paymentId: string, deps: { db?: Db; gatew
 
   const res = await deps.gateway.lookup({ providerTxId: payment.tid, providerData: payment.providerData, expectedTotal: payment.totalAmount });
   if (!res.ok) {
-    await addEvent(db, providerCallEvent(payment.orderId, payment.id, res.log, `결제사 조회 실패: ${res.failure.message}`));
+    if (!deps.quiet) await addEvent(db, providerCallEvent(payment.orderId, payment.id, res.log, `결제사 조회 실패: ${res.failure.message}`));
     return err(appError(res.failure.kind === "unknown" ? "PROVIDER_TIMEOUT" : "PROVIDER_ERROR", `결제사 조회 실패: ${res.failure.message}`));
   }
   const remote = res.value;
@@ -92,7 +96,7 @@ export async function reconcilePayment(paymentId: string, deps: { db?: Db; gatew
       }
     }
   }
-  if (!changed) await addEvent(db, providerCallEvent(order.id, payment.id, res.log, "결제사 조회: 변경 없음"));
+  if (!changed && !deps.quiet) await addEvent(db, providerCallEvent(order.id, payment.id, res.log, "결제사 조회: 변경 없음"));
   const after = await db.payment.findUniqueOrThrow({ where: { id: payment.id } });
   return ok({ status: after.status, changed });
 }

@@ -1,16 +1,7 @@
 "use client";
 import { useActionState } from "react";
-import { useFormStatus } from "react-dom";
+import { SubmitButton } from "../../_components/submit-button";
 import { checkoutAction, type CheckoutState } from "../actions";
-
-function Submit({ total }: { total: number }) {
-  const { pending } = useFormStatus();
-  return (
-    <button type="submit" className="btn-kakao w-full text-base" disabled={pending} data-testid="pay-button">
-      {pending ? "카카오페이로 이동하는 중…" : `${total.toLocaleString("ko-KR")}원 결제하기`}
-    </button>
-  );
-}
 
 export function CheckoutForm({ methods, total }: { methods: Array<{ id: string; label: string; description: string }>; total: number }) {
   const [state, action] = useActionState<CheckoutState, FormData>(checkoutAction, {});
@@ -63,7 +54,9 @@ export function CheckoutForm({ methods, total }: { methods: Array<{ id: string; 
         </p>
       )}
       <p className="text-xs text-ink-mute">주문 내용을 확인했으며 결제에 동의합니다. 결제 금액은 서버에서 다시 계산됩니다.</p>
-      <Submit total={total} />
+      <SubmitButton className="btn-kakao w-full text-base" pending="결제창으로 이동하는 중…" data-testid="pay-button">
+        {`${total.toLocaleString("ko-KR")}원 결제하기`}
+      </SubmitButton>
     </form>
   );
 }

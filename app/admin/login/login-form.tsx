@@ -1,16 +1,7 @@
 "use client";
 import { useActionState } from "react";
-import { useFormStatus } from "react-dom";
+import { SubmitButton } from "../../_components/submit-button";
 import { loginAction, type LoginState } from "../actions";
-
-function Submit() {
-  const { pending } = useFormStatus();
-  return (
-    <button className="btn-dark w-full" disabled={pending}>
-      {pending ? "확인하는 중…" : "로그인"}
-    </button>
-  );
-}
 
 export function LoginForm() {
   const [state, action] = useActionState<LoginState, FormData>(loginAction, {});
@@ -33,7 +24,7 @@ export function LoginForm() {
           {state.error}
         </p>
       )}
-      <Submit />
+      <SubmitButton pending="확인하는 중…">로그인</SubmitButton>
     </form>
   );
 }

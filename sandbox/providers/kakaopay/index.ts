@@ -366,7 +366,7 @@ function mountApi(app: Hono, ctx: SandboxContext, st: Store) {
 
   for (const op of ["ready", "approve", "order", "cancel"] as const) {
     app.post(`/online/v1/payment/${op}`, async (c) => {
-      const fault = ctx.faults.take("kakaopay", op);
+      const fault = ctx.faults.take("kakaopay", op, await c.req.text().catch(() => ""));
       if (fault) ctx.log("kakaopay fault", { op, mode: fault.mode, code: fault.code });
       if (fault?.mode === "hang") {
         await sleep(fault.delayMs);

@@ -411,7 +411,7 @@ function mountApi(app: Hono, ctx: SandboxContext, st: Store) {
   app.post("/ep/api/kakao/:merchantId/:op{order|pay|cancel}", async (c) => {
     const op = c.req.param("op") as Op;
     const merchantId = c.req.param("merchantId");
-    const fault = ctx.faults.take("payup", op);
+    const fault = ctx.faults.take("payup", op, await c.req.text().catch(() => ""));
     if (fault) ctx.log("payup fault", { op, mode: fault.mode, code: fault.code });
     if (fault?.mode === "hang") {
       await sleep(fault.delayMs);

@@ -3,6 +3,8 @@ import { notFound, redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { ErrorCodes, type ErrorCode } from "@/lib/errors";
 import { formatWon } from "@/lib/money";
+import { gatewayFor } from "@/lib/payments/gateways";
+import { reconcilePayment } from "@/lib/payments/reconcile";
 import { maskName, maskPhone } from "@/lib/shop/order-access";
 import { canSeeOrder } from "../../../_lib/request";
 import { retryPaymentAction } from "../../actions";
@@ -33,11 +35,16 @@ export default async function OrderPage({
   const sp = await searchParams;
   if (!/^KC\d{6}-[A-Z0-9]{6}$/.test(orderNumber)) notFound();
   if (!(await canSeeOrder(orderNumber))) redirect(`/orders/lookup?orderNumber=${orderNumber}`);
-  const order = await db.order.findUnique({
-    where: { orderNumber },
-    include: { items: true, payments: { orderBy: { createdAt: "desc" } } },
-  });
+  const load = () => db.order.findUnique({ where: { orderNumber }, include: { items: true, payments: { orderBy: { createdAt: "desc" } } } });
+  let order = await load();
   if (!order) notFound();
+  // A payment whose outcome we did not hear (timeout) settles itself while the customer waits here:
+  // the provider is asked again (idempotent, guarded in the use case) at most every few seconds.
+  const pending = order.payments[0];
+  if (pending && ((pending.status === "UNKNOWN" && Date.now() - pending.updatedAt.getTime() > 4000) || (pending.status === "APPROVING" && Date.now() - pending.updatedAt.getTime() > 30000))) {
+    const settled = await reconcilePayment(pending.id, { gateway: gatewayFor(pending.provider), quiet: true }).catch(() => null);
+    if (settled?.ok && settled.value.changed) order = (await load()) ?? order;
+  }
   const charged = order.payments.find((p) => ["APPROVED", "PARTIALLY_CANCELLED", "CANCELLED"].includes(p.status));
   const latest = order.payments[0];
   const checking = !charged && latest && ["APPROVING", "UNKNOWN"].includes(latest.status);

@@ -1,16 +1,7 @@
 "use client";
 import { useActionState } from "react";
-import { useFormStatus } from "react-dom";
+import { SubmitButton } from "../../../_components/submit-button";
 import { lookupOrderAction, type LookupState } from "../../actions";
-
-function Submit() {
-  const { pending } = useFormStatus();
-  return (
-    <button className="btn-dark w-full" disabled={pending}>
-      {pending ? "조회하는 중…" : "조회하기"}
-    </button>
-  );
-}
 
 export function LookupForm({ orderNumber }: { orderNumber: string }) {
   const [state, action] = useActionState<LookupState, FormData>(lookupOrderAction, {});
@@ -33,7 +24,7 @@ export function LookupForm({ orderNumber }: { orderNumber: string }) {
           {state.error}
         </p>
       )}
-      <Submit />
+      <SubmitButton pending="조회하는 중…">조회하기</SubmitButton>
     </form>
   );
 }

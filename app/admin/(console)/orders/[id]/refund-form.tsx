@@ -1,18 +1,9 @@
 "use client";
 import { useActionState, useMemo, useState } from "react";
-import { useFormStatus } from "react-dom";
+import { SubmitButton } from "../../../../_components/submit-button";
 import { refundAction, type RefundState } from "./actions";
 
 const won = (n: number) => `${n.toLocaleString("ko-KR")}원`;
-
-function Confirm() {
-  const { pending } = useFormStatus();
-  return (
-    <button className="btn-danger flex-1" disabled={pending} data-testid="refund-confirm">
-      {pending ? "환불 처리 중…" : "환불 실행"}
-    </button>
-  );
-}
 
 export function RefundForm(props: { paymentId: string; remaining: number; remainingTaxFree: number; initialKey: string; partialAllowed: boolean }) {
   const [state, action] = useActionState<RefundState, FormData>(refundAction, {});
@@ -108,7 +99,9 @@ export function RefundForm(props: { paymentId: string; remaining: number; remain
             <button type="button" className="btn-ghost flex-1" onClick={() => setStep("edit")}>
               수정
             </button>
-            <Confirm />
+            <SubmitButton className="btn-danger flex-1" pending="환불 처리 중…" data-testid="refund-confirm">
+              환불 실행
+            </SubmitButton>
           </div>
         </div>
       )}
