@@ -22,3 +22,21 @@ ALTER TABLE "OrderItem" ADD CONSTRAINT "OrderItem_quantity_positive" CHECK ("qua
 -- would need a dollar-quoted function body, which the adapter's migration runner splits apart.)
 CREATE RULE "PaymentEvent_no_update" AS ON UPDATE TO "PaymentEvent" DO INSTEAD NOTHING;
 CREATE RULE "PaymentEvent_no_delete" AS ON DELETE TO "PaymentEvent" DO INSTEAD NOTHING;
+
+-- bills ------------------------------------------------------------------------------------------
+-- Amounts are integer KRW and never negative, and settled cancellations never exceed what was paid.
+ALTER TABLE "Bill" ADD CONSTRAINT "Bill_amounts_valid"
+  CHECK ("amount" > 0 AND "taxFreeAmount" >= 0 AND "taxFreeAmount" <= "amount" AND "vatAmount" >= 0
+         AND "paidAmount" >= 0 AND "cancelledAmount" >= 0 AND "cancelledAmount" <= "paidAmount");
+ALTER TABLE "Bill" ADD CONSTRAINT "Bill_expire_type_valid"
+  CHECK ("expireType" IN ('D0', 'D1', 'D2') AND ("expireType" <> 'D2' OR "secondPayExpireDate" IS NOT NULL));
+ALTER TABLE "BillPayment" ADD CONSTRAINT "BillPayment_amounts_valid"
+  CHECK ("payType" = 'P' AND "payAmount" > 0 AND "cancelledAmount" >= 0 AND "cancelledAmount" <= "payAmount");
+ALTER TABLE "BillCancellation" ADD CONSTRAINT "BillCancellation_amount_positive" CHECK ("amount" > 0);
+-- One bill per (customer, year-month, ordinal), absent parts included: the agency can always tell
+-- bills apart by these keys (seed: ordinal distinguishes several bills of one month).
+CREATE UNIQUE INDEX "Bill_one_per_keys" ON "Bill" ("merchantId", "billerUserKey", "billedYearMonth", "ordinal") NULLS NOT DISTINCT;
+
+-- The bill timeline is append-only, like PaymentEvent.
+CREATE RULE "BillEvent_no_update" AS ON UPDATE TO "BillEvent" DO INSTEAD NOTHING;
+CREATE RULE "BillEvent_no_delete" AS ON DELETE TO "BillEvent" DO INSTEAD NOTHING;

@@ -12,6 +12,14 @@ export const DEMO_KEYS = {
   doznApiKey: "DEVDOZNAPIKEY0001",
   doznAgencyCredential: "DEVDOZNAGENCYCREDENTIAL0001",
   doznAgencyIps: "127.0.0.1,::1",
+  // Linkhub family (Barocert CMS consent, KakaoCert e-sign): the public SDK sample LinkID/SecretKey
+  // and Barocert's published result-decryption sample key/IV (not secrets).
+  linkhubLinkId: "TESTER",
+  linkhubSecretKey: "SwWxqU+0TErBXy/9TVjIPEnI0VTUMMSQZtJf3Ed8q3I=",
+  barocertClientCode: "023040000001",
+  kakaocertClientCode: "020040000001",
+  barocertResultKey: "ngLuIsOvtgCjiXtrCHeTq2hw11hK7p2/hqijiEOZcWI=",
+  barocertResultIv: "LqPCk23cZpWZh4YKtPIaBg==",
 };
 
 export function sandboxEnv(opts: { port: number; appUrl: string }): Record<string, string> {
@@ -24,6 +32,12 @@ export function sandboxEnv(opts: { port: number; appUrl: string }): Record<strin
     SANDBOX_DOZN_BILLERS: `${DEMO_KEYS.doznBillerCode}:${DEMO_KEYS.doznApiKey}`,
     SANDBOX_DOZN_BILLER_BASE_URL: opts.appUrl,
     SANDBOX_DOZN_AGENCY_CREDENTIAL: DEMO_KEYS.doznAgencyCredential,
+    SANDBOX_LINKHUB_LINK_ID: DEMO_KEYS.linkhubLinkId,
+    SANDBOX_LINKHUB_SECRET_KEY: DEMO_KEYS.linkhubSecretKey,
+    SANDBOX_BAROCERT_CLIENT_CODE: DEMO_KEYS.barocertClientCode,
+    SANDBOX_KAKAOCERT_CLIENT_CODE: DEMO_KEYS.kakaocertClientCode,
+    SANDBOX_BAROCERT_RESULT_KEY: DEMO_KEYS.barocertResultKey,
+    SANDBOX_BAROCERT_RESULT_IV: DEMO_KEYS.barocertResultIv,
   };
 }
 
@@ -44,5 +58,17 @@ export function appEnv(opts: { databaseUrl: string; sandboxUrl: string; appUrl: 
     DOZN_API_KEY: DEMO_KEYS.doznApiKey,
     DOZN_AGENCY_CREDENTIAL: DEMO_KEYS.doznAgencyCredential,
     DOZN_AGENCY_IPS: DEMO_KEYS.doznAgencyIps,
+    LINKHUB_LINK_ID: DEMO_KEYS.linkhubLinkId,
+    LINKHUB_SECRET_KEY: DEMO_KEYS.linkhubSecretKey,
+    BAROCERT_CLIENT_CODE: DEMO_KEYS.barocertClientCode,
+    BAROCERT_SERVICE_URL: opts.sandboxUrl,
+    BAROCERT_AUTH_URL: opts.sandboxUrl,
+    BAROCERT_RESULT_KEY: DEMO_KEYS.barocertResultKey,
+    BAROCERT_RESULT_IV: DEMO_KEYS.barocertResultIv,
+    KAKAOCERT_CLIENT_CODE: DEMO_KEYS.kakaocertClientCode,
+    KAKAOCERT_SERVICE_URL: opts.sandboxUrl,
+    KAKAOCERT_AUTH_URL: opts.sandboxUrl,
+    // app-to-app: the sandbox's simulated KakaoTalk app (the real scheme format is unpublished)
+    KAKAOCERT_APP_LAUNCH_URL: `${opts.sandboxUrl}/kakaotalk/app/{tx_id}?return={return}`,
   };
 }

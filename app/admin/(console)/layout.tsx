@@ -4,7 +4,10 @@ import { logoutAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 
-const adminNav = [{ href: "/admin/orders", label: "주문" }];
+const adminNav = [
+  { href: "/admin/orders", label: "주문" },
+  { href: "/admin/bills", label: "청구서" },
+];
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const admin = await requireAdmin();

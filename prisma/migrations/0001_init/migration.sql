@@ -2,6 +2,12 @@
 CREATE SCHEMA IF NOT EXISTS "public";
 
 -- CreateEnum
+CREATE TYPE "BillStatus" AS ENUM ('UNPAID', 'PAID', 'PARTIALLY_CANCELLED', 'CANCELLED');
+
+-- CreateEnum
+CREATE TYPE "BillCancellationStatus" AS ENUM ('PENDING', 'APPLIED');
+
+-- CreateEnum
 CREATE TYPE "OrderStatus" AS ENUM ('PENDING', 'PAID', 'PARTIALLY_REFUNDED', 'REFUNDED');
 
 -- CreateEnum
@@ -12,6 +18,119 @@ CREATE TYPE "PaymentStatus" AS ENUM ('READY', 'APPROVING', 'APPROVED', 'PARTIALL
 
 -- CreateEnum
 CREATE TYPE "RefundStatus" AS ENUM ('REQUESTED', 'DONE', 'FAILED', 'UNKNOWN');
+
+-- CreateTable
+CREATE TABLE "BilledCustomer" (
+    "id" TEXT NOT NULL,
+    "merchantId" TEXT NOT NULL,
+    "billerUserKey" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "birthDate" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "BilledCustomer_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Bill" (
+    "id" TEXT NOT NULL,
+    "merchantId" TEXT NOT NULL,
+    "customerId" TEXT NOT NULL,
+    "billerUserKey" TEXT NOT NULL,
+    "billedYearMonth" TEXT,
+    "ordinal" TEXT,
+    "billerNoticeKey" TEXT NOT NULL,
+    "settlementCode" TEXT,
+    "title" TEXT NOT NULL,
+    "amount" INTEGER NOT NULL,
+    "taxFreeAmount" INTEGER NOT NULL DEFAULT 0,
+    "vatAmount" INTEGER NOT NULL,
+    "expireType" TEXT NOT NULL DEFAULT 'D1',
+    "payExpireDate" TEXT NOT NULL,
+    "secondPayExpireDate" TEXT,
+    "bankAccounts" JSONB NOT NULL DEFAULT '[]',
+    "details" JSONB NOT NULL DEFAULT '[]',
+    "parameters" JSONB,
+    "status" "BillStatus" NOT NULL DEFAULT 'UNPAID',
+    "paidAmount" INTEGER NOT NULL DEFAULT 0,
+    "cancelledAmount" INTEGER NOT NULL DEFAULT 0,
+    "paidAt" TIMESTAMP(3),
+    "cancelledAt" TIMESTAMP(3),
+    "createdBy" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Bill_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "BillLink" (
+    "id" TEXT NOT NULL,
+    "billId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "url" TEXT NOT NULL,
+    "expireAt" TIMESTAMP(3) NOT NULL,
+    "createdBy" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "BillLink_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "BillPayment" (
+    "id" TEXT NOT NULL,
+    "billId" TEXT NOT NULL,
+    "payId" BIGINT NOT NULL,
+    "payType" TEXT NOT NULL DEFAULT 'P',
+    "payBy" TEXT NOT NULL,
+    "amount" INTEGER NOT NULL,
+    "payAmount" INTEGER NOT NULL,
+    "feeType" TEXT NOT NULL,
+    "fee" INTEGER NOT NULL,
+    "feeTax" INTEGER NOT NULL,
+    "cardBin" TEXT,
+    "cardCompany" TEXT,
+    "payDetail3" TEXT,
+    "adjustDate" TEXT,
+    "paidAt" TIMESTAMP(3) NOT NULL,
+    "cancelledAmount" INTEGER NOT NULL DEFAULT 0,
+    "cancelledAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "BillPayment_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "BillCancellation" (
+    "id" TEXT NOT NULL,
+    "billId" TEXT NOT NULL,
+    "payId" BIGINT NOT NULL,
+    "payBy" TEXT NOT NULL,
+    "amount" INTEGER NOT NULL,
+    "fee" INTEGER NOT NULL,
+    "feeTax" INTEGER NOT NULL,
+    "adjustDate" TEXT,
+    "cancelledAt" TIMESTAMP(3) NOT NULL,
+    "status" "BillCancellationStatus" NOT NULL DEFAULT 'PENDING',
+    "appliedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "BillCancellation_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "BillEvent" (
+    "id" TEXT NOT NULL,
+    "billId" TEXT NOT NULL,
+    "type" TEXT NOT NULL,
+    "message" TEXT NOT NULL,
+    "resultCode" TEXT,
+    "data" JSONB,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "BillEvent_pkey" PRIMARY KEY ("id")
+);
 
 -- CreateTable
 CREATE TABLE "Merchant" (
@@ -163,6 +282,45 @@ CREATE TABLE "PaymentEvent" (
 );
 
 -- CreateIndex
+CREATE INDEX "BilledCustomer_billerUserKey_idx" ON "BilledCustomer"("billerUserKey");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "BilledCustomer_merchantId_billerUserKey_key" ON "BilledCustomer"("merchantId", "billerUserKey");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Bill_billerNoticeKey_key" ON "Bill"("billerNoticeKey");
+
+-- CreateIndex
+CREATE INDEX "Bill_merchantId_createdAt_idx" ON "Bill"("merchantId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Bill_merchantId_status_createdAt_idx" ON "Bill"("merchantId", "status", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Bill_merchantId_billedYearMonth_idx" ON "Bill"("merchantId", "billedYearMonth");
+
+-- CreateIndex
+CREATE INDEX "Bill_billerUserKey_billedYearMonth_ordinal_idx" ON "Bill"("billerUserKey", "billedYearMonth", "ordinal");
+
+-- CreateIndex
+CREATE INDEX "BillLink_billId_createdAt_idx" ON "BillLink"("billId", "createdAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "BillPayment_payId_key" ON "BillPayment"("payId");
+
+-- CreateIndex
+CREATE INDEX "BillPayment_billId_idx" ON "BillPayment"("billId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "BillCancellation_payId_key" ON "BillCancellation"("payId");
+
+-- CreateIndex
+CREATE INDEX "BillCancellation_billId_idx" ON "BillCancellation"("billId");
+
+-- CreateIndex
+CREATE INDEX "BillEvent_billId_createdAt_idx" ON "BillEvent"("billId", "createdAt");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "Merchant_code_key" ON "Merchant"("code");
 
 -- CreateIndex
@@ -203,6 +361,27 @@ CREATE INDEX "Refund_paymentId_idx" ON "Refund"("paymentId");
 
 -- CreateIndex
 CREATE INDEX "PaymentEvent_orderId_createdAt_idx" ON "PaymentEvent"("orderId", "createdAt");
+
+-- AddForeignKey
+ALTER TABLE "BilledCustomer" ADD CONSTRAINT "BilledCustomer_merchantId_fkey" FOREIGN KEY ("merchantId") REFERENCES "Merchant"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Bill" ADD CONSTRAINT "Bill_merchantId_fkey" FOREIGN KEY ("merchantId") REFERENCES "Merchant"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Bill" ADD CONSTRAINT "Bill_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "BilledCustomer"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "BillLink" ADD CONSTRAINT "BillLink_billId_fkey" FOREIGN KEY ("billId") REFERENCES "Bill"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "BillPayment" ADD CONSTRAINT "BillPayment_billId_fkey" FOREIGN KEY ("billId") REFERENCES "Bill"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "BillCancellation" ADD CONSTRAINT "BillCancellation_billId_fkey" FOREIGN KEY ("billId") REFERENCES "Bill"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "BillEvent" ADD CONSTRAINT "BillEvent_billId_fkey" FOREIGN KEY ("billId") REFERENCES "Bill"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "AdminUser" ADD CONSTRAINT "AdminUser_merchantId_fkey" FOREIGN KEY ("merchantId") REFERENCES "Merchant"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
@@ -259,3 +438,21 @@ ALTER TABLE "OrderItem" ADD CONSTRAINT "OrderItem_quantity_positive" CHECK ("qua
 -- would need a dollar-quoted function body, which the adapter's migration runner splits apart.)
 CREATE RULE "PaymentEvent_no_update" AS ON UPDATE TO "PaymentEvent" DO INSTEAD NOTHING;
 CREATE RULE "PaymentEvent_no_delete" AS ON DELETE TO "PaymentEvent" DO INSTEAD NOTHING;
+
+-- bills ------------------------------------------------------------------------------------------
+-- Amounts are integer KRW and never negative, and settled cancellations never exceed what was paid.
+ALTER TABLE "Bill" ADD CONSTRAINT "Bill_amounts_valid"
+  CHECK ("amount" > 0 AND "taxFreeAmount" >= 0 AND "taxFreeAmount" <= "amount" AND "vatAmount" >= 0
+         AND "paidAmount" >= 0 AND "cancelledAmount" >= 0 AND "cancelledAmount" <= "paidAmount");
+ALTER TABLE "Bill" ADD CONSTRAINT "Bill_expire_type_valid"
+  CHECK ("expireType" IN ('D0', 'D1', 'D2') AND ("expireType" <> 'D2' OR "secondPayExpireDate" IS NOT NULL));
+ALTER TABLE "BillPayment" ADD CONSTRAINT "BillPayment_amounts_valid"
+  CHECK ("payType" = 'P' AND "payAmount" > 0 AND "cancelledAmount" >= 0 AND "cancelledAmount" <= "payAmount");
+ALTER TABLE "BillCancellation" ADD CONSTRAINT "BillCancellation_amount_positive" CHECK ("amount" > 0);
+-- One bill per (customer, year-month, ordinal), absent parts included: the agency can always tell
+-- bills apart by these keys (seed: ordinal distinguishes several bills of one month).
+CREATE UNIQUE INDEX "Bill_one_per_keys" ON "Bill" ("merchantId", "billerUserKey", "billedYearMonth", "ordinal") NULLS NOT DISTINCT;
+
+-- The bill timeline is append-only, like PaymentEvent.
+CREATE RULE "BillEvent_no_update" AS ON UPDATE TO "BillEvent" DO INSTEAD NOTHING;
+CREATE RULE "BillEvent_no_delete" AS ON DELETE TO "BillEvent" DO INSTEAD NOTHING;

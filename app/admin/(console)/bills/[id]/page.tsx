@@ -1,0 +1,237 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import QRCode from "qrcode";
+import { db } from "@/lib/db";
+import { fromWireDetail, type WireDetail } from "@/lib/bills/details";
+import { isEditable, lastPayableDay, payableAmount } from "@/lib/bills/state";
+import { CARD_COMPANIES } from "@/lib/providers/dozn";
+import { requireAdmin } from "../../../../_lib/admin";
+import { kstDateTime } from "../../../_components";
+import { BillPreview, BillStatusBadge, won, ymText, ymdText } from "../_ui";
+import { LinkPanel } from "./link-panel";
+
+export const metadata = { title: "청구서 상세" };
+
+const payByLabel: Record<string, string> = { CARD: "카드", MONEY: "카카오페이머니", MONEY_TRANSFER: "계좌 송금" };
+const feeTypeLabel: Record<string, string> = { BEFORE: "선취", AFTER: "후취", NONE: "없음" };
+
+/** Default link expiry: end of the last payable day (KST), else 30 days; never in the past. */
+function defaultExpire(bill: { expireType: string; payExpireDate: string; secondPayExpireDate: string | null }, now: Date): string {
+  const last = lastPayableDay(bill);
+  const fallback = new Date(now.getTime() + 30 * 86_400_000 + 9 * 3600_000).toISOString().slice(0, 10);
+  const day = last ? `${last.slice(0, 4)}-${last.slice(4, 6)}-${last.slice(6)}` : fallback;
+  const candidate = new Date(`${day}T23:59:59+09:00`);
+  const d = candidate.getTime() > now.getTime() + 3600_000 ? day : new Date(now.getTime() + 7 * 86_400_000 + 9 * 3600_000).toISOString().slice(0, 10);
+  return `${d}T23:59`;
+}
+
+export default async function AdminBillDetail({ params }: { params: Promise<{ id: string }> }) {
+  const admin = await requireAdmin();
+  const { id } = await params;
+  const bill = await db.bill.findFirst({
+    where: { id, merchantId: admin.merchantId },
+    include: {
+      customer: true,
+      links: { orderBy: { createdAt: "desc" } },
+      payments: { orderBy: { paidAt: "asc" } },
+      cancellations: { orderBy: { cancelledAt: "asc" } },
+      events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+    },
+  });
+  if (!bill) notFound();
+  const now = new Date();
+  const link = bill.links[0];
+  const qr = link ? await QRCode.toDataURL(link.url, { margin: 1, width: 200, errorCorrectionLevel: "M" }) : null;
+  const editable = isEditable(bill) && bill.cancellations.length === 0;
+  const details = (bill.details as WireDetail[]).map(fromWireDetail);
+  const accounts = (bill.bankAccounts as { bank_code: string; account_no: string; holder_name?: string; account_type: string }[]).map((a) => ({
+    bankCode: a.bank_code,
+    accountNo: a.account_no,
+    ...(a.holder_name && { holderName: a.holder_name }),
+    accountType: a.account_type,
+  }));
+
+  return (
+    <div className="space-y-4">
+      <Link href="/admin/bills" className="text-sm text-ink-mute hover:underline">
+        ← 청구서 목록
+      </Link>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-xl font-bold">{bill.title}</h1>
+          <BillStatusBadge status={bill.status} />
+        </div>
+        {editable && (
+          <Link href={`/admin/bills/${bill.id}/edit`} className="btn-ghost py-2 text-sm" data-testid="bill-edit">
+            수정
+          </Link>
+        )}
+      </div>
+
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_380px]">
+        <div className="min-w-0 space-y-4">
+          <section className="card p-4 text-sm">
+            <h2 className="mb-3 font-semibold">청구 정보</h2>
+            <dl className="grid grid-cols-[110px_1fr] gap-y-1.5">
+              <dt className="text-ink-mute">고객</dt>
+              <dd>
+                {bill.customer.name} <span className="font-mono text-xs text-ink-mute">{bill.billerUserKey}</span>
+              </dd>
+              <dt className="text-ink-mute">식별 코드</dt>
+              <dd className="break-all font-mono text-xs leading-5" data-testid="bill-notice-key">
+                {bill.billerNoticeKey}
+              </dd>
+              <dt className="text-ink-mute">청구 연월</dt>
+              <dd>
+                {ymText(bill.billedYearMonth)}
+                {bill.ordinal && ` · ${bill.ordinal}회차`}
+              </dd>
+              <dt className="text-ink-mute">청구 금액</dt>
+              <dd className="amount font-semibold" data-testid="bill-amount">
+                {won(bill.amount)} <span className="font-normal text-ink-mute">(비과세 {won(bill.taxFreeAmount)}, 부가세 {won(bill.vatAmount)})</span>
+              </dd>
+              <dt className="text-ink-mute">납기</dt>
+              <dd>
+                {bill.expireType} · {bill.expireType === "D0" ? "납기 무관" : ymdText(bill.payExpireDate)}
+                {bill.expireType === "D2" && ` / 2차 ${ymdText(bill.secondPayExpireDate)}`}
+              </dd>
+              <dt className="text-ink-mute">납부 / 취소</dt>
+              <dd className="amount" data-testid="bill-paid">
+                {won(bill.paidAmount)} / {won(bill.cancelledAmount)}
+                <span className="ml-2 text-ink-mute">지금 납부 가능 {won(payableAmount(bill))}</span>
+              </dd>
+            </dl>
+          </section>
+
+          <section className="card p-4 text-sm" data-testid="link-section">
+            <h2 className="mb-3 font-semibold">고객 링크 (카카오페이 청구서)</h2>
+            {link ? (
+              <div className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-start">
+                {qr && <img src={qr} alt="청구서 링크 QR 코드" width={160} height={160} className="rounded-lg border border-line" data-testid="link-qr" />}
+                <div className="min-w-0 space-y-1">
+                  <a href={link.url} target="_blank" rel="noreferrer" className="block break-all font-mono text-xs leading-5 text-blue-700 hover:underline" data-testid="link-url">
+                    {link.url}
+                  </a>
+                  <p className="text-ink-mute">
+                    {link.kind === "CREATE" ? "생성" : "재생성"} {kstDateTime(link.createdAt)} · 만료 {kstDateTime(link.expireAt)}
+                    {link.expireAt < now && <span className="ml-1 font-semibold text-red-700">(만료됨)</span>}
+                  </p>
+                  <p className="text-ink-mute">문자·알림톡으로 이 링크를 보내거나 QR 코드를 보여주세요.</p>
+                </div>
+              </div>
+            ) : (
+              <p className="mb-3 text-ink-mute">아직 링크가 없습니다. 링크를 생성해 고객에게 보내세요.</p>
+            )}
+            <LinkPanel billId={bill.id} hasLink={Boolean(link)} payable={payableAmount(bill) > 0} defaultExpireAt={defaultExpire(bill, now)} />
+            {bill.links.length > 1 && (
+              <details className="mt-3 text-xs text-ink-mute">
+                <summary className="cursor-pointer">이전 링크 {bill.links.length - 1}개</summary>
+                <ul className="mt-1 space-y-1">
+                  {bill.links.slice(1).map((l) => (
+                    <li key={l.id} className="break-all font-mono">
+                      {kstDateTime(l.createdAt)} {l.url}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
+          </section>
+
+          <section className="card p-4 text-sm">
+            <h2 className="mb-3 font-semibold">납부</h2>
+            {bill.payments.length === 0 ? (
+              <p className="text-ink-mute">납부 내역이 없습니다.</p>
+            ) : (
+              <div className="overflow-x-auto">
+                <table className="w-full min-w-[560px]" data-testid="bill-payments">
+                  <thead className="border-b border-line text-left text-ink-mute">
+                    <tr>
+                      <th className="py-2 font-medium">결제일시</th>
+                      <th className="py-2 font-medium">pay_id</th>
+                      <th className="py-2 font-medium">수단</th>
+                      <th className="py-2 text-right font-medium">금액</th>
+                      <th className="py-2 text-right font-medium">취소</th>
+                      <th className="py-2 text-right font-medium">수수료</th>
+                      <th className="py-2 font-medium">정산예정</th>
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-line">
+                    {bill.payments.map((p) => (
+                      <tr key={p.id}>
+                        <td className="whitespace-nowrap py-2">{kstDateTime(p.paidAt)}</td>
+                        <td className="py-2 font-mono text-xs">{p.payId.toString()}</td>
+                        <td className="py-2">
+                          {payByLabel[p.payBy] ?? p.payBy}
+                          {p.cardCompany && ` · ${CARD_COMPANIES[p.cardCompany as keyof typeof CARD_COMPANIES] ?? p.cardCompany}`}
+                          {p.cardBin && <span className="ml-1 font-mono text-xs text-ink-mute">{p.cardBin}******</span>}
+                        </td>
+                        <td className="amount py-2 text-right font-semibold">{won(p.payAmount)}</td>
+                        <td className="amount py-2 text-right">{p.cancelledAmount ? won(p.cancelledAmount) : "-"}</td>
+                        <td className="amount whitespace-nowrap py-2 text-right">
+                          {won(p.fee)} + {won(p.feeTax)} <span className="text-xs text-ink-mute">({feeTypeLabel[p.feeType] ?? p.feeType})</span>
+                        </td>
+                        <td className="py-2">{ymdText(p.adjustDate)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            {bill.cancellations.length > 0 && (
+              <>
+                <h3 className="mb-2 mt-4 font-semibold">취소</h3>
+                <ul className="space-y-1" data-testid="bill-cancellations">
+                  {bill.cancellations.map((c) => (
+                    <li key={c.id} className="flex flex-wrap justify-between gap-2">
+                      <span>
+                        {kstDateTime(c.cancelledAt)} · pay_id <span className="font-mono text-xs">{c.payId.toString()}</span>
+                      </span>
+                      <span className="amount">
+                        −{won(c.amount)}{" "}
+                        <span className={`rounded-md px-1.5 py-0.5 text-xs font-semibold ${c.status === "APPLIED" ? "bg-green-100 text-green-800" : "bg-purple-100 text-purple-800"}`}>
+                          {c.status === "APPLIED" ? "반영됨" : "결제 대기 (먼저 도착)"}
+                        </span>
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </section>
+        </div>
+
+        <aside className="min-w-0 space-y-2">
+          <p className="text-sm font-medium text-ink-soft">고객 화면 미리보기</p>
+          <BillPreview
+            bill={{
+              title: bill.title,
+              amount: payableAmount(bill),
+              expireType: bill.expireType,
+              payExpireDate: bill.payExpireDate,
+              ...(bill.secondPayExpireDate && { secondPayExpireDate: bill.secondPayExpireDate }),
+              ...(bill.billedYearMonth && { billedYearMonth: bill.billedYearMonth }),
+              bankAccounts: accounts,
+              details,
+            }}
+          />
+        </aside>
+      </div>
+
+      <section className="card p-4">
+        <h2 className="mb-3 font-semibold">타임라인</h2>
+        <ol className="space-y-2 text-sm" data-testid="timeline">
+          {bill.events.map((e) => (
+            <li key={e.id} className="grid grid-cols-[130px_1fr] gap-2 sm:grid-cols-[150px_200px_1fr]">
+              <span className="text-ink-mute">{kstDateTime(e.createdAt)}</span>
+              <span className="font-mono text-xs leading-5 text-ink-soft">
+                {e.type}
+                {e.resultCode && <span className={`ml-1 rounded px-1 ${e.resultCode === "OK" ? "bg-paper" : "bg-red-50 text-red-700"}`}>{e.resultCode}</span>}
+              </span>
+              <span className="col-span-2 sm:col-span-1">{e.message}</span>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { createBill, updateBill } from "@/lib/bills/bills";
+import type { BillInput } from "@/lib/bills/input";
+import { issueBillLink, type LinkFailure, type LinkMode } from "@/lib/bills/links";
+import { requireAdmin, sameOrigin } from "../../../_lib/admin";
+
+export type SaveBillState = { message?: string; fields?: Record<string, string> };
+
+export async function saveBillAction(_prev: SaveBillState, formData: FormData): Promise<SaveBillState> {
+  const admin = await requireAdmin();
+  if (!(await sameOrigin())) return { message: "다른 사이트에서 보낸 요청은 처리하지 않습니다." };
+  let input: BillInput;
+  try {
+    input = JSON.parse(String(formData.get("payload") ?? "")) as BillInput;
+  } catch {
+    return { message: "입력값을 읽지 못했습니다. 페이지를 새로고침해 주세요." };
+  }
+  const billId = formData.get("billId") ? String(formData.get("billId")) : undefined;
+  const actor = { merchantId: admin.merchantId, adminId: admin.adminId };
+  const r = billId ? await updateBill(billId, input, actor) : await createBill(input, actor);
+  if (!r.ok) return { message: r.error.message, ...(r.error.fields && { fields: r.error.fields }) };
+  revalidatePath("/admin/bills");
+  redirect(`/admin/bills/${r.value.billId}`);
+}
+
+export type LinkState = { ok?: boolean; url?: string; mode?: LinkMode; failure?: LinkFailure; at?: number };
+
+/** "2026-08-15T23:59" typed in Korea time → instant. */
+function kstLocal(v: string): Date {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v) ? new Date(`${v}:59+09:00`) : new Date(Number.NaN);
+}
+
+export async function issueLinkAction(_prev: LinkState, formData: FormData): Promise<LinkState> {
+  const admin = await requireAdmin();
+  if (!(await sameOrigin())) return { ok: false, failure: { code: "FORBIDDEN", message: "다른 사이트에서 보낸 요청은 처리하지 않습니다.", actionText: "" } };
+  const billId = String(formData.get("billId") ?? "");
+  const mode: LinkMode = formData.get("mode") === "recreate" ? "recreate" : "create";
+  const r = await issueBillLink({ billId, merchantId: admin.merchantId, adminId: admin.adminId, mode, expireAt: kstLocal(String(formData.get("expireAt") ?? "")) });
+  revalidatePath(`/admin/bills/${billId}`);
+  if (!r.ok) return { ok: false, mode, failure: r.error, at: Date.now() };
+  return { ok: true, mode, url: r.value.url, at: Date.now() };
+}

@@ -1,0 +1,118 @@
+import Link from "next/link";
+import { billFilterSchema, listBills } from "@/lib/bills/query";
+import { requireAdmin } from "../../../_lib/admin";
+import { kstDateTime } from "../../_components";
+import { BillStatusBadge, billStatusText, won, ymText, ymdText } from "./_ui";
+
+export const metadata = { title: "청구서" };
+
+export default async function AdminBills({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const admin = await requireAdmin();
+  const sp = await searchParams;
+  const parsed = billFilterSchema.safeParse(sp);
+  const filter = parsed.success ? parsed.data : billFilterSchema.parse({});
+  const result = await listBills(admin.merchantId, filter);
+  const monthValue = filter.month ? `${filter.month.slice(0, 4)}-${filter.month.slice(4)}` : "";
+  const qs = (extra: Record<string, string | number | undefined>) => {
+    const p = new URLSearchParams();
+    for (const [k, v] of Object.entries({ status: filter.status, month: filter.month, customer: filter.customer, q: filter.q, ...extra })) if (v !== undefined && v !== "") p.set(k, String(v));
+    return p.toString();
+  };
+  return (
+    <div>
+      <div className="mb-4 flex flex-wrap items-end justify-between gap-2">
+        <h1 className="text-xl font-bold">청구서</h1>
+        <div className="flex gap-2">
+          <a href={`/api/admin/bills/export?${qs({})}`} className="btn-ghost py-2 text-sm" data-testid="bills-csv">
+            CSV 내보내기
+          </a>
+          <Link href="/admin/bills/new" className="btn-kakao py-2 text-sm" data-testid="bill-new">
+            + 청구서 만들기
+          </Link>
+        </div>
+      </div>
+      {!parsed.success && <p className="mb-3 rounded-xl bg-red-50 p-3 text-sm text-red-700">{parsed.error.issues[0]?.message ?? "검색 조건을 확인해 주세요."}</p>}
+      <form className="card mb-4 grid gap-2 p-3 sm:grid-cols-[130px_150px_160px_1fr_auto]" role="search">
+        <select name="status" defaultValue={filter.status ?? ""} className="input py-2" aria-label="상태">
+          <option value="">전체 상태</option>
+          {Object.entries(billStatusText).map(([k, v]) => (
+            <option key={k} value={k}>
+              {v}
+            </option>
+          ))}
+        </select>
+        <input name="month" type="month" defaultValue={monthValue} className="input py-2" aria-label="청구 연월" />
+        <input name="customer" defaultValue={filter.customer} placeholder="고객번호" className="input py-2" aria-label="고객번호" />
+        <input name="q" defaultValue={filter.q} placeholder="청구서명, 식별 코드, 고객 이름" className="input py-2" aria-label="검색어" />
+        <button className="btn-dark py-2">검색</button>
+      </form>
+      <p className="mb-2 text-sm text-ink-mute">총 {result.total.toLocaleString("ko-KR")}건</p>
+      <div className="card overflow-x-auto">
+        <table className="w-full min-w-[760px] text-sm" data-testid="bills-table">
+          <thead className="border-b border-line text-left text-ink-mute">
+            <tr>
+              <th className="p-3 font-medium">청구서</th>
+              <th className="p-3 font-medium">고객</th>
+              <th className="p-3 font-medium">청구 연월</th>
+              <th className="p-3 font-medium">납기일</th>
+              <th className="p-3 text-right font-medium">금액</th>
+              <th className="p-3 font-medium">상태</th>
+              <th className="p-3 font-medium">생성</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-line">
+            {result.rows.map((b) => (
+              <tr key={b.id} className="hover:bg-paper">
+                <td className="p-3">
+                  <Link href={`/admin/bills/${b.id}`} className="font-semibold text-blue-700 hover:underline">
+                    {b.title}
+                  </Link>
+                  <div className="font-mono text-xs text-ink-mute">{b.billerNoticeKey}</div>
+                </td>
+                <td className="p-3">
+                  {b.customer.name}
+                  <div className="font-mono text-xs text-ink-mute">{b.billerUserKey}</div>
+                </td>
+                <td className="whitespace-nowrap p-3 text-ink-soft">
+                  {ymText(b.billedYearMonth)}
+                  {b.ordinal && ` (${b.ordinal})`}
+                </td>
+                <td className="whitespace-nowrap p-3 text-ink-soft">{b.expireType === "D0" ? "제한 없음" : ymdText(b.expireType === "D2" ? b.secondPayExpireDate : b.payExpireDate)}</td>
+                <td className="amount whitespace-nowrap p-3 text-right font-semibold">{won(b.amount)}</td>
+                <td className="p-3">
+                  <BillStatusBadge status={b.status} />
+                  {b._count.links === 0 && <span className="ml-1 text-xs text-ink-mute">링크 없음</span>}
+                </td>
+                <td className="whitespace-nowrap p-3 text-ink-soft">{kstDateTime(b.createdAt)}</td>
+              </tr>
+            ))}
+            {result.rows.length === 0 && (
+              <tr>
+                <td colSpan={7} className="p-8 text-center text-ink-mute">
+                  조건에 맞는 청구서가 없습니다.
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+      {result.pages > 1 && (
+        <nav className="mt-4 flex items-center justify-center gap-2 text-sm" aria-label="페이지">
+          {filter.page > 1 && (
+            <Link className="btn-ghost py-2" href={`?${qs({ page: filter.page - 1 })}`}>
+              이전
+            </Link>
+          )}
+          <span className="text-ink-soft">
+            {filter.page} / {result.pages}
+          </span>
+          {filter.page < result.pages && (
+            <Link className="btn-ghost py-2" href={`?${qs({ page: filter.page + 1 })}`}>
+              다음
+            </Link>
+          )}
+        </nav>
+      )}
+    </div>
+  );
+}

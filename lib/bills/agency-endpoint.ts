@@ -1,0 +1,69 @@
+// One pipeline for the three biller endpoints the agency calls (POST /kakao/notice | prepay |
+// pay-result): authenticate → parse → answer, always in the agency's envelope
+// {res_code, message, data}. HTTP 200 except refused callers (401/403, still the envelope).
+// Nothing here reads Next.js: route handlers pass the raw pieces of the request in.
+import { env } from "../env";
+import { log } from "../log";
+import { checkAgencyAuth, parseBillerRequest, respond, respondParseError, type BillerEndpoint, type DoznResponse } from "../providers/dozn";
+import { answerNotice, answerPayResult, answerPrepay, type AgencyDeps } from "./agency";
+import { clientIp } from "./remote-ip";
+
+export type AgencyCall = {
+  endpoint: BillerEndpoint;
+  rawBody: string;
+  authorization: string | null;
+  forwardedFor: string | null;
+};
+
+export type AgencyAuthSettings = { credential: string; allowedIps: readonly string[]; trustedProxies: readonly string[] };
+
+export type AgencyAnswer = { status: number; body: DoznResponse<unknown> };
+
+/** Bodies above this are not a bill request (the largest real one is a few hundred bytes). */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+function settingsFromEnv(): AgencyAuthSettings {
+  const e = env();
+  return { credential: e.DOZN_AGENCY_CREDENTIAL, allowedIps: e.DOZN_AGENCY_IPS, trustedProxies: e.TRUSTED_PROXY_IPS };
+}
+
+export async function handleAgencyCall(call: AgencyCall, deps: AgencyDeps & { auth?: AgencyAuthSettings } = {}): Promise<AgencyAnswer> {
+  const started = performance.now();
+  const auth = deps.auth ?? settingsFromEnv();
+  const ip = clientIp(call.forwardedFor, auth.trustedProxies);
+  const verdict = checkAgencyAuth({ authorization: call.authorization, remoteIp: ip }, { credential: auth.credential, allowedIps: auth.allowedIps });
+  if (!verdict.ok) {
+    // Logged without the credential or the body; nothing is read or written.
+    log.warn({ endpoint: call.endpoint, ip, reason: verdict.reason, hasAuthorization: Boolean(call.authorization) }, "agency call refused");
+    return { status: verdict.httpStatus, body: verdict.body };
+  }
+  if (Buffer.byteLength(call.rawBody, "utf8") > MAX_BODY_BYTES) return { status: 200, body: respond("E006", "요청 본문이 너무 큽니다.") };
+  const parsed = parseBillerRequest(call.endpoint, call.rawBody);
+  if (!parsed.ok) {
+    log.info({ endpoint: call.endpoint, resCode: parsed.res_code, field: parsed.field }, "agency call rejected by validation");
+    return { status: 200, body: respondParseError(parsed) };
+  }
+  try {
+    let body: DoznResponse<unknown>;
+    switch (call.endpoint) {
+      case "notice":
+        body = await answerNotice(parsed.data as Parameters<typeof answerNotice>[0], deps);
+        break;
+      case "prepay":
+        body = await answerPrepay(parsed.data as Parameters<typeof answerPrepay>[0], deps);
+        break;
+      case "pay-result": {
+        const { outcome: _outcome, ...rest } = await answerPayResult(parsed.data as Parameters<typeof answerPayResult>[0], deps);
+        body = rest;
+        break;
+      }
+    }
+    const ms = performance.now() - started;
+    if (ms > 1000) log.warn({ endpoint: call.endpoint, ms: Math.round(ms), resCode: body.res_code }, "slow agency answer (budget 3 s)");
+    return { status: 200, body };
+  } catch (e) {
+    // Database down, lock timeout …: the seed's "납부 요청정보 조회 실패". The agency may redeliver.
+    log.error({ endpoint: call.endpoint, err: e instanceof Error ? e.message : String(e) }, "agency call failed");
+    return { status: 200, body: respond("E601") };
+  }
+}

@@ -1,0 +1,103 @@
+// Staff bill search, shared by the admin page and the CSV export.
+import { z } from "zod";
+import { db as defaultDb, type Db, type Prisma } from "../db";
+import { csvCell } from "../admin/orders-query";
+import { BILL_STATUSES, billStatusLabel } from "./state";
+
+const blank = z.literal("").transform(() => undefined);
+
+export const billFilterSchema = z.object({
+  status: z.enum(BILL_STATUSES).optional().or(blank),
+  /** billed year-month: "2026-07" (input type=month) or "202607" */
+  month: z
+    .string()
+    .trim()
+    .transform((v) => v.replace(/-/g, ""))
+    .refine((v) => v === "" || /^\d{4}(0[1-9]|1[0-2])$/.test(v), "청구 연월은 YYYY-MM 형식입니다.")
+    .transform((v) => v || undefined)
+    .optional(),
+  /** customer number (biller_user_key), exact */
+  customer: z.string().trim().max(50, "고객번호는 50자 이내입니다.").optional().transform((v) => v || undefined),
+  q: z.string().trim().max(100).optional().transform((v) => v || undefined),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type BillFilter = z.infer<typeof billFilterSchema>;
+
+export function billWhere(merchantId: string, f: Omit<BillFilter, "page" | "pageSize">): Prisma.BillWhereInput {
+  const where: Prisma.BillWhereInput = { merchantId };
+  if (f.status) where.status = f.status;
+  if (f.month) where.billedYearMonth = f.month;
+  if (f.customer) where.billerUserKey = f.customer;
+  if (f.q) {
+    where.OR = [
+      { title: { contains: f.q, mode: "insensitive" } },
+      { billerNoticeKey: { contains: f.q, mode: "insensitive" } },
+      { billerUserKey: { contains: f.q, mode: "insensitive" } },
+      { customer: { name: { contains: f.q, mode: "insensitive" } } },
+    ];
+  }
+  return where;
+}
+
+export async function listBills(merchantId: string, f: BillFilter, deps: { db?: Db } = {}) {
+  const db = deps.db ?? defaultDb;
+  const where = billWhere(merchantId, f);
+  const [total, rows] = await Promise.all([
+    db.bill.count({ where }),
+    db.bill.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (f.page - 1) * f.pageSize,
+      take: f.pageSize,
+      include: { customer: { select: { name: true } }, _count: { select: { links: true } } },
+    }),
+  ]);
+  return { total, page: f.page, pageSize: f.pageSize, pages: Math.max(1, Math.ceil(total / f.pageSize)), rows };
+}
+
+const ym = (v: string | null) => (v ? `${v.slice(0, 4)}-${v.slice(4)}` : "");
+const ymd = (v: string | null) => (v ? `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6)}` : "");
+
+export async function* billsCsv(merchantId: string, f: Omit<BillFilter, "page" | "pageSize">, deps: { db?: Db } = {}) {
+  const db = deps.db ?? defaultDb;
+  const where = billWhere(merchantId, f);
+  yield "\uFEFF" +
+    ["청구서 식별 코드", "고객번호", "고객", "청구 연월", "회차", "청구서명", "청구 금액", "비과세", "부가세", "납기 유형", "납기일", "2차 납기일", "상태", "납부 금액", "취소 금액", "납부일시", "생성일시"].join(",") +
+    "\n";
+  let cursor: string | undefined;
+  for (;;) {
+    const batch = await db.bill.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: 500,
+      include: { customer: { select: { name: true } } },
+      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+    });
+    for (const b of batch) {
+      yield [
+        b.billerNoticeKey,
+        b.billerUserKey,
+        b.customer.name,
+        ym(b.billedYearMonth),
+        b.ordinal ?? "",
+        b.title,
+        b.amount,
+        b.taxFreeAmount,
+        b.vatAmount,
+        b.expireType,
+        ymd(b.payExpireDate),
+        ymd(b.secondPayExpireDate),
+        billStatusLabel[b.status],
+        b.paidAmount,
+        b.cancelledAmount,
+        b.paidAt ?? "",
+        b.createdAt,
+      ]
+        .map(csvCell)
+        .join(",") + "\n";
+    }
+    if (batch.length < 500) return;
+    cursor = batch[batch.length - 1]!.id;
+  }
+}

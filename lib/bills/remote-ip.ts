@@ -1,0 +1,25 @@
+// The agency's address as our route handlers can know it.
+//
+// What Next.js 16 does (node_modules/next/dist/server/base-server.js, `next start` and `next dev`):
+//   req.headers['x-forwarded-for'] ??= req.socket.remoteAddress
+// i.e. the socket peer is written ONLY when the request carries no X-Forwarded-For; a client that
+// sends its own header keeps it verbatim and the route never sees the socket address. So:
+//   * direct (no proxy): X-Forwarded-For is the peer address ("127.0.0.1", "::ffff:127.0.0.1", "::1");
+//   * behind a reverse proxy that appends the peer (nginx $proxy_add_x_forwarded_for): the rightmost
+//     entry is the address that proxy saw; entries further left are only as trustworthy as the hop
+//     that reported them, so we walk from the right past TRUSTED_PROXY_IPS and stop at the first
+//     address that is not one of our proxies.
+// A client that can reach the app's port directly can put any address in the header, so the IP
+// allow-list is defence in depth: the shared credential is always required as well, and in
+// production the app port must only be reachable through the proxy.
+const norm = (ip: string) => ip.trim().replace(/^::ffff:/i, "").replace(/^\[|\]$/g, "");
+
+export function clientIp(forwardedFor: string | null | undefined, trustedProxies: readonly string[] = []): string | null {
+  if (!forwardedFor) return null;
+  const hops = forwardedFor.split(",").map(norm).filter(Boolean);
+  if (hops.length === 0) return null;
+  const trusted = new Set(trustedProxies.map(norm));
+  let i = hops.length - 1;
+  while (i > 0 && trusted.has(hops[i]!)) i--;
+  return hops[i]!;
+}
