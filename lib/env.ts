@@ -52,6 +52,15 @@ const schema = z.object({
   KAKAOCERT_CLIENT_CODE: z.string().default(""),
   KAKAOCERT_SERVICE_URL: z.string().default(""),
   KAKAOCERT_AUTH_URL: z.string().default(""),
+  /**
+   * App-to-app e-sign: where the phone opens KakaoTalk for a tx_id, with {tx_id} and {return}
+   * (URL-encoded return page) placeholders. Empty: only KakaoTalk-message signing is offered.
+   */
+  KAKAOCERT_APP_LAUNCH_URL: z.string().default(""),
+  /** Shown as 고객센터 in KakaoCert messages. */
+  CONSENT_CALL_CENTER: z.string().default("1588-0000"),
+  /** The billing organisation (청구기관명) in CMS consents. */
+  CONSENT_REQUEST_CORP: z.string().default("카카오 체크아웃"),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -40,3 +40,26 @@ CREATE UNIQUE INDEX "Bill_one_per_keys" ON "Bill" ("merchantId", "billerUserKey"
 -- The bill timeline is append-only, like PaymentEvent.
 CREATE RULE "BillEvent_no_update" AS ON UPDATE TO "BillEvent" DO INSTEAD NOTHING;
 CREATE RULE "BillEvent_no_delete" AS ON DELETE TO "BillEvent" DO INSTEAD NOTHING;
+
+-- consents ---------------------------------------------------------------------------------------
+-- Each kind carries what it needs: the debited account (CMS) or the exact signed text and its hash (ESIGN).
+ALTER TABLE "ConsentRequest" ADD CONSTRAINT "ConsentRequest_kind_fields"
+  CHECK (("kind" = 'CMS' AND "bankName" IS NOT NULL AND "bankAccountNum" IS NOT NULL AND "bankAccountName" IS NOT NULL
+          AND "requestCorp" IS NOT NULL AND "bankServiceType" IN ('CMS', 'FIRM', 'GIRO'))
+      OR ("kind" = 'ESIGN' AND "documentText" IS NOT NULL AND "documentHash" ~ '^[0-9a-f]{64}$'));
+ALTER TABLE "ConsentRequest" ADD CONSTRAINT "ConsentRequest_expire_in_range" CHECK ("expireInSec" BETWEEN 1 AND 1000);
+-- Past REQUESTING every live request has the provider's receipt id (only a failed request may lack one).
+ALTER TABLE "ConsentRequest" ADD CONSTRAINT "ConsentRequest_receipt_when_requested"
+  CHECK ("receiptId" IS NOT NULL OR "status" IN ('REQUESTING', 'FAILED'));
+-- A valid consent has its signedData, and a CMS consent is valid only when the signer matched.
+ALTER TABLE "ConsentRequest" ADD CONSTRAINT "ConsentRequest_verified_valid"
+  CHECK ("status" <> 'VERIFIED' OR ("signedData" IS NOT NULL AND "verifiedAt" IS NOT NULL AND ("kind" <> 'CMS' OR "identityMatched" = true)));
+ALTER TABLE "ConsentRequest" ADD CONSTRAINT "ConsentRequest_mismatch_flagged"
+  CHECK ("status" <> 'IDENTITY_MISMATCH' OR "identityMatched" = false);
+ALTER TABLE "ConsentRequest" ADD CONSTRAINT "ConsentRequest_app_has_tx" CHECK ("channel" <> 'APP' OR "txId" IS NOT NULL OR "status" IN ('REQUESTING', 'FAILED'));
+ALTER TABLE "ConsentRequest" ADD CONSTRAINT "ConsentRequest_billId_fkey" FOREIGN KEY ("billId") REFERENCES "Bill"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+ALTER TABLE "ConsentRequest" ADD CONSTRAINT "ConsentRequest_previousId_fkey" FOREIGN KEY ("previousId") REFERENCES "ConsentRequest"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- The consent timeline is append-only, like PaymentEvent.
+CREATE RULE "ConsentEvent_no_update" AS ON UPDATE TO "ConsentEvent" DO INSTEAD NOTHING;
+CREATE RULE "ConsentEvent_no_delete" AS ON DELETE TO "ConsentEvent" DO INSTEAD NOTHING;

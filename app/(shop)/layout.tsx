@@ -10,13 +10,18 @@ export default async function ShopLayout({ children }: { children: React.ReactNo
         <div className="mx-auto flex h-14 max-w-5xl items-center justify-between px-4">
           <Link href="/" className="flex items-center gap-2 font-bold">
             <span className="grid size-7 place-items-center rounded-lg bg-kakao text-sm">K</span>
-            <span>카카오 체크아웃 상점</span>
+            <span className="whitespace-nowrap">
+              카카오 체크아웃<span className="hidden sm:inline"> 상점</span>
+            </span>
           </Link>
-          <nav className="flex items-center gap-1 text-sm">
-            <Link href="/orders/lookup" className="rounded-lg px-3 py-2 text-ink-soft hover:bg-paper">
+          <nav className="flex items-center gap-0.5 text-sm sm:gap-1">
+            <Link href="/consents" className="whitespace-nowrap rounded-lg px-2 py-2 text-ink-soft hover:bg-paper sm:px-3" data-testid="consents-link">
+              동의·서명
+            </Link>
+            <Link href="/orders/lookup" className="whitespace-nowrap rounded-lg px-2 py-2 text-ink-soft hover:bg-paper sm:px-3">
               주문 조회
             </Link>
-            <Link href="/cart" className="relative rounded-lg px-3 py-2 font-medium hover:bg-paper" data-testid="cart-link">
+            <Link href="/cart" className="relative whitespace-nowrap rounded-lg px-2 py-2 font-medium hover:bg-paper sm:px-3" data-testid="cart-link">
               장바구니
               {count > 0 && (
                 <span className="ml-1 inline-grid min-w-5 place-items-center rounded-full bg-kakao px-1.5 text-xs font-bold" data-testid="cart-count">
@@ -30,6 +35,15 @@ export default async function ShopLayout({ children }: { children: React.ReactNo
       <main className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">{children}</main>
       <footer className="border-t border-line bg-white py-6 text-center text-xs text-ink-mute">
         카카오 체크아웃 상점 · 사업자등록번호 000-00-00000 · 결제는 카카오페이가 안전하게 처리합니다
+        <div className="mt-2">
+          <Link href="/consents/auto-debit" className="underline-offset-2 hover:underline">
+            자동이체 출금동의
+          </Link>
+          {" · "}
+          <Link href="/consents/sign" className="underline-offset-2 hover:underline">
+            계약서 전자서명
+          </Link>
+        </div>
       </footer>
     </div>
   );

@@ -7,6 +7,7 @@ export const dynamic = "force-dynamic";
 const adminNav = [
   { href: "/admin/orders", label: "주문" },
   { href: "/admin/bills", label: "청구서" },
+  { href: "/admin/consents", label: "동의·서명" },
 ];
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {

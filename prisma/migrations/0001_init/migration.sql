@@ -8,6 +8,15 @@ CREATE TYPE "BillStatus" AS ENUM ('UNPAID', 'PAID', 'PARTIALLY_CANCELLED', 'CANC
 CREATE TYPE "BillCancellationStatus" AS ENUM ('PENDING', 'APPLIED');
 
 -- CreateEnum
+CREATE TYPE "ConsentKind" AS ENUM ('CMS', 'ESIGN');
+
+-- CreateEnum
+CREATE TYPE "ConsentChannel" AS ENUM ('TALK', 'APP');
+
+-- CreateEnum
+CREATE TYPE "ConsentStatus" AS ENUM ('REQUESTING', 'WAITING', 'VIEWED', 'COMPLETED', 'VERIFYING', 'VERIFIED', 'IDENTITY_MISMATCH', 'EXPIRED', 'REJECTED', 'FAILED');
+
+-- CreateEnum
 CREATE TYPE "OrderStatus" AS ENUM ('PENDING', 'PAID', 'PARTIALLY_REFUNDED', 'REFUNDED');
 
 -- CreateEnum
@@ -130,6 +139,65 @@ CREATE TABLE "BillEvent" (
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "BillEvent_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ConsentRequest" (
+    "id" TEXT NOT NULL,
+    "merchantId" TEXT NOT NULL,
+    "kind" "ConsentKind" NOT NULL,
+    "channel" "ConsentChannel" NOT NULL DEFAULT 'TALK',
+    "status" "ConsentStatus" NOT NULL DEFAULT 'REQUESTING',
+    "receiptId" TEXT,
+    "txId" TEXT,
+    "customerName" TEXT NOT NULL,
+    "customerPhone" TEXT NOT NULL,
+    "customerBirthday" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "expireInSec" INTEGER NOT NULL,
+    "requestCorp" TEXT,
+    "bankName" TEXT,
+    "bankAccountNum" TEXT,
+    "bankAccountName" TEXT,
+    "bankServiceType" TEXT,
+    "purpose" TEXT,
+    "documentKey" TEXT,
+    "documentTitle" TEXT,
+    "documentText" TEXT,
+    "documentHash" TEXT,
+    "orderId" TEXT,
+    "billId" TEXT,
+    "previousId" TEXT,
+    "requestedAt" TIMESTAMP(3),
+    "viewedAt" TIMESTAMP(3),
+    "completedAt" TIMESTAMP(3),
+    "expiresAt" TIMESTAMP(3),
+    "verifiedAt" TIMESTAMP(3),
+    "signedData" TEXT,
+    "identityMatched" BOOLEAN,
+    "mismatchedFields" TEXT[] DEFAULT ARRAY[]::TEXT[],
+    "failureCode" TEXT,
+    "failureMessage" TEXT,
+    "lastPolledAt" TIMESTAMP(3),
+    "verifyClaimedAt" TIMESTAMP(3),
+    "createdBy" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "ConsentRequest_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ConsentEvent" (
+    "id" TEXT NOT NULL,
+    "consentId" TEXT NOT NULL,
+    "type" TEXT NOT NULL,
+    "message" TEXT NOT NULL,
+    "resultCode" TEXT,
+    "data" JSONB,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ConsentEvent_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -321,6 +389,33 @@ CREATE INDEX "BillCancellation_billId_idx" ON "BillCancellation"("billId");
 CREATE INDEX "BillEvent_billId_createdAt_idx" ON "BillEvent"("billId", "createdAt");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "ConsentRequest_receiptId_key" ON "ConsentRequest"("receiptId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ConsentRequest_txId_key" ON "ConsentRequest"("txId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ConsentRequest_previousId_key" ON "ConsentRequest"("previousId");
+
+-- CreateIndex
+CREATE INDEX "ConsentRequest_merchantId_createdAt_idx" ON "ConsentRequest"("merchantId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "ConsentRequest_merchantId_status_createdAt_idx" ON "ConsentRequest"("merchantId", "status", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "ConsentRequest_customerPhone_idx" ON "ConsentRequest"("customerPhone");
+
+-- CreateIndex
+CREATE INDEX "ConsentRequest_orderId_idx" ON "ConsentRequest"("orderId");
+
+-- CreateIndex
+CREATE INDEX "ConsentRequest_billId_idx" ON "ConsentRequest"("billId");
+
+-- CreateIndex
+CREATE INDEX "ConsentEvent_consentId_createdAt_idx" ON "ConsentEvent"("consentId", "createdAt");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "Merchant_code_key" ON "Merchant"("code");
 
 -- CreateIndex
@@ -382,6 +477,15 @@ ALTER TABLE "BillCancellation" ADD CONSTRAINT "BillCancellation_billId_fkey" FOR
 
 -- AddForeignKey
 ALTER TABLE "BillEvent" ADD CONSTRAINT "BillEvent_billId_fkey" FOREIGN KEY ("billId") REFERENCES "Bill"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ConsentRequest" ADD CONSTRAINT "ConsentRequest_merchantId_fkey" FOREIGN KEY ("merchantId") REFERENCES "Merchant"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ConsentRequest" ADD CONSTRAINT "ConsentRequest_orderId_fkey" FOREIGN KEY ("orderId") REFERENCES "Order"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ConsentEvent" ADD CONSTRAINT "ConsentEvent_consentId_fkey" FOREIGN KEY ("consentId") REFERENCES "ConsentRequest"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "AdminUser" ADD CONSTRAINT "AdminUser_merchantId_fkey" FOREIGN KEY ("merchantId") REFERENCES "Merchant"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
@@ -456,3 +560,26 @@ CREATE UNIQUE INDEX "Bill_one_per_keys" ON "Bill" ("merchantId", "billerUserKey"
 -- The bill timeline is append-only, like PaymentEvent.
 CREATE RULE "BillEvent_no_update" AS ON UPDATE TO "BillEvent" DO INSTEAD NOTHING;
 CREATE RULE "BillEvent_no_delete" AS ON DELETE TO "BillEvent" DO INSTEAD NOTHING;
+
+-- consents ---------------------------------------------------------------------------------------
+-- Each kind carries what it needs: the debited account (CMS) or the exact signed text and its hash (ESIGN).
+ALTER TABLE "ConsentRequest" ADD CONSTRAINT "ConsentRequest_kind_fields"
+  CHECK (("kind" = 'CMS' AND "bankName" IS NOT NULL AND "bankAccountNum" IS NOT NULL AND "bankAccountName" IS NOT NULL
+          AND "requestCorp" IS NOT NULL AND "bankServiceType" IN ('CMS', 'FIRM', 'GIRO'))
+      OR ("kind" = 'ESIGN' AND "documentText" IS NOT NULL AND "documentHash" ~ '^[0-9a-f]{64}$'));
+ALTER TABLE "ConsentRequest" ADD CONSTRAINT "ConsentRequest_expire_in_range" CHECK ("expireInSec" BETWEEN 1 AND 1000);
+-- Past REQUESTING every live request has the provider's receipt id (only a failed request may lack one).
+ALTER TABLE "ConsentRequest" ADD CONSTRAINT "ConsentRequest_receipt_when_requested"
+  CHECK ("receiptId" IS NOT NULL OR "status" IN ('REQUESTING', 'FAILED'));
+-- A valid consent has its signedData, and a CMS consent is valid only when the signer matched.
+ALTER TABLE "ConsentRequest" ADD CONSTRAINT "ConsentRequest_verified_valid"
+  CHECK ("status" <> 'VERIFIED' OR ("signedData" IS NOT NULL AND "verifiedAt" IS NOT NULL AND ("kind" <> 'CMS' OR "identityMatched" = true)));
+ALTER TABLE "ConsentRequest" ADD CONSTRAINT "ConsentRequest_mismatch_flagged"
+  CHECK ("status" <> 'IDENTITY_MISMATCH' OR "identityMatched" = false);
+ALTER TABLE "ConsentRequest" ADD CONSTRAINT "ConsentRequest_app_has_tx" CHECK ("channel" <> 'APP' OR "txId" IS NOT NULL OR "status" IN ('REQUESTING', 'FAILED'));
+ALTER TABLE "ConsentRequest" ADD CONSTRAINT "ConsentRequest_billId_fkey" FOREIGN KEY ("billId") REFERENCES "Bill"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+ALTER TABLE "ConsentRequest" ADD CONSTRAINT "ConsentRequest_previousId_fkey" FOREIGN KEY ("previousId") REFERENCES "ConsentRequest"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- The consent timeline is append-only, like PaymentEvent.
+CREATE RULE "ConsentEvent_no_update" AS ON UPDATE TO "ConsentEvent" DO INSTEAD NOTHING;
+CREATE RULE "ConsentEvent_no_delete" AS ON DELETE TO "ConsentEvent" DO INSTEAD NOTHING;

@@ -146,6 +146,20 @@ export default async function OrderPage({
           </dl>
         </section>
       )}
+      {paid && (
+        <section className="card p-5 text-sm" data-testid="order-consents">
+          <h2 className="font-semibold">정기배송 신청</h2>
+          <p className="mt-1 text-ink-soft">이 주문을 정기배송으로 받으려면 계약서에 서명하고 자동이체 출금동의를 해 주세요. 카카오톡으로 간편하게 할 수 있습니다.</p>
+          <div className="mt-3 grid gap-2 sm:grid-cols-2">
+            <Link href={`/consents/sign?doc=service-contract&order=${order.orderNumber}`} className="btn-ghost py-2.5 text-sm">
+              이용계약서 전자서명
+            </Link>
+            <Link href={`/consents/auto-debit?order=${order.orderNumber}`} className="btn-ghost py-2.5 text-sm">
+              자동이체 출금동의
+            </Link>
+          </div>
+        </section>
+      )}
       <Link href="/" className="btn-ghost w-full">
         쇼핑 계속하기
       </Link>

@@ -1,0 +1,71 @@
+"use server";
+// Consent server actions: parse the form, call the use case, send the browser on.
+import { redirect } from "next/navigation";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { requestCmsConsent, requestESign, reRequestConsent, type Links, type RequestOutcome } from "@/lib/consents/consents";
+import { appLaunchUrl, appToAppAvailable } from "@/lib/consents/providers";
+import { canSeeOrder, deviceFromRequest } from "../../_lib/request";
+import { canSeeConsent, grantConsentAccess } from "../../_lib/consent-access";
+
+export type ConsentFormState = { error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string>; failedId?: string };
+
+const str = (f: FormData, k: string) => String(f.get(k) ?? "");
+
+/** Only links the customer may use: an order they can see (by its number). */
+async function linksFrom(formData: FormData): Promise<Links | string> {
+  const orderNumber = str(formData, "order").trim().toUpperCase();
+  if (!orderNumber) return {};
+  if (!/^KC\d{6}-[A-Z0-9]{6}$/.test(orderNumber) || !(await canSeeOrder(orderNumber))) return "연결할 주문을 확인할 수 없습니다. 주문 조회 후 다시 시도해 주세요.";
+  const o = await db.order.findUnique({ where: { orderNumber }, select: { id: true } });
+  return o ? { orderId: o.id } : "연결할 주문을 찾을 수 없습니다.";
+}
+
+async function finish(r: RequestOutcome, values: Record<string, string>): Promise<ConsentFormState> {
+  if (!r.ok) {
+    if (r.kind === "invalid") return { error: r.message, fieldErrors: r.errors, values };
+    if (r.id) await grantConsentAccess(r.id);
+    return { error: r.message, values, failedId: r.retryable ? undefined : r.id };
+  }
+  await grantConsentAccess(r.id);
+  if (r.channel === "APP" && r.txId) {
+    const launch = appLaunchUrl(r.txId, `${env().APP_URL}/consents/${r.id}/app-return`);
+    if (launch) redirect(launch);
+  }
+  redirect(`/consents/${r.id}`);
+}
+
+export async function requestCmsAction(_prev: ConsentFormState, formData: FormData): Promise<ConsentFormState> {
+  const values = Object.fromEntries(["name", "phone", "birthday", "bankName", "accountNumber", "accountHolder", "order"].map((k) => [k, str(formData, k)]));
+  const links = await linksFrom(formData);
+  if (typeof links === "string") return { error: links, values };
+  return finish(await requestCmsConsent(values, links), values);
+}
+
+export async function requestESignAction(_prev: ConsentFormState, formData: FormData): Promise<ConsentFormState> {
+  const values = Object.fromEntries(["name", "phone", "birthday", "document", "agree", "order", "channel"].map((k) => [k, str(formData, k)]));
+  const links = await linksFrom(formData);
+  if (typeof links === "string") return { error: links, values };
+  const appToApp = values.channel === "app" && appToAppAvailable() && (await deviceFromRequest()) === "MOBILE";
+  return finish(await requestESign(values, links, { appToApp }), values);
+}
+
+/** "다시 요청하기" on an expired / declined / failed screen: same details, new KakaoTalk request. */
+export async function reRequestAction(formData: FormData) {
+  const id = str(formData, "id");
+  if (!(await canSeeConsent(id))) redirect("/consents");
+  const r = await reRequestConsent(id, { by: "customer" });
+  if (r.ok) {
+    await grantConsentAccess(r.id);
+    if (r.channel === "APP" && r.txId) {
+      const launch = appLaunchUrl(r.txId, `${env().APP_URL}/consents/${r.id}/app-return`);
+      if (launch) redirect(launch);
+    }
+    redirect(`/consents/${r.id}`);
+  }
+  if (r.kind === "failed" && r.id && r.id !== id) {
+    await grantConsentAccess(r.id);
+    redirect(`/consents/${r.id}`);
+  }
+  redirect(`/consents/${id}?notice=${encodeURIComponent(r.message)}`);
+}

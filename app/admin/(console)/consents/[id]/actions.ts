@@ -1,0 +1,35 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { db } from "@/lib/db";
+import { refreshConsent, reRequestConsent } from "@/lib/consents/consents";
+import { consentStatusLabel } from "@/lib/consents/state";
+import { requireAdmin } from "../../../../_lib/admin";
+
+export type ConsentActionState = { message?: string; ok?: boolean };
+
+async function own(merchantId: string, id: string) {
+  return db.consentRequest.findFirst({ where: { id, merchantId }, select: { id: true } });
+}
+
+/** Re-request an expired (or declined / failed) consent: a new KakaoTalk request with the same details. */
+export async function reRequestAction(_prev: ConsentActionState, formData: FormData): Promise<ConsentActionState> {
+  const admin = await requireAdmin();
+  const id = String(formData.get("id") ?? "");
+  if (!(await own(admin.merchantId, id))) return { ok: false, message: "요청을 찾을 수 없습니다." };
+  const r = await reRequestConsent(id, { by: admin.email, merchantId: admin.merchantId });
+  revalidatePath(`/admin/consents/${id}`);
+  if (r.ok) redirect(`/admin/consents/${r.id}`);
+  if (r.kind === "failed" && r.id && r.id !== id) redirect(`/admin/consents/${r.id}`);
+  return { ok: false, message: r.message };
+}
+
+/** Ask the provider for the current state now (and verify once if it is signed). */
+export async function refreshAction(_prev: ConsentActionState, formData: FormData): Promise<ConsentActionState> {
+  const admin = await requireAdmin();
+  const id = String(formData.get("id") ?? "");
+  if (!(await own(admin.merchantId, id))) return { ok: false, message: "요청을 찾을 수 없습니다." };
+  const c = await refreshConsent(id, { force: true });
+  revalidatePath(`/admin/consents/${id}`);
+  return { ok: true, message: c ? `현재 상태: ${consentStatusLabel[c.status]}` : "요청을 찾을 수 없습니다." };
+}

@@ -1,0 +1,182 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { db } from "@/lib/db";
+import { maskAccount, maskBirthday } from "@/lib/consents/input";
+import { consentKindLabel, isFinal } from "@/lib/consents/state";
+import { maskPhone } from "@/lib/shop/order-access";
+import { requireAdmin } from "../../../../_lib/admin";
+import { kstDateTime } from "../../../_components";
+import { ConsentBadge } from "../_ui";
+import { RefreshButton, ReRequestButton } from "./buttons";
+
+export const metadata = { title: "동의·서명 상세" };
+
+const FIELD: Record<string, string> = { name: "성명", birthday: "생년월일", phone: "휴대폰", accountHolder: "예금주" };
+
+export default async function AdminConsentDetail({ params }: { params: Promise<{ id: string }> }) {
+  const admin = await requireAdmin();
+  const { id } = await params;
+  const c = await db.consentRequest.findFirst({
+    where: { id, merchantId: admin.merchantId },
+    include: { events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] }, order: { select: { id: true, orderNumber: true } } },
+  });
+  if (!c) notFound();
+  const successor = await db.consentRequest.findUnique({ where: { previousId: c.id }, select: { id: true, status: true } });
+  const bill = c.billId ? await db.bill.findUnique({ where: { id: c.billId }, select: { id: true, title: true } }) : null;
+  const canReRequest = ["EXPIRED", "REJECTED", "FAILED"].includes(c.status) && !successor;
+  return (
+    <div className="space-y-4">
+      <Link href="/admin/consents" className="text-sm text-ink-mute hover:underline">
+        ← 동의·서명 목록
+      </Link>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-xl font-bold">{c.kind === "CMS" ? consentKindLabel.CMS : (c.documentTitle ?? consentKindLabel.ESIGN)}</h1>
+        <ConsentBadge status={c.status} />
+        {c.channel === "APP" && <span className="text-sm text-ink-mute">앱투앱</span>}
+      </div>
+      {c.failureMessage && (
+        <p className={`rounded-xl p-3 text-sm ${c.failureCode?.startsWith("CONFIG") ? "border border-red-200 bg-red-50 text-red-800" : "bg-amber-50 text-amber-900"}`} role="alert" data-testid="failure">
+          <span className="font-mono text-xs">[{c.failureCode}]</span> {c.failureMessage}
+        </p>
+      )}
+      <div className="flex flex-wrap gap-2">
+        {c.signedData && (
+          <a href={`/api/admin/consents/${c.id}/der`} className={c.status === "VERIFIED" ? "btn-dark py-2 text-sm" : "btn-ghost py-2 text-sm"} data-testid="der-download" download>
+            {c.status === "VERIFIED" ? ".der 파일 내려받기 (금융결제원 제출용)" : ".der 내려받기 (무효 · 기록용)"}
+          </a>
+        )}
+        {!isFinal(c.status) && c.receiptId && <RefreshButton id={c.id} />}
+        {canReRequest && <ReRequestButton id={c.id} />}
+        {successor && (
+          <Link href={`/admin/consents/${successor.id}`} className="btn-ghost py-2 text-sm">
+            다시 요청한 건 보기 →
+          </Link>
+        )}
+      </div>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <section className="card p-4 text-sm">
+          <h2 className="mb-3 font-semibold">요청 정보</h2>
+          <dl className="grid grid-cols-[110px_1fr] gap-y-1.5">
+            <dt className="text-ink-mute">고객</dt>
+            <dd data-testid="admin-customer">
+              {c.customerName} · {maskPhone(c.customerPhone)} · {maskBirthday(c.customerBirthday)}
+            </dd>
+            <dt className="text-ink-mute">접수아이디</dt>
+            <dd className="break-all font-mono text-xs leading-5">{c.receiptId ?? "-"}</dd>
+            {c.txId && (
+              <>
+                <dt className="text-ink-mute">tx_id</dt>
+                <dd className="break-all font-mono text-xs leading-5">{c.txId}</dd>
+              </>
+            )}
+            <dt className="text-ink-mute">요청 제목</dt>
+            <dd>{c.title}</dd>
+            {c.kind === "CMS" ? (
+              <>
+                <dt className="text-ink-mute">청구기관</dt>
+                <dd>{c.requestCorp}</dd>
+                <dt className="text-ink-mute">출금 계좌</dt>
+                <dd>
+                  {c.bankName} {maskAccount(c.bankAccountNum)} ({c.bankServiceType})
+                </dd>
+                <dt className="text-ink-mute">예금주</dt>
+                <dd>{c.bankAccountName}</dd>
+                <dt className="text-ink-mute">용도</dt>
+                <dd>{c.purpose}</dd>
+              </>
+            ) : (
+              <>
+                <dt className="text-ink-mute">문서</dt>
+                <dd>
+                  {c.documentTitle} <span className="text-ink-mute">({c.documentKey})</span>
+                </dd>
+                <dt className="text-ink-mute">SHA-256</dt>
+                <dd className="break-all font-mono text-xs leading-5" data-testid="document-hash">
+                  {c.documentHash}
+                </dd>
+              </>
+            )}
+            <dt className="text-ink-mute">연결</dt>
+            <dd>
+              {c.order ? (
+                <Link href={`/admin/orders/${c.order.id}`} className="font-mono text-blue-700 hover:underline">
+                  {c.order.orderNumber}
+                </Link>
+              ) : bill ? (
+                <Link href={`/admin/bills/${bill.id}`} className="text-blue-700 hover:underline">
+                  청구서: {bill.title}
+                </Link>
+              ) : (
+                "-"
+              )}
+            </dd>
+            {c.previousId && (
+              <>
+                <dt className="text-ink-mute">이전 요청</dt>
+                <dd>
+                  <Link href={`/admin/consents/${c.previousId}`} className="text-blue-700 hover:underline">
+                    이전 요청 보기
+                  </Link>
+                </dd>
+              </>
+            )}
+            <dt className="text-ink-mute">요청자</dt>
+            <dd>{c.createdBy === "customer" ? "고객" : c.createdBy}</dd>
+          </dl>
+        </section>
+        <section className="card p-4 text-sm">
+          <h2 className="mb-3 font-semibold">진행 (제공자 시각)</h2>
+          <dl className="grid grid-cols-[110px_1fr] gap-y-1.5">
+            <dt className="text-ink-mute">요청</dt>
+            <dd>{kstDateTime(c.requestedAt)}</dd>
+            <dt className="text-ink-mute">열람</dt>
+            <dd>{kstDateTime(c.viewedAt)}</dd>
+            <dt className="text-ink-mute">서명</dt>
+            <dd>{kstDateTime(c.completedAt)}</dd>
+            <dt className="text-ink-mute">만료 시각</dt>
+            <dd>{kstDateTime(c.expiresAt)}</dd>
+            <dt className="text-ink-mute">검증</dt>
+            <dd>{kstDateTime(c.verifiedAt)}</dd>
+            {c.kind === "CMS" && (
+              <>
+                <dt className="text-ink-mute">본인 확인</dt>
+                <dd data-testid="identity-check">
+                  {c.identityMatched === true
+                    ? "일치 (성명·생년월일·휴대폰, 서명자 = 예금주)"
+                    : c.identityMatched === false
+                      ? `불일치: ${c.mismatchedFields.map((f) => FIELD[f] ?? f).join(", ")}`
+                      : "-"}
+                </dd>
+              </>
+            )}
+            <dt className="text-ink-mute">signedData</dt>
+            <dd>{c.signedData ? `${c.signedData.length.toLocaleString("ko-KR")}자 (base64 DER PKCS#7)` : "-"}</dd>
+          </dl>
+        </section>
+      </div>
+      {c.documentText && (
+        <section className="card p-4 text-sm">
+          <h2 className="mb-2 font-semibold">서명한 원문</h2>
+          <pre className="whitespace-pre-wrap break-words rounded-xl bg-paper p-3 font-sans leading-relaxed" data-testid="document-text">
+            {c.documentText}
+          </pre>
+        </section>
+      )}
+      <section className="card p-4">
+        <h2 className="mb-3 font-semibold">타임라인</h2>
+        <ol className="space-y-2 text-sm" data-testid="timeline">
+          {c.events.map((e) => (
+            <li key={e.id} className="grid grid-cols-[130px_1fr] gap-2 sm:grid-cols-[150px_200px_1fr]">
+              <span className="text-ink-mute">{kstDateTime(e.createdAt)}</span>
+              <span className="font-mono text-xs leading-5 text-ink-soft">
+                {e.type}
+                {e.resultCode && <span className="ml-1 rounded bg-paper px-1">{e.resultCode}</span>}
+              </span>
+              <span className="col-span-2 break-words sm:col-span-1">{e.message}</span>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}

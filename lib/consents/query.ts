@@ -1,0 +1,111 @@
+// Staff consent search, shared by the admin list page and the CSV export. Personal data is masked
+// in both (the account number and birth date are never exported in full).
+import { z } from "zod";
+import { db as defaultDb, type Db, type Prisma } from "../db";
+import type { ConsentStatus } from "../generated/prisma/enums";
+import { csvCell } from "../admin/orders-query";
+import { maskName, maskPhone } from "../shop/order-access";
+import { maskAccount } from "./input";
+import { consentKindLabel, consentStatusLabel } from "./state";
+
+const STATUSES = Object.keys(consentStatusLabel) as [ConsentStatus, ...ConsentStatus[]];
+const dateStr = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "날짜는 YYYY-MM-DD 형식입니다.")
+  .optional()
+  .or(z.literal("").transform(() => undefined));
+
+export const consentFilterSchema = z.object({
+  status: z.enum(STATUSES, { message: "상태 값이 올바르지 않습니다." }).optional().or(z.literal("").transform(() => undefined)),
+  kind: z.enum(["CMS", "ESIGN"], { message: "종류 값이 올바르지 않습니다." }).optional().or(z.literal("").transform(() => undefined)),
+  q: z.string().trim().max(100, "검색어는 100자 이하로 입력해 주세요.").optional(),
+  from: dateStr,
+  to: dateStr,
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type ConsentFilter = z.infer<typeof consentFilterSchema>;
+
+const kstDayStart = (d: string) => new Date(`${d}T00:00:00+09:00`);
+
+export function consentWhere(merchantId: string, f: ConsentFilter): Prisma.ConsentRequestWhereInput {
+  const where: Prisma.ConsentRequestWhereInput = { merchantId };
+  if (f.status) where.status = f.status;
+  if (f.kind) where.kind = f.kind;
+  if (f.q) {
+    const digits = f.q.replace(/[\s-]/g, "");
+    where.OR = [
+      { customerName: { contains: f.q } },
+      { bankAccountName: { contains: f.q } },
+      { documentTitle: { contains: f.q } },
+      { id: f.q },
+      ...(/^\d{4,11}$/.test(digits) ? [{ customerPhone: { contains: digits } }] : []),
+      ...(/^\d{6,32}$/.test(digits) ? [{ receiptId: { contains: digits } }] : []),
+      ...(/^KC\d{6}-[A-Z0-9]{6}$/i.test(f.q) ? [{ order: { orderNumber: f.q.toUpperCase() } }] : []),
+    ];
+  }
+  if (f.from || f.to) {
+    where.createdAt = {};
+    if (f.from) where.createdAt.gte = kstDayStart(f.from);
+    if (f.to) where.createdAt.lt = new Date(kstDayStart(f.to).getTime() + 86400_000);
+  }
+  return where;
+}
+
+export async function listConsents(merchantId: string, f: ConsentFilter, deps: { db?: Db } = {}) {
+  const db = deps.db ?? defaultDb;
+  const where = consentWhere(merchantId, f);
+  const [total, rows] = await Promise.all([
+    db.consentRequest.count({ where }),
+    db.consentRequest.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (f.page - 1) * f.pageSize,
+      take: f.pageSize,
+      select: {
+        id: true, kind: true, channel: true, status: true, receiptId: true, customerName: true, customerPhone: true, bankName: true,
+        bankAccountNum: true, documentTitle: true, failureCode: true, createdAt: true, verifiedAt: true, order: { select: { orderNumber: true } }, billId: true,
+      },
+    }),
+  ]);
+  return { total, page: f.page, pageSize: f.pageSize, pages: Math.max(1, Math.ceil(total / f.pageSize)), rows };
+}
+
+/** The latest configuration error in the timeline (last 24 h), for the admin banner. */
+export async function latestConfigError(merchantId: string, deps: { db?: Db; now?: () => Date } = {}) {
+  const db = deps.db ?? defaultDb;
+  const since = new Date((deps.now?.() ?? new Date()).getTime() - 24 * 3600_000);
+  return db.consentEvent.findFirst({
+    where: { createdAt: { gt: since }, resultCode: { in: ["CONFIG", "CONFIG_RESULT_KEY"] }, consent: { merchantId } },
+    orderBy: { createdAt: "desc" },
+    select: { message: true, createdAt: true, consentId: true },
+  });
+}
+
+export async function* consentsCsv(merchantId: string, f: Omit<ConsentFilter, "page" | "pageSize">, deps: { db?: Db } = {}) {
+  const db = deps.db ?? defaultDb;
+  const where = consentWhere(merchantId, { ...f, page: 1, pageSize: 1 });
+  yield "\uFEFF" + ["요청ID", "종류", "방식", "상태", "접수아이디", "고객", "휴대폰", "은행", "계좌", "문서", "문서해시", "실패코드", "요청일시", "서명일시", "검증일시", "주문번호", "청구서ID"].join(",") + "\n";
+  let cursor: string | undefined;
+  for (;;) {
+    const batch = await db.consentRequest.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: 500,
+      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+      include: { order: { select: { orderNumber: true } } },
+    });
+    for (const c of batch) {
+      yield [
+        c.id, consentKindLabel[c.kind], c.channel === "APP" ? "앱투앱" : "톡메시지", consentStatusLabel[c.status], c.receiptId ?? "",
+        maskName(c.customerName), maskPhone(c.customerPhone), c.bankName ?? "", c.bankAccountNum ? maskAccount(c.bankAccountNum) : "",
+        c.documentTitle ?? "", c.documentHash ?? "", c.failureCode ?? "", c.requestedAt ?? c.createdAt, c.completedAt ?? "", c.verifiedAt ?? "",
+        c.order?.orderNumber ?? "", c.billId ?? "",
+      ]
+        .map(csvCell)
+        .join(",") + "\n";
+    }
+    if (batch.length < 500) return;
+    cursor = batch[batch.length - 1]!.id;
+  }
+}

@@ -1,0 +1,268 @@
+// Barocert Kakao CMS (자동이체 출금동의) end to end through the use cases: real DB, the sandbox over
+// HTTP, the official barocert SDK.
+import { afterEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { requestCmsConsent, refreshConsent, reRequestConsent, verifyConsent } from "@/lib/consents/consents";
+import { consentsCsv, latestConfigError } from "@/lib/consents/query";
+import { consentView } from "@/lib/consents/view";
+import { createBarocertCms, signedDataToDer } from "@/lib/providers/barocert";
+import { DEMO_KEYS } from "../../scripts/lib/demo-env.ts";
+import { advanceSandboxClock, armFault, clearFaults, resetSandboxClock, sandboxUrl } from "./helpers";
+import { asn1parse, cmsForm, consent, kakaoTalk, sandboxRequest } from "./consents-helpers";
+
+afterEach(async () => {
+  await clearFaults();
+  await resetSandboxClock();
+});
+
+async function requested(over: Record<string, string> = {}) {
+  const r = await requestCmsConsent(cmsForm(over), {});
+  if (!r.ok) throw new Error(JSON.stringify(r));
+  return (await consent(r.id));
+}
+
+describe("CMS auto-debit consent", () => {
+  it("request → KakaoTalk sign → status → verify once → identity matches → valid consent with a DER file", async () => {
+    const c0 = await requested();
+    expect(c0.status).toBe("WAITING");
+    expect(c0.receiptId).toMatch(/^\d{32}$/);
+    expect(c0.customerPhone).toBe("01023456789");
+    expect(c0.bankAccountNum).toBe("12345601234567");
+    // the message reached the customer's KakaoTalk with the account masked
+    const chat = await (await fetch(`${sandboxUrl()}/kakaotalk?phone=01023456789`)).text();
+    expect(chat).toContain(c0.receiptId!);
+
+    expect((await refreshConsent(c0.id, { force: true }))!.status).toBe("WAITING");
+    await kakaoTalk(c0.receiptId!, "sign");
+    const done = (await refreshConsent(c0.id, { force: true }))!;
+    expect(done.status).toBe("VERIFIED");
+    expect(done.identityMatched).toBe(true);
+    expect(done.viewedAt).toBeInstanceOf(Date);
+    expect(done.completedAt).toBeInstanceOf(Date);
+    expect(done.verifiedAt).toBeInstanceOf(Date);
+    expect(done.expiresAt!.getTime() - done.requestedAt!.getTime()).toBe(300_000); // provider's requestDT/expireDT
+    expect(consentView(done)).toMatchObject({ screen: "verified", final: true });
+
+    const out = await asn1parse(signedDataToDer(done.signedData!));
+    expect(out).toContain("pkcs7-signedData");
+    expect((await sandboxRequest(c0.receiptId!))!.verifiedAt).not.toBeNull();
+
+    const events = (await consent(c0.id)).events.map((e) => e.type);
+    expect(events).toEqual(["consent.created", "barocert.request", "barocert.status", "barocert.verify"]);
+    // no personal data in the timeline
+    const timeline = JSON.stringify((await consent(c0.id)).events);
+    expect(timeline).not.toContain("01023456789");
+    expect(timeline).not.toContain("19900131");
+    expect(timeline).not.toContain("12345601234567");
+  });
+
+  it("the signer is not the account holder → recorded as identity mismatch, never as a valid consent", async () => {
+    const c0 = await requested({ accountHolder: "김철수" });
+    await kakaoTalk(c0.receiptId!, "sign");
+    const c = (await refreshConsent(c0.id, { force: true }))!;
+    expect(c.status).toBe("IDENTITY_MISMATCH");
+    expect(c.identityMatched).toBe(false);
+    expect(c.mismatchedFields).toEqual(["accountHolder"]);
+    expect(c.signedData).toBeTruthy(); // kept for the record
+    expect(consentView(c).message).toContain("예금주가 달라");
+    // the DB refuses to call it valid
+    await expect(db.consentRequest.update({ where: { id: c.id }, data: { status: "VERIFIED" } })).rejects.toThrow();
+    // and a second verify is refused without a provider call
+    expect(await verifyConsent(c.id, { explicit: true })).toMatchObject({ kind: "already" });
+    const types = (await consent(c.id)).events.map((e) => e.type);
+    expect(types).toContain("consent.identity_mismatch");
+    expect(types.filter((t) => t === "barocert.verify")).toHaveLength(0);
+    expect(types.at(-1)).toBe("consent.verify_refused");
+  });
+
+  it("20 concurrent pollers verify exactly once; verify twice is refused and recorded", async () => {
+    const c0 = await requested();
+    await kakaoTalk(c0.receiptId!, "sign");
+    const results = await Promise.all(Array.from({ length: 20 }, () => refreshConsent(c0.id, { force: true })));
+    expect(results.every((r) => r)).toBe(true);
+    const c = await consent(c0.id);
+    expect(c.status).toBe("VERIFIED");
+    expect(c.events.filter((e) => e.type === "barocert.verify")).toHaveLength(1);
+
+    expect(await verifyConsent(c0.id, { explicit: true })).toMatchObject({ kind: "already", status: "VERIFIED" });
+    const after = await consent(c0.id);
+    expect(after.events.at(-1)).toMatchObject({ type: "consent.verify_refused", resultCode: "ALREADY_FINAL" });
+    expect(after.events.filter((e) => e.type === "barocert.verify")).toHaveLength(1);
+  });
+
+  it("verify before completion is refused and recorded without calling the provider", async () => {
+    const c0 = await requested();
+    expect(await verifyConsent(c0.id, { explicit: true })).toMatchObject({ kind: "not_completed" });
+    const c = await consent(c0.id);
+    expect(c.status).toBe("WAITING");
+    expect(c.events.at(-1)).toMatchObject({ type: "consent.verify_refused", resultCode: "NOT_COMPLETED" });
+    expect((await sandboxRequest(c0.receiptId!))!.verifiedAt).toBeNull();
+  });
+
+  it("verify late: the provider refuses after 10 minutes, and our own clock refuses without a call", async () => {
+    const a = await requested();
+    await kakaoTalk(a.receiptId!, "sign");
+    await advanceSandboxClock(10 * 60_000 + 5_000);
+    const ca = (await refreshConsent(a.id, { force: true }))!;
+    expect(ca).toMatchObject({ status: "FAILED", failureCode: "VERIFY_LATE" });
+    expect((await consent(a.id)).events.find((e) => e.type === "barocert.verify")!.resultCode).toBe("-40100013");
+    await resetSandboxClock();
+
+    const b = await requested();
+    await kakaoTalk(b.receiptId!, "sign");
+    // an instance that notices the completion only 11 minutes later
+    const late = () => new Date(Date.now() + 11 * 60_000);
+    const cb = (await refreshConsent(b.id, { force: true, now: late }))!;
+    expect(cb).toMatchObject({ status: "FAILED", failureCode: "VERIFY_LATE" });
+    expect((await consent(b.id)).events.some((e) => e.type === "barocert.verify")).toBe(false);
+    expect((await sandboxRequest(b.receiptId!))!.verifiedAt).toBeNull();
+    expect(consentView(cb).screen).toBe("failed");
+  });
+
+  it("expiry → its own screen → re-request sends a new KakaoTalk message (once)", async () => {
+    const c0 = await requested();
+    await advanceSandboxClock(301_000);
+    const c = (await refreshConsent(c0.id, { force: true }))!;
+    expect(c.status).toBe("EXPIRED");
+    expect(consentView(c)).toMatchObject({ screen: "expired", final: true });
+    expect(await verifyConsent(c0.id, { explicit: true })).toMatchObject({ kind: "already", status: "EXPIRED" });
+
+    const again = await reRequestConsent(c0.id, { by: "admin@kakao-checkout.test" });
+    expect(again.ok).toBe(true);
+    if (!again.ok) return;
+    const twice = await reRequestConsent(c0.id, { by: "customer" });
+    expect(twice).toMatchObject({ ok: true, id: again.id });
+    const n = await consent(again.id);
+    expect(n).toMatchObject({ status: "WAITING", previousId: c0.id, bankAccountNum: c0.bankAccountNum, createdBy: "admin@kakao-checkout.test" });
+    expect(n.receiptId).not.toBe(c0.receiptId);
+    expect(await reRequestConsent(again.id, { by: "customer" })).toMatchObject({ ok: false, message: "만료·거절·실패한 요청만 다시 요청할 수 있습니다." });
+  });
+
+  it("decline in KakaoTalk → rejected; verify refused", async () => {
+    const c0 = await requested();
+    await kakaoTalk(c0.receiptId!, "decline");
+    const c = (await refreshConsent(c0.id, { force: true }))!;
+    expect(c.status).toBe("REJECTED");
+    expect(consentView(c).screen).toBe("rejected");
+    expect(await verifyConsent(c0.id, { explicit: true })).toMatchObject({ kind: "already", status: "REJECTED" });
+  });
+
+  it("refuses bad phone / birth date / account input before any request, writing nothing", async () => {
+    const before = await db.consentRequest.count();
+    const sandboxBefore = ((await (await fetch(`${sandboxUrl()}/__sandbox/linkhub/requests`)).json()) as { requests: unknown[] }).requests.length;
+    const cases: Array<[Record<string, string>, string, string]> = [
+      [{ phone: "02-123-4567" }, "phone", "휴대폰 번호를 정확히 입력해 주세요. (예: 010-1234-5678)"],
+      [{ birthday: "1990-02-30" }, "birthday", "생년월일 8자리를 정확히 입력해 주세요. (예: 19900131)"],
+      [{ birthday: "2999-01-01" }, "birthday", "생년월일 8자리를 정확히 입력해 주세요. (예: 19900131)"],
+      [{ accountNumber: "12-34" }, "accountNumber", "계좌번호를 숫자로 정확히 입력해 주세요. (6~20자리, '-' 가능)"],
+      [{ accountNumber: "1234abcd5678" }, "accountNumber", "계좌번호를 숫자로 정확히 입력해 주세요. (6~20자리, '-' 가능)"],
+      [{ bankName: "없는은행" }, "bankName", "출금 은행을 선택해 주세요."],
+      [{ accountHolder: "" }, "accountHolder", "예금주명을 입력해 주세요."],
+      [{ name: "=cmd|' /C calc'!A0" }, "name", "이름은 한글 또는 영문 20자 이내로 입력해 주세요."],
+    ];
+    for (const [over, field, message] of cases) {
+      const r = await requestCmsConsent(cmsForm(over), {});
+      expect(r).toMatchObject({ ok: false, kind: "invalid" });
+      if (!r.ok && r.kind === "invalid") expect(r.errors[field]).toBe(message);
+    }
+    expect(await db.consentRequest.count()).toBe(before);
+    const sandboxAfter = ((await (await fetch(`${sandboxUrl()}/__sandbox/linkhub/requests`)).json()) as { requests: unknown[] }).requests.length;
+    expect(sandboxAfter).toBe(sandboxBefore);
+  });
+
+  it("sandbox down: the request times out → failed (retry-able), never left waiting; a retry works", async () => {
+    await armFault({ provider: "barocert", op: "request", mode: "hang", delayMs: 4000 });
+    const r = await requestCmsConsent(cmsForm(), {});
+    expect(r).toMatchObject({ ok: false, kind: "failed", retryable: true, message: "카카오 인증 서버가 응답하지 않습니다. 잠시 후 다시 시도해 주세요." });
+    if (r.ok || r.kind !== "failed") return;
+    const c = await consent(r.id!);
+    expect(c).toMatchObject({ status: "FAILED", failureCode: "PROVIDER_TIMEOUT", receiptId: null });
+    expect(consentView(c).screen).toBe("failed");
+    const again = await reRequestConsent(c.id, { by: "customer" });
+    expect(again.ok).toBe(true);
+
+    // status polls that time out keep the request waiting and are recorded once
+    if (!again.ok) return;
+    await armFault({ provider: "barocert", op: "status", mode: "hang", delayMs: 4000, times: 2 });
+    expect((await refreshConsent(again.id, { force: true }))!.status).toBe("WAITING");
+    expect((await refreshConsent(again.id, { force: true }))!.status).toBe("WAITING");
+    const ev = (await consent(again.id)).events.filter((e) => e.type === "barocert.status");
+    expect(ev).toHaveLength(1);
+    expect(ev[0]!.resultCode).toBe("PROVIDER_TIMEOUT");
+  });
+
+  it("verify gets no answer → back to completed and retried; the lost result is recorded as a failure", async () => {
+    const c0 = await requested();
+    await kakaoTalk(c0.receiptId!, "sign");
+    // the provider performs the verify but the answer never arrives
+    await armFault({ provider: "barocert", op: "verify", mode: "timeout", delayMs: 4000 });
+    expect((await refreshConsent(c0.id, { force: true }))!.status).toBe("COMPLETED");
+    const c1 = (await refreshConsent(c0.id, { force: true }))!;
+    expect(c1.status).toBe("FAILED");
+    expect(c1.failureCode).toBe("VERIFY_TWICE");
+    const types = (await consent(c0.id)).events.filter((e) => e.type === "barocert.verify").map((e) => e.resultCode);
+    expect(types).toEqual(["PROVIDER_TIMEOUT", "-40100012"]);
+  });
+
+  it("wrong keys are a clear, admin-visible configuration error", async () => {
+    const wrongSecret = createBarocertCms({
+      linkId: DEMO_KEYS.linkhubLinkId,
+      secretKey: Buffer.alloc(32, 7).toString("base64"),
+      clientCode: DEMO_KEYS.barocertClientCode,
+      serviceUrl: sandboxUrl(),
+      authUrl: sandboxUrl(),
+      resultKey: DEMO_KEYS.barocertResultKey,
+      resultIv: DEMO_KEYS.barocertResultIv,
+      timeoutMs: 3000,
+    });
+    const r = await requestCmsConsent(cmsForm(), {}, { cms: wrongSecret });
+    expect(r).toMatchObject({ ok: false, kind: "failed", retryable: false });
+    if (r.ok || r.kind !== "failed") return;
+    const c = await consent(r.id!);
+    expect(c.status).toBe("FAILED");
+    expect(c.failureCode).toBe("CONFIG");
+    expect(c.failureMessage).toContain("연동 설정 오류");
+    const merchant = await db.merchant.findFirstOrThrow();
+    expect((await latestConfigError(merchant.id))!.consentId).toBe(c.id);
+
+    // a wrong result key: the signature arrives but the signer cannot be checked → not valid
+    const wrongResult = createBarocertCms({
+      linkId: DEMO_KEYS.linkhubLinkId,
+      secretKey: DEMO_KEYS.linkhubSecretKey,
+      clientCode: DEMO_KEYS.barocertClientCode,
+      serviceUrl: sandboxUrl(),
+      authUrl: sandboxUrl(),
+      resultKey: Buffer.alloc(32, 9).toString("base64"),
+      resultIv: DEMO_KEYS.barocertResultIv,
+      timeoutMs: 3000,
+    });
+    const ok = await requestCmsConsent(cmsForm(), {}, { cms: wrongResult });
+    if (!ok.ok) throw new Error(JSON.stringify(ok));
+    await kakaoTalk((await consent(ok.id)).receiptId!, "sign");
+    const v = (await refreshConsent(ok.id, { force: true, cms: wrongResult }))!;
+    expect(v).toMatchObject({ status: "FAILED", failureCode: "CONFIG_RESULT_KEY", identityMatched: null });
+    expect(v.failureMessage).toContain("BAROCERT_RESULT_KEY");
+    expect(v.signedData).toBeTruthy();
+  });
+
+  it("links to an order; CSV export masks personal data and guards formulas", async () => {
+    const merchant = await db.merchant.findFirstOrThrow();
+    const order = await db.order.create({
+      data: { orderNumber: "KC990101-CONSNT", merchantId: merchant.id, buyerName: "홍길동", buyerPhone: "01023456789", buyerEmail: "a@b.c", itemSummary: "정기배송", totalQuantity: 1, totalAmount: 1000, taxFreeAmount: 0, vatAmount: 91 },
+    });
+    const r = await requestCmsConsent(cmsForm(), { orderId: order.id });
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    expect((await consent(r.id)).orderId).toBe(order.id);
+    expect(await requestCmsConsent(cmsForm(), { orderId: "nope" })).toMatchObject({ ok: false, kind: "invalid", message: "연결할 주문을 찾을 수 없습니다." });
+
+    let csv = "";
+    for await (const line of consentsCsv(merchant.id, { q: "KC990101-CONSNT" })) csv += line;
+    const lines = csv.trim().split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain("KC990101-CONSNT");
+    expect(lines[1]).toContain("123********567");
+    expect(lines[1]).toContain("010-****-6789");
+    expect(lines[1]).not.toContain("12345601234567");
+    expect(lines[1]).toContain("홍*동");
+  });
+});

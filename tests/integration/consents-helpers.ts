@@ -1,0 +1,43 @@
+// Helpers for the consent integration tests: the customer's KakaoTalk (sandbox over HTTP).
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { db } from "@/lib/db";
+import { sandboxUrl } from "./helpers";
+
+export const customer = { name: "홍길동", phone: "010-2345-6789", birthday: "1990-01-31" };
+export const cmsForm = (over: Record<string, string> = {}) => ({
+  ...customer,
+  bankName: "KB국민은행",
+  accountNumber: "123456-01-234567",
+  accountHolder: "홍길동",
+  ...over,
+});
+export const esignForm = (over: Record<string, string> = {}) => ({ ...customer, document: "service-contract", agree: "on", ...over });
+
+/** The customer presses 서명하기 / 거절 on the simulated KakaoTalk sheet. */
+export async function kakaoTalk(receiptId: string, action: "sign" | "decline") {
+  const sheet = await fetch(`${sandboxUrl()}/kakaotalk/r/${receiptId}`);
+  if (!sheet.ok) throw new Error(`KakaoTalk sheet answered ${sheet.status}`);
+  const r = await fetch(`${sandboxUrl()}/kakaotalk/r/${receiptId}/${action}`, { method: "POST", body: new URLSearchParams({}), redirect: "manual" });
+  if (r.status !== 303) throw new Error(`KakaoTalk ${action} answered ${r.status}`);
+}
+
+export async function sandboxRequest(receiptId: string) {
+  const r = await fetch(`${sandboxUrl()}/__sandbox/linkhub/requests`);
+  const j = (await r.json()) as { requests: Array<Record<string, unknown>> };
+  return j.requests.find((x) => x.receiptID === receiptId);
+}
+
+export async function consent(id: string) {
+  return db.consentRequest.findUniqueOrThrow({ where: { id }, include: { events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } } });
+}
+
+export async function asn1parse(der: Buffer): Promise<string> {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "consent-")), "consent.der");
+  fs.writeFileSync(file, der);
+  const { stdout } = await promisify(execFile)("openssl", ["asn1parse", "-inform", "DER", "-in", file]);
+  return stdout;
+}
