@@ -23,3 +23,23 @@ export function withErrors<A extends unknown[]>(handler: (...args: A) => Promise
     }
   };
 }
+
+/** Streams CSV rows from an async generator as a dated download (UTF-8; the generator writes the BOM). */
+export function csvResponse(rows: AsyncGenerator<string>, name: string): Response {
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream({
+    async pull(controller) {
+      const { value, done } = await rows.next();
+      if (done) controller.close();
+      else controller.enqueue(encoder.encode(value));
+    },
+  });
+  const day = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10); // KST date
+  return new Response(stream, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${name}-${day}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,4 +1,5 @@
 // Small presentational pieces shared by admin pages.
+import Link from "next/link";
 import type { OrderStatus, PaymentStatus } from "@/lib/generated/prisma/enums";
 import { paymentStatusLabel } from "@/lib/payments/state";
 
@@ -43,4 +44,26 @@ const refundLabel: Record<string, [string, string]> = {
 export function RefundBadge({ status }: { status: string }) {
   const [label, cls] = refundLabel[status] ?? [status, "bg-gray-100 text-gray-700"];
   return <span className={`inline-block whitespace-nowrap rounded-md px-2 py-0.5 text-xs font-semibold ${cls}`}>{label}</span>;
+}
+
+/** 이전 / n of m / 다음 links; `href(page)` builds the link keeping the current filters. */
+export function Pagination({ page, pages, href }: { page: number; pages: number; href: (page: number) => string }) {
+  if (pages <= 1) return null;
+  return (
+    <nav className="mt-4 flex items-center justify-center gap-2 text-sm" aria-label="페이지">
+      {page > 1 && (
+        <Link className="btn-ghost py-2" href={href(page - 1)}>
+          이전
+        </Link>
+      )}
+      <span className="text-ink-soft">
+        {page} / {pages}
+      </span>
+      {page < pages && (
+        <Link className="btn-ghost py-2" href={href(page + 1)}>
+          다음
+        </Link>
+      )}
+    </nav>
+  );
 }

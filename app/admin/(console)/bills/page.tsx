@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { billFilterSchema, listBills } from "@/lib/bills/query";
 import { requireAdmin } from "../../../_lib/admin";
-import { kstDateTime } from "../../_components";
+import { kstDateTime, Pagination } from "../../_components";
 import { BillStatusBadge, billStatusText, won, ymText, ymdText } from "./_ui";
 
 export const metadata = { title: "청구서" };
@@ -96,23 +96,7 @@ export default async function AdminBills({ searchParams }: { searchParams: Promi
           </tbody>
         </table>
       </div>
-      {result.pages > 1 && (
-        <nav className="mt-4 flex items-center justify-center gap-2 text-sm" aria-label="페이지">
-          {filter.page > 1 && (
-            <Link className="btn-ghost py-2" href={`?${qs({ page: filter.page - 1 })}`}>
-              이전
-            </Link>
-          )}
-          <span className="text-ink-soft">
-            {filter.page} / {result.pages}
-          </span>
-          {filter.page < result.pages && (
-            <Link className="btn-ghost py-2" href={`?${qs({ page: filter.page + 1 })}`}>
-              다음
-            </Link>
-          )}
-        </nav>
-      )}
+      <Pagination page={filter.page} pages={result.pages} href={(page) => `?${qs({ page })}`} />
     </div>
   );
 }

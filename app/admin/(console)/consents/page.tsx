@@ -4,7 +4,7 @@ import { maskAccount } from "@/lib/consents/input";
 import { consentKindLabel, consentStatusLabel } from "@/lib/consents/state";
 import { maskName, maskPhone } from "@/lib/shop/order-access";
 import { requireAdmin } from "../../../_lib/admin";
-import { kstDateTime } from "../../_components";
+import { kstDateTime, Pagination } from "../../_components";
 import { ConsentBadge } from "./_ui";
 
 export const metadata = { title: "동의·서명 관리" };
@@ -121,23 +121,7 @@ export default async function AdminConsents({ searchParams }: { searchParams: Pr
           </tbody>
         </table>
       </div>
-      {result.pages > 1 && (
-        <nav className="mt-4 flex items-center justify-center gap-2 text-sm" aria-label="페이지">
-          {filter.page > 1 && (
-            <Link className="btn-ghost py-2" href={`?${qs({ page: filter.page - 1 })}`}>
-              이전
-            </Link>
-          )}
-          <span className="text-ink-soft">
-            {filter.page} / {result.pages}
-          </span>
-          {filter.page < result.pages && (
-            <Link className="btn-ghost py-2" href={`?${qs({ page: filter.page + 1 })}`}>
-              다음
-            </Link>
-          )}
-        </nav>
-      )}
+      <Pagination page={filter.page} pages={result.pages} href={(page) => `?${qs({ page })}`} />
     </div>
   );
 }

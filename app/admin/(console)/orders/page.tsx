@@ -2,7 +2,7 @@ import Link from "next/link";
 import { formatWon } from "@/lib/money";
 import { listOrders, orderFilterSchema } from "@/lib/admin/orders-query";
 import { requireAdmin } from "../../../_lib/admin";
-import { kstDateTime, orderStatusLabel, StatusBadge } from "../../_components";
+import { kstDateTime, orderStatusLabel, StatusBadge, Pagination } from "../../_components";
 
 export const metadata = { title: "주문 관리" };
 
@@ -100,23 +100,7 @@ export default async function AdminOrders({ searchParams }: { searchParams: Prom
           </tbody>
         </table>
       </div>
-      {result.pages > 1 && (
-        <nav className="mt-4 flex items-center justify-center gap-2 text-sm" aria-label="페이지">
-          {filter.page > 1 && (
-            <Link className="btn-ghost py-2" href={`?${qs({ page: filter.page - 1 })}`}>
-              이전
-            </Link>
-          )}
-          <span className="text-ink-soft">
-            {filter.page} / {result.pages}
-          </span>
-          {filter.page < result.pages && (
-            <Link className="btn-ghost py-2" href={`?${qs({ page: filter.page + 1 })}`}>
-              다음
-            </Link>
-          )}
-        </nav>
-      )}
+      <Pagination page={filter.page} pages={result.pages} href={(page) => `?${qs({ page })}`} />
     </div>
   );
 }

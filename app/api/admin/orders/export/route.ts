@@ -2,28 +2,12 @@
 import { appError } from "@/lib/errors";
 import { orderFilterSchema, ordersCsv } from "@/lib/admin/orders-query";
 import { withAdmin } from "../../../../_lib/admin";
-import { errorResponse, withErrors } from "../../../../_lib/http";
+import { csvResponse, errorResponse, withErrors } from "../../../../_lib/http";
 
 export const GET = withErrors(
   withAdmin(async (admin, req: Request) => {
     const parsed = orderFilterSchema.safeParse(Object.fromEntries(new URL(req.url).searchParams));
     if (!parsed.success) return errorResponse(appError("VALIDATION", parsed.error.issues[0]?.message));
-    const gen = ordersCsv(admin.merchantId, parsed.data);
-    const encoder = new TextEncoder();
-    const stream = new ReadableStream({
-      async pull(controller) {
-        const { value, done } = await gen.next();
-        if (done) controller.close();
-        else controller.enqueue(encoder.encode(value));
-      },
-    });
-    const day = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
-    return new Response(stream, {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="orders-${day}.csv"`,
-        "Cache-Control": "no-store",
-      },
-    });
+    return csvResponse(ordersCsv(admin.merchantId, parsed.data), "orders");
   }),
 );
