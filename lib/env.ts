@@ -40,6 +40,9 @@ const schema = z.object({
   /** IPs allowed to call /kakao/*; X-Forwarded-For is honoured only from TRUSTED_PROXY_IPS. */
   DOZN_AGENCY_IPS: csv,
   TRUSTED_PROXY_IPS: csv,
+  /** The standalone biller API (scripts/biller-server.ts, `npm run biller`): /kakao/* without Next.js. */
+  BILLER_PORT: z.coerce.number().int().min(0).max(65_535).default(3100),
+  BILLER_HOST: z.string().min(1).default("127.0.0.1"),
 
   // Linkhub family (Barocert CMS consent, KakaoCert e-sign)
   LINKHUB_LINK_ID: z.string().default(""),

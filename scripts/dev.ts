@@ -13,6 +13,8 @@ const sandboxPort = Number(process.env.SANDBOX_PORT ?? 4010);
 const pgPort = Number(process.env.PG_PORT ?? 54329);
 const appUrl = process.env.APP_URL ?? `http://127.0.0.1:${appPort}`;
 const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+const billerPort = Number(process.env.BILLER_PORT ?? 3100);
+const billerUrl = `http://127.0.0.1:${billerPort}`;
 const children: ChildProcess[] = [];
 let stopPg: (() => Promise<void>) | undefined;
 let stopping = false;
@@ -41,8 +43,15 @@ try {
 
   children.push(
     await startService("sandbox", process.execPath, ["--import", "tsx", "sandbox/main.ts"], {
-      env: { ...process.env, ...sandboxEnv({ port: sandboxPort, appUrl }), SANDBOX_QUIET: "1" },
+      env: { ...process.env, ...sandboxEnv({ port: sandboxPort, appUrl, billerUrl }), SANDBOX_QUIET: "1" },
       readyUrl: `${sandboxUrl}/__sandbox/health`,
+    }),
+  );
+  // The agency-facing biller API (/kakao/*) as its own small process; the app serves the same routes too.
+  children.push(
+    await startService("biller", process.execPath, ["--import", "tsx", "scripts/biller-server.ts"], {
+      env: { ...process.env, ...appEnv({ databaseUrl, sandboxUrl, appUrl }), BILLER_PORT: String(billerPort), NODE_ENV: "development" },
+      readyUrl: `${billerUrl}/`,
     }),
   );
   const app = await startService("app", process.execPath, ["node_modules/next/dist/bin/next", "dev", "-p", String(appPort), "-H", "127.0.0.1"], {
@@ -58,6 +67,7 @@ try {
    Shop      ${appUrl}/
    Admin     ${appUrl}/admin   (${DEMO_ADMIN.email} / ${DEMO_ADMIN.password})
    Sandbox   ${sandboxUrl}/    (provider stand-ins + test controls)
+   Biller    ${billerUrl}/kakao/*  (the Dozn agency's calls; the sandbox agency uses it)
  Ctrl-C stops everything; data stays in .data/
 ──────────────────────────────────────────────`);
 } catch (e) {

@@ -49,12 +49,13 @@ try {
     const databaseUrl = pgServer.adminUrl(dbName);
     await migrate(databaseUrl, { quiet: true });
     await seed(databaseUrl);
-    const [appPort, sandboxPort] = [await freePort(), await freePort()];
+    const [appPort, sandboxPort, billerPort] = [await freePort(), await freePort(), await freePort()];
     const appUrl = `http://127.0.0.1:${appPort}`;
     const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+    const billerUrl = `http://127.0.0.1:${billerPort}`;
     children.push(
       await startService("sandbox", process.execPath, ["--import", "tsx", "sandbox/main.ts"], {
-        env: { ...process.env, ...sandboxEnv({ port: sandboxPort, appUrl }), SANDBOX_QUIET: "1" },
+        env: { ...process.env, ...sandboxEnv({ port: sandboxPort, appUrl, billerUrl }), SANDBOX_QUIET: "1" },
         readyUrl: `${sandboxUrl}/__sandbox/health`,
         echo: false,
       }),
@@ -72,6 +73,14 @@ try {
       await startService("app", process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(appPort), "-H", "127.0.0.1"], {
         env,
         readyUrl: `${appUrl}/admin/login`,
+        echo: false,
+      }),
+    );
+    // The sandbox agency calls the standalone biller API, so the e2e exercises it end to end.
+    children.push(
+      await startService("biller", process.execPath, ["--import", "tsx", "scripts/biller-server.ts"], {
+        env: { ...env, BILLER_PORT: String(billerPort) },
+        readyUrl: `${billerUrl}/`,
         echo: false,
       }),
     );

@@ -1,18 +1,27 @@
 // One pipeline for the three biller endpoints the agency calls (POST /kakao/notice | prepay |
 // pay-result): authenticate → parse → answer, always in the agency's envelope
 // {res_code, message, data}. HTTP 200 except refused callers (401/403, still the envelope).
-// Nothing here reads Next.js: route handlers pass the raw pieces of the request in.
+// Nothing here reads Next.js: route handlers (app/kakao/*) and the standalone biller server
+// (scripts/biller-server.ts) pass the raw pieces of the request in.
 import { env } from "../env";
 import { log } from "../log";
 import { checkAgencyAuth, parseBillerRequest, respond, respondParseError, type BillerEndpoint, type DoznResponse } from "../providers/dozn";
 import { answerNotice, answerPayResult, answerPrepay, type AgencyDeps } from "./agency";
-import { clientIp } from "./remote-ip";
+import { clientIp, peerIp } from "./remote-ip";
 
 export type AgencyCall = {
   endpoint: BillerEndpoint;
   rawBody: string;
   authorization: string | null;
   forwardedFor: string | null;
+  /**
+   * The TCP peer, when the caller owns the socket (scripts/biller-server.ts). Given: the agency's
+   * address is the peer, and X-Forwarded-For counts only when the peer is a TRUSTED_PROXY_IPS entry.
+   * Absent (Next route handlers, which cannot see the socket): X-Forwarded-For as Next.js leaves it.
+   */
+  remoteAddress?: string | null;
+  /** The caller stopped reading the body past MAX_BODY_BYTES (rawBody is then incomplete). */
+  bodyTooLarge?: boolean;
 };
 
 export type AgencyAuthSettings = { credential: string; allowedIps: readonly string[]; trustedProxies: readonly string[] };
@@ -30,14 +39,14 @@ function settingsFromEnv(): AgencyAuthSettings {
 export async function handleAgencyCall(call: AgencyCall, deps: AgencyDeps & { auth?: AgencyAuthSettings } = {}): Promise<AgencyAnswer> {
   const started = performance.now();
   const auth = deps.auth ?? settingsFromEnv();
-  const ip = clientIp(call.forwardedFor, auth.trustedProxies);
+  const ip = call.remoteAddress !== undefined ? peerIp(call.remoteAddress, call.forwardedFor, auth.trustedProxies) : clientIp(call.forwardedFor, auth.trustedProxies);
   const verdict = checkAgencyAuth({ authorization: call.authorization, remoteIp: ip }, { credential: auth.credential, allowedIps: auth.allowedIps });
   if (!verdict.ok) {
     // Logged without the credential or the body; nothing is read or written.
     log.warn({ endpoint: call.endpoint, ip, reason: verdict.reason, hasAuthorization: Boolean(call.authorization) }, "agency call refused");
     return { status: verdict.httpStatus, body: verdict.body };
   }
-  if (Buffer.byteLength(call.rawBody, "utf8") > MAX_BODY_BYTES) return { status: 200, body: respond("E006", "요청 본문이 너무 큽니다.") };
+  if (call.bodyTooLarge || Buffer.byteLength(call.rawBody, "utf8") > MAX_BODY_BYTES) return { status: 200, body: respond("E006", "요청 본문이 너무 큽니다.") };
   const parsed = parseBillerRequest(call.endpoint, call.rawBody);
   if (!parsed.ok) {
     log.info({ endpoint: call.endpoint, resCode: parsed.res_code, field: parsed.field }, "agency call rejected by validation");

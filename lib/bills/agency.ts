@@ -7,8 +7,8 @@
 //               E601 a delivery that contradicts one already recorded for the same pay_id
 // Money moves are idempotent on (pay_id, pay_type) through unique keys, and every decision on a
 // bill happens under its row lock, so parallel deliveries on several app instances record once.
-import { db as defaultDb, Prisma, type Db, type Tx } from "../db";
-import type { Bill } from "../generated/prisma/client";
+import { db as defaultDb, type Db, type Tx } from "../db";
+import type { Bill, BillStatus } from "../generated/prisma/client";
 import { log } from "../log";
 import {
   fromKst,
@@ -20,7 +20,9 @@ import {
   type PayResultRequest,
   type PrepayRequest,
 } from "../providers/dozn";
-import { addBillEvent } from "./events";
+import { addBillEvent, type BillEventInput } from "./events";
+import { newId } from "./ids";
+import { sqlOf, transaction, type Param, type Stmt } from "./hot-sql";
 import { lockBill } from "./locks";
 import { deriveBillStatus, kstToday, lastPayableDay, payableAmount } from "./state";
 import type { WireDetail } from "./details";
@@ -51,35 +53,68 @@ type FoundBill = Pick<
   | "paidAmount"
 > & { customer: { birthDate: string | null } };
 
+/** What is already recorded for a pay-result's pay_id (read together with its bill). */
+export type SeenDelivery = { billId: string; amount: number } | null;
+
+type SeenKind = "none" | "P" | "C";
+const lookupStmts = new Map<string, Stmt>();
+/** The lookup statement for a request shape: with or without the notice key, and what it adds for a pay_id. */
+function lookupStmt(byNoticeKey: boolean, seen: SeenKind): Stmt {
+  const name = `kc_bill_lookup_${byNoticeKey ? "nk" : "uk"}_${seen}`;
+  let stmt = lookupStmts.get(name);
+  if (stmt) return stmt;
+  // $1… are the keys; the pay_id (if any) comes last. payId is unique in both tables: the join
+  // adds at most one row's columns to every bill row.
+  const n = byNoticeKey ? 4 : 3;
+  const seenCols = seen === "none" ? "" : seen === "P" ? `, s."billId" AS "seenBillId", s."payAmount" AS "seenAmount"` : `, s."billId" AS "seenBillId", s.amount AS "seenAmount"`;
+  const seenJoin = seen === "none" ? "" : `LEFT JOIN "${seen === "P" ? "BillPayment" : "BillCancellation"}" s ON s."payId" = $${n + 1}::bigint`;
+  const where = byNoticeKey
+    ? `b."billerNoticeKey" = $1::text AND b."billerUserKey" = $2::text
+        AND ($3::text IS NULL OR b."billedYearMonth" = $3::text) AND ($4::text IS NULL OR b.ordinal = $4::text)`
+    : `b."billerUserKey" = $1::text
+        AND ($2::text IS NULL OR b."billedYearMonth" = $2::text) AND ($3::text IS NULL OR b.ordinal = $3::text)`;
+  stmt = {
+    name,
+    text: `SELECT b.id, b."billerUserKey", b."billedYearMonth", b.ordinal, b."billerNoticeKey", b."settlementCode", b.title, b.amount,
+        b."taxFreeAmount", b."vatAmount", b."expireType", b."payExpireDate", b."secondPayExpireDate", b."bankAccounts", b.details,
+        b.status::text AS status, b."paidAmount", c."birthDate"${seenCols}
+      FROM "Bill" b JOIN "BilledCustomer" c ON c.id = b."customerId" ${seenJoin}
+      WHERE ${where}
+      LIMIT 2`,
+  };
+  lookupStmts.set(name, stmt);
+  return stmt;
+}
+
 /**
  * The bill a request names. With biller_notice_key it is that bill (and the other keys, when
  * sent, must agree); without it, every bill of the customer matching the year-month / ordinal
  * that were sent — two or more is E005 (seed §3.3).
- * One raw SELECT (bill + the customer's birth date): this runs on every agency call, and the
- * ORM's findUnique-with-include cost ~4× a raw round trip in `npm run bench`.
+ * One round trip (bill + the customer's birth date, on the unique notice-key index) as a named
+ * statement (hot-sql.ts): this runs on every agency call. For a pay-result, `seen` adds what is
+ * already recorded for its pay_id (the payment for P, the cancellation for C) to the same round
+ * trip: a redelivery is answered by it.
  */
-export async function findBillByKey(db: Db, key: DoznBillKey): Promise<Found<FoundBill>> {
-  type Row = Omit<FoundBill, "customer"> & { birthDate: string | null };
-  const cols = Prisma.sql`b.id, b."billerUserKey", b."billedYearMonth", b.ordinal, b."billerNoticeKey", b."settlementCode", b.title, b.amount,
-    b."taxFreeAmount", b."vatAmount", b."expireType", b."payExpireDate", b."secondPayExpireDate", b."bankAccounts", b.details,
-    b.status::text AS status, b."paidAmount", c."birthDate"`;
-  let rows: Row[];
-  if (key.billerNoticeKey !== undefined) {
-    rows = await db.$queryRaw<Row[]>`SELECT ${cols} FROM "Bill" b JOIN "BilledCustomer" c ON c.id = b."customerId"
-      WHERE b."billerNoticeKey" = ${key.billerNoticeKey} AND b."billerUserKey" = ${key.billerUserKey}
-        AND (${key.billedYearMonth ?? null}::text IS NULL OR b."billedYearMonth" = ${key.billedYearMonth ?? null})
-        AND (${key.ordinal ?? null}::text IS NULL OR b.ordinal = ${key.ordinal ?? null})`;
-  } else {
-    rows = await db.$queryRaw<Row[]>`SELECT ${cols} FROM "Bill" b JOIN "BilledCustomer" c ON c.id = b."customerId"
-      WHERE b."billerUserKey" = ${key.billerUserKey}
-        AND (${key.billedYearMonth ?? null}::text IS NULL OR b."billedYearMonth" = ${key.billedYearMonth ?? null})
-        AND (${key.ordinal ?? null}::text IS NULL OR b.ordinal = ${key.ordinal ?? null})
-      LIMIT 2`;
-  }
+export async function findBillByKey(db: Db, key: DoznBillKey): Promise<Found<FoundBill>>;
+export async function findBillByKey(db: Db, key: DoznBillKey, seen: { payId: bigint; payType: "P" | "C" }): Promise<Found<FoundBill & { seen: SeenDelivery }>>;
+export async function findBillByKey(db: Db, key: DoznBillKey, seen?: { payId: bigint; payType: "P" | "C" }): Promise<Found<FoundBill & { seen?: SeenDelivery }>> {
+  type Row = Omit<FoundBill, "customer"> & { birthDate: string | null; seenBillId?: string | null; seenAmount?: number | null };
+  const byNoticeKey = key.billerNoticeKey !== undefined;
+  const values: Param[] = [
+    ...(byNoticeKey ? [key.billerNoticeKey!] : []),
+    key.billerUserKey,
+    key.billedYearMonth ?? null,
+    key.ordinal ?? null,
+    ...(seen ? [seen.payId] : []),
+  ];
+  const rows = await sqlOf(db).rows<Row>(lookupStmt(byNoticeKey, seen?.payType ?? "none"), values);
   if (rows.length === 0) return { kind: "none" };
   if (rows.length > 1) return { kind: "ambiguous" };
-  const { birthDate, ...bill } = rows[0]!;
-  return { kind: "one", bill: { ...bill, customer: { birthDate } } };
+  const { birthDate, seenBillId, seenAmount, ...bill } = rows[0]!;
+  return {
+    kind: "one",
+    bill: { ...bill, customer: { birthDate }, ...(seen && { seen: seenBillId != null && seenAmount != null ? { billId: seenBillId, amount: Number(seenAmount) } : null }) },
+  };
 }
 
 function keyOf(d: { biller_user_key: string; billed_year_month?: string; ordinal?: string; biller_notice_key?: string }): DoznBillKey {
@@ -172,16 +207,17 @@ class Conflict extends Error {
 
 export async function answerPayResult(req: PayResultRequest, deps: AgencyDeps = {}): Promise<DoznResponse & { outcome: PayResultOutcome }> {
   const db = deps.db ?? defaultDb;
-  const found = await findBillByKey(db, keyOf(req));
+  const payId = BigInt(req.pay_id);
+  // One round trip: the bill, and whatever is already recorded for this pay_id.
+  const found = await findBillByKey(db, keyOf(req), { payId, payType: req.pay_type === "P" ? "P" : "C" });
   if (found.kind === "ambiguous") return { ...ambiguous(), outcome: "ambiguous" };
   if (found.kind === "none") {
     log.error({ payId: req.pay_id, payType: req.pay_type, noticeKey: req.biller_notice_key }, "pay-result for an unknown bill");
     return { ...notFound(), outcome: "no-bill" };
   }
   const billId = found.bill.id;
-  const payId = BigInt(req.pay_id);
   try {
-    const outcome = req.pay_type === "P" ? await recordPayment(db, billId, payId, req) : await recordCancellation(db, billId, payId, req);
+    const outcome = req.pay_type === "P" ? await recordPayment(db, billId, payId, req, found.bill.seen) : await recordCancellation(db, billId, payId, req, found.bill.seen);
     return { ...respond("OK"), outcome };
   } catch (e) {
     if (!(e instanceof Conflict)) throw e;
@@ -199,91 +235,166 @@ export async function answerPayResult(req: PayResultRequest, deps: AgencyDeps = 
 
 const payByLabel: Record<string, string> = { CARD: "카드", MONEY: "카카오페이머니", MONEY_TRANSFER: "계좌 송금" };
 
-async function recordPayment(db: Db, billId: string, payId: bigint, req: PayResultRequest): Promise<PayResultOutcome> {
-  // Fast path for redeliveries: no lock, no write.
-  const [seen] = await db.$queryRaw<{ billId: string; payAmount: number }[]>`SELECT "billId", "payAmount" FROM "BillPayment" WHERE "payId" = ${payId}`;
-  if (seen) return sameOrConflict(seen, billId, req.pay_amount);
+type PaymentRow = { payId: bigint; payAmount: number; cancelledAmount: number; paidAt: Date; cancelledAt: Date | null };
+type EventRow = BillEventInput & { id: string };
 
-  return db.$transaction(async (tx) => {
-    // Insert first: parallel copies of this delivery wait on the unique pay_id (not on the bill
-    // lock) and leave as duplicates the moment the first one commits.
-    const inserted = await tx.billPayment.createMany({
-      data: [
-        {
-          billId,
-          payId,
-          payType: "P",
-          payBy: req.pay_by,
-          amount: req.amount,
-          payAmount: req.pay_amount,
-          feeType: req.pay_fee_type,
-          fee: req.pay_fee,
-          feeTax: req.pay_fee_tax,
-          cardBin: req.pay_detail1 ?? null,
-          cardCompany: req.pay_detail2 ?? null,
-          payDetail3: req.pay_detail3 ?? null,
-          adjustDate: req.adjust_date ?? null,
-          paidAt: fromKst(req.paid_at),
-        },
-      ],
-      skipDuplicates: true,
-    });
-    if (inserted.count === 0) {
-      const other = await tx.billPayment.findUniqueOrThrow({ where: { payId }, select: { billId: true, payAmount: true } });
-      return sameOrConflict(other, billId, req.pay_amount);
-    }
-    await lockBill(tx, billId);
-    const bill = await tx.bill.findUniqueOrThrow({ where: { id: billId } });
-    const payableBefore = payableAmount(bill);
-    await addBillEvent(tx, {
-      billId,
-      type: "dozn.pay-result.P",
-      resultCode: "OK",
-      message: `납부 완료 ${req.pay_amount}원 (${payByLabel[req.pay_by] ?? req.pay_by}${req.pay_detail2 ? ` ${req.pay_detail2}` : ""}, pay_id ${req.pay_id})`,
-      data: { payId: req.pay_id, payAmount: req.pay_amount, payBy: req.pay_by, fee: req.pay_fee, feeTax: req.pay_fee_tax },
-    });
-    if (req.pay_amount !== payableBefore) {
-      // The money moved at KakaoPay: record it, never drop it, and tell staff.
-      await addBillEvent(tx, {
+const paymentStmts = {
+  // Insert, and lock the bill only when this delivery inserted the payment (see locks.ts).
+  insertAndLock: {
+    name: "kc_payment_insert_lock",
+    text: `WITH ins AS (
+        INSERT INTO "BillPayment" (id, "billId", "payId", "payType", "payBy", amount, "payAmount", "feeType", fee, "feeTax",
+                                   "cardBin", "cardCompany", "payDetail3", "adjustDate", "paidAt", "createdAt")
+        VALUES ($1::text, $2::text, $3::bigint, 'P', $4::text, $5::int, $6::int, $7::text, $8::int, $9::int,
+                $10::text, $11::text, $12::text, $13::text, $14::timestamp(3), $15::timestamp(3))
+        ON CONFLICT ("payId") DO NOTHING
+        RETURNING "billId"),
+      locked AS (SELECT b.id FROM "Bill" b JOIN ins ON b.id = ins."billId" FOR NO KEY UPDATE OF b)
+      SELECT (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM locked)::int AS locked`,
+  },
+  recorded: { name: "kc_payment_recorded", text: `SELECT "billId", "payAmount" FROM "BillPayment" WHERE "payId" = $1::bigint` },
+  // One row per payment of the bill (this one included), each with the bill's columns and the
+  // still-pending cancellation of this pay_id, if one came first.
+  state: {
+    name: "kc_payment_state",
+    text: `SELECT b.status::text AS status, b.amount,
+             p."payId", p."payAmount", p."cancelledAmount", p."paidAt", p."cancelledAt",
+             pc."billId" AS "pendingBillId", pc.amount AS "pendingAmount", pc."cancelledAt" AS "pendingCancelledAt"
+      FROM "Bill" b
+      LEFT JOIN "BillPayment" p ON p."billId" = b.id
+      LEFT JOIN "BillCancellation" pc ON pc."payId" = $2::bigint AND pc.status = 'PENDING'
+      WHERE b.id = $1::text`,
+  },
+  // The timeline rows, the settled early cancellation ($7) and the bill's totals, in one statement.
+  write: {
+    name: "kc_payment_write",
+    text: `WITH ev AS (
+        INSERT INTO "BillEvent" (id, "billId", type, message, "resultCode", data, "createdAt")
+        SELECT e.id, $1::text, e.type, e.message, e."resultCode", e.data, $2::timestamp(3)
+        FROM jsonb_to_recordset($3::jsonb) AS e(id text, type text, message text, "resultCode" text, data jsonb)),
+      pay AS (UPDATE "BillPayment" SET "cancelledAmount" = $4::int, "cancelledAt" = $5::timestamp(3) WHERE "payId" = $6::bigint AND $7::boolean),
+      can AS (UPDATE "BillCancellation" SET status = 'APPLIED', "appliedAt" = $2::timestamp(3) WHERE "payId" = $6::bigint AND $7::boolean)
+      UPDATE "Bill" SET status = $8::text::"BillStatus", "paidAmount" = $9::int, "cancelledAmount" = $10::int,
+                        "paidAt" = $11::timestamp(3), "cancelledAt" = $12::timestamp(3), "updatedAt" = $2::timestamp(3)
+      WHERE id = $1::text
+      RETURNING id`,
+  },
+} satisfies Record<string, Stmt>;
+
+/**
+ * A new payment (pay_type P) in one short transaction of three statements (hot-sql.ts; the ORM
+ * spent ~15 round trips here in `npm run bench`):
+ *   1. insert the payment (ON CONFLICT on the unique pay_id: parallel copies of this delivery wait
+ *      on the index, not on the bill lock, and leave as duplicates the moment the first commits)
+ *      and, only when it was inserted, take the bill's row lock (FOR NO KEY UPDATE, see locks.ts);
+ *   2. read the bill, its payments and a cancellation that came first — a new statement, so its
+ *      snapshot is taken after the lock and sees everything committed by earlier lock holders;
+ *   3. write the timeline, the settled cancellation and the bill's totals in one statement.
+ * The decisions in between are the same pure functions as everywhere (payableAmount, billTotals).
+ */
+async function recordPayment(db: Db, billId: string, payId: bigint, req: PayResultRequest, seen: SeenDelivery): Promise<PayResultOutcome> {
+  // Redelivery (the common retry): answered from the lookup's round trip, no lock, no write.
+  if (seen) return sameOrConflict({ billId: seen.billId, payAmount: seen.amount }, billId, req.pay_amount);
+
+  return transaction(
+    db,
+    async (sql) => {
+      const now = new Date();
+      const [ins] = await sql.rows<{ inserted: number; locked: number }>(paymentStmts.insertAndLock, [
+        newId(), billId, payId, req.pay_by, req.amount, req.pay_amount, req.pay_fee_type, req.pay_fee, req.pay_fee_tax,
+        req.pay_detail1 ?? null, req.pay_detail2 ?? null, req.pay_detail3 ?? null, req.adjust_date ?? null, fromKst(req.paid_at), now,
+      ]);
+      if (!ins || ins.inserted === 0) {
+        // A parallel copy committed first (its row was not in this statement's snapshot).
+        const [other] = await sql.rows<{ billId: string; payAmount: number }>(paymentStmts.recorded, [payId]);
+        if (!other) throw new Error(`pay_id ${req.pay_id}: conflicting insert but no row`);
+        return sameOrConflict(other, billId, req.pay_amount);
+      }
+      if (ins.locked !== 1) throw new Error(`bill ${billId} vanished while recording pay_id ${req.pay_id}`);
+
+      type StateRow = {
+        status: BillStatus;
+        amount: number;
+        payId: bigint | null;
+        payAmount: number | null;
+        cancelledAmount: number | null;
+        paidAt: Date | null;
+        cancelledAt: Date | null;
+        pendingBillId: string | null;
+        pendingAmount: number | null;
+        pendingCancelledAt: Date | null;
+      };
+      const state = await sql.rows<StateRow>(paymentStmts.state, [billId, payId]);
+      const head = state[0]!;
+      // Payable before this payment: the bill as it was, i.e. before it is settled below.
+      const payableBefore = payableAmount({ status: head.status, amount: head.amount });
+      let payments: PaymentRow[] = state.flatMap((r) =>
+        r.payId === null ? [] : [{ payId: BigInt(r.payId), payAmount: r.payAmount!, cancelledAmount: r.cancelledAmount!, paidAt: r.paidAt!, cancelledAt: r.cancelledAt }],
+      );
+      const pending = head.pendingBillId !== null ? { billId: head.pendingBillId, amount: head.pendingAmount!, cancelledAt: head.pendingCancelledAt! } : null;
+
+      const events: EventRow[] = [];
+      const event = (e: BillEventInput) => events.push({ ...e, id: newId() });
+      event({
         billId,
-        type: "bill.payment.mismatch",
-        resultCode: "CHECK",
-        message:
-          payableBefore === 0
-            ? `이미 납부된 청구서에 추가 납부 ${req.pay_amount}원이 들어왔습니다. 확인 후 환불이 필요할 수 있습니다.`
-            : `납부 금액 ${req.pay_amount}원이 납부 가능 금액 ${payableBefore}원과 다릅니다. 확인이 필요합니다.`,
+        type: "dozn.pay-result.P",
+        resultCode: "OK",
+        message: `납부 완료 ${req.pay_amount}원 (${payByLabel[req.pay_by] ?? req.pay_by}${req.pay_detail2 ? ` ${req.pay_detail2}` : ""}, pay_id ${req.pay_id})`,
+        data: { payId: req.pay_id, payAmount: req.pay_amount, payBy: req.pay_by, fee: req.pay_fee, feeTax: req.pay_fee_tax },
       });
-    }
-    // A cancellation that arrived first is settled now.
-    const pending = await tx.billCancellation.findUnique({ where: { payId } });
-    if (pending && pending.status === "PENDING") {
-      if (pending.billId === billId && pending.amount <= req.pay_amount) {
-        await tx.billPayment.update({ where: { payId }, data: { cancelledAmount: pending.amount, cancelledAt: pending.cancelledAt } });
-        await tx.billCancellation.update({ where: { payId }, data: { status: "APPLIED", appliedAt: new Date() } });
-        await addBillEvent(tx, {
+      if (req.pay_amount !== payableBefore) {
+        // The money moved at KakaoPay: record it, never drop it, and tell staff.
+        event({
           billId,
-          type: "bill.cancel.settled",
-          resultCode: "OK",
-          message: `먼저 도착한 취소 ${pending.amount}원을 결제(pay_id ${req.pay_id})에 반영했습니다.`,
-          data: { payId: req.pay_id, amount: pending.amount },
-        });
-      } else {
-        await addBillEvent(tx, {
-          billId,
-          type: "bill.cancel.mismatch",
+          type: "bill.payment.mismatch",
           resultCode: "CHECK",
-          message: `먼저 도착한 취소 ${pending.amount}원을 결제 ${req.pay_amount}원에 반영할 수 없습니다. 확인이 필요합니다.`,
+          message:
+            payableBefore === 0
+              ? `이미 납부된 청구서에 추가 납부 ${req.pay_amount}원이 들어왔습니다. 확인 후 환불이 필요할 수 있습니다.`
+              : `납부 금액 ${req.pay_amount}원이 납부 가능 금액 ${payableBefore}원과 다릅니다. 확인이 필요합니다.`,
         });
       }
-    }
-    await settleBill(tx, billId);
-    return "recorded";
-  }, TX);
+      // A cancellation that arrived first is settled now.
+      let applyPending = false;
+      if (pending) {
+        if (pending.billId === billId && pending.amount <= req.pay_amount) {
+          applyPending = true;
+          payments = payments.map((p) => (p.payId === payId ? { ...p, cancelledAmount: pending.amount, cancelledAt: pending.cancelledAt } : p));
+          event({
+            billId,
+            type: "bill.cancel.settled",
+            resultCode: "OK",
+            message: `먼저 도착한 취소 ${pending.amount}원을 결제(pay_id ${req.pay_id})에 반영했습니다.`,
+            data: { payId: req.pay_id, amount: pending.amount },
+          });
+        } else {
+          event({
+            billId,
+            type: "bill.cancel.mismatch",
+            resultCode: "CHECK",
+            message: `먼저 도착한 취소 ${pending.amount}원을 결제 ${req.pay_amount}원에 반영할 수 없습니다. 확인이 필요합니다.`,
+          });
+        }
+      }
+      const totals = billTotals(payments);
+      if (head.status !== totals.status) {
+        event({ billId, type: "bill.status", message: `상태 변경: ${head.status} → ${totals.status}`, data: { from: head.status, to: totals.status } });
+      }
+      const eventsJson = JSON.stringify(events.map((e) => ({ id: e.id, type: e.type, message: e.message, resultCode: e.resultCode ?? null, ...(e.data !== undefined && { data: e.data }) })));
+      const written = await sql.rows<{ id: string }>(paymentStmts.write, [
+        billId, now, eventsJson,
+        applyPending ? pending!.amount : 0, applyPending ? pending!.cancelledAt : null, payId, applyPending,
+        totals.status, totals.paidAmount, totals.cancelledAmount, totals.paidAt, totals.cancelledAt,
+      ]);
+      if (written.length !== 1) throw new Error(`bill ${billId} was not settled for pay_id ${req.pay_id}`);
+      return "recorded" as const;
+    },
+    TX,
+  );
 }
 
-async function recordCancellation(db: Db, billId: string, payId: bigint, req: PayResultRequest): Promise<PayResultOutcome> {
+async function recordCancellation(db: Db, billId: string, payId: bigint, req: PayResultRequest, seen: SeenDelivery): Promise<PayResultOutcome> {
   const amount = -req.pay_amount; // C carries a negative pay_amount (checked by the schema)
-  const [seen] = await db.$queryRaw<{ billId: string; amount: number }[]>`SELECT "billId", amount FROM "BillCancellation" WHERE "payId" = ${payId}`;
   if (seen) {
     if (seen.billId !== billId || seen.amount !== amount) throw new Conflict(`pay_id ${req.pay_id}의 취소가 이미 ${seen.amount}원으로 기록되어 있습니다.`);
     return "duplicate";
@@ -347,16 +458,23 @@ function sameOrConflict(seen: { billId: string; payAmount: number }, billId: str
   return "duplicate";
 }
 
+/** A bill's status and totals from its payments (what settling writes on the bill). */
+export function billTotals(payments: readonly { payAmount: number; cancelledAmount: number; paidAt: Date; cancelledAt: Date | null }[]) {
+  return {
+    status: deriveBillStatus(payments),
+    paidAmount: payments.reduce((s, p) => s + p.payAmount, 0),
+    cancelledAmount: payments.reduce((s, p) => s + p.cancelledAmount, 0),
+    paidAt: payments.reduce<Date | null>((m, p) => (!m || p.paidAt > m ? p.paidAt : m), null),
+    cancelledAt: payments.reduce<Date | null>((m, p) => (p.cancelledAt && (!m || p.cancelledAt > m) ? p.cancelledAt : m), null),
+  };
+}
+
 /** Recomputes the bill's totals and status from its payments (caller holds the bill lock). */
 async function settleBill(tx: Tx, billId: string) {
   const payments = await tx.billPayment.findMany({ where: { billId }, select: { payAmount: true, cancelledAmount: true, paidAt: true, cancelledAt: true } });
   const bill = await tx.bill.findUniqueOrThrow({ where: { id: billId }, select: { status: true } });
-  const status = deriveBillStatus(payments);
-  const paidAmount = payments.reduce((s, p) => s + p.payAmount, 0);
-  const cancelledAmount = payments.reduce((s, p) => s + p.cancelledAmount, 0);
-  const lastPaid = payments.reduce<Date | null>((m, p) => (!m || p.paidAt > m ? p.paidAt : m), null);
-  const lastCancel = payments.reduce<Date | null>((m, p) => (p.cancelledAt && (!m || p.cancelledAt > m) ? p.cancelledAt : m), null);
-  await tx.bill.update({ where: { id: billId }, data: { status, paidAmount, cancelledAmount, paidAt: lastPaid, cancelledAt: lastCancel } });
+  const { status, paidAmount, cancelledAmount, paidAt, cancelledAt } = billTotals(payments);
+  await tx.bill.update({ where: { id: billId }, data: { status, paidAmount, cancelledAmount, paidAt, cancelledAt } });
   if (bill.status !== status) {
     await addBillEvent(tx, { billId, type: "bill.status", message: `상태 변경: ${bill.status} → ${status}`, data: { from: bill.status, to: status } });
   }

@@ -23,3 +23,15 @@ export function clientIp(forwardedFor: string | null | undefined, trustedProxies
   while (i > 0 && trusted.has(hops[i]!)) i--;
   return hops[i]!;
 }
+
+/**
+ * The agency's address when we own the socket (scripts/biller-server.ts): the TCP peer, unless the
+ * peer is one of TRUSTED_PROXY_IPS — then X-Forwarded-For is walked from the right past our proxies
+ * exactly as above. A header from an untrusted peer is ignored entirely (it cannot be forged in).
+ */
+export function peerIp(remoteAddress: string | null | undefined, forwardedFor: string | null | undefined, trustedProxies: readonly string[] = []): string | null {
+  const peer = remoteAddress ? norm(remoteAddress) : "";
+  if (!peer) return null;
+  if (!forwardedFor || !trustedProxies.map(norm).includes(peer)) return peer;
+  return clientIp(`${forwardedFor},${peer}`, trustedProxies);
+}

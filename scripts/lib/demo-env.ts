@@ -22,7 +22,8 @@ export const DEMO_KEYS = {
   barocertResultIv: "LqPCk23cZpWZh4YKtPIaBg==",
 };
 
-export function sandboxEnv(opts: { port: number; appUrl: string }): Record<string, string> {
+/** billerUrl: where the sandbox agency calls /kakao/* (the standalone biller API, or the app itself). */
+export function sandboxEnv(opts: { port: number; appUrl: string; billerUrl?: string }): Record<string, string> {
   return {
     SANDBOX_PORT: String(opts.port),
     SANDBOX_PUBLIC_URL: `http://127.0.0.1:${opts.port}`,
@@ -30,7 +31,7 @@ export function sandboxEnv(opts: { port: number; appUrl: string }): Record<strin
     SANDBOX_KAKAOPAY_CIDS: DEMO_KEYS.kakaopayCid,
     SANDBOX_PAYUP_MERCHANTS: `${DEMO_KEYS.payupMerchantId}:${DEMO_KEYS.payupApiCertKey}`,
     SANDBOX_DOZN_BILLERS: `${DEMO_KEYS.doznBillerCode}:${DEMO_KEYS.doznApiKey}`,
-    SANDBOX_DOZN_BILLER_BASE_URL: opts.appUrl,
+    SANDBOX_DOZN_BILLER_BASE_URL: opts.billerUrl ?? opts.appUrl,
     SANDBOX_DOZN_AGENCY_CREDENTIAL: DEMO_KEYS.doznAgencyCredential,
     SANDBOX_LINKHUB_LINK_ID: DEMO_KEYS.linkhubLinkId,
     SANDBOX_LINKHUB_SECRET_KEY: DEMO_KEYS.linkhubSecretKey,
