@@ -5,13 +5,11 @@
 import barocert, { type BarocertKakaocertService } from "barocert";
 import { decryptResultField } from "./crypto";
 import {
-  callSdk,
   decodeKey,
-  guardTokenCache,
   parseKstStamp,
+  runSdkCall,
   sdkUrl,
   stateName,
-  TOKEN_REJECTED_CODES,
   type ConsentState,
   type LinkhubFailure,
   type LinkhubResult,
@@ -157,21 +155,8 @@ export function createBarocertCms(config: BarocertCmsConfig): BarocertCms {
   /** One SDK call with timeout, token-cache hygiene and one retry when the server forgot our token. */
   async function run<T>(invoke: (p: Prepared, ok: (v: T) => void, err: (e: SdkError) => void) => void) {
     if (!prepared.ok) return prepared;
-    for (let attempt = 0; ; attempt++) {
-      const r = await callSdk<T>(prepared.timeoutMs, (ok, err) => {
-        try {
-          invoke(prepared, ok, err);
-        } finally {
-          guardTokenCache(prepared.sdk._Linkhub_Token_Cash);
-        }
-      });
-      if (r.ok) return r;
-      // the server answered, so the token is fine; otherwise the cached (or half-fetched) token is suspect
-      if (r.kind === "provider") return r;
-      prepared.sdk._Linkhub_Token_Cash = {};
-      if (r.kind === "config" && r.code !== undefined && TOKEN_REJECTED_CODES.has(r.code) && attempt === 0) continue;
-      return r;
-    }
+    const p = prepared;
+    return runSdkCall<T>(p.sdk, p.timeoutMs, (ok, err) => invoke(p, ok, err));
   }
 
   function validate(input: CmsRequestInput): Record<string, string | number | boolean> | LinkhubFailure {

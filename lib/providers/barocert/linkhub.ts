@@ -109,6 +109,35 @@ export function guardTokenCache(cache: Record<string, unknown>) {
   }
 }
 
+/**
+ * One SDK call with the timeout, token-cache hygiene and one retry when the server forgot our token
+ * (e.g. a restarted auth server). `beforeCall` runs right before each attempt (KakaoCert re-points
+ * linkhub's module-global config there).
+ */
+export async function runSdkCall<T>(
+  sdk: { _Linkhub_Token_Cash: Record<string, unknown> },
+  timeoutMs: number,
+  invoke: (ok: (v: T) => void, err: (e: SdkError) => void) => void,
+  beforeCall?: () => void,
+): Promise<{ ok: true; value: T } | LinkhubFailure> {
+  for (let attempt = 0; ; attempt++) {
+    const r = await callSdk<T>(timeoutMs, (ok, err) => {
+      beforeCall?.();
+      try {
+        invoke(ok, err);
+      } finally {
+        guardTokenCache(sdk._Linkhub_Token_Cash);
+      }
+    });
+    if (r.ok) return r;
+    // the server answered, so the token is fine; otherwise the cached (or half-fetched) token is suspect
+    if (r.kind === "provider") return r;
+    sdk._Linkhub_Token_Cash = {};
+    if (r.kind === "config" && r.code !== undefined && TOKEN_REJECTED_CODES.has(r.code) && attempt === 0) continue;
+    return r;
+  }
+}
+
 /** Normalises a ServiceURL/AuthURL into the only forms the SDKs parse correctly. */
 export function sdkUrl(
   value: string | undefined,

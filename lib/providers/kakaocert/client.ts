@@ -6,12 +6,10 @@
 import kakaocert, { type LegacyKakaocertService } from "kakaocert";
 import linkhub from "linkhub";
 import {
-  callSdk,
-  guardTokenCache,
   parseKstStamp,
+  runSdkCall,
   sdkUrl,
   stateName,
-  TOKEN_REJECTED_CODES,
   type ConsentState,
   type LinkhubFailure,
   type LinkhubResult,
@@ -133,25 +131,12 @@ export function createKakaoCertESign(config: KakaoCertESignConfig): KakaoCertESi
 
   async function run<T>(invoke: (p: Prepared, ok: (v: T) => void, err: (e: SdkError) => void) => void) {
     if (!prepared.ok) return prepared;
-    for (let attempt = 0; ; attempt++) {
-      const r = await callSdk<T>(prepared.timeoutMs, (ok, err) => {
-        // the SDK fetches tokens through linkhub's module-global TokenBuilder: point it at *our*
-        // auth config right before the (synchronous) token lookup of this call
-        linkhub.initialize(prepared.linkhubConfig);
-        try {
-          invoke(prepared, ok, err);
-        } finally {
-          guardTokenCache(prepared.sdk._Linkhub_Token_Cash);
-        }
-      });
-      if (r.ok) return r;
-      // the server answered, so the token is fine; otherwise the cached (or half-fetched) token is suspect
-      if (r.kind === "provider") return r;
-      prepared.sdk._Linkhub_Token_Cash = {};
-      if (r.kind === "config" && r.code !== undefined && TOKEN_REJECTED_CODES.has(r.code) && attempt === 0) continue;
-      return r;
-    }
+    const p = prepared;
+    // the SDK fetches tokens through linkhub's module-global TokenBuilder: point it at *our* auth
+    // config right before the (synchronous) token lookup of each call
+    return runSdkCall<T>(p.sdk, p.timeoutMs, (ok, err) => invoke(p, ok, err), () => linkhub.initialize(p.linkhubConfig));
   }
+
 
   return {
     async request(input) {
