@@ -39,7 +39,7 @@ async function inKakaoTalk(page: Page, phone: string, action: "서명하기" | "
 
 test.describe("Kakao consents (phone)", () => {
   // in order, one worker: the expiry test moves the sandbox clock, which would expire the others' requests
-  test.describe.configure({ mode: "default" });
+  test.describe.configure({ mode: "default", timeout: 120_000 });
   test("auto-debit consent: KakaoTalk signs → verified → the admin downloads a .der that parses", async ({ page }, info) => {
     const id = await askCmsConsent(page, { name: "박동의", phone: "010-5555-0101" });
     await inKakaoTalk(page, "010-5555-0101", "서명하기");
@@ -96,7 +96,7 @@ test.describe("Kakao consents (phone)", () => {
     await expect(page.getByTestId("consent-screen")).toHaveAttribute("data-screen", "verified", { timeout: 15_000 });
   });
 
-  test("expired → its own screen; the signer who is not the account holder → mismatch screen", async ({ page }) => {
+  test("expired → its own screen with a retry", async ({ page }) => {
     await page.goto("/consents/sign");
     await fillPerson(page, { name: "한만료", phone: "010-5555-0404" });
     await page.getByLabel("위 문서 내용을 모두 확인했습니다.").check();
@@ -112,12 +112,16 @@ test.describe("Kakao consents (phone)", () => {
     }
     await expect(page.getByTestId("consent-message")).toContainText("서명 가능 시간(5분)이 지나");
     await expect(page.getByTestId("consent-retry")).toBeVisible();
+  });
 
+  test("a signer who is not the account holder → mismatch screen, never a valid consent", async ({ page }) => {
     await askCmsConsent(page, { name: "윤신청", phone: "010-5555-0505", holder: "윤예금" });
     await inKakaoTalk(page, "010-5555-0505", "서명하기");
     await expect(page.getByTestId("consent-screen")).toHaveAttribute("data-screen", "mismatch", { timeout: 15_000 });
     await expect(page.getByTestId("consent-message")).toContainText("출금계좌 예금주가 달라");
     await expect(page.getByTestId("consent-restart")).toBeVisible();
+    const rows = await query<{ status: string }>(`SELECT status::text FROM "ConsentRequest" WHERE "customerPhone" = '01055550505'`);
+    expect(rows.map((r) => r.status)).toEqual(["IDENTITY_MISMATCH"]);
   });
 
   test("bad phone / birth date / account are refused with clear messages and nothing is requested", async ({ page }) => {
