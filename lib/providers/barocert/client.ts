@@ -15,7 +15,7 @@ import {
   type LinkhubResult,
   type SdkError,
 } from "./linkhub";
-import { invalid, isInvalid, normalizeAccount, normalizeBirthday, normalizePhone, text } from "./validation";
+import { expiry, invalid, isInvalid, normalizeAccount, normalizeBirthday, receiver, text } from "./validation";
 
 export type BarocertCmsConfig = {
   linkId: string;
@@ -160,18 +160,15 @@ export function createBarocertCms(config: BarocertCmsConfig): BarocertCms {
   }
 
   function validate(input: CmsRequestInput): Record<string, string | number | boolean> | LinkhubFailure {
-    const receiverName = text("receiverName", "수신자 성명", input.receiverName, 80);
-    if (isInvalid(receiverName)) return receiverName;
-    const receiverHP = normalizePhone(input.receiverHP);
-    if (!receiverHP) return invalid("receiverHP", "휴대폰 번호를 정확히 입력해 주세요. (예: 010-1234-5678)");
-    const receiverBirthday = normalizeBirthday(input.receiverBirthday, now());
-    if (!receiverBirthday) return invalid("receiverBirthday", "생년월일 8자리를 정확히 입력해 주세요. (예: 19900131)");
+    const who = receiver(input, { nameMax: 80, now: now() });
+    if (isInvalid(who)) return who;
+    const { receiverName, receiverHP, receiverBirthday } = who;
     const reqTitle = text("reqTitle", "인증요청 메시지 제목", input.reqTitle, 40);
     if (isInvalid(reqTitle)) return reqTitle;
     const extraMessage = text("extraMessage", "커스텀 메시지", input.extraMessage, 500, false);
     if (isInvalid(extraMessage)) return extraMessage;
-    const expireIn = input.expireIn ?? 300;
-    if (!Number.isInteger(expireIn) || expireIn < 1 || expireIn > 1000) return invalid("expireIn", "요청 만료시간은 1~1000초 사이여야 합니다.");
+    const expireIn = expiry("expireIn", input.expireIn);
+    if (isInvalid(expireIn)) return expireIn;
     const requestCorp = text("requestCorp", "청구기관명", input.requestCorp, 100);
     if (isInvalid(requestCorp)) return requestCorp;
     const bankName = text("bankName", "출금은행", input.bankName, 100);

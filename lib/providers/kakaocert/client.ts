@@ -15,7 +15,7 @@ import {
   type LinkhubResult,
   type SdkError,
 } from "../barocert/linkhub";
-import { invalid, isInvalid, normalizeBirthday, normalizePhone, text } from "../barocert/validation";
+import { expiry, invalid, isInvalid, receiver, text } from "../barocert/validation";
 
 export type KakaoCertESignConfig = {
   linkId: string;
@@ -141,12 +141,9 @@ export function createKakaoCertESign(config: KakaoCertESignConfig): KakaoCertESi
   return {
     async request(input) {
       if (!prepared.ok) return prepared;
-      const receiverName = text("receiverName", "수신자 성명", input.receiverName, 20);
-      if (isInvalid(receiverName)) return receiverName;
-      const receiverHP = normalizePhone(input.receiverHP);
-      if (!receiverHP) return invalid("receiverHP", "휴대폰 번호를 정확히 입력해 주세요. (예: 010-1234-5678)");
-      const receiverBirthday = normalizeBirthday(input.receiverBirthday, now());
-      if (!receiverBirthday) return invalid("receiverBirthday", "생년월일 8자리를 정확히 입력해 주세요. (예: 19900131)");
+      const who = receiver(input, { nameMax: 20, now: now() });
+      if (isInvalid(who)) return who;
+      const { receiverName, receiverHP, receiverBirthday } = who;
       const title = text("title", "인증요청 메시지 제목", input.title, 40);
       if (isInvalid(title)) return title;
       const message = text("message", "인증요청 메시지 부가내용", input.message, 500, false);
@@ -155,8 +152,8 @@ export function createKakaoCertESign(config: KakaoCertESignConfig): KakaoCertESi
       if (isInvalid(document)) return document;
       const callCenterNum = text("callCenterNum", "고객센터 전화번호", input.callCenterNum, 20);
       if (isInvalid(callCenterNum)) return callCenterNum;
-      const expiresIn = input.expiresIn ?? 300;
-      if (!Number.isInteger(expiresIn) || expiresIn < 1 || expiresIn > 1000) return invalid("expiresIn", "요청 만료시간은 1~1000초 사이여야 합니다.");
+      const expiresIn = expiry("expiresIn", input.expiresIn);
+      if (isInvalid(expiresIn)) return expiresIn;
       const subClientId = (input.subClientId ?? "").trim();
       if (subClientId && !/^\d{12}$/.test(subClientId)) return invalid("subClientId", "별칭코드는 12자리 숫자입니다.");
       const payload = text("payload", "메모", input.payload, 200, false);
