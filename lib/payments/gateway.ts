@@ -37,8 +37,19 @@ export type NextAction = { type: "redirect"; url: string };
 export type Initiated = { providerTxId: string; next: NextAction; expiresAt: Date };
 
 export type Approved = {
-  /** The provider's id of the charged transaction (KakaoPay tid, PayUp transactionId). */
-  providerTxId: string;
+  /**
+   * The provider's id of the charged transaction (KakaoPay tid, PayUp transactionId). null when the
+   * provider confirmed the charge without giving it (PayUp's 8002 answer may carry none): refunds then
+   * need staff to enter it.
+   */
+  providerTxId: string | null;
+  /**
+   * What the approval rests on, for the timeline: e.g. "amount reported by the provider" or "amount
+   * PayUp registered with our signed order request (the answer carried none)".
+   */
+  basis?: string;
+  /** The provider's echo of our order reference, when it gave one (must equal ours). */
+  orderRef?: string;
   /** taxFree / vat are undefined when the provider does not report them (PayUp). */
   amounts: { total: Won; taxFree?: Won; vat?: Won };
   method: "CARD" | "MONEY" | string;
@@ -64,11 +75,18 @@ export type ApproveInput = {
 export type CancelInput = { providerTxId: string; amount: Won; taxFree: Won; vat: Won; remainingBefore: Won; reason: string };
 export type Cancelled = { cancelledTotal: Won; cancelledTaxFree: Won; cancelledVat: Won; remaining: Won; cancelledAt: Date };
 
-/** Provider status reduced to what our state machine needs. */
+/**
+ * Provider status reduced to what our state machine needs. Only "aborted"/"failed" (terminal: nothing
+ * was charged and this attempt can no longer be charged) and the charged states are definite. Anything
+ * else — READY, in-progress statuses, a status we do not know — is "pending": unknown is not failed.
+ * "uncertain" is an answer that proves nothing either way (PayUp's 2001 / 8001 / 9002 to a re-sent
+ * authorization): a person must look.
+ */
 export type ProviderState =
-  | { state: "pending" }
-  | { state: "aborted" }
-  | { state: "failed" }
+  | { state: "pending"; providerStatus?: string }
+  | { state: "aborted"; providerStatus?: string }
+  | { state: "failed"; providerStatus?: string }
+  | { state: "uncertain"; providerStatus: string; message: string }
   | { state: "approved" | "partially_cancelled" | "cancelled"; approved: Approved; cancelled: Amounts };
 
 export interface PaymentGateway {

@@ -16,7 +16,7 @@ export function startService(
   name: string,
   cmd: string,
   args: string[],
-  opts: SpawnOptions & { readyUrl: string; timeoutMs?: number; echo?: boolean },
+  opts: SpawnOptions & { readyUrl?: string; readyLine?: RegExp; timeoutMs?: number; echo?: boolean },
 ): Promise<ChildProcess> {
   const child = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"], detached: false, ...opts });
   const prefix = (chunk: Buffer) =>
@@ -36,6 +36,26 @@ export function startService(
   const deadline = Date.now() + (opts.timeoutMs ?? 120_000);
   return new Promise((resolve, reject) => {
     let exited = false;
+    if (opts.readyLine) {
+      const re = opts.readyLine;
+      let buf = "";
+      const timer = setTimeout(() => {
+        child.kill("SIGTERM");
+        reject(new Error(`${name} did not print ${re} in time`));
+      }, opts.timeoutMs ?? 120_000);
+      child.stdout?.on("data", (c: Buffer) => {
+        buf = (buf + c.toString()).slice(-4000);
+        if (re.test(buf)) {
+          clearTimeout(timer);
+          resolve(child);
+        }
+      });
+      child.on("exit", (code) => {
+        clearTimeout(timer);
+        reject(new Error(`${name} exited early with ${code}`));
+      });
+      return;
+    }
     child.on("exit", (code) => {
       exited = true;
       reject(new Error(`${name} exited early with ${code}`));
@@ -43,7 +63,7 @@ export function startService(
     const poll = async () => {
       if (exited) return;
       try {
-        const res = await fetch(opts.readyUrl, { redirect: "manual" });
+        const res = await fetch(opts.readyUrl!, { redirect: "manual" });
         if (res.status < 500) return resolve(child);
       } catch {
         /* not up yet */
