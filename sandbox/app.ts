@@ -3,7 +3,7 @@
 // /BAROCERT/Token, /KAKAOCERT/Token, /Time, Barocert /KAKAO/..., KakaoCert /SignToken/...).
 import { Hono } from "hono";
 import type { ProviderModule, SandboxContext } from "./context.ts";
-import { Faults, faultSchema } from "./faults.ts";
+import { DELAY_PROVIDERS, Faults, faultSchema } from "./faults.ts";
 import { html, page } from "./html.ts";
 import kakaopay from "./providers/kakaopay/index.ts";
 import payup from "./providers/payup/index.ts";
@@ -29,6 +29,8 @@ export function createSandbox(opts: { publicUrl: string; log?: SandboxContext["l
   app.post("/__sandbox/faults", async (c) => {
     const parsed = faultSchema.safeParse(await c.req.json().catch(() => null));
     if (!parsed.success) return c.json({ error: parsed.error.issues }, 400);
+    if (parsed.data.mode === "delay" && !DELAY_PROVIDERS.includes(parsed.data.provider))
+      return c.json({ error: `mode "delay" is implemented for ${DELAY_PROVIDERS.join(", ")} only (not ${parsed.data.provider})` }, 400);
     return c.json({ armed: faults.arm(parsed.data) });
   });
   app.delete("/__sandbox/faults", (c) => {

@@ -1,6 +1,11 @@
 // Test controls: arm a fault for the next N calls of one provider operation.
-//   mode "timeout": the provider DOES the operation, then holds the response for delayMs
+//   mode "timeout": the provider DOES the operation at once, then holds the response for delayMs
 //                   (the caller times out although the provider's state changed: reconciliation).
+//   mode "delay":   the provider waits delayMs, THEN does the operation, then answers (a slow network
+//                   or a slow provider: during the wait a lookup truthfully says "not done yet", after
+//                   it the operation has happened — even if the caller gave up in between).
+//                   Only providers listed in DELAY_PROVIDERS implement it; arming it for another one is
+//                   refused (400) rather than silently ignored.
 //   mode "hang":    holds the response without doing anything.
 //   mode "http500": answers 500 without doing anything.
 //   mode "error":   answers the provider's own error for `code` (each provider maps it).
@@ -9,7 +14,7 @@ import { z } from "zod";
 export const faultSchema = z.object({
   provider: z.string().min(1),
   op: z.string().min(1), // operation name as the provider module names it, or "*" for any
-  mode: z.enum(["timeout", "hang", "http500", "error"]),
+  mode: z.enum(["timeout", "delay", "hang", "http500", "error"]),
   code: z.string().optional(),
   message: z.string().optional(),
   delayMs: z.number().int().min(0).max(120_000).default(30_000),
@@ -19,6 +24,9 @@ export const faultSchema = z.object({
   match: z.string().min(1).optional(),
 });
 export type FaultInput = z.input<typeof faultSchema>;
+
+/** Fault-provider names whose modules implement mode "delay" (see each provider's README). */
+export const DELAY_PROVIDERS: readonly string[] = ["kakaopay", "payup"];
 export type Fault = z.output<typeof faultSchema>;
 
 export class Faults {

@@ -349,12 +349,12 @@ function mountApi(app: Hono, ctx: SandboxContext, st: Store) {
     const auth = authError(c);
     if (auth) return auth;
     const json = await readJson(c);
-    if (!json) return fail(-3);
+    if (!json) return fail(-2, "invalid request parameter: the body must be a JSON object");
     const schema = { ready: readySchema, approve: approveSchema, order: orderSchema, cancel: cancelSchema }[op];
     const parsed = schema.safeParse(json);
     if (!parsed.success) return fail(-2, describeIssues(parsed.error));
     const r = parsed.data;
-    if (!readConfig().cids.has(r.cid)) return fail(-4, `invalid cid: ${r.cid}`);
+    if (!readConfig().cids.has(r.cid)) return fail(-2, `invalid request parameter: cid ${r.cid} is not registered`);
     if (op === "ready") return ready(st, ctx, r as z.output<typeof readySchema>);
     const tid = (r as { tid: string }).tid;
     const p = st.get(tid);
@@ -372,11 +372,15 @@ function mountApi(app: Hono, ctx: SandboxContext, st: Store) {
         await sleep(fault.delayMs);
         return send(c, { status: 504, body: { error_code: -1, error_message: "gateway timeout (sandbox fault: hang)" } });
       }
-      if (fault?.mode === "http500") return send(c, kakaoError(-1));
+      if (fault?.mode === "http500") return send(c, { status: 500, body: { error_code: -1, error_message: "internal server error" } });
       if (fault?.mode === "error") {
-        const code = Number.parseInt(fault.code ?? "-780", 10);
-        return send(c, kakaoError(Number.isFinite(code) ? code : -780, fault.message));
+        const fallback = op === "cancel" ? -781 : -780;
+        const code = Number.parseInt(fault.code ?? String(fallback), 10);
+        return send(c, kakaoError(Number.isFinite(code) ? code : fallback, fault.message));
       }
+      // delay: nothing happens during the wait (an order lookup still shows the old status), then the
+      // operation runs — whether or not the caller is still listening.
+      if (fault?.mode === "delay") await sleep(fault.delayMs);
       const result = await run(c, op);
       ctx.log(`kakaopay ${op}`, { status: result.status, body: result.status === 200 ? undefined : result.body });
       if (fault?.mode === "timeout") await sleep(fault.delayMs);

@@ -115,13 +115,16 @@ describe("auth and validation", () => {
     }
   });
 
-  it("refuses an unknown cid and a non-JSON body", async () => {
+  it("refuses an unknown cid, a cid that is not 10 characters and a non-JSON body with the published -2", async () => {
     const cid = await api("ready", readyBody({ cid: "TCXXXXXXXX" }));
     expect(cid.status).toBe(400);
-    expect(cid.json.error_code).toBe(-4);
+    expect(cid.json.error_code).toBe(-2);
+    expect(cid.json.error_message).toMatch(/cid/);
+    const short = await api("ready", readyBody({ cid: "TC0ONE" }));
+    expect(short.json.error_code).toBe(-2);
     const junk = await api("ready", null, { raw: "cid=TC0ONETIME&x=1" });
     expect(junk.status).toBe(400);
-    expect(junk.json.error_code).toBe(-3);
+    expect(junk.json.error_code).toBe(-2);
   });
 
   it.each([
@@ -417,6 +420,17 @@ describe("faults", () => {
     expect((await order(tid)).status).toBe("AUTH_PASSWORD");
   });
 
+  it("error on cancel defaults to -781 cancel failure with extras, state untouched", async () => {
+    const { body, tid } = await ready();
+    const { token } = await authorize(tid);
+    expect((await api("approve", approveBody(body, tid, token))).status).toBe(200);
+    await arm({ op: "cancel", mode: "error" });
+    const r = await api("cancel", { cid: CID, tid, cancel_amount: 1000, cancel_tax_free_amount: 0 });
+    expect(r.status).toBe(400);
+    expect(r.json).toMatchObject({ error_code: -781, error_message: "cancel failure!", extras: { method_result_code: expect.any(String) } });
+    expect((await order(tid)).status).toBe("SUCCESS_PAYMENT");
+  });
+
   it("error with another code and message; order / cancel faults too", async () => {
     await arm({ op: "order", mode: "error", code: "-702", message: "custom not found" });
     const o = await api("order", { cid: CID, tid: "Tdeadbeefdeadbeef000" });
@@ -426,7 +440,77 @@ describe("faults", () => {
     expect((await api("cancel", { cid: CID, tid: "x", cancel_amount: 1, cancel_tax_free_amount: 0 })).status).toBe(500);
     await arm({ op: "*", mode: "error", code: "-1" });
     const any = await api("order", { cid: CID, tid: "x" });
-    expect(any.status).toBe(500);
+    expect(any.status).toBe(400); // the published status of -1
     expect(any.json.error_code).toBe(-1);
+  });
+});
+
+describe("fault mode delay: wait, then do it, then answer", () => {
+  it("approve: during the wait the order lookup says AUTH_PASSWORD (not approved); after it SUCCESS_PAYMENT, and the answer is the approval", async () => {
+    const { body, tid } = await ready();
+    const { token } = await authorize(tid);
+    await arm({ op: "approve", mode: "delay", delayMs: 600, match: tid });
+    const pending = api("approve", approveBody(body, tid, token));
+    await new Promise((r) => setTimeout(r, 150));
+    const during = await order(tid);
+    expect(during.status).toBe("AUTH_PASSWORD");
+    expect(during.payment_action_details).toEqual([]);
+    const r = await pending;
+    expect(r.status).toBe(200);
+    expect(r.ms).toBeGreaterThanOrEqual(550);
+    expect(r.json.aid).toMatch(/^A[0-9a-f]{19}$/);
+    expect((await order(tid)).status).toBe("SUCCESS_PAYMENT");
+  });
+
+  it("approve: a caller that gives up during the wait does not stop the approval (late capture)", async () => {
+    const { body, tid } = await ready();
+    const { token } = await authorize(tid);
+    await arm({ op: "approve", mode: "delay", delayMs: 400, match: tid });
+    await expect(api("approve", approveBody(body, tid, token), { signal: AbortSignal.timeout(100) })).rejects.toThrow();
+    expect((await order(tid)).status).toBe("AUTH_PASSWORD");
+    const deadline = Date.now() + 5000;
+    let status = "";
+    while (Date.now() < deadline) {
+      status = (await order(tid)).status;
+      if (status === "SUCCESS_PAYMENT") break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(status).toBe("SUCCESS_PAYMENT");
+  });
+
+  it("cancel: the cancelled amount appears only after the wait", async () => {
+    const { body, tid } = await ready();
+    const { token } = await authorize(tid);
+    expect((await api("approve", approveBody(body, tid, token))).status).toBe(200);
+    await arm({ op: "cancel", mode: "delay", delayMs: 500, match: tid });
+    const pending = api("cancel", { cid: CID, tid, cancel_amount: 5000, cancel_tax_free_amount: 0 });
+    await new Promise((r) => setTimeout(r, 150));
+    const during = await order(tid);
+    expect(during.status).toBe("SUCCESS_PAYMENT");
+    expect(during.canceled_amount.total).toBe(0);
+    const r = await pending;
+    expect(r.status).toBe(200);
+    expect(r.json.status).toBe("PART_CANCEL_PAYMENT");
+    expect((await order(tid)).canceled_amount.total).toBe(5000);
+  });
+
+  it("match limits the delay to its own transaction", async () => {
+    const a = await ready();
+    const b = await ready();
+    const ta = await authorize(a.tid);
+    const tb = await authorize(b.tid);
+    await arm({ op: "approve", mode: "delay", delayMs: 500, match: a.tid });
+    const other = await api("approve", approveBody(b.body, b.tid, tb.token));
+    expect(other.status).toBe(200);
+    expect(other.ms).toBeLessThan(400);
+    const mine = await api("approve", approveBody(a.body, a.tid, ta.token));
+    expect(mine.status).toBe(200);
+    expect(mine.ms).toBeGreaterThanOrEqual(450);
+  });
+
+  it("is refused for providers that do not implement it", async () => {
+    const r = await fetch(`${sb.url}/__sandbox/faults`, { method: "POST", body: JSON.stringify({ provider: "dozn", op: "*", mode: "delay", delayMs: 100 }) });
+    expect(r.status).toBe(400);
+    expect(JSON.stringify(await r.json())).toMatch(/delay/);
   });
 });

@@ -4,16 +4,20 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 
 // ---------------------------------------------------------------------------------------------
-// Errors: HTTP 4xx + {error_code: <negative int>, error_message, extras?}. The official code list
-// could not be retrieved (§5.8 [UNCONFIRMED]); these are the sandbox's documented choices
-// (README.md), -780 + extras as captured from the real service.
+// Errors: HTTP status + {error_code: <negative int>, error_message, extras?}. Which numbers are
+// published and which are the sandbox's own choice is in README.md ("Error codes"):
+//   published  -1, -2, -401   Kakao REST API common codes (developers.kakao.com/docs/latest/en/rest-api/error-code)
+//              -780           approve failure by the payment method, with extras.method_result_code
+//                             (Kakao's single-payment docs sample)
+//   issue 10   -781           cancel failure by the payment method, with extras (UNCONFIRMED: not found in a
+//                             stored copy of the docs)
+//   our choice -701 … -799    the sandbox's situations the docs give no code for (UNCONFIRMED); the app must
+//                             treat them as "unknown", never as a refusal.
 export type KakaoError = { error_code: number; error_message: string; extras?: Record<string, unknown> };
 
 export const ERRORS: Record<number, { http: number; message: string }> = {
-  [-1]: { http: 500, message: "internal server error" },
+  [-1]: { http: 400, message: "internal server error" },
   [-2]: { http: 400, message: "invalid request parameter" },
-  [-3]: { http: 400, message: "request body must be a JSON object" },
-  [-4]: { http: 400, message: "invalid cid (merchant code not registered)" },
   [-401]: { http: 401, message: "invalid secret key" },
   [-701]: { http: 400, message: "payment(tid) already approved" },
   [-702]: { http: 400, message: "tid not found" },
@@ -26,18 +30,24 @@ export const ERRORS: Record<number, { http: number; message: string }> = {
   [-709]: { http: 400, message: "total_amount does not match the ready request" },
   [-721]: { http: 400, message: "payment is not approved: nothing to cancel" },
   [-780]: { http: 400, message: "approval failure!" },
+  [-781]: { http: 400, message: "cancel failure!" },
   [-797]: { http: 400, message: "cancel_available_amount does not match the remaining cancellable amount" },
   [-798]: { http: 400, message: "cancel amount exceeds the cancellable amount" },
   [-799]: { http: 400, message: "cancel not allowed" },
 };
 
+/** extras the sandbox attaches when a fault answers -780 / -781 without its own. -780's is the published sample;
+ *  -781's method_result_code is the sandbox's choice (no published sample). */
+export const DEFAULT_EXTRAS: Record<number, Record<string, string>> = {
+  [-780]: { method_result_code: "USER_LOCKED", method_result_message: "진행중인 거래가 있습니다. 잠시 후 다시 시도해 주세요." },
+  [-781]: { method_result_code: "SANDBOX_CANCEL_REFUSED", method_result_message: "[샌드박스] 결제수단에서 취소를 거절했습니다." },
+};
+
 export function kakaoError(code: number, message?: string, extras?: Record<string, unknown>): { status: number; body: KakaoError } {
   const known = ERRORS[code];
   const body: KakaoError = { error_code: code, error_message: message ?? known?.message ?? "error" };
-  if (code === -780 && !extras) {
-    extras = { method_result_code: "USER_LOCKED", method_result_message: "진행중인 거래가 있습니다. 잠시 후 다시 시도해 주세요." };
-  }
-  if (extras) body.extras = extras;
+  const ex = extras ?? DEFAULT_EXTRAS[code];
+  if (ex) body.extras = ex;
   return { status: known?.http ?? 400, body };
 }
 
@@ -67,7 +77,7 @@ export const PAYMENT_METHODS = ["CARD", "MONEY"] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 const common = {
-  cid: z.string().min(1).max(10),
+  cid: z.string().length(10, "must be exactly 10 characters"),
   cid_secret: z
     .string()
     .regex(/^[0-9a-z]{24}$/, "must be 24 lowercase letters/digits")
