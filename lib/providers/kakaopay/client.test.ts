@@ -24,12 +24,22 @@ describe("KakaoPay client", () => {
     expect(parseKst("garbage")).toBeUndefined();
   });
 
-  it("classifies failures: 401 → config, 4xx → declined, 5xx / timeout / unreadable → unknown", async () => {
+  it("classifies failures by the published code: -401 → config, -780 → declined, -2 → config, -1 → unknown; 5xx / timeout / unreadable → unknown", async () => {
     const auth = await lookup(fakeFetch(401, { error_code: -401, error_message: "invalid key" }));
     expect(!auth.ok && auth.failure.kind).toBe("config");
-    const declined = await lookup(fakeFetch(400, { error_code: -780, error_message: "approval failure!", extras: { method_result_code: "USER_LOCKED" } }));
-    expect(!declined.ok && declined.failure).toMatchObject({ kind: "declined", code: "-780" });
+    const declined = await lookup(
+      fakeFetch(400, { error_code: -780, error_message: "approval failure!", extras: { method_result_code: "USER_LOCKED", method_result_message: "진행중인 거래가 있습니다." } }),
+    );
+    expect(!declined.ok && declined.failure).toMatchObject({ kind: "declined", code: "-780", customerMessage: "진행중인 거래가 있습니다." });
     expect(!declined.ok && declined.log.detail).toEqual({ method_result_code: "USER_LOCKED" });
+    const plain780 = await lookup(fakeFetch(400, { error_code: -780, error_message: "approval failure!" }));
+    expect(!plain780.ok && plain780.failure).toMatchObject({ kind: "declined", customerMessage: "결제 승인에 실패했습니다. 다른 결제수단으로 다시 시도해 주세요." });
+    const cancelRefused = await lookup(fakeFetch(400, { error_code: -781, error_message: "cancel failure!", extras: { method_result_code: "X" } }));
+    expect(!cancelRefused.ok && cancelRefused.failure.kind).toBe("declined");
+    const badParam = await lookup(fakeFetch(400, { error_code: -2, error_message: "invalid request parameter" }));
+    expect(!badParam.ok && badParam.failure.kind).toBe("config");
+    const internal = await lookup(fakeFetch(400, { error_code: -1, error_message: "internal error" }));
+    expect(!internal.ok && internal.failure.kind).toBe("unknown");
     const down = await lookup(fakeFetch(503, "<html>busy</html>"));
     expect(!down.ok && down.failure).toMatchObject({ kind: "unknown", code: "HTTP_503" });
     const slow = await lookup(fakeFetch(200, {}, 1000));
@@ -38,12 +48,29 @@ describe("KakaoPay client", () => {
     expect(!garbled.ok && garbled.failure).toMatchObject({ kind: "unknown", code: "BAD_RESPONSE" });
   });
 
-  it("maps order statuses to the states the payment logic needs", async () => {
+  it("an unrecognised error code is unknown, never a refusal (sandbox-chosen codes included)", async () => {
+    for (const code of [-701, -702, -703, -704, -705, -708, -709, -721, -798, -799, -12345]) {
+      const r = await lookup(fakeFetch(400, { error_code: code, error_message: "whatever" }));
+      expect(!r.ok && r.failure.kind, String(code)).toBe("unknown");
+      expect(!r.ok && r.failure.code).toBe(String(code));
+    }
+    const unknown401 = await lookup(fakeFetch(401, { error_code: -99, error_message: "?" }));
+    expect(!unknown401.ok && unknown401.failure.kind).toBe("config");
+  });
+
+  it("maps order statuses: only definite answers are terminal", async () => {
     const base = { tid: "T1", cid: "TC0ONETIME", partner_order_id: "o", partner_user_id: "u" };
     const amount = { total: 1000, tax_free: 0, vat: 91, point: 0, discount: 0, green_deposit: 0 };
     const cases: Array<[string, string]> = [
       ["READY", "pending"],
+      ["SEND_TMS", "pending"],
+      ["OPEN_PAYMENT", "pending"],
+      ["SELECT_METHOD", "pending"],
+      ["ARS_WAITING", "pending"],
       ["AUTH_PASSWORD", "pending"],
+      ["ISSUED_SID", "pending"],
+      ["FAIL_AUTH_PASSWORD", "pending"],
+      ["SOMETHING_NEW", "pending"],
       ["QUIT_PAYMENT", "aborted"],
       ["FAIL_PAYMENT", "failed"],
       ["SUCCESS_PAYMENT", "approved"],
@@ -52,8 +79,57 @@ describe("KakaoPay client", () => {
     ];
     for (const [status, state] of cases) {
       const r = await lookup(fakeFetch(200, { ...base, status, amount, canceled_amount: { ...amount, total: 0 }, approved_at: "2026-11-23T10:00:00" }));
-      expect(r.ok && r.value.state).toBe(state);
+      expect(r.ok && r.value.state, status).toBe(state);
+      if (r.ok && (r.value.state === "pending" || r.value.state === "aborted" || r.value.state === "failed")) expect(r.value.providerStatus).toBe(status);
+      if (r.ok) expect(r.log.resultCode).toBe(status);
     }
+  });
+
+  it("a charged lookup says what the approval rests on and echoes our order reference", async () => {
+    const amount = { total: 1000, tax_free: 0, vat: 91, point: 0, discount: 0, green_deposit: 0 };
+    const r = await lookup(
+      fakeFetch(200, {
+        tid: "T1",
+        cid: "TC0ONETIME",
+        partner_order_id: "KC-1",
+        partner_user_id: "u",
+        status: "SUCCESS_PAYMENT",
+        payment_method_type: "MONEY",
+        amount,
+        canceled_amount: { ...amount, total: 0, vat: 0 },
+        approved_at: "2026-11-23T10:00:00",
+        payment_action_details: [{ aid: "A1", payment_action_type: "PAYMENT" }],
+      }),
+    );
+    expect(r.ok && r.value.state).toBe("approved");
+    if (r.ok && r.value.state === "approved") {
+      expect(r.value.approved).toMatchObject({ providerTxId: "T1", orderRef: "KC-1", providerApprovalId: "A1", method: "MONEY", amounts: { total: 1000 } });
+      expect(r.value.approved.basis).toMatch(/카카오페이/);
+    }
+  });
+
+  it("approve: basis and orderRef on the approval", async () => {
+    const body = {
+      aid: "A1",
+      tid: "T1",
+      cid: "TC0ONETIME",
+      partner_order_id: "KC-1",
+      partner_user_id: "u",
+      payment_method_type: "CARD",
+      amount: { total: 1000, tax_free: 0, vat: 91, point: 0, discount: 0, green_deposit: 0 },
+      card_info: { kakaopay_issuer_corp: "신한카드", bin: "451842", install_month: "00" },
+      approved_at: "2026-11-23T10:00:00",
+    };
+    const r = await gw(fakeFetch(200, body)).approve({
+      providerTxId: "T1",
+      providerData: null,
+      orderNumber: "KC-1",
+      customerRef: "u",
+      token: { kind: "pg_token", value: "abc" },
+      expectedTotal: 1000,
+    });
+    expect(r.ok && r.value).toMatchObject({ providerTxId: "T1", orderRef: "KC-1", amounts: { total: 1000, taxFree: 0, vat: 91 }, card: { issuer: "신한카드", installMonth: 0 } });
+    expect(r.ok && r.value.basis).toMatch(/카카오페이/);
   });
 
   it("refuses to build a ready request that breaks KakaoPay's limits", async () => {

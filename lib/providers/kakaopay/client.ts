@@ -21,6 +21,7 @@ import {
   readyResponseSchema,
   type WireAmount,
 } from "./schemas";
+import { describeKakaoPayError, readKakaoPayStatus } from "./codes";
 import type { z } from "zod";
 
 export type KakaoPayConfig = {
@@ -44,9 +45,11 @@ export function parseKst(s: string | null | undefined): Date | undefined {
   return new Date(Date.UTC(+y!, +mo! - 1, +d!, +h! - 9, +mi!, +se!));
 }
 
-const customerMessages: Record<string, string> = {
-  "-780": "결제 승인에 실패했습니다. 다른 결제수단으로 다시 시도해 주세요.",
-};
+/** What a confirmed KakaoPay approval rests on (timeline). */
+export const KAKAOPAY_BASIS = {
+  approve: "카카오페이 승인 응답의 금액 확인",
+  lookup: "카카오페이 주문 조회의 승인 금액 확인",
+} as const;
 
 function amounts(a: WireAmount | null | undefined): Amounts {
   return { total: a?.total ?? 0, taxFree: a?.tax_free ?? 0, vat: a?.vat ?? 0 };
@@ -87,13 +90,19 @@ export function createKakaoPayGateway(config: KakaoPayConfig): RedirectPaymentGa
       const failure: GatewayFailure = { kind: "unknown", code: `HTTP_${res.status}`, message: `KakaoPay answered HTTP ${res.status}` };
       return { ok: false, failure, log: log(failure.code) };
     }
+    // Classified by the code itself (codes.ts); an unrecognised code is unknown, never a refusal.
     const code = String(e.data.error_code);
     const methodCode = e.data.extras?.method_result_code;
-    const message = [e.data.error_message, methodCode ? `(${methodCode})` : ""].filter(Boolean).join(" ");
+    const methodMessage = e.data.extras?.method_result_message;
+    const info = describeKakaoPayError(code);
+    const message = [info.staffMessage, e.data.error_message ? `[${e.data.error_message}]` : "", methodCode ? `(${methodCode}${methodMessage ? `: ${methodMessage}` : ""})` : ""]
+      .filter(Boolean)
+      .join(" ");
+    const kind = !info.known && res.status === 401 ? "config" : info.kind;
     const failure: GatewayFailure =
-      res.status === 401 || res.status === 403
-        ? { kind: "config", code, message: `KakaoPay refused our credentials: ${message}` }
-        : { kind: "declined", code, message, customerMessage: customerMessages[code] ?? "결제사에서 요청을 거절했습니다." };
+      kind === "declined"
+        ? { kind, code, message, customerMessage: methodMessage || info.customerMessage || "결제사에서 요청을 거절했습니다." }
+        : { kind, code, message };
     return { ok: false, failure, log: log(code, methodCode ? { method_result_code: methodCode } : undefined) };
   }
 
@@ -101,6 +110,8 @@ export function createKakaoPayGateway(config: KakaoPayConfig): RedirectPaymentGa
     const install = a.card_info?.install_month;
     return {
       providerTxId: a.tid,
+      basis: KAKAOPAY_BASIS.approve,
+      orderRef: a.partner_order_id,
       amounts: amounts(a.amount),
       method: a.payment_method_type,
       approvedAt: parseKst(a.approved_at) ?? now(),
@@ -195,31 +206,24 @@ export function createKakaoPayGateway(config: KakaoPayConfig): RedirectPaymentGa
       if (!r.ok) return r;
       const o = r.value;
       let value: ProviderState;
-      switch (o.status) {
-        case "SUCCESS_PAYMENT":
-        case "PART_CANCEL_PAYMENT":
-        case "CANCEL_PAYMENT": {
-          const payment = o.payment_action_details?.find((d) => d.payment_action_type === "PAYMENT");
-          const approved: Approved = {
-            providerTxId: o.tid,
-            amounts: amounts(o.amount),
-            method: o.payment_method_type ?? "CARD",
-            approvedAt: parseKst(o.approved_at) ?? now(),
-            providerApprovalId: payment?.aid ?? "",
-          };
-          const state = o.status === "SUCCESS_PAYMENT" ? "approved" : o.status === "CANCEL_PAYMENT" ? "cancelled" : "partially_cancelled";
-          value = { state, approved, cancelled: amounts(o.canceled_amount) };
-          break;
-        }
-        case "QUIT_PAYMENT":
-          value = { state: "aborted" };
-          break;
-        case "FAIL_PAYMENT":
-        case "FAIL_AUTH_PASSWORD":
-          value = { state: "failed" };
-          break;
-        default:
-          value = { state: "pending" };
+      const reading = readKakaoPayStatus(o.status);
+      if (reading === "charged") {
+        const payment = o.payment_action_details?.find((d) => d.payment_action_type === "PAYMENT");
+        const approved: Approved = {
+          providerTxId: o.tid,
+          basis: KAKAOPAY_BASIS.lookup,
+          orderRef: o.partner_order_id,
+          amounts: amounts(o.amount),
+          method: o.payment_method_type ?? "CARD",
+          approvedAt: parseKst(o.approved_at) ?? now(),
+          providerApprovalId: payment?.aid ?? "",
+        };
+        const state = o.status === "SUCCESS_PAYMENT" ? "approved" : o.status === "CANCEL_PAYMENT" ? "cancelled" : "partially_cancelled";
+        value = { state, approved, cancelled: amounts(o.canceled_amount) };
+      } else {
+        // aborted / failed are definite; READY, the in-progress statuses, FAIL_AUTH_PASSWORD (the user may retry)
+        // and any status we do not know are pending.
+        value = { state: reading, providerStatus: o.status };
       }
       return { ok: true, value, log: { ...r.log, resultCode: o.status } };
     },

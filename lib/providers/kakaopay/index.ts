@@ -1,1 +1,2 @@
-export { createKakaoPayGateway, parseKst, READY_TTL_MS, type KakaoPayConfig } from "./client";
+export { createKakaoPayGateway, parseKst, READY_TTL_MS, KAKAOPAY_BASIS, type KakaoPayConfig } from "./client";
+export * from "./codes";

@@ -90,7 +90,8 @@ export type WireStatus = z.infer<typeof statusSchema>;
 export const orderResponseSchema = z.object({
   tid: z.string(),
   cid: z.string(),
-  status: statusSchema,
+  /** Any string: a status we do not know must still be readable (and is then "pending"). */
+  status: z.string().min(1),
   partner_order_id: z.string(),
   partner_user_id: z.string(),
   payment_method_type: z.enum(["CARD", "MONEY"]).nullish(),
@@ -122,7 +123,7 @@ export const cancelResponseSchema = z.object({
   aid: z.string().optional(),
   tid: z.string(),
   cid: z.string(),
-  status: statusSchema,
+  status: z.string(),
   amount: amountSchema,
   approved_cancel_amount: amountSchema,
   canceled_amount: amountSchema,
