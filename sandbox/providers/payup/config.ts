@@ -24,6 +24,9 @@ export const DEFAULTS = {
   SANDBOX_PAYUP_ORDER_TTL_SEC: "1800",
   /** HMAC key of the sandbox's opaque enc_info / enc_data tokens (random per process when empty). */
   SANDBOX_PAYUP_ENC_SECRET: "",
+  /** "1": 8002 answers also carry transactionId / orderNumber / amount / authDateTime. Off by default: the seed lists
+   *  none of them for 8002 (opt-in for tests of tolerance only). */
+  SANDBOX_PAYUP_8002_DETAILS: "",
 } as const;
 
 export type PayUpSandboxConfig = {
@@ -38,6 +41,7 @@ export type PayUpSandboxConfig = {
   settleAfterSec: number;
   orderTtlSec: number;
   encSecret: string;
+  details8002: boolean;
 };
 
 const processSecret = `payup-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
@@ -68,5 +72,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): PayUpSandboxCo
     settleAfterSec: num(env, "SANDBOX_PAYUP_SETTLE_AFTER_SEC"),
     orderTtlSec: num(env, "SANDBOX_PAYUP_ORDER_TTL_SEC"),
     encSecret: env.SANDBOX_PAYUP_ENC_SECRET || processSecret,
+    details8002: (env.SANDBOX_PAYUP_8002_DETAILS || DEFAULTS.SANDBOX_PAYUP_8002_DETAILS) === "1",
   };
 }

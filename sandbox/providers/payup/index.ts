@@ -65,6 +65,8 @@ export type Order = {
   authNumber?: string;
   cardNo?: string;
   settled?: boolean;
+  /** Test control: how this order's pay answers are shaped (see POST /__sandbox/payup/orders/{ordr_idxx}/answer). */
+  answer?: { omit?: string[]; details8002?: boolean };
   cancelledAt?: Date;
   cancelReason?: string;
   history: { event: string; at: string }[];
@@ -135,7 +137,7 @@ const PAY_FIELDS: FieldSpec[] = [
   { name: "card_pay_method", required: true, pattern: /^KAKAO_(MONEY|CARD)$/ },
   { name: "ordr_idxx", required: true, max: 40 },
   { name: "tran_cd", required: false, max: 8 }, // the seed leaves 필수여부 empty (added in v1.1.1)
-  { name: "good_mny", required: false, pattern: /^\d+$/ }, // not in the seed; cross-checked when forwarded
+  // Anything else (e.g. good_mny, which the seed's pay request does not list) is ignored, not checked.
 ];
 const CANCEL_FIELDS: FieldSpec[] = [
   { name: "transactionId", required: true, max: 20 },
@@ -162,7 +164,11 @@ function limitError(st: Store, cfg: PayUpSandboxConfig, merchantId: string, amou
   return undefined;
 }
 
-function paidDetails(o: Order) {
+/** 8002 "결제가 진행된 주문입니다": the seed lists only responseCode / responseMsg for error answers. The details
+ *  below are sent only when opted in (SANDBOX_PAYUP_8002_DETAILS=1, or per order via
+ *  POST /__sandbox/payup/orders/{ordr_idxx}/answer {"details8002": true}), for tests of tolerance. */
+function paidDetails(o: Order, cfg: PayUpSandboxConfig): Record<string, unknown> | undefined {
+  if (!(cfg.details8002 || o.answer?.details8002)) return undefined;
   return { transactionId: o.transactionId, orderNumber: o.orderNumber, amount: String(o.amount), authDateTime: o.authAt && kstStamp(o.authAt) };
 }
 
@@ -188,7 +194,7 @@ function doOrder(st: Store, ctx: SandboxContext, cfg: PayUpSandboxConfig, mercha
   if (amount < cfg.minAmount) return payupError("5001");
   if (amount > cfg.maxAmount) return payupError("5002");
   const done = st.siblings({ merchantId, orderNumber: v.orderNumber! }).find((o) => o.status === "PAID" || o.status === "CANCELLED");
-  if (done) return payupError("8002", { extra: paidDetails(done) });
+  if (done) return payupError("8002", { extra: paidDetails(done, cfg) });
   const limit = limitError(st, cfg, merchantId, amount, now);
   if (limit) return limit;
 
@@ -238,9 +244,9 @@ function doPay(st: Store, ctx: SandboxContext, cfg: PayUpSandboxConfig, merchant
   if (v.res_cd !== "0000") return payupError("9002");
   const o = st.orders.get(v.ordr_idxx!);
   if (!o || o.merchantId !== merchantId) return payupError("8001");
-  if (o.status === "PAID" || o.status === "CANCELLED") return payupError("8002", { extra: paidDetails(o) });
+  if (o.status === "PAID" || o.status === "CANCELLED") return payupError("8002", { extra: paidDetails(o, cfg) });
   const sibling = st.siblings(o).find((x) => x.status === "PAID" || x.status === "CANCELLED");
-  if (sibling) return payupError("8002", { extra: paidDetails(sibling) });
+  if (sibling) return payupError("8002", { extra: paidDetails(sibling, cfg) });
   const now = ctx.now();
   if (now.getTime() > o.expiresAt.getTime()) return payupError("8001");
   const info = unseal<EncInfo>(cfg.encSecret, "info", v.enc_info!);
@@ -257,9 +263,7 @@ function doPay(st: Store, ctx: SandboxContext, cfg: PayUpSandboxConfig, merchant
             ? "stale or unknown authentication"
             : data.m !== o.amount
               ? "authenticated amount differs from the order"
-              : v.good_mny !== undefined && Number(v.good_mny) !== o.amount
-                ? "good_mny differs from the order amount"
-                : undefined;
+              : undefined;
   if (why) {
     ctx.log("payup pay integrity failure", { ordr_idxx: o.ordrIdxx, why });
     return payupError("2001");
@@ -285,10 +289,16 @@ function doPay(st: Store, ctx: SandboxContext, cfg: PayUpSandboxConfig, merchant
     authDateTime: kstStamp(now),
     amount: String(o.amount),
   };
-  if (data!.pm === "KAKAO_MONEY") return { ...common, cashReceipt: String(o.amount) };
-  o.authNumber = digits(8);
-  o.cardNo = `${o.card!.bin}******${digits(4)}`;
-  return { ...common, authNumber: o.authNumber, cardName: o.card!.name, cardNo: o.cardNo, quota: String(o.quota ?? 0) };
+  let answer: PayUpBody;
+  if (data!.pm === "KAKAO_MONEY") answer = { ...common, cashReceipt: String(o.amount) };
+  else {
+    o.authNumber = digits(8);
+    o.cardNo = `${o.card!.bin}******${digits(4)}`;
+    answer = { ...common, authNumber: o.authNumber, cardName: o.card!.name, cardNo: o.cardNo, quota: String(o.quota ?? 0) };
+  }
+  // Tolerance tests: leave out fields the seed marks optional (or, deliberately, required ones).
+  for (const k of o.answer?.omit ?? []) if (k !== "responseCode" && k !== "responseMsg") delete answer[k];
+  return answer;
 }
 
 function doCancel(st: Store, ctx: SandboxContext, cfg: PayUpSandboxConfig, merchantId: string, body: Record<string, unknown>): PayUpBody {
@@ -418,6 +428,8 @@ function mountApi(app: Hono, ctx: SandboxContext, st: Store) {
       return c.text("Gateway Timeout", 504);
     }
     if (fault?.mode === "http500") return c.html("<html><body><h1>HTTP Status 500 – Internal Server Error</h1></body></html>", 500);
+    // delay: nothing happens during the wait, then the operation runs (even if the caller gave up).
+    if (fault?.mode === "delay") await sleep(fault.delayMs);
     if (fault?.mode === "error") {
       const code = fault.code ?? "9001";
       return c.json(payupError(code, { message: fault.message ?? (isCode(code) ? CODES[code].replace("{파라미터명}", "orderNumber") : "결제/인증 오류") }));
@@ -448,7 +460,9 @@ function mountWindows(app: Hono, ctx: SandboxContext, st: Store) {
     const retUrl = f.Ret_URL || o.returnUrl;
     if (!/^https?:\/\//i.test(retUrl)) return sendEucKr(c, errorPage("Ret_URL 오류", "Ret_URL 값이 올바르지 않습니다."), 400);
     st.note(o, "window: mobile opened");
-    return sendEucKr(c, mobileWindowPage(windowOrder(o, cfg.siteCd), { ordr_idxx: o.ordrIdxx, approval_key: o.approvalKey!, Ret_URL: retUrl }));
+    // The window shows the names as KCP received them in the EUC-KR form (numeric references stay literal).
+    const shown = { ...windowOrder(o, cfg.siteCd), goodName: f.good_name ?? o.itemName, buyrName: f.buyr_name ?? o.userName };
+    return sendEucKr(c, mobileWindowPage(shown, { ordr_idxx: o.ordrIdxx, approval_key: o.approvalKey!, Ret_URL: retUrl }));
   });
   app.post("/kcp/mobile/mobileGW.kcp/act", async (c) => {
     const cfg = readConfig();
@@ -545,6 +559,16 @@ function mountControls(app: Hono, ctx: SandboxContext, st: Store) {
     const fields = authenticate(st, cfg, ctx, o, { action, method: body.method, card: body.card, quota: body.quota });
     if (o.device === "WP" && action === "pay") fields.ret_pay_method = "CARD";
     return c.json({ fields });
+  });
+  // Shapes this order's pay answers: {"omit": ["transactionId", "orderNumber", "type", "amount", …]} leaves fields out of
+  // the 0000 answer; {"details8002": true} adds transactionId / orderNumber / amount / authDateTime to its 8002 answers.
+  app.post("/__sandbox/payup/orders/:ordr_idxx/answer", async (c) => {
+    const o = st.orders.get(c.req.param("ordr_idxx"));
+    if (!o) return c.json({ error: "no such ordr_idxx" }, 404);
+    const body = ((await c.req.json().catch(() => ({}))) ?? {}) as { omit?: unknown; details8002?: unknown };
+    const omit = Array.isArray(body.omit) ? body.omit.filter((x): x is string => typeof x === "string") : [];
+    o.answer = { omit, details8002: body.details8002 === true };
+    return c.json({ ok: true, answer: o.answer });
   });
   app.post("/__sandbox/payup/transactions/:id/settle", (c) => {
     const o = st.byTx(c.req.param("id"));

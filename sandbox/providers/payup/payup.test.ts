@@ -176,7 +176,7 @@ describe("order", () => {
     expect((await api("order", orderBody({ amount: "2000" }))).json.responseCode).toBe("5005");
   });
 
-  it("duplicate orderNumber: unpaid → a fresh window; paid → 8002 with the earlier transaction", async () => {
+  it("duplicate orderNumber: unpaid → a fresh window; paid → 8002 with only the seed's fields", async () => {
     const b = orderBody();
     const first = await api("order", b);
     const second = await api("order", { ...b });
@@ -186,22 +186,51 @@ describe("order", () => {
     const p = await api("pay", payBody(f2));
     expect(p.json.responseCode).toBe("0000");
     const dup = await api("order", orderBody({ orderNumber: b.orderNumber }));
-    expect(dup.json).toMatchObject({ responseCode: "8002", responseMsg: CODES["8002"], transactionId: p.json.transactionId });
+    expect(dup.json).toEqual({ responseCode: "8002", responseMsg: CODES["8002"] });
     // the superseded first window cannot pay the same orderNumber twice
     const f1 = await authenticate(first.json.ordr_idxx);
-    expect((await api("pay", payBody(f1))).json).toMatchObject({ responseCode: "8002", transactionId: p.json.transactionId });
+    expect((await api("pay", payBody(f1))).json).toEqual({ responseCode: "8002", responseMsg: CODES["8002"] });
   });
 });
 
 describe("pay", () => {
-  it("KAKAO_MONEY: the seed's money fields; second pay → 8002 with the transaction", async () => {
+  it("KAKAO_MONEY: the seed's money fields; second pay → 8002 with only responseCode / responseMsg", async () => {
     const { order, fields, pay } = await paid();
     expect(pay).toMatchObject({ responseCode: "0000", responseMsg: "정상처리", type: "KAKAO_MONEY", amount: "15000", cashReceipt: "15000" });
     expect(pay.transactionId).toMatch(NUMBER);
     expect(pay.transactionId).not.toBe(order.ordr_idxx);
     expect(pay.authDateTime).toMatch(STAMP);
     const again = await api("pay", payBody(fields));
-    expect(again.json).toMatchObject({ responseCode: "8002", responseMsg: CODES["8002"], transactionId: pay.transactionId });
+    expect(again.json).toEqual({ responseCode: "8002", responseMsg: CODES["8002"] });
+  });
+
+  it("opt-in answer shapes: 8002 details (per order or SANDBOX_PAYUP_8002_DETAILS=1) and a 0000 without optional fields", async () => {
+    const { order, fields, pay } = await paid();
+    const set = (body: unknown) =>
+      fetch(`${sb.url}/__sandbox/payup/orders/${order.ordr_idxx}/answer`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    expect((await set({ details8002: true })).status).toBe(200);
+    expect((await api("pay", payBody(fields))).json).toMatchObject({ responseCode: "8002", transactionId: pay.transactionId, amount: "15000", orderNumber: pay.orderNumber });
+    await set({});
+    process.env.SANDBOX_PAYUP_8002_DETAILS = "1";
+    expect((await api("pay", payBody(fields))).json.transactionId).toBe(pay.transactionId);
+    delete process.env.SANDBOX_PAYUP_8002_DETAILS;
+    expect((await api("pay", payBody(fields))).json.transactionId).toBeUndefined();
+
+    const ord = await api("order", orderBody());
+    await fetch(`${sb.url}/__sandbox/payup/orders/${ord.json.ordr_idxx}/answer`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ omit: ["transactionId", "orderNumber", "type", "amount", "responseCode"] }),
+    });
+    const f = await authenticate(ord.json.ordr_idxx, { method: "KAKAO_CARD" });
+    const p = await api("pay", payBody(f));
+    expect(p.json.responseCode).toBe("0000");
+    for (const k of ["transactionId", "orderNumber", "type", "amount"]) expect(p.json[k], k).toBeUndefined();
+    expect(p.json.authNumber).toMatch(/^\d{8}$/);
+    // the transaction exists all the same (staff would read it from the console)
+    const dbg = await (await fetch(`${sb.url}/__sandbox/payup/orders?ordr_idxx=${ord.json.ordr_idxx}`)).json();
+    expect(dbg.orders[0].transactionId).toMatch(NUMBER);
+    expect((await fetch(`${sb.url}/__sandbox/payup/orders/NOPE/answer`, { method: "POST", body: "{}" })).status).toBe(404);
   });
 
   it("KAKAO_CARD: card fields", async () => {
@@ -229,13 +258,12 @@ describe("pay", () => {
     expect((await api("pay", payBody(f))).json.responseCode).toBe("8001");
   });
 
-  it("integrity: tampered good_mny, forged / swapped / stale enc_* → 2001; tran_cd / card_pay_method mismatch → 6002", async () => {
+  it("integrity: forged / swapped / stale enc_* → 2001; tran_cd / card_pay_method mismatch → 6002; good_mny (not in the seed) is ignored", async () => {
     const a = await api("order", orderBody());
     const b = await api("order", orderBody());
     const fa = await authenticate(a.json.ordr_idxx);
     const fb = await authenticate(b.json.ordr_idxx);
     const code = async (body: Record<string, unknown>) => (await api("pay", body)).json.responseCode;
-    expect(await code({ ...payBody(fa), good_mny: "100" })).toBe("2001");
     const [body, mac] = fa.enc_data!.split(".");
     const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body!, "base64url").toString()), m: 100 })).toString("base64url");
     expect(await code({ ...payBody(fa), enc_data: `${forged}.${mac}` })).toBe("2001");
@@ -245,7 +273,7 @@ describe("pay", () => {
     expect(await code({ ...payBody(fa), card_pay_method: "KAKAO_CARD" })).toBe("6002");
     const fresh = await authenticate(a.json.ordr_idxx); // re-opened window: the first authentication is stale
     expect(await code(payBody(fa))).toBe("2001");
-    expect(await code({ ...payBody(fresh), good_mny: "15000" })).toBe("0000");
+    expect(await code({ ...payBody(fresh), good_mny: "100" })).toBe("0000");
   });
 });
 
@@ -315,12 +343,60 @@ describe("faults", () => {
     ).rejects.toThrow();
     await new Promise((r) => setTimeout(r, 350));
     const again = await api("pay", payBody(f));
-    expect(again.json.responseCode).toBe("8002"); // it was approved: reconcile by retrying → 8002 carries the transaction
-    expect(again.json.transactionId).toMatch(NUMBER);
+    expect(again.json).toEqual({ responseCode: "8002", responseMsg: CODES["8002"] }); // it was approved: a retry says so, without the transaction
+  });
+
+  it("delay: pay waits, then approves — during the wait the order is not paid; after it, paid even if the caller gave up", async () => {
+    const ord = await api("order", orderBody());
+    const f = await authenticate(ord.json.ordr_idxx);
+    await arm({ op: "pay", mode: "delay", delayMs: 500, match: ord.json.ordr_idxx });
+    const t0 = Date.now();
+    const pending = api("pay", payBody(f));
+    await new Promise((r) => setTimeout(r, 150));
+    const status = async () => (await (await fetch(`${sb.url}/__sandbox/payup/orders?ordr_idxx=${ord.json.ordr_idxx}`)).json()).orders[0].status;
+    expect(await status()).toBe("AUTHENTICATED");
+    const r = await pending;
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(450);
+    expect(r.json.responseCode).toBe("0000");
+    expect(await status()).toBe("PAID");
+
+    // the caller gives up during the wait: the payment still happens
+    const ord2 = await api("order", orderBody());
+    const f2 = await authenticate(ord2.json.ordr_idxx);
+    await arm({ op: "pay", mode: "delay", delayMs: 300, match: ord2.json.ordr_idxx });
+    await expect(
+      fetch(`${sb.url}/ep/api/kakao/${MID}/pay`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(payBody(f2)), signal: AbortSignal.timeout(50) }),
+    ).rejects.toThrow();
+    const dbg = async () => (await (await fetch(`${sb.url}/__sandbox/payup/orders?ordr_idxx=${ord2.json.ordr_idxx}`)).json()).orders[0].status;
+    expect(await dbg()).toBe("AUTHENTICATED");
+    const deadline = Date.now() + 5000;
+    let st = "";
+    while (Date.now() < deadline && (st = await dbg()) !== "PAID") await new Promise((res) => setTimeout(res, 50));
+    expect(st).toBe("PAID");
+  });
+
+  it("delay: cancel waits, then cancels", async () => {
+    const { pay, order } = await paid();
+    await arm({ op: "cancel", mode: "delay", delayMs: 400, match: pay.transactionId });
+    const pending = api("cancel", cancelBody(pay.transactionId));
+    await new Promise((r) => setTimeout(r, 100));
+    const status = async () => (await (await fetch(`${sb.url}/__sandbox/payup/orders?ordr_idxx=${order.ordr_idxx}`)).json()).orders[0].status;
+    expect(await status()).toBe("PAID");
+    expect((await pending).json.responseCode).toBe("0000");
+    expect(await status()).toBe("CANCELLED");
   });
 });
 
 describe("KCP mobile (WM) window", () => {
+  it("shows the names as KCP received them: a browser's &#NNN; for characters EUC-KR lacks stays literal (not hidden)", async () => {
+    const ord = (await api("order", orderBody({ itemName: "감귤 세트" }))).json;
+    const form = { ordr_idxx: ord.ordr_idxx, good_name: "감귤&#127818; 세트", good_mny: ord.good_mny, buyr_name: ord.buyr_name, site_cd: ord.site_cd, Ret_URL: ord.Ret_URL, approval_key: ord.approval_key };
+    const win = await postEucKr(ord.pay_url, form);
+    expect(win.res.status).toBe(200);
+    expect(unescapeHtml(win.page)).toContain("감귤&#127818; 세트");
+    expect(win.page).not.toContain("🍊");
+  });
+
   it("EUC-KR round trip: form post → EUC-KR page → pay → EUC-KR auto-post to Ret_URL → pay API", async () => {
     const b = orderBody({ itemName: "똠양꿍 밀키트 (매운맛)", userName: "김철수" });
     const ord = (await api("order", b)).json;

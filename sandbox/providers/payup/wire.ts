@@ -101,11 +101,10 @@ function eucKrComponent(s: string): string {
       i += 2;
     } else bytes.push(ch.charCodeAt(0) & 0xff);
   }
-  // Browsers send characters EUC-KR cannot encode as HTML numeric references.
-  return iconv.decode(Buffer.from(bytes), "euc-kr").replace(/&#(\d{1,7});/g, (m, n: string) => {
-    const cp = Number(n);
-    return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
-  });
+  // Browsers send characters EUC-KR cannot encode as HTML numeric references ("&#127818;"). KCP reads EUC-KR
+  // bytes; whether it turns such references back into characters is UNCONFIRMED, so the sandbox keeps them
+  // literally (and shows them in the window) instead of hiding the problem: the merchant must send EUC-KR-safe text.
+  return iconv.decode(Buffer.from(bytes), "euc-kr");
 }
 export function encodeEucKrForm(fields: Record<string, string>): string {
   const enc = (s: string) =>
