@@ -8,13 +8,34 @@ const csv = z
   .default("")
   .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean));
 
+/** A rate limit as "points/seconds" (e.g. "3/600": 3 per 10 minutes), with an optional lockout "…/block=900". */
+const limit = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .refine((s) => /^\d{1,6}\/\d{1,7}(\/block=\d{1,7})?$/.test(s), "rate limit must look like 3/600 or 5/900/block=900")
+    .transform((s) => {
+      const [points, seconds, block] = s.split("/");
+      return { points: Number(points), seconds: Number(seconds), blockSeconds: block ? Number(block.slice(6)) : undefined };
+    })
+    .refine((l) => l.points >= 1 && l.seconds >= 1, "rate limit points and seconds must be at least 1");
+
+/** Origins (scheme://host[:port]) for CSP lists; each entry must be an absolute http(s) URL. */
+const origins = z
+  .string()
+  .default("")
+  .transform((s) => s.split(/[\s,]+/).map((x) => x.trim()).filter(Boolean))
+  .refine((list) => list.every((x) => /^https?:\/\/[^\s/;,']+$/i.test(x.replace(/\/$/, ""))), "list origins as https://host[:port], comma-separated");
+
+export const DEV_APP_SECRET = "dev-only-insecure-app-secret-change-me";
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().min(1, "DATABASE_URL is required"),
   /** Public base URL of this app as customers' browsers reach it (used for provider return URLs). */
   APP_URL: url.default("http://127.0.0.1:3000"),
-  /** Signs the order-access cookie. Required (≥ 32 chars) in production. */
-  APP_SECRET: z.string().min(16).default("dev-only-insecure-app-secret-change-me"),
+  /** Signs the access cookies and keys the rate-limit counters. Required (≥ 32 chars, not the dev value) in production. */
+  APP_SECRET: z.string().min(16, "APP_SECRET must be at least 16 characters (32 in production)").default(DEV_APP_SECRET),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Show the demo admin login on the login page (dev only). */
   SHOW_DEMO_LOGIN: z.enum(["0", "1"]).default("0"),
@@ -64,6 +85,32 @@ const schema = z.object({
   CONSENT_CALL_CENTER: z.string().default("1588-0000"),
   /** The billing organisation (청구기관명) in CMS consents. */
   CONSENT_REQUEST_CORP: z.string().default("카카오 체크아웃"),
+
+  // Rate limits (lib/ratelimit; counters in PostgreSQL, shared by every instance). "points/seconds".
+  /** Consent requests (each a KakaoTalk message and a billable provider call) per phone number. */
+  RATE_LIMIT_CONSENT_PER_PHONE: limit("3/600"),
+  /** Consent requests per client IP. */
+  RATE_LIMIT_CONSENT_PER_IP: limit("20/600"),
+  /** The consent waiting screen's status polls (each a provider call) per client IP. */
+  RATE_LIMIT_CONSENT_REFRESH_PER_IP: limit("120/60"),
+  /** Order lookups per client IP. */
+  RATE_LIMIT_LOOKUP_PER_IP: limit("30/600"),
+  /** Wrong phone numbers for one order number before its lookup is locked (block = lock length). */
+  RATE_LIMIT_LOOKUP_PER_ORDER: limit("5/900/block=900"),
+  /** Orders created and payment windows opened (provider `ready` calls) per client IP. */
+  RATE_LIMIT_CHECKOUT_PER_IP: limit("20/600"),
+  /** Failed admin logins per account + IP before that pair is locked out (block = lock length). */
+  RATE_LIMIT_LOGIN_PER_ACCOUNT_IP: limit("5/900/block=900"),
+  /** Failed admin logins per IP, whatever the account. */
+  RATE_LIMIT_LOGIN_PER_IP: limit("50/3600/block=3600"),
+
+  // Content-Security-Policy (proxy.ts). Defaults come from the provider URLs above.
+  /** Extra origins the browser may post forms to / be redirected to after a form (KCP mobile pay_url hosts …). */
+  CSP_FORM_ACTION: origins,
+  /** Extra origins that may be framed (the KCP PC window's layers, a postcode service …). */
+  CSP_FRAME_SRC: origins,
+  /** Extra origins for scripts (KCP's payplus_web.jsp host); with 'strict-dynamic' only for old browsers. */
+  CSP_SCRIPT_SRC: origins,
 });
 
 export type Env = z.infer<typeof schema>;
@@ -78,7 +125,8 @@ export function env(): Env {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
-  if (parsed.data.NODE_ENV === "production" && parsed.data.APP_SECRET.startsWith("dev-only") && process.env.ALLOW_DEV_SECRET !== "1") {
+  // No bypass: production always needs its own secret (tests and benchmarks generate one, scripts/lib/demo-env.ts).
+  if (parsed.data.NODE_ENV === "production" && (parsed.data.APP_SECRET.length < 32 || parsed.data.APP_SECRET.startsWith("dev-only"))) {
     throw new Error("Invalid environment:\n  APP_SECRET: set a random value of at least 32 characters in production");
   }
   cached = parsed.data;

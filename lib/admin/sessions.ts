@@ -3,7 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db as defaultDb, type Db } from "../db";
 import { appError, err, ok, type Result } from "../errors";
-import { verifyPassword } from "./password";
+import { dummyHash, hashPassword, needsRehash, verifyPassword } from "./password";
 
 export const SESSION_COOKIE = "kc_admin";
 export const SESSION_TTL_MS = 12 * 3600 * 1000;
@@ -23,8 +23,13 @@ export async function login(input: unknown, deps: { db?: Db } = {}): Promise<Res
   if (!parsed.success) return err(appError("VALIDATION", parsed.error.issues[0]?.message));
   const user = await db.adminUser.findUnique({ where: { email: parsed.data.email } });
   // Same work and the same message whether or not the user exists.
-  const okPw = await verifyPassword(parsed.data.password, user?.passwordHash ?? "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
+  const okPw = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await dummyHash()));
   if (!user || !okPw) return err(appError("UNAUTHORIZED", "이메일 또는 비밀번호가 올바르지 않습니다."));
+  // Hashes made with older parameters are upgraded now that we know the password (compare-and-set
+  // on the old hash, so a concurrent password change wins).
+  if (needsRehash(user.passwordHash)) {
+    await db.adminUser.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash: await hashPassword(parsed.data.password) } });
+  }
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
   await db.adminSession.create({ data: { tokenHash: sha256(token), adminUserId: user.id, expiresAt } });
