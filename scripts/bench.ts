@@ -21,7 +21,8 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { LoadResult, LoadSpec } from "./lib/bench-load.ts";
-import { appEnv, DEMO_KEYS } from "./lib/demo-env.ts";
+import { randomBytes } from "node:crypto";
+import { appEnv, DEMO_KEYS, relaxedRateLimits } from "./lib/demo-env.ts";
 import { migrate } from "./lib/migrate.ts";
 import { ensureDatabase, freePort, startPostgres } from "./lib/postgres.ts";
 import { run, startService } from "./lib/run.ts";
@@ -193,11 +194,12 @@ try {
   const floor = await startService("floor", process.execPath, ["-e", floorSrc], { env: { ...process.env, DATABASE_URL: databaseUrl }, readyUrl: `${floorUrl}/`, echo: false });
   children.push(floor);
 
+  const benchSecret = randomBytes(32).toString("base64url"); // one for every server of this run
   const serverEnv = (appUrl: string): NodeJS.ProcessEnv => ({
     ...process.env,
-    ...appEnv({ databaseUrl, sandboxUrl: "http://127.0.0.1:9", appUrl }),
+    ...appEnv({ databaseUrl, sandboxUrl: "http://127.0.0.1:9", appUrl, appSecret: benchSecret }),
+    ...relaxedRateLimits(),
     NODE_ENV: "production",
-    ALLOW_DEV_SECRET: "1",
     LOG_LEVEL: "warn",
     DB_POOL_SIZE: String(POOL),
   });

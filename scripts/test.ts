@@ -3,7 +3,7 @@
 import type { ChildProcess } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { findChromium } from "./lib/chromium.ts";
-import { appEnv, sandboxEnv } from "./lib/demo-env.ts";
+import { appEnv, relaxedRateLimits, sandboxEnv } from "./lib/demo-env.ts";
 import { migrate } from "./lib/migrate.ts";
 import { ensureDatabase, freePort, startPostgres } from "./lib/postgres.ts";
 import { run, startService } from "./lib/run.ts";
@@ -62,9 +62,9 @@ try {
     );
     const env: NodeJS.ProcessEnv = {
       ...process.env,
-      ...appEnv({ databaseUrl, sandboxUrl, appUrl }),
+      ...appEnv({ databaseUrl, sandboxUrl, appUrl }), // with its own random APP_SECRET (production refuses the dev one)
+      ...relaxedRateLimits(),
       NODE_ENV: "production",
-      ALLOW_DEV_SECRET: "1",
       LOG_LEVEL: "warn",
       PROVIDER_TIMEOUT_MS: "2000",
       NEXT_DIST_DIR: distDir,

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 // The matching pair of settings for the app and the sandbox in dev and tests: demo credentials
 // that only the local sandbox accepts. Real deployments set the app's variables to real keys and
 // real provider base URLs instead (see README).
@@ -42,10 +43,32 @@ export function sandboxEnv(opts: { port: number; appUrl: string; billerUrl?: str
   };
 }
 
-export function appEnv(opts: { databaseUrl: string; sandboxUrl: string; appUrl: string }): Record<string, string> {
+/**
+ * Rate limits loose enough for test suites and benchmarks that drive many checkouts, lookups and
+ * consent requests from 127.0.0.1 with the demo phone number. Tests of the limits set their own.
+ */
+export function relaxedRateLimits(): Record<string, string> {
+  return {
+    RATE_LIMIT_CONSENT_PER_PHONE: "1000/600",
+    RATE_LIMIT_CONSENT_PER_IP: "10000/600",
+    RATE_LIMIT_CONSENT_REFRESH_PER_IP: "100000/60",
+    RATE_LIMIT_LOOKUP_PER_IP: "10000/600",
+    RATE_LIMIT_LOOKUP_PER_ORDER: "1000/900/block=900",
+    RATE_LIMIT_CHECKOUT_PER_IP: "10000/600",
+    RATE_LIMIT_LOGIN_PER_ACCOUNT_IP: "1000/900/block=900",
+    RATE_LIMIT_LOGIN_PER_IP: "10000/3600/block=3600",
+  };
+}
+
+/**
+ * appSecret: signs cookies and keys rate limits; by default a fresh random one per process that
+ * calls this (tests and benchmarks run with NODE_ENV=production, which refuses the dev secret).
+ */
+export function appEnv(opts: { databaseUrl: string; sandboxUrl: string; appUrl: string; appSecret?: string }): Record<string, string> {
   return {
     DATABASE_URL: opts.databaseUrl,
     APP_URL: opts.appUrl,
+    APP_SECRET: opts.appSecret ?? randomBytes(32).toString("base64url"),
     SHOW_DEMO_LOGIN: "1",
     KAKAOPAY_API_BASE: opts.sandboxUrl,
     KAKAOPAY_SECRET_KEY: DEMO_KEYS.kakaopaySecretKey,
