@@ -10,6 +10,7 @@ export const ErrorCodes = {
   ORDER_NOT_FOUND: { status: 404, message: "주문을 찾을 수 없습니다." },
   PRODUCT_UNAVAILABLE: { status: 409, message: "판매하지 않는 상품이 포함되어 있습니다." },
   ORDER_ALREADY_PAID: { status: 409, message: "이미 결제가 완료된 주문입니다." },
+  ORDER_CLOSED: { status: 409, message: "새 주문으로 대체되어 종료된 주문입니다. 장바구니에서 다시 주문해 주세요." },
   PAYMENT_IN_PROGRESS: { status: 409, message: "결제를 처리하고 있습니다. 잠시 후 다시 확인해 주세요." },
   PAYMENT_NOT_APPROVABLE: { status: 409, message: "승인할 수 없는 결제 상태입니다." },
   AMOUNT_MISMATCH: { status: 409, message: "결제 금액이 주문 금액과 일치하지 않아 결제를 취소했습니다." },

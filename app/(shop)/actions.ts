@@ -11,7 +11,7 @@ import { kakaoPayGateway, payUpGateway } from "@/lib/payments/gateways";
 import { isPaymentMethod } from "@/lib/payments/methods";
 import { headers } from "next/headers";
 import { log } from "@/lib/log";
-import { canSeeOrder, deviceFromRequest, grantOrderAccess, readCart, writeCart } from "../_lib/request";
+import { canSeeOrder, deviceFromRequest, grantOrderAccess, ownOrderNumbers, readCart, writeCart } from "../_lib/request";
 
 const lineSchema = z.object({ productId: z.string().min(1).max(40), quantity: z.coerce.number().int().min(0).max(99) });
 
@@ -44,10 +44,13 @@ export async function checkoutAction(_prev: CheckoutState, formData: FormData): 
   if (cart.length === 0) return { error: "장바구니가 비어 있습니다.", values };
   if (!isPaymentMethod(values.method)) return { error: "결제수단을 선택해 주세요.", values };
 
-  const created = await createOrder({
-    buyer: { name: values.name, phone: values.phone, email: values.email },
-    lines: cart.map(([productId, quantity]) => ({ productId, quantity })),
-  });
+  const created = await createOrder(
+    {
+      buyer: { name: values.name, phone: values.phone, email: values.email },
+      lines: cart.map(([productId, quantity]) => ({ productId, quantity })),
+    },
+    { supersedes: await ownOrderNumbers() },
+  );
   if (!created.ok) {
     const fieldErrors: Record<string, string> = {};
     const issues = (created.error.details ?? []) as Array<{ path: (string | number)[]; message: string }>;

@@ -2,7 +2,7 @@
 import { cookies, headers } from "next/headers";
 import { env } from "@/lib/env";
 import { CART_COOKIE, parseCart, serializeCart, type Cart } from "@/lib/shop/cart";
-import { grant, hasAccess, ORDER_ACCESS_COOKIE } from "@/lib/shop/order-access";
+import { accessibleOrders, grant, hasAccess, ORDER_ACCESS_COOKIE } from "@/lib/shop/order-access";
 import type { Device } from "@/lib/payments/gateway";
 
 const MOBILE_UA = /Android|iPhone|iPad|iPod|Mobile|SamsungBrowser|KAKAOTALK/i;
@@ -35,6 +35,11 @@ export async function grantOrderAccess(orderNumber: string) {
     path: "/",
     maxAge: 60 * 60 * 24 * 30,
   });
+}
+
+/** The orders this browser placed or proved (the buyer's own earlier checkouts). */
+export async function ownOrderNumbers(): Promise<string[]> {
+  return accessibleOrders(env().APP_SECRET, (await cookies()).get(ORDER_ACCESS_COOKIE)?.value);
 }
 
 export async function canSeeOrder(orderNumber: string): Promise<boolean> {

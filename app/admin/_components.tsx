@@ -1,14 +1,10 @@
 // Small presentational pieces shared by admin pages.
 import Link from "next/link";
 import type { OrderStatus, PaymentStatus } from "@/lib/generated/prisma/enums";
+import { orderStatusLabel } from "@/lib/orders/state";
 import { paymentStatusLabel } from "@/lib/payments/state";
 
-export const orderStatusLabel: Record<OrderStatus, string> = {
-  PENDING: "결제 대기",
-  PAID: "결제 완료",
-  PARTIALLY_REFUNDED: "부분 환불",
-  REFUNDED: "전체 환불",
-};
+export { orderStatusLabel };
 
 const tone: Record<string, string> = {
   PENDING: "bg-gray-100 text-gray-700",
@@ -20,6 +16,9 @@ const tone: Record<string, string> = {
   CANCELLED: "bg-red-100 text-red-700",
   UNKNOWN: "bg-purple-100 text-purple-800",
   APPROVING: "bg-blue-100 text-blue-800",
+  CLOSED: "bg-gray-100 text-gray-500",
+  CAPTURED_UNUSED: "bg-purple-100 text-purple-800",
+  REFUNDED_UNUSED: "bg-gray-100 text-gray-600",
 };
 
 export function StatusBadge({ status, kind }: { status: string; kind: "order" | "payment" }) {

@@ -6,6 +6,8 @@ import { db as defaultDb, Prisma, type Db } from "../db";
 import { appError, err, ok, type Result } from "../errors";
 import { totals } from "../money";
 import { addEvent } from "../payments/events";
+import { lockOrder } from "../payments/locks";
+import { transitionOrder } from "./state";
 
 export const buyerSchema = z.object({
   name: z.string().trim().min(1, "이름을 입력해 주세요.").max(30, "이름은 30자 이내로 입력해 주세요."),
@@ -43,7 +45,15 @@ export function itemSummary(names: string[]): string {
   return names.length > 1 ? `${first} 외 ${names.length - 1}건` : first;
 }
 
-export async function createOrder(input: CreateOrderInput, deps: { db?: Db } = {}): Promise<Result<{ orderId: string; orderNumber: string }>> {
+/**
+ * `supersedes`: the buyer's earlier orders (the order numbers their browser holds). Those still unpaid
+ * are closed in the same transaction, so changing the cart and paying again can never complete two
+ * orders: a capture that still arrives for a closed order is refunded (lib/payments/capture.ts).
+ */
+export async function createOrder(
+  input: CreateOrderInput,
+  deps: { db?: Db; supersedes?: readonly string[] } = {},
+): Promise<Result<{ orderId: string; orderNumber: string; closed: string[] }>> {
   const db = deps.db ?? defaultDb;
   const parsed = createOrderSchema.safeParse(input);
   if (!parsed.success) return err(appError("VALIDATION", parsed.error.issues[0]?.message, parsed.error.issues));
@@ -94,9 +104,22 @@ export async function createOrder(input: CreateOrderInput, deps: { db?: Db } = {
           message: `주문 생성 (${items.length}개 상품, ${sum.total}원)`,
           data: { total: sum.total, taxFree: sum.taxFree, vat: sum.vat, lines: items.length },
         });
-        return o;
+        const closed: string[] = [];
+        const earlier = (deps.supersedes ?? []).filter((n) => n !== orderNumber).slice(0, 20);
+        if (earlier.length) {
+          const open = await tx.order.findMany({ where: { orderNumber: { in: earlier }, merchantId: o.merchantId, status: "PENDING" }, select: { id: true, orderNumber: true }, orderBy: { id: "asc" } });
+          for (const e of open) {
+            await lockOrder(tx, e.id);
+            const moved = await transitionOrder(tx, e.id, "close", {
+              data: { closedAt: new Date(), closedReason: "SUPERSEDED" },
+              event: { type: "order.closed", message: `새 주문 ${orderNumber}으로 대체되어 결제 없이 종료`, data: { by: orderNumber } },
+            });
+            if (moved) closed.push(e.orderNumber);
+          }
+        }
+        return { ...o, closed };
       });
-      return ok({ orderId: order.id, orderNumber: order.orderNumber });
+      return ok({ orderId: order.id, orderNumber: order.orderNumber, closed: order.closed });
     } catch (e) {
       if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") continue; // order number collision
       throw e;

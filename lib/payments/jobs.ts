@@ -1,4 +1,69 @@
-// Payment jobs for the worker. TODO
-import type { DomainJobs } from "../jobs/registry";
+// The worker's payment jobs:
+// - "payment.settle" {paymentId}: enqueued in the transaction that claims an approval (READY → APPROVING),
+//   retried with backoff until the provider says something definite (see settle.ts);
+// - "refund.settle" {refundId}: enqueued with every refund (staff or automatic), sends automatic
+//   refunds and settles refunds whose answer was lost;
+// - the sweep: payments APPROVING / UNKNOWN, READY past their expiry, refunds REQUESTED / UNKNOWN,
+//   captured-unused payments — anything without a waiting job gets one (same keys: no duplicates).
+import { db } from "../db";
+import { env } from "../env";
+import { enqueue } from "../jobs/enqueue";
+import { NotYet, type DomainJobs } from "../jobs/registry";
+import { raiseAttention } from "./attention";
+import { gatewayFor } from "./gateways";
+import { settleRefund } from "./refund";
+import { settlePayment } from "./settle";
 
-export const paymentJobs: DomainJobs = { name: "payments", handlers: {} };
+/** After this many tries a payment still unknown is listed in 확인 필요 (the worker keeps trying). */
+const ATTENTION_AFTER_TRIES = 6;
+
+export const paymentJobs: DomainJobs = {
+  name: "payments",
+  handlers: {
+    "payment.settle": async (data, ctx) => {
+      const paymentId = String(data.paymentId ?? "");
+      const p = await db.payment.findUnique({ where: { id: paymentId }, select: { provider: true, orderId: true } });
+      if (!p) return { skipped: "no such payment" };
+      const out = await settlePayment(paymentId, { gateway: gatewayFor(p.provider), providerTimeoutMs: env().PROVIDER_TIMEOUT_MS, actor: "worker" });
+      if (out.retry) {
+        if (ctx.retryCount + 1 >= ATTENTION_AFTER_TRIES && ["UNKNOWN", "APPROVING"].includes(out.status))
+          await raiseAttention(db, { kind: "PAYMENT_UNKNOWN", orderId: p.orderId, paymentId, message: `결제 결과를 ${ctx.retryCount + 1}번 확인했지만 아직 알 수 없음 (${out.retry}). 계속 확인 중` });
+        throw new NotYet(out.retry);
+      }
+      return out;
+    },
+    "refund.settle": async (data) => {
+      const refundId = String(data.refundId ?? "");
+      const r = await db.refund.findUnique({ where: { id: refundId }, include: { payment: { select: { provider: true, orderId: true, id: true } } } });
+      if (!r) return { skipped: "no such refund" };
+      const out = await settleRefund(refundId, { gateway: gatewayFor(r.payment.provider), providerTimeoutMs: env().PROVIDER_TIMEOUT_MS });
+      if (out.status === "REQUESTED" || out.status === "UNKNOWN") {
+        throw new NotYet(out.retry ?? `환불 상태 ${out.status}`);
+      }
+      return out;
+    },
+  },
+  sweep: async () => {
+    const graceMs = env().PROVIDER_TIMEOUT_MS + 5_000;
+    const olderThan = new Date(Date.now() - graceMs);
+    const payments = await db.payment.findMany({
+      where: {
+        OR: [
+          { status: { in: ["APPROVING", "UNKNOWN"] }, statusAt: { lt: olderThan } },
+          { status: "READY", readyExpiresAt: { lt: new Date(Date.now() - 60_000) } },
+        ],
+      },
+      select: { id: true },
+      take: 500,
+    });
+    const refunds = await db.refund.findMany({
+      where: { OR: [{ status: "UNKNOWN" }, { status: "REQUESTED", OR: [{ sentAt: null }, { sentAt: { lt: olderThan } }] }] },
+      select: { id: true },
+      take: 500,
+    });
+    let n = 0;
+    for (const p of payments) if (await enqueue(db, "payment.settle", { paymentId: p.id }, { key: `payment:${p.id}` })) n++;
+    for (const r of refunds) if (await enqueue(db, "refund.settle", { refundId: r.id }, { key: `refund:${r.id}` })) n++;
+    return n;
+  },
+};

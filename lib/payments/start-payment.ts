@@ -8,7 +8,7 @@ import type { PayUpGateway } from "../providers/payup";
 import { addEvent, providerCallEvent } from "./events";
 import type { Device, GatewayFailure, ProviderCallLog, RedirectPaymentGateway } from "./gateway";
 import { lockOrder } from "./locks";
-import { IN_FLIGHT } from "./state";
+import { createPayment, IN_FLIGHT, transitionPayment } from "./state";
 
 export type StartDeps = { db?: Db; gateway: RedirectPaymentGateway; appUrl: string };
 
@@ -31,23 +31,27 @@ async function openAttempt(db: Db, orderNumber: string, provider: PaymentProvide
   return db.$transaction(async (tx) => {
     await lockOrder(tx, order.id);
     const fresh = await tx.order.findUniqueOrThrow({ where: { id: order.id } });
+    if (fresh.status === "CLOSED") return err(appError("ORDER_CLOSED"));
     if (fresh.status !== "PENDING") return err(appError("ORDER_ALREADY_PAID"));
     const busy = await tx.payment.findFirst({ where: { orderId: order.id, status: { in: [...IN_FLIGHT] } } });
     if (busy) return err(appError("PAYMENT_IN_PROGRESS"));
-    const superseded = await tx.payment.updateMany({
-      where: { orderId: order.id, status: "READY" },
-      data: { status: "ABORTED", failureCode: "SUPERSEDED", failureMessage: "새 결제 시도로 대체됨" },
-    });
+    const unfinished = await tx.payment.findMany({ where: { orderId: order.id, status: "READY" }, select: { id: true } });
+    for (const p of unfinished) {
+      await transitionPayment(tx, p.id, "superseded", {
+        orderId: order.id,
+        data: { failureCode: "SUPERSEDED", failureMessage: "새 결제 시도로 대체됨" },
+        event: { type: "payment.superseded", message: "새 결제 시도로 대체됨" },
+      });
+    }
     const attempt = (await tx.payment.count({ where: { orderId: order.id } })) + 1;
-    const payment = await tx.payment.create({
-      data: { orderId: order.id, provider, device, totalAmount: fresh.totalAmount, taxFreeAmount: fresh.taxFreeAmount, vatAmount: fresh.vatAmount },
-    });
-    await addEvent(tx, {
-      orderId: order.id,
-      paymentId: payment.id,
-      type: "payment.created",
-      message: `${providerLabel[provider]} 결제 시도 (${device === "MOBILE" ? "모바일" : "PC"})${superseded.count ? `, 이전 시도 ${superseded.count}건 대체` : ""}`,
-    });
+    const payment = await createPayment(
+      tx,
+      { orderId: order.id, provider, device, totalAmount: fresh.totalAmount, taxFreeAmount: fresh.taxFreeAmount, vatAmount: fresh.vatAmount },
+      {
+        type: "payment.created",
+        message: `${providerLabel[provider]} 결제 시도 (${device === "MOBILE" ? "모바일" : "PC"})${unfinished.length ? `, 이전 시도 ${unfinished.length}건 대체` : ""}`,
+      },
+    );
     return ok({ order: fresh, payment, attempt });
   });
 }
@@ -55,11 +59,11 @@ async function openAttempt(db: Db, orderNumber: string, provider: PaymentProvide
 /** Records a failed start and maps it to the customer's error. */
 async function failStart(db: Db, orderId: string, paymentId: string, failure: GatewayFailure, callLog: ProviderCallLog): Promise<Result<never>> {
   await db.$transaction(async (tx) => {
-    await tx.payment.updateMany({
-      where: { id: paymentId, status: "READY" },
-      data: { status: "FAILED", failureCode: failure.code, failureMessage: failure.message.slice(0, 500) },
+    await transitionPayment(tx, paymentId, "start_failed", {
+      orderId,
+      data: { failureCode: failure.code, failureMessage: failure.message.slice(0, 500) },
+      event: { type: callLog.op, message: `결제 준비 실패: ${failure.message}`, resultCode: callLog.resultCode, data: { durationMs: callLog.durationMs, ...(callLog.detail ?? {}) } },
     });
-    await addEvent(tx, providerCallEvent(orderId, paymentId, callLog, `결제 준비 실패: ${failure.message}`));
   });
   log.warn({ op: callLog.op, code: failure.code, kind: failure.kind, orderId }, "payment start failed");
   if (failure.kind === "config") return err(appError("PROVIDER_CONFIG"));

@@ -25,6 +25,16 @@ export function hasAccess(secret: string, raw: string | undefined, orderNumber: 
   return false;
 }
 
+/** Every order number the cookie proves access to (signatures checked). */
+export function accessibleOrders(secret: string, raw: string | undefined): string[] {
+  const out: string[] = [];
+  for (const entry of (raw ?? "").split(".")) {
+    const [n] = entry.split("~");
+    if (n && hasAccess(secret, entry, n)) out.push(n);
+  }
+  return out;
+}
+
 export function maskName(name: string): string {
   if (name.length <= 1) return "*";
   if (name.length === 2) return `${name[0]}*`;

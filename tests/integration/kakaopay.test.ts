@@ -5,8 +5,8 @@ import { db } from "@/lib/db";
 import { createOrder } from "@/lib/orders/create-order";
 import { abandonPayment, approvePayment } from "@/lib/payments/approve-payment";
 import { createKakaoPayGateway } from "@/lib/providers/kakaopay";
-import { reconcilePayment } from "@/lib/payments/reconcile";
-import { refundPayment } from "@/lib/payments/refund";
+import { refundPayment, settleRefund } from "@/lib/payments/refund";
+import { settlePayment } from "@/lib/payments/settle";
 import { startKakaoPayPayment } from "@/lib/payments/start-payment";
 import type { RedirectPaymentGateway } from "@/lib/payments/gateway";
 import { actAtKakaoPay, armFault, buyer, clearFaults, demoProducts, resetSandboxClock, advanceSandboxClock, sandboxPayment, sandboxUrl } from "./helpers";
@@ -105,9 +105,12 @@ describe("KakaoPay online payment", () => {
     const outcome = await approvePayment({ paymentId, pgToken }, { gateway });
     expect(outcome.kind).toBe("failed");
     const payment = await db.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { order: true } });
-    expect(payment.status).toBe("FAILED");
+    // Captured money that is not the order's payment is refunded automatically, and says why.
+    expect(payment.status).toBe("REFUNDED_UNUSED");
     expect(payment.failureCode).toBe("AMOUNT_MISMATCH");
     expect(payment.order.status).toBe("PENDING");
+    expect(await db.refund.findFirst({ where: { paymentId, kind: "AMOUNT_MISMATCH" } })).toMatchObject({ status: "DONE", amount: 18900 });
+    expect(await db.attention.count({ where: { paymentId, kind: "AMOUNT_MISMATCH", resolvedAt: null } })).toBe(1);
     const remote = await gateway.lookup({ providerTxId: payment.tid!, providerData: null, expectedTotal: payment.totalAmount });
     expect(remote.ok && remote.value.state).toBe("cancelled");
   });
@@ -145,8 +148,8 @@ describe("KakaoPay online payment", () => {
     // No second attempt can start while the outcome is unknown.
     const again = await startKakaoPayPayment({ orderNumber: order.orderNumber, device: "PC" }, { gateway, appUrl });
     expect(again.ok).toBe(false);
-    const settled = await reconcilePayment(paymentId, { gateway });
-    expect(settled).toEqual({ ok: true, value: { status: "APPROVED", changed: true } });
+    const settled = await settlePayment(paymentId, { gateway, providerTimeoutMs: 1500, actor: "admin" });
+    expect(settled).toEqual({ status: "APPROVED", changed: true });
     expect((await db.order.findUniqueOrThrow({ where: { id: order.orderId } })).status).toBe("PAID");
   });
 
@@ -208,7 +211,8 @@ describe("KakaoPay online payment", () => {
     // Another refund must wait until this one is known.
     const blocked = await refundPayment({ paymentId, amount: 1000, taxFree: 0, reason: "x", idempotencyKey: randomUUID() }, admin, { gateway });
     expect(blocked.ok).toBe(false);
-    await reconcilePayment(paymentId, { gateway });
+    if (!r.ok) throw new Error("refund");
+    await settleRefund(r.value.refundId, { gateway, providerTimeoutMs: 1500 });
     const p = await db.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { refunds: true } });
     expect(p.refunds[0]!.status).toBe("DONE");
     expect(p.cancelledAmount).toBe(10000);

@@ -6,8 +6,8 @@ import { POST as kcpReturn } from "@/app/pay/payup/return/route";
 import { db } from "@/lib/db";
 import { createOrder } from "@/lib/orders/create-order";
 import { encodeEucKrForm, createPayUpClient, createPayUpGateway, PAYUP_CODE_LIST, type PayUpGateway } from "@/lib/providers/payup";
-import { reconcilePayment } from "@/lib/payments/reconcile";
-import { refundPayment } from "@/lib/payments/refund";
+import { refundPayment, settleRefund } from "@/lib/payments/refund";
+import { settlePayment } from "@/lib/payments/settle";
 import { startKcpPayment } from "@/lib/payments/start-payment";
 import { armFault, buyer, clearFaults, demoProducts, sandboxUrl } from "./helpers";
 
@@ -168,8 +168,8 @@ describe("KakaoPay through PayUp/KCP", () => {
     await armFault({ provider: "payup", op: "pay", mode: "timeout", delayMs: 2500 });
     await postBack(fields);
     expect((await db.payment.findUniqueOrThrow({ where: { id: payment.id } })).status).toBe("UNKNOWN");
-    const r = await reconcilePayment(payment.id, { gateway });
-    expect(r).toEqual({ ok: true, value: { status: "APPROVED", changed: true } });
+    const r = await settlePayment(payment.id, { gateway, providerTimeoutMs: 1500, actor: "admin" });
+    expect(r).toEqual({ status: "APPROVED", changed: true });
     const p = await db.payment.findUniqueOrThrow({ where: { id: payment.id }, include: { order: true } });
     expect(p.order.status).toBe("PAID");
     expect(p.tid).toBeTruthy();
@@ -186,7 +186,8 @@ describe("KakaoPay through PayUp/KCP", () => {
     await armFault({ provider: "payup", op: "cancel", mode: "timeout", delayMs: 2500 });
     const lost = await refundPayment({ paymentId: payment.id, amount: 21000, taxFree: 0, reason: "고객 요청", idempotencyKey: randomUUID() }, admin, { gateway });
     expect(lost).toMatchObject({ ok: true, value: { status: "UNKNOWN" } });
-    await reconcilePayment(payment.id, { gateway });
+    if (!lost.ok) throw new Error("refund");
+    await settleRefund(lost.value.refundId, { gateway, providerTimeoutMs: 1500 });
     const p = await db.payment.findUniqueOrThrow({ where: { id: payment.id }, include: { order: true, refunds: true } });
     expect(p.status).toBe("CANCELLED");
     expect(p.order.status).toBe("REFUNDED");

@@ -4,7 +4,8 @@ import { db } from "@/lib/db";
 import { ErrorCodes, type ErrorCode } from "@/lib/errors";
 import { formatWon } from "@/lib/money";
 import { gatewayFor } from "@/lib/payments/gateways";
-import { reconcilePayment } from "@/lib/payments/reconcile";
+import { env } from "@/lib/env";
+import { settlePayment } from "@/lib/payments/settle";
 import { maskName, maskPhone } from "@/lib/shop/order-access";
 import { canSeeOrder } from "../../../_lib/request";
 import { retryPaymentAction } from "../../actions";
@@ -20,7 +21,8 @@ const failureText: Record<string, string> = {
   AMOUNT_TAMPERED: "결제창에서 돌아온 금액이 주문 금액과 달라 결제를 진행하지 않았습니다. 다시 결제해 주세요.",
   PROVIDER_FAIL: "카카오페이 결제가 완료되지 않았습니다. 다시 시도해 주세요.",
   EXPIRED: "결제 가능 시간(15분)이 지났습니다. 다시 결제해 주세요.",
-  AMOUNT_MISMATCH: "결제 금액이 주문 금액과 달라 결제를 자동으로 취소했습니다. 다시 시도해 주세요.",
+  AMOUNT_MISMATCH: "결제 금액이 주문 금액과 달라 승인된 금액을 자동으로 환불합니다. 다시 시도해 주세요.",
+  LATE_CAPTURE: "이전 결제 시도가 늦게 승인되어 자동으로 환불합니다. 다시 결제해 주세요.",
   SUPERSEDED: "새 결제 시도로 대체된 결제입니다.",
 };
 
@@ -38,17 +40,25 @@ export default async function OrderPage({
   const load = () => db.order.findUnique({ where: { orderNumber }, include: { items: true, payments: { orderBy: { createdAt: "desc" } } } });
   let order = await load();
   if (!order) notFound();
-  // A payment whose outcome we did not hear (timeout) settles itself while the customer waits here:
-  // the provider is asked again (idempotent, guarded in the use case) at most every few seconds.
+  // A payment whose outcome we did not hear (timeout) is settled by the worker; while the customer
+  // waits here the provider is also asked (read-only for KakaoPay; guarded for PayUp in the use case).
   const pending = order.payments[0];
-  if (pending && ((pending.status === "UNKNOWN" && Date.now() - pending.updatedAt.getTime() > 4000) || (pending.status === "APPROVING" && Date.now() - pending.updatedAt.getTime() > 30000))) {
-    const settled = await reconcilePayment(pending.id, { gateway: gatewayFor(pending.provider), quiet: true }).catch(() => null);
-    if (settled?.ok && settled.value.changed) order = (await load()) ?? order;
+  const timeoutMs = env().PROVIDER_TIMEOUT_MS;
+  if (
+    pending &&
+    ((pending.status === "UNKNOWN" && Date.now() - pending.statusAt.getTime() > 3000) ||
+      (pending.status === "APPROVING" && Date.now() - pending.statusAt.getTime() > timeoutMs + 5000))
+  ) {
+    const settled = await settlePayment(pending.id, { gateway: gatewayFor(pending.provider), providerTimeoutMs: timeoutMs, actor: "customer" }).catch(() => null);
+    if (settled?.changed) order = (await load()) ?? order;
   }
   const charged = order.payments.find((p) => ["APPROVED", "PARTIALLY_CANCELLED", "CANCELLED"].includes(p.status));
   const latest = order.payments[0];
-  const checking = !charged && latest && ["APPROVING", "UNKNOWN"].includes(latest.status);
-  const paid = order.status !== "PENDING";
+  // Unknown is not failed: while any attempt's outcome is open, the customer sees "확인 중", never a retry.
+  const checking = !charged && order.payments.some((p) => ["APPROVING", "UNKNOWN"].includes(p.status));
+  const paid = ["PAID", "PARTIALLY_REFUNDED", "REFUNDED"].includes(order.status);
+  const closed = order.status === "CLOSED";
+  const refunding = order.payments.some((p) => p.status === "CAPTURED_UNUSED");
   const startError = sp.notice === "start_failed" && sp.code && sp.code in ErrorCodes ? ErrorCodes[sp.code as ErrorCode].message : null;
 
   return (
@@ -62,6 +72,17 @@ export default async function OrderPage({
               {order.status === "PAID" ? "결제가 완료되었습니다" : order.status === "REFUNDED" ? "전액 환불된 주문입니다" : "일부 환불된 주문입니다"}
             </h1>
           </>
+        ) : closed && !checking ? (
+          <>
+            <h1 className="text-xl font-bold">종료된 주문입니다</h1>
+            <p className="mt-2 text-sm text-ink-soft" data-testid="order-notice">
+              새로 주문하셔서 이 주문은 결제 없이 종료되었습니다.
+              {refunding ? " 이 주문으로 승인된 금액은 자동으로 환불됩니다." : ""}
+            </p>
+            <Link href="/cart" className="btn-ghost mt-4 w-full">
+              장바구니로 가기
+            </Link>
+          </>
         ) : checking ? (
           <>
             <div className="mx-auto size-10 animate-spin rounded-full border-4 border-kakao border-t-transparent" aria-hidden />
@@ -71,6 +92,11 @@ export default async function OrderPage({
         ) : (
           <>
             <h1 className="text-xl font-bold">결제가 완료되지 않았습니다</h1>
+            {refunding && (
+              <p className="mt-2 text-sm text-ink-soft" data-testid="order-refunding">
+                승인된 금액은 자동으로 환불됩니다. 같은 금액이 두 번 청구되지 않습니다.
+              </p>
+            )}
             <p className="mt-2 text-sm text-ink-soft" data-testid="order-notice">
               {startError ??
                 (latest?.failureCode && failureText[latest.failureCode]) ??

@@ -1,6 +1,7 @@
 // KakaoPay sends the customer here after they pay: GET approval_url?payment=…&pg_token=…
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { approvePayment } from "@/lib/payments/approve-payment";
 import { kakaoPayGateway } from "@/lib/payments/gateways";
 import { seeOther, withErrors } from "../../../_lib/http";
@@ -21,7 +22,7 @@ async function waitWhileApproving(paymentId: string, maxMs = 8000) {
 export const GET = withErrors(async (req: Request) => {
   const parsed = query.safeParse(Object.fromEntries(new URL(req.url).searchParams));
   if (!parsed.success) return seeOther("/orders/lookup?error=bad_return");
-  const outcome = await approvePayment({ paymentId: parsed.data.payment, pgToken: parsed.data.pg_token }, { gateway: kakaoPayGateway() });
+  const outcome = await approvePayment({ paymentId: parsed.data.payment, pgToken: parsed.data.pg_token }, { gateway: kakaoPayGateway(), providerTimeoutMs: env().PROVIDER_TIMEOUT_MS });
   if (outcome.kind === "not_found") return seeOther("/orders/lookup?error=bad_return");
   if (outcome.kind === "in_progress") await waitWhileApproving(parsed.data.payment);
   return seeOther(`/orders/${outcome.orderNumber}`);

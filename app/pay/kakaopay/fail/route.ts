@@ -10,7 +10,7 @@ const query = z.object({ payment: z.string().min(1).max(40) });
 export const GET = withErrors(async (req: Request) => {
   const parsed = query.safeParse(Object.fromEntries(new URL(req.url).searchParams));
   if (!parsed.success) return seeOther("/orders/lookup?error=bad_return");
-  const r = await abandonPayment({ paymentId: parsed.data.payment, reason: "fail" });
+  const r = await abandonPayment({ provider: "KAKAOPAY", paymentId: parsed.data.payment, reason: "fail" });
   if (r.kind === "not_found") return seeOther("/orders/lookup?error=bad_return");
   return seeOther(`/orders/${r.orderNumber}`);
 });

@@ -2,6 +2,7 @@
 // order_info form). EUC-KR form body, no cookies (cross-site POST): we identify the payment by
 // ordr_idxx, approve at most once, and answer 303 to the GET receipt page.
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { approvePayment, abandonPayment } from "@/lib/payments/approve-payment";
 import { payUpGateway } from "@/lib/payments/gateways";
@@ -53,12 +54,13 @@ export const POST = withErrors(async (req: Request) => {
       reason: ret.outcome === "cancelled" ? "cancel" : "fail",
       code: ret.outcome === "failed" ? `KCP_${ret.resCd}` : undefined,
       message: ret.resMsg ? `[${ret.resCd}] ${ret.resMsg}` : undefined,
+      provider: "PAYUP_KCP",
     });
     return seeOther(orderPath);
   }
   const outcome = await approvePayment(
     { paymentId: payment.id, token: { kind: "kcp", authorization: ret.authorization, postedAmount: ret.authorization.amount } },
-    { gateway: payUpGateway() },
+    { gateway: payUpGateway(), providerTimeoutMs: env().PROVIDER_TIMEOUT_MS },
   );
   if (outcome.kind === "in_progress") await waitWhileApproving(payment.id);
   return seeOther(orderPath);

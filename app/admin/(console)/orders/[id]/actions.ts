@@ -2,7 +2,9 @@
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db";
 import { gatewayFor } from "@/lib/payments/gateways";
-import { reconcilePayment } from "@/lib/payments/reconcile";
+import { env } from "@/lib/env";
+import { settlePayment } from "@/lib/payments/settle";
+import { refreshPayment } from "@/lib/payments/refresh";
 import { refundPayment } from "@/lib/payments/refund";
 import { requireAdmin } from "../../../../_lib/admin";
 
@@ -27,7 +29,7 @@ export async function refundAction(_prev: RefundState, formData: FormData): Prom
       idempotencyKey: String(formData.get("idempotencyKey") ?? ""),
     },
     { adminId: admin.adminId },
-    { gateway: gatewayFor(payment.provider) },
+    { gateway: gatewayFor(payment.provider), providerTimeoutMs: env().PROVIDER_TIMEOUT_MS },
   );
   revalidatePath(`/admin/orders/${payment.orderId}`);
   if (!r.ok) return { ok: false, message: r.error.message, key };
@@ -41,8 +43,7 @@ export async function refreshAction(_prev: RefreshState, formData: FormData): Pr
   const paymentId = String(formData.get("paymentId") ?? "");
   const payment = await ownPayment(admin.merchantId, paymentId);
   if (!payment) return { message: "결제를 찾을 수 없습니다." };
-  const r = await reconcilePayment(paymentId, { gateway: gatewayFor(payment.provider) });
+  const r = await refreshPayment(paymentId, payment.provider);
   revalidatePath(`/admin/orders/${payment.orderId}`);
-  if (!r.ok) return { message: r.error.message };
-  return { message: r.value.changed ? "결제사 상태를 반영했습니다." : "결제사 상태와 일치합니다. 변경 사항이 없습니다." };
+  return { message: r.message };
 }

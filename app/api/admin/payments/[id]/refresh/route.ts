@@ -2,8 +2,7 @@
 import { NextResponse } from "next/server";
 import { db } from "@/lib/db";
 import { appError } from "@/lib/errors";
-import { gatewayFor } from "@/lib/payments/gateways";
-import { reconcilePayment } from "@/lib/payments/reconcile";
+import { refreshPayment } from "@/lib/payments/refresh";
 import { withAdmin } from "../../../../../_lib/admin";
 import { errorResponse, withErrors } from "../../../../../_lib/http";
 
@@ -13,9 +12,7 @@ export const POST = withErrors(
       const { id } = await ctx.params;
       const payment = await db.payment.findFirst({ where: { id, order: { merchantId: admin.merchantId } }, select: { id: true, provider: true } });
       if (!payment) return errorResponse(appError("NOT_FOUND", "결제를 찾을 수 없습니다."));
-      const r = await reconcilePayment(id, { gateway: gatewayFor(payment.provider) });
-      if (!r.ok) return errorResponse(r.error);
-      return NextResponse.json(r.value);
+      return NextResponse.json(await refreshPayment(id, payment.provider));
     },
     { mutation: true },
   ),

@@ -1,0 +1,47 @@
+// The order state machine, executable: the only code that writes Order.status. PAID is reached only
+// together with a payment's APPROVED (lib/payments/settle.ts calls `transitionOrder(…, "pay")` in the
+// transaction in which the payment moves).
+//
+//   PENDING ──pay──► PAID ──refund_partial──► PARTIALLY_REFUNDED ──refund_full──► REFUNDED
+//      │               └──────────────refund_full──────────────────────────────┘
+//      └──close──► CLOSED   (the buyer's newer checkout superseded it; a late capture on it is refunded)
+import type { Prisma } from "../generated/prisma/client";
+import type { OrderStatus } from "../generated/prisma/enums";
+import type { Tx } from "../db";
+import { addEvent } from "../payments/events";
+import { ForbiddenTransition, type TimelineEvent } from "../payments/state";
+
+export const orderEdges = {
+  pay: { from: ["PENDING"], to: "PAID" },
+  close: { from: ["PENDING"], to: "CLOSED" },
+  refund_partial: { from: ["PAID", "PARTIALLY_REFUNDED"], to: "PARTIALLY_REFUNDED" },
+  refund_full: { from: ["PAID", "PARTIALLY_REFUNDED"], to: "REFUNDED" },
+} as const satisfies Record<string, { from: readonly OrderStatus[]; to: OrderStatus }>;
+export type OrderEdge = keyof typeof orderEdges;
+
+export async function transitionOrder(
+  tx: Tx,
+  orderId: string,
+  edge: OrderEdge,
+  opts: { only?: readonly OrderStatus[]; data?: Omit<Prisma.OrderUpdateManyMutationInput, "status">; event?: TimelineEvent & { paymentId?: string } },
+): Promise<boolean> {
+  const e = orderEdges[edge];
+  if (!e) throw new ForbiddenTransition("order", edge, "no such edge");
+  const from = opts.only ?? e.from;
+  const bad = from.filter((s) => !(e.from as readonly string[]).includes(s));
+  if (bad.length) throw new ForbiddenTransition("order", edge, `${bad.join(", ")} → ${e.to} is not in the table`);
+  const n = await tx.order.updateMany({ where: { id: orderId, status: { in: [...from] } }, data: { ...opts.data, status: e.to } });
+  if (n.count === 0) return false;
+  if (opts.event) await addEvent(tx, { orderId, paymentId: opts.event.paymentId, ...opts.event, data: { ...opts.event.data, transition: `order.${edge}`, to: e.to } });
+  return true;
+}
+
+export const PAYABLE: readonly OrderStatus[] = ["PENDING"];
+
+export const orderStatusLabel: Record<OrderStatus, string> = {
+  PENDING: "결제 대기",
+  PAID: "결제 완료",
+  PARTIALLY_REFUNDED: "부분 환불",
+  REFUNDED: "전체 환불",
+  CLOSED: "종료 (미결제)",
+};

@@ -1,0 +1,137 @@
+// Settles a payment whose outcome we do not know, by asking the provider — the worker's job
+// ("payment.settle"), the customer's receipt page and the admin's 결제사에서 새로고침 all call this.
+//
+// Unknown is not failed: only a definite answer moves a payment. A timeout, a lookup error, a READY
+// or in-progress status, or a status we do not know leaves it where it is (the worker tries again with
+// backoff). An attempt whose provider-side expiry has passed is expired only after a lookup made
+// after the expiry confirms that nothing was charged. A capture goes through `recordCapture` (the
+// late-capture rule). PayUp has no lookup API: asking it means re-sending the stored authorization,
+// which is itself a capture — so only for the order's current attempt while the order is unpaid, and
+// not while the approve call may still be running; answers that prove nothing (2001 / 8001 / 9002)
+// go to 확인 필요.
+import { db as defaultDb, type Db } from "../db";
+import { raiseAttention } from "./attention";
+import { recordCapture } from "./capture";
+import type { PaymentGateway, ProviderCallLog } from "./gateway";
+import { lockOrder } from "./locks";
+import { transitionPayment, type TimelineEvent } from "./state";
+
+export type SettleOutcome = {
+  status: string;
+  changed: boolean;
+  /** Not settled yet, and why (the worker retries later). */
+  retry?: string;
+};
+
+export type SettleDeps = {
+  db?: Db;
+  gateway: PaymentGateway;
+  providerTimeoutMs: number;
+  now?: () => Date;
+  /** Who asks: the admin may look up attempts we recorded as ended (a late capture shows up there). */
+  actor?: "worker" | "customer" | "admin";
+};
+
+/** After a provider-side expiry, how long we still wait before believing a lookup (clock skew). */
+const EXPIRY_GRACE_MS = 60_000;
+
+function callEvent(callLog: ProviderCallLog, message: string): TimelineEvent {
+  return { type: callLog.op, message, resultCode: callLog.resultCode, data: { durationMs: callLog.durationMs, ...(callLog.detail ?? {}) } };
+}
+
+export async function settlePayment(paymentId: string, deps: SettleDeps): Promise<SettleOutcome> {
+  const db = deps.db ?? defaultDb;
+  const now = deps.now ?? (() => new Date());
+  const payment = await db.payment.findUnique({ where: { id: paymentId }, include: { order: true } });
+  if (!payment) return { status: "NOT_FOUND", changed: false };
+  const order = payment.order;
+  const st = payment.status;
+  const same = (retry?: string): SettleOutcome => ({ status: st, changed: false, ...(retry && { retry }) });
+  const expiredAtProvider = !!payment.readyExpiresAt && now().getTime() > payment.readyExpiresAt.getTime() + EXPIRY_GRACE_MS;
+  const approveMayRun = st === "APPROVING" && now().getTime() - payment.statusAt.getTime() < deps.providerTimeoutMs + 5_000;
+  const isPayUp = !deps.gateway.reportsCancellations; // no lookup API: asking = re-sending
+
+  if (["APPROVED", "PARTIALLY_CANCELLED", "CANCELLED", "CAPTURED_UNUSED", "REFUNDED_UNUSED"].includes(st)) return same();
+
+  if (st === "READY") {
+    if (!expiredAtProvider) return same(); // the customer may still be at the provider's page
+    // PayUp charges only when we send the authorization; a READY attempt never got that far.
+    if (isPayUp || !payment.tid) {
+      const changed = await db.$transaction((tx) =>
+        transitionPayment(tx, payment.id, "expire", { orderId: order.id, only: ["READY"], data: { failureCode: "EXPIRED" }, event: { type: "payment.expired", message: "결제 가능 시간이 지나 만료됨" } }),
+      );
+      return { status: changed ? "EXPIRED" : st, changed };
+    }
+  }
+
+  if (["FAILED", "ABORTED", "EXPIRED"].includes(st)) {
+    // Ended attempts are looked at only when staff ask (read-only lookups; never a PayUp re-send).
+    if (deps.actor !== "admin" || isPayUp || !payment.tid) return same();
+  }
+
+  if (isPayUp && (st === "APPROVING" || st === "UNKNOWN")) {
+    if (approveMayRun) return same("승인 요청이 아직 진행 중일 수 있음");
+    const newest = await db.payment.findFirst({ where: { orderId: order.id }, orderBy: { createdAt: "desc" }, select: { id: true } });
+    if (order.status !== "PENDING" || newest?.id !== payment.id) {
+      await raiseAttention(db, {
+        kind: "PAYMENT_UNKNOWN",
+        orderId: order.id,
+        paymentId: payment.id,
+        code: payment.failureCode,
+        message: "PayUp은 조회 API가 없고, 주문이 이미 결제/종료되어 승인 재요청으로 확인할 수 없음: PayUp 관리자 화면에서 확인 필요",
+      });
+      return same("PayUp 결과 확인 불가");
+    }
+  }
+
+  const res = await deps.gateway.lookup({ providerTxId: payment.tid, providerData: payment.providerData, expectedTotal: payment.totalAmount });
+  if (!res.ok) {
+    if (deps.actor === "admin") await db.paymentEvent.create({ data: { orderId: order.id, paymentId: payment.id, type: res.log.op, message: `결제사 조회 실패: ${res.failure.message}`, resultCode: res.log.resultCode } });
+    return same(`결제사 조회 실패 (${res.failure.code})`);
+  }
+  const remote = res.value;
+
+  if (remote.state === "approved" || remote.state === "partially_cancelled" || remote.state === "cancelled") {
+    const r = await db.$transaction((tx) => recordCapture(tx, payment.id, remote.approved, res.log));
+    const after = await db.payment.findUniqueOrThrow({ where: { id: payment.id }, select: { status: true } });
+    return { status: after.status, changed: r.kind === "approved" || r.kind === "unused" };
+  }
+
+  if (remote.state === "uncertain") {
+    await db.$transaction(async (tx) => {
+      await lockOrder(tx, order.id);
+      await transitionPayment(tx, payment.id, "lose_answer", { orderId: order.id, only: ["APPROVING"], data: { failureCode: remote.providerStatus }, event: callEvent(res.log, `결제사 응답으로 결과를 판단할 수 없음 (${remote.providerStatus}): 확인 필요`) });
+      await raiseAttention(tx, { kind: "PAYMENT_UNCERTAIN", orderId: order.id, paymentId: payment.id, code: remote.providerStatus, message: `${remote.message} — 결제가 되었는지 결제사 관리자 화면에서 확인 필요` });
+    });
+    return same(`결제사 응답 ${remote.providerStatus}: 확인 필요`);
+  }
+
+  if (remote.state === "aborted" || remote.state === "failed") {
+    if (!["READY", "APPROVING", "UNKNOWN"].includes(st)) return same();
+    const changed = await db.$transaction(async (tx) => {
+      await lockOrder(tx, order.id);
+      return transitionPayment(tx, payment.id, remote.state === "aborted" ? "provider_aborted" : "provider_failed", {
+        orderId: order.id,
+        data: { failureCode: `PROVIDER_${remote.state.toUpperCase()}`, failureMessage: remote.providerStatus ?? null },
+        event: callEvent(res.log, `결제사 조회: 결제되지 않음 (${remote.providerStatus ?? remote.state})`),
+      });
+    });
+    const after = await db.payment.findUniqueOrThrow({ where: { id: payment.id }, select: { status: true } });
+    return { status: after.status, changed };
+  }
+
+  // pending: READY / in progress / a status we do not know.
+  const providerStatus = "providerStatus" in remote ? remote.providerStatus : undefined;
+  if (expiredAtProvider && ["READY", "APPROVING", "UNKNOWN"].includes(st) && !isPayUp) {
+    const changed = await db.$transaction(async (tx) => {
+      await lockOrder(tx, order.id);
+      return transitionPayment(tx, payment.id, "expire", {
+        orderId: order.id,
+        data: { failureCode: "EXPIRED" },
+        event: callEvent(res.log, `결제 가능 시간이 지났고 결제사 조회로 결제되지 않았음을 확인 (${providerStatus ?? "pending"})`),
+      });
+    });
+    return { status: changed ? "EXPIRED" : st, changed };
+  }
+  return same(`결제사 상태 ${providerStatus ?? "진행 중"}`);
+}
