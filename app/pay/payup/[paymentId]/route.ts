@@ -11,8 +11,10 @@ import { esc, formHtml, htmlResponse, messagePage, page } from "../_html";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withErrors(async (_req: Request, ctx: { params: Promise<{ paymentId: string }> }) => {
+export const GET = withErrors(async (req: Request, ctx: { params: Promise<{ paymentId: string }> }) => {
   const { paymentId } = await ctx.params;
+  // proxy.ts's per-request CSP nonce: only scripts carrying it run (the KCP script is trusted through it).
+  const nonce = esc(req.headers.get("x-nonce") ?? "");
   const payment = await db.payment.findUnique({ where: { id: paymentId.slice(0, 40) }, include: { order: true } });
   if (!payment || payment.provider !== "PAYUP_KCP") return messagePage("결제 정보를 찾을 수 없습니다", "주문 조회에서 주문 상태를 확인해 주세요.", { href: "/orders/lookup", label: "주문 조회" }, 404);
   const orderPath = `/orders/${payment.order.orderNumber}`;
@@ -31,7 +33,7 @@ export const GET = withErrors(async (_req: Request, ctx: { params: Promise<{ pay
 ${formHtml(form, { id: "kcp-mobile" })}
 <button type="submit" class="kakao" id="go">결제창 열기</button></form>
 <a class="btn ghost" href="${esc(orderPath)}">주문으로 돌아가기</a></div>
-<script>document.getElementById("kcp-mobile").submit();</script>`,
+<script nonce="${nonce}">document.getElementById("kcp-mobile").submit();</script>`,
       ),
     );
   }
@@ -42,10 +44,10 @@ ${formHtml(form, { id: "kcp-mobile" })}
       "카카오페이 결제",
       `<div class="card">${summary}<p>열린 결제창에서 결제를 진행해 주세요.</p>
 ${formHtml(form)}
-<button type="button" class="kakao" id="go" onclick="jsf__pay()">결제창 열기</button></form>
+<button type="button" class="kakao" id="go">결제창 열기</button></form>
 <div class="err" id="err" role="alert"></div>
 <a class="btn ghost" href="${esc(orderPath)}">주문으로 돌아가기</a></div>
-<script>
+<script nonce="${nonce}">
 /* KCP calls this when its window finishes; it must exist before payplus_web.jsp loads. */
 function m_Completepayment(FormOrJson, closeEvent) {
   var frm = document.order_info;
@@ -65,9 +67,10 @@ function m_Completepayment(FormOrJson, closeEvent) {
 function jsf__pay() {
   try { KCP_Pay_Execute(document.order_info); } catch (e) { /* KCP ends the script with throw on success in old browsers */ }
 }
+document.getElementById("go").addEventListener("click", jsf__pay); /* no inline handlers under the CSP */
 </script>
-<script src="${esc(scriptUrl)}"></script>
-<script>jsf__pay();</script>`,
+<script nonce="${nonce}" src="${esc(scriptUrl)}"></script>
+<script nonce="${nonce}">jsf__pay();</script>`,
     ),
   );
 });
