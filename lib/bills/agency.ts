@@ -7,8 +7,8 @@
 //               E601 a delivery that contradicts one already recorded for the same pay_id
 // Money moves are idempotent on (pay_id, pay_type) through unique keys, and every decision on a
 // bill happens under its row lock, so parallel deliveries on several app instances record once.
-import { db as defaultDb, type Db, type Tx } from "../db";
-import type { Bill, BillStatus } from "../generated/prisma/client";
+import { db as defaultDb, type Db } from "../db";
+import type { Bill, BillCancellationStatus, BillStatus } from "../generated/prisma/client";
 import { log } from "../log";
 import {
   fromKst,
@@ -24,7 +24,20 @@ import { addBillEvent, type BillEventInput } from "./events";
 import { newId } from "./ids";
 import { sqlOf, transaction, type Param, type Stmt } from "./hot-sql";
 import { lockBill } from "./locks";
-import { deriveBillStatus, kstToday, lastPayableDay, payableAmount } from "./state";
+import { openBillReview, resolveAfterCancellation, reviewMessage, type BillReviewKind } from "./review";
+import {
+  applyCancellation,
+  billTotals,
+  insertCancellation,
+  kstToday,
+  lastPayableDay,
+  payableAmount,
+  paymentCancelEdge,
+  settleBill,
+  WAITING_CANCELLATION,
+  type BillPaymentEdge,
+} from "./state";
+import { insertPaymentAndLock, settleNewPayment, type NewPaymentSettlement } from "./state-sql";
 import type { WireDetail } from "./details";
 
 export type AgencyDeps = { db?: Db; now?: () => Date };
@@ -222,12 +235,23 @@ export async function answerPayResult(req: PayResultRequest, deps: AgencyDeps = 
   } catch (e) {
     if (!(e instanceof Conflict)) throw e;
     log.error({ billId, payId: req.pay_id, payType: req.pay_type, reason: e.reason }, "pay-result conflicts with a recorded one");
-    await addBillEvent(db, {
-      billId,
-      type: `dozn.pay-result.${req.pay_type}`,
-      resultCode: "E601",
-      message: `납부 결과 처리 불가 (확인 필요): ${e.reason}`,
-      data: { payId: req.pay_id, payAmount: req.pay_amount },
+    // The timeline and the 확인 필요 list together (a redelivery adds a timeline row, not a second open review).
+    await db.$transaction(async (tx) => {
+      await addBillEvent(tx, {
+        billId,
+        type: `dozn.pay-result.${req.pay_type}`,
+        resultCode: "E601",
+        message: `납부 결과 처리 불가 (확인 필요): ${e.reason}`,
+        data: { payId: req.pay_id, payAmount: req.pay_amount },
+      });
+      await openBillReview(tx, {
+        billId,
+        kind: "CONFLICT",
+        payId,
+        code: "E601",
+        message: reviewMessage.conflict({ payId, reason: e.reason }),
+        data: { payType: req.pay_type, payAmount: req.pay_amount },
+      });
     });
     return { ...respond("E601"), outcome: "conflict" };
   }
@@ -236,48 +260,22 @@ export async function answerPayResult(req: PayResultRequest, deps: AgencyDeps = 
 const payByLabel: Record<string, string> = { CARD: "카드", MONEY: "카카오페이머니", MONEY_TRANSFER: "계좌 송금" };
 
 type PaymentRow = { payId: bigint; payAmount: number; cancelledAmount: number; paidAt: Date; cancelledAt: Date | null };
-type EventRow = BillEventInput & { id: string };
+
+const sqlList = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(", ");
 
 const paymentStmts = {
-  // Insert, and lock the bill only when this delivery inserted the payment (see locks.ts).
-  insertAndLock: {
-    name: "kc_payment_insert_lock",
-    text: `WITH ins AS (
-        INSERT INTO "BillPayment" (id, "billId", "payId", "payType", "payBy", amount, "payAmount", "feeType", fee, "feeTax",
-                                   "cardBin", "cardCompany", "payDetail3", "adjustDate", "paidAt", "createdAt")
-        VALUES ($1::text, $2::text, $3::bigint, 'P', $4::text, $5::int, $6::int, $7::text, $8::int, $9::int,
-                $10::text, $11::text, $12::text, $13::text, $14::timestamp(3), $15::timestamp(3))
-        ON CONFLICT ("payId") DO NOTHING
-        RETURNING "billId"),
-      locked AS (SELECT b.id FROM "Bill" b JOIN ins ON b.id = ins."billId" FOR NO KEY UPDATE OF b)
-      SELECT (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM locked)::int AS locked`,
-  },
   recorded: { name: "kc_payment_recorded", text: `SELECT "billId", "payAmount" FROM "BillPayment" WHERE "payId" = $1::bigint` },
   // One row per payment of the bill (this one included), each with the bill's columns and the
-  // still-pending cancellation of this pay_id, if one came first.
+  // cancellation of this pay_id still waiting for its payment, if one came first.
   state: {
     name: "kc_payment_state",
     text: `SELECT b.status::text AS status, b.amount,
              p."payId", p."payAmount", p."cancelledAmount", p."paidAt", p."cancelledAt",
-             pc."billId" AS "pendingBillId", pc.amount AS "pendingAmount", pc."cancelledAt" AS "pendingCancelledAt"
+             pc."billId" AS "pendingBillId", pc.amount AS "pendingAmount", pc."cancelledAt" AS "pendingCancelledAt", pc.status::text AS "pendingStatus"
       FROM "Bill" b
       LEFT JOIN "BillPayment" p ON p."billId" = b.id
-      LEFT JOIN "BillCancellation" pc ON pc."payId" = $2::bigint AND pc.status = 'PENDING'
+      LEFT JOIN "BillCancellation" pc ON pc."payId" = $2::bigint AND pc.status IN (${sqlList(WAITING_CANCELLATION)})
       WHERE b.id = $1::text`,
-  },
-  // The timeline rows, the settled early cancellation ($7) and the bill's totals, in one statement.
-  write: {
-    name: "kc_payment_write",
-    text: `WITH ev AS (
-        INSERT INTO "BillEvent" (id, "billId", type, message, "resultCode", data, "createdAt")
-        SELECT e.id, $1::text, e.type, e.message, e."resultCode", e.data, $2::timestamp(3)
-        FROM jsonb_to_recordset($3::jsonb) AS e(id text, type text, message text, "resultCode" text, data jsonb)),
-      pay AS (UPDATE "BillPayment" SET "cancelledAmount" = $4::int, "cancelledAt" = $5::timestamp(3) WHERE "payId" = $6::bigint AND $7::boolean),
-      can AS (UPDATE "BillCancellation" SET status = 'APPLIED', "appliedAt" = $2::timestamp(3) WHERE "payId" = $6::bigint AND $7::boolean)
-      UPDATE "Bill" SET status = $8::text::"BillStatus", "paidAmount" = $9::int, "cancelledAmount" = $10::int,
-                        "paidAt" = $11::timestamp(3), "cancelledAt" = $12::timestamp(3), "updatedAt" = $2::timestamp(3)
-      WHERE id = $1::text
-      RETURNING id`,
   },
 } satisfies Record<string, Stmt>;
 
@@ -286,10 +284,11 @@ const paymentStmts = {
  * spent ~15 round trips here in `npm run bench`):
  *   1. insert the payment (ON CONFLICT on the unique pay_id: parallel copies of this delivery wait
  *      on the index, not on the bill lock, and leave as duplicates the moment the first commits)
- *      and, only when it was inserted, take the bill's row lock (FOR NO KEY UPDATE, see locks.ts);
+ *      and, only when it was inserted, take the bill's row lock (state-sql.ts, see locks.ts);
  *   2. read the bill, its payments and a cancellation that came first — a new statement, so its
  *      snapshot is taken after the lock and sees everything committed by earlier lock holders;
- *   3. write the timeline, the settled cancellation and the bill's totals in one statement.
+ *   3. write the timeline, the 확인 필요 rows, the settled early cancellation and the bill's totals
+ *      in one statement (state-sql.settleNewPayment: the state machines' guards, in SQL too).
  * The decisions in between are the same pure functions as everywhere (payableAmount, billTotals).
  */
 async function recordPayment(db: Db, billId: string, payId: bigint, req: PayResultRequest, seen: SeenDelivery): Promise<PayResultOutcome> {
@@ -300,17 +299,18 @@ async function recordPayment(db: Db, billId: string, payId: bigint, req: PayResu
     db,
     async (sql) => {
       const now = new Date();
-      const [ins] = await sql.rows<{ inserted: number; locked: number }>(paymentStmts.insertAndLock, [
-        newId(), billId, payId, req.pay_by, req.amount, req.pay_amount, req.pay_fee_type, req.pay_fee, req.pay_fee_tax,
-        req.pay_detail1 ?? null, req.pay_detail2 ?? null, req.pay_detail3 ?? null, req.adjust_date ?? null, fromKst(req.paid_at), now,
-      ]);
-      if (!ins || ins.inserted === 0) {
+      const ins = await insertPaymentAndLock(sql, {
+        id: newId(), billId, payId, payBy: req.pay_by, amount: req.amount, payAmount: req.pay_amount, feeType: req.pay_fee_type,
+        fee: req.pay_fee, feeTax: req.pay_fee_tax, cardBin: req.pay_detail1 ?? null, cardCompany: req.pay_detail2 ?? null,
+        payDetail3: req.pay_detail3 ?? null, adjustDate: req.adjust_date ?? null, paidAt: fromKst(req.paid_at), createdAt: now,
+      });
+      if (!ins.inserted) {
         // A parallel copy committed first (its row was not in this statement's snapshot).
         const [other] = await sql.rows<{ billId: string; payAmount: number }>(paymentStmts.recorded, [payId]);
         if (!other) throw new Error(`pay_id ${req.pay_id}: conflicting insert but no row`);
         return sameOrConflict(other, billId, req.pay_amount);
       }
-      if (ins.locked !== 1) throw new Error(`bill ${billId} vanished while recording pay_id ${req.pay_id}`);
+      if (!ins.locked) throw new Error(`bill ${billId} vanished while recording pay_id ${req.pay_id}`);
 
       type StateRow = {
         status: BillStatus;
@@ -323,6 +323,7 @@ async function recordPayment(db: Db, billId: string, payId: bigint, req: PayResu
         pendingBillId: string | null;
         pendingAmount: number | null;
         pendingCancelledAt: Date | null;
+        pendingStatus: BillCancellationStatus | null;
       };
       const state = await sql.rows<StateRow>(paymentStmts.state, [billId, payId]);
       const head = state[0]!;
@@ -331,20 +332,58 @@ async function recordPayment(db: Db, billId: string, payId: bigint, req: PayResu
       let payments: PaymentRow[] = state.flatMap((r) =>
         r.payId === null ? [] : [{ payId: BigInt(r.payId), payAmount: r.payAmount!, cancelledAmount: r.cancelledAmount!, paidAt: r.paidAt!, cancelledAt: r.cancelledAt }],
       );
-      const pending = head.pendingBillId !== null ? { billId: head.pendingBillId, amount: head.pendingAmount!, cancelledAt: head.pendingCancelledAt! } : null;
+      const pending =
+        head.pendingBillId !== null
+          ? { billId: head.pendingBillId, amount: head.pendingAmount!, cancelledAt: head.pendingCancelledAt!, status: head.pendingStatus! }
+          : null;
 
-      const events: EventRow[] = [];
-      const event = (e: BillEventInput) => events.push({ ...e, id: newId() });
-      event({
-        billId,
-        type: "dozn.pay-result.P",
-        resultCode: "OK",
-        message: `납부 완료 ${req.pay_amount}원 (${payByLabel[req.pay_by] ?? req.pay_by}${req.pay_detail2 ? ` ${req.pay_detail2}` : ""}, pay_id ${req.pay_id})`,
-        data: { payId: req.pay_id, payAmount: req.pay_amount, payBy: req.pay_by, fee: req.pay_fee, feeTax: req.pay_fee_tax },
-      });
+      // A cancellation that arrived first: applied to this payment when it fits it, otherwise flagged.
+      let cancellation: NewPaymentSettlement["cancellation"] = null;
+      let resolveUnmatched: string | null = null;
+      const pendingEvents: BillEventInput[] = [];
+      const reviews: NewPaymentSettlement["reviews"] = [];
+      if (pending) {
+        const wasUnmatched = pending.status === "UNMATCHED";
+        if (pending.billId === billId && pending.amount <= req.pay_amount) {
+          const paymentEdge: BillPaymentEdge = paymentCancelEdge({ status: "PAID", payAmount: req.pay_amount, cancelledAmount: 0 }, pending.amount);
+          cancellation = { from: pending.status, edge: "apply", amount: pending.amount, cancelledAt: pending.cancelledAt, paymentEdge };
+          payments = payments.map((p) => (p.payId === payId ? { ...p, cancelledAmount: pending.amount, cancelledAt: pending.cancelledAt } : p));
+          if (wasUnmatched) resolveUnmatched = `결제 결과(pay_id ${req.pay_id})가 도착해 먼저 온 취소를 반영했습니다.`;
+          pendingEvents.push({
+            billId,
+            type: "bill.cancel.settled",
+            resultCode: "OK",
+            message: `먼저 도착한 취소 ${pending.amount}원을 결제(pay_id ${req.pay_id})에 반영했습니다.${wasUnmatched ? " (확인 필요 '결제 없는 취소' 해소)" : ""}`,
+            data: { payId: req.pay_id, amount: pending.amount },
+          });
+        } else {
+          const reason = pending.billId !== billId ? "취소가 다른 청구서로 들어왔습니다." : `취소 금액 ${pending.amount}원이 결제 금액 ${req.pay_amount}원보다 큽니다.`;
+          cancellation = { from: pending.status, edge: "mismatch" };
+          if (wasUnmatched) resolveUnmatched = `결제 결과(pay_id ${req.pay_id})가 도착했지만 취소와 맞지 않아 '결제와 맞지 않는 취소'로 넘어갔습니다.`;
+          pendingEvents.push({
+            billId,
+            type: "bill.cancel.mismatch",
+            resultCode: "CHECK",
+            message: `먼저 도착한 취소 ${pending.amount}원을 결제 ${req.pay_amount}원에 반영할 수 없습니다. 확인이 필요합니다.`,
+            data: { payId: req.pay_id, amount: pending.amount },
+          });
+          reviews.push({ kind: "CANCEL_MISMATCH", code: "OK", message: reviewMessage.cancelMismatch({ payId, amount: pending.amount, reason }), data: { cancelBillId: pending.billId } });
+        }
+      }
+
+      const events: BillEventInput[] = [
+        {
+          billId,
+          type: "dozn.pay-result.P",
+          resultCode: "OK",
+          message: `납부 완료 ${req.pay_amount}원 (${payByLabel[req.pay_by] ?? req.pay_by}${req.pay_detail2 ? ` ${req.pay_detail2}` : ""}, pay_id ${req.pay_id})`,
+          data: { payId: req.pay_id, payAmount: req.pay_amount, payBy: req.pay_by, fee: req.pay_fee, feeTax: req.pay_fee_tax },
+        },
+      ];
       if (req.pay_amount !== payableBefore) {
-        // The money moved at KakaoPay: record it, never drop it, and tell staff.
-        event({
+        // The money moved at KakaoPay: record it, never drop it, and list it for staff (unless the
+        // cancellation that came first already gave all of it back).
+        events.push({
           billId,
           type: "bill.payment.mismatch",
           resultCode: "CHECK",
@@ -352,41 +391,22 @@ async function recordPayment(db: Db, billId: string, payId: bigint, req: PayResu
             payableBefore === 0
               ? `이미 납부된 청구서에 추가 납부 ${req.pay_amount}원이 들어왔습니다. 확인 후 환불이 필요할 수 있습니다.`
               : `납부 금액 ${req.pay_amount}원이 납부 가능 금액 ${payableBefore}원과 다릅니다. 확인이 필요합니다.`,
+          data: { payId: req.pay_id, payAmount: req.pay_amount, payable: payableBefore },
         });
-      }
-      // A cancellation that arrived first is settled now.
-      let applyPending = false;
-      if (pending) {
-        if (pending.billId === billId && pending.amount <= req.pay_amount) {
-          applyPending = true;
-          payments = payments.map((p) => (p.payId === payId ? { ...p, cancelledAmount: pending.amount, cancelledAt: pending.cancelledAt } : p));
-          event({
-            billId,
-            type: "bill.cancel.settled",
-            resultCode: "OK",
-            message: `먼저 도착한 취소 ${pending.amount}원을 결제(pay_id ${req.pay_id})에 반영했습니다.`,
-            data: { payId: req.pay_id, amount: pending.amount },
-          });
-        } else {
-          event({
-            billId,
-            type: "bill.cancel.mismatch",
-            resultCode: "CHECK",
-            message: `먼저 도착한 취소 ${pending.amount}원을 결제 ${req.pay_amount}원에 반영할 수 없습니다. 확인이 필요합니다.`,
+        const keptAmount = req.pay_amount - (cancellation?.edge === "apply" ? cancellation.amount : 0);
+        if (keptAmount > 0) {
+          const kind: BillReviewKind = payableBefore === 0 ? "PAID_TWICE" : "AMOUNT_MISMATCH";
+          reviews.unshift({
+            kind,
+            code: "OK",
+            message: kind === "PAID_TWICE" ? reviewMessage.paidTwice({ payId, payAmount: req.pay_amount }) : reviewMessage.amountMismatch({ payId, payAmount: req.pay_amount, payable: payableBefore }),
+            data: { payAmount: req.pay_amount, payable: payableBefore },
           });
         }
       }
-      const totals = billTotals(payments);
-      if (head.status !== totals.status) {
-        event({ billId, type: "bill.status", message: `상태 변경: ${head.status} → ${totals.status}`, data: { from: head.status, to: totals.status } });
-      }
-      const eventsJson = JSON.stringify(events.map((e) => ({ id: e.id, type: e.type, message: e.message, resultCode: e.resultCode ?? null, ...(e.data !== undefined && { data: e.data }) })));
-      const written = await sql.rows<{ id: string }>(paymentStmts.write, [
-        billId, now, eventsJson,
-        applyPending ? pending!.amount : 0, applyPending ? pending!.cancelledAt : null, payId, applyPending,
-        totals.status, totals.paidAmount, totals.cancelledAmount, totals.paidAt, totals.cancelledAt,
-      ]);
-      if (written.length !== 1) throw new Error(`bill ${billId} was not settled for pay_id ${req.pay_id}`);
+      events.push(...pendingEvents);
+
+      await settleNewPayment(sql, { billId, payId, now, events, reviews, bill: { from: head.status, totals: billTotals(payments) }, cancellation, resolveUnmatched });
       return "recorded" as const;
     },
     TX,
@@ -401,22 +421,18 @@ async function recordCancellation(db: Db, billId: string, payId: bigint, req: Pa
   }
 
   return db.$transaction(async (tx) => {
-    const inserted = await tx.billCancellation.createMany({
-      data: [
-        {
-          billId,
-          payId,
-          payBy: req.pay_by,
-          amount,
-          fee: req.pay_fee,
-          feeTax: req.pay_fee_tax,
-          adjustDate: req.adjust_date ?? null,
-          cancelledAt: fromKst(req.paid_at),
-        },
-      ],
-      skipDuplicates: true,
+    const cancelledAt = fromKst(req.paid_at);
+    const inserted = await insertCancellation(tx, {
+      billId,
+      payId,
+      payBy: req.pay_by,
+      amount,
+      fee: req.pay_fee,
+      feeTax: req.pay_fee_tax,
+      adjustDate: req.adjust_date ?? null,
+      cancelledAt,
     });
-    if (inserted.count === 0) {
+    if (!inserted) {
       const other = await tx.billCancellation.findUniqueOrThrow({ where: { payId }, select: { billId: true, amount: true } });
       if (other.billId !== billId || other.amount !== amount) throw new Conflict(`pay_id ${req.pay_id}의 취소가 이미 ${other.amount}원으로 기록되어 있습니다.`);
       return "duplicate";
@@ -437,10 +453,9 @@ async function recordCancellation(db: Db, billId: string, payId: bigint, req: Pa
     if (payment.billId !== billId) throw new Conflict(`pay_id ${req.pay_id}는 다른 청구서의 결제입니다.`);
     if (amount > payment.payAmount - payment.cancelledAmount)
       throw new Conflict(`취소 금액 ${amount}원이 취소 가능 금액 ${payment.payAmount - payment.cancelledAmount}원을 넘습니다.`);
-    await tx.billPayment.update({ where: { payId }, data: { cancelledAmount: { increment: amount }, cancelledAt: fromKst(req.paid_at) } });
-    await tx.billCancellation.update({ where: { payId }, data: { status: "APPLIED", appliedAt: new Date() } });
+    const cancellation = await tx.billCancellation.findUniqueOrThrow({ where: { payId }, select: { id: true, status: true } });
     const full = payment.cancelledAmount + amount === payment.payAmount;
-    await addBillEvent(tx, {
+    const { paymentStatus } = await applyCancellation(tx, { id: cancellation.id, status: cancellation.status, payId, amount, cancelledAt }, payment, {
       billId,
       type: "dozn.pay-result.C",
       resultCode: "OK",
@@ -448,6 +463,7 @@ async function recordCancellation(db: Db, billId: string, payId: bigint, req: Pa
       data: { payId: req.pay_id, amount, fee: req.pay_fee, feeTax: req.pay_fee_tax },
     });
     await settleBill(tx, billId);
+    await resolveAfterCancellation(tx, billId, payId, paymentStatus);
     return "recorded";
   }, TX);
 }
@@ -456,26 +472,4 @@ function sameOrConflict(seen: { billId: string; payAmount: number }, billId: str
   if (seen.billId !== billId) throw new Conflict("같은 pay_id의 결제가 다른 청구서에 기록되어 있습니다.");
   if (seen.payAmount !== payAmount) throw new Conflict(`같은 pay_id의 결제가 이미 ${seen.payAmount}원으로 기록되어 있습니다.`);
   return "duplicate";
-}
-
-/** A bill's status and totals from its payments (what settling writes on the bill). */
-export function billTotals(payments: readonly { payAmount: number; cancelledAmount: number; paidAt: Date; cancelledAt: Date | null }[]) {
-  return {
-    status: deriveBillStatus(payments),
-    paidAmount: payments.reduce((s, p) => s + p.payAmount, 0),
-    cancelledAmount: payments.reduce((s, p) => s + p.cancelledAmount, 0),
-    paidAt: payments.reduce<Date | null>((m, p) => (!m || p.paidAt > m ? p.paidAt : m), null),
-    cancelledAt: payments.reduce<Date | null>((m, p) => (p.cancelledAt && (!m || p.cancelledAt > m) ? p.cancelledAt : m), null),
-  };
-}
-
-/** Recomputes the bill's totals and status from its payments (caller holds the bill lock). */
-async function settleBill(tx: Tx, billId: string) {
-  const payments = await tx.billPayment.findMany({ where: { billId }, select: { payAmount: true, cancelledAmount: true, paidAt: true, cancelledAt: true } });
-  const bill = await tx.bill.findUniqueOrThrow({ where: { id: billId }, select: { status: true } });
-  const { status, paidAmount, cancelledAmount, paidAt, cancelledAt } = billTotals(payments);
-  await tx.bill.update({ where: { id: billId }, data: { status, paidAmount, cancelledAmount, paidAt, cancelledAt } });
-  if (bill.status !== status) {
-    await addBillEvent(tx, { billId, type: "bill.status", message: `상태 변경: ${bill.status} → ${status}`, data: { from: bill.status, to: status } });
-  }
 }

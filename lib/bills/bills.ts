@@ -9,7 +9,7 @@ import { toWireDetail } from "./details";
 import { addBillEvent } from "./events";
 import { billInputSchema, fieldErrors, type BillInput, type FieldErrors, type ValidBillInput } from "./input";
 import { lockBill } from "./locks";
-import { isEditable } from "./state";
+import { editUnpaidBill, isEditable } from "./state";
 
 export type BillActor = { merchantId: string; adminId: string };
 export type BillWriteError = { code: "VALIDATION" | "CONFLICT" | "NOT_FOUND" | "NOT_EDITABLE"; message: string; fields?: FieldErrors };
@@ -147,11 +147,8 @@ export async function updateBill(billId: string, input: BillInput, actor: BillAc
         update: { name: v.customerName, birthDate: v.customerBirth ?? null },
       });
       // Compare-and-set: only while still unpaid (the row lock makes this the only writer anyway).
-      const changed = await tx.bill.updateMany({
-        where: { id: billId, status: "UNPAID", paidAmount: 0 },
-        data: { ...data, customerId: customer.id, billerUserKey: v.customerKey, billerNoticeKey: noticeKey },
-      });
-      if (changed.count !== 1) return err<BillWriteError>({ code: "NOT_EDITABLE", message: "납부 기록이 있는 청구서는 수정할 수 없습니다." });
+      const changed = await editUnpaidBill(tx, billId, { ...data, customerId: customer.id, billerUserKey: v.customerKey, billerNoticeKey: noticeKey });
+      if (!changed) return err<BillWriteError>({ code: "NOT_EDITABLE", message: "납부 기록이 있는 청구서는 수정할 수 없습니다." });
       const diffs: string[] = [];
       if (bill.amount !== data.amount) diffs.push(`금액 ${bill.amount}원 → ${data.amount}원`);
       if (bill.title !== data.title) diffs.push("청구서명");
