@@ -70,12 +70,16 @@ describe("createPayUpClient vs the sandbox", () => {
     expect(p).toMatchObject({ ok: true, data: { method: "MONEY", amount: 23000, cashReceiptAmount: 23000, responseMessage: "정상처리" } });
     if (!p.ok) return;
     expect(p.data.approvedAt).toBeInstanceOf(Date);
+    const tid = p.data.transactionId!;
+    expect(tid).toMatch(/KK\d{4}$/);
     const again = await c.pay(ret.authorization);
-    expect(again).toMatchObject({ ok: false, kind: "provider", code: "8002", decision: "reconcile", audience: "admin", transactionId: p.data.transactionId, known: true });
-    const cx = await c.cancel({ transactionId: p.data.transactionId, reason: "고객 변심" });
-    expect(cx).toMatchObject({ ok: true, data: { transactionId: p.data.transactionId } });
+    expect(again).toMatchObject({ ok: false, kind: "provider", code: "8002", decision: "reconcile", audience: "admin", known: true });
+    // the seed lists no transactionId for 8002, and the sandbox sends none
+    expect(again.ok === false && again.kind === "provider" && again.transactionId).toBe(undefined);
+    const cx = await c.cancel({ transactionId: tid, reason: "고객 변심" });
+    expect(cx).toMatchObject({ ok: true, data: { transactionId: tid } });
     if (cx.ok) expect(cx.data.cancelledAt).toBeInstanceOf(Date);
-    expect(await c.cancel({ transactionId: p.data.transactionId, reason: "again" })).toMatchObject({ ok: false, kind: "provider", code: "1005", decision: "reconcile" });
+    expect(await c.cancel({ transactionId: tid, reason: "again" })).toMatchObject({ ok: false, kind: "provider", code: "1005", decision: "reconcile" });
     expect(await c.cancel({ transactionId: "20990101000000KK0001", reason: "x" })).toMatchObject({ ok: false, code: "1004", decision: "reconcile" });
   });
 
@@ -120,13 +124,13 @@ describe("createPayUpClient vs the sandbox", () => {
       message: "결제 금액이 카카오페이 최소 결제 금액보다 작습니다.",
       responseMsg: "결제 금액이 최소 결제 금액 보다 작습니다.",
     });
-    const forged: PayUpAuthorization = { ordrIdxx: "x", payFields: { res_cd: "0000", enc_info: "a.b", enc_data: "c.d", ordr_idxx: "x", card_pay_method: "KAKAO_MONEY" } };
+    const forged: PayUpAuthorization = { ordrIdxx: "x", payFields: { res_cd: "0000", enc_info: "a.b", enc_data: "c.d", tran_cd: "", ordr_idxx: "x", card_pay_method: "KAKAO_MONEY" } };
     expect(await client().pay(forged)).toMatchObject({ ok: false, code: "8001", audience: "customer", decision: "fail" });
   });
 
   it("faults: unknown code, http500, hang → timeout, closed port, timeout-then-retry reconciliation", async () => {
     await arm({ op: "pay", mode: "error", code: "C123", message: "카드 한도 초과" });
-    const forged: PayUpAuthorization = { ordrIdxx: "x", payFields: { res_cd: "0000", enc_info: "a", enc_data: "b", ordr_idxx: "x" } };
+    const forged: PayUpAuthorization = { ordrIdxx: "x", payFields: { res_cd: "0000", enc_info: "a", enc_data: "b", tran_cd: "", card_pay_method: "", ordr_idxx: "x" } };
     expect(await client().pay(forged)).toMatchObject({ ok: false, kind: "provider", code: "C123", known: false, decision: "fail", audience: "customer", message: "카카오페이 결제가 승인되지 않았습니다: 카드 한도 초과" });
     await arm({ op: "order", mode: "error", code: "9001" });
     expect(await client().order(input())).toMatchObject({ code: "9001", decision: "retry" });
@@ -146,13 +150,17 @@ describe("createPayUpClient vs the sandbox", () => {
     await new Promise((r) => setTimeout(r, 600));
     const retry = await c.pay(ret.authorization);
     expect(retry).toMatchObject({ ok: false, code: "8002", decision: "reconcile" });
-    expect(retry.ok === false && retry.kind === "provider" && retry.transactionId).toMatch(/KK\d{4}$/);
+    expect(retry.ok === false && retry.kind === "provider" && retry.transactionId).toBe(undefined);
+    // with the sandbox's opt-in details, a transactionId in an 8002 answer is read
+    await fetch(`${sb.url}/__sandbox/payup/orders/${o.data.ordrIdxx}/answer`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ details8002: true }) });
+    const detailed = await c.pay(ret.authorization);
+    expect(detailed.ok === false && detailed.kind === "provider" && detailed.transactionId).toMatch(/KK\d{4}$/);
   });
 });
 
 describe("createPayUpClient with a stub fetch", () => {
   const stub = (body: unknown, status = 200) => (async () => new Response(typeof body === "string" ? body : JSON.stringify(body), { status })) as unknown as typeof fetch;
-  const auth: PayUpAuthorization = { ordrIdxx: "O1", payFields: { res_cd: "0000", enc_info: "i", enc_data: "d", ordr_idxx: "O1" } };
+  const auth: PayUpAuthorization = { ordrIdxx: "O1", payFields: { res_cd: "0000", enc_info: "i", enc_data: "d", tran_cd: "00100000", card_pay_method: "KAKAO_MONEY", ordr_idxx: "O1" } };
 
   it("sends the seed's request: string values, signature, WM User-Agent", async () => {
     let seen: { url: string; init: RequestInit } | undefined;
@@ -178,8 +186,45 @@ describe("createPayUpClient with a stub fetch", () => {
     expect(await c.pay(auth, { expectedAmount: 200 })).toMatchObject({ ok: false, kind: "amount_mismatch", expected: 200, actual: 100, decision: "reconcile" });
   });
 
+  it("pay sends exactly the seed's six fields (an old stored authorization's good_mny is dropped; missing tran_cd / card_pay_method sent empty)", async () => {
+    let sent: Record<string, unknown> | undefined;
+    const f = (async (_url: string, init: RequestInit) => {
+      sent = JSON.parse(String(init.body)) as Record<string, unknown>;
+      return new Response(JSON.stringify({ responseCode: "9001", responseMsg: "관리자에게 문의해주세요." }));
+    }) as unknown as typeof fetch;
+    const c = createPayUpClient({ baseUrl: "http://x", merchantId: "m", apiCertKey: "k", fetch: f });
+    const old = { ordrIdxx: "O1", payFields: { res_cd: "0000", enc_info: "i", enc_data: "d", ordr_idxx: "O1", good_mny: "100" } } as unknown as PayUpAuthorization;
+    await c.pay(old);
+    expect(sent).toEqual({ res_cd: "0000", enc_info: "i", enc_data: "d", tran_cd: "", card_pay_method: "", ordr_idxx: "O1" });
+    const ret = parseKcpReturn({ res_cd: "0000", enc_info: "i", enc_data: "d", ordr_idxx: "O1", good_mny: "1000", tran_cd: "00100000", card_pay_method: "KAKAO_CARD" });
+    if (ret.outcome !== "authenticated") throw new Error("auth");
+    await c.pay(ret.authorization);
+    expect(Object.keys(sent!).sort()).toEqual(["card_pay_method", "enc_data", "enc_info", "ordr_idxx", "res_cd", "tran_cd"]);
+  });
+
+  it("pay answer: transactionId, orderNumber and type are optional; amount is required for money only", async () => {
+    const base = { responseCode: "0000", responseMsg: "정상처리" };
+    const pay = (body: unknown, a: PayUpAuthorization = auth) => createPayUpClient({ baseUrl: "http://x", merchantId: "m", apiCertKey: "k", fetch: stub(body) }).pay(a, { expectedAmount: 1000 });
+    // a card answer with nothing optional
+    const card = await pay({ ...base, authNumber: "12345678", cardName: "신한카드", cardNo: "451842******1234", quota: "0" });
+    expect(card).toEqual({ ok: true, data: { method: "CARD", card: { authNumber: "12345678", cardName: "신한카드", cardNo: "451842******1234", installmentMonths: 0 }, responseMessage: "정상처리" } });
+    // a money answer without transactionId / orderNumber
+    expect(await pay({ ...base, type: "KAKAO_MONEY", amount: "1000", cashReceipt: "1000", authDateTime: "20260101120000" })).toMatchObject({
+      ok: true,
+      data: { method: "MONEY", amount: 1000, cashReceiptAmount: 1000 },
+    });
+    // money without amount breaks the seed: unreadable → reconcile
+    expect(await pay({ ...base, type: "KAKAO_MONEY", cashReceipt: "1000" })).toMatchObject({ ok: false, kind: "invalid_response", decision: "reconcile" });
+    // no type and no method fields: the window's card_pay_method tells; empty strings count as absent
+    expect(await pay({ ...base, transactionId: "", orderNumber: "", type: "" })).toEqual({ ok: true, data: { method: "MONEY", responseMessage: "정상처리" } });
+    const noHint: PayUpAuthorization = { ordrIdxx: "O1", payFields: { ...auth.payFields, card_pay_method: "" } };
+    expect(await pay({ ...base }, noHint)).toEqual({ ok: true, data: { responseMessage: "정상처리" } });
+    // a different amount is still a mismatch
+    expect(await pay({ ...base, type: "KAKAO_CARD", amount: 900 })).toMatchObject({ ok: false, kind: "amount_mismatch", expected: 1000, actual: 900 });
+  });
+
   it("0000 with an unreadable body → invalid_response (reconcile for pay); non-JSON → http", async () => {
-    const c = createPayUpClient({ baseUrl: "http://x", merchantId: "m", apiCertKey: "k", fetch: stub({ responseCode: "0000" }) });
+    const c = createPayUpClient({ baseUrl: "http://x", merchantId: "m", apiCertKey: "k", fetch: stub({ responseCode: "0000", type: "VISA", amount: "12,000" }) });
     expect(await c.pay(auth)).toMatchObject({ ok: false, kind: "invalid_response", decision: "reconcile" });
     const h = createPayUpClient({ baseUrl: "http://x", merchantId: "m", apiCertKey: "k", fetch: stub("<html>502</html>", 502) });
     expect(await h.cancel({ transactionId: "t", reason: "r" })).toMatchObject({ ok: false, kind: "http", status: 502, decision: "reconcile" });

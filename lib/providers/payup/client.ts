@@ -8,6 +8,7 @@ import {
   cancelResponseWire,
   orderResponseWire,
   payResponseWire,
+  PAY_REQUEST_FIELDS,
   responseEnvelopeWire,
   type CancelRequestWire,
   type OrderRequestWire,
@@ -70,9 +71,13 @@ export type PayUpOrderData = {
 export type PayUpMethod = "MONEY" | "CARD";
 
 export type PayUpPayData = {
-  transactionId: string;
+  /** Optional in the seed's answer: absent means PayUp did not tell (never invent one). */
+  transactionId?: string;
+  /** PayUp's echo of the orderNumber we sent with the order request (optional in the seed). */
   orderNumber?: string;
-  method: PayUpMethod;
+  /** From `type`, or — when PayUp left `type` out — from the answer's card / money fields or the window's card_pay_method. */
+  method?: PayUpMethod;
+  /** Required for money, optional for cards (seed §3.3). */
   amount?: number;
   approvedAt?: Date;
   /** yyyyMMddHHmmss (KST) as sent */
@@ -103,7 +108,7 @@ export type PayUpProviderFailure = {
   /** false for codes outside the seed's table (KCP payment/authentication errors passed through) */
   known: boolean;
   httpStatus: number;
-  /** Sent along with some errors (e.g. 8002 "already paid"): PayUp's transaction for reconciliation. */
+  /** Only when PayUp put one into an error answer: the seed lists none (not even for 8002 "already paid"). */
   transactionId?: string;
 };
 
@@ -260,19 +265,38 @@ export function createPayUpClient(opts: PayUpClientOptions): PayUpClient {
     },
 
     async pay(authorization, payOpts = {}) {
-      const r = await post("pay", { ...authorization.payFields });
+      // Exactly the seed's six fields (an authorization stored by an older version may carry more, e.g. good_mny).
+      const f = authorization.payFields as Partial<Record<string, string>>;
+      const body = Object.fromEntries(PAY_REQUEST_FIELDS.map((k) => [k, f[k] ?? ""]));
+      const r = await post("pay", body);
       if (!r.ok) return r;
       const p = payResponseWire.safeParse(r.json);
       if (!p.success) return invalid("pay", r, p.error.issues);
       const d = p.data;
+      const hint = authorization.method ?? f.card_pay_method;
+      const cardFields = d.authNumber !== undefined || d.cardName !== undefined || d.cardNo !== undefined || d.quota !== undefined;
+      const method: PayUpMethod | undefined =
+        d.type === "KAKAO_CARD"
+          ? "CARD"
+          : d.type === "KAKAO_MONEY"
+            ? "MONEY"
+            : cardFields
+              ? "CARD"
+              : d.cashReceipt !== undefined
+                ? "MONEY"
+                : hint === "KAKAO_CARD"
+                  ? "CARD"
+                  : hint === "KAKAO_MONEY"
+                    ? "MONEY"
+                    : undefined;
       const data: PayUpPayData = {
-        transactionId: d.transactionId,
+        ...(d.transactionId !== undefined && { transactionId: d.transactionId }),
         ...(d.orderNumber !== undefined && { orderNumber: d.orderNumber }),
-        method: d.type === "KAKAO_CARD" ? "CARD" : "MONEY",
+        ...(method && { method }),
         ...(d.amount !== undefined && { amount: d.amount }),
         ...(d.authDateTime && { authDateTime: d.authDateTime, approvedAt: parsePayupTimestamp(d.authDateTime) }),
         ...(d.cashReceipt !== undefined && { cashReceiptAmount: d.cashReceipt }),
-        ...(d.type === "KAKAO_CARD" && {
+        ...(method === "CARD" && {
           card: {
             ...(d.authNumber !== undefined && { authNumber: d.authNumber }),
             ...(d.cardName !== undefined && { cardName: d.cardName }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { GENERIC_CUSTOMER_MESSAGE, PAYUP_CODES, PAYUP_CODE_LIST, customerMessageFor, describePayUpCode, kcpAlertText } from "./codes";
+import { GENERIC_CUSTOMER_MESSAGE, PAYUP_CODES, PAYUP_CODE_LIST, customerMessageFor, describePayUpCode, kcpAlertText, readResendAnswer } from "./codes";
 
 const SEED_TABLE: Record<string, string> = {
   "0000": "성공",
@@ -55,5 +55,16 @@ describe("PAYUP_CODES", () => {
     expect(customerMessageFor("2001")).toBe(GENERIC_CUSTOMER_MESSAGE);
     expect(customerMessageFor("5001")).toBe(PAYUP_CODES["5001"].message);
     expect(kcpAlertText("3001", "사용자 취소")).toBe("[ 3001 ] 사용자 취소");
+  });
+
+  it("a re-sent authorization: 8002 approved, 2001 / 8001 / 9002 uncertain, 9001 pending, seed refusals and unknown codes failed", () => {
+    expect(readResendAnswer("8002")).toBe("approved");
+    for (const c of ["2001", "8001", "9002"]) expect(readResendAnswer(c), c).toBe("uncertain");
+    expect(readResendAnswer("9001")).toBe("pending");
+    for (const c of ["5001", "5005", "6001", "6003"]) expect(readResendAnswer(c), c).toBe("failed");
+    expect(readResendAnswer("C123")).toBe("failed");
+    expect(readResendAnswer("1001")).toBe("config");
+    expect(describePayUpCode("1003", "pay").decision).toBe("reconcile");
+    expect(describePayUpCode("1003", "cancel").decision).toBe("fail");
   });
 });

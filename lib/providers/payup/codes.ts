@@ -120,6 +120,8 @@ export const GENERIC_CUSTOMER_MESSAGE = "결제를 처리하지 못했습니다.
 // "state unknown" code there is retryable rather than a reconciliation.
 const OP_OVERRIDES: Partial<Record<PayUpOp, Partial<Record<PayUpCode, PayUpDecision>>>> = {
   order: { "9001": "retry", "1006": "retry" },
+  // cancel codes are not expected from pay: look before acting again
+  pay: { "1003": "reconcile" },
 };
 
 export type PayUpCodeDescription = PayUpCodeInfo & { code: string; known: boolean };
@@ -148,3 +150,38 @@ export const KCP_RES_USER_CANCEL = "3001";
 
 /** What the PC page shows for a non-0000 window result: `[res_cd] res_msg` (seed 3.2.2). */
 export const kcpAlertText = (resCd: string, resMsg: string) => `[ ${resCd} ] ${resMsg}`;
+
+// What an answer to a RE-SENT authorization (PayUp has no lookup API: `lookup` re-sends the stored window
+// authorization to pay) says about the first attempt. See sandbox/providers/payup/README.md "Terminal answers".
+//   approved  — 0000 (charged now) or 8002 "결제가 진행된 주문입니다" (charged before)
+//   uncertain — proves nothing either way: a person must look (확인 필요)
+//   pending   — no answer yet: ask again later
+//   failed    — the identical request is refused: nothing was charged
+//   config    — our merchant configuration is wrong
+export type PayUpResendReading = "approved" | "uncertain" | "pending" | "failed" | "config";
+
+const RESEND_READINGS: Record<PayUpCode, PayUpResendReading> = {
+  "0000": "approved",
+  "8002": "approved",
+  "2001": "uncertain",
+  "8001": "uncertain",
+  "9002": "uncertain",
+  "9001": "pending",
+  "1002": "pending",
+  "1001": "config",
+  "5001": "failed",
+  "5002": "failed",
+  "5003": "failed",
+  "5004": "failed",
+  "5005": "failed",
+  "6001": "failed",
+  "6002": "failed",
+  "6003": "failed",
+  "1003": "uncertain",
+  "1004": "uncertain",
+  "1005": "uncertain",
+  "1006": "uncertain",
+};
+
+/** Codes outside the seed's table are payment/authentication errors (seed §4.1): a definite refusal. */
+export const readResendAnswer = (code: string): PayUpResendReading => (isPayUpCode(code) ? RESEND_READINGS[code] : "failed");

@@ -1,6 +1,7 @@
 // What the checkout pages render to open KCP's windows (seed §3.2.1 mobile, §3.2.2 PC). The pages render
 // these descriptors generically, so KCP's field names stay in this folder.
 import type { PayUpOrderData } from "./client";
+import { toEucKrSafe } from "./euckr";
 
 export type KcpFormField = { name: string; value: string };
 export type KcpForm = {
@@ -39,9 +40,9 @@ export function mobileWindowForm(order: PayUpOrderData, o: ParamOpts = {}): KcpF
     action: order.payUrl,
     fields: [
       { name: "ordr_idxx", value: order.ordrIdxx }, // the seed's sample writes "ordr_idx": KCP reads ordr_idxx
-      { name: "good_name", value: order.itemName },
+      { name: "good_name", value: toEucKrSafe(order.itemName) }, // the form is posted as EUC-KR
       { name: "good_mny", value: String(order.amount) },
-      { name: "buyr_name", value: order.buyerName },
+      { name: "buyr_name", value: toEucKrSafe(order.buyerName) },
       { name: "site_cd", value: order.siteCd },
       { name: "Ret_URL", value: order.returnUrl },
       { name: "approval_key", value: order.approvalKey },
@@ -65,9 +66,9 @@ export function pcWindowForm(order: PayUpOrderData, o: ParamOpts & { action?: st
     ...(o.action && { action: o.action }),
     fields: [
       { name: "ordr_idxx", value: order.ordrIdxx },
-      { name: "good_name", value: order.itemName },
+      { name: "good_name", value: toEucKrSafe(order.itemName) }, // the form is posted as EUC-KR
       { name: "good_mny", value: String(order.amount) },
-      { name: "buyr_name", value: order.buyerName }, // the seed's sample misspells it "buysr_name"
+      { name: "buyr_name", value: toEucKrSafe(order.buyerName) }, // the seed's sample misspells it "buysr_name"
       { name: "site_cd", value: order.siteCd },
       { name: "req_tx", value: "pay" },
       { name: "pay_method", value: "100000000000" },

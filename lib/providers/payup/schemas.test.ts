@@ -32,8 +32,22 @@ describe("parseKcpReturn", () => {
         ordrIdxx: "20230601144727KK0615",
         amount: 100,
         method: "KAKAO_MONEY",
-        payFields: { res_cd: "0000", enc_info: "abc._-", enc_data: "def._-", tran_cd: "00100000", card_pay_method: "KAKAO_MONEY", ordr_idxx: "20230601144727KK0615", good_mny: "100" },
+        // exactly the seed's six pay fields: good_mny is kept as `amount` for our own check, not sent
+        payFields: { res_cd: "0000", enc_info: "abc._-", enc_data: "def._-", tran_cd: "00100000", card_pay_method: "KAKAO_MONEY", ordr_idxx: "20230601144727KK0615" },
       },
+    });
+  });
+
+  it("tran_cd / card_pay_method are always forwarded (empty when the window did not post them)", () => {
+    const { tran_cd: _t, card_pay_method: _c, ...bare } = filled;
+    const r = parseKcpReturn(bare);
+    expect(r.ok && r.outcome === "authenticated" && r.authorization.payFields).toEqual({
+      res_cd: "0000",
+      enc_info: "abc._-",
+      enc_data: "def._-",
+      tran_cd: "",
+      card_pay_method: "",
+      ordr_idxx: "20230601144727KK0615",
     });
   });
 

@@ -28,17 +28,18 @@ export const orderRequestWire = z.object({
 });
 export type OrderRequestWire = z.infer<typeof orderRequestWire>;
 
+/** Exactly the seed's six fields (§3.3), all taken from the window untouched. tran_cd and card_pay_method are always
+ *  sent (empty when the window did not give them: PayUp then answers for itself — card_pay_method is required). */
 export const payRequestWire = z.object({
   res_cd: str,
   enc_info: str.min(1),
   enc_data: str.min(1),
-  tran_cd: str.optional(),
-  card_pay_method: str.optional(),
+  tran_cd: str,
+  card_pay_method: str,
   ordr_idxx: str.min(1),
-  /** Not in the seed's pay request: forwarded (untouched, from the window) so PayUp can cross-check the amount. */
-  good_mny: str.optional(),
 });
 export type PayRequestWire = z.infer<typeof payRequestWire>;
+export const PAY_REQUEST_FIELDS = ["res_cd", "enc_info", "enc_data", "tran_cd", "card_pay_method", "ordr_idxx"] as const;
 
 export const cancelRequestWire = z.object({
   transactionId: str.min(1).max(20),
@@ -72,20 +73,31 @@ export type OrderResponseWire = z.infer<typeof orderResponseWire>;
 
 export const payMethodWire = z.enum(["KAKAO_MONEY", "KAKAO_CARD"]);
 
-export const payResponseWire = z.looseObject({
-  responseCode: z.literal("0000"),
-  responseMsg: stringish.optional(),
-  transactionId: str.min(1),
-  orderNumber: stringish.optional(),
-  type: payMethodWire,
-  authDateTime: stamp.optional(),
-  amount: won.optional(),
-  cashReceipt: won.optional(),
-  authNumber: stringish.optional(),
-  cardName: stringish.optional(),
-  cardNo: stringish.optional(),
-  quota: z.union([z.string().regex(/^\d{1,2}$/), z.number().int().nonnegative()]).transform((v) => Number(v)).optional(),
-});
+/** Seed §3.3: transactionId, orderNumber and type are optional (N); amount is required for a KakaoPay money payment
+ *  and optional for a card payment. An empty string counts as absent. */
+const optionalText = z
+  .union([z.string(), z.number()])
+  .transform((v) => String(v))
+  .optional()
+  .transform((v) => (v === undefined || v === "" ? undefined : v));
+export const payResponseWire = z
+  .looseObject({
+    responseCode: z.literal("0000"),
+    responseMsg: stringish.optional(),
+    transactionId: optionalText,
+    orderNumber: optionalText,
+    type: z.union([payMethodWire, z.literal("")]).optional().transform((v) => (v === "" ? undefined : v)),
+    authDateTime: stamp.optional(),
+    amount: won.optional(),
+    cashReceipt: won.optional(),
+    authNumber: stringish.optional(),
+    cardName: stringish.optional(),
+    cardNo: stringish.optional(),
+    quota: z.union([z.string().regex(/^\d{1,2}$/), z.number().int().nonnegative()]).transform((v) => Number(v)).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.type === "KAKAO_MONEY" && v.amount === undefined) ctx.addIssue({ code: "custom", path: ["amount"], message: "required for a KakaoPay money payment" });
+  });
 export type PayResponseWire = z.infer<typeof payResponseWire>;
 
 export const cancelResponseWire = z.looseObject({
@@ -156,14 +168,14 @@ export function parseKcpReturn(fields: Record<string, string | undefined>): KcpR
   if (missing.length) return { ok: false, outcome: "invalid", issues: missing.map((k) => `${k}: required when res_cd is 0000`) };
   if (f.good_mny !== undefined && f.good_mny !== "" && !/^\d{1,12}$/.test(f.good_mny)) return { ok: false, outcome: "invalid", issues: ["good_mny: not an amount"] };
   const method = f.card_pay_method === "KAKAO_MONEY" || f.card_pay_method === "KAKAO_CARD" ? f.card_pay_method : undefined;
+  // Exactly the seed's six fields, always all six (good_mny stays ours: it is compared with the order, not sent).
   const payFields: PayRequestWire = {
     res_cd: f.res_cd,
     enc_info: f.enc_info!,
     enc_data: f.enc_data!,
-    ...(nonEmpty(f.tran_cd) && { tran_cd: f.tran_cd }),
-    ...(nonEmpty(f.card_pay_method) && { card_pay_method: f.card_pay_method }),
+    tran_cd: f.tran_cd ?? "",
+    card_pay_method: f.card_pay_method ?? "",
     ordr_idxx: f.ordr_idxx!,
-    ...(nonEmpty(f.good_mny) && { good_mny: f.good_mny }),
   };
   return {
     ok: true,
