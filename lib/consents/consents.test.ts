@@ -1,8 +1,9 @@
 // Pure parts of the consent domain: the state machine, the customer input rules and the signer check.
 import { describe, expect, it } from "vitest";
-import { identityMismatches } from "./consents";
+import { identityMismatches, isAlreadyVerified } from "./consents";
 import { maskAccount, parseCmsInput, parseESignInput } from "./input";
-import { canTransition, FINAL, statusFromProvider, transitions } from "./state";
+import type { ConsentStatus } from "../generated/prisma/enums";
+import { canTransition, FINAL, ForbiddenConsentTransition, IN_FLIGHT, sourcesOf, statusFromProvider, transition, transitions } from "./state";
 
 const base = { name: "홍길동", phone: "010-1234-5678", birthday: "1990.01.31", bankName: "KB국민은행", accountNumber: "123456-01-234567", accountHolder: "홍길동" };
 const now = new Date("2025-06-01T00:00:00Z");
@@ -17,6 +18,48 @@ describe("consent state machine", () => {
     expect(statusFromProvider(0, true)).toBe("VIEWED");
     expect([1, 2, 3, 4].map((n) => statusFromProvider(n, true))).toEqual(["COMPLETED", "EXPIRED", "REJECTED", "FAILED"]);
     expect(statusFromProvider(9, false)).toBeUndefined();
+  });
+});
+
+describe("consent transitions", () => {
+  // a client that fails the test if the writer touches the database
+  const noDb = new Proxy({}, { get: (_t, p) => { throw new Error(`database touched (${String(p)}) for a forbidden move`); } }) as never;
+  const event = { type: "test", message: "test" };
+
+  it("a move the table forbids throws before anything is written", async () => {
+    const forbidden: Array<[ConsentStatus, ConsentStatus]> = [
+      ["COMPLETED", "VERIFIED"], // a valid consent only through a claimed verify
+      ["VERIFY_UNKNOWN", "VERIFIED"], // …never without the signed data of a claimed call
+      ["NEEDS_REVIEW", "VERIFIED"],
+      ["FAILED", "WAITING"],
+      ["VERIFIED", "FAILED"],
+      ["VERIFY_UNKNOWN", "COMPLETED"],
+      ["WAITING", "VERIFYING"],
+    ];
+    for (const [from, to] of forbidden) {
+      expect(canTransition(from, to)).toBe(false);
+      await expect(transition(noDb, "c1", to, { from, event })).rejects.toThrow(ForbiddenConsentTransition);
+    }
+    await expect(transition(noDb, "c1", "VERIFIED", { from: ["VERIFYING", "COMPLETED"], event })).rejects.toThrow("COMPLETED → VERIFIED");
+  });
+
+  it("unknown is not failed: a lost verify is retried or reviewed, and only a claim reaches VERIFIED", () => {
+    expect(sourcesOf("VERIFIED")).toEqual(["VERIFYING"]);
+    expect(sourcesOf("NEEDS_REVIEW").sort()).toEqual(["VERIFYING", "VERIFY_UNKNOWN"]);
+    expect(transitions.VERIFY_UNKNOWN).toEqual(["VERIFYING", "NEEDS_REVIEW", "FAILED"]);
+    expect(canTransition("VERIFYING", "VERIFY_UNKNOWN")).toBe(true);
+    expect(IN_FLIGHT).toContain("VERIFY_UNKNOWN");
+    expect(FINAL).toContain("NEEDS_REVIEW");
+    for (const s of Object.keys(transitions) as ConsentStatus[]) expect(FINAL.includes(s) !== IN_FLIGHT.includes(s)).toBe(true);
+  });
+
+  it("recognises 'already verified' by the sandbox code and, defensively, by the message", () => {
+    expect(isAlreadyVerified(-40100012, "x")).toBe(true);
+    expect(isAlreadyVerified(-31000012, "x")).toBe(true);
+    expect(isAlreadyVerified(-26000123, "이미 검증된 전자서명입니다.")).toBe(true);
+    expect(isAlreadyVerified(-26000123, "검증 API는 1회만 호출할 수 있습니다.")).toBe(true);
+    expect(isAlreadyVerified(-40100099, "internal server error (sandbox fault)")).toBe(false);
+    expect(isAlreadyVerified(-40100013, "전자서명 완료일시로부터 10분이 지나 검증할 수 없습니다.")).toBe(false);
   });
 });
 

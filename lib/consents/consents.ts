@@ -1,7 +1,9 @@
 // Consent use cases: request → poll the provider's status → verify exactly once → settle.
-// The only code that writes ConsentRequest.status. Every transition is a compare-and-set on the
-// row (`updateMany where status in …`), so several app instances polling the same request cannot
-// both call the once-only verify: the winner of COMPLETED → VERIFYING is the only caller.
+// Every status change goes through lib/consents/state.ts (`transition`: compare-and-set + timeline
+// event in one transaction), so several app instances and workers polling the same request cannot
+// both call the once-only verify: the winner of COMPLETED | VERIFY_UNKNOWN → VERIFYING is the only
+// caller. A verify without a definite answer is VERIFY_UNKNOWN (retried by the worker while the
+// provider's window is open), never FAILED; a retry answered "already verified" is NEEDS_REVIEW.
 import { Prisma } from "../generated/prisma/client";
 import type { ConsentRequest, ConsentStatus } from "../generated/prisma/client";
 import { db as defaultDb, type Db } from "../db";
@@ -13,7 +15,7 @@ import { sha256Hex } from "./documents";
 import { addConsentEvent } from "./events";
 import { parseCmsInput, parseESignInput, type FieldErrors } from "./input";
 import { barocertCms, kakaoCertESign } from "./providers";
-import { isFinal, sourcesOf, statusFromProvider } from "./state";
+import { canTransition, createRequest, isFinal, PENDING, statusFromProvider, transition, type ConsentData, type ConsentTimelineEvent } from "./state";
 
 export type ConsentDeps = { db?: Db; cms?: BarocertCms; esign?: KakaoCertESign; now?: () => Date };
 
@@ -25,6 +27,13 @@ export const EXPIRE_IN_SEC = 300;
 const POLL_MIN_INTERVAL_MS = 1_500;
 /** A REQUESTING / VERIFYING claim older than this belongs to a process that died mid-call. */
 const STALE_CLAIM_MS = 2 * 60_000;
+/** Verify retries (VERIFY_UNKNOWN) closer together than this wait (the customer's page polls every 2 s). */
+const VERIFY_RETRY_GAP_MS = 5_000;
+/** A verify still unresolved this long after the signature (provider unreachable) goes to 확인 필요. */
+export const UNRESOLVED_AFTER_MS = 24 * 3600_000;
+/** A waiting request whose provider cannot be reached is given up this long after its expiry (by then
+ * even a last-second signature is past its 10-minute verify window). */
+const GIVE_UP_AFTER_EXPIRY_MS = VERIFY_WINDOW_MS + 60_000;
 
 const ctx = (deps: ConsentDeps) => ({
   db: deps.db ?? defaultDb,
@@ -109,8 +118,9 @@ export async function requestCmsConsent(raw: Record<string, string | undefined>,
   const v = parsed.value;
   const corp = env().CONSENT_REQUEST_CORP;
   const purpose = linked.billTitle ? `${linked.billTitle} 자동이체` : `${corp} 이용요금 매월 자동이체`;
-  const row = await db.consentRequest.create({
-    data: {
+  const row = await createRequest(
+    db,
+    {
       merchantId: linked.merchantId,
       kind: "CMS",
       channel: "TALK",
@@ -128,9 +138,9 @@ export async function requestCmsConsent(raw: Record<string, string | undefined>,
       orderId: linked.orderId,
       billId: linked.billId,
       createdBy: deps.createdBy ?? "customer",
-      events: { create: { type: "consent.created", message: `자동이체 출금동의 요청 생성 (${v.bankName})` } },
     },
-  });
+    { type: "consent.created", message: `자동이체 출금동의 요청 생성 (${v.bankName})` },
+  );
   return sendRequest(row, deps);
 }
 
@@ -146,8 +156,9 @@ export async function requestESign(
   if (!linked.ok) return { ok: false, kind: "invalid", errors: {}, message: linked.message };
   const v = parsed.value;
   const doc = v.document;
-  const row = await db.consentRequest.create({
-    data: {
+  const row = await createRequest(
+    db,
+    {
       merchantId: linked.merchantId,
       kind: "ESIGN",
       channel: deps.appToApp ? "APP" : "TALK",
@@ -163,9 +174,9 @@ export async function requestESign(
       orderId: linked.orderId,
       billId: linked.billId,
       createdBy: deps.createdBy ?? "customer",
-      events: { create: { type: "consent.created", message: `전자서명 요청 생성: ${doc.title} (${deps.appToApp ? "앱투앱" : "톡메시지"})` } },
     },
-  });
+    { type: "consent.created", message: `전자서명 요청 생성: ${doc.title} (${deps.appToApp ? "앱투앱" : "톡메시지"})` },
+  );
   return sendRequest(row, deps);
 }
 
@@ -208,21 +219,15 @@ async function sendRequest(row: ConsentRequest, deps: ConsentDeps): Promise<Requ
   if (res.ok) {
     const at = now();
     const txId = "txId" in res ? res.txId : undefined;
-    const moved = await db.$transaction(async (tx) => {
-      const m = await tx.consentRequest.updateMany({
-        where: { id: row.id, status: "REQUESTING" },
-        data: { status: "WAITING", receiptId: res.receiptId, txId: txId ?? null, requestedAt: at, expiresAt: new Date(at.getTime() + row.expireInSec * 1000) },
-      });
-      if (m.count) {
-        await addConsentEvent(tx, {
-          consentId: row.id,
-          type: `${p}.request`,
-          message: `요청 접수 (접수아이디 ${res.receiptId})${txId ? ", 앱투앱" : ", 카카오톡 메시지 발송"}`,
-          resultCode: "OK",
-          data: { receiptId: res.receiptId, durationMs },
-        });
-      }
-      return m.count;
+    const moved = await transition(db, row.id, "WAITING", {
+      from: "REQUESTING",
+      data: { receiptId: res.receiptId, txId: txId ?? null, requestedAt: at, expiresAt: new Date(at.getTime() + row.expireInSec * 1000) },
+      event: {
+        type: `${p}.request`,
+        message: `요청 접수 (접수아이디 ${res.receiptId})${txId ? ", 앱투앱" : ", 카카오톡 메시지 발송"}`,
+        resultCode: "OK",
+        data: { receiptId: res.receiptId, durationMs },
+      },
     });
     if (!moved) return { ok: false, kind: "failed", id: row.id, message: "요청 상태가 바뀌어 진행할 수 없습니다. 다시 시도해 주세요.", retryable: true };
     return { ok: true, id: row.id, channel: row.channel, txId };
@@ -230,36 +235,38 @@ async function sendRequest(row: ConsentRequest, deps: ConsentDeps): Promise<Requ
   const d = describeFailure(res);
   if (res.kind === "config") log.error({ consentId: row.id, provider: p, code: "code" in res ? res.code : undefined }, "consent provider configuration error");
   else log.warn({ consentId: row.id, provider: p, kind: res.kind }, "consent request failed");
-  await db.$transaction(async (tx) => {
-    const m = await tx.consentRequest.updateMany({
-      where: { id: row.id, status: "REQUESTING" },
-      data: { status: "FAILED", failureCode: d.code, failureMessage: d.admin.slice(0, 500) },
-    });
-    if (m.count)
-      await addConsentEvent(tx, {
-        consentId: row.id,
-        type: `${p}.request`,
-        message: `요청 실패: ${d.admin}${res.kind === "timeout" ? " (제공자 쪽 접수 여부 알 수 없음: 고객이 다시 요청)" : ""}`,
-        resultCode: res.kind === "provider" ? res.code : d.code,
-        data: { durationMs },
-      });
+  // The request itself (no receipt id, nothing to poll): a timeout here cannot be reconciled, and at
+  // worst a KakaoTalk message nobody can verify reached the customer; the customer asks again.
+  await transition(db, row.id, "FAILED", {
+    from: "REQUESTING",
+    data: { failureCode: d.code, failureMessage: d.admin.slice(0, 500) },
+    event: {
+      type: `${p}.request`,
+      message: `요청 실패: ${d.admin}${res.kind === "timeout" ? " (제공자 쪽 접수 여부 알 수 없음: 접수아이디가 없어 조회할 수 없음, 고객이 다시 요청)" : ""}`,
+      resultCode: res.kind === "provider" ? res.code : d.code,
+      data: { durationMs },
+    },
   });
   return { ok: false, kind: "failed", id: row.id, message: d.customer, retryable: d.retryable };
 }
 
-/** Starts a fresh request with the same details (expired, rejected or failed ones). */
+/** Ended without a valid consent: a fresh request with the same details may replace them. */
+export const RE_REQUESTABLE: readonly ConsentStatus[] = ["EXPIRED", "REJECTED", "FAILED", "NEEDS_REVIEW"];
+
+/** Starts a fresh request with the same details (expired, rejected, failed or in-review ones). */
 export async function reRequestConsent(id: string, deps: ConsentDeps & { by: string; merchantId?: string }): Promise<RequestOutcome> {
   const { db } = ctx(deps);
   const old = await db.consentRequest.findUnique({ where: { id } });
   if (!old || (deps.merchantId && old.merchantId !== deps.merchantId)) return { ok: false, kind: "failed", message: "요청을 찾을 수 없습니다.", retryable: false };
-  if (!["EXPIRED", "REJECTED", "FAILED"].includes(old.status))
-    return { ok: false, kind: "failed", id, message: "만료·거절·실패한 요청만 다시 요청할 수 있습니다.", retryable: false };
+  if (!RE_REQUESTABLE.includes(old.status))
+    return { ok: false, kind: "failed", id, message: "만료·거절·실패했거나 확인이 필요한 요청만 다시 요청할 수 있습니다.", retryable: false };
   const successor = await db.consentRequest.findUnique({ where: { previousId: id }, select: { id: true, status: true, channel: true } });
   if (successor) return { ok: true, id: successor.id, channel: successor.channel };
   let row: ConsentRequest;
   try {
-    row = await db.consentRequest.create({
-      data: {
+    row = await createRequest(
+      db,
+      {
         merchantId: old.merchantId,
         kind: old.kind,
         channel: old.channel,
@@ -282,9 +289,9 @@ export async function reRequestConsent(id: string, deps: ConsentDeps & { by: str
         billId: old.billId,
         previousId: old.id,
         createdBy: deps.by,
-        events: { create: { type: "consent.created", message: `이전 요청(${old.receiptId ?? old.id})을 다시 요청` } },
       },
-    });
+      { type: "consent.created", message: `이전 요청(${old.receiptId ?? old.id})을 다시 요청` },
+    );
   } catch (e) {
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
       const s = await db.consentRequest.findUniqueOrThrow({ where: { previousId: id }, select: { id: true, channel: true } });
@@ -299,51 +306,89 @@ export async function reRequestConsent(id: string, deps: ConsentDeps & { by: str
 // ------------------------------------------------------------------------------------------ poll
 
 /**
- * Brings a request up to date with the provider (called by the waiting screen every ~2 s, by the
- * app-to-app return page and by the admin). Verifies once on completion (talk-message requests).
+ * Brings a request up to date with the provider and settles what it can: polls the status while
+ * the customer signs, verifies once on completion (talk-message requests, or app-to-app ones whose
+ * signature came back), retries a verify whose answer was lost, and gives up what can no longer
+ * succeed. Called by the waiting screen every ~2 s, the app-to-app return page, the admin, and the
+ * worker's consent.settle job (`force`: skip the poll sharing and the retry spacing).
  */
 export async function refreshConsent(id: string, deps: ConsentDeps & { force?: boolean } = {}): Promise<ConsentRequest | null> {
   const { db, now } = ctx(deps);
   let c = await db.consentRequest.findUnique({ where: { id } });
   if (!c) return null;
   const t = now();
+  const reload = async () => (await db.consentRequest.findUnique({ where: { id } }))!;
 
   if (c.status === "REQUESTING") {
-    if (t.getTime() - c.createdAt.getTime() > STALE_CLAIM_MS) await settle(db, c, ["REQUESTING"], "FAILED", { failureCode: "REQUEST_LOST", failureMessage: "요청 결과를 받지 못했습니다 (처리 중 중단)" }, "consent.failed", "요청 처리 중 중단되어 실패 처리");
-    return db.consentRequest.findUnique({ where: { id } });
+    // the requester died mid-call: without a receipt id there is nothing to look up
+    if (t.getTime() - c.createdAt.getTime() > STALE_CLAIM_MS)
+      await transition(db, id, "FAILED", {
+        from: "REQUESTING",
+        where: { createdAt: { lt: new Date(t.getTime() - STALE_CLAIM_MS) } },
+        data: { failureCode: "REQUEST_LOST", failureMessage: "요청 결과를 받지 못했습니다 (처리 중 중단)" },
+        event: { type: "consent.failed", message: "요청 처리 중 중단되어 실패 처리 (접수아이디 없음: 조회 불가)", resultCode: "REQUEST_LOST" },
+      });
+    return reload();
   }
   if (c.status === "VERIFYING") {
-    // the verifier died mid-call: the verify may or may not have been used; a new attempt will tell
-    if (c.verifyClaimedAt && t.getTime() - c.verifyClaimedAt.getTime() > STALE_CLAIM_MS)
-      await settle(db, c, ["VERIFYING"], "COMPLETED", {}, "consent.verify_stale", "검증 처리 중 중단되어 다시 검증 대기");
-    return db.consentRequest.findUnique({ where: { id } });
+    // the verifier died mid-call: the verify may or may not have been used — the retry will tell
+    const cutoff = new Date(t.getTime() - STALE_CLAIM_MS);
+    if (c.verifyClaimedAt && c.verifyClaimedAt < cutoff) {
+      await transition(db, id, "VERIFY_UNKNOWN", {
+        from: "VERIFYING",
+        where: { verifyClaimedAt: { lt: cutoff } },
+        event: { type: "consent.verify_stale", message: "검증 호출 중 처리가 중단됨 — 결과를 알 수 없어 다시 확인", resultCode: "VERIFY_STALE" },
+      });
+      c = await reload();
+    } else return c;
   }
   if (isFinal(c.status)) return c;
 
   if (c.status === "WAITING" || c.status === "VIEWED") {
-    // share one provider call between pollers (compare-and-set on lastPolledAt)
+    // share one provider call between pollers (compare-and-set on lastPolledAt; no status write)
     const since = new Date(t.getTime() - POLL_MIN_INTERVAL_MS);
     const claimed = deps.force
       ? 1
-      : (await db.consentRequest.updateMany({ where: { id, status: { in: ["WAITING", "VIEWED"] }, OR: [{ lastPolledAt: null }, { lastPolledAt: { lt: since } }] }, data: { lastPolledAt: t } })).count;
+      : (await db.consentRequest.updateMany({ where: { id, status: { in: [...PENDING] }, OR: [{ lastPolledAt: null }, { lastPolledAt: { lt: since } }] }, data: { lastPolledAt: t } })).count;
     if (!claimed) return c;
-    await pollStatus(c, deps);
-    c = (await db.consentRequest.findUnique({ where: { id } }))!;
+    const polled = await pollStatus(c, deps);
+    c = await reload();
+    if (!polled && (c.status === "WAITING" || c.status === "VIEWED") && c.expiresAt && t.getTime() - c.expiresAt.getTime() > GIVE_UP_AFTER_EXPIRY_MS) {
+      await transition(db, id, "EXPIRED", {
+        from: c.status,
+        data: { failureCode: "WINDOW_PASSED", failureMessage: "제공자 상태를 확인하지 못한 채 서명·검증 가능 시간이 모두 지났습니다." },
+        event: { type: "consent.expired", message: "제공자 상태를 확인하지 못함 — 만료 후 10분(검증 가능 시간)까지 지나 더는 유효한 동의가 될 수 없음", resultCode: "WINDOW_PASSED" },
+      });
+      c = await reload();
+    }
   }
 
   if (c.status === "COMPLETED") {
     if (c.completedAt && t.getTime() - c.completedAt.getTime() > VERIFY_WINDOW_MS) {
-      await settle(db, c, ["COMPLETED"], "FAILED", { failureCode: "VERIFY_LATE", failureMessage: "서명 완료 후 10분 안에 검증하지 못했습니다." }, "consent.verify_late", "서명 완료 후 10분이 지나 검증할 수 없음 (검증 호출 안 함)");
-    } else if (c.channel === "TALK") {
+      await failLate(db, c, "COMPLETED");
+    } else if (c.channel === "TALK" || c.appSignature) {
       await verifyConsent(id, deps);
     }
-    // APP: verified by the return page, which carries the signature KakaoTalk handed back
-    c = (await db.consentRequest.findUnique({ where: { id } }))!;
+    // APP without a signature: verified by the return page, which carries the signature KakaoTalk handed back
+    c = await reload();
+  } else if (c.status === "VERIFY_UNKNOWN") {
+    if (deps.force || !c.verifyClaimedAt || t.getTime() - c.verifyClaimedAt.getTime() >= VERIFY_RETRY_GAP_MS) await verifyConsent(id, deps);
+    c = await reload();
   }
   return c;
 }
 
-async function pollStatus(c: ConsentRequest, deps: ConsentDeps) {
+/** Our own clock says the window passed before any verify call: nothing was used, nothing can be. */
+async function failLate(db: Db, c: Pick<ConsentRequest, "id">, from: "COMPLETED") {
+  await transition(db, c.id, "FAILED", {
+    from,
+    data: { failureCode: "VERIFY_LATE", failureMessage: "서명 완료 후 10분 안에 검증하지 못했습니다." },
+    event: { type: "consent.verify_late", message: "서명 완료 후 10분이 지나 검증할 수 없음 (검증 호출 안 함)", resultCode: "VERIFY_LATE" },
+  });
+}
+
+/** One provider status call for a waiting request; false when the provider gave no usable answer. */
+async function pollStatus(c: ConsentRequest, deps: ConsentDeps): Promise<boolean> {
   const { db, now, cms, esign } = ctx(deps);
   const p = provName(c);
   const started = Date.now();
@@ -358,7 +403,7 @@ async function pollStatus(c: ConsentRequest, deps: ConsentDeps) {
     });
     if (!recent) await addConsentEvent(db, { consentId: c.id, type: `${p}.status`, message: `상태 조회 실패: ${d.admin}`, resultCode: res.kind === "provider" ? res.code : d.code, data: { durationMs } });
     if (res.kind === "config") log.error({ consentId: c.id, provider: p }, "consent provider configuration error");
-    return;
+    return false;
   }
   const target = statusFromProvider(res.state, !!res.viewedAt);
   const times = {
@@ -368,16 +413,20 @@ async function pollStatus(c: ConsentRequest, deps: ConsentDeps) {
     expiresAt: res.expiresAt ?? c.expiresAt,
   };
   if (!target) {
-    await addConsentEvent(db, { consentId: c.id, type: `${p}.status`, message: `알 수 없는 상태값 ${res.state}`, resultCode: String(res.state) });
-    return;
+    await addConsentEvent(db, { consentId: c.id, type: `${p}.status`, message: `알 수 없는 상태값 ${res.state} (대기로 간주하고 계속 조회)`, resultCode: String(res.state) });
+    return false;
   }
-  if (target === c.status) {
+  if (target === c.status || !canTransition(c.status, target)) {
     await db.consentRequest.updateMany({ where: { id: c.id, status: c.status }, data: times });
-    return;
+    return true;
   }
-  const extra =
-    target === "FAILED" ? { failureCode: "PROVIDER_FAILED", failureMessage: "제공자 처리 실패 (상태 4)" } : {};
-  await settle(db, c, sourcesOf(target), target, { ...times, ...extra }, `${p}.status`, stateMessage(target, res.state), { resultCode: String(res.state), data: { durationMs } });
+  const extra = target === "FAILED" ? { failureCode: "PROVIDER_FAILED", failureMessage: "제공자 처리 실패 (상태 4)" } : {};
+  await transition(db, c.id, target, {
+    from: PENDING.filter((s) => canTransition(s, target)),
+    data: { ...times, ...extra },
+    event: { type: `${p}.status`, message: stateMessage(target, res.state), resultCode: String(res.state), data: { durationMs } },
+  });
+  return true;
 }
 
 function stateMessage(s: ConsentStatus, state: number) {
@@ -391,98 +440,145 @@ function stateMessage(s: ConsentStatus, state: number) {
   return `${m[s] ?? s} (상태 ${state})`;
 }
 
-/** Compare-and-set of the status plus one timeline event in the same transaction. */
-async function settle(
-  db: Db,
-  c: Pick<ConsentRequest, "id">,
-  from: ConsentStatus[],
-  to: ConsentStatus,
-  data: Prisma.ConsentRequestUpdateManyMutationInput,
-  type: string,
-  message: string,
-  ev: { resultCode?: string | number; data?: Record<string, unknown> } = {},
-): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    const m = await tx.consentRequest.updateMany({ where: { id: c.id, status: { in: from } }, data: { ...data, status: to } });
-    if (m.count) await addConsentEvent(tx, { consentId: c.id, type, message, resultCode: ev.resultCode, data: ev.data });
-    return m.count > 0;
-  });
-}
-
 // ------------------------------------------------------------------------------------------ verify
 
 export type VerifyOutcome =
   | { kind: "verified" }
   | { kind: "identity_mismatch"; fields: string[] }
   | { kind: "failed"; code: string; message: string }
-  | { kind: "retry"; message: string } // no answer / config problem: still COMPLETED
+  | { kind: "retry"; message: string } // no definite answer / not performed: still COMPLETED or VERIFY_UNKNOWN
+  | { kind: "review"; code: string; message: string } // the verify was used but its result is lost: NEEDS_REVIEW
   | { kind: "not_completed"; message: string }
   | { kind: "already"; status: ConsentStatus; message: string } // verified (or being verified) already
   | { kind: "not_found" };
 
-/** Sandbox/provider verify refusal codes (suffix of -401000NN / -310000NN, see the sandbox README). */
-const VERIFY_REFUSAL: Record<number, { to: ConsentStatus; code: string; message: string }> = {
+/**
+ * How we read a verify refusal. The codes are the sandbox's (-401000NN Barocert, -310000NN KakaoCert,
+ * see sandbox/providers/linkhub/README.md): the real numbers are unpublished, so "already verified"
+ * is also recognised by its message, and every code we do not know is UNKNOWN (retried), not failed.
+ */
+type Refusal = { to: ConsentStatus; code: string; message: string };
+const VERIFY_REFUSAL: Record<number, Refusal> = {
   11: { to: "WAITING", code: "VERIFY_NOT_COMPLETE", message: "제공자: 서명이 완료되지 않아 검증 불가" },
-  12: { to: "FAILED", code: "VERIFY_TWICE", message: "제공자: 이미 검증된 요청 (검증은 1회만 가능) — 검증 결과를 받지 못함" },
   13: { to: "FAILED", code: "VERIFY_LATE", message: "제공자: 서명 완료 후 10분이 지나 검증 불가" },
   14: { to: "EXPIRED", code: "EXPIRED", message: "제공자: 만료된 요청" },
   15: { to: "REJECTED", code: "REJECTED", message: "제공자: 고객이 거절한 요청" },
   16: { to: "FAILED", code: "PROVIDER_FAILED", message: "제공자: 처리에 실패한 요청" },
+  17: { to: "FAILED", code: "SIGNATURE_REQUIRED", message: "제공자: 앱투앱 요청을 서명값 없이 검증함" },
   18: { to: "COMPLETED", code: "SIGNATURE_MISMATCH", message: "제공자: 앱투앱 서명값 불일치" },
+  19: { to: "FAILED", code: "SIGNATURE_UNEXPECTED", message: "제공자: 톡메시지 요청에 서명값을 보냄" },
 };
+const ALREADY_VERIFIED_SUFFIX = 12;
+const ALREADY_VERIFIED_TEXT = /이미\s*검증|검증.{0,30}(1회|한\s*번)|already\s+verified/i;
+
+function linkhubSuffix(code: number): number | undefined {
+  return (code <= -40100000 && code > -40100100) || (code <= -31000000 && code > -31000100) ? -code % 100 : undefined;
+}
+export function isAlreadyVerified(code: number, message: string): boolean {
+  return linkhubSuffix(code) === ALREADY_VERIFIED_SUFFIX || ALREADY_VERIFIED_TEXT.test(message);
+}
+
+type Classified =
+  | { k: "used"; code: number; message: string }
+  | { k: "refused"; refusal: Refusal; code: number; message: string }
+  | { k: "unknown"; code: string | number; message: string } // the verify may have happened
+  | { k: "not_performed"; code: string; message: string }; // certainly did not reach the verify
+
+function classify(res: LinkhubFailure): Classified {
+  const d = describeFailure(res);
+  if (res.kind === "provider") {
+    if (isAlreadyVerified(res.code, res.message)) return { k: "used", code: res.code, message: res.message };
+    const s = linkhubSuffix(res.code);
+    const refusal = s === undefined ? undefined : VERIFY_REFUSAL[s];
+    if (refusal) return { k: "refused", refusal, code: res.code, message: res.message };
+    return { k: "unknown", code: res.code, message: `알 수 없는 응답 (${res.code}): ${res.message}` };
+  }
+  if (res.kind === "timeout") return { k: "unknown", code: d.code, message: d.admin };
+  return { k: "not_performed", code: d.code, message: d.admin }; // config / invalid: refused before any call
+}
+
+const VERIFY_USED_MESSAGE = "제공자가 검증을 이미 처리함 — 응답을 받지 못한 이전 검증 호출이 1회뿐인 검증을 사용했고 서명 데이터(signedData)는 받지 못함";
 
 /**
- * Verifies a completed request exactly once. A second call, a call before completion or later
- * than 10 minutes after it is refused here (and recorded) without calling the provider.
+ * Verifies a completed request exactly once (or retries a verify whose answer was lost). A call
+ * before completion, after a final state or later than 10 minutes after completion is refused here
+ * (and recorded) without calling the provider.
  */
 export async function verifyConsent(id: string, deps: ConsentDeps & { signature?: string; explicit?: boolean } = {}): Promise<VerifyOutcome> {
   const { db, now, cms, esign } = ctx(deps);
   const c = await db.consentRequest.findUnique({ where: { id } });
   if (!c) return { kind: "not_found" };
   const t = now();
-  if (c.status !== "COMPLETED") {
+  if (c.status !== "COMPLETED" && c.status !== "VERIFY_UNKNOWN") {
     if (c.status === "VERIFYING") return { kind: "already", status: c.status, message: "다른 요청이 검증하고 있습니다." };
     const before = ["REQUESTING", "WAITING", "VIEWED"].includes(c.status);
     const message = before ? "서명이 완료되지 않아 검증할 수 없습니다." : c.status === "VERIFIED" || c.status === "IDENTITY_MISMATCH" ? "이미 검증한 요청입니다. 검증은 1회만 합니다." : "종료된 요청이라 검증할 수 없습니다.";
     if (deps.explicit) await addConsentEvent(db, { consentId: id, type: "consent.verify_refused", message: `검증 거부: ${message}`, resultCode: before ? "NOT_COMPLETED" : "ALREADY_FINAL" });
     return before ? { kind: "not_completed", message } : { kind: "already", status: c.status, message };
   }
-  if (c.channel === "APP" && !deps.signature) return { kind: "retry", message: "앱투앱 서명은 카카오톡에서 돌아온 서명값으로 검증합니다." };
+  const from = c.status;
+  const retry = from === "VERIFY_UNKNOWN";
+  const signature = deps.signature ?? c.appSignature ?? undefined;
+  if (c.channel === "APP" && !signature) return { kind: "retry", message: "앱투앱 서명은 카카오톡에서 돌아온 서명값으로 검증합니다." };
+  const p = provName(c);
+
   if (c.completedAt && t.getTime() - c.completedAt.getTime() > VERIFY_WINDOW_MS) {
-    await settle(db, c, ["COMPLETED"], "FAILED", { failureCode: "VERIFY_LATE", failureMessage: "서명 완료 후 10분 안에 검증하지 못했습니다." }, "consent.verify_late", "서명 완료 후 10분이 지나 검증할 수 없음 (검증 호출 안 함)");
-    return { kind: "failed", code: "VERIFY_LATE", message: "서명 완료 후 10분이 지나 검증할 수 없습니다." };
+    if (!retry) {
+      await failLate(db, c, "COMPLETED");
+      return { kind: "failed", code: "VERIFY_LATE", message: "서명 완료 후 10분이 지나 검증할 수 없습니다." };
+    }
+    // an earlier call's answer was lost and the window has passed: only the provider's status can tell
+    return resolveFromStatus(c, "VERIFY_UNKNOWN", deps, { onUnverified: { to: "FAILED", code: "VERIFY_LATE", message: "이전 검증 호출은 제공자에 도달하지 않았고 서명 완료 후 10분이 지남" } });
   }
-  // claim: only the request that moves COMPLETED → VERIFYING calls the provider
-  const claimed = await db.consentRequest.updateMany({ where: { id, status: "COMPLETED" }, data: { status: "VERIFYING", verifyClaimedAt: t } });
-  if (!claimed.count) {
+
+  // claim: only the request that moves COMPLETED | VERIFY_UNKNOWN → VERIFYING calls the provider
+  const claimed = await transition(db, id, "VERIFYING", {
+    from,
+    data: { verifyClaimedAt: t, verifyAttempts: { increment: 1 }, appSignature: c.channel === "APP" ? signature : null },
+    event: {
+      type: "consent.verify_started",
+      message: retry ? `검증 다시 호출 (이전 ${c.verifyAttempts}회의 결과를 알 수 없음)` : "검증 호출 (1회만 가능)",
+      data: { attempt: c.verifyAttempts + 1 },
+    },
+  });
+  if (!claimed) {
     const fresh = await db.consentRequest.findUniqueOrThrow({ where: { id }, select: { status: true } });
     return { kind: "already", status: fresh.status, message: "다른 요청이 이미 검증했거나 검증하고 있습니다." };
   }
 
-  const p = provName(c);
   const started = Date.now();
-  const res = c.kind === "CMS" ? await cms().verify(c.receiptId!) : await esign().verify(c.receiptId!, deps.signature);
+  const res = c.kind === "CMS" ? await cms().verify(c.receiptId!) : await esign().verify(c.receiptId!, c.channel === "APP" ? signature : undefined);
   const durationMs = Date.now() - started;
 
   if (!res.ok) {
-    const d = describeFailure(res);
-    if (res.kind === "provider") {
-      const suffix = -res.code % 100;
-      const known = (res.code <= -40100000 && res.code > -40100100) || (res.code <= -31000000 && res.code > -31000100) ? VERIFY_REFUSAL[suffix] : undefined;
-      if (known) {
-        const data = known.to === "FAILED" ? { failureCode: known.code, failureMessage: known.message } : {};
-        await settle(db, c, ["VERIFYING"], known.to, data, `${p}.verify`, `검증 거부: ${known.message} (${res.message})`, { resultCode: res.code, data: { durationMs } });
-        if (known.to === "COMPLETED") return { kind: "failed", code: known.code, message: "서명값이 올바르지 않습니다. 카카오톡에서 다시 돌아와 주세요." };
-        if (known.to === "WAITING") return { kind: "not_completed", message: "서명이 완료되지 않았습니다." };
-        return { kind: "failed", code: known.code, message: known.message };
-      }
-      await settle(db, c, ["VERIFYING"], "FAILED", { failureCode: d.code, failureMessage: d.admin.slice(0, 500) }, `${p}.verify`, `검증 실패: ${d.admin}`, { resultCode: res.code, data: { durationMs } });
-      return { kind: "failed", code: d.code, message: d.customer };
-    }
-    // no answer (the verify may or may not have been used) or configuration: back to COMPLETED, next poll retries
+    const k = classify(res);
     if (res.kind === "config") log.error({ consentId: id, provider: p }, "consent provider configuration error on verify");
-    await settle(db, c, ["VERIFYING"], "COMPLETED", {}, `${p}.verify`, `검증 응답 없음 또는 설정 오류 — 다시 시도: ${d.admin}`, { resultCode: d.code, data: { durationMs } });
-    return { kind: "retry", message: d.customer };
+    else log.warn({ consentId: id, provider: p, kind: k.k, code: k.code }, "consent verify without a result");
+    const ev = (message: string): ConsentTimelineEvent => ({ type: `${p}.verify`, message, resultCode: k.code, data: { durationMs, attempt: c.verifyAttempts + 1 } });
+
+    if (k.k === "used") {
+      await transition(db, id, "NEEDS_REVIEW", {
+        from: "VERIFYING",
+        data: { failureCode: "VERIFY_USED", failureMessage: `${VERIFY_USED_MESSAGE} (제공자 코드 ${k.code})`.slice(0, 500) },
+        event: ev(`확인 필요: ${VERIFY_USED_MESSAGE} (${k.message})`),
+      });
+      return { kind: "review", code: "VERIFY_USED", message: VERIFY_USED_MESSAGE };
+    }
+    if (k.k === "not_performed") {
+      // refused before the verify (configuration, bad receipt id): nothing was used, try again later
+      await transition(db, id, from, { from: "VERIFYING", event: ev(`검증 호출 전 거부 (검증 사용 안 됨) — 다시 시도: ${k.message}`) });
+      return { kind: "retry", message: describeFailure(res).customer };
+    }
+    if (retry) {
+      // an earlier call's answer was lost: whatever this one says, the provider's status tells whether that call verified
+      await addConsentEvent(db, { consentId: id, ...ev(`검증 재시도 응답: ${k.k === "refused" ? k.refusal.message : k.message} — 제공자 상태로 이전 호출의 검증 여부 확인`) });
+      return resolveFromStatus(c, "VERIFYING", deps, { onUnverified: k.k === "refused" ? k.refusal : undefined });
+    }
+    if (k.k === "unknown") {
+      await transition(db, id, "VERIFY_UNKNOWN", { from: "VERIFYING", event: ev(`검증 결과 알 수 없음 (응답 없음 또는 알 수 없는 응답) — 검증 가능 시간 안에 다시 확인: ${k.message}`) });
+      return { kind: "retry", message: "서명을 확인하고 있습니다." };
+    }
+    return applyRefusal(db, c, k.refusal, ev(`검증 거부: ${k.refusal.message} (${k.message})`));
   }
 
   const signedData = res.signedData;
@@ -493,13 +589,22 @@ export async function verifyConsent(id: string, deps: ConsentDeps & { signature?
     derOk = false;
   }
   const verifiedAt = now();
+  const okEvent = (message: string, resultCode: string, data: Record<string, unknown> = {}): ConsentTimelineEvent => ({ type: `${p}.verify`, message, resultCode, data: { durationMs, attempt: c.verifyAttempts + 1, ...data } });
   if (!derOk) {
-    await settle(db, c, ["VERIFYING"], "FAILED", { signedData, verifiedAt, failureCode: "BAD_SIGNED_DATA", failureMessage: "signedData가 DER PKCS#7 형식이 아닙니다." }, `${p}.verify`, "검증 응답의 signedData가 DER 형식이 아님", { resultCode: "BAD_SIGNED_DATA", data: { durationMs } });
+    await transition(db, id, "FAILED", {
+      from: "VERIFYING",
+      data: { signedData, verifiedAt, failureCode: "BAD_SIGNED_DATA", failureMessage: "signedData가 DER PKCS#7 형식이 아닙니다." },
+      event: okEvent("검증 응답의 signedData가 DER 형식이 아님", "BAD_SIGNED_DATA"),
+    });
     return { kind: "failed", code: "BAD_SIGNED_DATA", message: "전자서명 값을 확인하지 못했습니다." };
   }
 
   if (c.kind === "ESIGN") {
-    await settle(db, c, ["VERIFYING"], "VERIFIED", { signedData, verifiedAt, failureCode: null, failureMessage: null }, `${p}.verify`, `전자서명 검증 완료 (signedData ${signedData.length}자, 문서 해시 ${c.documentHash?.slice(0, 12)}…)`, { resultCode: "OK", data: { durationMs } });
+    await transition(db, id, "VERIFIED", {
+      from: "VERIFYING",
+      data: { signedData, verifiedAt, failureCode: null, failureMessage: null },
+      event: okEvent(`전자서명 검증 완료 (signedData ${signedData.length}자, 문서 해시 ${c.documentHash?.slice(0, 12)}…)`, "OK"),
+    });
     return { kind: "verified" };
   }
 
@@ -507,35 +612,119 @@ export async function verifyConsent(id: string, deps: ConsentDeps & { signature?
   if (!cmsRes.identity) {
     const msg = `서명자 개인정보를 복호화하지 못했습니다. BAROCERT_RESULT_KEY / BAROCERT_RESULT_IV 설정을 확인하세요.`;
     log.error({ consentId: id }, "consent verify result could not be decrypted (result key/IV)");
-    await settle(db, c, ["VERIFYING"], "FAILED", { signedData, verifiedAt, identityMatched: null, failureCode: "CONFIG_RESULT_KEY", failureMessage: msg }, `${p}.verify`, `검증 완료, 본인 확인 불가: ${msg}`, { resultCode: "CONFIG_RESULT_KEY", data: { durationMs } });
+    await transition(db, id, "FAILED", {
+      from: "VERIFYING",
+      data: { signedData, verifiedAt, identityMatched: null, failureCode: "CONFIG_RESULT_KEY", failureMessage: msg },
+      event: okEvent(`검증 완료, 본인 확인 불가: ${msg}`, "CONFIG_RESULT_KEY"),
+    });
     return { kind: "failed", code: "CONFIG_RESULT_KEY", message: "서명은 받았지만 본인 확인을 하지 못했습니다. 고객센터로 문의해 주세요." };
   }
   const fields = identityMismatches(cmsRes.identity, c);
   if (fields.length) {
     const label = fields.map((f) => FIELD_LABEL[f] ?? f).join(", ");
-    await settle(
-      db,
-      c,
-      ["VERIFYING"],
-      "IDENTITY_MISMATCH",
-      { signedData, verifiedAt, identityMatched: false, mismatchedFields: fields, failureCode: "IDENTITY_MISMATCH", failureMessage: `서명자 본인 확인 불일치: ${label}` },
-      "consent.identity_mismatch",
-      `검증 완료, 서명자 본인 확인 불일치 (${label}) — 유효한 출금동의가 아님`,
-      { resultCode: "IDENTITY_MISMATCH", data: { durationMs, fields } },
-    );
+    await transition(db, id, "IDENTITY_MISMATCH", {
+      from: "VERIFYING",
+      data: { signedData, verifiedAt, identityMatched: false, mismatchedFields: fields, failureCode: "IDENTITY_MISMATCH", failureMessage: `서명자 본인 확인 불일치: ${label}` },
+      event: { ...okEvent(`검증 완료, 서명자 본인 확인 불일치 (${label}) — 유효한 출금동의가 아님`, "IDENTITY_MISMATCH", { fields }), type: "consent.identity_mismatch" },
+    });
     return { kind: "identity_mismatch", fields };
   }
-  await settle(
-    db,
-    c,
-    ["VERIFYING"],
-    "VERIFIED",
-    { signedData, verifiedAt, identityMatched: true, mismatchedFields: [], failureCode: null, failureMessage: null },
-    `${p}.verify`,
-    `출금동의 검증 완료, 서명자 = 예금주 본인 확인 (성명·생년월일·휴대폰 일치)`,
-    { resultCode: "OK", data: { durationMs } },
-  );
+  await transition(db, id, "VERIFIED", {
+    from: "VERIFYING",
+    data: { signedData, verifiedAt, identityMatched: true, mismatchedFields: [], failureCode: null, failureMessage: null },
+    event: okEvent(`출금동의 검증 완료, 서명자 = 예금주 본인 확인 (성명·생년월일·휴대폰 일치)`, "OK"),
+  });
   return { kind: "verified" };
+}
+
+/** A definite refusal of a verify that certainly did not verify anything. */
+async function applyRefusal(db: Db, c: ConsentRequest, r: Refusal, event: ConsentTimelineEvent): Promise<VerifyOutcome> {
+  const data: ConsentData = r.to === "FAILED" || r.to === "EXPIRED" || r.to === "REJECTED" ? { failureCode: r.code, failureMessage: r.message } : {};
+  if (r.code === "SIGNATURE_MISMATCH") data.appSignature = null; // the customer must come back from KakaoTalk again
+  await transition(db, c.id, r.to, { from: "VERIFYING", data, event });
+  if (r.to === "COMPLETED") return { kind: "failed", code: r.code, message: "서명값이 올바르지 않습니다. 카카오톡에서 다시 돌아와 주세요." };
+  if (r.to === "WAITING") return { kind: "not_completed", message: "서명이 완료되지 않았습니다." };
+  return { kind: "failed", code: r.code, message: r.message };
+}
+
+/**
+ * After a verify whose answer was lost: the provider's status says whether a verify happened
+ * (verifyDT, seeds 000 §4.4 / 001 A.4). Verified there → NEEDS_REVIEW (we never got the signed data);
+ * not verified → `onUnverified` (a definite refusal) or stay VERIFY_UNKNOWN for the next retry; no
+ * answer → stay VERIFY_UNKNOWN, or NEEDS_REVIEW once it has been unresolved for a day.
+ */
+async function resolveFromStatus(
+  c: ConsentRequest,
+  from: "VERIFYING" | "VERIFY_UNKNOWN",
+  deps: ConsentDeps,
+  opts: { onUnverified?: Refusal },
+): Promise<VerifyOutcome> {
+  const { db, now, cms, esign } = ctx(deps);
+  const p = provName(c);
+  const started = Date.now();
+  const res = c.kind === "CMS" ? await cms().status(c.receiptId!) : await esign().status(c.receiptId!);
+  const durationMs = Date.now() - started;
+  const since = c.completedAt ?? c.verifyClaimedAt ?? c.createdAt;
+  if (!res.ok) {
+    const d = describeFailure(res);
+    if (now().getTime() - since.getTime() > UNRESOLVED_AFTER_MS) {
+      const msg = "서명 후 하루가 지나도록 제공자에서 검증 결과를 확인하지 못함";
+      await transition(db, c.id, "NEEDS_REVIEW", {
+        from,
+        data: { failureCode: "VERIFY_UNRESOLVED", failureMessage: msg },
+        event: { type: `${p}.status`, message: `확인 필요: ${msg} (${d.admin})`, resultCode: res.kind === "provider" ? res.code : d.code, data: { durationMs } },
+      });
+      return { kind: "review", code: "VERIFY_UNRESOLVED", message: msg };
+    }
+    if (from === "VERIFYING")
+      await transition(db, c.id, "VERIFY_UNKNOWN", {
+        from,
+        event: { type: `${p}.status`, message: `상태 조회 실패 — 검증 여부를 아직 알 수 없어 다시 확인: ${d.admin}`, resultCode: res.kind === "provider" ? res.code : d.code, data: { durationMs } },
+      });
+    return { kind: "retry", message: "서명을 확인하고 있습니다." };
+  }
+  const stamp = res.verifiedAt ? res.verifiedAt.toISOString() : null;
+  if (res.verifiedAt) {
+    await transition(db, c.id, "NEEDS_REVIEW", {
+      from,
+      data: { failureCode: "VERIFY_USED", failureMessage: `${VERIFY_USED_MESSAGE} (제공자 검증일시 ${stamp})`.slice(0, 500) },
+      event: { type: `${p}.status`, message: `확인 필요: 제공자 상태에 검증일시가 있음 — ${VERIFY_USED_MESSAGE}`, resultCode: String(res.state), data: { durationMs, verifiedAt: stamp } },
+    });
+    return { kind: "review", code: "VERIFY_USED", message: VERIFY_USED_MESSAGE };
+  }
+  const r = opts.onUnverified;
+  if (r && canTransition(from, r.to)) {
+    return applyRefusalFrom(db, c, from, r, { type: `${p}.status`, message: `제공자 상태에 검증일시 없음 (이전 호출은 검증되지 않음) → ${r.message}`, resultCode: String(res.state), data: { durationMs } });
+  }
+  if (from === "VERIFYING")
+    await transition(db, c.id, "VERIFY_UNKNOWN", {
+      from,
+      event: { type: `${p}.status`, message: "제공자 상태에 검증일시 없음 — 검증 가능 시간 안에 다시 검증", resultCode: String(res.state), data: { durationMs } },
+    });
+  return { kind: "retry", message: "서명을 확인하고 있습니다." };
+}
+
+async function applyRefusalFrom(db: Db, c: ConsentRequest, from: "VERIFYING" | "VERIFY_UNKNOWN", r: Refusal, event: ConsentTimelineEvent): Promise<VerifyOutcome> {
+  if (from === "VERIFYING") return applyRefusal(db, c, r, event);
+  await transition(db, c.id, r.to, { from, data: { failureCode: r.code, failureMessage: r.message }, event });
+  return { kind: "failed", code: r.code, message: r.message };
+}
+
+/** 확인 필요: a person looked at a consent in review; the note goes to the timeline (status stays). */
+export async function markConsentReviewed(id: string, input: { by: string; note: string; merchantId?: string }, deps: { db?: Db; now?: () => Date } = {}): Promise<{ ok: true } | { ok: false; message: string }> {
+  const db = deps.db ?? defaultDb;
+  const note = input.note.trim();
+  if (!note) return { ok: false, message: "확인 내용을 입력해 주세요." };
+  if (note.length > 500) return { ok: false, message: "확인 내용은 500자 이하로 입력해 주세요." };
+  return db.$transaction(async (tx) => {
+    const m = await tx.consentRequest.updateMany({
+      where: { id, status: "NEEDS_REVIEW", reviewedAt: null, ...(input.merchantId ? { merchantId: input.merchantId } : {}) },
+      data: { reviewedAt: (deps.now ?? (() => new Date()))(), reviewedBy: input.by },
+    });
+    if (!m.count) return { ok: false as const, message: "확인이 필요한 요청이 아니거나 이미 처리되었습니다." };
+    await addConsentEvent(tx, { consentId: id, type: "consent.reviewed", message: `확인 처리 (${input.by}): ${note}`, resultCode: "REVIEWED" });
+    return { ok: true as const };
+  });
 }
 
 const FIELD_LABEL: Record<string, string> = { name: "성명", birthday: "생년월일", phone: "휴대폰 번호", accountHolder: "예금주" };

@@ -1,4 +1,53 @@
-// Consent jobs for the worker (consent.settle). TODO: poll in-flight consents, retry verify.
-import type { DomainJobs } from "../jobs/registry";
+// Consent jobs for the worker. Nothing waits for the customer's page: a consent.settle job (keyed by
+// the consent id, enqueued in the transaction that creates the request and again when a verify needs
+// a retry) polls the provider's status after the customer closed the page, verifies once when the
+// provider says complete, retries a verify whose answer was lost while the 10-minute window is open,
+// and gives up what can no longer succeed. The sweep re-enqueues any in-flight consent without a job.
+// Safe with several workers and app instances: every move is a compare-and-set in state.ts and the
+// once-only verify is called only by the winner of the claim.
+import { db as defaultDb, type Db } from "../db";
+import { NotYet, type DomainJobs } from "../jobs/registry";
+import { BOSS_SCHEMA } from "../jobs/queues";
+import { refreshConsent, type ConsentDeps } from "./consents";
+import { enqueueSettle, IN_FLIGHT, isFinal, SETTLE_QUEUE } from "./state";
 
-export const consentJobs: DomainJobs = { name: "consents", handlers: {} };
+/**
+ * One settle pass for a consent: returns its final status, or throws NotYet while it is in flight
+ * (pg-boss retries with backoff; a verify retry also gets a fresh job from its transition).
+ */
+export async function settleConsentJob(data: Record<string, unknown>, deps: ConsentDeps = {}): Promise<{ consentId: string; status: string }> {
+  const id = typeof data.consentId === "string" ? data.consentId : "";
+  if (!id) return { consentId: "", status: "INVALID_JOB" };
+  const c = await refreshConsent(id, { ...deps, force: true });
+  if (!c) return { consentId: id, status: "NOT_FOUND" };
+  if (isFinal(c.status)) return { consentId: id, status: c.status };
+  throw new NotYet(`consent ${id} is ${c.status}`);
+}
+
+/** Enqueues a settle job for every in-flight consent that has no job waiting or running. */
+export async function sweepConsents(deps: { db?: Db; limit?: number } = {}): Promise<number> {
+  const db = deps.db ?? defaultDb;
+  const rows = await db.$queryRawUnsafe<{ id: string }[]>(
+    `SELECT c."id" FROM "ConsentRequest" c
+      WHERE c."status"::text = ANY($1::text[])
+        AND NOT EXISTS (
+          SELECT 1 FROM "${BOSS_SCHEMA}"."job" j
+           WHERE j."name" = $2 AND j."singleton_key" = 'consent:' || c."id"
+             AND j."state" IN ('created', 'retry', 'active'))
+      ORDER BY c."createdAt" ASC
+      LIMIT $3`,
+    [...IN_FLIGHT],
+    SETTLE_QUEUE,
+    deps.limit ?? 500,
+  );
+  let n = 0;
+  for (const r of rows) if (await enqueueSettle(db, r.id, 1)) n++;
+  return n;
+}
+
+export const consentJobs: DomainJobs = {
+  name: "consents",
+  handlers: { [SETTLE_QUEUE]: (data) => settleConsentJob(data) },
+  sweep: () => sweepConsents(),
+};
+

@@ -2,7 +2,9 @@
 import type { ConsentRequest, ConsentStatus } from "../generated/prisma/client";
 import { isFinal } from "./state";
 
-export type ConsentScreen = "waiting" | "checking" | "verified" | "mismatch" | "expired" | "rejected" | "failed";
+// "checking": signed, the result is being confirmed (never "failed" while the verify is unknown);
+// "review": the provider used the verify but we did not receive its result — staff follow up (확인 필요).
+export type ConsentScreen = "waiting" | "checking" | "review" | "verified" | "mismatch" | "expired" | "rejected" | "failed";
 
 export type ConsentView = {
   id: string;
@@ -22,9 +24,10 @@ const FAILURE_TEXT: Record<string, string> = {
   CONFIG: "지금은 카카오톡 인증을 요청할 수 없습니다. (연동 설정 오류) 고객센터로 문의해 주세요.",
   CONFIG_RESULT_KEY: "서명은 받았지만 본인 확인을 하지 못해 동의가 완료되지 않았습니다. 고객센터로 문의해 주세요.",
   VERIFY_LATE: "서명 후 10분 안에 확인하지 못해 동의가 완료되지 않았습니다. 다시 요청해 주세요.",
-  VERIFY_TWICE: "서명 결과를 받지 못해 동의가 완료되지 않았습니다. 다시 요청해 주세요.",
   PROVIDER_FAILED: "카카오톡 인증 처리 중 오류가 발생했습니다. 다시 요청해 주세요.",
   REQUEST_LOST: "요청을 처리하지 못했습니다. 다시 요청해 주세요.",
+  SIGNATURE_REQUIRED: "서명 결과를 확인하지 못해 동의가 완료되지 않았습니다. 다시 요청해 주세요.",
+  SIGNATURE_UNEXPECTED: "서명 결과를 확인하지 못해 동의가 완료되지 않았습니다. 다시 요청해 주세요.",
 };
 
 export function consentView(c: ConsentRequest): ConsentView {
@@ -47,6 +50,14 @@ export function consentView(c: ConsentRequest): ConsentView {
     case "VERIFYING":
       screen = "checking";
       message = "서명을 확인하고 있습니다. 잠시만 기다려 주세요.";
+      break;
+    case "VERIFY_UNKNOWN":
+      screen = "checking";
+      message = "서명은 완료되었고, 카카오 인증 서버에서 결과를 확인하고 있습니다. 이 화면을 닫아도 확인은 계속됩니다.";
+      break;
+    case "NEEDS_REVIEW":
+      screen = "review";
+      message = `서명은 완료되었지만 ${what} 결과를 카카오 인증 서버에서 받는 중 문제가 있어 담당자가 확인하고 있습니다. 다시 서명하지 않으셔도 되며, 확인이 끝나면 안내해 드립니다.`;
       break;
     case "VERIFIED":
       screen = "verified";
