@@ -22,6 +22,7 @@ const heading: Record<Exclude<ConsentScreen, "waiting" | "checking">, string> = 
   expired: "요청이 만료되었습니다",
   rejected: "요청을 거절했습니다",
   failed: "완료되지 않았습니다",
+  review: "확인 중입니다",
 };
 
 export default async function ConsentStatusPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
@@ -106,12 +107,13 @@ export default async function ConsentStatusPage({ params, searchParams }: { para
 
   const screen = view.screen as keyof typeof heading;
   const good = screen === "verified";
+  const review = screen === "review";
   const canRetry = ["expired", "rejected", "failed"].includes(screen) && c.failureCode !== "CONFIG";
   return (
     <div className="mx-auto max-w-lg space-y-4">
       <section className="card p-5 text-center" data-testid="consent-screen" data-screen={screen}>
         <div className={`mx-auto grid size-12 place-items-center rounded-full text-xl font-bold ${good ? "bg-kakao" : screen === "mismatch" || screen === "failed" ? "bg-red-100 text-red-700" : "bg-gray-100 text-ink-soft"}`} aria-hidden>
-          {good ? "✓" : screen === "expired" ? "⏱" : "!"}
+          {good ? "✓" : screen === "expired" ? "⏱" : review ? "…" : "!"}
         </div>
         <h1 className="mt-3 text-xl font-bold">
           {view.title} {heading[screen]}
@@ -134,12 +136,12 @@ export default async function ConsentStatusPage({ params, searchParams }: { para
             </form>
           )
         )}
-        {!good && (
+        {!good && !review && (
           <Link href={formHref} className="btn-ghost mt-2 w-full" data-testid="consent-restart">
             정보를 고쳐서 새로 신청하기
           </Link>
         )}
-        {good && (
+        {(good || review) && (
           <Link href={c.order ? `/orders/${c.order.orderNumber}` : "/"} className="btn-ghost mt-4 w-full">
             {c.order ? "주문 내역으로" : "쇼핑 계속하기"}
           </Link>

@@ -8,11 +8,13 @@ const tone: Record<ConsentStatus, string> = {
   VIEWED: "bg-gray-100 text-gray-700",
   COMPLETED: "bg-blue-100 text-blue-800",
   VERIFYING: "bg-blue-100 text-blue-800",
+  VERIFY_UNKNOWN: "bg-blue-100 text-blue-800",
   VERIFIED: "bg-green-100 text-green-800",
   IDENTITY_MISMATCH: "bg-red-100 text-red-700",
   EXPIRED: "bg-amber-100 text-amber-800",
   REJECTED: "bg-amber-100 text-amber-800",
   FAILED: "bg-red-100 text-red-700",
+  NEEDS_REVIEW: "bg-purple-100 text-purple-800",
 };
 
 export function ConsentBadge({ status }: { status: ConsentStatus }) {

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import { maskAccount, maskBirthday } from "@/lib/consents/input";
+import { RE_REQUESTABLE } from "@/lib/consents/consents";
 import { consentKindLabel, isFinal } from "@/lib/consents/state";
 import { maskPhone } from "@/lib/shop/order-access";
 import { requireAdmin } from "../../../../_lib/admin";
@@ -23,7 +24,7 @@ export default async function AdminConsentDetail({ params }: { params: Promise<{
   if (!c) notFound();
   const successor = await db.consentRequest.findUnique({ where: { previousId: c.id }, select: { id: true, status: true } });
   const bill = c.billId ? await db.bill.findUnique({ where: { id: c.billId }, select: { id: true, title: true } }) : null;
-  const canReRequest = ["EXPIRED", "REJECTED", "FAILED"].includes(c.status) && !successor;
+  const canReRequest = RE_REQUESTABLE.includes(c.status) && !successor;
   return (
     <div className="space-y-4">
       <Link href="/admin/consents" className="text-sm text-ink-mute hover:underline">
@@ -34,8 +35,14 @@ export default async function AdminConsentDetail({ params }: { params: Promise<{
         <ConsentBadge status={c.status} />
         {c.channel === "APP" && <span className="text-sm text-ink-mute">앱투앱</span>}
       </div>
+      {c.status === "VERIFY_UNKNOWN" && (
+        <p className="rounded-xl bg-blue-50 p-3 text-sm text-blue-900" role="status" data-testid="verify-unknown">
+          검증 호출의 결과를 받지 못했습니다 ({c.verifyAttempts}회 호출). 검증 가능 시간(서명 후 10분) 안에 워커가 다시 확인하며, 제공자가 이미 검증했다고 답하면 확인 필요로 넘어갑니다.
+        </p>
+      )}
       {c.failureMessage && (
-        <p className={`rounded-xl p-3 text-sm ${c.failureCode?.startsWith("CONFIG") ? "border border-red-200 bg-red-50 text-red-800" : "bg-amber-50 text-amber-900"}`} role="alert" data-testid="failure">
+        <p className={`rounded-xl p-3 text-sm ${c.failureCode?.startsWith("CONFIG") ? "border border-red-200 bg-red-50 text-red-800" : c.status === "NEEDS_REVIEW" ? "border border-purple-200 bg-purple-50 text-purple-900" : "bg-amber-50 text-amber-900"}`} role="alert" data-testid="failure">
+          {c.status === "NEEDS_REVIEW" && <strong className="mr-1">확인 필요{c.reviewedAt ? ` (확인함: ${c.reviewedBy})` : ""}:</strong>}
           <span className="font-mono text-xs">[{c.failureCode}]</span> {c.failureMessage}
         </p>
       )}
