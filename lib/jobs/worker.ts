@@ -25,7 +25,6 @@ export async function startWorker(opts: WorkerOptions): Promise<{ stop: () => Pr
     max: 4,
     // Maintenance expires the active jobs of a worker that died (→ retried by another).
     maintenanceIntervalSeconds: 30,
-    monitorStateIntervalSeconds: undefined,
   });
   boss.on("error", (e) => log.error({ err: e instanceof Error ? e.message : String(e) }, "job engine error"));
   await boss.start();
