@@ -2,20 +2,18 @@
 // request, hand it to lib/bills/agency-endpoint, answer in the agency's JSON envelope.
 import { handleAgencyCall } from "@/lib/bills/agency-endpoint";
 import type { BillerEndpoint } from "@/lib/providers/dozn";
+import { readAgencyBody } from "../_lib/body";
 
 const headers = { "Content-Type": "application/json;charset=utf-8", "Cache-Control": "no-store" };
 
 export function agencyRoute(endpoint: BillerEndpoint) {
   return async function POST(req: Request): Promise<Response> {
-    let rawBody: string;
-    try {
-      rawBody = await req.text();
-    } catch {
-      rawBody = "";
-    }
+    // Read with the endpoint's 64 KB cap while reading, JSON only (app/_lib/body.ts).
+    const { text: rawBody, tooLarge } = await readAgencyBody(req);
     const { status, body } = await handleAgencyCall({
       endpoint,
       rawBody,
+      bodyTooLarge: tooLarge,
       authorization: req.headers.get("authorization"),
       forwardedFor: req.headers.get("x-forwarded-for"),
     });

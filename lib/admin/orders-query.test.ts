@@ -9,6 +9,11 @@ describe("admin order filters", () => {
     expect(orderFilterSchema.safeParse({ from: "2026/11/01" }).success).toBe(false);
     expect(orderFilterSchema.safeParse({ pageSize: 1000 }).success).toBe(false);
   });
+  it("refuses dates that match the pattern but are not days, and control characters in the search", () => {
+    for (const d of ["2024-13-01", "0000-00-00", "2023-02-29", "2024-04-31"]) expect(orderFilterSchema.safeParse({ from: d }).success, d).toBe(false);
+    expect(orderFilterSchema.safeParse({ to: "2024-02-29" }).success).toBe(true);
+    expect(orderFilterSchema.safeParse({ q: "KC\u0000" }).success).toBe(false);
+  });
   it("filters by KST day boundaries", () => {
     const w = whereFor("m1", orderFilterSchema.parse({ from: "2026-11-23", to: "2026-11-23" }));
     expect(w.createdAt).toEqual({ gte: new Date("2026-11-22T15:00:00Z"), lt: new Date("2026-11-23T15:00:00Z") });
@@ -17,5 +22,6 @@ describe("admin order filters", () => {
     expect(csvCell('a,"b"')).toBe('"a,""b"""');
     expect(csvCell("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
     expect(csvCell(1000)).toBe("1000");
+    expect(csvCell(new Date("2026-11-23T15:30:05Z"))).toBe("2026-11-24 00:30:05"); // KST
   });
 });

@@ -2,16 +2,18 @@
 import { z } from "zod";
 import { db as defaultDb, type Db, type Prisma } from "../db";
 import type { OrderStatus } from "../generated/prisma/enums";
+import { hasControlChars, isRealDate } from "../input/guard";
 
 const dateStr = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "날짜는 YYYY-MM-DD 형식입니다.")
+  .refine(isRealDate, "존재하지 않는 날짜입니다.")
   .optional()
   .or(z.literal("").transform(() => undefined));
 
 export const orderFilterSchema = z.object({
   status: z.enum(["PENDING", "PAID", "PARTIALLY_REFUNDED", "REFUNDED"]).optional().or(z.literal("").transform(() => undefined)),
-  q: z.string().trim().max(100).optional(),
+  q: z.string().trim().max(100).refine((q) => !hasControlChars(q), "검색어에 사용할 수 없는 문자가 있습니다.").optional(),
   from: dateStr,
   to: dateStr,
   page: z.coerce.number().int().min(1).max(100000).default(1),
@@ -60,8 +62,13 @@ export async function listOrders(merchantId: string, f: OrderFilter, deps: { db?
   return { total, page: f.page, pageSize: f.pageSize, pages: Math.max(1, Math.ceil(total / f.pageSize)), rows };
 }
 
+/** A date-time as staff read it: KST, "YYYY-MM-DD HH:mm:ss". */
+export function kstDateTime(d: Date): string {
+  return new Date(d.getTime() + 9 * 3600_000).toISOString().replace("T", " ").slice(0, 19);
+}
+
 export function csvCell(v: unknown): string {
-  let s = v instanceof Date ? v.toISOString() : String(v ?? "");
+  let s = v instanceof Date ? kstDateTime(v) : String(v ?? "");
   // Spreadsheet formula injection guard.
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -70,7 +77,7 @@ export function csvCell(v: unknown): string {
 export async function* ordersCsv(merchantId: string, f: Omit<OrderFilter, "page" | "pageSize">, deps: { db?: Db } = {}) {
   const db = deps.db ?? defaultDb;
   const where = whereFor(merchantId, { ...f, page: 1, pageSize: 1 });
-  yield "\uFEFF" + ["주문번호", "주문일시", "상태", "주문자", "휴대폰", "이메일", "상품", "결제금액", "면세", "부가세", "환불금액", "결제일시"].join(",") + "\n";
+  yield "\uFEFF" + ["주문번호", "주문일시(KST)", "상태", "주문자", "휴대폰", "이메일", "상품", "결제금액", "면세", "부가세", "환불금액", "결제일시(KST)"].join(",") + "\n";
   let cursor: string | undefined;
   for (;;) {
     const batch = await db.order.findMany({

@@ -42,3 +42,14 @@ describe("input guard", () => {
     expect(checkEntries([["na\u0000me", "x"]])).toMatchObject({ reason: "control" });
   });
 });
+
+describe("parsed JSON", () => {
+  it("finds control characters that JSON escapes hid", async () => {
+    const { checkDeep } = await import("./guard");
+    expect(checkDeep(JSON.parse('{"title":"a\\u0000b"}'))).toMatchObject({ reason: "control", field: "title" });
+    expect(checkDeep(JSON.parse('{"details":[{"lines":["a\\nb"]}]}'), { multiline: true })).toBeNull();
+    expect(checkDeep(JSON.parse('{"details":[{"lines":["a\\u0001b"]}]}'), { multiline: true })).toMatchObject({ reason: "control" });
+    expect(checkDeep(JSON.parse('{"payExpireDate":"2024-13-01"}'))).toMatchObject({ reason: "date" });
+    expect(checkDeep(JSON.parse('{"a\\u0000":1}'))).toMatchObject({ reason: "control" });
+  });
+});

@@ -96,3 +96,27 @@ export function checkQuery(search: string): InputProblem | null {
   }
   return checkEntries(new URLSearchParams(search).entries(), { maxLength: 2000, multiline: new Set() });
 }
+
+/**
+ * Every string (and key) inside parsed JSON: a JSON escape such as "\u0000" becomes a NUL only after
+ * parsing, so bodies are checked again here. Tab and newlines are allowed when `multiline`.
+ */
+export function checkDeep(value: unknown, opts: { multiline?: boolean; maxDepth?: number } = {}, path = "(body)", depth = 0): InputProblem | null {
+  if (depth > (opts.maxDepth ?? 20)) return { field: path, reason: "length", message: "입력값의 구조가 너무 깊습니다." };
+  if (typeof value === "string") return checkValue(path, value, { multiline: opts.multiline ?? false });
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const p = checkDeep(value[i], opts, `${path}[${i}]`, depth + 1);
+      if (p) return p;
+    }
+    return null;
+  }
+  if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      if (hasControlChars(k) || hasLoneSurrogate(k)) return { field: path, reason: "control", message: INPUT_MESSAGE };
+      const p = checkDeep(v, opts, k, depth + 1);
+      if (p) return p;
+    }
+  }
+  return null;
+}

@@ -7,6 +7,8 @@ import { log } from "@/lib/log";
 import { approvePayment, abandonPayment } from "@/lib/payments/approve-payment";
 import { payUpGateway } from "@/lib/payments/gateways";
 import { parseEucKrForm, parseKcpReturn } from "@/lib/providers/payup";
+import { checkEntries } from "@/lib/input/guard";
+import { readBodyCapped } from "../../../_lib/body";
 import { seeOther, withErrors } from "../../../_lib/http";
 import { messagePage } from "../_html";
 
@@ -24,17 +26,20 @@ async function waitWhileApproving(paymentId: string, maxMs = 8000) {
 }
 
 export const POST = withErrors(async (req: Request) => {
-  const type = req.headers.get("content-type") ?? "";
-  if (!type.includes("application/x-www-form-urlencoded")) {
-    return messagePage("잘못된 결제 응답입니다", "결제창에서 보낸 형식이 아닙니다. 주문 조회에서 결제 상태를 확인해 주세요.", { href: "/orders/lookup", label: "주문 조회" });
+  // Form bodies only, read with a cap while reading (app/_lib/body.ts); every field passes the input layer.
+  const read = await readBodyCapped(req, { maxBytes: MAX_BODY, types: ["application/x-www-form-urlencoded"] });
+  if (!read.ok) {
+    const why = read.status === 413 ? "결제 응답이 너무 큽니다." : read.status === 415 ? "결제창에서 보낸 형식이 아닙니다. 주문 조회에서 결제 상태를 확인해 주세요." : "결제 응답을 읽을 수 없습니다.";
+    return messagePage("잘못된 결제 응답입니다", why, { href: "/orders/lookup", label: "주문 조회" }, read.status === 413 ? 413 : 400);
   }
-  const body = Buffer.from(await req.arrayBuffer());
-  if (body.length > MAX_BODY) return messagePage("잘못된 결제 응답입니다", "결제 응답이 너무 큽니다.", { href: "/orders/lookup", label: "주문 조회" }, 413);
   let fields: Record<string, string>;
   try {
-    fields = parseEucKrForm(body);
+    fields = parseEucKrForm(read.bytes);
   } catch {
     return messagePage("잘못된 결제 응답입니다", "결제 응답을 읽을 수 없습니다.", { href: "/orders/lookup", label: "주문 조회" });
+  }
+  if (checkEntries(Object.entries(fields), { multiline: new Set(["res_msg"]) })) {
+    return messagePage("잘못된 결제 응답입니다", "결제 응답에 사용할 수 없는 문자가 있습니다.", { href: "/orders/lookup", label: "주문 조회" });
   }
   const ret = parseKcpReturn(fields);
   const ordrIdxx = ret.ok ? (ret.outcome === "authenticated" ? ret.authorization.ordrIdxx : ret.ordrIdxx) : fields.ordr_idxx;

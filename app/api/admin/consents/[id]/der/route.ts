@@ -10,6 +10,7 @@ import { errorResponse, withErrors } from "../../../../../_lib/http";
 export const GET = withErrors(
   withAdmin(async (admin, _req: Request, { params }: { params: Promise<{ id: string }> }) => {
     const { id } = await params;
+    if (!/^[a-z0-9]{20,40}$/.test(id)) return errorResponse(appError("NOT_FOUND", "요청을 찾을 수 없습니다."));
     const c = await db.consentRequest.findFirst({ where: { id, merchantId: admin.merchantId }, select: { id: true, kind: true, status: true, receiptId: true, signedData: true } });
     if (!c) return errorResponse(appError("NOT_FOUND", "요청을 찾을 수 없습니다."));
     if (!c.signedData) return errorResponse(appError("NOT_FOUND", "전자서명 값(signedData)이 없는 요청입니다."));

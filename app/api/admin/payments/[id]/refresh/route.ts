@@ -4,12 +4,18 @@ import { db } from "@/lib/db";
 import { appError } from "@/lib/errors";
 import { refreshPayment } from "@/lib/payments/refresh";
 import { withAdmin } from "../../../../../_lib/admin";
+import { refuseBody } from "../../../../../_lib/body";
 import { errorResponse, withErrors } from "../../../../../_lib/http";
+
+const ID = /^[a-z0-9]{20,40}$/;
 
 export const POST = withErrors(
   withAdmin(
-    async (admin, _req: Request, ctx: { params: Promise<{ id: string }> }) => {
+    async (admin, req: Request, ctx: { params: Promise<{ id: string }> }) => {
+      const big = refuseBody(req);
+      if (big && !big.ok) return NextResponse.json({ error: { code: "VALIDATION", message: big.message } }, { status: big.status });
       const { id } = await ctx.params;
+      if (!ID.test(id)) return errorResponse(appError("NOT_FOUND", "결제를 찾을 수 없습니다."));
       const payment = await db.payment.findFirst({ where: { id, order: { merchantId: admin.merchantId } }, select: { id: true, provider: true } });
       if (!payment) return errorResponse(appError("NOT_FOUND", "결제를 찾을 수 없습니다."));
       return NextResponse.json(await refreshPayment(id, payment.provider));

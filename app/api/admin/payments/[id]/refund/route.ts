@@ -5,16 +5,23 @@ import { appError } from "@/lib/errors";
 import { gatewayFor } from "@/lib/payments/gateways";
 import { refundPayment } from "@/lib/payments/refund";
 import { withAdmin } from "../../../../../_lib/admin";
+import { readJsonCapped } from "../../../../../_lib/body";
 import { errorResponse, withErrors } from "../../../../../_lib/http";
+
+const ID = /^[a-z0-9]{20,40}$/;
 
 export const POST = withErrors(
   withAdmin(
     async (admin, req: Request, ctx: { params: Promise<{ id: string }> }) => {
       const { id } = await ctx.params;
+      if (!ID.test(id)) return errorResponse(appError("NOT_FOUND", "결제를 찾을 수 없습니다."));
+      // JSON only, at most 16 KB, read with the cap (before the payment is even looked up).
+      const read = await readJsonCapped(req);
+      if (!read.ok) return NextResponse.json({ error: { code: "VALIDATION", message: read.message } }, { status: read.status });
       const payment = await db.payment.findFirst({ where: { id, order: { merchantId: admin.merchantId } }, select: { id: true, provider: true } });
       if (!payment) return errorResponse(appError("NOT_FOUND", "결제를 찾을 수 없습니다."));
-      const body = (await req.json().catch(() => null)) as Record<string, unknown> | null;
-      if (!body || typeof body !== "object") return errorResponse(appError("VALIDATION", "JSON 본문이 필요합니다."));
+      const body = read.value as Record<string, unknown> | null;
+      if (!body || typeof body !== "object" || Array.isArray(body)) return errorResponse(appError("VALIDATION", "JSON 본문이 필요합니다."));
       const r = await refundPayment({ ...(body as object), paymentId: id } as never, { adminId: admin.adminId }, { gateway: gatewayFor(payment.provider) });
       if (!r.ok) return errorResponse(r.error);
       return NextResponse.json(r.value, { status: r.value.status === "DONE" ? 200 : r.value.status === "UNKNOWN" ? 202 : 502 });
