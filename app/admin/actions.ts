@@ -2,14 +2,35 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { login, logout, SESSION_COOKIE } from "@/lib/admin/sessions";
+import { checkLock, clearFailures, recordFailure } from "@/lib/ratelimit";
 import { setSessionCookie } from "../_lib/admin";
+import { formProblem } from "../_lib/input";
+import { currentIp } from "../_lib/ratelimit";
 
 export type LoginState = { error?: string; email?: string };
 
+const LOCKED = "로그인에 여러 번 실패해 잠시 로그인할 수 없습니다.";
+const lockedMessage = (s: number) => `${LOCKED} ${s < 60 ? `${s}초` : `${Math.ceil(s / 60)}분`} 후에 다시 시도해 주세요.`;
+
 export async function loginAction(_prev: LoginState, formData: FormData): Promise<LoginState> {
   const email = String(formData.get("email") ?? "");
+  const bad = formProblem(formData, { multiline: new Set() });
+  if (bad) return { error: bad.message };
+  // Lockout per account + IP (so nobody can lock the owner out from elsewhere) and a looser one per
+  // IP across accounts — both checked BEFORE the password is hashed; only failures count.
+  const ip = await currentIp();
+  const account = `${email.trim().toLowerCase()}|${ip}`;
+  for (const v of [await checkLock("loginPerAccountIp", account, LOCKED), await checkLock("loginPerIp", ip, LOCKED)]) {
+    if (!v.ok) return { error: lockedMessage(v.retryAfterSeconds), email };
+  }
   const r = await login({ email, password: String(formData.get("password") ?? "") });
-  if (!r.ok) return { error: r.error.message, email };
+  if (!r.ok) {
+    if (r.error.code !== "UNAUTHORIZED") return { error: r.error.message, email };
+    const [a, b] = [await recordFailure("loginPerAccountIp", account), await recordFailure("loginPerIp", ip)];
+    const locked = !a.ok ? a : !b.ok ? b : null;
+    return { error: locked ? lockedMessage(locked.retryAfterSeconds) : r.error.message, email };
+  }
+  await clearFailures("loginPerAccountIp", account);
   await setSessionCookie(r.value.token, r.value.expiresAt);
   redirect("/admin/orders");
 }

@@ -5,12 +5,28 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { requestCmsConsent, requestESign, reRequestConsent, type Links, type RequestOutcome } from "@/lib/consents/consents";
 import { appLaunchUrl, appToAppAvailable } from "@/lib/consents/providers";
+import { hitAll } from "@/lib/ratelimit";
+import { formProblem } from "../../_lib/input";
+import { currentIp } from "../../_lib/ratelimit";
 import { canSeeOrder, deviceFromRequest } from "../../_lib/request";
 import { canSeeConsent, grantConsentAccess } from "../../_lib/consent-access";
 
 export type ConsentFormState = { error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string>; failedId?: string };
 
 const str = (f: FormData, k: string) => String(f.get(k) ?? "");
+
+/**
+ * Each consent request is a KakaoTalk message to a person and a billable provider call: limited per
+ * phone number (what an attacker cannot vary to reach a victim) and per client IP, before lib/consents
+ * is called at all — a refused request has no side effect.
+ */
+async function consentLimit(phone: string) {
+  const digits = phone.replace(/\D/g, "");
+  return hitAll([
+    ["consentPerPhone", /^01\d{8,9}$/.test(digits) ? digits : null],
+    ["consentPerIp", await currentIp()],
+  ]);
+}
 
 /** Only links the customer may use: an order they can see (by its number). */
 async function linksFrom(formData: FormData): Promise<Links | string> {
@@ -37,15 +53,23 @@ async function finish(r: RequestOutcome, values: Record<string, string>): Promis
 
 export async function requestCmsAction(_prev: ConsentFormState, formData: FormData): Promise<ConsentFormState> {
   const values = Object.fromEntries(["name", "phone", "birthday", "bankName", "accountNumber", "accountHolder", "order"].map((k) => [k, str(formData, k)]));
+  const bad = formProblem(formData);
+  if (bad) return { error: bad.message, values: {} };
   const links = await linksFrom(formData);
   if (typeof links === "string") return { error: links, values };
+  const limited = await consentLimit(values.phone!);
+  if (!limited.ok) return { error: limited.message, values };
   return finish(await requestCmsConsent(values, links), values);
 }
 
 export async function requestESignAction(_prev: ConsentFormState, formData: FormData): Promise<ConsentFormState> {
   const values = Object.fromEntries(["name", "phone", "birthday", "document", "agree", "order", "channel"].map((k) => [k, str(formData, k)]));
+  const bad = formProblem(formData);
+  if (bad) return { error: bad.message, values: {} };
   const links = await linksFrom(formData);
   if (typeof links === "string") return { error: links, values };
+  const limited = await consentLimit(values.phone!);
+  if (!limited.ok) return { error: limited.message, values };
   const appToApp = values.channel === "app" && appToAppAvailable() && (await deviceFromRequest()) === "MOBILE";
   return finish(await requestESign(values, links, { appToApp }), values);
 }
@@ -53,7 +77,10 @@ export async function requestESignAction(_prev: ConsentFormState, formData: Form
 /** "다시 요청하기" on an expired / declined / failed screen: same details, new KakaoTalk request. */
 export async function reRequestAction(formData: FormData) {
   const id = str(formData, "id");
-  if (!(await canSeeConsent(id))) redirect("/consents");
+  if (!/^[a-z0-9]{20,40}$/.test(id) || !(await canSeeConsent(id))) redirect("/consents");
+  const old = await db.consentRequest.findUnique({ where: { id }, select: { customerPhone: true } });
+  const limited = await consentLimit(old?.customerPhone ?? "");
+  if (!limited.ok) redirect(`/consents/${id}?notice=${encodeURIComponent(limited.message)}`);
   const r = await reRequestConsent(id, { by: "customer" });
   if (r.ok) {
     await grantConsentAccess(r.id);

@@ -4,7 +4,9 @@ import { redirect } from "next/navigation";
 import { createBill, updateBill } from "@/lib/bills/bills";
 import type { BillInput } from "@/lib/bills/input";
 import { issueBillLink, type LinkFailure, type LinkMode } from "@/lib/bills/links";
+import { checkDeep } from "@/lib/input/guard";
 import { requireAdmin, sameOrigin } from "../../../_lib/admin";
+import { formProblem } from "../../../_lib/input";
 
 export type SaveBillState = { message?: string; fields?: Record<string, string> };
 
@@ -17,6 +19,10 @@ export async function saveBillAction(_prev: SaveBillState, formData: FormData): 
   } catch {
     return { message: "입력값을 읽지 못했습니다. 페이지를 새로고침해 주세요." };
   }
+  // The input layer: control characters in any field (a JSON escape hides them until parsed; the
+  // bill's texts may span lines) and impossible dates are refused before anything is queried.
+  const bad = formProblem(formData) ?? checkDeep(input, { multiline: true });
+  if (bad) return { message: bad.message };
   const billId = formData.get("billId") ? String(formData.get("billId")) : undefined;
   const actor = { merchantId: admin.merchantId, adminId: admin.adminId };
   const r = billId ? await updateBill(billId, input, actor) : await createBill(input, actor);
@@ -35,6 +41,8 @@ function kstLocal(v: string): Date {
 export async function issueLinkAction(_prev: LinkState, formData: FormData): Promise<LinkState> {
   const admin = await requireAdmin();
   if (!(await sameOrigin())) return { ok: false, failure: { code: "FORBIDDEN", message: "다른 사이트에서 보낸 요청은 처리하지 않습니다.", actionText: "" } };
+  const bad = formProblem(formData);
+  if (bad) return { ok: false, failure: { code: "VALIDATION", message: bad.message, actionText: "입력값을 확인해 주세요." } };
   const billId = String(formData.get("billId") ?? "");
   const mode: LinkMode = formData.get("mode") === "recreate" ? "recreate" : "create";
   const r = await issueBillLink({ billId, merchantId: admin.merchantId, adminId: admin.adminId, mode, expireAt: kstLocal(String(formData.get("expireAt") ?? "")) });

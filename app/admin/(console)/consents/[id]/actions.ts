@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { refreshConsent, reRequestConsent } from "@/lib/consents/consents";
 import { consentStatusLabel } from "@/lib/consents/state";
 import { requireAdmin } from "../../../../_lib/admin";
+import { formProblem } from "../../../../_lib/input";
 
 export type ConsentActionState = { message?: string; ok?: boolean };
 
@@ -16,6 +17,7 @@ async function own(merchantId: string, id: string) {
 export async function reRequestAction(_prev: ConsentActionState, formData: FormData): Promise<ConsentActionState> {
   const admin = await requireAdmin();
   const id = String(formData.get("id") ?? "");
+  if (formProblem(formData)) return { ok: false, message: "입력값에 사용할 수 없는 문자가 있습니다." };
   if (!(await own(admin.merchantId, id))) return { ok: false, message: "요청을 찾을 수 없습니다." };
   const r = await reRequestConsent(id, { by: admin.email, merchantId: admin.merchantId });
   revalidatePath(`/admin/consents/${id}`);
@@ -28,6 +30,7 @@ export async function reRequestAction(_prev: ConsentActionState, formData: FormD
 export async function refreshAction(_prev: ConsentActionState, formData: FormData): Promise<ConsentActionState> {
   const admin = await requireAdmin();
   const id = String(formData.get("id") ?? "");
+  if (formProblem(formData)) return { ok: false, message: "입력값에 사용할 수 없는 문자가 있습니다." };
   if (!(await own(admin.merchantId, id))) return { ok: false, message: "요청을 찾을 수 없습니다." };
   const c = await refreshConsent(id, { force: true });
   revalidatePath(`/admin/consents/${id}`);

@@ -7,6 +7,7 @@ import { settlePayment } from "@/lib/payments/settle";
 import { refreshPayment } from "@/lib/payments/refresh";
 import { refundPayment } from "@/lib/payments/refund";
 import { requireAdmin } from "../../../../_lib/admin";
+import { formProblem } from "../../../../_lib/input";
 
 export type RefundState = { ok?: boolean; message?: string; status?: string; key?: string };
 
@@ -18,6 +19,8 @@ export async function refundAction(_prev: RefundState, formData: FormData): Prom
   const admin = await requireAdmin();
   const paymentId = String(formData.get("paymentId") ?? "");
   const key = String(formData.get("idempotencyKey") ?? "");
+  const bad = formProblem(formData);
+  if (bad) return { ok: false, message: bad.message, key: /^[\w-]{1,100}$/.test(key) ? key : undefined };
   const payment = await ownPayment(admin.merchantId, paymentId);
   if (!payment) return { ok: false, message: "결제를 찾을 수 없습니다.", key };
   const r = await refundPayment(
@@ -41,6 +44,8 @@ export type RefreshState = { message?: string };
 export async function refreshAction(_prev: RefreshState, formData: FormData): Promise<RefreshState> {
   const admin = await requireAdmin();
   const paymentId = String(formData.get("paymentId") ?? "");
+  const bad = formProblem(formData);
+  if (bad) return { message: bad.message };
   const payment = await ownPayment(admin.merchantId, paymentId);
   if (!payment) return { message: "결제를 찾을 수 없습니다." };
   const r = await refreshPayment(paymentId, payment.provider);
