@@ -15,7 +15,7 @@ import { sha256Hex } from "./documents";
 import { addConsentEvent } from "./events";
 import { parseCmsInput, parseESignInput, type FieldErrors } from "./input";
 import { barocertCms, kakaoCertESign } from "./providers";
-import { canTransition, createRequest, isFinal, PENDING, statusFromProvider, transition, type ConsentData, type ConsentTimelineEvent } from "./state";
+import { canTransition, createRequest, isFinal, PENDING, statusFromProvider, transition, updateWhileIn, type ConsentData, type ConsentTimelineEvent } from "./state";
 
 export type ConsentDeps = { db?: Db; cms?: BarocertCms; esign?: KakaoCertESign; now?: () => Date };
 
@@ -349,7 +349,7 @@ export async function refreshConsent(id: string, deps: ConsentDeps & { force?: b
     const since = new Date(t.getTime() - POLL_MIN_INTERVAL_MS);
     const claimed = deps.force
       ? 1
-      : (await db.consentRequest.updateMany({ where: { id, status: { in: [...PENDING] }, OR: [{ lastPolledAt: null }, { lastPolledAt: { lt: since } }] }, data: { lastPolledAt: t } })).count;
+      : await updateWhileIn(db, id, PENDING, { lastPolledAt: t }, { OR: [{ lastPolledAt: null }, { lastPolledAt: { lt: since } }] });
     if (!claimed) return c;
     const polled = await pollStatus(c, deps);
     c = await reload();
@@ -417,7 +417,7 @@ async function pollStatus(c: ConsentRequest, deps: ConsentDeps): Promise<boolean
     return false;
   }
   if (target === c.status || !canTransition(c.status, target)) {
-    await db.consentRequest.updateMany({ where: { id: c.id, status: c.status }, data: times });
+    await updateWhileIn(db, c.id, c.status, times);
     return true;
   }
   const extra = target === "FAILED" ? { failureCode: "PROVIDER_FAILED", failureMessage: "제공자 처리 실패 (상태 4)" } : {};
@@ -717,11 +717,8 @@ export async function markConsentReviewed(id: string, input: { by: string; note:
   if (!note) return { ok: false, message: "확인 내용을 입력해 주세요." };
   if (note.length > 500) return { ok: false, message: "확인 내용은 500자 이하로 입력해 주세요." };
   return db.$transaction(async (tx) => {
-    const m = await tx.consentRequest.updateMany({
-      where: { id, status: "NEEDS_REVIEW", reviewedAt: null, ...(input.merchantId ? { merchantId: input.merchantId } : {}) },
-      data: { reviewedAt: (deps.now ?? (() => new Date()))(), reviewedBy: input.by },
-    });
-    if (!m.count) return { ok: false as const, message: "확인이 필요한 요청이 아니거나 이미 처리되었습니다." };
+    const n = await updateWhileIn(tx, id, "NEEDS_REVIEW", { reviewedAt: (deps.now ?? (() => new Date()))(), reviewedBy: input.by }, { reviewedAt: null, ...(input.merchantId ? { merchantId: input.merchantId } : {}) });
+    if (!n) return { ok: false as const, message: "확인이 필요한 요청이 아니거나 이미 처리되었습니다." };
     await addConsentEvent(tx, { consentId: id, type: "consent.reviewed", message: `확인 처리 (${input.by}): ${note}`, resultCode: "REVIEWED" });
     return { ok: true as const };
   });

@@ -160,6 +160,24 @@ export async function transition(
 }
 
 /**
+ * Writes fields other than the status while the row is still in one of `statuses` (a guard, not a
+ * move: e.g. the pollers' lastPolledAt claim, the provider's timestamps, the 확인 필요 review mark).
+ * Returns how many rows matched (0 or 1).
+ */
+export async function updateWhileIn(
+  sql: Tx | Db,
+  id: string,
+  statuses: ConsentStatus | readonly ConsentStatus[],
+  data: ConsentData,
+  where: Prisma.ConsentRequestWhereInput = {},
+): Promise<number> {
+  if ("status" in (data as Record<string, unknown>)) throw new Error("updateWhileIn cannot write the status: use transition()");
+  const list = typeof statuses === "string" ? [statuses] : [...statuses];
+  const m = await sql.consentRequest.updateMany({ where: { ...where, id, status: { in: list } }, data });
+  return m.count;
+}
+
+/**
  * Creates a consent request in its initial status (REQUESTING) with its first timeline event and the
  * worker's settle job, in one transaction: whatever happens to the provider call after this, the
  * worker will bring the request to a final state.

@@ -2,13 +2,14 @@
 // HTTP, the official barocert SDK.
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { requestCmsConsent, refreshConsent, reRequestConsent, verifyConsent } from "@/lib/consents/consents";
+import { markConsentReviewed, requestCmsConsent, refreshConsent, reRequestConsent, verifyConsent } from "@/lib/consents/consents";
+import { consentStatusLabel } from "@/lib/consents/state";
 import { consentsCsv, latestConfigError } from "@/lib/consents/query";
 import { consentView } from "@/lib/consents/view";
 import { createBarocertCms, signedDataToDer } from "@/lib/providers/barocert";
 import { DEMO_KEYS } from "../../scripts/lib/demo-env.ts";
 import { advanceSandboxClock, armFault, clearFaults, resetSandboxClock, sandboxUrl } from "./helpers";
-import { asn1parse, cmsForm, consent, kakaoTalk, sandboxRequest } from "./consents-helpers";
+import { armConsentFault, asn1parse, cmsForm, consent, kakaoTalk, sandboxRequest } from "./consents-helpers";
 
 afterEach(async () => {
   await clearFaults();
@@ -48,7 +49,7 @@ describe("CMS auto-debit consent", () => {
     expect((await sandboxRequest(c0.receiptId!))!.verifiedAt).not.toBeNull();
 
     const events = (await consent(c0.id)).events.map((e) => e.type);
-    expect(events).toEqual(["consent.created", "barocert.request", "barocert.status", "barocert.verify"]);
+    expect(events).toEqual(["consent.created", "barocert.request", "barocert.status", "consent.verify_started", "barocert.verify"]);
     // no personal data in the timeline
     const timeline = JSON.stringify((await consent(c0.id)).events);
     expect(timeline).not.toContain("01023456789");
@@ -65,8 +66,8 @@ describe("CMS auto-debit consent", () => {
     expect(c.mismatchedFields).toEqual(["accountHolder"]);
     expect(c.signedData).toBeTruthy(); // kept for the record
     expect(consentView(c).message).toContain("예금주가 달라");
-    // the DB refuses to call it valid
-    await expect(db.consentRequest.update({ where: { id: c.id }, data: { status: "VERIFIED" } })).rejects.toThrow();
+    // the DB refuses to call it valid (even bypassing the state machine)
+    await expect(db.$executeRawUnsafe(`UPDATE "ConsentRequest" SET "status" = 'VERIFIED' WHERE "id" = $1`, c.id)).rejects.toThrow();
     // and a second verify is refused without a provider call
     expect(await verifyConsent(c.id, { explicit: true })).toMatchObject({ kind: "already" });
     const types = (await consent(c.id)).events.map((e) => e.type);
@@ -135,7 +136,7 @@ describe("CMS auto-debit consent", () => {
     const n = await consent(again.id);
     expect(n).toMatchObject({ status: "WAITING", previousId: c0.id, bankAccountNum: c0.bankAccountNum, createdBy: "admin@kakao-checkout.test" });
     expect(n.receiptId).not.toBe(c0.receiptId);
-    expect(await reRequestConsent(again.id, { by: "customer" })).toMatchObject({ ok: false, message: "만료·거절·실패한 요청만 다시 요청할 수 있습니다." });
+    expect(await reRequestConsent(again.id, { by: "customer" })).toMatchObject({ ok: false, message: "만료·거절·실패했거나 확인이 필요한 요청만 다시 요청할 수 있습니다." });
   });
 
   it("decline in KakaoTalk → rejected; verify refused", async () => {
@@ -191,17 +192,73 @@ describe("CMS auto-debit consent", () => {
     expect(ev[0]!.resultCode).toBe("PROVIDER_TIMEOUT");
   });
 
-  it("verify gets no answer → back to completed and retried; the lost result is recorded as a failure", async () => {
+  it("verify gets one HTTP 500 the provider did not act on → checking (never failed) → retried → VERIFIED, one verify at the provider", async () => {
     const c0 = await requested();
     await kakaoTalk(c0.receiptId!, "sign");
-    // the provider performs the verify but the answer never arrives
-    await armFault({ provider: "barocert", op: "verify", mode: "timeout", delayMs: 4000 });
-    expect((await refreshConsent(c0.id, { force: true }))!.status).toBe("COMPLETED");
+    await armConsentFault({ provider: "barocert", op: "verify", mode: "http500", match: c0.receiptId! });
     const c1 = (await refreshConsent(c0.id, { force: true }))!;
-    expect(c1.status).toBe("FAILED");
-    expect(c1.failureCode).toBe("VERIFY_TWICE");
-    const types = (await consent(c0.id)).events.filter((e) => e.type === "barocert.verify").map((e) => e.resultCode);
-    expect(types).toEqual(["PROVIDER_TIMEOUT", "-40100012"]);
+    expect(c1).toMatchObject({ status: "VERIFY_UNKNOWN", failureCode: null, verifyAttempts: 1 });
+    // the customer's page: being checked, never "failed, try again"
+    expect(consentView(c1)).toMatchObject({ screen: "checking", final: false });
+    expect(consentView(c1).message).toContain("확인하고 있습니다");
+    // the page's own poll within the retry spacing does not hammer the provider
+    expect((await refreshConsent(c0.id))!.status).toBe("VERIFY_UNKNOWN");
+    expect((await sandboxRequest(c0.receiptId!))!.verifyCalls).toBe(0);
+
+    const c2 = (await refreshConsent(c0.id, { force: true }))!;
+    expect(c2).toMatchObject({ status: "VERIFIED", identityMatched: true, verifyAttempts: 2 });
+    const at = (await sandboxRequest(c0.receiptId!))!;
+    expect(at).toMatchObject({ verifyCalls: 1, verifySuccesses: 1 });
+    const verifies = (await consent(c0.id)).events.filter((e) => e.type === "barocert.verify").map((e) => e.resultCode);
+    expect(verifies).toEqual(["-40100099", "OK"]);
+  });
+
+  it("verify performed at the provider but its answer lost (timeout) → retry answered 'already verified' → 확인 필요, never VERIFIED or FAILED", async () => {
+    const c0 = await requested();
+    await kakaoTalk(c0.receiptId!, "sign");
+    // the provider performs the verify but the answer never arrives in time
+    await armConsentFault({ provider: "barocert", op: "verify", mode: "timeout", delayMs: 4000, match: c0.receiptId! });
+    const c1 = (await refreshConsent(c0.id, { force: true }))!;
+    expect(c1.status).toBe("VERIFY_UNKNOWN");
+    expect(consentView(c1).screen).toBe("checking");
+    const c2 = (await refreshConsent(c0.id, { force: true }))!;
+    expect(c2).toMatchObject({ status: "NEEDS_REVIEW", failureCode: "VERIFY_USED", signedData: null, identityMatched: null });
+    expect(c2.failureMessage).toContain("-40100012");
+    expect(consentView(c2)).toMatchObject({ screen: "review", final: true });
+    expect(consentView(c2).message).toContain("담당자가 확인");
+    expect(consentStatusLabel[c2.status]).toBe("확인 필요");
+    const verifies = (await consent(c0.id)).events.filter((e) => e.type === "barocert.verify").map((e) => e.resultCode);
+    expect(verifies).toEqual(["PROVIDER_TIMEOUT", "-40100012"]);
+    expect(await sandboxRequest(c0.receiptId!)).toMatchObject({ verifySuccesses: 1 });
+    // nothing moves it any more; staff can mark it handled (note in the timeline) and re-request
+    expect((await refreshConsent(c0.id, { force: true }))!.status).toBe("NEEDS_REVIEW");
+    expect(await markConsentReviewed(c0.id, { by: "admin@kakao-checkout.test", note: "" })).toMatchObject({ ok: false });
+    expect(await markConsentReviewed(c0.id, { by: "admin@kakao-checkout.test", note: "고객과 통화, 다시 요청함" })).toEqual({ ok: true });
+    expect(await markConsentReviewed(c0.id, { by: "admin@kakao-checkout.test", note: "두 번" })).toMatchObject({ ok: false });
+    const reviewed = await consent(c0.id);
+    expect(reviewed).toMatchObject({ status: "NEEDS_REVIEW", reviewedBy: "admin@kakao-checkout.test" });
+    expect(reviewed.events.at(-1)).toMatchObject({ type: "consent.reviewed", message: expect.stringContaining("고객과 통화") });
+    expect(await reRequestConsent(c0.id, { by: "admin@kakao-checkout.test" })).toMatchObject({ ok: true });
+  });
+
+  it("a verify answer lost after the window closed is settled by the provider's status: verified there → 확인 필요; not → failed late", async () => {
+    // (a) the lost call verified: the status shows a verify time
+    const a = await requested();
+    await kakaoTalk(a.receiptId!, "sign");
+    await armConsentFault({ provider: "barocert", op: "verify", mode: "timeout", delayMs: 4000, match: a.receiptId! });
+    expect((await refreshConsent(a.id, { force: true }))!.status).toBe("VERIFY_UNKNOWN");
+    const late = () => new Date(Date.now() + 11 * 60_000);
+    expect(await refreshConsent(a.id, { force: true, now: late })).toMatchObject({ status: "NEEDS_REVIEW", failureCode: "VERIFY_USED" });
+
+    // (b) the lost call never reached the verify (hang: nothing done) and the window passed
+    const b = await requested();
+    await kakaoTalk(b.receiptId!, "sign");
+    await armConsentFault({ provider: "barocert", op: "verify", mode: "hang", delayMs: 3000, match: b.receiptId! });
+    expect((await refreshConsent(b.id, { force: true }))!.status).toBe("VERIFY_UNKNOWN");
+    const cb = (await refreshConsent(b.id, { force: true, now: late }))!;
+    expect(cb).toMatchObject({ status: "FAILED", failureCode: "VERIFY_LATE" });
+    expect(consentView(cb).screen).toBe("failed");
+    expect(await sandboxRequest(b.receiptId!)).toMatchObject({ verifyCalls: 0, verifiedAt: null });
   });
 
   it("wrong keys are a clear, admin-visible configuration error", async () => {

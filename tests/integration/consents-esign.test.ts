@@ -8,7 +8,7 @@ import { consentView } from "@/lib/consents/view";
 import { db } from "@/lib/db";
 import { signedDataToDer } from "@/lib/providers/barocert";
 import { clearFaults, resetSandboxClock, sandboxUrl } from "./helpers";
-import { asn1parse, consent, esignForm, kakaoTalk, sandboxRequest } from "./consents-helpers";
+import { armConsentFault, asn1parse, consent, esignForm, kakaoTalk, loseNextVerifyAnswer, sandboxRequest } from "./consents-helpers";
 
 afterEach(async () => {
   await clearFaults();
@@ -86,6 +86,35 @@ describe("KakaoCert e-signature", () => {
     // reloading the return page changes nothing
     expect(await completeAppReturn(r.id, { txId: r.txId, signature })).toEqual({ ok: true, id: r.id });
     expect((await consent(r.id)).events.filter((e) => e.type === "kakaocert.verify" && e.resultCode === "OK")).toHaveLength(1);
+  });
+
+  it("app-to-app: a verify without an answer keeps KakaoTalk's signature for the retry; 500 not acted on → VERIFIED, answer lost → 확인 필요", async () => {
+    // (a) one 500 the provider did not act on: the retry (worker / page) verifies with the kept signature
+    const a = await requestESign(esignForm(), {}, { appToApp: true });
+    if (!a.ok) throw new Error(JSON.stringify(a));
+    const ra = (await consent(a.id)).receiptId!;
+    const backA = await kakaoTalkApp(a.id, a.txId!, "sign");
+    await armConsentFault({ provider: "kakaocert", op: "verify", mode: "http500", match: ra });
+    await completeAppReturn(a.id, { txId: a.txId, signature: backA.searchParams.get("signature")! });
+    const ca = await consent(a.id);
+    expect(ca).toMatchObject({ status: "VERIFY_UNKNOWN", appSignature: backA.searchParams.get("signature") });
+    expect(consentView(ca).screen).toBe("checking");
+    const va = (await refreshConsent(a.id, { force: true }))!;
+    expect(va).toMatchObject({ status: "VERIFIED", appSignature: null });
+    expect(await sandboxRequest(ra)).toMatchObject({ verifyCalls: 1, verifySuccesses: 1 });
+
+    // (b) performed, answer lost: the retry is answered "already verified" → 확인 필요, the signature is dropped
+    const b = await requestESign(esignForm(), {}, { appToApp: true });
+    if (!b.ok) throw new Error(JSON.stringify(b));
+    const rb = (await consent(b.id)).receiptId!;
+    const backB = await kakaoTalkApp(b.id, b.txId!, "sign");
+    await loseNextVerifyAnswer(rb);
+    await completeAppReturn(b.id, { txId: b.txId, signature: backB.searchParams.get("signature")! });
+    expect((await consent(b.id)).status).toBe("VERIFY_UNKNOWN");
+    const vb = (await refreshConsent(b.id, { force: true }))!;
+    expect(vb).toMatchObject({ status: "NEEDS_REVIEW", failureCode: "VERIFY_USED", appSignature: null, signedData: null });
+    expect(vb.failureMessage).toContain("-31000012");
+    expect(consentView(vb).screen).toBe("review");
   });
 
   it("app-to-app on iOS returns `sig`; cancelling in the app shows the declined screen", async () => {

@@ -3,8 +3,8 @@
 //   Barocert    : POST /KAKAO/CMS/{cc} · GET /KAKAO/CMS/{cc}/{rid} · POST /KAKAO/CMS/Verify/{cc}/{rid} (Java: POST /KAKAO/CMS/{cc}/{rid})
 //   KakaoCert   : POST /SignToken/Request · GET /SignToken/Status/{rid} · GET /SignToken/Verify/{rid}[/{signature}]
 //   customer    : GET /kakaotalk[?phone=] · /kakaotalk/r/{rid} (+ POST sign|decline) · /kakaotalk/app/{txId}?return= (+ POST sign|decline)
-//   test control: GET /__sandbox/linkhub/requests · POST /__sandbox/linkhub/requests/{rid}/sign|decline|view|fail
-//   faults      : provider "barocert" | "kakaocert", op "token" | "request" | "status" | "verify"
+//   test control: GET /__sandbox/linkhub/requests · POST /__sandbox/linkhub/requests/{rid}/sign|decline|view|fail|lose-verify-answer
+//   faults      : provider "barocert" | "kakaocert", op "token" | "request" | "status" | "verify" (match: the request path)
 import crypto from "node:crypto";
 import type { Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -112,11 +112,14 @@ export function createLinkhubProvider(): ProviderModule {
       const cfg = () => readConfig();
 
       const send = (c: Context, status: ContentfulStatusCode, body: unknown) => c.json(body as object, status);
+      const rawBody = async (c: Context) => Buffer.from(await c.req.arrayBuffer());
+      const rawPath = (c: Context) => new URL(c.req.url).pathname;
       const fail = (c: Context, e: ApiError) => send(c, e.status, { code: e.code, message: e.message });
 
       /** Fault hooks around one provider operation (modes per sandbox/faults.ts). */
       async function guarded(c: Context, product: Product, op: string, run: () => Promise<Response> | Response): Promise<Response> {
-        const fault = ctx.faults.take(product, op);
+        // `match` is compared with the request path, so a test can fault one receipt's calls
+        const fault = ctx.faults.take(product, op, rawPath(c));
         if (fault) ctx.log("linkhub fault", { product, op, mode: fault.mode });
         if (fault?.mode === "hang") {
           await sleep(fault.delayMs);
@@ -138,8 +141,6 @@ export function createLinkhubProvider(): ProviderModule {
         return res;
       }
 
-      const rawBody = async (c: Context) => Buffer.from(await c.req.arrayBuffer());
-      const rawPath = (c: Context) => new URL(c.req.url).pathname;
 
       function checkDate(value: string | undefined, code: number, header: string) {
         const t = value ? Date.parse(value) : NaN;
@@ -330,6 +331,16 @@ export function createLinkhubProvider(): ProviderModule {
         }),
       );
 
+      /** Test control `lose-verify-answer`: the verify happened, but the caller gets a 500 instead of its result. */
+      function takeLostAnswer(r: ConsentRequest): boolean {
+        if (!r.loseNextVerifyAnswer) return false;
+        r.loseNextVerifyAnswer = false;
+        ctx.log("linkhub verify answer lost (test control)", { receiptID: r.receiptID });
+        return true;
+      }
+      const lostAnswer = (c: Context, p: Product) =>
+        send(c, 500, { code: productCode(p, "FAULT"), message: "internal server error after the verify was performed (sandbox test control)" });
+
       /** The once-only, ten-minute verify rule shared by both products. */
       function checkVerifiable(p: Product, r: ConsentRequest, now: Date) {
         if (r.verifiedAt) throw new ApiError(409, productCode(p, "ALREADY_VERIFIED"), "이미 검증된 전자서명입니다. 검증 API는 1회만 호출할 수 있습니다.");
@@ -347,10 +358,13 @@ export function createLinkhubProvider(): ProviderModule {
         checkClientCode(cc, conf);
         const r = cmsRecord(cc, c.req.param("rid")!);
         const now = ctx.now();
+        r.verifyCalls += 1;
         checkVerifiable("barocert", r, now);
         r.verifiedAt = now;
+        r.verifySuccesses += 1;
         const enc = (s: string) => ctrEncrypt(conf.resultKey, conf.resultIv, s);
         ctx.log("barocert cms verify", { receiptID: r.receiptID });
+        if (takeLostAnswer(r)) return lostAnswer(c, "barocert");
         return send(c, 200, {
           receiptID: r.receiptID,
           state: r.state,
@@ -508,6 +522,7 @@ export function createLinkhubProvider(): ProviderModule {
           }
           const r = esignRecord(token, rid);
           const now = ctx.now();
+          r.verifyCalls += 1;
           checkVerifiable("kakaocert", r, now);
           if (r.appUseYN) {
             if (!signature) throw new ApiError(400, productCode("kakaocert", "SIGNATURE_REQUIRED"), "앱투앱 요청은 카카오톡 앱에서 받은 서명값으로 검증해야 합니다.");
@@ -516,7 +531,9 @@ export function createLinkhubProvider(): ProviderModule {
             throw new ApiError(400, productCode("kakaocert", "SIGNATURE_UNEXPECTED"), "톡메시지 요청은 서명값 없이 검증합니다.");
           }
           r.verifiedAt = now;
+          r.verifySuccesses += 1;
           ctx.log("kakaocert esign verify", { receiptId: r.receiptID });
+          if (takeLostAnswer(r)) return lostAnswer(c, "kakaocert");
           return send(c, 200, { receiptId: r.receiptID, signedData: r.signedData });
         }),
       );
@@ -584,6 +601,12 @@ export function createLinkhubProvider(): ProviderModule {
         const phone = normPhone(c.req.query("phone")) || undefined;
         return c.json({ now: now.toISOString(), requests: store.list(now, { phone }).map(debugView) });
       });
+      app.post("/__sandbox/linkhub/requests/:rid/lose-verify-answer", (c) => {
+        const r = store.get(c.req.param("rid"), ctx.now());
+        if (!r) return c.json({ ok: false, error: "unknown receiptID" }, 404);
+        r.loseNextVerifyAnswer = true;
+        return c.json({ ok: true, request: debugView(r) });
+      });
       app.post("/__sandbox/linkhub/requests/:rid/:action{sign|decline|view|fail}", async (c) => {
         const now = ctx.now();
         const r = store.get(c.req.param("rid"), now);
@@ -636,6 +659,9 @@ function debugView(r: ConsentRequest) {
     viewedAt: r.viewedAt?.toISOString() ?? null,
     completedAt: r.completedAt?.toISOString() ?? null,
     verifiedAt: r.verifiedAt?.toISOString() ?? null,
+    verifyCalls: r.verifyCalls,
+    verifySuccesses: r.verifySuccesses,
+    loseNextVerifyAnswer: !!r.loseNextVerifyAnswer,
     endedAt: r.endedAt?.toISOString() ?? null,
     signature: r.signature ?? null,
     gender: r.gender,

@@ -50,6 +50,11 @@ export type ConsentRequest = {
   viewedAt?: Date;
   completedAt?: Date;
   verifiedAt?: Date;
+  /** verify calls that reached the operation (after any armed fault), and how many of them verified */
+  verifyCalls: number;
+  verifySuccesses: number;
+  /** test control: the next successful verify is performed, then its answer is lost (HTTP 500) */
+  loseNextVerifyAnswer?: boolean;
   endedAt?: Date;
   signedData?: string;
   /** app-to-app signature handed back to the merchant app (legacy KakaoCert) */
@@ -79,11 +84,13 @@ export class ConsentStore {
     return kind === "cms" ? `${clientCode}${stamp}${n}` : `${stamp.slice(2)}${n}`;
   }
 
-  add(r: Omit<ConsentRequest, "gender" | "ci" | "state" | "txId">): ConsentRequest {
+  add(r: Omit<ConsentRequest, "gender" | "ci" | "state" | "txId" | "verifyCalls" | "verifySuccesses">): ConsentRequest {
     const h = crypto.createHash("sha512").update(`${r.receiverName}|${r.receiverBirthday}|${r.receiverHP}`).digest();
     const rec: ConsentRequest = {
       ...r,
       state: 0,
+      verifyCalls: 0,
+      verifySuccesses: 0,
       gender: (h[0]! & 1) === 0 ? "MALE" : "FEMALE",
       ci: h.toString("base64"), // 88 chars, shaped like a Korean CI
       txId: r.appUseYN ? crypto.randomBytes(16).toString("hex") : undefined,
