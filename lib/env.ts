@@ -40,6 +40,12 @@ const schema = z.object({
   /** Show the demo admin login on the login page (dev only). */
   SHOW_DEMO_LOGIN: z.enum(["0", "1"]).default("0"),
   PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8_000),
+  /**
+   * After the worker ends an attempt whose approve was sent (expired / refused at the provider), it
+   * looks once more this many seconds later: a capture that still arrives is handled by the
+   * late-capture rule instead of waiting for someone to click.
+   */
+  LATE_CHECK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
 
   // KakaoPay online (open-api.kakaopay.com)
   KAKAOPAY_API_BASE: url.default("https://open-api.kakaopay.com"),

@@ -54,6 +54,13 @@ try {
       readyUrl: `${billerUrl}/`,
     }),
   );
+  // The background worker: settles payments, refunds, consents and bills left half-done.
+  children.push(
+    await startService("worker", process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+      env: { ...process.env, ...appEnv({ databaseUrl, sandboxUrl, appUrl }), NODE_ENV: "development" },
+      readyLine: /worker ready/,
+    }),
+  );
   const app = await startService("app", process.execPath, ["node_modules/next/dist/bin/next", "dev", "-p", String(appPort), "-H", "127.0.0.1"], {
     env: { ...process.env, ...appEnv({ databaseUrl, sandboxUrl, appUrl }), NODE_ENV: "development" },
     readyUrl: `${appUrl}/admin/login`,
@@ -68,6 +75,7 @@ try {
    Admin     ${appUrl}/admin   (${DEMO_ADMIN.email} / ${DEMO_ADMIN.password})
    Sandbox   ${sandboxUrl}/    (provider stand-ins + test controls)
    Biller    ${billerUrl}/kakao/*  (the Dozn agency's calls; the sandbox agency uses it)
+   Worker    running (settles payments, refunds, consents, bills; jobs in schema "pgboss")
  Ctrl-C stops everything; data stays in .data/
 ──────────────────────────────────────────────`);
 } catch (e) {

@@ -12,7 +12,8 @@ import { seed } from "./lib/seed.ts";
 const started = Date.now();
 // npm test                      → everything
 // npm test -- unit [vitest args] → vitest only;  npm test -- e2e [playwright args] → e2e only
-const only = process.argv[2] === "unit" || process.argv[2] === "e2e" ? process.argv[2] : undefined;
+// npm test -- process [vitest args] → build, then the real-process money scenarios only
+const only = ["unit", "e2e", "process"].includes(process.argv[2] ?? "") ? (process.argv[2] as "unit" | "e2e" | "process") : undefined;
 const extra = only ? process.argv.slice(3) : [];
 const chromium = findChromium();
 if (!chromium && only !== "unit") {
@@ -21,6 +22,7 @@ if (!chromium && only !== "unit") {
 }
 
 const children: ChildProcess[] = [];
+class Done extends Error {}
 const pgServer = await startPostgres({ dataDir: `.data/test-run-${process.pid}`, ephemeral: true });
 let code = 0;
 const phase = (name: string) => console.log(`\n=== ${name} (${Math.round((Date.now() - started) / 1000)}s) ===`);
@@ -30,9 +32,10 @@ try {
     phase("typecheck");
     await run("npx", ["tsc", "--noEmit", "-p", "."]);
   }
-  if (only !== "e2e") {
+  if (!only || only === "unit") {
     phase("vitest: unit + integration");
-    await run("npx", ["vitest", "run", ...extra], { env: { ...process.env, DATABASE_URL: adminUrl, NODE_ENV: "test" } });
+    const projects = extra.length ? [] : ["--project", "unit", "--project", "integration"];
+    await run("npx", ["vitest", "run", ...projects, ...extra], { env: { ...process.env, DATABASE_URL: adminUrl, NODE_ENV: "test" } });
   }
   if (only !== "unit") {
     phase("next build");
@@ -42,6 +45,14 @@ try {
     await run("npx", ["next", "build"], { env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_SKIP_TYPECHECK: "1", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } }).finally(() =>
       writeFileSync("tsconfig.json", tsconfig),
     );
+
+    if (!only || only === "process") {
+      phase("vitest: real app + worker processes (money scenarios)");
+      await run("npx", ["vitest", "run", "--project", "process", ...(only === "process" ? extra : [])], {
+        env: { ...process.env, DATABASE_URL: adminUrl, NODE_ENV: "test", NEXT_DIST_DIR: distDir },
+      });
+    }
+    if (only === "process") throw new Done();
 
     phase("e2e: Playwright in Chromium");
     const dbName = `kc_e2e_${Date.now()}`;
@@ -84,13 +95,22 @@ try {
         echo: false,
       }),
     );
+    children.push(
+      await startService("worker", process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+        env: { ...env, WORKER_POLL_SECONDS: "0.5" },
+        readyLine: /worker ready/,
+        echo: false,
+      }),
+    );
     await run("npx", ["playwright", "test", ...extra], {
       env: { ...env, E2E_BASE_URL: appUrl, E2E_SANDBOX_URL: sandboxUrl, E2E_DATABASE_URL: databaseUrl, CHROMIUM_PATH: chromium },
     });
   }
 } catch (e) {
-  console.error(e instanceof Error ? e.message : e);
-  code = 1;
+  if (!(e instanceof Done)) {
+    console.error(e instanceof Error ? e.message : e);
+    code = 1;
+  }
 } finally {
   for (const c of children) c.kill("SIGTERM");
   await pgServer.stop().catch(() => {});

@@ -38,9 +38,9 @@ export async function resolveSettled(sql: Tx | Db, paymentId: string, note: stri
 }
 
 /** Staff marks an item handled; the note goes in the order's timeline. */
-export async function resolveAttention(db: Db, id: string, actor: { adminId: string; email?: string }, note: string): Promise<boolean> {
+export async function resolveAttention(db: Db, id: string, actor: { adminId: string; merchantId: string }, note: string): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const item = await tx.attention.findUnique({ where: { id } });
+    const item = await tx.attention.findFirst({ where: { id, order: { merchantId: actor.merchantId } } });
     if (!item || item.resolvedAt) return false;
     const n = await tx.attention.updateMany({ where: { id, resolvedAt: null }, data: { resolvedAt: new Date(), resolvedBy: actor.adminId, resolutionNote: note.slice(0, 500) } });
     if (!n.count) return false;
@@ -57,15 +57,15 @@ export async function resolveAttention(db: Db, id: string, actor: { adminId: str
 
 export type AttentionRow = Prisma.AttentionGetPayload<{ include: { order: { select: { orderNumber: true } }; payment: { select: { status: true; provider: true; totalAmount: true } }; refund: { select: { status: true; amount: true } } } }>;
 
-export async function openAttention(db: Db, opts: { take?: number } = {}): Promise<AttentionRow[]> {
+export async function openAttention(db: Db, opts: { merchantId: string; take?: number }): Promise<AttentionRow[]> {
   return db.attention.findMany({
-    where: { resolvedAt: null },
+    where: { resolvedAt: null, order: { merchantId: opts.merchantId } },
     orderBy: { createdAt: "desc" },
     take: opts.take ?? 200,
     include: { order: { select: { orderNumber: true } }, payment: { select: { status: true, provider: true, totalAmount: true } }, refund: { select: { status: true, amount: true } } },
   });
 }
 
-export async function countOpenAttention(db: Db): Promise<number> {
-  return db.attention.count({ where: { resolvedAt: null } });
+export async function countOpenAttention(db: Db, merchantId: string): Promise<number> {
+  return db.attention.count({ where: { resolvedAt: null, order: { merchantId } } });
 }

@@ -38,7 +38,9 @@ export async function recordCapture(tx: Tx, paymentId: string, approved: Approve
   }
 
   const taxFreeOk = approved.amounts.taxFree === undefined || approved.amounts.taxFree === payment.taxFreeAmount;
-  const refOk = approved.orderRef === undefined || !payment.providerOrderRef || approved.orderRef === payment.providerOrderRef;
+  // The provider's echo of our order reference (KakaoPay partner_order_id = the order number; PayUp's
+  // orderNumber = "<order number>-NN", reported only when it differs from what we sent).
+  const refOk = approved.orderRef === undefined || approved.orderRef === order.orderNumber;
   // Checked against both the attempt and the order (an order whose amount changed after ready must not complete).
   const matches = approved.amounts.total === payment.totalAmount && payment.totalAmount === order.totalAmount && taxFreeOk && refOk;
   const newest = await tx.payment.findFirst({ where: { orderId: order.id }, orderBy: { createdAt: "desc" }, select: { id: true } });

@@ -72,7 +72,16 @@ export type ApproveInput = {
   expectedTotal: Won;
 };
 
-export type CancelInput = { providerTxId: string; amount: Won; taxFree: Won; vat: Won; remainingBefore: Won; reason: string };
+export type CancelInput = {
+  providerTxId: string;
+  amount: Won;
+  taxFree: Won;
+  vat: Won;
+  remainingBefore: Won;
+  reason: string;
+  /** This repeats a cancel whose answer was lost: a provider's "not cancellable any more" means the first went through. */
+  resend?: boolean;
+};
 export type Cancelled = { cancelledTotal: Won; cancelledTaxFree: Won; cancelledVat: Won; remaining: Won; cancelledAt: Date };
 
 /**

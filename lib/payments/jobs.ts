@@ -24,7 +24,16 @@ export const paymentJobs: DomainJobs = {
       const paymentId = String(data.paymentId ?? "");
       const p = await db.payment.findUnique({ where: { id: paymentId }, select: { provider: true, orderId: true } });
       if (!p) return { skipped: "no such payment" };
-      const out = await settlePayment(paymentId, { gateway: gatewayFor(p.provider), providerTimeoutMs: env().PROVIDER_TIMEOUT_MS, actor: "worker" });
+      const e = env();
+      const settleDeps = { gateway: gatewayFor(p.provider), providerTimeoutMs: e.PROVIDER_TIMEOUT_MS, lateCheckSeconds: e.LATE_CHECK_SECONDS };
+      // The one extra look at an attempt we ended: records a late capture, otherwise nothing to retry.
+      if (data.lateCheck) {
+        const out = await settlePayment(paymentId, { ...settleDeps, actor: "late-check" });
+        // The provider may still be on its way (a slow network): look a few more times, then stop.
+        if (out.retry && ctx.retryCount < 5) throw new NotYet(out.retry);
+        return out;
+      }
+      const out = await settlePayment(paymentId, { ...settleDeps, actor: "worker" });
       if (out.retry) {
         if (ctx.retryCount + 1 >= ATTENTION_AFTER_TRIES && ["UNKNOWN", "APPROVING"].includes(out.status))
           await raiseAttention(db, { kind: "PAYMENT_UNKNOWN", orderId: p.orderId, paymentId, message: `결제 결과를 ${ctx.retryCount + 1}번 확인했지만 아직 알 수 없음 (${out.retry}). 계속 확인 중` });

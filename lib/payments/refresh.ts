@@ -9,7 +9,7 @@ import { settlePayment } from "./settle";
 export async function refreshPayment(paymentId: string, provider: PaymentProvider): Promise<{ status: string; changed: boolean; message: string }> {
   const gateway = gatewayFor(provider);
   const providerTimeoutMs = env().PROVIDER_TIMEOUT_MS;
-  const out = await settlePayment(paymentId, { gateway, providerTimeoutMs, actor: "admin" });
+  const out = await settlePayment(paymentId, { gateway, providerTimeoutMs, actor: "admin", lateCheckSeconds: env().LATE_CHECK_SECONDS });
   let changed = out.changed;
   const open = await db.refund.findMany({ where: { paymentId, status: { in: ["REQUESTED", "UNKNOWN"] } }, select: { id: true } });
   for (const r of open) changed = (await settleRefund(r.id, { gateway, providerTimeoutMs })).changed || changed;

@@ -193,7 +193,7 @@ export async function settleRefund(refundId: string, deps: { db?: Db; gateway: P
     return { status: "FAILED", changed: true };
   }
   // PayUp: re-send the (full) cancel in reconcile mode.
-  const again = await deps.gateway.cancel({ providerTxId: tid, amount: refund.amount, taxFree: refund.taxFreeAmount, vat: refund.vatAmount, remainingBefore: refund.kind === "STAFF" ? p.totalAmount - p.cancelledAmount : refund.amount, reason: `reconcile: ${refund.reason}` });
+  const again = await deps.gateway.cancel({ providerTxId: tid, amount: refund.amount, taxFree: refund.taxFreeAmount, vat: refund.vatAmount, remainingBefore: refund.kind === "STAFF" ? p.totalAmount - p.cancelledAmount : refund.amount, reason: refund.reason, resend: true });
   if (again.ok) {
     const changed = await db.$transaction((tx) => bookRefund(tx, refundId, callEvent(again.log, "")));
     return { status: "DONE", changed };

@@ -9,7 +9,8 @@
 // which is itself a capture — so only for the order's current attempt while the order is unpaid, and
 // not while the approve call may still be running; answers that prove nothing (2001 / 8001 / 9002)
 // go to 확인 필요.
-import { db as defaultDb, type Db } from "../db";
+import { db as defaultDb, type Db, type Tx } from "../db";
+import { enqueue } from "../jobs/enqueue";
 import { raiseAttention } from "./attention";
 import { recordCapture } from "./capture";
 import type { PaymentGateway, ProviderCallLog } from "./gateway";
@@ -28,8 +29,13 @@ export type SettleDeps = {
   gateway: PaymentGateway;
   providerTimeoutMs: number;
   now?: () => Date;
-  /** Who asks: the admin may look up attempts we recorded as ended (a late capture shows up there). */
-  actor?: "worker" | "customer" | "admin";
+  /**
+   * Who asks. The admin and the worker's late check may look up attempts we recorded as ended (a late
+   * capture shows up there); nobody re-sends a PayUp authorization for an ended attempt.
+   */
+  actor?: "worker" | "customer" | "admin" | "late-check";
+  /** Seconds after which an attempt this settle ends is looked at once more (0: never). */
+  lateCheckSeconds?: number;
 };
 
 /** After a provider-side expiry, how long we still wait before believing a lookup (clock skew). */
@@ -66,7 +72,7 @@ export async function settlePayment(paymentId: string, deps: SettleDeps): Promis
 
   if (["FAILED", "ABORTED", "EXPIRED"].includes(st)) {
     // Ended attempts are looked at only when staff ask (read-only lookups; never a PayUp re-send).
-    if (deps.actor !== "admin" || isPayUp || !payment.tid) return same();
+    if ((deps.actor !== "admin" && deps.actor !== "late-check") || isPayUp || !payment.tid) return same();
   }
 
   if (isPayUp && (st === "APPROVING" || st === "UNKNOWN")) {
@@ -110,11 +116,13 @@ export async function settlePayment(paymentId: string, deps: SettleDeps): Promis
     if (!["READY", "APPROVING", "UNKNOWN"].includes(st)) return same();
     const changed = await db.$transaction(async (tx) => {
       await lockOrder(tx, order.id);
-      return transitionPayment(tx, payment.id, remote.state === "aborted" ? "provider_aborted" : "provider_failed", {
+      const moved = await transitionPayment(tx, payment.id, remote.state === "aborted" ? "provider_aborted" : "provider_failed", {
         orderId: order.id,
         data: { failureCode: `PROVIDER_${remote.state.toUpperCase()}`, failureMessage: remote.providerStatus ?? null },
         event: callEvent(res.log, `결제사 조회: 결제되지 않음 (${remote.providerStatus ?? remote.state})`),
       });
+      if (moved && st !== "READY") await scheduleLateCheck(tx, payment.id, deps.lateCheckSeconds);
+      return moved;
     });
     const after = await db.payment.findUniqueOrThrow({ where: { id: payment.id }, select: { status: true } });
     return { status: after.status, changed };
@@ -125,13 +133,20 @@ export async function settlePayment(paymentId: string, deps: SettleDeps): Promis
   if (expiredAtProvider && ["READY", "APPROVING", "UNKNOWN"].includes(st) && !isPayUp) {
     const changed = await db.$transaction(async (tx) => {
       await lockOrder(tx, order.id);
-      return transitionPayment(tx, payment.id, "expire", {
+      const moved = await transitionPayment(tx, payment.id, "expire", {
         orderId: order.id,
         data: { failureCode: "EXPIRED" },
         event: callEvent(res.log, `결제 가능 시간이 지났고 결제사 조회로 결제되지 않았음을 확인 (${providerStatus ?? "pending"})`),
       });
+      if (moved && st !== "READY") await scheduleLateCheck(tx, payment.id, deps.lateCheckSeconds);
+      return moved;
     });
     return { status: changed ? "EXPIRED" : st, changed };
   }
   return same(`결제사 상태 ${providerStatus ?? "진행 중"}`);
+}
+
+/** An approve was sent for this attempt and we just ended it: look once more later (KakaoPay lookups are read-only). */
+export async function scheduleLateCheck(tx: Tx, paymentId: string, seconds = 900) {
+  if (seconds > 0) await enqueue(tx, "payment.settle", { paymentId, lateCheck: true }, { key: `late:${paymentId}`, delaySeconds: seconds });
 }

@@ -10,7 +10,7 @@ export async function demoProducts() {
 
 export const buyer = { name: "김카카오", phone: "010-1234-5678", email: "buyer@example.com" };
 
-export async function armFault(fault: { provider: string; op: string; mode: string; code?: string; delayMs?: number; times?: number }) {
+export async function armFault(fault: { provider: string; op: string; mode: string; code?: string; delayMs?: number; times?: number; match?: string }) {
   const r = await fetch(`${sandboxUrl()}/__sandbox/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(fault) });
   if (!r.ok) throw new Error(`arming fault failed: ${r.status} ${await r.text()}`);
 }

@@ -172,7 +172,10 @@ describe("KakaoPay through PayUp/KCP", () => {
     expect(r).toEqual({ status: "APPROVED", changed: true });
     const p = await db.payment.findUniqueOrThrow({ where: { id: payment.id }, include: { order: true } });
     expect(p.order.status).toBe("PAID");
-    expect(p.tid).toBeTruthy();
+    // PayUp's 8002 answer carries no transaction id (seed 002): the approval rests on the signed order
+    // amount, and staff are asked for the id (refunds need it).
+    expect(p.tid).toBeNull();
+    expect(await db.attention.count({ where: { paymentId: payment.id, kind: "NO_TRANSACTION_ID", resolvedAt: null } })).toBe(1);
   });
 
   it("cancel through PayUp: full only, once; a lost cancel answer is settled by refresh", async () => {

@@ -1,4 +1,7 @@
 import Link from "next/link";
+import { countBillsNeedingReview } from "@/lib/bills/review";
+import { db } from "@/lib/db";
+import { countOpenAttention } from "@/lib/payments/attention";
 import { requireAdmin } from "../../_lib/admin";
 import { logoutAction } from "../actions";
 
@@ -12,6 +15,12 @@ const adminNav = [
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const admin = await requireAdmin();
+  const [payments, bills, consents] = await Promise.all([
+    countOpenAttention(db, admin.merchantId),
+    countBillsNeedingReview({ merchantId: admin.merchantId }),
+    db.consentRequest.count({ where: { merchantId: admin.merchantId, status: "NEEDS_REVIEW" } }),
+  ]);
+  const attention = payments + bills + consents;
   return (
     <div className="min-h-dvh bg-paper">
       <header className="border-b border-line bg-white">
@@ -26,6 +35,14 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
                 {n.label}
               </Link>
             ))}
+            <Link href="/admin/attention" className="flex items-center gap-1 rounded-lg px-3 py-2 font-medium hover:bg-paper" data-testid="nav-attention">
+              확인 필요
+              {attention > 0 && (
+                <span className="rounded-full bg-red-600 px-1.5 text-xs font-bold text-white" aria-label={`${attention}건`}>
+                  {attention}
+                </span>
+              )}
+            </Link>
           </nav>
           <span className="hidden text-sm text-ink-soft sm:inline">{admin.name}</span>
           <form action={logoutAction}>

@@ -1,0 +1,167 @@
+// Money is never lost, stuck or doubled when a provider is slow or the server dies — with real
+// processes: two production app servers, two workers, the sandbox over HTTP, one PostgreSQL.
+import type { ChildProcess } from "node:child_process";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { createOrder } from "@/lib/orders/create-order";
+import { refundPayment } from "@/lib/payments/refund";
+import { settlePayment } from "@/lib/payments/settle";
+import { startKakaoPayPayment } from "@/lib/payments/start-payment";
+import { createKakaoPayGateway } from "@/lib/providers/kakaopay";
+import { grant, ORDER_ACCESS_COOKIE } from "@/lib/shop/order-access";
+import { actAtKakaoPay, armFault, buyer, clearFaults, demoProducts, sandboxPayment, sandboxUrl } from "../integration/helpers";
+import { APP_SECRET, kill, PROVIDER_TIMEOUT_MS, startApp, startWorkerProcess, stopAll, until, type App } from "./stack";
+
+let app1: App;
+let app2: App;
+const workers: ChildProcess[] = [];
+const gateway = () => createKakaoPayGateway({ baseUrl: sandboxUrl(), secretKey: process.env.KAKAOPAY_SECRET_KEY!, cid: process.env.KAKAOPAY_CID!, timeoutMs: PROVIDER_TIMEOUT_MS });
+
+beforeAll(async () => {
+  [app1, app2] = await Promise.all([startApp(), startApp()]);
+  workers.push(...(await Promise.all([startWorkerProcess(), startWorkerProcess()])));
+}, 120_000);
+afterEach(() => clearFaults());
+afterAll(() => stopAll());
+
+async function newOrder(slug = "mug", supersedes: string[] = []) {
+  const products = await demoProducts();
+  const r = await createOrder({ buyer, lines: [{ productId: products.find((p) => p.slug === slug)!.id, quantity: 1 }] }, { supersedes });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+/** Starts a KakaoPay attempt whose return URLs point at `app`, and pays at the sandbox's KakaoPay page. */
+async function payAtKakaoPay(app: App, orderNumber: string) {
+  const started = await startKakaoPayPayment({ orderNumber, device: "PC" }, { gateway: gateway(), appUrl: app.url });
+  if (!started.ok) throw new Error(started.error.message);
+  const back = await actAtKakaoPay(started.value.redirectUrl);
+  const payment = await db.payment.findUniqueOrThrow({ where: { id: started.value.paymentId } });
+  return { paymentId: payment.id, tid: payment.tid!, path: `${back.pathname}${back.search}` };
+}
+
+const statusOf = async (paymentId: string) => (await db.payment.findUniqueOrThrow({ where: { id: paymentId }, select: { status: true } })).status;
+const orderStatus = async (orderId: string) => (await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true } })).status;
+const jobsFor = (key: string) => db.$queryRaw<Array<{ state: string; retry_count: number }>>`SELECT state::text, retry_count FROM pgboss.job WHERE singleton_key = ${key}`;
+
+describe("money under slow providers and crashes (real app and worker processes)", () => {
+  it("the provider charges, the app is killed (SIGKILL) before recording it: the worker settles it with nobody clicking", async () => {
+    const order = await newOrder();
+    const { paymentId, tid, path } = await payAtKakaoPay(app1, order.orderNumber);
+    await armFault({ provider: "kakaopay", op: "approve", mode: "timeout", delayMs: 30_000, match: tid });
+    void fetch(`${app1.url}${path}`, { redirect: "manual" }).catch(() => {});
+    await until("the payment is APPROVING and charged at KakaoPay", async () => (await statusOf(paymentId)) === "APPROVING" && (await sandboxPayment(tid))?.status === "SUCCESS_PAYMENT");
+    await kill(app1.proc, "SIGKILL");
+    const killedAt = Date.now();
+    app1 = await startApp(Number(new URL(app1.url).port));
+    await until("the worker settles the killed approval", async () => (await statusOf(paymentId)) === "APPROVED" && (await orderStatus(order.orderId)) === "PAID", 60_000);
+    const took = Date.now() - killedAt;
+    console.log(`[measure] killed approval settled by the worker ${took} ms after SIGKILL`);
+    expect(took).toBeLessThan(60_000);
+    expect(await db.paymentEvent.count({ where: { paymentId, type: "kakaopay.order" } })).toBeGreaterThanOrEqual(1);
+  });
+
+  it("approve delayed past the app's timeout while the receipt page and the admin refresh reconcile: ends APPROVED / PAID, never FAILED, no second charge", async () => {
+    const order = await newOrder();
+    const { paymentId, tid, path } = await payAtKakaoPay(app1, order.orderNumber);
+    // KakaoPay waits 6 s, then approves, then answers: meanwhile its order lookup truthfully says READY.
+    await armFault({ provider: "kakaopay", op: "approve", mode: "delay", delayMs: 6_000, match: tid });
+    const returned = fetch(`${app1.url}${path}`, { redirect: "manual" });
+    const cookie = `${ORDER_ACCESS_COOKIE}=${grant(APP_SECRET, undefined, order.orderNumber)}`;
+    const seen = new Set<string>();
+    let pages = 0;
+    while ((await sandboxPayment(tid))?.status !== "SUCCESS_PAYMENT") {
+      const page = await fetch(`${app2.url}/orders/${order.orderNumber}`, { headers: { cookie } });
+      const html = await page.text();
+      pages++;
+      expect(page.status).toBe(200);
+      expect(html).not.toContain("다시 결제하기");
+      await settlePayment(paymentId, { gateway: gateway(), providerTimeoutMs: PROVIDER_TIMEOUT_MS, actor: "admin" }); // 결제사에서 새로고침
+      seen.add(await statusOf(paymentId));
+      // A second attempt cannot start while the outcome is open.
+      const again = await startKakaoPayPayment({ orderNumber: order.orderNumber, device: "PC" }, { gateway: gateway(), appUrl: app1.url });
+      expect(again.ok).toBe(false);
+    }
+    expect((await returned).status).toBe(303);
+    expect([...seen].filter((s) => !["APPROVING", "UNKNOWN", "APPROVED"].includes(s))).toEqual([]);
+    expect(pages).toBeGreaterThan(1);
+    await until("settled as paid", async () => (await statusOf(paymentId)) === "APPROVED" && (await orderStatus(order.orderId)) === "PAID", 30_000);
+    const page = await (await fetch(`${app2.url}/orders/${order.orderNumber}`, { headers: { cookie } })).text();
+    expect(page).toContain("결제가 완료되었습니다");
+    expect(await db.payment.count({ where: { orderId: order.orderId, status: { in: ["FAILED", "EXPIRED", "CAPTURED_UNUSED"] } } })).toBe(0);
+  });
+
+  it("50 concurrent approvals of one payment across two app processes: one approve at the provider, one charge, the settle job runs once", async () => {
+    const order = await newOrder();
+    const { paymentId, path } = await payAtKakaoPay(app1, order.orderNumber);
+    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => fetch(`${(i % 2 ? app2 : app1).url}${path}`, { redirect: "manual" })));
+    expect(answers.map((a) => a.status)).toEqual(Array(50).fill(303));
+    expect(new Set(answers.map((a) => new URL(a.headers.get("location")!, app1.url).pathname))).toEqual(new Set([`/orders/${order.orderNumber}`]));
+    expect(await statusOf(paymentId)).toBe("APPROVED");
+    expect(await db.paymentEvent.count({ where: { paymentId, type: "kakaopay.approve" } })).toBe(1);
+    expect(await db.payment.count({ where: { orderId: order.orderId, status: { in: ["APPROVED", "PARTIALLY_CANCELLED", "CANCELLED", "CAPTURED_UNUSED"] } } })).toBe(1);
+    const jobs = await until("the settle job ran", async () => {
+      const j = await jobsFor(`payment:${paymentId}`);
+      return j.length && j.every((x) => x.state === "completed") ? j : undefined;
+    });
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]!.retry_count).toBe(0);
+  });
+
+  it("the buyer changes the cart and pays a new order while the old attempt's capture arrives late: one order paid, the late capture refunded, both in the timeline", async () => {
+    const a = await newOrder("mug");
+    const first = await payAtKakaoPay(app1, a.orderNumber);
+    await armFault({ provider: "kakaopay", op: "approve", mode: "delay", delayMs: 5_000, match: first.tid });
+    const firstReturn = fetch(`${app1.url}${first.path}`, { redirect: "manual" });
+    await until("the first attempt's outcome is unknown", async () => (await statusOf(first.paymentId)) === "UNKNOWN");
+    // New checkout from the same browser (it holds order A): A closes.
+    const b = await newOrder("green-tea", [a.orderNumber]);
+    expect(await orderStatus(a.orderId)).toBe("CLOSED");
+    const second = await payAtKakaoPay(app2, b.orderNumber);
+    expect((await fetch(`${app2.url}${second.path}`, { redirect: "manual" })).status).toBe(303);
+    expect(await orderStatus(b.orderId)).toBe("PAID");
+    await firstReturn;
+    await until("the late capture is refunded by the worker", async () => (await statusOf(first.paymentId)) === "REFUNDED_UNUSED", 60_000);
+    expect((await sandboxPayment(first.tid))?.status).toBe("CANCEL_PAYMENT");
+    expect(await orderStatus(a.orderId)).toBe("CLOSED");
+    expect(await orderStatus(b.orderId)).toBe("PAID");
+    const timeline = (await db.paymentEvent.findMany({ where: { orderId: a.orderId }, orderBy: { createdAt: "asc" } })).map((e) => e.message).join("\n");
+    expect(timeline).toContain("늦은 승인");
+    expect(timeline).toContain("자동 환불 완료");
+    expect(await db.attention.count({ where: { paymentId: first.paymentId, kind: "LATE_CAPTURE" } })).toBe(1);
+  });
+
+  it("a late capture on an order another attempt already paid is refunded automatically and listed in 확인 필요", async () => {
+    const order = await newOrder();
+    const first = await payAtKakaoPay(app1, order.orderNumber);
+    await armFault({ provider: "kakaopay", op: "approve", mode: "delay", delayMs: 5_000, match: first.tid });
+    const firstReturn = fetch(`${app1.url}${first.path}`, { redirect: "manual" });
+    await until("unknown", async () => (await statusOf(first.paymentId)) === "UNKNOWN");
+    // Our clock says the attempt expired and KakaoPay still says READY: the attempt ends (EXPIRED)…
+    const out = await settlePayment(first.paymentId, { gateway: gateway(), providerTimeoutMs: PROVIDER_TIMEOUT_MS, actor: "worker", lateCheckSeconds: 3, now: () => new Date(Date.now() + 20 * 60_000) });
+    expect(out.status).toBe("EXPIRED");
+    // …the buyer pays again, and the first approve lands at KakaoPay afterwards.
+    const second = await payAtKakaoPay(app2, order.orderNumber);
+    expect((await fetch(`${app2.url}${second.path}`, { redirect: "manual" })).status).toBe(303);
+    expect(await statusOf(second.paymentId)).toBe("APPROVED");
+    await firstReturn;
+    await until("the worker's late check refunds the late capture", async () => (await statusOf(first.paymentId)) === "REFUNDED_UNUSED", 60_000);
+    expect((await sandboxPayment(first.tid))?.status).toBe("CANCEL_PAYMENT");
+    expect(await orderStatus(order.orderId)).toBe("PAID");
+    const item = await db.attention.findFirstOrThrow({ where: { paymentId: first.paymentId, kind: "LATE_CAPTURE" } });
+    expect(item.message).toContain("이미 결제됨");
+  });
+
+  it("a refund whose cancel times out is settled by the worker", async () => {
+    const order = await newOrder();
+    const { paymentId, tid, path } = await payAtKakaoPay(app1, order.orderNumber);
+    expect((await fetch(`${app1.url}${path}`, { redirect: "manual" })).status).toBe(303);
+    expect(await statusOf(paymentId)).toBe("APPROVED");
+    await armFault({ provider: "kakaopay", op: "cancel", mode: "timeout", delayMs: 4_000, match: tid });
+    const r = await refundPayment({ paymentId, amount: 28000, taxFree: 0, reason: "고객 요청", idempotencyKey: `t-${paymentId}` }, { adminId: "test" }, { gateway: gateway(), providerTimeoutMs: PROVIDER_TIMEOUT_MS });
+    expect(r).toMatchObject({ ok: true, value: { status: "UNKNOWN" } });
+    await until("the worker settles the refund", async () => (await db.refund.findFirst({ where: { paymentId } }))?.status === "DONE", 60_000);
+    expect(await statusOf(paymentId)).toBe("CANCELLED");
+    expect(await orderStatus(order.orderId)).toBe("REFUNDED");
+  });
+});
