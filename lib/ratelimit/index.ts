@@ -148,6 +148,6 @@ export async function clearFailures(name: LimitName, subject: string): Promise<v
  * cheaply (the phone number, the order number, the account). Anything that is not an IP is "unknown".
  */
 export function requestIp(forwardedFor: string | null | undefined, trustedProxies: readonly string[] = env().TRUSTED_PROXY_IPS): string {
-  const ip = clientIp(forwardedFor?.slice(0, 1000), trustedProxies);
+  const ip = clientIp(forwardedFor?.slice(-1000), trustedProxies); // the right end is what our proxies appended
   return ip && isIP(ip) ? ip.toLowerCase() : "unknown";
 }
