@@ -378,12 +378,12 @@ export async function refreshConsent(id: string, deps: ConsentDeps & { force?: b
   return c;
 }
 
-/** Our own clock says the window passed before any verify call: nothing was used, nothing can be. */
+/** Our own clock says the window passed with no verify in flight or unknown: nothing was verified, nothing can be. */
 async function failLate(db: Db, c: Pick<ConsentRequest, "id">, from: "COMPLETED") {
   await transition(db, c.id, "FAILED", {
     from,
     data: { failureCode: "VERIFY_LATE", failureMessage: "서명 완료 후 10분 안에 검증하지 못했습니다." },
-    event: { type: "consent.verify_late", message: "서명 완료 후 10분이 지나 검증할 수 없음 (검증 호출 안 함)", resultCode: "VERIFY_LATE" },
+    event: { type: "consent.verify_late", message: "서명 완료 후 10분이 지나 검증할 수 없음 (검증된 적 없음, 검증 호출 안 함)", resultCode: "VERIFY_LATE" },
   });
 }
 
