@@ -4,6 +4,8 @@
 // (READY → APPROVING) puts a settle job on the worker's queue in the same transaction, so a process that
 // dies while the provider answers cannot leave the payment stuck.
 import { db as defaultDb, type Db } from "../db";
+import { env } from "../env";
+import { verifyAttemptToken } from "./attempt-token";
 import { enqueue } from "../jobs/enqueue";
 import { log } from "../log";
 import { recordCapture } from "./capture";
@@ -18,9 +20,11 @@ export type ApproveOutcome =
   | { kind: "in_progress"; orderNumber: string } // another request is approving it right now
   | { kind: "unknown"; orderNumber: string } // provider did not answer clearly: the worker settles it
   | { kind: "failed"; orderNumber: string; message: string } // declined / expired / superseded / mismatch
-  | { kind: "not_found" };
+  | { kind: "not_found" }
+  /** The return does not carry this attempt's token: nothing changed. */
+  | { kind: "forbidden"; orderNumber: string };
 
-export type ApproveDeps = { db?: Db; gateway: PaymentGateway; now?: () => Date; providerTimeoutMs?: number };
+export type ApproveDeps = { db?: Db; gateway: PaymentGateway; now?: () => Date; providerTimeoutMs?: number; secret?: string };
 
 const pgTokenPattern = /^[A-Za-z0-9]{1,64}$/;
 
@@ -29,7 +33,7 @@ function callEvent(callLog: ProviderCallLog, message: string): TimelineEvent {
 }
 
 export async function approvePayment(
-  input: ({ paymentId: string; pgToken: string } | { paymentId: string; token: ApprovalToken }) & { provider?: ProviderName },
+  input: ({ paymentId: string; pgToken: string } | { paymentId: string; token: ApprovalToken }) & { provider?: ProviderName; attemptToken: string | null | undefined },
   deps: ApproveDeps,
 ): Promise<ApproveOutcome> {
   const db = deps.db ?? defaultDb;
@@ -38,10 +42,14 @@ export async function approvePayment(
   const token: ApprovalToken = "token" in input ? input.token : { kind: "pg_token", value: input.pgToken };
   const settleAfter = Math.ceil(((deps.providerTimeoutMs ?? 8000) + 3000) / 1000);
 
+  const secret = deps.secret ?? env().APP_SECRET;
   const claim = await db.$transaction(async (tx) => {
-    const p0 = await tx.payment.findUnique({ where: { id: input.paymentId }, select: { orderId: true, provider: true } });
+    const p0 = await tx.payment.findUnique({ where: { id: input.paymentId }, select: { orderId: true, provider: true, order: { select: { orderNumber: true } } } });
     // A return for another provider's payment changes nothing.
     if (!p0 || p0.provider !== provider) return { kind: "not_found" } as const;
+    // Nor does one without this attempt's token.
+    if (!verifyAttemptToken(secret, input.paymentId, input.attemptToken))
+      return { kind: "done", outcome: { kind: "forbidden", orderNumber: p0.order.orderNumber } satisfies ApproveOutcome } as const;
     await lockOrder(tx, p0.orderId);
     const payment = await tx.payment.findUniqueOrThrow({ where: { id: input.paymentId }, include: { order: true } });
     const orderNumber = payment.order.orderNumber;
@@ -148,12 +156,13 @@ export async function approvePayment(
 
 /** The customer cancelled at the provider's window, or the provider sent them back with a failure. */
 export async function abandonPayment(
-  input: { paymentId: string; reason: "cancel" | "fail"; code?: string; message?: string; provider?: ProviderName },
-  deps: { db?: Db } = {},
-): Promise<{ kind: "not_found" } | { kind: "ok"; orderNumber: string; status: string }> {
+  input: { paymentId: string; reason: "cancel" | "fail"; code?: string; message?: string; provider?: ProviderName; attemptToken: string | null | undefined },
+  deps: { db?: Db; secret?: string } = {},
+): Promise<{ kind: "not_found" } | { kind: "forbidden"; orderNumber: string } | { kind: "ok"; orderNumber: string; status: string }> {
   const db = deps.db ?? defaultDb;
   const payment = await db.payment.findUnique({ where: { id: input.paymentId }, include: { order: true } });
   if (!payment || (input.provider && payment.provider !== input.provider)) return { kind: "not_found" };
+  if (!verifyAttemptToken(deps.secret ?? env().APP_SECRET, payment.id, input.attemptToken)) return { kind: "forbidden", orderNumber: payment.order.orderNumber };
   const providerName = payment.provider === "PAYUP_KCP" ? "KCP 결제창" : "카카오페이";
   await db.$transaction(async (tx) => {
     await transitionPayment(tx, payment.id, input.reason === "cancel" ? "customer_cancel" : "customer_fail", {

@@ -1,6 +1,8 @@
 // Starts a payment attempt for an unpaid order: KakaoPay online (ready → redirect URL) or KakaoPay
 // through PayUp/KCP (order → KCP window). One attempt at a time per order, decided under the order lock.
 import { db as defaultDb, type Db } from "../db";
+import { env } from "../env";
+import { attemptToken } from "./attempt-token";
 import { appError, err, ok, type Result } from "../errors";
 import type { PaymentProvider } from "../generated/prisma/enums";
 import { log } from "../log";
@@ -10,11 +12,11 @@ import type { Device, GatewayFailure, ProviderCallLog, RedirectPaymentGateway } 
 import { lockOrder } from "./locks";
 import { createPayment, IN_FLIGHT, transitionPayment } from "./state";
 
-export type StartDeps = { db?: Db; gateway: RedirectPaymentGateway; appUrl: string };
+export type StartDeps = { db?: Db; gateway: RedirectPaymentGateway; appUrl: string; secret?: string };
 
-export function returnUrls(appUrl: string, paymentId: string) {
+export function returnUrls(appUrl: string, paymentId: string, secret: string) {
   const base = appUrl.replace(/\/$/, "");
-  const q = `payment=${encodeURIComponent(paymentId)}`;
+  const q = `payment=${encodeURIComponent(paymentId)}&t=${attemptToken(secret, paymentId)}`;
   return {
     approval: `${base}/pay/kakaopay/approve?${q}`,
     cancel: `${base}/pay/kakaopay/cancel?${q}`,
@@ -88,7 +90,7 @@ export async function startKakaoPayPayment(
     quantity: order.totalQuantity,
     amounts: { total: order.totalAmount, taxFree: order.taxFreeAmount, vat: order.vatAmount },
     device: input.device,
-    returnUrls: returnUrls(deps.appUrl, payment.id),
+    returnUrls: returnUrls(deps.appUrl, payment.id, deps.secret ?? env().APP_SECRET),
   });
   if (!res.ok) return failStart(db, order.id, payment.id, res.failure, res.log);
 
@@ -104,7 +106,7 @@ const KCP_WINDOW_TTL_MS = 30 * 60 * 1000;
 
 export async function startKcpPayment(
   input: { orderNumber: string; device: Device; userAgent?: string },
-  deps: { db?: Db; gateway: PayUpGateway; appUrl: string },
+  deps: { db?: Db; gateway: PayUpGateway; appUrl: string; secret?: string },
 ): Promise<Result<{ paymentId: string }>> {
   const db = deps.db ?? defaultDb;
   const opened = await openAttempt(db, input.orderNumber, "PAYUP_KCP", input.device);
@@ -118,7 +120,8 @@ export async function startKcpPayment(
     itemName: order.itemSummary,
     buyerName: order.buyerName,
     buyerEmail: order.buyerEmail,
-    returnUrl: `${deps.appUrl.replace(/\/$/, "")}/pay/payup/return`,
+    // KCP posts back to Ret_URL without cookies: the attempt's token in the URL proves it is this attempt's return.
+    returnUrl: payUpReturnUrl(deps.appUrl, attemptToken(deps.secret ?? env().APP_SECRET, payment.id)),
     device: input.device,
     userAgent: input.userAgent,
   });
@@ -132,4 +135,9 @@ export async function startKcpPayment(
     await addEvent(tx, providerCallEvent(order.id, payment.id, res.log, "PayUp 주문 요청 완료: KCP 결제창 준비"));
   });
   return ok({ paymentId: payment.id });
+}
+
+/** KCP's Ret_URL (and the PC form's action): short, with the attempt's token. */
+export function payUpReturnUrl(appUrl: string, token: string) {
+  return `${appUrl.replace(/\/$/, "")}/pay/payup/return?t=${token}`;
 }

@@ -35,7 +35,7 @@ async function startAndPay(orderNumber: string) {
   const started = await startKakaoPayPayment({ orderNumber, device: "PC" }, { gateway, appUrl });
   if (!started.ok) throw new Error(started.error.message);
   const back = await actAtKakaoPay(started.value.redirectUrl);
-  return { paymentId: back.searchParams.get("payment")!, pgToken: back.searchParams.get("pg_token")!, back };
+  return { paymentId: back.searchParams.get("payment")!, pgToken: back.searchParams.get("pg_token")!, attemptToken: back.searchParams.get("t"), back };
 }
 
 const eventsOf = (orderId: string, type: string) => db.paymentEvent.count({ where: { orderId, type } });
@@ -43,11 +43,11 @@ const eventsOf = (orderId: string, type: string) => db.paymentEvent.count({ wher
 describe("KakaoPay online payment", () => {
   it("ready → pay at KakaoPay → approve → order lookup: the order is paid once, amounts match", async () => {
     const order = await newOrder();
-    const { paymentId, pgToken, back } = await startAndPay(order.orderNumber);
+    const { paymentId, pgToken, attemptToken, back } = await startAndPay(order.orderNumber);
     expect(back.pathname).toBe("/pay/kakaopay/approve");
     expect(pgToken).toMatch(/^[0-9a-zA-Z]{20}$/);
 
-    const outcome = await approvePayment({ paymentId, pgToken }, { gateway });
+    const outcome = await approvePayment({ paymentId, pgToken, attemptToken }, { gateway });
     expect(outcome).toEqual({ kind: "paid", orderNumber: order.orderNumber });
     const payment = await db.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { order: true } });
     expect(payment.status).toBe("APPROVED");
@@ -65,17 +65,17 @@ describe("KakaoPay online payment", () => {
 
   it("a replayed approval (reload, back button) shows the same receipt and never approves twice", async () => {
     const order = await newOrder();
-    const { paymentId, pgToken } = await startAndPay(order.orderNumber);
-    expect((await approvePayment({ paymentId, pgToken }, { gateway })).kind).toBe("paid");
-    for (let i = 0; i < 3; i++) expect(await approvePayment({ paymentId, pgToken }, { gateway })).toEqual({ kind: "paid", orderNumber: order.orderNumber });
+    const { paymentId, pgToken, attemptToken } = await startAndPay(order.orderNumber);
+    expect((await approvePayment({ paymentId, pgToken, attemptToken }, { gateway })).kind).toBe("paid");
+    for (let i = 0; i < 3; i++) expect(await approvePayment({ paymentId, pgToken, attemptToken }, { gateway })).toEqual({ kind: "paid", orderNumber: order.orderNumber });
     expect(await eventsOf(order.orderId, "kakaopay.approve")).toBe(1);
     expect(await db.payment.count({ where: { orderId: order.orderId, status: "APPROVED" } })).toBe(1);
   });
 
   it("20 concurrent approvals of one order → exactly one approved payment and one provider approve", async () => {
     const order = await newOrder();
-    const { paymentId, pgToken } = await startAndPay(order.orderNumber);
-    const outcomes = await Promise.all(Array.from({ length: 20 }, () => approvePayment({ paymentId, pgToken }, { gateway })));
+    const { paymentId, pgToken, attemptToken } = await startAndPay(order.orderNumber);
+    const outcomes = await Promise.all(Array.from({ length: 20 }, () => approvePayment({ paymentId, pgToken, attemptToken }, { gateway })));
     expect(outcomes.filter((o) => o.kind === "paid").length).toBeGreaterThanOrEqual(1);
     expect(outcomes.every((o) => o.kind === "paid" || o.kind === "in_progress")).toBe(true);
     expect(await db.payment.count({ where: { orderId: order.orderId, status: "APPROVED" } })).toBe(1);
@@ -90,7 +90,7 @@ describe("KakaoPay online payment", () => {
     if (!first.ok) throw new Error("first");
     const firstBack = await actAtKakaoPay(first.value.redirectUrl).catch(() => null);
     if (firstBack) {
-      const r = await approvePayment({ paymentId: firstBack.searchParams.get("payment")!, pgToken: firstBack.searchParams.get("pg_token")! }, { gateway });
+      const r = await approvePayment({ paymentId: firstBack.searchParams.get("payment")!, pgToken: firstBack.searchParams.get("pg_token")!, attemptToken: firstBack.searchParams.get("t") }, { gateway });
       expect(r.kind).toBe("failed");
     }
     expect((await approvePayment(second, { gateway })).kind).toBe("paid");
@@ -99,10 +99,10 @@ describe("KakaoPay online payment", () => {
 
   it("refuses an approved amount that differs from the order and refunds it at once", async () => {
     const order = await newOrder([["mug", 1]]);
-    const { paymentId, pgToken } = await startAndPay(order.orderNumber);
+    const { paymentId, pgToken, attemptToken } = await startAndPay(order.orderNumber);
     // The order's amount changed after ready (e.g. tampering): approval must not complete it.
     await db.order.update({ where: { id: order.orderId }, data: { totalAmount: 27000 } });
-    const outcome = await approvePayment({ paymentId, pgToken }, { gateway });
+    const outcome = await approvePayment({ paymentId, pgToken, attemptToken }, { gateway });
     expect(outcome.kind).toBe("failed");
     const payment = await db.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { order: true } });
     // Captured money that is not the order's payment is refunded automatically, and says why.
@@ -115,13 +115,32 @@ describe("KakaoPay online payment", () => {
     expect(remote.ok && remote.value.state).toBe("cancelled");
   });
 
+  it("a stranger's approve / cancel / fail return without the attempt's token changes nothing; the buyer's own return then pays", async () => {
+    const order = await newOrder();
+    const { paymentId, pgToken, attemptToken } = await startAndPay(order.orderNumber);
+    expect(attemptToken).toMatch(/^[\w-]{22}$/);
+    const forged = [null, "", "x".repeat(22), attemptToken!.slice(0, 21) + (attemptToken!.endsWith("A") ? "B" : "A")];
+    for (const t of forged) {
+      expect(await approvePayment({ paymentId, pgToken, attemptToken: t }, { gateway })).toEqual({ kind: "forbidden", orderNumber: order.orderNumber });
+      expect(await abandonPayment({ paymentId, reason: "cancel", attemptToken: t })).toEqual({ kind: "forbidden", orderNumber: order.orderNumber });
+      expect(await abandonPayment({ paymentId, reason: "fail", attemptToken: t })).toEqual({ kind: "forbidden", orderNumber: order.orderNumber });
+    }
+    expect((await db.payment.findUniqueOrThrow({ where: { id: paymentId } })).status).toBe("READY");
+    expect(await eventsOf(order.orderId, "kakaopay.approve")).toBe(0);
+    // Another attempt's token does not open this one either.
+    const other = await newOrder();
+    const theirs = await startAndPay(other.orderNumber);
+    expect((await approvePayment({ paymentId, pgToken, attemptToken: theirs.attemptToken }, { gateway })).kind).toBe("forbidden");
+    expect(await approvePayment({ paymentId, pgToken, attemptToken }, { gateway })).toEqual({ kind: "paid", orderNumber: order.orderNumber });
+  });
+
   it("customer cancel at KakaoPay leaves the order unpaid; a new attempt then pays it", async () => {
     const order = await newOrder();
     const started = await startKakaoPayPayment({ orderNumber: order.orderNumber, device: "MOBILE" }, { gateway, appUrl });
     if (!started.ok) throw new Error("start");
     const back = await actAtKakaoPay(started.value.redirectUrl, "cancel");
     expect(back.pathname).toBe("/pay/kakaopay/cancel");
-    const r = await abandonPayment({ paymentId: back.searchParams.get("payment")!, reason: "cancel" });
+    const r = await abandonPayment({ paymentId: back.searchParams.get("payment")!, reason: "cancel", attemptToken: back.searchParams.get("t") });
     expect(r).toMatchObject({ kind: "ok", status: "ABORTED" });
     expect((await db.order.findUniqueOrThrow({ where: { id: order.orderId } })).status).toBe("PENDING");
     const retry = await startAndPay(order.orderNumber);
@@ -130,9 +149,9 @@ describe("KakaoPay online payment", () => {
 
   it("a tid past KakaoPay's 15 minutes cannot be approved", async () => {
     const order = await newOrder();
-    const { paymentId, pgToken } = await startAndPay(order.orderNumber);
+    const { paymentId, pgToken, attemptToken } = await startAndPay(order.orderNumber);
     await advanceSandboxClock(16 * 60 * 1000);
-    const outcome = await approvePayment({ paymentId, pgToken }, { gateway, now: () => new Date(Date.now() + 16 * 60 * 1000) });
+    const outcome = await approvePayment({ paymentId, pgToken, attemptToken }, { gateway, now: () => new Date(Date.now() + 16 * 60 * 1000) });
     expect(outcome.kind).toBe("failed");
     expect((await db.payment.findUniqueOrThrow({ where: { id: paymentId } })).status).toBe("EXPIRED");
     expect(await eventsOf(order.orderId, "kakaopay.approve")).toBe(0);
@@ -140,9 +159,9 @@ describe("KakaoPay online payment", () => {
 
   it("approve times out after KakaoPay charged: state is UNKNOWN, refresh from provider settles it as paid", async () => {
     const order = await newOrder();
-    const { paymentId, pgToken } = await startAndPay(order.orderNumber);
+    const { paymentId, pgToken, attemptToken } = await startAndPay(order.orderNumber);
     await armFault({ provider: "kakaopay", op: "approve", mode: "timeout", delayMs: 2500 });
-    const outcome = await approvePayment({ paymentId, pgToken }, { gateway });
+    const outcome = await approvePayment({ paymentId, pgToken, attemptToken }, { gateway });
     expect(outcome.kind).toBe("unknown");
     expect((await db.payment.findUniqueOrThrow({ where: { id: paymentId } })).status).toBe("UNKNOWN");
     // No second attempt can start while the outcome is unknown.
@@ -155,9 +174,9 @@ describe("KakaoPay online payment", () => {
 
   it("a provider error on approve fails the payment with the provider's code and keeps the order payable", async () => {
     const order = await newOrder();
-    const { paymentId, pgToken } = await startAndPay(order.orderNumber);
+    const { paymentId, pgToken, attemptToken } = await startAndPay(order.orderNumber);
     await armFault({ provider: "kakaopay", op: "approve", mode: "error", code: "-780" });
-    const outcome = await approvePayment({ paymentId, pgToken }, { gateway });
+    const outcome = await approvePayment({ paymentId, pgToken, attemptToken }, { gateway });
     expect(outcome.kind).toBe("failed");
     const p = await db.payment.findUniqueOrThrow({ where: { id: paymentId } });
     expect(p.status).toBe("FAILED");
@@ -167,8 +186,8 @@ describe("KakaoPay online payment", () => {
 
   it("partial then full refund: amounts, tax-free split, statuses and the provider agree", async () => {
     const order = await newOrder(); // 25,800 taxable + 18,900 tax-free = 44,700
-    const { paymentId, pgToken } = await startAndPay(order.orderNumber);
-    await approvePayment({ paymentId, pgToken }, { gateway });
+    const { paymentId, pgToken, attemptToken } = await startAndPay(order.orderNumber);
+    await approvePayment({ paymentId, pgToken, attemptToken }, { gateway });
 
     const tooMuch = await refundPayment({ paymentId, amount: 50000, taxFree: 0, reason: "x", idempotencyKey: randomUUID() }, admin, { gateway });
     expect(tooMuch.ok).toBe(false);
@@ -203,8 +222,8 @@ describe("KakaoPay online payment", () => {
 
   it("a refund whose response is lost is settled by refresh from provider", async () => {
     const order = await newOrder([["mug", 1]]);
-    const { paymentId, pgToken } = await startAndPay(order.orderNumber);
-    await approvePayment({ paymentId, pgToken }, { gateway });
+    const { paymentId, pgToken, attemptToken } = await startAndPay(order.orderNumber);
+    await approvePayment({ paymentId, pgToken, attemptToken }, { gateway });
     await armFault({ provider: "kakaopay", op: "cancel", mode: "timeout", delayMs: 2500 });
     const r = await refundPayment({ paymentId, amount: 10000, taxFree: 0, reason: "부분 환불", idempotencyKey: randomUUID() }, admin, { gateway });
     expect(r).toMatchObject({ ok: true, value: { status: "UNKNOWN" } });

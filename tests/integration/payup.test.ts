@@ -6,6 +6,7 @@ import { POST as kcpReturn } from "@/app/pay/payup/return/route";
 import { db } from "@/lib/db";
 import { createOrder } from "@/lib/orders/create-order";
 import { encodeEucKrForm, createPayUpClient, createPayUpGateway, PAYUP_CODE_LIST, type PayUpGateway } from "@/lib/providers/payup";
+import { attemptToken } from "@/lib/payments/attempt-token";
 import { refundPayment, settleRefund } from "@/lib/payments/refund";
 import { settlePayment } from "@/lib/payments/settle";
 import { startKcpPayment } from "@/lib/payments/start-payment";
@@ -46,15 +47,33 @@ async function kcpFields(ordrIdxx: string, action: "pay" | "cancel" | "fail" = "
   return ((await r.json()) as { fields: Record<string, string> }).fields;
 }
 
-/** The browser's EUC-KR POST to our Ret_URL. */
-function postBack(fields: Record<string, string> | string, contentType = "application/x-www-form-urlencoded") {
+/** The browser's EUC-KR POST to our Ret_URL (which carries the attempt's token, as registered with PayUp). */
+async function postBack(fields: Record<string, string> | string, contentType = "application/x-www-form-urlencoded", opts: { token?: string | null } = {}) {
   const body = typeof fields === "string" ? fields : encodeEucKrForm(fields);
-  return kcpReturn(new Request(`${appUrl}/pay/payup/return`, { method: "POST", headers: { "content-type": contentType }, body }));
+  const ordr = typeof fields === "string" ? undefined : fields.ordr_idxx;
+  const p = ordr ? await db.payment.findFirst({ where: { providerOrderRef: ordr } }) : null;
+  const token = opts.token !== undefined ? opts.token : p ? attemptToken(process.env.APP_SECRET!, p.id) : null;
+  return kcpReturn(new Request(`${appUrl}/pay/payup/return${token ? `?t=${token}` : ""}`, { method: "POST", headers: { "content-type": contentType }, body }));
 }
 
 const approvals = (orderId: string) => db.paymentEvent.count({ where: { orderId, type: "payup.pay" } });
 
 describe("KakaoPay through PayUp/KCP", () => {
+  it("a forged KCP post-back (guessed ordr_idxx, no attempt token) is refused and leaves the buyer's attempt payable", async () => {
+    const order = await newOrder("omija-syrup", 1);
+    const payment = await openWindow(order.orderNumber);
+    const cancel = await kcpFields(payment.providerOrderRef!, "cancel");
+    for (const token of [null, "A".repeat(22)]) {
+      const res = await postBack({ ...cancel, res_cd: "3001" }, undefined, { token });
+      expect(res.status).toBe(403);
+      expect(await res.text()).toContain("처리하지 않았습니다");
+    }
+    expect((await db.payment.findUniqueOrThrow({ where: { id: payment.id } })).status).toBe("READY");
+    const genuine = await postBack(await kcpFields(payment.providerOrderRef!));
+    expect(genuine.status).toBe(303);
+    expect((await db.payment.findUniqueOrThrow({ where: { id: payment.id } })).status).toBe("APPROVED");
+  });
+
   it("order → KCP window → EUC-KR post-back → pay: paid once, Korean names intact, 303 to the receipt", async () => {
     const order = await newOrder("omija-syrup", 2, "홍길동");
     const payment = await openWindow(order.orderNumber);

@@ -18,7 +18,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   const [payments, bills, consents] = await Promise.all([
     countOpenAttention(db, admin.merchantId),
     countBillsNeedingReview({ merchantId: admin.merchantId }),
-    db.consentRequest.count({ where: { merchantId: admin.merchantId, status: "NEEDS_REVIEW" } }),
+    db.consentRequest.count({ where: { merchantId: admin.merchantId, status: "NEEDS_REVIEW", reviewedAt: null } }),
   ]);
   const attention = payments + bills + consents;
   return (

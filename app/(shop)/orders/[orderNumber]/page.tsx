@@ -49,7 +49,7 @@ export default async function OrderPage({
     ((pending.status === "UNKNOWN" && Date.now() - pending.statusAt.getTime() > 3000) ||
       (pending.status === "APPROVING" && Date.now() - pending.statusAt.getTime() > timeoutMs + 5000))
   ) {
-    const settled = await settlePayment(pending.id, { gateway: gatewayFor(pending.provider), providerTimeoutMs: timeoutMs, actor: "customer" }).catch(() => null);
+    const settled = await settlePayment(pending.id, { gateway: gatewayFor(pending.provider), providerTimeoutMs: timeoutMs, actor: "customer", lateCheckSeconds: env().LATE_CHECK_SECONDS }).catch(() => null);
     if (settled?.changed) order = (await load()) ?? order;
   }
   const charged = order.payments.find((p) => ["APPROVED", "PARTIALLY_CANCELLED", "CANCELLED"].includes(p.status));

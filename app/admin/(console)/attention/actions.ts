@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { resolveBillReview } from "@/lib/bills/review";
+import { markConsentReviewed } from "@/lib/consents/consents";
 import { resolveAttention } from "@/lib/payments/attention";
 import { refreshPayment } from "@/lib/payments/refresh";
 import { requireAdmin, sameOrigin } from "../../../_lib/admin";
@@ -10,7 +11,7 @@ import { requireAdmin, sameOrigin } from "../../../_lib/admin";
 export type AttentionActionState = { ok?: boolean; message?: string };
 
 const resolveSchema = z.object({
-  source: z.enum(["payment", "bill"]),
+  source: z.enum(["payment", "bill", "consent"]),
   id: z.string().min(1).max(64).regex(/^[\w-]+$/),
   note: z.string().trim().min(1, "처리 내용을 입력해 주세요.").max(1000, "처리 내용은 1000자 이내로 입력해 주세요."),
 });
@@ -21,6 +22,11 @@ export async function resolveAttentionAction(_prev: AttentionActionState, formDa
   const parsed = resolveSchema.safeParse({ source: formData.get("source"), id: formData.get("id"), note: formData.get("note") ?? "" });
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "입력을 확인해 주세요." };
   const { source, id, note } = parsed.data;
+  if (source === "consent") {
+    const r = await markConsentReviewed(id, { by: admin.adminId, note, merchantId: admin.merchantId });
+    revalidatePath("/admin/attention");
+    return r.ok ? { ok: true, message: "확인 완료로 기록했습니다. 메모는 동의 타임라인에 남았습니다." } : { ok: false, message: r.message };
+  }
   if (source === "bill") {
     const r = await resolveBillReview({ reviewId: id, merchantId: admin.merchantId, adminId: admin.adminId, note });
     revalidatePath("/admin/attention");

@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { SubmitButton } from "../../../_components/submit-button";
 import { refreshFromAttentionAction, resolveAttentionAction, type AttentionActionState } from "./actions";
 
-export function ResolveForm({ source, id }: { source: "payment" | "bill"; id: string }) {
+export function ResolveForm({ source, id }: { source: "payment" | "bill" | "consent"; id: string }) {
   const [state, action] = useActionState<AttentionActionState, FormData>(resolveAttentionAction, {});
   return (
     <form action={action} className="flex flex-col gap-2 sm:flex-row sm:items-start">

@@ -19,7 +19,7 @@ export default async function AttentionPage() {
     openAttention(db, { merchantId: admin.merchantId }),
     billsNeedingReview({ merchantId: admin.merchantId }),
     db.consentRequest.findMany({
-      where: { merchantId: admin.merchantId, status: "NEEDS_REVIEW" },
+      where: { merchantId: admin.merchantId, status: "NEEDS_REVIEW", reviewedAt: null },
       orderBy: { updatedAt: "desc" },
       take: 200,
       select: { id: true, kind: true, updatedAt: true, failureCode: true, failureMessage: true },
@@ -127,7 +127,7 @@ export default async function AttentionPage() {
           </h2>
           <ul className="space-y-3">
             {consents.map((c) => (
-              <li key={c.id} className="card space-y-2 p-4 text-sm" data-testid="attention-item" data-kind="CONSENT_NEEDS_REVIEW">
+              <li key={c.id} className="card space-y-3 p-4 text-sm" data-testid="attention-item" data-kind="CONSENT_NEEDS_REVIEW">
                 <div className="flex flex-wrap items-center gap-2">
                   <span className="rounded-md bg-purple-100 px-2 py-0.5 text-xs font-semibold text-purple-800">
                     {c.kind === "CMS" ? "출금동의" : "전자서명"} 검증 확인 필요
@@ -140,9 +140,12 @@ export default async function AttentionPage() {
                 <p>{c.failureMessage ?? "서명 검증 결과를 받지 못했습니다. 결제사 관리자 화면에서 서명 여부를 확인하고 필요하면 다시 요청해 주세요."}</p>
                 {c.failureCode && (
                   <p className="text-ink-soft">
-                    결제사 코드 <span className="font-mono">{c.failureCode}</span>
+                    인증사 코드 <span className="font-mono">{c.failureCode}</span>
                   </p>
                 )}
+                <div className="border-t border-line pt-3">
+                  <ResolveForm source="consent" id={c.id} />
+                </div>
               </li>
             ))}
           </ul>

@@ -4,6 +4,8 @@
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { formatWon } from "@/lib/money";
+import { attemptToken } from "@/lib/payments/attempt-token";
+import { payUpReturnUrl } from "@/lib/payments/start-payment";
 import { KCP_SCRIPT_URL, kcpWindowForm } from "@/lib/providers/payup";
 import { canSeeOrder } from "../../../_lib/request";
 import { seeOther, withErrors } from "../../../_lib/http";
@@ -20,7 +22,7 @@ export const GET = withErrors(async (req: Request, ctx: { params: Promise<{ paym
   const orderPath = `/orders/${payment.order.orderNumber}`;
   if (!(await canSeeOrder(payment.order.orderNumber))) return seeOther(`/orders/lookup?orderNumber=${payment.order.orderNumber}`);
   if (payment.status !== "READY") return seeOther(orderPath);
-  const returnUrl = `${env().APP_URL.replace(/\/$/, "")}/pay/payup/return`;
+  const returnUrl = payUpReturnUrl(env().APP_URL, attemptToken(env().APP_SECRET, payment.id));
   const form = kcpWindowForm(payment.providerData, { pcAction: returnUrl });
   if (!form) return messagePage("결제창을 열 수 없습니다", "결제 준비 정보가 없습니다. 다시 결제해 주세요.", { href: orderPath, label: "주문으로 돌아가기" }, 409);
   const summary = `<div class="logo">pay</div><h1>카카오페이 결제</h1><p>${esc(payment.order.itemSummary)}</p><div class="amount">${esc(formatWon(payment.totalAmount))}</div>`;

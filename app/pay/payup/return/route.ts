@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { approvePayment, abandonPayment } from "@/lib/payments/approve-payment";
+import { verifyAttemptToken } from "@/lib/payments/attempt-token";
 import { payUpGateway } from "@/lib/payments/gateways";
 import { parseEucKrForm, parseKcpReturn } from "@/lib/providers/payup";
 import { checkEntries } from "@/lib/input/guard";
@@ -49,6 +50,12 @@ export const POST = withErrors(async (req: Request) => {
     return messagePage("주문을 찾을 수 없습니다", "결제창에서 돌아온 주문 정보를 찾을 수 없습니다. 결제는 진행되지 않았습니다.", { href: "/orders/lookup", label: "주문 조회" }, 404);
   }
   const orderPath = `/orders/${payment.order.orderNumber}`;
+  // Ret_URL carries the attempt's token (PayUp's ordr_idxx is guessable): without it nothing changes.
+  const attemptToken = new URL(req.url).searchParams.get("t");
+  if (!verifyAttemptToken(env().APP_SECRET, payment.id, attemptToken)) {
+    log.warn({ paymentId: payment.id }, "KCP return without this attempt's token");
+    return messagePage("결제 응답을 확인할 수 없습니다", "이 결제창에서 보낸 응답이 아니어서 처리하지 않았습니다. 주문 조회에서 결제 상태를 확인해 주세요.", { href: "/orders/lookup", label: "주문 조회" }, 403);
+  }
   if (!ret.ok) {
     log.warn({ paymentId: payment.id, issues: ret.issues }, "malformed KCP return");
     return messagePage("결제 응답이 올바르지 않습니다", "결제창에서 필요한 정보가 오지 않아 결제를 승인하지 않았습니다. 주문에서 다시 결제해 주세요.", { href: orderPath, label: "주문으로 돌아가기" });
@@ -60,11 +67,12 @@ export const POST = withErrors(async (req: Request) => {
       code: ret.outcome === "failed" ? `KCP_${ret.resCd}` : undefined,
       message: ret.resMsg ? `[${ret.resCd}] ${ret.resMsg}` : undefined,
       provider: "PAYUP_KCP",
+      attemptToken,
     });
     return seeOther(orderPath);
   }
   const outcome = await approvePayment(
-    { paymentId: payment.id, token: { kind: "kcp", authorization: ret.authorization, postedAmount: ret.authorization.amount } },
+    { paymentId: payment.id, attemptToken, token: { kind: "kcp", authorization: ret.authorization, postedAmount: ret.authorization.amount } },
     { gateway: payUpGateway(), providerTimeoutMs: env().PROVIDER_TIMEOUT_MS },
   );
   if (outcome.kind === "in_progress") await waitWhileApproving(payment.id);
