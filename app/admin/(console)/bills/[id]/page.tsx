@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import QRCode from "qrcode";
 import { db } from "@/lib/db";
 import { fromWireDetail, type WireDetail } from "@/lib/bills/details";
-import { isEditable, lastPayableDay, payableAmount } from "@/lib/bills/state";
+import { billCancellationStatusLabel, isEditable, lastPayableDay, payableAmount } from "@/lib/bills/state";
 import { CARD_COMPANIES } from "@/lib/providers/dozn";
 import { requireAdmin } from "../../../../_lib/admin";
 import { kstDateTime } from "../../../_components";
@@ -188,8 +188,12 @@ export default async function AdminBillDetail({ params }: { params: Promise<{ id
                       </span>
                       <span className="amount">
                         −{won(c.amount)}{" "}
-                        <span className={`rounded-md px-1.5 py-0.5 text-xs font-semibold ${c.status === "APPLIED" ? "bg-green-100 text-green-800" : "bg-purple-100 text-purple-800"}`}>
-                          {c.status === "APPLIED" ? "반영됨" : "결제 대기 (먼저 도착)"}
+                        <span
+                          className={`rounded-md px-1.5 py-0.5 text-xs font-semibold ${
+                            c.status === "APPLIED" ? "bg-green-100 text-green-800" : c.status === "PENDING" ? "bg-purple-100 text-purple-800" : "bg-amber-100 text-amber-900"
+                          }`}
+                        >
+                          {billCancellationStatusLabel[c.status]}
                         </span>
                       </span>
                     </li>
