@@ -1,6 +1,7 @@
 // Runs in front of every page, route handler and server action (see `config.matcher`):
 //   1. the input layer's first gate: a path or query with NUL / other control characters, a
-//      malformed %-escape or an impossible date is a 400 before anything reaches a query;
+//      malformed %-escape or an impossible date, or a server action's form field with control
+//      characters, is a 400 before anything reaches a query;
 //   2. a request body declared larger than any of our handlers takes is a 413 (Next.js buffers at
 //      most next.config's proxyClientMaxBodySize of a body for this proxy, and the handlers cap
 //      their own reads: app/_lib/body.ts);
@@ -14,7 +15,7 @@
 // buffer their bodies for the proxy first.
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
-import { checkPath, checkQuery, type InputProblem } from "@/lib/input/guard";
+import { checkEntries, checkPath, checkQuery, MULTILINE_FIELDS, type InputProblem } from "@/lib/input/guard";
 import { contentSecurityPolicy, cspSourcesFromEnv, newNonce, securityHeaders } from "@/lib/security/headers";
 
 const SESSION_COOKIE = "kc_admin";
@@ -46,12 +47,35 @@ export function inputProblem(req: NextRequest): InputProblem | null {
   return checkPath(req.nextUrl.pathname) ?? checkQuery(req.nextUrl.search);
 }
 
-export function proxy(req: NextRequest) {
+/**
+ * A server action's form fields (Next.js hands the proxy a copy of the body, at most
+ * proxyClientMaxBodySize): control characters and broken encodings never belong in a form, so every
+ * action — including one added tomorrow — is covered here. Dates are left to the actions, which
+ * answer a mistyped one in the form instead of with an error page.
+ */
+export async function actionBodyProblem(req: NextRequest): Promise<InputProblem | null> {
+  if (req.method !== "POST" || !req.headers.get("next-action") || !req.body) return null;
+  const type = (req.headers.get("content-type") ?? "").toLowerCase();
+  if (!type.startsWith("multipart/form-data") && !type.startsWith("application/x-www-form-urlencoded")) return null;
+  let form: FormData;
+  try {
+    form = await req.formData();
+  } catch {
+    return null; // Next.js' own parser answers a malformed body
+  }
+  const entries: Array<[string, string]> = [];
+  for (const [k, v] of form.entries()) entries.push([k, typeof v === "string" ? v : ""]);
+  return checkEntries(entries, { multiline: MULTILINE_FIELDS, dates: false });
+}
+
+export async function proxy(req: NextRequest) {
   const { pathname } = req.nextUrl;
   const problem = inputProblem(req);
   if (problem) return refuse(req, 400, problem.message);
   const declared = Number(req.headers.get("content-length") ?? 0);
   if (Number.isFinite(declared) && declared > MAX_PROXIED_BODY) return refuse(req, 413, "요청 본문이 너무 큽니다.");
+  const bodyProblem = await actionBodyProblem(req);
+  if (bodyProblem) return refuse(req, 400, bodyProblem.message);
 
   const hasCookie = Boolean(req.cookies.get(SESSION_COOKIE)?.value);
   if (pathname.startsWith("/api/admin") && !hasCookie) {

@@ -56,14 +56,14 @@ export function checkValue(field: string, value: string, opts: { multiline?: boo
 }
 
 /** Checks every (name, value) pair; names are checked as strictly as values. First problem wins. */
-export function checkEntries(entries: Iterable<[string, string]>, opts: { multiline?: ReadonlySet<string>; maxLength?: number } = {}): InputProblem | null {
+export function checkEntries(entries: Iterable<[string, string]>, opts: { multiline?: ReadonlySet<string>; maxLength?: number; dates?: boolean } = {}): InputProblem | null {
   const multiline = opts.multiline ?? MULTILINE_FIELDS;
   for (const [name, value] of entries) {
     const n = checkValue("(name)", name, { multiline: false, maxLength: 200 });
     if (n) return { ...n, field: name.replace(CONTROL_STRICT, "?").slice(0, 40) };
     const bare = name.replace(/^\d+_/, ""); // server actions prefix fields with "1_"
     const v = checkValue(bare, value, { multiline: multiline.has(bare), maxLength: opts.maxLength });
-    if (v) return v;
+    if (v && (v.reason !== "date" || opts.dates !== false)) return v;
   }
   return null;
 }

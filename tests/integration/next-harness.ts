@@ -90,8 +90,9 @@ export type Call = (req: Request) => Promise<unknown>;
 export async function dispatch(req: Request, call: Call, opts: { proxied?: boolean } = {}): Promise<Outcome> {
   let forHandler = req;
   if (opts.proxied !== false) {
-    // The proxy never reads the body: give it the URL and headers only.
-    const res = await proxy(new NextRequest(req.url, { method: req.method, headers: req.headers }));
+    // Next.js gives the proxy a copy of the body (server actions' forms are checked there).
+    const copy = req.body && req.headers.has("next-action") ? await req.clone().arrayBuffer() : undefined;
+    const res = await proxy(new NextRequest(req.url, { method: req.method, headers: req.headers, body: copy }));
     if (res.headers.get("x-middleware-next") !== "1") {
       return { status: res.status, location: res.headers.get("location") ?? undefined, body: await res.text(), setCookies: new Map() };
     }
