@@ -6,7 +6,10 @@ import { POST as kcpReturn } from "@/app/pay/payup/return/route";
 import { db } from "@/lib/db";
 import { createOrder } from "@/lib/orders/create-order";
 import { encodeEucKrForm, createPayUpClient, createPayUpGateway, PAYUP_CODE_LIST, type PayUpGateway } from "@/lib/providers/payup";
+import { abandonPayment, approvePayment } from "@/lib/payments/approve-payment";
 import { attemptToken } from "@/lib/payments/attempt-token";
+import { enterTransactionId } from "@/lib/payments/transaction-id";
+import { createKakaoPayGateway } from "@/lib/providers/kakaopay";
 import { refundPayment, settleRefund } from "@/lib/payments/refund";
 import { settlePayment } from "@/lib/payments/settle";
 import { startKcpPayment } from "@/lib/payments/start-payment";
@@ -59,6 +62,18 @@ async function postBack(fields: Record<string, string> | string, contentType = "
 const approvals = (orderId: string) => db.paymentEvent.count({ where: { orderId, type: "payup.pay" } });
 
 describe("KakaoPay through PayUp/KCP", () => {
+  it("a KakaoPay return naming a PayUp payment changes nothing (the route checks which provider owns it)", async () => {
+    const order = await newOrder("omija-syrup", 1);
+    const payment = await openWindow(order.orderNumber);
+    const kakao = createKakaoPayGateway({ baseUrl: sandboxUrl(), secretKey: process.env.KAKAOPAY_SECRET_KEY!, cid: process.env.KAKAOPAY_CID!, timeoutMs: 1500 });
+    const token = attemptToken(process.env.APP_SECRET!, payment.id);
+    expect(await approvePayment({ paymentId: payment.id, pgToken: "abc123", attemptToken: token }, { gateway: kakao })).toEqual({ kind: "not_found" });
+    expect(await abandonPayment({ paymentId: payment.id, reason: "cancel", provider: "KAKAOPAY", attemptToken: token })).toEqual({ kind: "not_found" });
+    const p = await db.payment.findUniqueOrThrow({ where: { id: payment.id } });
+    expect(p.status).toBe("READY");
+    expect(await db.paymentEvent.count({ where: { paymentId: payment.id, type: { startsWith: "kakaopay." } } })).toBe(0);
+  });
+
   it("a forged KCP post-back (guessed ordr_idxx, no attempt token) is refused and leaves the buyer's attempt payable", async () => {
     const order = await newOrder("omija-syrup", 1);
     const payment = await openWindow(order.orderNumber);
@@ -195,6 +210,25 @@ describe("KakaoPay through PayUp/KCP", () => {
     // amount, and staff are asked for the id (refunds need it).
     expect(p.tid).toBeNull();
     expect(await db.attention.count({ where: { paymentId: payment.id, kind: "NO_TRANSACTION_ID", resolvedAt: null } })).toBe(1);
+    const noTid = await refundPayment({ paymentId: payment.id, amount: p.totalAmount, taxFree: 0, reason: "고객 요청", idempotencyKey: randomUUID() }, admin, { gateway });
+    expect(noTid.ok).toBe(false);
+
+    // Staff copy the transaction id from PayUp's console; a typo or another payment's id is refused.
+    const remote = ((await (await fetch(`${sandboxUrl()}/__sandbox/payup/orders?ordr_idxx=${payment.providerOrderRef}`)).json()) as { orders: Array<{ transactionId: string }> }).orders[0]!;
+    const tid = remote.transactionId;
+    const day = `${tid.slice(0, 4)}-${tid.slice(4, 6)}-${tid.slice(6, 8)}`;
+    const actor = { adminId: "test-admin", merchantId: p.order.merchantId };
+    expect((await enterTransactionId({ paymentId: payment.id, transactionId: tid.slice(0, 19), consoleAmount: p.totalAmount, consoleDate: day }, actor)).ok).toBe(false);
+    expect((await enterTransactionId({ paymentId: payment.id, transactionId: tid, consoleAmount: p.totalAmount + 1000, consoleDate: day }, actor)).ok).toBe(false);
+    expect((await enterTransactionId({ paymentId: payment.id, transactionId: tid, consoleAmount: p.totalAmount, consoleDate: "2001-01-01" }, actor)).ok).toBe(false);
+    expect((await enterTransactionId({ paymentId: payment.id, transactionId: tid, consoleAmount: p.totalAmount, consoleDate: day }, { ...actor, merchantId: "someone-else" })).ok).toBe(false);
+    expect((await db.payment.findUniqueOrThrow({ where: { id: payment.id } })).tid).toBeNull();
+    expect(await enterTransactionId({ paymentId: payment.id, transactionId: tid, consoleAmount: p.totalAmount, consoleDate: day }, actor)).toMatchObject({ ok: true });
+    expect(await db.attention.count({ where: { paymentId: payment.id, kind: "NO_TRANSACTION_ID", resolvedAt: null } })).toBe(0);
+    expect(await db.paymentEvent.count({ where: { paymentId: payment.id, type: "payment.tid_entered" } })).toBe(1);
+    const refund = await refundPayment({ paymentId: payment.id, amount: p.totalAmount, taxFree: p.taxFreeAmount, reason: "고객 요청", idempotencyKey: randomUUID() }, admin, { gateway });
+    expect(refund).toMatchObject({ ok: true, value: { status: "DONE" } });
+    expect((await db.order.findUniqueOrThrow({ where: { id: order.orderId } })).status).toBe("REFUNDED");
   });
 
   it("cancel through PayUp: full only, once; a lost cancel answer is settled by refresh", async () => {

@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { settlePayment } from "@/lib/payments/settle";
 import { refreshPayment } from "@/lib/payments/refresh";
 import { refundPayment } from "@/lib/payments/refund";
+import { enterTransactionId } from "@/lib/payments/transaction-id";
 import { requireAdmin } from "../../../../_lib/admin";
 import { formProblem } from "../../../../_lib/input";
 
@@ -51,4 +52,22 @@ export async function refreshAction(_prev: RefreshState, formData: FormData): Pr
   const r = await refreshPayment(paymentId, payment.provider);
   revalidatePath(`/admin/orders/${payment.orderId}`);
   return { message: r.message };
+}
+
+export type TidState = { ok?: boolean; message?: string };
+
+export async function transactionIdAction(_prev: TidState, formData: FormData): Promise<TidState> {
+  const admin = await requireAdmin();
+  const r = await enterTransactionId(
+    {
+      paymentId: String(formData.get("paymentId") ?? ""),
+      transactionId: String(formData.get("transactionId") ?? ""),
+      consoleAmount: String(formData.get("consoleAmount") ?? "") as unknown as number,
+      consoleDate: String(formData.get("consoleDate") ?? ""),
+    },
+    { adminId: admin.adminId, merchantId: admin.merchantId },
+  );
+  const payment = await ownPayment(admin.merchantId, String(formData.get("paymentId") ?? ""));
+  if (payment) revalidatePath(`/admin/orders/${payment.orderId}`);
+  return r.ok ? { ok: true, message: r.value.message } : { ok: false, message: r.error.message };
 }

@@ -7,6 +7,7 @@ import { requireAdmin } from "../../../../_lib/admin";
 import { kstDateTime, RefundBadge, StatusBadge } from "../../../_components";
 import { RefreshButton } from "./refresh-button";
 import { RefundForm } from "./refund-form";
+import { TransactionIdForm } from "./tid-form";
 
 export const metadata = { title: "주문 상세" };
 
@@ -112,7 +113,13 @@ export default async function AdminOrderDetail({ params }: { params: Promise<{ i
                     ))}
                   </ul>
                 )}
-                {refundable && remaining > 0 && (
+                {p.provider === "PAYUP_KCP" && !p.tid && ["APPROVED", "CAPTURED_UNUSED"].includes(p.status) && (
+                  <div className="mt-4 border-t border-line pt-4">
+                    <h3 className="mb-2 font-semibold">거래번호 입력</h3>
+                    <TransactionIdForm paymentId={p.id} />
+                  </div>
+                )}
+                {refundable && remaining > 0 && p.tid && (
                   <div className="mt-4 border-t border-line pt-4">
                     <h3 className="mb-2 font-semibold">환불</h3>
                     <RefundForm paymentId={p.id} remaining={remaining} remainingTaxFree={p.taxFreeAmount - p.cancelledTaxFree} initialKey={randomUUID()} partialAllowed={p.provider !== "PAYUP_KCP"} />

@@ -1,0 +1,37 @@
+"use client";
+import { useActionState } from "react";
+import { SubmitButton } from "../../../../_components/submit-button";
+import { transactionIdAction, type TidState } from "./actions";
+
+/** PayUp confirmed the payment without its transaction id: staff copy it from PayUp's console. */
+export function TransactionIdForm({ paymentId }: { paymentId: string }) {
+  const [state, action] = useActionState<TidState, FormData>(transactionIdAction, {});
+  return (
+    <form action={action} className="space-y-2" data-testid="tid-form">
+      <p className="text-ink-soft">PayUp이 거래번호 없이 결제를 확인했습니다. 환불하려면 PayUp 관리자 화면의 거래번호와 결제 금액·결제일을 입력해 주세요.</p>
+      <input type="hidden" name="paymentId" value={paymentId} />
+      <div className="grid gap-2 sm:grid-cols-3">
+        <label className="block">
+          <span className="text-xs text-ink-mute">거래번호 (20자)</span>
+          <input name="transactionId" required maxLength={20} minLength={20} className="input w-full font-mono" placeholder="20180205152504ST0009" autoComplete="off" />
+        </label>
+        <label className="block">
+          <span className="text-xs text-ink-mute">관리자 화면의 결제 금액</span>
+          <input name="consoleAmount" required inputMode="numeric" pattern="[0-9]*" className="input w-full" />
+        </label>
+        <label className="block">
+          <span className="text-xs text-ink-mute">결제일</span>
+          <input name="consoleDate" type="date" required className="input w-full" />
+        </label>
+      </div>
+      <SubmitButton className="btn-ghost py-2 text-sm" pending="저장 중…">
+        거래번호 저장
+      </SubmitButton>
+      {state.message && (
+        <p className={`text-sm ${state.ok ? "text-ink-soft" : "text-red-600"}`} role="status">
+          {state.message}
+        </p>
+      )}
+    </form>
+  );
+}
