@@ -1,4 +1,5 @@
 // Staff authentication for admin pages, actions and API routes.
+import "server-only"; // holds APP_SECRET-signed cookies / sessions: never in a client bundle (build error)
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { env } from "@/lib/env";

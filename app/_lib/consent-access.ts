@@ -1,5 +1,6 @@
 // The consent-access cookie: the browser that asked for a consent (or came back from KakaoTalk
 // with its tx_id) may see its screens.
+import "server-only"; // holds APP_SECRET-signed cookies / sessions: never in a client bundle (build error)
 import { cookies } from "next/headers";
 import { env } from "@/lib/env";
 import { CONSENT_ACCESS_COOKIE, grantConsent, hasConsentAccess } from "@/lib/consents/access";

@@ -1,4 +1,5 @@
 // Rate limits from pages' server actions and route handlers (lib/ratelimit holds the counters).
+import "server-only"; // holds APP_SECRET-signed cookies / sessions: never in a client bundle (build error)
 import { headers } from "next/headers";
 import { NextResponse } from "next/server";
 import { requestIp, type Verdict } from "@/lib/ratelimit";

@@ -1,4 +1,5 @@
 // Request-scoped helpers for pages, actions and route handlers.
+import "server-only"; // holds APP_SECRET-signed cookies / sessions: never in a client bundle (build error)
 import { cookies, headers } from "next/headers";
 import { env } from "@/lib/env";
 import { CART_COOKIE, parseCart, serializeCart, type Cart } from "@/lib/shop/cart";
