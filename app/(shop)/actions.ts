@@ -5,6 +5,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { addToCart, setQuantity } from "@/lib/shop/cart";
+import { checkoutFields } from "@/lib/shop/checkout-fields";
 import { createOrder } from "@/lib/orders/create-order";
 import { startKakaoPayPayment, startKcpPayment } from "@/lib/payments/start-payment";
 import { kakaoPayGateway, payUpGateway } from "@/lib/payments/gateways";
@@ -24,8 +25,10 @@ export async function addToCartAction(formData: FormData) {
   if (!parsed.success || parsed.data.quantity < 1) redirect("/cart?error=quantity");
   const product = await db.product.findFirst({ where: { id: parsed.data.productId, active: true } });
   if (!product) redirect("/cart?error=unavailable");
+  // 바로 구매 buys only this product in this quantity and leaves the cart alone.
+  if (formData.get("buyNow")) redirect(`/checkout?buy=${encodeURIComponent(product.id)}&qty=${parsed.data.quantity}`);
   await writeCart(addToCart(await readCart(), product.id, parsed.data.quantity));
-  redirect(formData.get("buyNow") ? "/checkout" : "/cart?added=1");
+  redirect("/cart?added=1");
 }
 
 export async function updateCartAction(formData: FormData) {
@@ -38,17 +41,40 @@ export async function updateCartAction(formData: FormData) {
 
 export type CheckoutState = { error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
 
+const fieldOfIssue: Record<string, string> = { privacy: "agreePrivacy", thirdParty: "agreeThirdParty" };
+
 export async function checkoutAction(_prev: CheckoutState, formData: FormData): Promise<CheckoutState> {
+  const text = (k: string) => String(formData.get(k) ?? "");
+  const sameAsBuyer = formData.get("sameAsBuyer") === "1";
   const values = {
-    name: String(formData.get("name") ?? ""),
-    phone: String(formData.get("phone") ?? ""),
-    email: String(formData.get("email") ?? ""),
-    method: String(formData.get("method") ?? ""),
+    name: text("name"),
+    phone: text("phone"),
+    email: text("email"),
+    recipientName: sameAsBuyer ? text("name") : text("recipientName"),
+    recipientPhone: sameAsBuyer ? text("phone") : text("recipientPhone"),
+    postcode: text("postcode"),
+    address1: text("address1"),
+    address2: text("address2"),
+    deliveryMemo: text("deliveryMemo"),
+    sameAsBuyer: sameAsBuyer ? "1" : "",
+    agreePrivacy: formData.get("agreePrivacy") === "1" ? "1" : "",
+    agreeThirdParty: formData.get("agreeThirdParty") === "1" ? "1" : "",
+    method: text("method"),
   };
   const bad = formProblem(formData);
   if (bad) return { error: bad.message, values: { method: values.method } };
-  const cart = await readCart();
-  if (cart.length === 0) return { error: "장바구니가 비어 있습니다.", values };
+  // 바로 구매: exactly the product and quantity of the buy-now link, and the cart is left alone.
+  const buyNow = formData.get("productId") !== null;
+  let lines: Array<{ productId: string; quantity: number }>;
+  if (buyNow) {
+    const one = lineSchema.safeParse({ productId: formData.get("productId"), quantity: formData.get("quantity") });
+    if (!one.success || one.data.quantity < 1) return { error: "주문할 상품의 수량을 확인해 주세요. (1~99개)", values };
+    lines = [one.data];
+  } else {
+    const cart = await readCart();
+    if (cart.length === 0) return { error: "장바구니가 비어 있습니다.", values };
+    lines = cart.map(([productId, quantity]) => ({ productId, quantity }));
+  }
   if (!isPaymentMethod(values.method)) return { error: "결제수단을 선택해 주세요.", values };
   // Orders created and provider `ready` calls, per client IP — before anything is written.
   const limited = await hit("checkoutPerIp", await currentIp());
@@ -57,7 +83,17 @@ export async function checkoutAction(_prev: CheckoutState, formData: FormData): 
   const created = await createOrder(
     {
       buyer: { name: values.name, phone: values.phone, email: values.email },
-      lines: cart.map(([productId, quantity]) => ({ productId, quantity })),
+      shipping: {
+        recipientName: values.recipientName,
+        recipientPhone: values.recipientPhone,
+        postcode: values.postcode,
+        address1: values.address1,
+        address2: values.address2,
+        deliveryMemo: values.deliveryMemo,
+      },
+      // Unticked boxes arrive as `false` and are refused with the agreement's own message.
+      agreements: { privacy: values.agreePrivacy === "1", thirdParty: values.agreeThirdParty === "1" } as { privacy: true; thirdParty: true },
+      lines,
     },
     { supersedes: await ownOrderNumbers() },
   );
@@ -65,14 +101,23 @@ export async function checkoutAction(_prev: CheckoutState, formData: FormData): 
     const fieldErrors: Record<string, string> = {};
     const issues = (created.error.details ?? []) as Array<{ path: (string | number)[]; message: string }>;
     for (const i of Array.isArray(issues) ? issues : []) {
-      const key = String(i.path[i.path.length - 1] ?? "");
-      if (["name", "phone", "email"].includes(key) && !fieldErrors[key]) fieldErrors[key] = i.message;
+      const last = String(i.path[i.path.length - 1] ?? "");
+      const key = fieldOfIssue[last] ?? last;
+      if ((checkoutFields as readonly string[]).includes(key) && !fieldErrors[key]) fieldErrors[key] = i.message;
     }
-    const hasFieldErrors = Object.keys(fieldErrors).length > 0;
-    return { error: hasFieldErrors ? "입력한 주문자 정보를 확인해 주세요." : created.error.message, fieldErrors, values };
+    // 주문자와 동일: the recipient's errors belong to the buyer's fields the buyer typed.
+    if (sameAsBuyer) {
+      if (fieldErrors.recipientName && !fieldErrors.name) fieldErrors.name = fieldErrors.recipientName;
+      if (fieldErrors.recipientPhone && !fieldErrors.phone) fieldErrors.phone = fieldErrors.recipientPhone;
+      delete fieldErrors.recipientName;
+      delete fieldErrors.recipientPhone;
+    }
+    const n = Object.keys(fieldErrors).length;
+    return { error: n > 0 ? `입력한 내용을 확인해 주세요. (${n}곳)` : created.error.message, fieldErrors, values };
   }
   await grantOrderAccess(created.value.orderNumber);
-  await writeCart([]);
+  // The cart stays as it is until this order is paid (buy-now: the cart is not touched at all).
+  if (!buyNow) await writeCart(await readCart(), { checkoutOrder: created.value.orderNumber });
   await startPaymentAndGo(created.value.orderNumber, values.method === "kakaopay_kcp" ? "PAYUP_KCP" : "KAKAOPAY");
   return {};
 }

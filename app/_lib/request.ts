@@ -2,7 +2,9 @@
 import "server-only"; // holds APP_SECRET-signed cookies / sessions: never in a client bundle (build error)
 import { cookies, headers } from "next/headers";
 import { env } from "@/lib/env";
+import { db } from "@/lib/db";
 import { CART_COOKIE, parseCart, serializeCart, type Cart } from "@/lib/shop/cart";
+import { CART_ORDER_COOKIE, effectiveCart } from "@/lib/shop/cart-order";
 import { accessibleOrders, grant, hasAccess, ORDER_ACCESS_COOKIE } from "@/lib/shop/order-access";
 import type { Device } from "@/lib/payments/gateway";
 
@@ -13,18 +15,29 @@ export async function deviceFromRequest(): Promise<Device> {
   return MOBILE_UA.test(ua) ? "MOBILE" : "PC";
 }
 
+/** The cart as the buyer sees it: a paid cart checkout's items are already taken out (lib/shop/cart-order.ts). */
 export async function readCart(): Promise<Cart> {
-  return parseCart((await cookies()).get(CART_COOKIE)?.value);
+  return (await readCartState()).cart;
 }
 
-export async function writeCart(cart: Cart) {
-  (await cookies()).set(CART_COOKIE, serializeCart(cart), {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: env().APP_URL.startsWith("https://"),
-    path: "/",
-    maxAge: 60 * 60 * 24 * 14,
-  });
+/** The cart, and the cart checkout still waiting for payment (its order number), if any. */
+export async function readCartState() {
+  const jar = await cookies();
+  return effectiveCart(db, parseCart(jar.get(CART_COOKIE)?.value), jar.get(CART_ORDER_COOKIE)?.value);
+}
+
+const cookieOptions = (maxAge: number) => ({ httpOnly: true, sameSite: "lax" as const, secure: env().APP_URL.startsWith("https://"), path: "/", maxAge });
+
+/**
+ * Stores `cart` (read with readCart, so a paid checkout is already subtracted). `checkoutOrder`: a
+ * checkout from the cart was just placed — remember it until it is paid. Otherwise a finished marker
+ * (paid or stale) is dropped so it is not subtracted twice.
+ */
+export async function writeCart(cart: Cart, opts: { checkoutOrder?: string } = {}) {
+  const jar = await cookies();
+  jar.set(CART_COOKIE, serializeCart(cart), cookieOptions(60 * 60 * 24 * 14));
+  if (opts.checkoutOrder) jar.set(CART_ORDER_COOKIE, opts.checkoutOrder, cookieOptions(60 * 60 * 24 * 14));
+  else if (jar.get(CART_ORDER_COOKIE) && (await readCartState()).dropMarker) jar.delete(CART_ORDER_COOKIE);
 }
 
 export async function grantOrderAccess(orderNumber: string) {

@@ -6,6 +6,7 @@ import { db as defaultDb, Prisma, type Db } from "../db";
 import { appError, err, ok, type Result } from "../errors";
 import { totals } from "../money";
 import { addEvent } from "../payments/events";
+import { agreementMessage, checkoutAgreements } from "../shop/agreements";
 import { lockOrder } from "../payments/locks";
 import { transitionOrder } from "./state";
 
@@ -18,6 +19,33 @@ export const buyerSchema = z.object({
   email: z.string().trim().max(100).email("이메일 주소를 정확히 입력해 주세요."),
 });
 
+const phoneField = (message: string) =>
+  z
+    .string()
+    .transform((s) => s.replace(/[\s-]/g, ""))
+    .pipe(z.string().regex(/^0\d{8,10}$/, message));
+
+/** 받는 분 and where to deliver. 연락처 may be a landline (02-123-4567) as well as a mobile number. */
+export const shippingSchema = z.object({
+  recipientName: z.string().trim().min(1, "받는 분 이름을 입력해 주세요.").max(30, "받는 분 이름은 30자 이내로 입력해 주세요."),
+  recipientPhone: phoneField("받는 분 연락처를 정확히 입력해 주세요. (예: 010-1234-5678)"),
+  postcode: z
+    .string()
+    .trim()
+    .min(1, "우편번호를 입력해 주세요.")
+    .pipe(z.string().regex(/^\d{5}$/, "우편번호 5자리를 입력해 주세요.")),
+  address1: z.string().trim().min(1, "주소를 입력해 주세요.").max(200, "주소는 200자 이내로 입력해 주세요."),
+  address2: z.string().trim().min(1, "상세주소를 입력해 주세요. (동·호수 등)").max(100, "상세주소는 100자 이내로 입력해 주세요."),
+  deliveryMemo: z.string().trim().max(100, "배송 메모는 100자 이내로 입력해 주세요.").default(""),
+});
+export type Shipping = z.infer<typeof shippingSchema>;
+
+/** Both checkout agreements must be ticked (lib/shop/agreements.ts holds their text and version). */
+export const agreementsSchema = z.object({
+  privacy: z.literal(true, { error: agreementMessage.privacy }),
+  thirdParty: z.literal(true, { error: agreementMessage.thirdParty }),
+});
+
 export const cartLinesSchema = z
   .array(
     z.object({
@@ -28,7 +56,12 @@ export const cartLinesSchema = z
   .min(1, "장바구니가 비어 있습니다.")
   .max(30);
 
-export const createOrderSchema = z.object({ buyer: buyerSchema, lines: cartLinesSchema });
+/**
+ * `shipping` and `agreements` are optional here only for callers that are not a checkout (tests that
+ * need an order). The shop's checkout (app/(shop)/actions.ts) always passes both; when present they
+ * are validated in full and stored with the order.
+ */
+export const createOrderSchema = z.object({ buyer: buyerSchema, shipping: shippingSchema.optional(), agreements: agreementsSchema.optional(), lines: cartLinesSchema });
 export type CreateOrderInput = z.infer<typeof createOrderSchema>;
 
 const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -57,7 +90,8 @@ export async function createOrder(
   const db = deps.db ?? defaultDb;
   const parsed = createOrderSchema.safeParse(input);
   if (!parsed.success) return err(appError("VALIDATION", parsed.error.issues[0]?.message, parsed.error.issues));
-  const { buyer, lines } = parsed.data;
+  const { buyer, shipping, agreements, lines } = parsed.data;
+  const agreedAt = agreements ? new Date() : null;
 
   // Merge duplicate lines of the same product.
   const qty = new Map<string, number>();
@@ -90,6 +124,15 @@ export async function createOrder(
             buyerName: buyer.name,
             buyerPhone: buyer.phone,
             buyerEmail: buyer.email,
+            ...(shipping && {
+              recipientName: shipping.recipientName,
+              recipientPhone: shipping.recipientPhone,
+              postcode: shipping.postcode,
+              address1: shipping.address1,
+              address2: shipping.address2,
+              deliveryMemo: shipping.deliveryMemo || null,
+            }),
+            ...(agreements && { agreements: checkoutAgreements.map((a) => ({ ...a, agreed: true })), agreedAt }),
             itemSummary: itemSummary(items.map((i) => i.name)),
             totalQuantity: sum.quantity,
             totalAmount: sum.total,

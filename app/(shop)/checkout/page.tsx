@@ -2,41 +2,61 @@ import Link from "next/link";
 import { db } from "@/lib/db";
 import { formatWon, totals } from "@/lib/money";
 import { paymentMethods } from "@/lib/payments/methods";
-import { readCart } from "../../_lib/request";
+import { checkoutAgreements } from "@/lib/shop/agreements";
+import { postcodeScriptUrl } from "@/lib/shop/postcode";
+import { readCartState } from "../../_lib/request";
 import { CheckoutForm } from "./checkout-form";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "주문/결제" };
 
-export default async function CheckoutPage() {
-  const cart = await readCart();
-  const products = await db.product.findMany({ where: { id: { in: cart.map(([id]) => id) }, active: true } });
-  const lines = cart.flatMap(([id, quantity]) => {
+/**
+ * /checkout: the cart. /checkout?buy=<productId>&qty=<n>: 바로 구매 of that one product only — the
+ * cart is neither read nor changed. A GET page either way, so back / reload never resubmits anything.
+ */
+export default async function CheckoutPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const sp = await searchParams;
+  const { cart, pendingOrder } = await readCartState();
+  const qty = Number(sp.qty ?? "1");
+  const buyNow = typeof sp.buy === "string" && /^[A-Za-z0-9_-]{1,40}$/.test(sp.buy) && Number.isInteger(qty) && qty >= 1 && qty <= 99 ? { productId: sp.buy, quantity: qty } : null;
+  const wanted: Array<[string, number]> = buyNow ? [[buyNow.productId, buyNow.quantity]] : cart;
+  const products = await db.product.findMany({ where: { id: { in: wanted.map(([id]) => id) }, active: true } });
+  const lines = wanted.flatMap(([id, quantity]) => {
     const p = products.find((x) => x.id === id);
-    return p ? [{ name: p.name, price: p.price, taxFree: p.taxFree, quantity }] : [];
+    return p ? [{ id: p.id, name: p.name, price: p.price, taxFree: p.taxFree, quantity }] : [];
   });
+  const pendingNotice = pendingOrder && !buyNow && (
+    <p className="mb-4 rounded-xl bg-amber-50 p-3 text-sm text-amber-900" data-testid="pending-order">
+      결제하지 않은 주문 <span className="font-mono font-semibold">{pendingOrder}</span>이 있습니다.{" "}
+      <Link href={`/orders/${pendingOrder}`} className="font-semibold underline underline-offset-2">
+        그 주문 결제하기
+      </Link>
+      {" "}또는 아래에서 새로 결제하면 이전 주문은 결제 없이 종료됩니다.
+    </p>
+  );
   if (lines.length === 0) {
     return (
-      <div className="card mx-auto max-w-lg p-8 text-center">
-        <p className="text-ink-soft">주문할 상품이 없습니다.</p>
-        <Link href="/" className="btn-dark mt-4">
-          상품 보러 가기
-        </Link>
+      <div className="mx-auto max-w-lg">
+        {pendingNotice}
+        <div className="card p-8 text-center">
+          <p className="text-ink-soft">{buyNow ? "판매하지 않는 상품입니다." : "주문할 상품이 없습니다."}</p>
+          <Link href="/" className="btn-dark mt-4">
+            상품 보러 가기
+          </Link>
+        </div>
       </div>
     );
   }
   const sum = totals(lines.map((l) => ({ unitPrice: l.price, quantity: l.quantity, taxFree: l.taxFree })));
   return (
-    <div className="mx-auto grid max-w-4xl gap-6 md:grid-cols-[1fr_320px]">
-      <div>
-        <h1 className="mb-4 text-xl font-bold">주문/결제</h1>
-        <CheckoutForm methods={paymentMethods} total={sum.total} />
-      </div>
-      <aside className="card h-fit p-4 md:sticky md:top-20">
-        <h2 className="font-semibold">주문 상품</h2>
-        <ul className="mt-3 space-y-2 text-sm">
+    <div className="mx-auto grid max-w-4xl gap-4 md:grid-cols-[1fr_320px] md:gap-6">
+      <h1 className="text-xl font-bold md:col-start-1 md:row-start-1">주문/결제</h1>
+      {/* The summary comes first on a phone (above the form and its pay button), beside it on a desktop. */}
+      <aside className="card h-fit p-4 md:sticky md:top-20 md:col-start-2 md:row-span-2 md:row-start-1" data-testid="checkout-summary">
+        <h2 className="font-semibold">{buyNow ? "바로 구매 상품" : "주문 상품"}</h2>
+        <ul className="mt-3 space-y-2 text-sm" data-testid="checkout-lines">
           {lines.map((l) => (
-            <li key={l.name} className="flex justify-between gap-2">
+            <li key={l.id} className="flex justify-between gap-2">
               <span className="text-ink-soft">
                 {l.name} × {l.quantity}
               </span>
@@ -55,6 +75,10 @@ export default async function CheckoutPage() {
             <span>부가세</span>
             <span className="amount">{formatWon(sum.vat)}</span>
           </div>
+          <div className="flex justify-between">
+            <span>배송비</span>
+            <span>무료</span>
+          </div>
         </div>
         <div className="mt-2 flex justify-between text-lg font-bold">
           <span>총 결제 금액</span>
@@ -62,7 +86,18 @@ export default async function CheckoutPage() {
             {formatWon(sum.total)}
           </span>
         </div>
+        {buyNow && <p className="mt-2 text-xs text-ink-soft">장바구니에 담긴 상품은 그대로 남아 있습니다.</p>}
       </aside>
+      <div className="min-w-0 md:col-start-1 md:row-start-2">
+        {pendingNotice}
+        <CheckoutForm
+          methods={paymentMethods}
+          total={sum.total}
+          buyNow={buyNow}
+          agreements={checkoutAgreements.map((a) => ({ key: a.key, title: a.title, text: a.text }))}
+          postcodeScript={postcodeScriptUrl()}
+        />
+      </div>
     </div>
   );
 }

@@ -1,0 +1,44 @@
+// The cart survives until a payment succeeds (issue 11 item 2). A checkout from the cart does not
+// empty it: the browser keeps a marker cookie with that order's number. Once that order is paid (by
+// the return route, the worker or a late check — whoever settles it), the cart is read as the cart
+// minus what the order bought, and the next cart write stores that and drops the marker. A buy-now
+// order never sets the marker: it leaves the cart alone. A closed or unknown order's marker is stale.
+import type { Db } from "../db";
+import type { Cart } from "./cart";
+
+export const CART_ORDER_COOKIE = "kc_cart_order";
+const PAID = new Set(["PAID", "PARTIALLY_REFUNDED", "REFUNDED"]);
+
+export function isOrderNumber(s: string | undefined): s is string {
+  return !!s && /^KC\d{6}-[A-Z0-9]{6}$/.test(s);
+}
+
+/** The cart without what a paid order bought (quantities subtracted, emptied lines dropped). */
+export function subtractOrdered(cart: Cart, items: ReadonlyArray<{ productId: string; quantity: number }>): Cart {
+  const bought = new Map<string, number>();
+  for (const i of items) bought.set(i.productId, (bought.get(i.productId) ?? 0) + i.quantity);
+  return cart.flatMap(([id, q]): Cart => {
+    const left = q - (bought.get(id) ?? 0);
+    return left > 0 ? [[id, left]] : [];
+  });
+}
+
+export type CartOrderState = { orderNumber: string; status: "PENDING" | "PAID" | "STALE" };
+
+/** What the marker's order is now: still to pay, paid (subtract it), or stale (closed / not there). */
+export async function cartOrderState(db: Db, orderNumber: string | undefined): Promise<(CartOrderState & { items: Array<{ productId: string; quantity: number }> }) | null> {
+  if (!isOrderNumber(orderNumber)) return null;
+  const o = await db.order.findUnique({ where: { orderNumber }, select: { status: true, items: { select: { productId: true, quantity: true } } } });
+  if (!o) return { orderNumber, status: "STALE", items: [] };
+  const status = PAID.has(o.status) ? "PAID" : o.status === "PENDING" ? "PENDING" : "STALE";
+  return { orderNumber, status, items: o.items };
+}
+
+/** The cart as the buyer should see it, and whether the marker is finished with (paid or stale). */
+export async function effectiveCart(db: Db, cart: Cart, marker: string | undefined): Promise<{ cart: Cart; pendingOrder: string | null; dropMarker: boolean }> {
+  const s = await cartOrderState(db, marker);
+  if (!s) return { cart, pendingOrder: null, dropMarker: marker !== undefined };
+  if (s.status === "PAID") return { cart: subtractOrdered(cart, s.items), pendingOrder: null, dropMarker: true };
+  if (s.status === "STALE") return { cart, pendingOrder: null, dropMarker: true };
+  return { cart, pendingOrder: s.orderNumber, dropMarker: false };
+}
