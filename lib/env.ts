@@ -62,9 +62,16 @@ const schema = z.object({
   DOZN_API_BASE: z.string().default(""),
   DOZN_BILLER_CODE: z.string().default(""),
   DOZN_API_KEY: z.string().default(""),
-  /** The credential the agency presents when it calls our /kakao/* endpoints. */
+  /**
+   * Optional credential the agency presents on our /kakao/* endpoints (seed 003 names none): empty =
+   * none, the IP allow-list alone decides. Set only if agreed with Dozn; then it is required.
+   */
   DOZN_AGENCY_CREDENTIAL: z.string().default(""),
-  /** IPs allowed to call /kakao/*; X-Forwarded-For is honoured only from TRUSTED_PROXY_IPS. */
+  /** The header that carries it (default Authorization). */
+  DOZN_AGENCY_CREDENTIAL_HEADER: z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, "DOZN_AGENCY_CREDENTIAL_HEADER must be a header name").default("Authorization"),
+  /** Its value, with {credential} replaced (default the raw credential; e.g. "Bearer {credential}"). */
+  DOZN_AGENCY_CREDENTIAL_FORMAT: z.string().refine((s) => s.includes("{credential}"), "DOZN_AGENCY_CREDENTIAL_FORMAT must contain {credential}").default("{credential}"),
+  /** IPs allowed to call /kakao/* (required: empty refuses every call); X-Forwarded-For is honoured only from TRUSTED_PROXY_IPS. */
   DOZN_AGENCY_IPS: csv,
   TRUSTED_PROXY_IPS: csv,
   /** The standalone biller API (scripts/biller-server.ts, `npm run biller`): /kakao/* without Next.js. */

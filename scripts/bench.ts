@@ -41,7 +41,9 @@ const ONLY = opt("only", "");
 const distDir = ".next-bench";
 const out = opt("out", `.data/bench/bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
 const HOST = "127.0.0.1"; // loopback only
-const AUTH = `Bearer ${DEMO_KEYS.doznAgencyCredential}`;
+// The Next routes cannot see the socket, so without a proxy they take agency calls only with a
+// configured credential (lib/providers/dozn/auth.ts): the bench configures one on both servers.
+const AUTH = DEMO_KEYS.doznAgencyCredential;
 
 const children: ChildProcess[] = [];
 const pgDataDir = `.data/bench-pg-${process.pid}`;
@@ -202,6 +204,7 @@ try {
     NODE_ENV: "production",
     LOG_LEVEL: "warn",
     DB_POOL_SIZE: String(POOL),
+    DOZN_AGENCY_CREDENTIAL: DEMO_KEYS.doznAgencyCredential,
   });
   const servers: { name: Exclude<Server, "floor">; url: string; pid: number | undefined }[] = [];
 

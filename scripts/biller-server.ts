@@ -3,8 +3,9 @@
 // Next.js' request pipeline — the deployment option for high agency traffic. Every answer comes
 // from the same lib/bills/agency-endpoint.handleAgencyCall the Next route handlers use; this file
 // only owns the socket:
-//   * the agency's address is the TCP peer; X-Forwarded-For counts only when the peer is one of
-//     TRUSTED_PROXY_IPS (lib/bills/remote-ip.peerIp)
+//   * the agency's address is the TCP peer, checked against DOZN_AGENCY_IPS (seed 003 §1.3; no
+//     credential unless DOZN_AGENCY_CREDENTIAL is set); X-Forwarded-For counts only when the peer is
+//     one of TRUSTED_PROXY_IPS (lib/bills/remote-ip.peerIp)
 //   * bodies are read up to MAX_BODY_BYTES (64 KB); beyond that the answer is the envelope
 //     handleAgencyCall gives an oversized body (after authentication), and the connection closes
 //   * anything but POST on the three paths: 404 / 405 JSON
@@ -106,7 +107,10 @@ export function createBillerServer(opts: BillerServerOptions = {}): BillerServer
           endpoint,
           rawBody: body.text,
           bodyTooLarge: body.tooLarge,
-          authorization: req.headers.authorization ?? null,
+          header: (name) => {
+            const v = req.headers[name.toLowerCase()];
+            return Array.isArray(v) ? v.join(", ") : (v ?? null);
+          },
           forwardedFor: typeof req.headers["x-forwarded-for"] === "string" ? req.headers["x-forwarded-for"] : null,
           remoteAddress: req.socket.remoteAddress ?? null,
         },
@@ -158,13 +162,13 @@ async function main() {
     console.error(err instanceof Error ? err.message : err);
     process.exit(1);
   }
-  if (!e.DOZN_AGENCY_CREDENTIAL) log.warn("DOZN_AGENCY_CREDENTIAL is empty: every agency call will be refused (E003)");
+  if (e.DOZN_AGENCY_IPS.length === 0) log.warn("DOZN_AGENCY_IPS is empty: every agency call will be refused (E003)");
   const { db } = await import("../lib/db.ts");
   await db.$queryRaw`SELECT 1`; // fail fast without a database, and open the first pooled connection
 
   const biller = createBillerServer();
   const { port, host } = await biller.listen(e.BILLER_PORT, e.BILLER_HOST);
-  log.info({ port, host, trustedProxies: e.TRUSTED_PROXY_IPS.length }, "biller API listening");
+  log.info({ port, host, agencyIps: e.DOZN_AGENCY_IPS.length, trustedProxies: e.TRUSTED_PROXY_IPS.length, credential: Boolean(e.DOZN_AGENCY_CREDENTIAL) }, "biller API listening");
   console.log(`biller API on http://${host.includes(":") ? `[${host}]` : host}:${port} (POST /kakao/notice | prepay | pay-result)`);
 
   let stopping = false;

@@ -1,5 +1,8 @@
 // Wiring for the agency's calls to us (POST /kakao/notice | prepay | pay-result): read the raw
 // request, hand it to lib/bills/agency-endpoint, answer in the agency's JSON envelope.
+// A route handler cannot see the socket: the caller's IP comes from X-Forwarded-For, so without a
+// configured credential these routes answer the agency only behind a proxy listed in TRUSTED_PROXY_IPS
+// (lib/providers/dozn/auth.ts). The standalone biller API (scripts/biller-server.ts) sees the peer.
 import { handleAgencyCall } from "@/lib/bills/agency-endpoint";
 import type { BillerEndpoint } from "@/lib/providers/dozn";
 import { readAgencyBody } from "../_lib/body";
@@ -14,7 +17,7 @@ export function agencyRoute(endpoint: BillerEndpoint) {
       endpoint,
       rawBody,
       bodyTooLarge: tooLarge,
-      authorization: req.headers.get("authorization"),
+      header: (name) => req.headers.get(name),
       forwardedFor: req.headers.get("x-forwarded-for"),
     });
     return new Response(JSON.stringify(body), { status, headers });

@@ -1,18 +1,21 @@
 // One pipeline for the three biller endpoints the agency calls (POST /kakao/notice | prepay |
 // pay-result): authenticate → parse → answer, always in the agency's envelope
 // {res_code, message, data}. HTTP 200 except refused callers (401/403, still the envelope).
+// Authentication (lib/providers/dozn/auth.ts): the caller's IP against DOZN_AGENCY_IPS, as seed 003
+// §1.3 says, plus a credential only when one is configured.
 // Nothing here reads Next.js: route handlers (app/kakao/*) and the standalone biller server
 // (scripts/biller-server.ts) pass the raw pieces of the request in.
 import { env } from "../env";
 import { log } from "../log";
-import { checkAgencyAuth, parseBillerRequest, respond, respondParseError, type BillerEndpoint, type DoznResponse } from "../providers/dozn";
+import { checkAgencyAuth, DEFAULT_CREDENTIAL_FORMAT, DEFAULT_CREDENTIAL_HEADER, parseBillerRequest, respond, respondParseError, type BillerEndpoint, type DoznResponse } from "../providers/dozn";
 import { answerNotice, answerPayResult, answerPrepay, type AgencyDeps } from "./agency";
 import { clientIp, peerIp } from "./remote-ip";
 
 export type AgencyCall = {
   endpoint: BillerEndpoint;
   rawBody: string;
-  authorization: string | null;
+  /** Reads a request header (case-insensitive); the credential header's name is configurable. */
+  header: (name: string) => string | null | undefined;
   forwardedFor: string | null;
   /**
    * The TCP peer, when the caller owns the socket (scripts/biller-server.ts). Given: the agency's
@@ -24,7 +27,14 @@ export type AgencyCall = {
   bodyTooLarge?: boolean;
 };
 
-export type AgencyAuthSettings = { credential: string; allowedIps: readonly string[]; trustedProxies: readonly string[] };
+export type AgencyAuthSettings = {
+  allowedIps: readonly string[];
+  trustedProxies: readonly string[];
+  /** Empty/absent: no credential (the seed's request). */
+  credential?: string;
+  credentialHeader?: string;
+  credentialFormat?: string;
+};
 
 export type AgencyAnswer = { status: number; body: DoznResponse<unknown> };
 
@@ -33,17 +43,29 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 function settingsFromEnv(): AgencyAuthSettings {
   const e = env();
-  return { credential: e.DOZN_AGENCY_CREDENTIAL, allowedIps: e.DOZN_AGENCY_IPS, trustedProxies: e.TRUSTED_PROXY_IPS };
+  return {
+    allowedIps: e.DOZN_AGENCY_IPS,
+    trustedProxies: e.TRUSTED_PROXY_IPS,
+    credential: e.DOZN_AGENCY_CREDENTIAL,
+    credentialHeader: e.DOZN_AGENCY_CREDENTIAL_HEADER,
+    credentialFormat: e.DOZN_AGENCY_CREDENTIAL_FORMAT,
+  };
 }
 
 export async function handleAgencyCall(call: AgencyCall, deps: AgencyDeps & { auth?: AgencyAuthSettings } = {}): Promise<AgencyAnswer> {
   const started = performance.now();
   const auth = deps.auth ?? settingsFromEnv();
-  const ip = call.remoteAddress !== undefined ? peerIp(call.remoteAddress, call.forwardedFor, auth.trustedProxies) : clientIp(call.forwardedFor, auth.trustedProxies);
-  const verdict = checkAgencyAuth({ authorization: call.authorization, remoteIp: ip }, { credential: auth.credential, allowedIps: auth.allowedIps });
+  const ipSource = call.remoteAddress !== undefined ? "socket" : "forwarded";
+  const ip = ipSource === "socket" ? peerIp(call.remoteAddress, call.forwardedFor, auth.trustedProxies) : clientIp(call.forwardedFor, auth.trustedProxies);
+  const credentialHeader = auth.credentialHeader || DEFAULT_CREDENTIAL_HEADER;
+  const credentialValue = auth.credential ? (call.header(credentialHeader) ?? null) : null;
+  const verdict = checkAgencyAuth(
+    { remoteIp: ip, ipSource, credentialValue },
+    { allowedIps: auth.allowedIps, trustedProxies: auth.trustedProxies, credential: auth.credential ?? "", credentialFormat: auth.credentialFormat || DEFAULT_CREDENTIAL_FORMAT },
+  );
   if (!verdict.ok) {
     // Logged without the credential or the body; nothing is read or written.
-    log.warn({ endpoint: call.endpoint, ip, reason: verdict.reason, hasAuthorization: Boolean(call.authorization) }, "agency call refused");
+    log.warn({ endpoint: call.endpoint, ip, ipSource, reason: verdict.reason, credentialConfigured: Boolean(auth.credential), credentialSent: credentialValue !== null }, "agency call refused");
     return { status: verdict.httpStatus, body: verdict.body };
   }
   if (call.bodyTooLarge || Buffer.byteLength(call.rawBody, "utf8") > MAX_BODY_BYTES) return { status: 200, body: respond("E006", "요청 본문이 너무 큽니다.") };

@@ -9,9 +9,10 @@
 //     entry is the address that proxy saw; entries further left are only as trustworthy as the hop
 //     that reported them, so we walk from the right past TRUSTED_PROXY_IPS and stop at the first
 //     address that is not one of our proxies.
-// A client that can reach the app's port directly can put any address in the header, so the IP
-// allow-list is defence in depth: the shared credential is always required as well, and in
-// production the app port must only be reachable through the proxy.
+// A client that can reach the app's port directly can put any address in the header. So for the
+// agency's calls (lib/providers/dozn/auth.ts) the route handlers trust it only when TRUSTED_PROXY_IPS
+// declares a proxy that overwrites it and the app port is reachable only through that proxy, or a
+// configured credential decides; the standalone biller API uses the socket peer (peerIp below).
 const norm = (ip: string) => ip.trim().replace(/^::ffff:/i, "").replace(/^\[|\]$/g, "");
 
 export function clientIp(forwardedFor: string | null | undefined, trustedProxies: readonly string[] = []): string | null {

@@ -7,8 +7,9 @@ export const DEMO_KEYS = {
   kakaopayCid: "TC0ONETIME",
   payupMerchantId: "kakaocheckout",
   payupApiCertKey: "DEVPAYUPCERTKEY000000000000000001",
-  // Dozn agency (KakaoPay bills): our biller code + link API key, and the credential the agency
-  // presents on /kakao/* (sandbox calls come from loopback).
+  // Dozn agency (KakaoPay bills): our biller code + link API key, and the agency's allowed IPs (the
+  // sandbox agency calls from loopback). Seed 003 gives the agency → biller calls no credential, so
+  // dev and the tests use none; doznAgencyCredential is only for setups that configure one (bench).
   doznBillerCode: "KCBILLER01",
   doznApiKey: "DEVDOZNAPIKEY0001",
   doznAgencyCredential: "DEVDOZNAGENCYCREDENTIAL0001",
@@ -33,7 +34,6 @@ export function sandboxEnv(opts: { port: number; appUrl: string; billerUrl?: str
     SANDBOX_PAYUP_MERCHANTS: `${DEMO_KEYS.payupMerchantId}:${DEMO_KEYS.payupApiCertKey}`,
     SANDBOX_DOZN_BILLERS: `${DEMO_KEYS.doznBillerCode}:${DEMO_KEYS.doznApiKey}`,
     SANDBOX_DOZN_BILLER_BASE_URL: opts.billerUrl ?? opts.appUrl,
-    SANDBOX_DOZN_AGENCY_CREDENTIAL: DEMO_KEYS.doznAgencyCredential,
     SANDBOX_LINKHUB_LINK_ID: DEMO_KEYS.linkhubLinkId,
     SANDBOX_LINKHUB_SECRET_KEY: DEMO_KEYS.linkhubSecretKey,
     SANDBOX_BAROCERT_CLIENT_CODE: DEMO_KEYS.barocertClientCode,
@@ -80,7 +80,6 @@ export function appEnv(opts: { databaseUrl: string; sandboxUrl: string; appUrl: 
     DOZN_API_BASE: opts.sandboxUrl,
     DOZN_BILLER_CODE: DEMO_KEYS.doznBillerCode,
     DOZN_API_KEY: DEMO_KEYS.doznApiKey,
-    DOZN_AGENCY_CREDENTIAL: DEMO_KEYS.doznAgencyCredential,
     DOZN_AGENCY_IPS: DEMO_KEYS.doznAgencyIps,
     LINKHUB_LINK_ID: DEMO_KEYS.linkhubLinkId,
     LINKHUB_SECRET_KEY: DEMO_KEYS.linkhubSecretKey,

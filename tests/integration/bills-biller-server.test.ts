@@ -9,13 +9,15 @@ import { fromKst } from "@/lib/providers/dozn";
 import { freePort } from "../../scripts/lib/postgres.ts";
 import { startService } from "../../scripts/lib/run.ts";
 import { createBillerServer } from "../../scripts/biller-server.ts";
-import { AGENCY_AUTH, cancelOf, keysOf, newBill, payResult, type Envelope } from "./bills-helpers";
+import type { AgencyAuthSettings } from "@/lib/bills/agency-endpoint";
+import { cancelOf, keysOf, newBill, payResult, type Envelope } from "./bills-helpers";
 import { testEnv } from "./test-env.ts";
 
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Envelope };
 
 function post(base: string, path: string, body: string, headers: Record<string, string | null> = {}, agent?: http.Agent): Promise<Answer> {
-  const h: Record<string, string> = { "content-type": "application/json;charset=utf-8", authorization: AGENCY_AUTH };
+  // the seed's request: JSON both ways, no Authorization (seed 003 §1.3, §5-§7)
+  const h: Record<string, string> = { "content-type": "application/json;charset=utf-8", accept: "application/json;charset=utf-8" };
   for (const [k, v] of Object.entries(headers)) {
     if (v === null) delete h[k];
     else h[k] = v;
@@ -66,13 +68,13 @@ describe("standalone biller server (child process)", () => {
     agent.destroy();
   });
 
-  it("unauthenticated callers are refused with the E003 envelope (401), and nothing is written", async () => {
+  it("the seed's request without Authorization from the allowed peer is accepted (the default: no credential)", async () => {
     const bill = await newBill();
     const p = payResult(bill);
-    const wrong = await post(base, "/kakao/pay-result", envelope(p), { authorization: "Bearer nope" });
-    expect(wrong).toMatchObject({ status: 401, body: { res_code: "E003", data: null } });
-    expect((await post(base, "/kakao/notice", envelope({ ...keysOf(bill), user_birth: "19900301" }), { authorization: null })).status).toBe(401);
-    expect(await db.billPayment.count({ where: { billId: bill.id } })).toBe(0);
+    expect((await post(base, "/kakao/pay-result", envelope(p))).body).toMatchObject({ res_code: "OK" });
+    expect(await db.billPayment.count({ where: { billId: bill.id } })).toBe(1);
+    // a header nobody asked for changes nothing
+    expect((await post(base, "/kakao/notice", envelope({ ...keysOf(bill), user_birth: "19900301" }), { authorization: "Bearer nope" })).status).toBe(200);
   });
 
   it("a forged X-Forwarded-For changes nothing: the socket peer (loopback, allowed) counts", async () => {
@@ -91,16 +93,15 @@ describe("standalone biller server (child process)", () => {
     expect(get.headers.get("allow")).toBe("POST");
   });
 
-  it("a body over 64 KB is refused in the envelope and the connection is closed; unauthenticated it is still E003", async () => {
+  it("a body over 64 KB is refused in the envelope and the connection is closed", async () => {
     const bill = await newBill();
     const big = envelope({ ...keysOf(bill), user_birth: "19900301", pad: "x".repeat(100_000) });
     const r = await post(base, "/kakao/notice", big);
     expect(r).toMatchObject({ status: 200, body: { res_code: "E006", data: null } });
     expect(r.headers.connection).toBe("close");
-    expect((await post(base, "/kakao/notice", big, { authorization: null })).body.res_code).toBe("E003");
     // chunked (no Content-Length): cut while reading
     const chunked = await new Promise<Answer>((resolve, reject) => {
-      const req = http.request(`${base}/kakao/pay-result`, { method: "POST", headers: { authorization: AGENCY_AUTH, "transfer-encoding": "chunked" } }, (res) => {
+      const req = http.request(`${base}/kakao/pay-result`, { method: "POST", headers: { "transfer-encoding": "chunked" } }, (res) => {
         let b = "";
         res.on("data", (c: Buffer) => (b += c));
         res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: JSON.parse(b) as Envelope }));
@@ -158,8 +159,8 @@ describe("standalone biller server (child process)", () => {
 });
 
 describe("standalone biller server: the agency's address is the socket peer", () => {
-  async function withServer(auth: { allowedIps: string[]; trustedProxies: string[] }, fn: (base: string) => Promise<void>) {
-    const s = createBillerServer({ auth: { credential: process.env.DOZN_AGENCY_CREDENTIAL!, ...auth } });
+  async function withServer(auth: AgencyAuthSettings, fn: (base: string) => Promise<void>) {
+    const s = createBillerServer({ auth });
     const { port } = await s.listen(0, "127.0.0.1");
     try {
       await fn(`http://127.0.0.1:${port}`);
@@ -185,6 +186,30 @@ describe("standalone biller server: the agency's address is the socket peer", ()
       expect((await post(b, "/kakao/notice", body, { "x-forwarded-for": null })).status).toBe(403);
     });
   });
+
+  it("from a peer that is not allowed: refused in the seed's envelope (403 E003), nothing written", async () => {
+    const bill = await newBill();
+    const p = payResult(bill);
+    await withServer({ allowedIps: ["198.51.100.7"], trustedProxies: [] }, async (b) => {
+      expect(await post(b, "/kakao/pay-result", envelope(p))).toMatchObject({ status: 403, body: { res_code: "E003", data: null } });
+    });
+    expect(await db.billPayment.count({ where: { billId: bill.id } })).toBe(0);
+  });
+
+  it("with a configured credential it is required (header and format as configured), and the peer still counts", async () => {
+    const bill = await newBill();
+    const body = envelope({ ...keysOf(bill), user_birth: "19900301" });
+    await withServer({ allowedIps: ["127.0.0.1"], trustedProxies: [], credential: "agreed-1", credentialFormat: "Bearer {credential}" }, async (b) => {
+      expect((await post(b, "/kakao/notice", body, { authorization: "Bearer agreed-1" })).body.res_code).toBe("OK");
+      expect(await post(b, "/kakao/notice", body)).toMatchObject({ status: 401, body: { res_code: "E003" } });
+      expect((await post(b, "/kakao/notice", body, { authorization: "agreed-1" })).status).toBe(401);
+      // unauthenticated, an oversized body is still refused before it is looked at
+      expect((await post(b, "/kakao/notice", envelope({ pad: "x".repeat(100_000) }))).body.res_code).toBe("E003");
+    });
+    await withServer({ allowedIps: ["198.51.100.7"], trustedProxies: [], credential: "agreed-1" }, async (b) => {
+      expect((await post(b, "/kakao/notice", body, { authorization: "agreed-1" })).status).toBe(403);
+    });
+  });
 });
 
 describe("the hot statements through a plain Prisma client (no pool of ours: $queryRawUnsafe / $transaction)", () => {
@@ -195,7 +220,7 @@ describe("the hot statements through a plain Prisma client (no pool of ours: $qu
     const other = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL!, max: 4 }) });
     try {
       const call = (endpoint: "notice" | "pay-result", data: unknown) =>
-        handleAgencyCall({ endpoint, rawBody: envelope(data), authorization: AGENCY_AUTH, forwardedFor: "127.0.0.1" }, { db: other });
+        handleAgencyCall({ endpoint, rawBody: envelope(data), header: () => null, forwardedFor: "127.0.0.1" }, { db: other });
       const bill = await newBill();
       expect((await call("notice", { ...keysOf(bill), user_birth: "19900301" })).body).toMatchObject({ res_code: "OK", data: { result: { amount: 29000 } } });
       const p = payResult(bill);

@@ -8,7 +8,11 @@ import { POST as noticePOST } from "@/app/kakao/notice/route";
 import { POST as prepayPOST } from "@/app/kakao/prepay/route";
 import { POST as payResultPOST } from "@/app/kakao/pay-result/route";
 
-export const AGENCY_AUTH = `Bearer ${process.env.DOZN_AGENCY_CREDENTIAL ?? "DEVDOZNAGENCYCREDENTIAL0001"}`;
+/**
+ * An Authorization header the agency does NOT send (seed 003 §1.3 names no credential for its calls
+ * to us): the default setup ignores it. Tests of a configured credential configure their own.
+ */
+export const AGENCY_AUTH = `Bearer ${process.env.DOZN_AGENCY_CREDENTIAL || "DEVDOZNAGENCYCREDENTIAL0001"}`;
 
 export async function demoActor() {
   const m = await db.merchant.findUniqueOrThrow({ where: { code: "KC" } });
@@ -53,15 +57,18 @@ const routes = { notice: noticePOST, prepay: prepayPOST, "pay-result": payResult
 
 export type Envelope = { res_code: string; message: string; data: unknown };
 
-/** POSTs to our route handler; `data` is wrapped in the {"data": …} envelope unless `raw` is given. */
+/**
+ * POSTs to our route handler as the agency does (the seed's headers, no Authorization unless given);
+ * `data` is wrapped in the {"data": …} envelope unless `raw` is given. X-Forwarded-For defaults to
+ * the loopback agency, as the test env's trusted proxy would write it.
+ */
 export async function callAgency(
   endpoint: keyof typeof routes,
   data: unknown,
   opts: { raw?: string; authorization?: string | null; xff?: string | null } = {},
 ): Promise<{ status: number; body: Envelope; contentType: string | null }> {
-  const headers: Record<string, string> = { "content-type": "application/json;charset=utf-8" };
-  const auth = opts.authorization === undefined ? AGENCY_AUTH : opts.authorization;
-  if (auth !== null) headers.authorization = auth;
+  const headers: Record<string, string> = { "content-type": "application/json;charset=utf-8", accept: "application/json;charset=utf-8" };
+  if (opts.authorization != null) headers.authorization = opts.authorization;
   const xff = opts.xff === undefined ? "127.0.0.1" : opts.xff;
   if (xff !== null) headers["x-forwarded-for"] = xff;
   const res = await routes[endpoint](

@@ -44,7 +44,6 @@ function startFakeBiller(handler: { current: Handler }) {
 
 const BILLER = "KCBILLER01";
 const KEY = "DEVDOZNAPIKEY0001";
-const CRED = "test-agency-credential";
 
 let sb: Awaited<ReturnType<typeof startTestSandbox>>;
 let biller: Awaited<ReturnType<typeof startFakeBiller>>;
@@ -76,7 +75,7 @@ beforeEach(async () => {
   biller.received.length = 0;
   await fetch(`${sb.url}/__sandbox/dozn/state`, { method: "DELETE" });
   await fetch(`${sb.url}/__sandbox/faults`, { method: "DELETE" });
-  await control("config", { reset: true, billerBaseUrl: biller.url, agencyCredential: CRED, billerTimeoutMs: 1500 });
+  await control("config", { reset: true, billerBaseUrl: biller.url, billerTimeoutMs: 1500 });
 });
 
 const base = { biller_user_key: "CUST0001", billed_year_month: "202607", expire_at: "20991231235959" };
@@ -186,13 +185,14 @@ describe("bill page flow (agency → biller)", () => {
     expect(biller.received).toHaveLength(0);
   });
 
-  it("notice → renders every detail type; prepay → pay-result with the right envelope and credential", async () => {
+  it("notice → renders every detail type; prepay → pay-result with the right envelope and no credential (seed §1.3)", async () => {
     const { json } = await create({ ...base, biller_notice_key: "N-9", parameters: { apt: "A101" } });
     const bill = await openBill(json.data.url);
     expect(bill.status).toBe(200);
     const notice = biller.received[0]!;
     expect(notice.path).toBe("/kakao/notice");
-    expect(notice.headers.authorization).toBe(`Bearer ${CRED}`);
+    expect(notice.headers.authorization).toBeUndefined(); // the seed names no credential for agency → biller
+    expect(notice.headers.accept).toBe("application/json;charset=utf-8");
     expect(notice.headers["content-type"]).toBe("application/json;charset=utf-8");
     expect(notice.json).toEqual({
       data: { biller_user_key: "CUST0001", billed_year_month: "202607", biller_notice_key: "N-9", parameters: { apt: "A101" }, user_birth: "19900301" },
@@ -312,6 +312,30 @@ describe("test controls", () => {
     const d = await control("malformed", { endpoint: "prepay", kind: "wrong-digits" });
     expect(JSON.parse(d.json.sent).data.billed_year_month).toBe("20191");
     expect((await control("malformed", { endpoint: "nope" })).status).toBe(400);
+  });
+
+  it("a credential is sent only when configured, in the configured header and format", async () => {
+    await control("config", { agencyCredential: "agreed-secret", agencyCredentialHeader: "X-Agency-Key", agencyCredentialFormat: "Key {credential}" });
+    await paid();
+    expect(biller.received.length).toBeGreaterThan(0);
+    for (const r of biller.received) {
+      expect(r.headers["x-agency-key"]).toBe("Key agreed-secret");
+      expect(r.headers.authorization).toBeUndefined();
+    }
+  });
+
+  it("waits about 3 s for the biller by default (seed §2.1.1), configurable", async () => {
+    await control("config", { reset: true, billerBaseUrl: biller.url });
+    const cfg = (await (await fetch(`${sb.url}/__sandbox/dozn/config`)).json()) as any;
+    expect(cfg.billerTimeoutMs).toBe(3000);
+    expect(cfg.agencyCredential).toBe("");
+    await control("config", { billerTimeoutMs: 200 });
+    handler.current = () => ({ body: { res_code: "OK", message: "성공", data: null }, delayMs: 400 });
+    const { json } = await create({ ...base, biller_notice_key: "N-T" });
+    await control("pay", { url: json.data.url });
+    const dl = (await (await fetch(`${sb.url}/__sandbox/dozn/deliveries?endpoint=notice`)).json()) as any;
+    expect(dl.deliveries[0]).toMatchObject({ resCode: "E809" });
+    expect(dl.deliveries[0].error).toContain("200 ms");
   });
 
   it("deliveries list every call and config can be read", async () => {

@@ -8,7 +8,7 @@ import type { Context, Hono } from "hono";
 import { randomUUID } from "node:crypto";
 import type { ProviderModule, SandboxContext } from "../../context.ts";
 import { sleep } from "../../faults.ts";
-import { readConfig, type ConfigOverrides, type DoznSandboxConfig } from "./config.ts";
+import { billerRequestHeaders, readConfig, type ConfigOverrides, type DoznSandboxConfig } from "./config.ts";
 import { billPage, birthPage, errorPage, payPage, resultPage } from "./pages.ts";
 import {
   CARD_BIN,
@@ -118,11 +118,7 @@ function createState(ctx: SandboxContext) {
     try {
       const res = await fetch(url, {
         method: "POST",
-        headers: {
-          "Content-Type": "application/json;charset=utf-8",
-          Accept: "application/json;charset=utf-8",
-          Authorization: `Bearer ${cfg.agencyCredential}`,
-        },
+        headers: billerRequestHeaders(cfg),
         body,
         signal: ac.signal,
       });
@@ -641,6 +637,8 @@ function mountControls(app: Hono, st: State, ctx: SandboxContext) {
     const o: ConfigOverrides = {};
     if (typeof b.billerBaseUrl === "string") o.billerBaseUrl = b.billerBaseUrl;
     if (typeof b.agencyCredential === "string") o.agencyCredential = b.agencyCredential;
+    if (typeof b.agencyCredentialHeader === "string") o.agencyCredentialHeader = b.agencyCredentialHeader;
+    if (typeof b.agencyCredentialFormat === "string") o.agencyCredentialFormat = b.agencyCredentialFormat;
     if (typeof b.billerTimeoutMs === "number") o.billerTimeoutMs = b.billerTimeoutMs;
     if (b.billers && typeof b.billers === "object") o.billers = b.billers as Record<string, string>;
     st.setOverrides(o);
