@@ -132,7 +132,7 @@ test.describe("Kakao consents (phone)", () => {
     await page.getByTestId("cms-submit").click();
     await expect(page.getByTestId("error-phone")).toHaveText("휴대폰 번호를 정확히 입력해 주세요. (예: 010-1234-5678)");
     await expect(page.getByTestId("error-birthday")).toHaveText("생년월일 8자리를 정확히 입력해 주세요. (예: 19900131)");
-    await expect(page.getByTestId("error-accountNumber")).toHaveText("계좌번호를 숫자로 정확히 입력해 주세요. (6~20자리, '-' 가능)");
+    await expect(page.getByTestId("error-accountNumber")).toHaveText("계좌번호를 숫자로 정확히 입력해 주세요. (6~31자리, '-' 가능)");
     await expect(page.getByTestId("error-bankName")).toHaveText("출금 은행을 선택해 주세요.");
     await expect(page.getByTestId("consent-error")).toHaveText("입력한 정보를 확인해 주세요.");
     await expect(page.getByLabel("이름")).toHaveValue("오입력");

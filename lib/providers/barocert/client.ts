@@ -174,7 +174,7 @@ export function createBarocertCms(config: BarocertCmsConfig): BarocertCms {
     const bankName = text("bankName", "출금은행", input.bankName, 100);
     if (isInvalid(bankName)) return bankName;
     const bankAccountNum = normalizeAccount(input.bankAccountNum);
-    if (!bankAccountNum) return invalid("bankAccountNum", "출금계좌번호를 숫자로 정확히 입력해 주세요. (6~20자리)");
+    if (!bankAccountNum) return invalid("bankAccountNum", "출금계좌번호를 숫자로 정확히 입력해 주세요. (6~31자리)");
     const bankAccountName = text("bankAccountName", "예금주명", input.bankAccountName, 100);
     if (isInvalid(bankAccountName)) return bankAccountName;
     const bankAccountBirthday = normalizeBirthday(input.bankAccountBirthday, now());

@@ -91,5 +91,10 @@ describe("SDK quirks kept in the adapter", () => {
     expect(normalizeBirthday("29990101")).toBeUndefined();
     expect(normalizeAccount("110-123-456789")).toBe("110123456789");
     expect(normalizeAccount("12ab34")).toBeUndefined();
+    // seed 000 §4.2: bankAccountNum is up to 31 characters
+    expect(normalizeAccount("1".repeat(31))).toBe("1".repeat(31));
+    expect(normalizeAccount("1234-5678-9012-3456-7890-1234-5678-901")).toBe("1234567890123456789012345678901");
+    expect(normalizeAccount("1".repeat(32))).toBeUndefined();
+    expect(normalizeAccount("12345")).toBeUndefined();
   });
 });

@@ -21,12 +21,12 @@ export function normalizeBirthday(s: string | undefined, now: Date = new Date())
   return d;
 }
 
-/** Bank account: digits (hyphens/spaces allowed in input), 6–20 digits → digits only. */
+/** Bank account: digits (hyphens/spaces allowed in input), 6–31 digits → digits only (seed 000 §4.2: bankAccountNum String 31; the minimum 6 is our choice). */
 export function normalizeAccount(s: string | undefined): string | undefined {
   const raw = (s ?? "").trim();
   if (!/^[0-9][0-9\s-]*[0-9]$/.test(raw)) return undefined;
   const d = raw.replace(/[\s-]/g, "");
-  return d.length >= 6 && d.length <= 20 ? d : undefined;
+  return d.length >= 6 && d.length <= 31 ? d : undefined;
 }
 
 export function text(field: string, label: string, value: string | undefined, max: number, required = true): string | Invalid {

@@ -39,7 +39,7 @@ export function CmsForm({ banks, order }: { banks: readonly string[]; order?: st
             </p>
           )}
         </div>
-        <Field id="accountNumber" label="계좌번호" inputMode="numeric" placeholder="숫자만 또는 '-' 포함" maxLength={30} defaultValue={v.accountNumber} error={fe.accountNumber} required />
+        <Field id="accountNumber" label="계좌번호" inputMode="numeric" placeholder="숫자만 또는 '-' 포함" maxLength={40} defaultValue={v.accountNumber} error={fe.accountNumber} required />
         <Field
           id="accountHolder"
           label="예금주"
