@@ -81,7 +81,8 @@ export async function proxy(req: NextRequest) {
   if (pathname.startsWith("/api/admin") && !hasCookie) {
     return withHeaders(NextResponse.json({ error: { code: "UNAUTHORIZED", message: "로그인이 필요합니다." } }, { status: 401 }), pathname);
   }
-  if (pathname.startsWith("/admin") && pathname !== "/admin/login" && !hasCookie) {
+  // The invitation page is for someone without an account yet (its token is the credential).
+  if (pathname.startsWith("/admin") && pathname !== "/admin/login" && !pathname.startsWith("/admin/invite/") && !hasCookie) {
     return withHeaders(NextResponse.redirect(new URL("/admin/login", req.url)), pathname);
   }
 

@@ -1,4 +1,6 @@
-// Demo data: one merchant, eight products, one staff login. Idempotent (upserts).
+// Demo data: one merchant, eight products and (outside production) one owner login with a published
+// password. Idempotent (upserts). A production database gets its first owner from
+// `npm run admin:create -- --email … --role owner` instead.
 import { db as defaultDb, type Db } from "./db";
 import { hashPassword } from "./admin/password";
 
@@ -15,7 +17,12 @@ export const DEMO_PRODUCTS = [
   { slug: "rice-cake", name: "수제 모듬 떡 세트", summary: "찹쌀떡·인절미·꿀떡 모듬 20개입", price: 24500, taxFree: true, color: "#C9ADA7" },
 ] as const;
 
-export async function seedDemo(deps: { db?: Db } = {}) {
+/** The demo owner is created only when NODE_ENV is not "production" (its password is in the README). */
+export function seedsDemoAdmin(nodeEnv: string | undefined = process.env.NODE_ENV) {
+  return nodeEnv !== "production";
+}
+
+export async function seedDemo(deps: { db?: Db; nodeEnv?: string } = {}) {
   const db = deps.db ?? defaultDb;
   const merchant = await db.merchant.upsert({
     where: { code: "KC" },
@@ -39,11 +46,12 @@ export async function seedDemo(deps: { db?: Db } = {}) {
       },
     });
   }
+  if (!seedsDemoAdmin(deps.nodeEnv)) return { merchantId: merchant.id, demoAdmin: false };
   const existing = await db.adminUser.findUnique({ where: { email: DEMO_ADMIN.email } });
   if (!existing) {
     await db.adminUser.create({
-      data: { merchantId: merchant.id, email: DEMO_ADMIN.email, name: DEMO_ADMIN.name, passwordHash: await hashPassword(DEMO_ADMIN.password) },
+      data: { merchantId: merchant.id, email: DEMO_ADMIN.email, name: DEMO_ADMIN.name, role: "OWNER", passwordHash: await hashPassword(DEMO_ADMIN.password) },
     });
   }
-  return { merchantId: merchant.id };
+  return { merchantId: merchant.id, demoAdmin: true };
 }

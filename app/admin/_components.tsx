@@ -30,8 +30,8 @@ export function StatusBadge({ status, kind }: { status: string; kind: "order" | 
   );
 }
 
-export const kstDateTime = (d: Date | null | undefined) =>
-  d ? new Intl.DateTimeFormat("ko-KR", { timeZone: "Asia/Seoul", year: "2-digit", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false }).format(d) : "-";
+// One KST formatter for every admin screen and export (24-hour clock, no "24:xx").
+export { kstDateTime } from "@/lib/admin/format";
 
 const refundLabel: Record<string, [string, string]> = {
   REQUESTED: ["환불 요청 중", "bg-blue-100 text-blue-800"],

@@ -1,9 +1,10 @@
 "use server";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { recordAudit } from "@/lib/admin/audit";
 import { login, logout, SESSION_COOKIE } from "@/lib/admin/sessions";
 import { checkLock, clearFailures, recordFailure } from "@/lib/ratelimit";
-import { setSessionCookie } from "../_lib/admin";
+import { audit, currentAdmin, setSessionCookie } from "../_lib/admin";
 import { formProblem } from "../_lib/input";
 import { currentIp } from "../_lib/ratelimit";
 
@@ -26,17 +27,25 @@ export async function loginAction(_prev: LoginState, formData: FormData): Promis
   const r = await login({ email, password: String(formData.get("password") ?? "") });
   if (!r.ok) {
     if (r.error.code !== "UNAUTHORIZED") return { error: r.error.message, email };
+    const known = r.error.details as { adminId: string; merchantId: string; disabled: boolean } | undefined;
+    await recordAudit(
+      { adminId: known?.adminId ?? null, email: email.trim().toLowerCase().slice(0, 200), merchantId: known?.merchantId ?? null },
+      { action: "auth.login_failed", summary: known?.disabled ? "비활성화된 계정으로 로그인 시도" : "로그인 실패 (이메일 또는 비밀번호 불일치)", ip },
+    );
     const [a, b] = [await recordFailure("loginPerAccountIp", account), await recordFailure("loginPerIp", ip)];
     const locked = !a.ok ? a : !b.ok ? b : null;
     return { error: locked ? lockedMessage(locked.retryAfterSeconds) : r.error.message, email };
   }
   await clearFailures("loginPerAccountIp", account);
   await setSessionCookie(r.value.token, r.value.expiresAt);
-  redirect("/admin/orders");
+  await recordAudit({ adminId: r.value.admin.adminId, email: r.value.admin.email, merchantId: r.value.admin.merchantId }, { action: "auth.login", summary: "로그인", ip });
+  redirect("/admin");
 }
 
 export async function logoutAction() {
   const jar = await cookies();
+  const admin = await currentAdmin();
+  if (admin) await audit(admin, { action: "auth.logout", summary: "로그아웃" });
   await logout(jar.get(SESSION_COOKIE)?.value);
   jar.delete(SESSION_COOKIE);
   redirect("/admin/login");

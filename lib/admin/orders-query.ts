@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db as defaultDb, type Db, type Prisma } from "../db";
 import type { OrderStatus } from "../generated/prisma/enums";
 import { hasControlChars, isRealDate } from "../input/guard";
+import { kstDateTime } from "./format";
 
 const dateStr = z
   .string()
@@ -62,10 +63,7 @@ export async function listOrders(merchantId: string, f: OrderFilter, deps: { db?
   return { total, page: f.page, pageSize: f.pageSize, pages: Math.max(1, Math.ceil(total / f.pageSize)), rows };
 }
 
-/** A date-time as staff read it: KST, "YYYY-MM-DD HH:mm:ss". */
-export function kstDateTime(d: Date): string {
-  return new Date(d.getTime() + 9 * 3600_000).toISOString().replace("T", " ").slice(0, 19);
-}
+export { kstDateTime };
 
 export function csvCell(v: unknown): string {
   let s = v instanceof Date ? kstDateTime(v) : String(v ?? "");

@@ -1,17 +1,14 @@
 import Link from "next/link";
 import { countBillsNeedingReview } from "@/lib/bills/review";
 import { db } from "@/lib/db";
+import { can } from "@/lib/admin/roles";
+import { roleLabel } from "@/lib/admin/roles";
 import { countOpenAttention } from "@/lib/payments/attention";
 import { requireAdmin } from "../../_lib/admin";
 import { logoutAction } from "../actions";
+import { AdminNav, type NavItem } from "./nav";
 
 export const dynamic = "force-dynamic";
-
-const adminNav = [
-  { href: "/admin/orders", label: "주문" },
-  { href: "/admin/bills", label: "청구서" },
-  { href: "/admin/consents", label: "동의·서명" },
-];
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const admin = await requireAdmin();
@@ -20,37 +17,36 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
     countBillsNeedingReview({ merchantId: admin.merchantId }),
     db.consentRequest.count({ where: { merchantId: admin.merchantId, status: "NEEDS_REVIEW", reviewedAt: null } }),
   ]);
-  const attention = payments + bills + consents;
+  const items: NavItem[] = [
+    { href: "/admin/orders", label: "주문" },
+    { href: "/admin/bills", label: "청구서" },
+    { href: "/admin/consents", label: "동의·서명" },
+    { href: "/admin/attention", label: "확인 필요", badge: payments + bills + consents, testId: "nav-attention" },
+    ...(can(admin.role, "staff.manage") ? [{ href: "/admin/staff", label: "직원" }] : []),
+    ...(can(admin.role, "audit.read") ? [{ href: "/admin/audit", label: "감사 로그" }] : []),
+  ];
   return (
     <div className="min-h-dvh bg-paper">
       <header className="border-b border-line bg-white">
-        <div className="mx-auto flex h-14 max-w-6xl items-center gap-4 px-4">
-          <Link href="/admin/orders" className="flex items-center gap-2 font-bold">
+        <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-4 sm:gap-4">
+          <Link href="/admin" className="flex shrink-0 items-center gap-2 font-bold" aria-label="관리자 홈">
             <span className="grid size-7 place-items-center rounded-lg bg-kakao text-sm">K</span>
-            <span className="hidden sm:inline">관리자</span>
           </Link>
-          <nav className="flex flex-1 gap-1 text-sm">
-            {adminNav.map((n) => (
-              <Link key={n.href} href={n.href} className="rounded-lg px-3 py-2 font-medium hover:bg-paper">
-                {n.label}
-              </Link>
-            ))}
-            <Link href="/admin/attention" className="flex items-center gap-1 rounded-lg px-3 py-2 font-medium hover:bg-paper" data-testid="nav-attention">
-              확인 필요
-              {attention > 0 && (
-                <span className="rounded-full bg-red-600 px-1.5 text-xs font-bold text-white" aria-label={`${attention}건`}>
-                  {attention}
-                </span>
-              )}
-            </Link>
-          </nav>
-          <span className="hidden text-sm text-ink-soft sm:inline">{admin.name}</span>
-          <form action={logoutAction}>
-            <button className="rounded-lg px-3 py-2 text-sm text-ink-soft hover:bg-paper">로그아웃</button>
+          <AdminNav items={items} />
+          <Link href="/admin/account" className="hidden shrink-0 rounded-lg px-2 py-2 text-sm text-ink-soft hover:bg-paper md:inline" data-testid="admin-identity">
+            {admin.name} <span className="text-xs text-ink-mute">· {roleLabel[admin.role]}</span>
+          </Link>
+          <form action={logoutAction} className="shrink-0">
+            <button className="rounded-lg px-2 py-2 text-sm text-ink-soft hover:bg-paper">로그아웃</button>
           </form>
         </div>
       </header>
       <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+      <footer className="mx-auto max-w-6xl px-4 pb-8 text-xs text-ink-mute md:hidden">
+        <Link href="/admin/account" className="underline">
+          {admin.name} · {roleLabel[admin.role]} · 내 계정
+        </Link>
+      </footer>
     </div>
   );
 }

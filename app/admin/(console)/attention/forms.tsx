@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { SubmitButton } from "../../../_components/submit-button";
-import { refreshFromAttentionAction, resolveAttentionAction, type AttentionActionState } from "./actions";
+import { closeUnconfirmedAction, refreshFromAttentionAction, resolveAttentionAction, type AttentionActionState } from "./actions";
 
 export function ResolveForm({ source, id }: { source: "payment" | "bill" | "consent"; id: string }) {
   const [state, action] = useActionState<AttentionActionState, FormData>(resolveAttentionAction, {});
@@ -39,5 +39,37 @@ export function RefreshForm({ paymentId }: { paymentId: string }) {
         </span>
       )}
     </form>
+  );
+}
+
+/** "결제 안 됨으로 확정" / "환불 안 됨으로 확정" after checking the provider's own console. */
+export function CloseUnconfirmedForm({ what, id }: { what: "payment" | "refund"; id: string }) {
+  const [state, action] = useActionState<AttentionActionState, FormData>(closeUnconfirmedAction, {});
+  const label = what === "payment" ? "결제 안 됨으로 확정" : "환불 안 됨으로 확정";
+  return (
+    <details className="rounded-lg border border-line p-3">
+      <summary className="cursor-pointer text-sm font-medium">{label}…</summary>
+      <form action={action} className="mt-2 space-y-2">
+        <p className="text-ink-soft">
+          {what === "payment"
+            ? "결제사 관리자 화면에서 이 결제가 승인되지 않았음을 확인한 경우에만 사용하세요. 주문은 다시 결제할 수 있게 됩니다."
+            : "결제사 관리자 화면에서 이 환불이 처리되지 않았음을 확인한 경우에만 사용하세요. 그 뒤 주문 화면에서 다시 환불할 수 있습니다."}
+        </p>
+        <input type="hidden" name="what" value={what} />
+        <input type="hidden" name="id" value={id} />
+        <label className="block">
+          <span className="sr-only">확인한 내용</span>
+          <input name="note" required maxLength={500} placeholder="확인한 내용 (예: PayUp 관리자 화면에 승인 내역 없음)" className="input w-full py-2 text-sm" />
+        </label>
+        <SubmitButton className="btn-ghost py-2 text-sm" pending="기록 중…" data-testid={`attention-close-${what}`}>
+          {label}
+        </SubmitButton>
+        {state.message && (
+          <p className={`text-sm ${state.ok ? "text-ink-soft" : "text-red-600"}`} role="status">
+            {state.message}
+          </p>
+        )}
+      </form>
+    </details>
   );
 }

@@ -9,7 +9,7 @@ import { attentionKinds, openAttention, type AttentionKind } from "@/lib/payment
 import { paymentStatusLabel, refundStatusLabel } from "@/lib/payments/state";
 import { requireAdmin } from "../../../_lib/admin";
 import { kstDateTime } from "../../_components";
-import { RefreshForm, ResolveForm } from "./forms";
+import { CloseUnconfirmedForm, RefreshForm, ResolveForm } from "./forms";
 
 export const metadata = { title: "확인 필요" };
 
@@ -82,6 +82,8 @@ export default async function AttentionPage() {
                 </dl>
                 <div className="flex flex-col gap-2 border-t border-line pt-3">
                   {a.paymentId && <RefreshForm paymentId={a.paymentId} />}
+                  {a.paymentId && a.payment?.status === "UNKNOWN" && <CloseUnconfirmedForm what="payment" id={a.paymentId} />}
+                  {a.refundId && (a.refund?.status === "UNKNOWN" || a.refund?.status === "REQUESTED") && <CloseUnconfirmedForm what="refund" id={a.refundId} />}
                   <ResolveForm source="payment" id={a.id} />
                 </div>
               </li>

@@ -5,14 +5,15 @@ import { createBill, updateBill } from "@/lib/bills/bills";
 import type { BillInput } from "@/lib/bills/input";
 import { issueBillLink, type LinkFailure, type LinkMode } from "@/lib/bills/links";
 import { checkDeep } from "@/lib/input/guard";
-import { requireAdmin, sameOrigin } from "../../../_lib/admin";
+import { audit, authorize } from "../../../_lib/admin";
 import { formProblem } from "../../../_lib/input";
 
 export type SaveBillState = { message?: string; fields?: Record<string, string> };
 
 export async function saveBillAction(_prev: SaveBillState, formData: FormData): Promise<SaveBillState> {
-  const admin = await requireAdmin();
-  if (!(await sameOrigin())) return { message: "다른 사이트에서 보낸 요청은 처리하지 않습니다." };
+  const auth = await authorize("bill.write");
+  if (!auth.ok) return { message: auth.message };
+  const admin = auth.admin;
   let input: BillInput;
   try {
     input = JSON.parse(String(formData.get("payload") ?? "")) as BillInput;
@@ -27,6 +28,7 @@ export async function saveBillAction(_prev: SaveBillState, formData: FormData): 
   const actor = { merchantId: admin.merchantId, adminId: admin.adminId };
   const r = billId ? await updateBill(billId, input, actor) : await createBill(input, actor);
   if (!r.ok) return { message: r.error.message, ...(r.error.fields && { fields: r.error.fields }) };
+  await audit(admin, { action: billId ? "bill.update" : "bill.create", summary: billId ? "청구서 수정" : "청구서 작성", target: { type: "bill", id: r.value.billId } });
   revalidatePath("/admin/bills");
   redirect(`/admin/bills/${r.value.billId}`);
 }
@@ -39,14 +41,16 @@ function kstLocal(v: string): Date {
 }
 
 export async function issueLinkAction(_prev: LinkState, formData: FormData): Promise<LinkState> {
-  const admin = await requireAdmin();
-  if (!(await sameOrigin())) return { ok: false, failure: { code: "FORBIDDEN", message: "다른 사이트에서 보낸 요청은 처리하지 않습니다.", actionText: "" } };
+  const auth = await authorize("bill.write");
+  if (!auth.ok) return { ok: false, failure: { code: "FORBIDDEN", message: auth.message, actionText: "" } };
+  const admin = auth.admin;
   const bad = formProblem(formData);
   if (bad) return { ok: false, failure: { code: "VALIDATION", message: bad.message, actionText: "입력값을 확인해 주세요." } };
   const billId = String(formData.get("billId") ?? "");
   const mode: LinkMode = formData.get("mode") === "recreate" ? "recreate" : "create";
   const r = await issueBillLink({ billId, merchantId: admin.merchantId, adminId: admin.adminId, mode, expireAt: kstLocal(String(formData.get("expireAt") ?? "")) });
   revalidatePath(`/admin/bills/${billId}`);
+  await audit(admin, { action: "bill.link", summary: `청구서 링크 ${mode === "recreate" ? "재생성" : "생성"}${r.ok ? "" : ` 실패: ${r.error.message}`}`.slice(0, 300), target: { type: "bill", id: billId }, detail: { mode, ok: r.ok } });
   if (!r.ok) return { ok: false, mode, failure: r.error, at: Date.now() };
   return { ok: true, mode, url: r.value.url, at: Date.now() };
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { billFilterSchema, listBills } from "@/lib/bills/query";
+import { can } from "@/lib/admin/roles";
 import { requireAdmin } from "../../../_lib/admin";
 import { kstDateTime, Pagination } from "../../_components";
 import { BillStatusBadge, billStatusText, won, ymText, ymdText } from "./_ui";
@@ -23,12 +24,16 @@ export default async function AdminBills({ searchParams }: { searchParams: Promi
       <div className="mb-4 flex flex-wrap items-end justify-between gap-2">
         <h1 className="text-xl font-bold">청구서</h1>
         <div className="flex gap-2">
-          <a href={`/api/admin/bills/export?${qs({})}`} className="btn-ghost py-2 text-sm" data-testid="bills-csv">
-            CSV 내보내기
-          </a>
-          <Link href="/admin/bills/new" className="btn-kakao py-2 text-sm" data-testid="bill-new">
-            + 청구서 만들기
-          </Link>
+          {can(admin.role, "export") && (
+            <a href={`/api/admin/bills/export?${qs({})}`} className="btn-ghost py-2 text-sm" data-testid="bills-csv">
+              CSV 내보내기
+            </a>
+          )}
+          {can(admin.role, "bill.write") && (
+            <Link href="/admin/bills/new" className="btn-kakao py-2 text-sm" data-testid="bill-new">
+              + 청구서 만들기
+            </Link>
+          )}
         </div>
       </div>
       {!parsed.success && <p className="mb-3 rounded-xl bg-red-50 p-3 text-sm text-red-700">{parsed.error.issues[0]?.message ?? "검색 조건을 확인해 주세요."}</p>}

@@ -3,6 +3,7 @@ import { consentFilterSchema, latestConfigError, listConsents } from "@/lib/cons
 import { maskAccount } from "@/lib/consents/input";
 import { consentKindLabel, consentStatusLabel } from "@/lib/consents/state";
 import { maskName, maskPhone } from "@/lib/shop/order-access";
+import { can } from "@/lib/admin/roles";
 import { requireAdmin } from "../../../_lib/admin";
 import { kstDateTime, Pagination } from "../../_components";
 import { ConsentBadge } from "./_ui";
@@ -25,9 +26,11 @@ export default async function AdminConsents({ searchParams }: { searchParams: Pr
     <div>
       <div className="mb-4 flex flex-wrap items-end justify-between gap-2">
         <h1 className="text-xl font-bold">동의·서명</h1>
-        <a href={`/api/admin/consents/export?${qs({})}`} className="btn-ghost py-2 text-sm" data-testid="csv-export">
-          CSV 내보내기
-        </a>
+        {can(admin.role, "export") && (
+          <a href={`/api/admin/consents/export?${qs({})}`} className="btn-ghost py-2 text-sm" data-testid="csv-export">
+            CSV 내보내기
+          </a>
+        )}
       </div>
       {configError && (
         <div className="mb-3 rounded-xl border border-red-200 bg-red-50 p-3 text-sm text-red-800" role="alert" data-testid="config-error">

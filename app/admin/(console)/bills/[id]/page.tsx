@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { fromWireDetail, type WireDetail } from "@/lib/bills/details";
 import { billCancellationStatusLabel, isEditable, lastPayableDay, payableAmount } from "@/lib/bills/state";
 import { CARD_COMPANIES } from "@/lib/providers/dozn";
+import { can } from "@/lib/admin/roles";
 import { requireAdmin } from "../../../../_lib/admin";
 import { kstDateTime } from "../../../_components";
 import { BillPreview, BillStatusBadge, won, ymText, ymdText } from "../_ui";
@@ -61,7 +62,7 @@ export default async function AdminBillDetail({ params }: { params: Promise<{ id
           <h1 className="text-xl font-bold">{bill.title}</h1>
           <BillStatusBadge status={bill.status} />
         </div>
-        {editable && (
+        {editable && can(admin.role, "bill.write") && (
           <Link href={`/admin/bills/${bill.id}/edit`} className="btn-ghost py-2 text-sm" data-testid="bill-edit">
             수정
           </Link>
@@ -122,7 +123,7 @@ export default async function AdminBillDetail({ params }: { params: Promise<{ id
             ) : (
               <p className="mb-3 text-ink-mute">아직 링크가 없습니다. 링크를 생성해 고객에게 보내세요.</p>
             )}
-            <LinkPanel billId={bill.id} hasLink={Boolean(link)} payable={payableAmount(bill) > 0} defaultExpireAt={defaultExpire(bill, now)} />
+            {can(admin.role, "bill.write") && <LinkPanel billId={bill.id} hasLink={Boolean(link)} payable={payableAmount(bill) > 0} defaultExpireAt={defaultExpire(bill, now)} />}
             {bill.links.length > 1 && (
               <details className="mt-3 text-xs text-ink-mute">
                 <summary className="cursor-pointer">이전 링크 {bill.links.length - 1}개</summary>

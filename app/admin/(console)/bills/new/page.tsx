@@ -6,7 +6,7 @@ import { emptyFormValues } from "../_form-values";
 export const metadata = { title: "청구서 만들기" };
 
 export default async function NewBill() {
-  await requireAdmin();
+  await requireAdmin("bill.write");
   return (
     <div className="space-y-4">
       <Link href="/admin/bills" className="text-sm text-ink-mute hover:underline">

@@ -5,6 +5,7 @@ import { maskAccount, maskBirthday } from "@/lib/consents/input";
 import { RE_REQUESTABLE } from "@/lib/consents/consents";
 import { consentKindLabel, isFinal } from "@/lib/consents/state";
 import { maskPhone } from "@/lib/shop/order-access";
+import { can } from "@/lib/admin/roles";
 import { requireAdmin } from "../../../../_lib/admin";
 import { kstDateTime } from "../../../_components";
 import { ConsentBadge } from "../_ui";
@@ -47,13 +48,13 @@ export default async function AdminConsentDetail({ params }: { params: Promise<{
         </p>
       )}
       <div className="flex flex-wrap gap-2">
-        {c.signedData && (
+        {c.signedData && can(admin.role, "evidence.download") && (
           <a href={`/api/admin/consents/${c.id}/der`} className={c.status === "VERIFIED" ? "btn-dark py-2 text-sm" : "btn-ghost py-2 text-sm"} data-testid="der-download" download>
             {c.status === "VERIFIED" ? ".der 파일 내려받기 (금융결제원 제출용)" : ".der 내려받기 (무효 · 기록용)"}
           </a>
         )}
-        {!isFinal(c.status) && c.receiptId && <RefreshButton id={c.id} />}
-        {canReRequest && <ReRequestButton id={c.id} />}
+        {!isFinal(c.status) && c.receiptId && can(admin.role, "consent.write") && <RefreshButton id={c.id} />}
+        {canReRequest && can(admin.role, "consent.write") && <ReRequestButton id={c.id} />}
         {successor && (
           <Link href={`/admin/consents/${successor.id}`} className="btn-ghost py-2 text-sm">
             다시 요청한 건 보기 →

@@ -3,7 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import { formatWon } from "@/lib/money";
-import { requireAdmin } from "../../../../_lib/admin";
+import { maskEmail, maskPhoneNumber, withSeparators } from "@/lib/admin/format";
+import { eventTypeLabel, failureText, paymentMethodText, providerLabel, translateStatusArrows } from "@/lib/admin/labels";
+import { can } from "@/lib/admin/roles";
+import { orderStatusLabel } from "@/lib/orders/state";
+import { paymentStatusLabel } from "@/lib/payments/state";
+import { audit, requireAdmin } from "../../../../_lib/admin";
 import { kstDateTime, RefundBadge, StatusBadge } from "../../../_components";
 import { RefreshButton } from "./refresh-button";
 import { RefundForm } from "./refund-form";
@@ -11,11 +16,12 @@ import { TransactionIdForm } from "./tid-form";
 
 export const metadata = { title: "주문 상세" };
 
-const providerLabel: Record<string, string> = { KAKAOPAY: "카카오페이 온라인", PAYUP_KCP: "카카오페이 (PayUp/KCP)" };
+const statusWords: Record<string, string> = { ...paymentStatusLabel, ...orderStatusLabel };
 
-export default async function AdminOrderDetail({ params }: { params: Promise<{ id: string }> }) {
+export default async function AdminOrderDetail({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ reveal?: string }> }) {
   const admin = await requireAdmin();
   const { id } = await params;
+  const wantsReveal = (await searchParams).reveal === "1";
   const order = await db.order.findFirst({
     where: { id, merchantId: admin.merchantId },
     include: {
@@ -25,6 +31,10 @@ export default async function AdminOrderDetail({ params }: { params: Promise<{ i
     },
   });
   if (!order) notFound();
+  // Personal data: masked by default; a manager or owner may reveal it on this page (audited); a viewer never sees it.
+  const mayReveal = can(admin.role, "pii.reveal");
+  const revealed = mayReveal && wantsReveal;
+  if (revealed) await audit(admin, { action: "pii.reveal", summary: `주문 ${order.orderNumber}의 연락처를 봄`, target: { type: "order", id: order.id } });
   return (
     <div className="space-y-4">
       <Link href="/admin/orders" className="text-sm text-ink-mute hover:underline">
@@ -43,8 +53,26 @@ export default async function AdminOrderDetail({ params }: { params: Promise<{ i
             <dt className="text-ink-mute">주문자</dt>
             <dd>{order.buyerName}</dd>
             <dt className="text-ink-mute">연락처</dt>
-            <dd>
-              {order.buyerPhone} · {order.buyerEmail}
+            <dd data-testid="admin-order-contact">
+              {revealed ? (
+                <>
+                  {order.buyerPhone} · {order.buyerEmail}
+                </>
+              ) : (
+                <span className="flex flex-wrap items-center gap-2">
+                  <span>
+                    {maskPhoneNumber(order.buyerPhone)} · {maskEmail(order.buyerEmail)}
+                  </span>
+                  {mayReveal && (
+                    <form method="get">
+                      <input type="hidden" name="reveal" value="1" />
+                      <button className="rounded-md border border-line px-2 py-0.5 text-xs text-ink-soft hover:bg-paper" data-testid="reveal-pii">
+                        연락처 보기 (기록됨)
+                      </button>
+                    </form>
+                  )}
+                </span>
+              )}
             </dd>
             <dt className="text-ink-mute">결제 금액</dt>
             <dd className="amount font-semibold" data-testid="admin-order-total">
@@ -77,13 +105,16 @@ export default async function AdminOrderDetail({ params }: { params: Promise<{ i
                   <h2 className="font-semibold">
                     {providerLabel[p.provider] ?? p.provider} <StatusBadge status={p.status} kind="payment" />
                   </h2>
-                  {(p.tid || p.providerOrderRef) && <RefreshButton paymentId={p.id} />}
+                  {(p.tid || p.providerOrderRef) && can(admin.role, "payment.refresh") && <RefreshButton paymentId={p.id} />}
                 </div>
                 <dl className="grid grid-cols-[100px_1fr] gap-y-1.5">
                   <dt className="text-ink-mute">거래번호</dt>
                   <dd className="break-all font-mono text-xs leading-5">{p.tid ?? "-"}</dd>
                   <dt className="text-ink-mute">결제수단</dt>
-                  <dd>{p.method ?? "-"} · {p.device === "MOBILE" ? "모바일" : "PC"}</dd>
+                  <dd>
+                    {paymentMethodText(p.method, p.device)}
+                    {p.method && <span className="ml-1 font-mono text-[11px] text-ink-mute">{p.method}</span>}
+                  </dd>
                   <dt className="text-ink-mute">승인일시</dt>
                   <dd>{kstDateTime(p.approvedAt)}</dd>
                   <dt className="text-ink-mute">취소 금액</dt>
@@ -94,7 +125,16 @@ export default async function AdminOrderDetail({ params }: { params: Promise<{ i
                     <>
                       <dt className="text-ink-mute">실패 사유</dt>
                       <dd className="text-red-700">
-                        [{p.failureCode}] {p.failureMessage}
+                        {(() => {
+                          const f = failureText(p.failureCode, p.failureMessage);
+                          return (
+                            <>
+                              {f.label}
+                              {f.detail && <span className="text-ink-soft"> — {f.detail}</span>}
+                              {f.code && <span className="ml-1 rounded bg-paper px-1 font-mono text-[11px] text-ink-mute">{f.code}</span>}
+                            </>
+                          );
+                        })()}
                       </dd>
                     </>
                   )}
@@ -113,13 +153,13 @@ export default async function AdminOrderDetail({ params }: { params: Promise<{ i
                     ))}
                   </ul>
                 )}
-                {p.provider === "PAYUP_KCP" && !p.tid && ["APPROVED", "CAPTURED_UNUSED"].includes(p.status) && (
+                {p.provider === "PAYUP_KCP" && !p.tid && ["APPROVED", "CAPTURED_UNUSED"].includes(p.status) && can(admin.role, "payment.tid") && (
                   <div className="mt-4 border-t border-line pt-4">
                     <h3 className="mb-2 font-semibold">거래번호 입력</h3>
                     <TransactionIdForm paymentId={p.id} />
                   </div>
                 )}
-                {refundable && remaining > 0 && p.tid && (
+                {refundable && remaining > 0 && p.tid && can(admin.role, "refund") && (
                   <div className="mt-4 border-t border-line pt-4">
                     <h3 className="mb-2 font-semibold">환불</h3>
                     <RefundForm paymentId={p.id} remaining={remaining} remainingTaxFree={p.taxFreeAmount - p.cancelledTaxFree} initialKey={randomUUID()} partialAllowed={p.provider !== "PAYUP_KCP"} />
@@ -134,13 +174,14 @@ export default async function AdminOrderDetail({ params }: { params: Promise<{ i
         <h2 className="mb-3 font-semibold">타임라인</h2>
         <ol className="space-y-2 text-sm" data-testid="timeline">
           {order.events.map((e) => (
-            <li key={e.id} className="grid grid-cols-[130px_1fr] gap-2 sm:grid-cols-[150px_180px_1fr]">
-              <span className="text-ink-mute">{kstDateTime(e.createdAt)}</span>
-              <span className="font-mono text-xs leading-5 text-ink-soft">
-                {e.type}
-                {e.resultCode && <span className="ml-1 rounded bg-paper px-1">{e.resultCode}</span>}
+            <li key={e.id} className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 border-b border-line pb-2 last:border-0 sm:grid-cols-[150px_190px_1fr] sm:border-0 sm:pb-0">
+              <span className="whitespace-nowrap text-ink-mute">{kstDateTime(e.createdAt)}</span>
+              <span className="leading-5 text-ink-soft" data-event-type={e.type}>
+                {eventTypeLabel(e.type)}
+                <span className="ml-1 font-mono text-[11px] text-ink-mute">{e.type}</span>
+                {e.resultCode && <span className="ml-1 rounded bg-paper px-1 font-mono text-[11px]">{e.resultCode}</span>}
               </span>
-              <span className="col-span-2 sm:col-span-1">{e.message}</span>
+              <span className="col-span-2 sm:col-span-1">{withSeparators(translateStatusArrows(e.message, statusWords))}</span>
             </li>
           ))}
         </ol>

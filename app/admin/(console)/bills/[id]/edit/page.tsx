@@ -9,7 +9,7 @@ import { formValuesOf } from "../../_form-values";
 export const metadata = { title: "청구서 수정" };
 
 export default async function EditBill({ params }: { params: Promise<{ id: string }> }) {
-  const admin = await requireAdmin();
+  const admin = await requireAdmin("bill.write");
   const { id } = await params;
   const bill = await db.bill.findFirst({ where: { id, merchantId: admin.merchantId }, include: { customer: true, _count: { select: { links: true, cancellations: true } } } });
   if (!bill) notFound();

@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { db } from "@/lib/db";
 import { appError } from "@/lib/errors";
 import { refreshPayment } from "@/lib/payments/refresh";
-import { withAdmin } from "../../../../../_lib/admin";
+import { audit, withAdmin } from "../../../../../_lib/admin";
 import { refuseBody } from "../../../../../_lib/body";
 import { errorResponse, withErrors } from "../../../../../_lib/http";
 
@@ -18,8 +18,10 @@ export const POST = withErrors(
       if (!ID.test(id)) return errorResponse(appError("NOT_FOUND", "결제를 찾을 수 없습니다."));
       const payment = await db.payment.findFirst({ where: { id, order: { merchantId: admin.merchantId } }, select: { id: true, provider: true } });
       if (!payment) return errorResponse(appError("NOT_FOUND", "결제를 찾을 수 없습니다."));
-      return NextResponse.json(await refreshPayment(id, payment.provider));
+      const r = await refreshPayment(id, payment.provider);
+      await audit(admin, { action: "payment.refresh", summary: `결제사 상태 조회 (API): ${r.message}`.slice(0, 300), target: { type: "payment", id } });
+      return NextResponse.json(r);
     },
-    { mutation: true },
+    { mutation: true, perm: "payment.refresh" },
   ),
 );

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { appError } from "@/lib/errors";
 import { gatewayFor } from "@/lib/payments/gateways";
 import { refundPayment } from "@/lib/payments/refund";
-import { withAdmin } from "../../../../../_lib/admin";
+import { audit, withAdmin } from "../../../../../_lib/admin";
 import { readJsonCapped } from "../../../../../_lib/body";
 import { errorResponse, withErrors } from "../../../../../_lib/http";
 
@@ -23,9 +23,15 @@ export const POST = withErrors(
       const body = read.value as Record<string, unknown> | null;
       if (!body || typeof body !== "object" || Array.isArray(body)) return errorResponse(appError("VALIDATION", "JSON 본문이 필요합니다."));
       const r = await refundPayment({ ...(body as object), paymentId: id } as never, { adminId: admin.adminId }, { gateway: gatewayFor(payment.provider) });
+      await audit(admin, {
+        action: "payment.refund",
+        summary: r.ok ? `환불 요청 (API) → ${r.value.status}` : `환불 거절 (API): ${r.error.message}`.slice(0, 300),
+        target: { type: "payment", id },
+        detail: { amount: typeof body.amount === "number" ? body.amount : null, result: r.ok ? r.value.status : r.error.code },
+      });
       if (!r.ok) return errorResponse(r.error);
       return NextResponse.json(r.value, { status: r.value.status === "DONE" ? 200 : r.value.status === "UNKNOWN" ? 202 : 502 });
     },
-    { mutation: true },
+    { mutation: true, perm: "refund" },
   ),
 );
