@@ -40,3 +40,18 @@ export async function enqueue(sql: Tx | Db, queue: QueueName, data: Record<strin
     ...(opts.delaySeconds && { startAfter: Math.max(1, Math.round(opts.delaySeconds)) }),
   });
 }
+
+/**
+ * The keys among `keys` that already have an unfinished job on `queue` (waiting, running or waiting to
+ * retry). pg-boss's "short" policy only refuses a duplicate while the first job waits to start, so the
+ * sweep checks this before enqueueing: one chain of tries per subject.
+ */
+export async function keysWithUnfinishedJobs(sql: Tx | Db, queue: QueueName, keys: string[]): Promise<Set<string>> {
+  if (!keys.length) return new Set();
+  const rows = (await sql.$queryRawUnsafe(
+    `SELECT DISTINCT singleton_key AS key FROM ${BOSS_SCHEMA}.job WHERE name = $1 AND singleton_key = ANY($2::text[]) AND state IN ('created', 'retry', 'active')`,
+    queue,
+    keys,
+  )) as Array<{ key: string }>;
+  return new Set(rows.map((r) => r.key));
+}

@@ -7,7 +7,7 @@
 //   captured-unused payments — anything without a waiting job gets one (same keys: no duplicates).
 import { db } from "../db";
 import { env } from "../env";
-import { enqueue } from "../jobs/enqueue";
+import { enqueue, keysWithUnfinishedJobs } from "../jobs/enqueue";
 import { NotYet, type DomainJobs } from "../jobs/registry";
 import { raiseAttention } from "./attention";
 import { gatewayFor } from "./gateways";
@@ -41,13 +41,15 @@ export const paymentJobs: DomainJobs = {
       }
       return out;
     },
-    "refund.settle": async (data) => {
+    "refund.settle": async (data, ctx) => {
       const refundId = String(data.refundId ?? "");
       const r = await db.refund.findUnique({ where: { id: refundId }, include: { payment: { select: { provider: true, orderId: true, id: true } } } });
       if (!r) return { skipped: "no such refund" };
       const out = await settleRefund(refundId, { gateway: gatewayFor(r.payment.provider), providerTimeoutMs: env().PROVIDER_TIMEOUT_MS });
-      if (out.status === "REQUESTED" || out.status === "UNKNOWN") {
-        throw new NotYet(out.retry ?? `환불 상태 ${out.status}`);
+      if (out.retry) {
+        if (ctx.retryCount + 1 >= ATTENTION_AFTER_TRIES)
+          await raiseAttention(db, { kind: "REFUND_STUCK", orderId: r.payment.orderId, paymentId: r.payment.id, refundId, message: `환불 결과를 ${ctx.retryCount + 1}번 확인했지만 아직 알 수 없음 (${out.retry}). 계속 확인 중` });
+        throw new NotYet(out.retry);
       }
       return out;
     },
@@ -61,6 +63,8 @@ export const paymentJobs: DomainJobs = {
           { status: { in: ["APPROVING", "UNKNOWN"] }, statusAt: { lt: olderThan } },
           { status: "READY", readyExpiresAt: { lt: new Date(Date.now() - 60_000) } },
         ],
+        // PayUp payments a person must decide on: asking PayUp again would be another capture attempt.
+        NOT: { provider: "PAYUP_KCP", attention: { some: { resolvedAt: null, kind: { in: ["PAYMENT_UNCERTAIN", "PAYMENT_UNKNOWN"] } } } },
       },
       select: { id: true },
       take: 500,
@@ -71,8 +75,10 @@ export const paymentJobs: DomainJobs = {
       take: 500,
     });
     let n = 0;
-    for (const p of payments) if (await enqueue(db, "payment.settle", { paymentId: p.id }, { key: `payment:${p.id}` })) n++;
-    for (const r of refunds) if (await enqueue(db, "refund.settle", { refundId: r.id }, { key: `refund:${r.id}` })) n++;
+    const busyPayments = await keysWithUnfinishedJobs(db, "payment.settle", payments.map((p) => `payment:${p.id}`));
+    const busyRefunds = await keysWithUnfinishedJobs(db, "refund.settle", refunds.map((r) => `refund:${r.id}`));
+    for (const p of payments) if (!busyPayments.has(`payment:${p.id}`) && (await enqueue(db, "payment.settle", { paymentId: p.id }, { key: `payment:${p.id}` }))) n++;
+    for (const r of refunds) if (!busyRefunds.has(`refund:${r.id}`) && (await enqueue(db, "refund.settle", { refundId: r.id }, { key: `refund:${r.id}` }))) n++;
     return n;
   },
 };

@@ -11,11 +11,11 @@ import { refundParts } from "../money";
 import { transitionOrder } from "../orders/state";
 import { raiseAttention, resolveSettled } from "./attention";
 import type { PaymentGateway, ProviderCallLog } from "./gateway";
-import { lockPayment } from "./locks";
+import { lockOrder, lockPayment } from "./locks";
 import { createRefund, transitionPayment, transitionRefund, type TimelineEvent } from "./state";
 
 export const refundInputSchema = z.object({
-  paymentId: z.string().min(1).max(64),
+  paymentId: z.string().regex(/^[\w-]{1,64}$/, "결제를 찾을 수 없습니다."),
   amount: z.coerce.number({ message: "환불 금액을 숫자로 입력해 주세요." }).int("환불 금액은 원 단위 정수입니다.").positive("환불 금액은 1원 이상이어야 합니다.").max(2_000_000_000),
   taxFree: z.coerce.number().int("면세 금액은 원 단위 정수입니다.").min(0, "면세 금액은 0원 이상이어야 합니다.").max(2_000_000_000),
   reason: z.string().trim().min(1, "환불 사유를 입력해 주세요.").max(200),
@@ -121,7 +121,9 @@ export async function refundPayment(
  * full refund, or an unused capture refunded). Idempotent.
  */
 export async function bookRefund(tx: Tx, refundId: string, call: TimelineEvent): Promise<boolean> {
-  const r0 = await tx.refund.findUniqueOrThrow({ where: { id: refundId } });
+  const r0 = await tx.refund.findUniqueOrThrow({ where: { id: refundId }, include: { payment: { select: { orderId: true } } } });
+  // Same lock order as approvals (order, then payment).
+  await lockOrder(tx, r0.payment.orderId);
   await lockPayment(tx, r0.paymentId);
   const refund = await tx.refund.findUniqueOrThrow({ where: { id: refundId } });
   if (refund.status === "DONE" || refund.status === "FAILED") return false;
@@ -184,15 +186,25 @@ export async function settleRefund(refundId: string, deps: { db?: Db; gateway: P
       const changed = await db.$transaction((tx) => bookRefund(tx, refundId, callEvent(res.log, "")));
       return { status: "DONE", changed };
     }
-    // The provider did not cancel it. An automatic refund is sent again (the whole captured amount: a
-    // second full cancel cannot refund twice); a staff refund fails and staff decide.
+    // The provider has not cancelled it (yet: a slow cancel may still land). An automatic refund is sent
+    // again (the whole captured amount: a second full cancel cannot refund twice). A staff refund stays
+    // UNKNOWN — marking it failed would invite a second refund while the first may still go through —
+    // and is listed in 확인 필요 after a while; staff close it there once they checked the provider's console.
     if (refund.kind !== "STAFF") return sendAutomaticRefund(db, refundId, deps.gateway, { resend: true });
-    await db.$transaction(async (tx) => {
-      await transitionRefund(tx, refundId, "fail", { ...base, data: { failureCode: "NOT_CANCELLED_AT_PROVIDER" }, event: callEvent(res.log, `결제사 확인 결과 환불 ${won(refund.amount)}은 처리되지 않음: 다시 요청해 주세요`) });
-    });
-    return { status: "FAILED", changed: true };
+    if (refund.status === "REQUESTED")
+      await db.$transaction((tx) =>
+        transitionRefund(tx, refundId, "lose_answer", { ...base, only: ["REQUESTED"], event: callEvent(res.log, `결제사 조회로 환불 ${won(refund.amount)}이 아직 확인되지 않음: 계속 확인합니다`) }),
+      );
+    return { status: "UNKNOWN", changed: refund.status === "REQUESTED", retry: "결제사에서 환불이 아직 확인되지 않음" };
   }
-  // PayUp: re-send the (full) cancel in reconcile mode.
+  // PayUp: re-send the (full) cancel. Its 1005 "취소 가능 상태가 아닙니다" proves the first went through only
+  // when the first answer was really lost (timeout, network, 5xx, or the process died before recording it);
+  // a 1005 to the first cancel itself proves nothing — a person must look.
+  const firstAnswerLost = !refund.failureCode || /^(TIMEOUT|NETWORK|HTTP_5\d\d|INVALID_RESPONSE|UNREADABLE)/.test(refund.failureCode);
+  if (!firstAnswerLost) {
+    await raiseAttention(db, { kind: "REFUND_STUCK", ...base, refundId, code: refund.failureCode, message: `PayUp이 환불 요청에 ${refund.failureCode}로 답해 결과를 알 수 없음: PayUp 관리자 화면에서 취소 여부를 확인해 주세요` });
+    return { status: refund.status, changed: false };
+  }
   const again = await deps.gateway.cancel({ providerTxId: tid, amount: refund.amount, taxFree: refund.taxFreeAmount, vat: refund.vatAmount, remainingBefore: refund.kind === "STAFF" ? p.totalAmount - p.cancelledAmount : refund.amount, reason: refund.reason, resend: true });
   if (again.ok) {
     const changed = await db.$transaction((tx) => bookRefund(tx, refundId, callEvent(again.log, "")));
@@ -204,6 +216,24 @@ export async function settleRefund(refundId: string, deps: { db?: Db; gateway: P
     if (refund.kind !== "STAFF") await raiseAttention(tx, { kind: "REFUND_STUCK", ...base, refundId, code: again.failure.code, message: `자동 환불 실패: ${again.failure.message}` });
   });
   return { status: "FAILED", changed: true };
+}
+
+/** Staff close a refund the provider never confirmed, after checking the provider's console (note in the timeline). */
+export async function closeUnconfirmedRefund(db: Db, refundId: string, actor: { adminId: string; merchantId: string }, note: string): Promise<Result<{ status: "DONE" | "FAILED" }>> {
+  return db.$transaction(async (tx) => {
+    const r = await tx.refund.findFirst({ where: { id: refundId, payment: { order: { merchantId: actor.merchantId } } }, include: { payment: true } });
+    if (!r) return err(appError("NOT_FOUND", "환불을 찾을 수 없습니다."));
+    if (r.status !== "UNKNOWN" && r.status !== "REQUESTED") return err(appError("BAD_REQUEST", "이미 결과가 정해진 환불입니다."));
+    const moved = await transitionRefund(tx, refundId, "fail", {
+      orderId: r.payment.orderId,
+      paymentId: r.paymentId,
+      data: { failureCode: "CLOSED_BY_STAFF", failureMessage: note.slice(0, 500) },
+      event: { type: "refund.closed", message: `관리자가 결제사 화면 확인 후 환불 안 됨으로 확정: ${note.slice(0, 300)}`, data: { by: actor.adminId } },
+    });
+    if (!moved) return err(appError("BAD_REQUEST", "이미 결과가 정해진 환불입니다."));
+    await tx.attention.updateMany({ where: { refundId, resolvedAt: null }, data: { resolvedAt: new Date(), resolvedBy: actor.adminId, resolutionNote: note.slice(0, 500) } });
+    return ok({ status: "FAILED" as const });
+  });
 }
 
 /** Sends an automatic refund (once: the send is claimed by setting sentAt under the payment's lock). */

@@ -76,6 +76,8 @@ export async function settlePayment(paymentId: string, deps: SettleDeps): Promis
   }
 
   if (isPayUp && (st === "APPROVING" || st === "UNKNOWN")) {
+    // Re-sending is a capture: never from the customer's page (every open tab would re-send).
+    if (deps.actor === "customer") return same("PayUp 결과는 백그라운드에서 확인");
     if (approveMayRun) return same("승인 요청이 아직 진행 중일 수 있음");
     const newest = await db.payment.findFirst({ where: { orderId: order.id }, orderBy: { createdAt: "desc" }, select: { id: true } });
     if (order.status !== "PENDING" || newest?.id !== payment.id) {
@@ -97,6 +99,29 @@ export async function settlePayment(paymentId: string, deps: SettleDeps): Promis
   }
   const remote = res.value;
 
+  if ((remote.state === "partially_cancelled" || remote.state === "cancelled") && ["APPROVING", "UNKNOWN", "FAILED", "ABORTED", "EXPIRED"].includes(st)) {
+    // Captured and (partly) cancelled outside this app before we recorded the capture: never complete
+    // the order with money already (partly) returned — set it aside for a person.
+    const full = remote.state === "cancelled";
+    const changed = await db.$transaction(async (tx) => {
+      await lockOrder(tx, order.id);
+      const moved = await transitionPayment(tx, payment.id, "capture_unused", {
+        orderId: order.id,
+        only: [st],
+        data: { ...(remote.approved.providerTxId && { tid: remote.approved.providerTxId }), approvedAt: remote.approved.approvedAt, failureCode: "CANCELLED_AT_PROVIDER", failureMessage: `결제사에서 ${remote.cancelled.total}원 취소됨` },
+        event: callEvent(res.log, `결제사 조회: 승인 후 결제사에서 ${full ? "전액" : `${remote.cancelled.total.toLocaleString("ko-KR")}원`} 취소된 결제 — 주문에 쓰지 않음`),
+      });
+      if (!moved) return false;
+      if (full)
+        await transitionPayment(tx, payment.id, "unused_refunded", { orderId: order.id, data: { cancelledAt: new Date() }, event: { type: "payment.unused_refunded", message: "결제사에서 이미 전액 취소되어 돌려줄 금액 없음" } });
+      else
+        await raiseAttention(tx, { kind: "PAYMENT_UNCERTAIN", orderId: order.id, paymentId: payment.id, code: remote.state, message: `결제사에서 일부(${remote.cancelled.total.toLocaleString("ko-KR")}원)만 취소된 결제: 남은 금액 환불 여부를 결제사 관리자 화면에서 확인해 주세요` });
+      return true;
+    });
+    const after = await db.payment.findUniqueOrThrow({ where: { id: payment.id }, select: { status: true } });
+    return { status: after.status, changed };
+  }
+
   if (remote.state === "approved" || remote.state === "partially_cancelled" || remote.state === "cancelled") {
     const r = await db.$transaction((tx) => recordCapture(tx, payment.id, remote.approved, res.log));
     const after = await db.payment.findUniqueOrThrow({ where: { id: payment.id }, select: { status: true } });
@@ -109,7 +134,8 @@ export async function settlePayment(paymentId: string, deps: SettleDeps): Promis
       await transitionPayment(tx, payment.id, "lose_answer", { orderId: order.id, only: ["APPROVING"], data: { failureCode: remote.providerStatus }, event: callEvent(res.log, `결제사 응답으로 결과를 판단할 수 없음 (${remote.providerStatus}): 확인 필요`) });
       await raiseAttention(tx, { kind: "PAYMENT_UNCERTAIN", orderId: order.id, paymentId: payment.id, code: remote.providerStatus, message: `${remote.message} — 결제가 되었는지 결제사 관리자 화면에서 확인 필요` });
     });
-    return same(`결제사 응답 ${remote.providerStatus}: 확인 필요`);
+    // No retry: asking PayUp again means another capture attempt; a person decides (확인 필요).
+    return same();
   }
 
   if (remote.state === "aborted" || remote.state === "failed") {
@@ -118,6 +144,7 @@ export async function settlePayment(paymentId: string, deps: SettleDeps): Promis
       await lockOrder(tx, order.id);
       const moved = await transitionPayment(tx, payment.id, remote.state === "aborted" ? "provider_aborted" : "provider_failed", {
         orderId: order.id,
+        only: [st as "READY" | "APPROVING" | "UNKNOWN"],
         data: { failureCode: `PROVIDER_${remote.state.toUpperCase()}`, failureMessage: remote.providerStatus ?? null },
         event: callEvent(res.log, `결제사 조회: 결제되지 않음 (${remote.providerStatus ?? remote.state})`),
       });
@@ -135,6 +162,7 @@ export async function settlePayment(paymentId: string, deps: SettleDeps): Promis
       await lockOrder(tx, order.id);
       const moved = await transitionPayment(tx, payment.id, "expire", {
         orderId: order.id,
+        only: [st as "READY" | "APPROVING" | "UNKNOWN"],
         data: { failureCode: "EXPIRED" },
         event: callEvent(res.log, `결제 가능 시간이 지났고 결제사 조회로 결제되지 않았음을 확인 (${providerStatus ?? "pending"})`),
       });

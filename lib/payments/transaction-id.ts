@@ -8,11 +8,11 @@ import { appError, err, ok, type Result } from "../errors";
 import { enqueue } from "../jobs/enqueue";
 import { addEvent } from "./events";
 import { resolveSettled } from "./attention";
-import { lockPayment } from "./locks";
-import { createRefund } from "./state";
+import { lockOrder, lockPayment } from "./locks";
+import { createRefund, transitionPayment } from "./state";
 
 export const transactionIdInputSchema = z.object({
-  paymentId: z.string().min(1).max(64),
+  paymentId: z.string().regex(/^[\w-]{1,64}$/, "결제를 찾을 수 없습니다."),
   transactionId: z
     .string()
     .trim()
@@ -33,9 +33,11 @@ export async function enterTransactionId(input: z.input<typeof transactionIdInpu
   if (tidDay !== consoleDate) return err(appError("VALIDATION", `거래번호의 날짜(${tidDay})가 입력한 결제일과 다릅니다. 거래번호를 다시 확인해 주세요.`));
 
   return db.$transaction(async (tx) => {
+    const p0 = await tx.payment.findFirst({ where: { id: paymentId, order: { merchantId: actor.merchantId } }, select: { orderId: true } });
+    if (!p0) return err(appError("NOT_FOUND", "결제를 찾을 수 없습니다."));
+    await lockOrder(tx, p0.orderId);
     await lockPayment(tx, paymentId);
-    const p = await tx.payment.findFirst({ where: { id: paymentId, order: { merchantId: actor.merchantId } } });
-    if (!p) return err(appError("NOT_FOUND", "결제를 찾을 수 없습니다."));
+    const p = await tx.payment.findFirstOrThrow({ where: { id: paymentId } });
     if (p.provider !== "PAYUP_KCP") return err(appError("BAD_REQUEST", "PayUp 결제에만 거래번호를 입력할 수 있습니다."));
     if (p.tid) return err(appError("BAD_REQUEST", "이미 거래번호가 있는 결제입니다."));
     if (!["APPROVED", "CAPTURED_UNUSED"].includes(p.status)) return err(appError("BAD_REQUEST", "승인된 결제에만 거래번호를 입력할 수 있습니다."));
@@ -63,5 +65,32 @@ export async function enterTransactionId(input: z.input<typeof transactionIdInpu
       await enqueue(tx, "refund.settle", { refundId: refund.id }, { key: `refund:${refund.id}` });
     }
     return ok({ message: "거래번호를 저장했습니다. 이제 환불할 수 있습니다." });
+  });
+}
+
+/**
+ * Staff close a payment whose outcome the provider never told us (PayUp has no lookup; 2001/8001/9002
+ * answers prove nothing) after checking the provider's console and finding nothing charged. The order can
+ * then be paid again. The note goes in the timeline.
+ */
+export async function closeUnconfirmedPayment(paymentId: string, actor: { adminId: string; merchantId: string }, note: string, deps: { db?: Db } = {}): Promise<Result<{ message: string }>> {
+  const db = deps.db ?? defaultDb;
+  const text = note.trim();
+  if (!text) return err(appError("VALIDATION", "확인한 내용을 입력해 주세요."));
+  return db.$transaction(async (tx) => {
+    const p0 = await tx.payment.findFirst({ where: { id: paymentId, order: { merchantId: actor.merchantId } }, select: { orderId: true } });
+    if (!p0) return err(appError("NOT_FOUND", "결제를 찾을 수 없습니다."));
+    await lockOrder(tx, p0.orderId);
+    const p = await tx.payment.findFirstOrThrow({ where: { id: paymentId } });
+    if (p.status !== "UNKNOWN") return err(appError("BAD_REQUEST", "결과를 모르는 결제만 닫을 수 있습니다."));
+    const moved = await transitionPayment(tx, p.id, "decline", {
+      orderId: p.orderId,
+      only: ["UNKNOWN"],
+      data: { failureCode: "CLOSED_BY_STAFF", failureMessage: text.slice(0, 500) },
+      event: { type: "payment.closed", message: `관리자가 결제사 화면 확인 후 결제 안 됨으로 확정: ${text.slice(0, 300)}`, data: { by: actor.adminId } },
+    });
+    if (!moved) return err(appError("BAD_REQUEST", "결과를 모르는 결제만 닫을 수 있습니다."));
+    await tx.attention.updateMany({ where: { paymentId: p.id, resolvedAt: null }, data: { resolvedAt: new Date(), resolvedBy: actor.adminId, resolutionNote: text.slice(0, 500) } });
+    return ok({ message: "결제 안 됨으로 기록했습니다. 주문은 다시 결제할 수 있습니다." });
   });
 }

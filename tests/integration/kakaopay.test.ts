@@ -9,7 +9,7 @@ import { refundPayment, settleRefund } from "@/lib/payments/refund";
 import { settlePayment } from "@/lib/payments/settle";
 import { startKakaoPayPayment } from "@/lib/payments/start-payment";
 import type { RedirectPaymentGateway } from "@/lib/payments/gateway";
-import { actAtKakaoPay, armFault, buyer, clearFaults, demoProducts, resetSandboxClock, advanceSandboxClock, sandboxPayment, sandboxUrl } from "./helpers";
+import { until, actAtKakaoPay, armFault, buyer, clearFaults, demoProducts, resetSandboxClock, advanceSandboxClock, sandboxPayment, sandboxUrl } from "./helpers";
 
 let gateway: RedirectPaymentGateway;
 const appUrl = "http://127.0.0.1:3999";
@@ -236,6 +236,39 @@ describe("KakaoPay online payment", () => {
     expect(p.refunds[0]!.status).toBe("DONE");
     expect(p.cancelledAmount).toBe(10000);
     expect(p.status).toBe("PARTIALLY_CANCELLED");
+  });
+
+  it("a staff refund whose cancel is still on its way at KakaoPay is never booked as failed; it settles when the cancel lands", async () => {
+    const order = await newOrder([["mug", 1]]);
+    const { paymentId, pgToken, attemptToken } = await startAndPay(order.orderNumber);
+    await approvePayment({ paymentId, pgToken, attemptToken }, { gateway });
+    const tid = (await db.payment.findUniqueOrThrow({ where: { id: paymentId } })).tid!;
+    await armFault({ provider: "kakaopay", op: "cancel", mode: "delay", delayMs: 3000, match: tid });
+    const r = await refundPayment({ paymentId, amount: 10000, taxFree: 0, reason: "부분 환불", idempotencyKey: randomUUID() }, admin, { gateway, providerTimeoutMs: 1500 });
+    if (!r.ok) throw new Error("refund");
+    expect(r.value.status).toBe("UNKNOWN");
+    // Refresh during the delay: KakaoPay has not cancelled yet — still unknown, not failed, and no second refund may start.
+    const during = await settleRefund(r.value.refundId, { gateway, providerTimeoutMs: 1500 });
+    expect(during.status).toBe("UNKNOWN");
+    expect(during.retry).toBeTruthy();
+    expect((await refundPayment({ paymentId, amount: 1000, taxFree: 0, reason: "x", idempotencyKey: randomUUID() }, admin, { gateway })).ok).toBe(false);
+    await until("the delayed cancel lands at KakaoPay", async () => (await sandboxPayment(tid))?.status === "PART_CANCEL_PAYMENT");
+    expect(await settleRefund(r.value.refundId, { gateway, providerTimeoutMs: 1500 })).toMatchObject({ status: "DONE" });
+    expect((await db.payment.findUniqueOrThrow({ where: { id: paymentId } })).cancelledAmount).toBe(10000);
+  });
+
+  it("a capture cancelled at KakaoPay before we recorded it never completes the order", async () => {
+    const order = await newOrder([["mug", 1]]);
+    const { paymentId, pgToken, attemptToken } = await startAndPay(order.orderNumber);
+    await armFault({ provider: "kakaopay", op: "approve", mode: "timeout", delayMs: 2500 });
+    expect((await approvePayment({ paymentId, pgToken, attemptToken }, { gateway })).kind).toBe("unknown");
+    const tid = (await db.payment.findUniqueOrThrow({ where: { id: paymentId } })).tid!;
+    // Someone cancels it in KakaoPay's console.
+    const c = await gateway.cancel({ providerTxId: tid, amount: 28000, taxFree: 0, vat: 2545, remainingBefore: 28000, reason: "console" });
+    expect(c.ok).toBe(true);
+    const out = await settlePayment(paymentId, { gateway, providerTimeoutMs: 1500, actor: "admin" });
+    expect(out.status).toBe("REFUNDED_UNUSED");
+    expect((await db.order.findUniqueOrThrow({ where: { id: order.orderId } })).status).toBe("PENDING");
   });
 
   it("wrong credentials are a configuration error, not a customer error", async () => {

@@ -251,6 +251,22 @@ describe("KakaoPay through PayUp/KCP", () => {
     expect(await db.paymentEvent.count({ where: { paymentId: payment.id, type: "payup.cancel", resultCode: "1005" } })).toBe(1);
   });
 
+  it("a 1005 answer to the first cancel proves nothing: the refund is not booked, it goes to 확인 필요", async () => {
+    const order = await newOrder("omija-syrup", 1);
+    const payment = await openWindow(order.orderNumber);
+    await postBack(await kcpFields(payment.providerOrderRef!));
+    await armFault({ provider: "payup", op: "cancel", mode: "error", code: "1005" });
+    const r = await refundPayment({ paymentId: payment.id, amount: 21000, taxFree: 0, reason: "고객 요청", idempotencyKey: randomUUID() }, admin, { gateway });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.status).not.toBe("DONE");
+    const settled = await settleRefund(r.value.refundId, { gateway, providerTimeoutMs: 1500 });
+    expect(settled.status).not.toBe("DONE");
+    const p = await db.payment.findUniqueOrThrow({ where: { id: payment.id }, include: { order: true } });
+    expect(p.status).toBe("APPROVED");
+    expect(p.order.status).toBe("PAID");
+    if (r.value.status === "UNKNOWN") expect(await db.attention.count({ where: { refundId: r.value.refundId, kind: "REFUND_STUCK", resolvedAt: null } })).toBe(1);
+  });
+
   it("order request failures: unknown merchant is a configuration error, a timeout is retry-able", async () => {
     const bad = createPayUpGateway(createPayUpClient({ baseUrl: sandboxUrl(), merchantId: "nobody", apiCertKey: "x", timeoutMs: 1500 }));
     const order = await newOrder("mug", 1);

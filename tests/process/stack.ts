@@ -72,13 +72,4 @@ export async function stopAll() {
   await Promise.all([...children].map((c) => kill(c, "SIGTERM")));
 }
 
-/** Polls `fn` until it returns a truthy value or the deadline passes (no sleeps as synchronisation). */
-export async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 30_000, everyMs = 200): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for: ${what}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}
+export { until } from "../integration/helpers";
