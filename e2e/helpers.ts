@@ -25,11 +25,8 @@ export async function checkoutToKakaoPay(page: Page, opts: { product?: string; n
   await page.goto("/");
   await page.getByRole("link", { name: new RegExp(opts.product ?? "제주 유기농 녹차 티백") }).first().click();
   await page.getByRole("button", { name: "바로 구매" }).click();
-  await expect(page).toHaveURL(/\/checkout$/);
-  await page.getByLabel("이름").fill(opts.name ?? "김카카오");
-  await page.getByLabel("휴대폰 번호").fill("010-1234-5678");
-  await page.getByLabel("이메일").fill("buyer@example.com");
-  if (opts.method) await page.getByLabel(opts.method).check();
+  await expect(page).toHaveURL(/\/checkout\?buy=/);
+  await fillCheckout(page, opts);
   await page.getByTestId("pay-button").click();
   if (!opts.method) await expect(page).toHaveURL(/\/kakaopay\/pay\//);
 }
@@ -46,4 +43,17 @@ export async function adminLogin(page: Page) {
   await page.getByLabel("비밀번호").fill(DEMO_ADMIN.password);
   await page.getByRole("button", { name: "로그인" }).click();
   await expect(page).toHaveURL(/\/admin\/orders/);
+}
+
+/** Fills the checkout form: buyer, 주문자와 동일 delivery address typed by hand, both agreements, method. */
+export async function fillCheckout(page: Page, opts: { name?: string; method?: string } = {}) {
+  await page.getByLabel("이름", { exact: true }).fill(opts.name ?? "김카카오");
+  await page.getByLabel("휴대폰 번호").fill("010-1234-5678");
+  await page.getByLabel("이메일").fill("buyer@example.com");
+  await page.getByLabel("주문자와 동일").check();
+  await page.getByLabel("우편번호").fill("06236");
+  await page.getByLabel("주소", { exact: true }).fill("서울 강남구 테헤란로 152");
+  await page.getByLabel("상세주소").fill("12층");
+  await page.getByLabel("주문 내용 확인 및 전체 동의").check();
+  if (opts.method) await page.getByLabel(opts.method).check();
 }

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { armFault, checkoutToKakaoPay, payAtKakaoPay, query } from "./helpers";
+import { armFault, checkoutToKakaoPay, fillCheckout, payAtKakaoPay, query } from "./helpers";
 
 test.describe("KakaoPay online checkout", () => {
   test("buy → pay at KakaoPay → paid receipt (device-specific KakaoPay page)", async ({ page }, info) => {
@@ -59,18 +59,20 @@ test.describe("KakaoPay online checkout", () => {
     const name = `검증${Date.now() % 1_000_000}`; // only this test uses this buyer name
     await page.goto("/products/honey");
     await page.getByRole("button", { name: "바로 구매" }).click();
-    await page.getByLabel("이름").fill(name);
+    await fillCheckout(page, { name });
     await page.getByLabel("휴대폰 번호").fill("02-123");
     await page.getByLabel("이메일").fill("not-an-email");
     await page.getByTestId("pay-button").click();
     await expect(page.getByText("휴대폰 번호를 정확히 입력해 주세요. (예: 010-1234-5678)")).toBeVisible();
     await expect(page.getByText("이메일 주소를 정확히 입력해 주세요.")).toBeVisible();
-    await expect(page.getByTestId("checkout-error")).toHaveText("입력한 주문자 정보를 확인해 주세요.");
-    await expect(page).toHaveURL(/\/checkout$/);
+    await expect(page.getByTestId("checkout-error")).toHaveText("입력한 내용을 확인해 주세요. (2곳)");
+    await expect(page.getByLabel("휴대폰 번호")).toBeFocused(); // the first field in error
+    await expect(page).toHaveURL(/\/checkout\?buy=/);
     const rows = await query(`SELECT 1 FROM "Order" WHERE "buyerName" = $1`, [name]);
     expect(rows).toHaveLength(0);
     // The form keeps what was typed.
-    await expect(page.getByLabel("이름")).toHaveValue(name);
+    await expect(page.getByLabel("이름", { exact: true })).toHaveValue(name);
+    await expect(page.getByLabel("상세주소")).toHaveValue("12층");
   });
 
   test("an order page needs the buyer's browser or their phone number", async ({ page, browser }) => {

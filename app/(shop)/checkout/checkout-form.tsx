@@ -58,10 +58,19 @@ export function CheckoutForm({ methods, total, buyNow, agreements, postcodeScrip
     "aria-invalid": fe[name] ? true : undefined,
     "aria-describedby": fe[name] ? `${name}-error` : hint ? `${name}-hint` : undefined,
   });
+  // Safari keeps pages in its back/forward cache even with no-store: a page restored while its button
+  // still said "결제창으로 이동하는 중…" would be a dead end — load it afresh instead.
+  useEffect(() => {
+    const onShow = (e: PageTransitionEvent) => {
+      if (e.persisted) window.location.reload();
+    };
+    window.addEventListener("pageshow", onShow);
+    return () => window.removeEventListener("pageshow", onShow);
+  }, []);
   const allAgreed = agreements.every((a) => agreed[a.key]);
 
   return (
-    <form ref={formRef} action={action} className="space-y-4" noValidate key={JSON.stringify(state.values ?? {})}>
+    <form ref={formRef} action={action} className="space-y-4 [&_input]:scroll-mt-24" noValidate key={JSON.stringify(state.values ?? {})}>
       {buyNow && (
         <>
           <input type="hidden" name="productId" value={buyNow.productId} />

@@ -4,7 +4,7 @@ import { formatWon, totals } from "@/lib/money";
 import { paymentMethods } from "@/lib/payments/methods";
 import { checkoutAgreements } from "@/lib/shop/agreements";
 import { postcodeScriptUrl } from "@/lib/shop/postcode";
-import { readCartState } from "../../_lib/request";
+import { ownOrderNumbers, readCartState } from "../../_lib/request";
 import { CheckoutForm } from "./checkout-form";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +16,12 @@ export const metadata = { title: "주문/결제" };
  */
 export default async function CheckoutPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const sp = await searchParams;
-  const { cart, pendingOrder } = await readCartState();
+  const { cart } = await readCartState();
+  // Back from a payment window, or a second tab: this browser's latest order still waiting for payment.
+  const own = await ownOrderNumbers();
+  const pendingOrder = own.length
+    ? ((await db.order.findFirst({ where: { orderNumber: { in: own }, status: "PENDING", createdAt: { gt: new Date(Date.now() - 24 * 3600_000) } }, orderBy: { createdAt: "desc" }, select: { orderNumber: true } }))?.orderNumber ?? null)
+    : null;
   const qty = Number(sp.qty ?? "1");
   const buyNow = typeof sp.buy === "string" && /^[A-Za-z0-9_-]{1,40}$/.test(sp.buy) && Number.isInteger(qty) && qty >= 1 && qty <= 99 ? { productId: sp.buy, quantity: qty } : null;
   const wanted: Array<[string, number]> = buyNow ? [[buyNow.productId, buyNow.quantity]] : cart;
@@ -25,7 +30,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
     const p = products.find((x) => x.id === id);
     return p ? [{ id: p.id, name: p.name, price: p.price, taxFree: p.taxFree, quantity }] : [];
   });
-  const pendingNotice = pendingOrder && !buyNow && (
+  const pendingNotice = pendingOrder && (
     <p className="mb-4 rounded-xl bg-amber-50 p-3 text-sm text-amber-900" data-testid="pending-order">
       결제하지 않은 주문 <span className="font-mono font-semibold">{pendingOrder}</span>이 있습니다.{" "}
       <Link href={`/orders/${pendingOrder}`} className="font-semibold underline underline-offset-2">

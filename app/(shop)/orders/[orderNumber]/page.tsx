@@ -6,15 +6,16 @@ import { formatWon } from "@/lib/money";
 import { gatewayFor } from "@/lib/payments/gateways";
 import { env } from "@/lib/env";
 import { settlePayment } from "@/lib/payments/settle";
+import { kstDateTime } from "@/lib/shop/kst";
 import { maskName, maskPhone } from "@/lib/shop/order-access";
+import { paymentMethods } from "@/lib/payments/methods";
 import { canSeeOrder } from "../../../_lib/request";
 import { retryPaymentAction } from "../../actions";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "주문 상세" };
 
-const kst = (d: Date) =>
-  new Intl.DateTimeFormat("ko-KR", { timeZone: "Asia/Seoul", dateStyle: "medium", timeStyle: "short" }).format(d);
+const kst = kstDateTime;
 
 const failureText: Record<string, string> = {
   USER_CANCEL: "결제를 취소했습니다. 결제를 원하시면 다시 시도해 주세요.",
@@ -37,7 +38,7 @@ export default async function OrderPage({
   const sp = await searchParams;
   if (!/^KC\d{6}-[A-Z0-9]{6}$/.test(orderNumber)) notFound();
   if (!(await canSeeOrder(orderNumber))) redirect(`/orders/lookup?orderNumber=${orderNumber}`);
-  const load = () => db.order.findUnique({ where: { orderNumber }, include: { items: true, payments: { orderBy: { createdAt: "desc" } } } });
+  const load = () => db.order.findUnique({ where: { orderNumber }, include: { items: true, payments: { orderBy: { createdAt: "desc" }, include: { refunds: { where: { kind: "STAFF" }, orderBy: { createdAt: "asc" } } } } } });
   let order = await load();
   if (!order) notFound();
   // A payment whose outcome we did not hear (timeout) is settled by the worker; while the customer
@@ -59,18 +60,42 @@ export default async function OrderPage({
   const paid = ["PAID", "PARTIALLY_REFUNDED", "REFUNDED"].includes(order.status);
   const closed = order.status === "CLOSED";
   const refunding = order.payments.some((p) => p.status === "CAPTURED_UNUSED");
+  const lastMethod = latest?.provider === "PAYUP_KCP" ? "kakaopay_kcp" : "kakaopay";
+  const refunds = order.payments.flatMap((p) => p.refunds);
+  const lastRefundAt = refunds.filter((r) => r.status === "DONE" && r.completedAt).map((r) => r.completedAt!).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
   const startError = sp.notice === "start_failed" && sp.code && sp.code in ErrorCodes ? ErrorCodes[sp.code as ErrorCode].message : null;
 
   return (
     <div className="mx-auto max-w-lg space-y-4">
       {checking && <meta httpEquiv="refresh" content="3" />}
       <section className="card p-5 text-center" data-testid="order-status">
-        {paid ? (
+        {order.status === "REFUNDED" ? (
           <>
-            <div className="mx-auto grid size-12 place-items-center rounded-full bg-kakao text-xl">✓</div>
-            <h1 className="mt-3 text-xl font-bold">
-              {order.status === "PAID" ? "결제가 완료되었습니다" : order.status === "REFUNDED" ? "전액 환불된 주문입니다" : "일부 환불된 주문입니다"}
-            </h1>
+            <div className="mx-auto grid size-12 place-items-center rounded-full bg-paper text-xl text-ink-soft" aria-hidden>
+              ↺
+            </div>
+            <h1 className="mt-3 text-xl font-bold">전액 환불된 주문입니다</h1>
+            <p className="mt-2 text-sm text-ink-soft" data-testid="refund-summary">
+              {lastRefundAt ? `${kst(lastRefundAt)}에 ` : ""}
+              {formatWon(order.refundedAmount)}이 결제수단으로 환불되었습니다. 카드 환불은 카드사에 따라 영업일 기준 3~7일 걸릴 수 있습니다.
+            </p>
+          </>
+        ) : order.status === "PARTIALLY_REFUNDED" ? (
+          <>
+            <div className="mx-auto grid size-12 place-items-center rounded-full bg-paper text-xl text-ink-soft" aria-hidden>
+              ↺
+            </div>
+            <h1 className="mt-3 text-xl font-bold">일부 환불된 주문입니다</h1>
+            <p className="mt-2 text-sm text-ink-soft" data-testid="refund-summary">
+              결제 금액 {formatWon(order.totalAmount)} 중 {formatWon(order.refundedAmount)}이 환불되었습니다{lastRefundAt ? ` (${kst(lastRefundAt)})` : ""}.
+            </p>
+          </>
+        ) : paid ? (
+          <>
+            <div className="mx-auto grid size-12 place-items-center rounded-full bg-kakao text-xl" aria-hidden>
+              ✓
+            </div>
+            <h1 className="mt-3 text-xl font-bold">결제가 완료되었습니다</h1>
           </>
         ) : closed && !checking ? (
           <>
@@ -103,13 +128,28 @@ export default async function OrderPage({
                 (latest?.failureCode?.startsWith("KCP_") && latest.failureMessage ? `결제창에서 결제가 완료되지 않았습니다. ${latest.failureMessage}` : null) ??
                 (latest?.status === "FAILED" ? "결제에 실패했습니다. 다시 시도해 주세요." : "아직 결제하지 않은 주문입니다.")}
             </p>
-            <form action={retryPaymentAction} className="mt-4">
+            {/* A retry may switch between KakaoPay and the KCP window; the last one used is preselected. */}
+            <form action={retryPaymentAction} className="mt-4 space-y-2 text-left">
               <input type="hidden" name="orderNumber" value={order.orderNumber} />
-              <input type="hidden" name="method" value={latest?.provider === "PAYUP_KCP" ? "kakaopay_kcp" : "kakaopay"} />
+              <fieldset className="space-y-2" data-testid="retry-methods">
+                <legend className="mb-1 text-sm font-semibold">결제수단</legend>
+                {paymentMethods.map((m) => (
+                  <label key={m.id} className="flex cursor-pointer items-center gap-3 rounded-xl border border-line p-3 text-sm has-[:checked]:border-ink has-[:checked]:bg-paper">
+                    <input type="radio" name="method" value={m.id} defaultChecked={m.id === lastMethod} className="size-4 accent-black" />
+                    <span className="min-w-0">
+                      <span className="block font-medium">{m.label}</span>
+                      <span className="block text-xs text-ink-soft">{m.description}</span>
+                    </span>
+                  </label>
+                ))}
+              </fieldset>
               <button className="btn-kakao w-full" data-testid="retry-payment">
-                {latest?.provider === "PAYUP_KCP" ? "KCP 결제창으로 다시 결제하기" : "카카오페이로 다시 결제하기"}
+                {formatWon(order.totalAmount)} 다시 결제하기
               </button>
             </form>
+            <Link href="/cart" className="btn-ghost mt-2 w-full" data-testid="back-to-cart">
+              장바구니에서 수량 바꾸기
+            </Link>
           </>
         )}
         <p className="mt-3 text-sm text-ink-mute">
@@ -144,10 +184,16 @@ export default async function OrderPage({
             <dd className="amount" data-testid="order-total">{formatWon(order.totalAmount)}</dd>
           </div>
           {order.refundedAmount > 0 && (
-            <div className="flex justify-between font-semibold text-red-600">
-              <dt>환불 금액</dt>
-              <dd className="amount" data-testid="order-refunded">-{formatWon(order.refundedAmount)}</dd>
-            </div>
+            <>
+              <div className="flex justify-between font-semibold text-red-700">
+                <dt>환불 금액</dt>
+                <dd className="amount" data-testid="order-refunded">-{formatWon(order.refundedAmount)}</dd>
+              </div>
+              <div className="flex justify-between font-semibold">
+                <dt>최종 결제 금액</dt>
+                <dd className="amount" data-testid="order-net">{formatWon(order.totalAmount - order.refundedAmount)}</dd>
+              </div>
+            </>
           )}
         </dl>
       </section>
@@ -170,9 +216,45 @@ export default async function OrderPage({
               {maskName(order.buyerName)} · {maskPhone(order.buyerPhone)}
             </dd>
           </dl>
+          {refunds.length > 0 && (
+            <div className="mt-4 border-t border-line pt-3" data-testid="refunds">
+              <h3 className="font-semibold">환불 내역</h3>
+              <ul className="mt-2 space-y-1.5">
+                {refunds.map((r) => (
+                  <li key={r.id} className="flex justify-between gap-3">
+                    <span className="text-ink-soft">
+                      {r.status === "DONE" ? `${r.completedAt ? kst(r.completedAt) : ""} 환불 완료` : r.status === "FAILED" ? "환불 요청이 처리되지 않았습니다 (고객센터에서 확인 중)" : "환불 처리 중"}
+                    </span>
+                    <span className="amount shrink-0">{formatWon(r.amount)}</span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
         </section>
       )}
-      {paid && (
+      {order.recipientName && (
+        <section className="card p-5 text-sm" data-testid="delivery">
+          <h2 className="font-semibold">배송지</h2>
+          <dl className="mt-3 grid grid-cols-[96px_1fr] gap-y-1.5">
+            <dt className="text-ink-mute">받는 분</dt>
+            <dd>
+              {maskName(order.recipientName)} · {maskPhone(order.recipientPhone ?? "")}
+            </dd>
+            <dt className="text-ink-mute">주소</dt>
+            <dd className="break-words">
+              ({order.postcode}) {order.address1} {order.address2 ? "***" : ""}
+            </dd>
+            {order.deliveryMemo && (
+              <>
+                <dt className="text-ink-mute">배송 메모</dt>
+                <dd className="break-words">{order.deliveryMemo}</dd>
+              </>
+            )}
+          </dl>
+        </section>
+      )}
+      {order.status === "PAID" && (
         <section className="card p-5 text-sm" data-testid="order-consents">
           <h2 className="font-semibold">정기배송 신청</h2>
           <p className="mt-1 text-ink-soft">이 주문을 정기배송으로 받으려면 계약서에 서명하고 자동이체 출금동의를 해 주세요. 카카오톡으로 간편하게 할 수 있습니다.</p>
