@@ -1,6 +1,7 @@
-// GET /api/admin/orders?status=&q=&from=&to=&page=&pageSize= — staff order search (JSON).
+// GET /api/admin/orders?status=&q=&from=&to=&page=&pageSize= — staff order search (JSON, any role; phone masked).
 import { NextResponse } from "next/server";
 import { appError } from "@/lib/errors";
+import { maskPhoneNumber } from "@/lib/admin/format";
 import { listOrders, orderFilterSchema } from "@/lib/admin/orders-query";
 import { withAdmin } from "../../../_lib/admin";
 import { errorResponse, withErrors } from "../../../_lib/http";
@@ -20,6 +21,7 @@ export const GET = withErrors(
         status: o.status,
         createdAt: o.createdAt,
         buyerName: o.buyerName,
+        buyerPhone: maskPhoneNumber(o.buyerPhone), // lists are masked for every role
         itemSummary: o.itemSummary,
         totalAmount: o.totalAmount,
         refundedAmount: o.refundedAmount,
