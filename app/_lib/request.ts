@@ -7,12 +7,11 @@ import { CART_COOKIE, parseCart, serializeCart, type Cart } from "@/lib/shop/car
 import { CART_ORDER_COOKIE, effectiveCart } from "@/lib/shop/cart-order";
 import { accessibleOrders, grant, hasAccess, ORDER_ACCESS_COOKIE } from "@/lib/shop/order-access";
 import type { Device } from "@/lib/payments/gateway";
+import { deviceFromUserAgent } from "@/lib/shop/device";
 
-const MOBILE_UA = /Android|iPhone|iPad|iPod|Mobile|SamsungBrowser|KAKAOTALK/i;
-
+/** PC or MOBILE from the User-Agent (lib/shop/device.ts, tested with real browsers' strings). */
 export async function deviceFromRequest(): Promise<Device> {
-  const ua = (await headers()).get("user-agent") ?? "";
-  return MOBILE_UA.test(ua) ? "MOBILE" : "PC";
+  return deviceFromUserAgent((await headers()).get("user-agent"));
 }
 
 /** The cart as the buyer sees it: a paid cart checkout's items are already taken out (lib/shop/cart-order.ts). */
