@@ -4,7 +4,7 @@ import type { ChildProcess } from "node:child_process";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createOrder } from "@/lib/orders/create-order";
-import { refundPayment } from "@/lib/payments/refund";
+import { refundPayment, settleRefund } from "@/lib/payments/refund";
 import { settlePayment } from "@/lib/payments/settle";
 import { startKakaoPayPayment } from "@/lib/payments/start-payment";
 import { createKakaoPayGateway } from "@/lib/providers/kakaopay";
@@ -93,12 +93,13 @@ describe("money under slow providers and crashes (real app and worker processes)
 
   it("50 concurrent approvals of one payment across two app processes: one approve at the provider, one charge, the settle job runs once", async () => {
     const order = await newOrder();
-    const { paymentId, path } = await payAtKakaoPay(app1, order.orderNumber);
+    const { paymentId, tid, path } = await payAtKakaoPay(app1, order.orderNumber);
     const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => fetch(`${(i % 2 ? app2 : app1).url}${path}`, { redirect: "manual" })));
     expect(answers.map((a) => a.status)).toEqual(Array(50).fill(303));
     expect(new Set(answers.map((a) => new URL(a.headers.get("location")!, app1.url).pathname))).toEqual(new Set([`/orders/${order.orderNumber}`]));
     expect(await statusOf(paymentId)).toBe("APPROVED");
     expect(await db.paymentEvent.count({ where: { paymentId, type: "kakaopay.approve" } })).toBe(1);
+    expect((await sandboxPayment(tid))?.approve_calls).toBe(1); // counted by the provider, not by us
     expect(await db.payment.count({ where: { orderId: order.orderId, status: { in: ["APPROVED", "PARTIALLY_CANCELLED", "CANCELLED", "CAPTURED_UNUSED"] } } })).toBe(1);
     const jobs = await until("the settle job ran", async () => {
       const j = await jobsFor(`payment:${paymentId}`);
@@ -157,10 +158,21 @@ describe("money under slow providers and crashes (real app and worker processes)
     const { paymentId, tid, path } = await payAtKakaoPay(app1, order.orderNumber);
     expect((await fetch(`${app1.url}${path}`, { redirect: "manual" })).status).toBe(303);
     expect(await statusOf(paymentId)).toBe("APPROVED");
-    await armFault({ provider: "kakaopay", op: "cancel", mode: "timeout", delayMs: 4_000, match: tid });
+    // KakaoPay waits 4 s before it cancels: a lookup before then says "not cancelled" — that must not fail the refund.
+    await armFault({ provider: "kakaopay", op: "cancel", mode: "delay", delayMs: 4_000, match: tid });
     const r = await refundPayment({ paymentId, amount: 28000, taxFree: 0, reason: "고객 요청", idempotencyKey: `t-${paymentId}` }, { adminId: "test" }, { gateway: gateway(), providerTimeoutMs: PROVIDER_TIMEOUT_MS });
     expect(r).toMatchObject({ ok: true, value: { status: "UNKNOWN" } });
-    await until("the worker settles the refund", async () => (await db.refund.findFirst({ where: { paymentId } }))?.status === "DONE", 60_000);
+    if (!r.ok) throw new Error("refund");
+    // 결제사에서 새로고침 while KakaoPay still holds the cancel: unknown, not failed.
+    expect((await settleRefund(r.value.refundId, { gateway: gateway(), providerTimeoutMs: PROVIDER_TIMEOUT_MS })).status).toBe("UNKNOWN");
+    const seen = new Set<string>();
+    await until("the worker settles the refund", async () => {
+      const st = (await db.refund.findFirst({ where: { paymentId } }))?.status;
+      if (st) seen.add(st);
+      return st === "DONE" || st === "FAILED";
+    }, 60_000);
+    expect([...seen]).not.toContain("FAILED");
+    expect((await sandboxPayment(tid))?.status).toBe("CANCEL_PAYMENT");
     expect(await statusOf(paymentId)).toBe("CANCELLED");
     expect(await orderStatus(order.orderId)).toBe("REFUNDED");
   });

@@ -80,6 +80,8 @@ export type Payment = {
   canceledAt?: Date;
   actions: Action[];
   history: { status: Status; at: string }[];
+  /** Test control: how many approve requests reached this tid (accepted or refused). */
+  approveCalls?: number;
 };
 
 type Result = { status: number; body: unknown };
@@ -359,7 +361,10 @@ function mountApi(app: Hono, ctx: SandboxContext, st: Store) {
     const tid = (r as { tid: string }).tid;
     const p = st.get(tid);
     if (!p || p.cid !== r.cid) return fail(-702, `tid not found: ${tid}`);
-    if (op === "approve") return approve(st, ctx, r as z.output<typeof approveSchema>, p);
+    if (op === "approve") {
+      p.approveCalls = (p.approveCalls ?? 0) + 1;
+      return approve(st, ctx, r as z.output<typeof approveSchema>, p);
+    }
     if (op === "cancel") return cancel(st, ctx, r as z.output<typeof cancelSchema>, p);
     return ok(orderView(p));
   }
@@ -478,6 +483,7 @@ function mountControls(app: Hono, st: Store) {
         install_month: p.install_month,
         custom_json: p.custom_json,
         history: p.history,
+        approve_calls: p.approveCalls ?? 0,
       })),
     });
   });
