@@ -341,14 +341,17 @@ export function createLinkhubProvider(): ProviderModule {
       const lostAnswer = (c: Context, p: Product) =>
         send(c, 500, { code: productCode(p, "FAULT"), message: "internal server error after the verify was performed (sandbox test control)" });
 
-      /** The once-only, ten-minute verify rule shared by both products. */
+      /**
+       * The once-only rule (both products: seed 000 §3, seed 001 §3.1) and the ten-minute window — only
+       * for Barocert CMS (seed 000 §3); seed 001 (legacy KakaoCert) documents no verify window.
+       */
       function checkVerifiable(p: Product, r: ConsentRequest, now: Date) {
         if (r.verifiedAt) throw new ApiError(409, productCode(p, "ALREADY_VERIFIED"), "이미 검증된 전자서명입니다. 검증 API는 1회만 호출할 수 있습니다.");
         if (r.state === 0) throw new ApiError(409, productCode(p, "NOT_COMPLETE"), "전자서명이 완료되지 않았습니다. 상태가 완료(1)인 요청만 검증할 수 있습니다.");
         if (r.state === 2) throw new ApiError(409, productCode(p, "EXPIRED"), "만료된 전자서명 요청입니다.");
         if (r.state === 3) throw new ApiError(409, productCode(p, "DECLINED"), "이용자가 거절한 전자서명 요청입니다.");
         if (r.state === 4) throw new ApiError(409, productCode(p, "FAILED"), "처리에 실패한 전자서명 요청입니다.");
-        if (now.getTime() - r.completedAt!.getTime() > VERIFY_WINDOW_MS)
+        if (p === "barocert" && now.getTime() - r.completedAt!.getTime() > VERIFY_WINDOW_MS)
           throw new ApiError(409, productCode(p, "VERIFY_WINDOW"), "전자서명 완료일시로부터 10분이 지나 검증할 수 없습니다.");
       }
 

@@ -1,0 +1,32 @@
+// KakaoCert's verify window only where documented: seed 000 §3 gives Barocert CMS 10 minutes after
+// completion; seed 001 (the legacy KakaoCert e-sign API the app uses) gives none. An e-signature
+// noticed late is still verified once — by neither the sandbox nor our own clock cut off.
+import { afterEach, describe, expect, it } from "vitest";
+import { refreshConsent, requestESign, verifyWindowMs } from "@/lib/consents/consents";
+import { advanceSandboxClock, clearFaults, resetSandboxClock } from "./helpers";
+import { consent, esignForm, kakaoTalk, sandboxRequest } from "./consents-helpers";
+
+afterEach(async () => {
+  await clearFaults();
+  await resetSandboxClock();
+});
+
+describe("verify window", () => {
+  it("is 10 minutes for CMS and none for KakaoCert e-sign", () => {
+    expect(verifyWindowMs({ kind: "CMS" })).toBe(10 * 60_000);
+    expect(verifyWindowMs({ kind: "ESIGN" })).toBeNull();
+  });
+
+  it("an e-signature verified 11 minutes after signing (provider clock and ours) is VERIFIED, with one verify call", async () => {
+    const r = await requestESign(esignForm(), {});
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    const c0 = await consent(r.id);
+    await kakaoTalk(c0.receiptId!, "sign");
+    await advanceSandboxClock(11 * 60_000);
+    const late = () => new Date(Date.now() + 11 * 60_000);
+    const c = (await refreshConsent(r.id, { force: true, now: late }))!;
+    expect(c).toMatchObject({ status: "VERIFIED" });
+    expect((await consent(r.id)).events.filter((e) => e.type === "kakaocert.verify")).toHaveLength(1);
+    expect((await sandboxRequest(c0.receiptId!))!.verifiedAt).not.toBeNull();
+  });
+});
