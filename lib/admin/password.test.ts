@@ -14,14 +14,14 @@ describe("admin passwords", () => {
     expect(await verifyPassword("wrong", a)).toBe(false);
     expect(await verifyPassword("x", "garbage")).toBe(false);
     expect(needsRehash(a)).toBe(false);
-  });
+  }, 30_000); // four scrypt runs at 128 MiB each: ~1 s apiece alone, several on a shared 2-core box
 
   it("still verifies an old N=2^14 hash and says it needs a rehash", async () => {
     const salt = randomBytes(16);
     const old = `scrypt$16384$8$1$${salt.toString("base64")}$${scryptSync("old pw", salt, 32, { N: 16384, r: 8, p: 1 }).toString("base64")}`;
     expect(await verifyPassword("old pw", old)).toBe(true);
     expect(needsRehash(old)).toBe(true);
-  });
+  }, 30_000);
 
   it("refuses forged parameters instead of computing them", async () => {
     const salt = Buffer.alloc(16).toString("base64");
