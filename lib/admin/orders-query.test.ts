@@ -25,3 +25,21 @@ describe("admin order filters", () => {
     expect(csvCell(new Date("2026-11-23T15:30:05Z"))).toBe("2026-11-24 00:30:05"); // KST
   });
 });
+
+describe("admin order display and ranges", () => {
+  it("tells unpaid orders apart by their latest attempt", async () => {
+    const { orderDisplay } = await import("./order-display");
+    const labels = new Set(
+      ([null, "READY", "ABORTED", "FAILED", "EXPIRED", "UNKNOWN"] as const).map((p) => orderDisplay("PENDING", p).label),
+    );
+    labels.add(orderDisplay("CLOSED", "ABORTED").label);
+    expect(labels.size).toBe(7);
+    expect(orderDisplay("PENDING", null).label).toBe("결제 대기");
+    expect(orderDisplay("PAID", "APPROVED").label).toBe("결제 완료");
+  });
+  it("a reversed date range is an error, not an empty list", () => {
+    const r = orderFilterSchema.safeParse({ from: "2026-12-01", to: "2026-11-01" });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.message).toContain("시작일이 종료일보다 늦습니다");
+  });
+});

@@ -3,7 +3,10 @@ import { z } from "zod";
 import { db as defaultDb, type Db, type Prisma } from "../db";
 import type { OrderStatus } from "../generated/prisma/enums";
 import { hasControlChars, isRealDate } from "../input/guard";
+import { paymentStatusLabel } from "../payments/state";
 import { kstDateTime } from "./format";
+import { paymentMethodText, providerShort } from "./labels";
+import { orderDisplay } from "./order-display";
 
 const dateStr = z
   .string()
@@ -13,13 +16,13 @@ const dateStr = z
   .or(z.literal("").transform(() => undefined));
 
 export const orderFilterSchema = z.object({
-  status: z.enum(["PENDING", "PAID", "PARTIALLY_REFUNDED", "REFUNDED"]).optional().or(z.literal("").transform(() => undefined)),
+  status: z.enum(["PENDING", "PAID", "PARTIALLY_REFUNDED", "REFUNDED", "CLOSED"], { message: "알 수 없는 주문 상태입니다." }).optional().or(z.literal("").transform(() => undefined)),
   q: z.string().trim().max(100).refine((q) => !hasControlChars(q), "검색어에 사용할 수 없는 문자가 있습니다.").optional(),
   from: dateStr,
   to: dateStr,
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
-});
+}).refine((f) => !f.from || !f.to || f.from <= f.to, { message: "시작일이 종료일보다 늦습니다. 기간을 다시 골라 주세요.", path: ["from"] });
 export type OrderFilter = z.infer<typeof orderFilterSchema>;
 
 /** KST calendar day → UTC instant range. */
@@ -57,7 +60,7 @@ export async function listOrders(merchantId: string, f: OrderFilter, deps: { db?
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: (f.page - 1) * f.pageSize,
       take: f.pageSize,
-      include: { payments: { orderBy: { createdAt: "desc" }, take: 1, select: { provider: true, status: true, method: true } } },
+      include: { payments: { orderBy: { createdAt: "desc" }, take: 1, select: { provider: true, status: true, method: true, device: true } } },
     }),
   ]);
   return { total, page: f.page, pageSize: f.pageSize, pages: Math.max(1, Math.ceil(total / f.pageSize)), rows };
@@ -72,10 +75,19 @@ export function csvCell(v: unknown): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+const CHARGED_STATUSES = new Set(["APPROVED", "PARTIALLY_CANCELLED", "CANCELLED", "CAPTURED_UNUSED", "REFUNDED_UNUSED"]);
+
+/**
+ * The order list as staff settle it: KST times, Korean statuses, the payment that charged the order
+ * (provider, 결제수단, 카드사, 거래번호, approval time) and its completed refunds. Streams in batches of
+ * 500 (memory stays flat however many orders match).
+ */
 export async function* ordersCsv(merchantId: string, f: Omit<OrderFilter, "page" | "pageSize">, deps: { db?: Db } = {}) {
   const db = deps.db ?? defaultDb;
   const where = whereFor(merchantId, { ...f, page: 1, pageSize: 1 });
-  yield "\uFEFF" + ["주문번호", "주문일시(KST)", "상태", "주문자", "휴대폰", "이메일", "상품", "결제금액", "면세", "부가세", "환불금액", "결제일시(KST)"].join(",") + "\n";
+  yield "\uFEFF" +
+    ["주문번호", "주문일시(KST)", "주문 상태", "주문자", "휴대폰", "이메일", "상품", "결제금액", "면세", "부가세", "결제사", "결제수단", "카드사", "거래번호", "결제 상태", "결제일시(KST)", "환불금액", "최근 환불일시(KST)"].join(",") +
+    "\n";
   let cursor: string | undefined;
   for (;;) {
     const batch = await db.order.findMany({
@@ -83,9 +95,40 @@ export async function* ordersCsv(merchantId: string, f: Omit<OrderFilter, "page"
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: 500,
       ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+      include: {
+        payments: {
+          orderBy: { createdAt: "desc" },
+          select: { provider: true, status: true, method: true, device: true, tid: true, cardInfo: true, approvedAt: true, refunds: { where: { status: "DONE" }, select: { completedAt: true, createdAt: true } } },
+        },
+      },
     });
     for (const o of batch) {
-      yield [o.orderNumber, o.createdAt, o.status, o.buyerName, o.buyerPhone, o.buyerEmail, o.itemSummary, o.totalAmount, o.taxFreeAmount, o.vatAmount, o.refundedAmount, o.paidAt ?? ""]
+      const p = o.payments.find((x) => CHARGED_STATUSES.has(x.status)) ?? o.payments[0];
+      const lastRefund = o.payments
+        .flatMap((x) => x.refunds)
+        .map((r) => r.completedAt ?? r.createdAt)
+        .sort((a, b) => b.getTime() - a.getTime())[0];
+      const issuer = (p?.cardInfo as { issuer?: string } | null)?.issuer ?? "";
+      yield [
+        o.orderNumber,
+        o.createdAt,
+        orderDisplay(o.status, o.payments[0]?.status).label,
+        o.buyerName,
+        o.buyerPhone,
+        o.buyerEmail,
+        o.itemSummary,
+        o.totalAmount,
+        o.taxFreeAmount,
+        o.vatAmount,
+        p ? (providerShort[p.provider] ?? p.provider) : "",
+        p?.method ? paymentMethodText(p.method, p.device) : "",
+        issuer,
+        p?.tid ?? "",
+        p ? (paymentStatusLabel[p.status] ?? p.status) : "",
+        p?.approvedAt ?? o.paidAt ?? "",
+        o.refundedAmount,
+        lastRefund ?? "",
+      ]
         .map(csvCell)
         .join(",") + "\n";
     }

@@ -1,8 +1,21 @@
 import Link from "next/link";
 import { formatWon } from "@/lib/money";
 import { listOrders, orderFilterSchema } from "@/lib/admin/orders-query";
+import { kstDateTime, kstDay } from "@/lib/admin/format";
+import { paymentMethodText, providerShort } from "@/lib/admin/labels";
+import { orderDisplay } from "@/lib/admin/order-display";
+import { can } from "@/lib/admin/roles";
 import { requireAdmin } from "../../../_lib/admin";
-import { kstDateTime, orderStatusLabel, StatusBadge, Pagination } from "../../_components";
+import { orderStatusLabel, Pagination } from "../../_components";
+
+function OrderBadge({ o }: { o: { status: Parameters<typeof orderDisplay>[0]; payments: { status: Parameters<typeof orderDisplay>[1] }[] } }) {
+  const d = orderDisplay(o.status, o.payments[0]?.status);
+  return (
+    <span className={`inline-block whitespace-nowrap rounded-md px-2 py-0.5 text-xs font-semibold ${d.tone}`} data-status={o.status} data-display={d.key}>
+      {d.label}
+    </span>
+  );
+}
 
 export const metadata = { title: "주문 관리" };
 
@@ -11,7 +24,15 @@ export default async function AdminOrders({ searchParams }: { searchParams: Prom
   const sp = await searchParams;
   const parsed = orderFilterSchema.safeParse(sp);
   const filter = parsed.success ? parsed.data : orderFilterSchema.parse({});
-  const result = await listOrders(admin.merchantId, filter);
+  const result = parsed.success ? await listOrders(admin.merchantId, filter) : { total: 0, pages: 1, rows: [] as Awaited<ReturnType<typeof listOrders>>["rows"] };
+  const now = new Date();
+  const today = kstDay(now);
+  const presets = [
+    { label: "오늘", from: today },
+    { label: "1주일", from: kstDay(now, -6) },
+    { label: "1개월", from: kstDay(now, -29) },
+  ];
+  const shown = { from: sp.from ?? "", to: sp.to ?? "" };
   const qs = (extra: Record<string, string | number | undefined>) => {
     const p = new URLSearchParams();
     for (const [k, v] of Object.entries({ status: filter.status, q: filter.q, from: filter.from, to: filter.to, ...extra })) if (v !== undefined && v !== "") p.set(k, String(v));
@@ -21,13 +42,36 @@ export default async function AdminOrders({ searchParams }: { searchParams: Prom
     <div>
       <div className="mb-4 flex flex-wrap items-end justify-between gap-2">
         <h1 className="text-xl font-bold">주문 관리</h1>
-        <a href={`/api/admin/orders/export?${qs({})}`} className="btn-ghost py-2 text-sm" data-testid="csv-export">
-          CSV 내보내기
-        </a>
+        {can(admin.role, "export") && parsed.success && (
+          <a href={`/api/admin/orders/export?${qs({})}`} className="btn-ghost py-2 text-sm" data-testid="csv-export">
+            CSV 내보내기
+          </a>
+        )}
       </div>
-      {!parsed.success && <p className="mb-3 rounded-xl bg-red-50 p-3 text-sm text-red-700">{parsed.error.issues[0]?.message ?? "검색 조건을 확인해 주세요."}</p>}
-      <form className="card mb-4 grid gap-2 p-3 sm:grid-cols-[140px_1fr_150px_150px_auto]" role="search">
-        <select name="status" defaultValue={filter.status ?? ""} className="input py-2" aria-label="상태">
+      {!parsed.success && (
+        <p className="mb-3 rounded-xl bg-red-50 p-3 text-sm text-red-700" role="alert" data-testid="filter-error">
+          {parsed.error.issues[0]?.message ?? "검색 조건을 확인해 주세요."}
+        </p>
+      )}
+      <div className="mb-2 flex flex-wrap gap-1.5 text-sm" aria-label="기간 빠른 선택">
+        {presets.map((p) => {
+          const on = shown.from === p.from && shown.to === today;
+          return (
+            <Link key={p.label} href={`?${qs({ from: p.from, to: today, page: undefined })}`} aria-current={on ? "true" : undefined} className={`rounded-full border px-3 py-1 ${on ? "border-ink bg-ink text-white" : "border-line bg-white hover:bg-paper"}`}>
+              {p.label}
+            </Link>
+          );
+        })}
+        {(shown.from || shown.to) && (
+          <Link href={`?${qs({ from: undefined, to: undefined, page: undefined })}`} className="rounded-full border border-line bg-white px-3 py-1 text-ink-soft hover:bg-paper">
+            기간 해제
+          </Link>
+        )}
+      </div>
+      <form className="card mb-4 grid gap-2 p-3 sm:grid-cols-[150px_1fr_150px_150px_auto] sm:items-end" role="search">
+        <label className="text-xs text-ink-mute">
+          상태
+        <select name="status" defaultValue={sp.status ?? ""} className="input mt-1 py-2">
           <option value="">전체 상태</option>
           {Object.entries(orderStatusLabel).map(([k, v]) => (
             <option key={k} value={k}>
@@ -35,9 +79,19 @@ export default async function AdminOrders({ searchParams }: { searchParams: Prom
             </option>
           ))}
         </select>
-        <input name="q" defaultValue={filter.q} placeholder="주문번호, 주문자, 이메일, 휴대폰" className="input py-2" aria-label="검색어" />
-        <input name="from" type="date" defaultValue={filter.from} className="input py-2" aria-label="시작일" />
-        <input name="to" type="date" defaultValue={filter.to} className="input py-2" aria-label="종료일" />
+        </label>
+        <label className="text-xs text-ink-mute">
+          검색어
+          <input name="q" defaultValue={sp.q ?? ""} placeholder="주문번호, 주문자, 이메일, 휴대폰" className="input mt-1 py-2" maxLength={100} />
+        </label>
+        <label className="text-xs text-ink-mute">
+          시작일
+          <input name="from" type="date" defaultValue={shown.from} className="input mt-1 py-2" aria-invalid={!parsed.success} />
+        </label>
+        <label className="text-xs text-ink-mute">
+          종료일
+          <input name="to" type="date" defaultValue={shown.to} className="input mt-1 py-2" aria-invalid={!parsed.success} />
+        </label>
         <button className="btn-dark py-2">검색</button>
       </form>
       <p className="mb-2 text-sm text-ink-mute">총 {result.total.toLocaleString("ko-KR")}건</p>
@@ -47,7 +101,7 @@ export default async function AdminOrders({ searchParams }: { searchParams: Prom
             <Link href={`/admin/orders/${o.id}`} className="card block p-3">
               <div className="flex items-center justify-between gap-2">
                 <span className="font-mono text-xs font-semibold text-blue-700">{o.orderNumber}</span>
-                <StatusBadge status={o.status} kind="order" />
+                <OrderBadge o={o} />
               </div>
               <div className="mt-1 flex items-end justify-between gap-2 text-sm">
                 <span className="min-w-0 truncate text-ink-soft">
@@ -55,7 +109,10 @@ export default async function AdminOrders({ searchParams }: { searchParams: Prom
                 </span>
                 <span className="amount shrink-0 font-semibold">{formatWon(o.totalAmount)}</span>
               </div>
-              <p className="mt-1 text-xs text-ink-mute">{kstDateTime(o.createdAt)}</p>
+              <p className="mt-1 text-xs text-ink-mute">
+                {kstDateTime(o.createdAt)}
+                {o.payments[0] && ` · ${providerShort[o.payments[0].provider] ?? o.payments[0].provider}${o.payments[0].method ? ` ${paymentMethodText(o.payments[0].method)}` : ""}`}
+              </p>
             </Link>
           </li>
         ))}
@@ -69,6 +126,7 @@ export default async function AdminOrders({ searchParams }: { searchParams: Prom
               <th className="p-3 font-medium">주문일시</th>
               <th className="p-3 font-medium">주문자</th>
               <th className="p-3 font-medium">상품</th>
+              <th className="p-3 font-medium">결제</th>
               <th className="p-3 text-right font-medium">금액</th>
               <th className="p-3 font-medium">상태</th>
             </tr>
@@ -84,15 +142,18 @@ export default async function AdminOrders({ searchParams }: { searchParams: Prom
                 <td className="whitespace-nowrap p-3 text-ink-soft">{kstDateTime(o.createdAt)}</td>
                 <td className="p-3">{o.buyerName}</td>
                 <td className="max-w-56 truncate p-3 text-ink-soft">{o.itemSummary}</td>
+                <td className="whitespace-nowrap p-3 text-xs text-ink-soft">
+                  {o.payments[0] ? `${providerShort[o.payments[0].provider] ?? o.payments[0].provider}${o.payments[0].method ? ` · ${paymentMethodText(o.payments[0].method)}` : ""}` : "-"}
+                </td>
                 <td className="amount whitespace-nowrap p-3 text-right font-semibold">{formatWon(o.totalAmount)}</td>
                 <td className="p-3">
-                  <StatusBadge status={o.status} kind="order" />
+                  <OrderBadge o={o} />
                 </td>
               </tr>
             ))}
             {result.rows.length === 0 && (
               <tr>
-                <td colSpan={6} className="p-8 text-center text-ink-mute">
+                <td colSpan={7} className="p-8 text-center text-ink-mute">
                   조건에 맞는 주문이 없습니다.
                 </td>
               </tr>
