@@ -14,6 +14,7 @@ const worker = await startWorker({
   databaseUrl,
   domains: allDomainJobs,
   pollSeconds: Number(process.env.WORKER_POLL_SECONDS ?? 1),
+  concurrency: Number(process.env.WORKER_CONCURRENCY ?? 4),
   sweepCron: process.env.WORKER_SWEEP_CRON,
   sweepAtStart: true,
 });

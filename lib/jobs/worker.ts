@@ -12,6 +12,8 @@ export type WorkerOptions = {
   domains: DomainJobs[];
   /** Seconds between polls for new jobs (pg-boss polls; ≥ 0.5). */
   pollSeconds?: number;
+  /** Jobs of one queue this process works at the same time (independent pollers). */
+  concurrency?: number;
   /** Cron of the sweep (default every minute). */
   sweepCron?: string;
   /** Also run the sweep once at start. */
@@ -22,7 +24,7 @@ export async function startWorker(opts: WorkerOptions): Promise<{ stop: () => Pr
   const boss = new PgBoss({
     connectionString: opts.databaseUrl,
     schema: BOSS_SCHEMA,
-    max: 4,
+    max: 6,
     // Maintenance expires the active jobs of a worker that died (→ retried by another).
     maintenanceIntervalSeconds: 30,
   });
@@ -34,8 +36,12 @@ export async function startWorker(opts: WorkerOptions): Promise<{ stop: () => Pr
   for (const d of opts.domains) for (const [q, h] of Object.entries(d.handlers) as [QueueName, DomainJobs["handlers"][QueueName]][]) handlers.set(q, h);
 
   const pollingIntervalSeconds = opts.pollSeconds ?? 1;
+  const concurrency = Math.max(1, opts.concurrency ?? 4);
   for (const [queue, handler] of handlers) {
     if (!handler) continue;
+    // pg-boss 10 works one batch per poll and per worker: several pollers per queue keep a backlog of
+    // retries from delaying fresh jobs (each job still goes to exactly one poller, SKIP LOCKED).
+    for (let i = 0; i < concurrency; i++)
     await boss.work<Record<string, unknown>>(queue, { pollingIntervalSeconds, batchSize: 1, includeMetadata: true }, async (jobs) => {
       for (const job of jobs) {
         const ctx = {
