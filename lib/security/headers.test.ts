@@ -14,7 +14,7 @@ const e = {
 describe("content security policy", () => {
   it("allows scripts only by nonce with 'strict-dynamic', and lists the KCP hosts for forms and frames", () => {
     const nonce = newNonce();
-    const csp = contentSecurityPolicy(nonce, cspSourcesFromEnv(e));
+    const csp = contentSecurityPolicy(nonce, cspSourcesFromEnv(e, null));
     const d = Object.fromEntries(csp.split("; ").map((x) => [x.split(" ")[0], x.split(" ").slice(1)]));
     expect(d["script-src"]).toEqual(expect.arrayContaining([`'nonce-${nonce}'`, "'strict-dynamic'"]));
     expect(d["script-src"]).not.toContain("'unsafe-inline'");
@@ -26,6 +26,13 @@ describe("content security policy", () => {
     expect(csp).not.toContain("upgrade-insecure-requests");
     expect(contentSecurityPolicy(nonce, cspSourcesFromEnv(e), { https: true })).toContain("upgrade-insecure-requests");
     expect(contentSecurityPolicy(nonce, cspSourcesFromEnv(e), { dev: true })).toContain("'unsafe-eval'");
+  });
+
+  it("the checkout's Kakao postcode search may load and frame its page", () => {
+    const s = cspSourcesFromEnv(e);
+    expect(s.frameSrc).toEqual(expect.arrayContaining(["https://postcode.map.kakao.com", "https://postcode.map.daum.net"]));
+    expect(s.scriptSrc).toContain("https://t1.kakaocdn.net");
+    expect(cspSourcesFromEnv(e, "http://127.0.0.1:4010/postcode.js").frameSrc).not.toContain("https://postcode.map.kakao.com");
   });
 
   it("nonces are fresh, 128-bit, base64", () => {

@@ -3,6 +3,10 @@
 // proxy.ts sets them on every page, route and server action; pure functions, no Next imports.
 import type { Env } from "../env";
 import { KCP_SCRIPT_URL } from "../providers/payup/forms";
+import { DEFAULT_POSTCODE_SCRIPT_URL, postcodeScriptUrl } from "../shop/postcode";
+
+/** Where Kakao's postcode search (checkout, lib/shop/postcode.ts) opens its page when its default script is used. */
+export const KAKAO_POSTCODE_FRAMES = ["https://postcode.map.kakao.com", "https://postcode.map.daum.net"];
 
 export type CspSources = {
   /** Where forms may post (and where a form's redirect may lead): KCP's mobile window, KakaoPay, the KakaoTalk app hand-off. */
@@ -31,13 +35,19 @@ const uniq = (xs: Array<string | null | undefined>) => [...new Set(xs.filter((x)
  * CSP_FRAME_SRC / CSP_SCRIPT_SRC: production KCP uses more hosts than its script's (the mobile
  * pay_url PayUp returns, the PC window's frames), and they are not all published — configure them.
  */
-export function cspSourcesFromEnv(e: Pick<Env, "KCP_SCRIPT_URL" | "PAYUP_API_BASE" | "KAKAOPAY_API_BASE" | "KAKAOCERT_APP_LAUNCH_URL" | "CSP_FORM_ACTION" | "CSP_FRAME_SRC" | "CSP_SCRIPT_SRC">): CspSources {
+export function cspSourcesFromEnv(
+  e: Pick<Env, "KCP_SCRIPT_URL" | "PAYUP_API_BASE" | "KAKAOPAY_API_BASE" | "KAKAOCERT_APP_LAUNCH_URL" | "CSP_FORM_ACTION" | "CSP_FRAME_SRC" | "CSP_SCRIPT_SRC">,
+  postcodeScript: string | null = postcodeScriptUrl(),
+): CspSources {
   const kcp = originOf(e.KCP_SCRIPT_URL || KCP_SCRIPT_URL);
   const payup = originOf(e.PAYUP_API_BASE);
+  // The checkout's postcode search: its script (loaded by our nonced bundle, so 'strict-dynamic'
+  // trusts it) embeds Kakao's page in an iframe. Another script URL brings its own frame hosts (CSP_FRAME_SRC).
+  const postcodeFrames = postcodeScript === DEFAULT_POSTCODE_SCRIPT_URL ? KAKAO_POSTCODE_FRAMES : [];
   return {
     formAction: uniq([kcp, payup, originOf(e.KAKAOPAY_API_BASE), originOf(e.KAKAOCERT_APP_LAUNCH_URL), ...e.CSP_FORM_ACTION]),
-    frameSrc: uniq([kcp, payup, ...e.CSP_FRAME_SRC]),
-    scriptSrc: uniq([kcp, ...e.CSP_SCRIPT_SRC]),
+    frameSrc: uniq([kcp, payup, ...postcodeFrames, ...e.CSP_FRAME_SRC]),
+    scriptSrc: uniq([kcp, originOf(postcodeScript), ...e.CSP_SCRIPT_SRC]),
   };
 }
 
