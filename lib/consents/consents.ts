@@ -40,8 +40,8 @@ const STALE_CLAIM_MS = 2 * 60_000;
 const VERIFY_RETRY_GAP_MS = 5_000;
 /** A verify still unresolved this long after the signature (provider unreachable) goes to 확인 필요. */
 export const UNRESOLVED_AFTER_MS = 24 * 3600_000;
-/** A waiting request whose provider cannot be reached is given up this long after its expiry (by then
- * even a last-second signature is past its 10-minute verify window). */
+/** A waiting CMS request whose provider cannot be reached is given up this long after its expiry (by
+ * then even a last-second signature is past its 10-minute verify window). E-sign: never (no window). */
 const GIVE_UP_AFTER_EXPIRY_MS = VERIFY_WINDOW_MS + 60_000;
 
 const ctx = (deps: ConsentDeps) => ({
@@ -362,7 +362,9 @@ export async function refreshConsent(id: string, deps: ConsentDeps & { force?: b
     if (!claimed) return c;
     const polled = await pollStatus(c, deps);
     c = await reload();
-    if (!polled && (c.status === "WAITING" || c.status === "VIEWED") && c.expiresAt && t.getTime() - c.expiresAt.getTime() > GIVE_UP_AFTER_EXPIRY_MS) {
+    // Only where a verify window is documented (CMS): an e-signature made before expiry stays verifiable,
+    // so an e-sign whose provider cannot be reached stays in progress until the provider answers.
+    if (!polled && verifyWindowMs(c) !== null && (c.status === "WAITING" || c.status === "VIEWED") && c.expiresAt && t.getTime() - c.expiresAt.getTime() > GIVE_UP_AFTER_EXPIRY_MS) {
       await transition(db, id, "EXPIRED", {
         from: c.status,
         data: { failureCode: "WINDOW_PASSED", failureMessage: "제공자 상태를 확인하지 못한 채 서명·검증 가능 시간이 모두 지났습니다." },

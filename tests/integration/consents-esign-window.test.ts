@@ -2,9 +2,9 @@
 // completion; seed 001 (the legacy KakaoCert e-sign API the app uses) gives none. An e-signature
 // noticed late is still verified once — by neither the sandbox nor our own clock cut off.
 import { afterEach, describe, expect, it } from "vitest";
-import { refreshConsent, requestESign, verifyWindowMs } from "@/lib/consents/consents";
+import { refreshConsent, requestCmsConsent, requestESign, verifyWindowMs } from "@/lib/consents/consents";
 import { advanceSandboxClock, clearFaults, resetSandboxClock } from "./helpers";
-import { consent, esignForm, kakaoTalk, sandboxRequest } from "./consents-helpers";
+import { armConsentFault, cmsForm, consent, esignForm, kakaoTalk, sandboxRequest } from "./consents-helpers";
 
 afterEach(async () => {
   await clearFaults();
@@ -28,5 +28,19 @@ describe("verify window", () => {
     expect(c).toMatchObject({ status: "VERIFIED" });
     expect((await consent(r.id)).events.filter((e) => e.type === "kakaocert.verify")).toHaveLength(1);
     expect((await sandboxRequest(c0.receiptId!))!.verifiedAt).not.toBeNull();
+  });
+
+  it("provider unreachable long after expiry: a CMS request is given up (its window has passed), an e-sign request is not (a signature may still be verifiable)", async () => {
+    const e = await requestESign(esignForm(), {});
+    const m = await requestCmsConsent(cmsForm(), {});
+    if (!e.ok || !m.ok) throw new Error(JSON.stringify({ e, m }));
+    const [ce, cm] = [await consent(e.id), await consent(m.id)];
+    await armConsentFault({ provider: "kakaocert", op: "status", mode: "http500", match: ce.receiptId! });
+    await armConsentFault({ provider: "barocert", op: "status", mode: "http500", match: cm.receiptId! });
+    const muchLater = () => new Date(ce.expiresAt!.getTime() + 12 * 60_000);
+    expect((await refreshConsent(m.id, { force: true, now: muchLater }))!).toMatchObject({ status: "EXPIRED", failureCode: "WINDOW_PASSED" });
+    const stillOpen = (await refreshConsent(e.id, { force: true, now: muchLater }))!;
+    expect(["WAITING", "VIEWED"]).toContain(stillOpen.status);
+    expect(stillOpen.failureCode).toBeNull();
   });
 });
