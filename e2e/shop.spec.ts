@@ -40,6 +40,7 @@ test("바로 구매 with a non-empty cart buys only that product and leaves the 
 });
 
 test("the cart survives a cancel and a failure; a retry can switch to the KCP window; paying empties it", async ({ page }, info) => {
+  test.slow(); // two provider windows and a payment
   await addToCart(page, "mug");
   await addToCart(page, "omija-syrup", 2);
   await page.getByRole("link", { name: "주문하기" }).click();
@@ -155,6 +156,7 @@ test("back and reload after paying land on the receipt; back from KakaoPay offer
   await pending.getByRole("link", { name: "그 주문 결제하기" }).click();
   await expect(page.getByTestId("order-status")).toContainText("아직 결제하지 않은 주문입니다");
   await page.getByTestId("retry-payment").click();
+  await expect(page).toHaveURL(/\/kakaopay\/pay\//);
   const orderNumber = await payAtKakaoPay(page);
   let dialogs = 0;
   page.on("dialog", (d) => {
@@ -171,11 +173,13 @@ test("back and reload after paying land on the receipt; back from KakaoPay offer
 });
 
 test("refunded receipts: partial then full, with amounts and dates, no success tick or upsell", async ({ page, browser }) => {
+  test.slow();
   const admin = await browser.newPage();
   await page.goto("/products/hallabong-gift");
   await page.getByRole("button", { name: "바로 구매" }).click();
   await fillCheckout(page);
   await page.getByTestId("pay-button").click();
+  await expect(page).toHaveURL(/\/kakaopay\/pay\//);
   const orderNumber = await payAtKakaoPay(page);
   await expect(page.getByTestId("order-consents")).toBeVisible();
 

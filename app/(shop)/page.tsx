@@ -20,9 +20,9 @@ export default async function ShopHome() {
               <Image src={p.imagePath} alt="" width={400} height={400} className="aspect-square w-full bg-paper object-cover" unoptimized />
               <div className="p-3">
                 <p className="line-clamp-2 text-[15px] font-semibold leading-snug">{p.name}</p>
-                <p className="mt-1 line-clamp-1 text-xs text-ink-mute">{p.summary}</p>
+                <p className="mt-1 line-clamp-1 text-xs text-ink-soft">{p.summary}</p>
                 <p className="amount mt-2 font-bold">{formatWon(p.price)}</p>
-                {p.taxFree && <p className="mt-1 text-[11px] text-ink-mute">면세 상품</p>}
+                {p.taxFree && <p className="mt-1 text-[11px] text-ink-soft">면세 상품</p>}
               </div>
             </Link>
           </li>

@@ -43,7 +43,7 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
                 <Image src={product.imagePath} alt="" width={64} height={64} className="size-16 rounded-xl bg-paper" unoptimized />
                 <div className="min-w-0 flex-1">
                   <p className="truncate font-medium">{product.name}</p>
-                  <p className="amount text-sm text-ink-mute">
+                  <p className="amount text-sm text-ink-soft">
                     {formatWon(product.price)} × {quantity}
                   </p>
                 </div>

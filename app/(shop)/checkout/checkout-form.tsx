@@ -23,6 +23,7 @@ export function CheckoutForm({ methods, total, buyNow, agreements, postcodeScrip
   const errorRef = useRef<HTMLDivElement>(null);
   const [same, setSame] = useState(v.sameAsBuyer === "1");
   const [buyer, setBuyer] = useState({ name: v.name ?? "", phone: v.phone ?? "" });
+  const [recipient, setRecipient] = useState({ name: v.recipientName ?? "", phone: v.recipientPhone ?? "" });
   const [agreed, setAgreed] = useState<Record<string, boolean>>({ privacy: v.agreePrivacy === "1", thirdParty: v.agreeThirdParty === "1" });
 
   // After the server answers with errors: focus the first field in error (or the message).
@@ -30,6 +31,7 @@ export function CheckoutForm({ methods, total, buyNow, agreements, postcodeScrip
     if (!state.error) return;
     setSame(state.values?.sameAsBuyer === "1");
     setBuyer({ name: state.values?.name ?? "", phone: state.values?.phone ?? "" });
+    setRecipient({ name: state.values?.recipientName ?? "", phone: state.values?.recipientPhone ?? "" });
     setAgreed({ privacy: state.values?.agreePrivacy === "1", thirdParty: state.values?.agreeThirdParty === "1" });
     const first = checkoutFields.find((f) => state.fieldErrors?.[f]);
     const el = first ? formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`) : null;
@@ -116,7 +118,8 @@ export function CheckoutForm({ methods, total, buyNow, agreements, postcodeScrip
             maxLength={30}
             required
             readOnly={same}
-            {...(same ? { value: buyer.name } : { defaultValue: v.recipientName })}
+            value={same ? buyer.name : recipient.name}
+            onChange={(e) => setRecipient((r) => ({ ...r, name: e.target.value }))}
             {...aria("recipientName")}
           />,
         )}
@@ -132,7 +135,8 @@ export function CheckoutForm({ methods, total, buyNow, agreements, postcodeScrip
             placeholder="010-1234-5678"
             required
             readOnly={same}
-            {...(same ? { value: buyer.phone } : { defaultValue: v.recipientPhone })}
+            value={same ? buyer.phone : recipient.phone}
+            onChange={(e) => setRecipient((r) => ({ ...r, phone: e.target.value }))}
             {...aria("recipientPhone")}
           />,
         )}

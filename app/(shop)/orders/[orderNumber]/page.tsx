@@ -27,6 +27,9 @@ const failureText: Record<string, string> = {
   SUPERSEDED: "새 결제 시도로 대체된 결제입니다.",
 };
 
+/** A provider's message without its code prefix ("[ 3001 ] 사용자가…" → "사용자가…"): codes are for staff. */
+const customerText = (m: string) => m.replace(/^\s*\[\s*[A-Za-z0-9_-]+\s*\]\s*/, "").trim();
+
 export default async function OrderPage({
   params,
   searchParams,
@@ -57,9 +60,12 @@ export default async function OrderPage({
   const latest = order.payments[0];
   // Unknown is not failed: while any attempt's outcome is open, the customer sees "확인 중", never a retry.
   const checking = !charged && order.payments.some((p) => ["APPROVING", "UNKNOWN"].includes(p.status));
+  const approving = order.payments.some((p) => p.status === "APPROVING");
   const paid = ["PAID", "PARTIALLY_REFUNDED", "REFUNDED"].includes(order.status);
   const closed = order.status === "CLOSED";
   const refunding = order.payments.some((p) => p.status === "CAPTURED_UNUSED");
+  // What the provider told us about the card (lib/payments/gateway.ts Approved.card), when it did.
+  const card = charged?.cardInfo && typeof charged.cardInfo === "object" && !Array.isArray(charged.cardInfo) ? (charged.cardInfo as { issuer?: string; installMonth?: number; approvalNo?: string }) : null;
   const lastMethod = latest?.provider === "PAYUP_KCP" ? "kakaopay_kcp" : "kakaopay";
   const refunds = order.payments.flatMap((p) => p.refunds);
   const lastRefundAt = refunds.filter((r) => r.status === "DONE" && r.completedAt).map((r) => r.completedAt!).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
@@ -67,7 +73,7 @@ export default async function OrderPage({
 
   return (
     <div className="mx-auto max-w-lg space-y-4">
-      {checking && <meta httpEquiv="refresh" content="3" />}
+      {checking && <meta httpEquiv="refresh" content={approving ? "1" : "3"} />}
       <section className="card p-5 text-center" data-testid="order-status">
         {order.status === "REFUNDED" ? (
           <>
@@ -112,7 +118,10 @@ export default async function OrderPage({
           <>
             <div className="mx-auto size-10 animate-spin rounded-full border-4 border-kakao border-t-transparent" aria-hidden />
             <h1 className="mt-3 text-xl font-bold">결제 결과를 확인하고 있습니다</h1>
-            <p className="mt-1 text-sm text-ink-soft">잠시만 기다려 주세요. 이 화면은 자동으로 새로고침됩니다. 같은 결제가 두 번 청구되지 않습니다.</p>
+            <p className="mt-1 text-sm text-ink-soft" role="status" aria-live="polite">
+              {approving ? "결제사에 승인을 요청하고 있습니다." : "결제사 응답이 늦어 결과를 다시 확인하고 있습니다."} 잠시만 기다려 주세요. 이 화면은 자동으로 넘어갑니다. 같은 결제가 두 번
+              청구되지 않습니다.
+            </p>
           </>
         ) : (
           <>
@@ -125,7 +134,7 @@ export default async function OrderPage({
             <p className="mt-2 text-sm text-ink-soft" data-testid="order-notice">
               {startError ??
                 (latest?.failureCode && failureText[latest.failureCode]) ??
-                (latest?.failureCode?.startsWith("KCP_") && latest.failureMessage ? `결제창에서 결제가 완료되지 않았습니다. ${latest.failureMessage}` : null) ??
+                (latest?.failureCode?.startsWith("KCP_") && latest.failureMessage ? `결제창에서 결제가 완료되지 않았습니다. ${customerText(latest.failureMessage)}` : null) ??
                 (latest?.status === "FAILED" ? "결제에 실패했습니다. 다시 시도해 주세요." : "아직 결제하지 않은 주문입니다.")}
             </p>
             {/* A retry may switch between KakaoPay and the KCP window; the last one used is preselected. */}
@@ -152,7 +161,7 @@ export default async function OrderPage({
             </Link>
           </>
         )}
-        <p className="mt-3 text-sm text-ink-mute">
+        <p className="mt-3 text-sm text-ink-soft">
           주문번호 <span className="font-mono font-semibold text-ink" data-testid="order-number">{order.orderNumber}</span>
         </p>
       </section>
@@ -163,8 +172,8 @@ export default async function OrderPage({
           {order.items.map((i) => (
             <li key={i.id} className="flex justify-between gap-3">
               <span>
-                {i.name} <span className="text-ink-mute">× {i.quantity}</span>
-                {i.taxFree && <span className="ml-1 text-xs text-ink-mute">(면세)</span>}
+                {i.name} <span className="text-ink-soft">× {i.quantity}</span>
+                {i.taxFree && <span className="ml-1 text-xs text-ink-soft">(면세)</span>}
               </span>
               <span className="amount shrink-0">{formatWon(i.lineTotal)}</span>
             </li>
@@ -202,16 +211,34 @@ export default async function OrderPage({
         <section className="card p-5 text-sm" data-testid="receipt">
           <h2 className="font-semibold">결제 정보</h2>
           <dl className="mt-3 grid grid-cols-[96px_1fr] gap-y-1.5">
-            <dt className="text-ink-mute">결제수단</dt>
+            <dt className="text-ink-soft">결제수단</dt>
             <dd>
               카카오페이 {charged.method === "MONEY" ? "머니" : charged.method === "CARD" ? "카드" : ""}
-              {charged.provider === "PAYUP_KCP" && <span className="text-ink-mute"> (KCP)</span>}
+              {charged.provider === "PAYUP_KCP" && <span className="text-ink-soft"> (KCP)</span>}
             </dd>
-            <dt className="text-ink-mute">승인 일시</dt>
+            {card?.issuer && (
+              <>
+                <dt className="text-ink-soft">카드사</dt>
+                <dd data-testid="receipt-card-issuer">{card.issuer}</dd>
+              </>
+            )}
+            {charged.method === "CARD" && card?.installMonth !== undefined && (
+              <>
+                <dt className="text-ink-soft">할부</dt>
+                <dd>{card.installMonth > 1 ? `${card.installMonth}개월` : "일시불"}</dd>
+              </>
+            )}
+            {card?.approvalNo && (
+              <>
+                <dt className="text-ink-soft">승인번호</dt>
+                <dd className="font-mono">{card.approvalNo}</dd>
+              </>
+            )}
+            <dt className="text-ink-soft">승인 일시</dt>
             <dd>{charged.approvedAt ? kst(charged.approvedAt) : "-"}</dd>
-            <dt className="text-ink-mute">거래번호</dt>
+            <dt className="text-ink-soft">거래번호</dt>
             <dd className="font-mono text-xs leading-5">{charged.tid}</dd>
-            <dt className="text-ink-mute">주문자</dt>
+            <dt className="text-ink-soft">주문자</dt>
             <dd>
               {maskName(order.buyerName)} · {maskPhone(order.buyerPhone)}
             </dd>
@@ -237,17 +264,17 @@ export default async function OrderPage({
         <section className="card p-5 text-sm" data-testid="delivery">
           <h2 className="font-semibold">배송지</h2>
           <dl className="mt-3 grid grid-cols-[96px_1fr] gap-y-1.5">
-            <dt className="text-ink-mute">받는 분</dt>
+            <dt className="text-ink-soft">받는 분</dt>
             <dd>
               {maskName(order.recipientName)} · {maskPhone(order.recipientPhone ?? "")}
             </dd>
-            <dt className="text-ink-mute">주소</dt>
+            <dt className="text-ink-soft">주소</dt>
             <dd className="break-words">
               ({order.postcode}) {order.address1} {order.address2 ? "***" : ""}
             </dd>
             {order.deliveryMemo && (
               <>
-                <dt className="text-ink-mute">배송 메모</dt>
+                <dt className="text-ink-soft">배송 메모</dt>
                 <dd className="break-words">{order.deliveryMemo}</dd>
               </>
             )}
