@@ -57,8 +57,8 @@ test.describe("merchant admin", () => {
     await expect(page.locator("[data-status=REFUNDED]")).toBeVisible();
     await expect(page.getByTestId("admin-order-refunded")).toHaveText("45,000원");
     const timeline = page.getByTestId("timeline");
-    await expect(timeline).toContainText("부분 환불 완료 15000원");
-    await expect(timeline).toContainText("전체 환불 완료 30000원");
+    await expect(timeline).toContainText("부분 환불 완료 15,000원");
+    await expect(timeline).toContainText("전체 환불 완료 30,000원");
     await expect(timeline.getByText("kakaopay.cancel")).toHaveCount(2);
 
     // Refresh from provider agrees.

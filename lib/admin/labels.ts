@@ -70,6 +70,8 @@ export const failureLabel: Record<string, string> = {
   FAIL_PAYMENT: "결제 실패",
   FAIL_AUTH_PASSWORD: "비밀번호 인증 실패",
   CANCEL_PAYMENT: "결제 취소",
+  USER_CANCEL: "고객이 결제를 취소함",
+  USER_CANCELLED: "고객이 결제를 취소함",
 };
 
 /** A failure for staff: Korean words first, the provider's code kept (for quoting to the provider). */

@@ -9,7 +9,7 @@ export function AdminNav({ items }: { items: NavItem[] }) {
   const path = usePathname();
   const active = (href: string) => (href === "/admin" ? path === "/admin" : path === href || path.startsWith(`${href}/`));
   return (
-    <nav className="-mx-1 flex min-w-0 flex-1 gap-1 overflow-x-auto px-1 text-sm [scrollbar-width:none]" aria-label="관리자 메뉴">
+    <nav className="-mx-1 flex min-w-0 flex-1 gap-1 overflow-x-auto px-1 pr-6 text-sm [mask-image:linear-gradient(to_right,black_85%,transparent)] [scrollbar-width:none] md:pr-1 md:[mask-image:none]" aria-label="관리자 메뉴">
       {items.map((n) => {
         const on = active(n.href);
         return (

@@ -21,8 +21,8 @@ export async function saveBillAction(_prev: SaveBillState, formData: FormData): 
     return { message: "입력값을 읽지 못했습니다. 페이지를 새로고침해 주세요." };
   }
   // The input layer: control characters in any field (a JSON escape hides them until parsed; the
-  // bill's texts may span lines) and impossible dates are refused before anything is queried.
-  const bad = formProblem(formData) ?? checkDeep(input, { multiline: true });
+  // bill's texts may span lines) are refused before anything is queried; dates are the form's to answer.
+  const bad = formProblem(formData) ?? checkDeep(input, { multiline: true, dates: false });
   if (bad) return { message: bad.message };
   const billId = formData.get("billId") ? String(formData.get("billId")) : undefined;
   const actor = { merchantId: admin.merchantId, adminId: admin.adminId };

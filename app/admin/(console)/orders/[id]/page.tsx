@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { formatWon } from "@/lib/money";
 import { maskEmail, maskPhoneNumber, withSeparators } from "@/lib/admin/format";
 import { eventTypeLabel, failureText, paymentMethodText, providerLabel, translateStatusArrows } from "@/lib/admin/labels";
+import { orderDisplay } from "@/lib/admin/order-display";
 import { can } from "@/lib/admin/roles";
 import { orderStatusLabel } from "@/lib/orders/state";
 import { paymentStatusLabel } from "@/lib/payments/state";
@@ -42,7 +43,14 @@ export default async function AdminOrderDetail({ params, searchParams }: { param
       </Link>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="font-mono text-xl font-bold">{order.orderNumber}</h1>
-        <StatusBadge status={order.status} kind="order" />
+        {(() => {
+          const d = orderDisplay(order.status, order.payments[0]?.status);
+          return (
+            <span className={`inline-block whitespace-nowrap rounded-md px-2 py-0.5 text-xs font-semibold ${d.tone}`} data-status={order.status} data-display={d.key} data-testid="order-status-badge">
+              {d.label}
+            </span>
+          );
+        })()}
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         <section className="card p-4 text-sm">
@@ -100,7 +108,7 @@ export default async function AdminOrderDetail({ params, searchParams }: { param
             const remaining = p.totalAmount - p.cancelledAmount;
             const refundable = p.status === "APPROVED" || p.status === "PARTIALLY_CANCELLED";
             return (
-              <div key={p.id} className="card p-4 text-sm" data-testid="payment-card">
+              <div key={p.id} className="card p-4 text-sm" data-testid="payment-card" data-payment-id={p.id}>
                 <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
                   <h2 className="font-semibold">
                     {providerLabel[p.provider] ?? p.provider} <StatusBadge status={p.status} kind="payment" />
@@ -112,7 +120,7 @@ export default async function AdminOrderDetail({ params, searchParams }: { param
                   <dd className="break-all font-mono text-xs leading-5">{p.tid ?? "-"}</dd>
                   <dt className="text-ink-mute">결제수단</dt>
                   <dd>
-                    {paymentMethodText(p.method, p.device)}
+                    {p.method ? paymentMethodText(p.method, p.device) : `- · ${p.device === "MOBILE" ? "모바일" : "PC"}`}
                     {p.method && <span className="ml-1 font-mono text-[11px] text-ink-mute">{p.method}</span>}
                   </dd>
                   <dt className="text-ink-mute">승인일시</dt>
