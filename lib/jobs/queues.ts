@@ -20,6 +20,11 @@ export type QueueSpec = {
 };
 
 export const QUEUES = {
+  /**
+   * Call the provider's approve for a claimed payment (the customer's return only claims it and answers at
+   * once). Never retried: the approve is sent at most once; if this job dies, "payment.settle" settles it.
+   */
+  "payment.approve": { policy: "short", retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 120 },
   /** Settle a payment left APPROVING / UNKNOWN / READY-past-expiry by asking the provider. */
   "payment.settle": { policy: "short", retryLimit: 24, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
   /** Settle a refund left REQUESTED / UNKNOWN (and refund late captures). */

@@ -15,6 +15,8 @@ import { lockOrder } from "./locks";
 import { sendAutomaticRefundNow } from "./refund-now";
 import { CHARGED, transitionPayment, type TimelineEvent } from "./state";
 
+export type { ApprovalToken };
+
 export type ApproveOutcome =
   | { kind: "paid"; orderNumber: string } // approved now or earlier
   | { kind: "in_progress"; orderNumber: string } // another request is approving it right now
@@ -32,10 +34,33 @@ function callEvent(callLog: ProviderCallLog, message: string): TimelineEvent {
   return { type: callLog.op, message, resultCode: callLog.resultCode, data: { durationMs: callLog.durationMs, ...(callLog.detail ?? {}) } };
 }
 
-export async function approvePayment(
-  input: ({ paymentId: string; pgToken: string } | { paymentId: string; token: ApprovalToken }) & { provider?: ProviderName; attemptToken: string | null | undefined },
-  deps: ApproveDeps,
-): Promise<ApproveOutcome> {
+export type ApproveInput = ({ paymentId: string; pgToken: string } | { paymentId: string; token: ApprovalToken }) & {
+  provider?: ProviderName;
+  attemptToken: string | null | undefined;
+};
+
+/**
+ * The customer's return: claims the approval and answers at once. The provider's approve runs as the
+ * worker's "payment.approve" job (enqueued in the claim's transaction, with the settle job as backstop):
+ * the customer sees "결제 확인 중" instead of a frozen provider page, and no request thread waits on the
+ * provider.
+ */
+export async function acceptReturn(input: ApproveInput, deps: ApproveDeps): Promise<ApproveOutcome> {
+  const claim = await claimApproval(input, { ...deps, enqueueApprove: true });
+  if (claim.kind === "claimed") return { kind: "in_progress", orderNumber: claim.orderNumber };
+  return claim.outcome;
+}
+
+/** Claim and approve in one go (the worker's job does the second half of acceptReturn the same way). */
+export async function approvePayment(input: ApproveInput, deps: ApproveDeps): Promise<ApproveOutcome> {
+  const claim = await claimApproval(input, deps);
+  if (claim.kind !== "claimed") return claim.outcome;
+  return executeApproval(claim.paymentId, deps);
+}
+
+type Claim = { kind: "claimed"; paymentId: string; orderNumber: string } | { kind: "done"; outcome: ApproveOutcome };
+
+async function claimApproval(input: ApproveInput, deps: ApproveDeps & { enqueueApprove?: boolean }): Promise<Claim> {
   const db = deps.db ?? defaultDb;
   const now = deps.now ?? (() => new Date());
   const provider = input.provider ?? deps.gateway.provider;
@@ -46,7 +71,7 @@ export async function approvePayment(
   const claim = await db.$transaction(async (tx) => {
     const p0 = await tx.payment.findUnique({ where: { id: input.paymentId }, select: { orderId: true, provider: true, order: { select: { orderNumber: true } } } });
     // A return for another provider's payment changes nothing.
-    if (!p0 || p0.provider !== provider) return { kind: "not_found" } as const;
+    if (!p0 || p0.provider !== provider) return { kind: "done", outcome: { kind: "not_found" } satisfies ApproveOutcome } as const;
     // Nor does one without this attempt's token.
     if (!verifyAttemptToken(secret, input.paymentId, input.attemptToken))
       return { kind: "done", outcome: { kind: "forbidden", orderNumber: p0.order.orderNumber } satisfies ApproveOutcome } as const;
@@ -94,17 +119,54 @@ export async function approvePayment(
     }
     await transitionPayment(tx, payment.id, "claim", {
       orderId: payment.orderId,
-      // Keep what the window returned (opaque, no card data) so a lost answer can be reconciled.
-      data: token.kind === "kcp" ? { providerData: { ...((payment.providerData as object | null) ?? {}), authorization: token.authorization } as object } : {},
+      // Keep what the return carried (opaque, no card data): the approve job sends it, and a lost answer
+      // can be reconciled with it. KakaoPay's pg_token is single-use and useless once approved.
+      data: {
+        providerData: {
+          ...((payment.providerData as object | null) ?? {}),
+          ...(token.kind === "kcp" ? { authorization: token.authorization } : { pgToken: token.value }),
+        } as object,
+      },
       event: ev("payment.approving", "결제 승인 요청"),
     });
     await enqueue(tx, "payment.settle", { paymentId: payment.id }, { key: `payment:${payment.id}`, delaySeconds: settleAfter });
-    return { kind: "claimed", payment } as const;
+    if (deps.enqueueApprove) await enqueue(tx, "payment.approve", { paymentId: payment.id }, { key: `approve:${payment.id}` });
+    return { kind: "claimed", paymentId: payment.id, orderNumber } as const;
   });
+  return claim;
+}
 
-  if (claim.kind === "not_found") return claim;
-  if (claim.kind === "done") return claim.outcome;
-  const { payment } = claim;
+/** The stored approval token of a claimed payment. */
+function tokenOf(provider: ProviderName, providerData: unknown): ApprovalToken | null {
+  const d = (providerData ?? {}) as { pgToken?: unknown; authorization?: unknown };
+  if (provider === "KAKAOPAY") return typeof d.pgToken === "string" ? { kind: "pg_token", value: d.pgToken } : null;
+  return d.authorization ? { kind: "kcp", authorization: d.authorization } : null;
+}
+
+/**
+ * Sends the provider's approve for a claimed (APPROVING) payment — at most once: the send is claimed by
+ * setting approveSentAt under the order lock, so two jobs, a job and a request, or a re-run job cannot
+ * send it twice. Records the answer; a lost answer leaves UNKNOWN for the settle job.
+ */
+export async function executeApproval(paymentId: string, deps: ApproveDeps): Promise<ApproveOutcome> {
+  const db = deps.db ?? defaultDb;
+  const sent = await db.$transaction(async (tx) => {
+    const p0 = await tx.payment.findUnique({ where: { id: paymentId }, select: { orderId: true } });
+    if (!p0) return { kind: "done", outcome: { kind: "not_found" } satisfies ApproveOutcome } as const;
+    await lockOrder(tx, p0.orderId);
+    const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { order: true } });
+    const orderNumber = payment.order.orderNumber;
+    if (CHARGED.includes(payment.status)) return { kind: "done", outcome: { kind: "paid", orderNumber } satisfies ApproveOutcome } as const;
+    if (payment.status === "UNKNOWN") return { kind: "done", outcome: { kind: "unknown", orderNumber } satisfies ApproveOutcome } as const;
+    if (payment.status !== "APPROVING") return { kind: "done", outcome: { kind: "failed", orderNumber, message: "이미 종료된 결제입니다. 다시 결제해 주세요." } satisfies ApproveOutcome } as const;
+    if (payment.approveSentAt) return { kind: "done", outcome: { kind: "in_progress", orderNumber } satisfies ApproveOutcome } as const;
+    const token = tokenOf(payment.provider, payment.providerData);
+    if (!token) return { kind: "done", outcome: { kind: "in_progress", orderNumber } satisfies ApproveOutcome } as const;
+    await tx.payment.update({ where: { id: payment.id }, data: { approveSentAt: new Date() } });
+    return { kind: "send", payment, token } as const;
+  });
+  if (sent.kind === "done") return sent.outcome;
+  const { payment, token } = sent;
   const order = payment.order;
   const orderNumber = order.orderNumber;
 

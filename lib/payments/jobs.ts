@@ -9,6 +9,7 @@ import { db } from "../db";
 import { env } from "../env";
 import { enqueue, keysWithUnfinishedJobs } from "../jobs/enqueue";
 import { NotYet, type DomainJobs } from "../jobs/registry";
+import { executeApproval } from "./approve-payment";
 import { raiseAttention } from "./attention";
 import { gatewayFor } from "./gateways";
 import { settleRefund } from "./refund";
@@ -20,6 +21,13 @@ const ATTENTION_AFTER_TRIES = 6;
 export const paymentJobs: DomainJobs = {
   name: "payments",
   handlers: {
+    // The customer's return only claimed the approval: send the provider's approve (at most once).
+    "payment.approve": async (data) => {
+      const paymentId = String(data.paymentId ?? "");
+      const p = await db.payment.findUnique({ where: { id: paymentId }, select: { provider: true } });
+      if (!p) return { skipped: "no such payment" };
+      return executeApproval(paymentId, { gateway: gatewayFor(p.provider), providerTimeoutMs: env().PROVIDER_TIMEOUT_MS });
+    },
     "payment.settle": async (data, ctx) => {
       const paymentId = String(data.paymentId ?? "");
       const p = await db.payment.findUnique({ where: { id: paymentId }, select: { provider: true, orderId: true } });

@@ -54,10 +54,22 @@ export async function settlePayment(paymentId: string, deps: SettleDeps): Promis
   const st = payment.status;
   const same = (retry?: string): SettleOutcome => ({ status: st, changed: false, ...(retry && { retry }) });
   const expiredAtProvider = !!payment.readyExpiresAt && now().getTime() > payment.readyExpiresAt.getTime() + EXPIRY_GRACE_MS;
-  const approveMayRun = st === "APPROVING" && now().getTime() - payment.statusAt.getTime() < deps.providerTimeoutMs + 5_000;
+  // The approve may still be on its way while it has not been sent yet, or was sent within the timeout.
+  const approveMayRun =
+    st === "APPROVING" && (!payment.approveSentAt || now().getTime() - payment.approveSentAt.getTime() < deps.providerTimeoutMs + 5_000);
   const isPayUp = !deps.gateway.reportsCancellations; // no lookup API: asking = re-sending
 
   if (["APPROVED", "PARTIALLY_CANCELLED", "CANCELLED", "CAPTURED_UNUSED", "REFUNDED_UNUSED"].includes(st)) return same();
+
+  // Claimed but the approve was never sent (its job was lost): nothing can have been charged by us yet.
+  // Put the approve job back (it sends at most once) unless the attempt has expired meanwhile.
+  if (st === "APPROVING" && !payment.approveSentAt && !expiredAtProvider) {
+    if (now().getTime() - payment.statusAt.getTime() > 30_000) {
+      await enqueue(db, "payment.approve", { paymentId: payment.id }, { key: `approve:${payment.id}` });
+      return same("승인 요청을 다시 작업 대기열에 넣음");
+    }
+    return same("승인 요청 대기 중");
+  }
 
   if (st === "READY") {
     if (!expiredAtProvider) return same(); // the customer may still be at the provider's page

@@ -6,7 +6,7 @@ import { POST as kcpReturn } from "@/app/pay/payup/return/route";
 import { db } from "@/lib/db";
 import { createOrder } from "@/lib/orders/create-order";
 import { encodeEucKrForm, createPayUpClient, createPayUpGateway, PAYUP_CODE_LIST, type PayUpGateway } from "@/lib/providers/payup";
-import { abandonPayment, approvePayment } from "@/lib/payments/approve-payment";
+import { abandonPayment, approvePayment, executeApproval } from "@/lib/payments/approve-payment";
 import { attemptToken } from "@/lib/payments/attempt-token";
 import { enterTransactionId } from "@/lib/payments/transaction-id";
 import { createKakaoPayGateway } from "@/lib/providers/kakaopay";
@@ -50,13 +50,18 @@ async function kcpFields(ordrIdxx: string, action: "pay" | "cancel" | "fail" = "
   return ((await r.json()) as { fields: Record<string, string> }).fields;
 }
 
-/** The browser's EUC-KR POST to our Ret_URL (which carries the attempt's token, as registered with PayUp). */
+/**
+ * The browser's EUC-KR POST to our Ret_URL (which carries the attempt's token, as registered with PayUp),
+ * then what the worker's "payment.approve" job does for the claimed payment (the route only claims it).
+ */
 async function postBack(fields: Record<string, string> | string, contentType = "application/x-www-form-urlencoded", opts: { token?: string | null } = {}) {
   const body = typeof fields === "string" ? fields : encodeEucKrForm(fields);
   const ordr = typeof fields === "string" ? undefined : fields.ordr_idxx;
   const p = ordr ? await db.payment.findFirst({ where: { providerOrderRef: ordr } }) : null;
   const token = opts.token !== undefined ? opts.token : p ? attemptToken(process.env.APP_SECRET!, p.id) : null;
-  return kcpReturn(new Request(`${appUrl}/pay/payup/return${token ? `?t=${token}` : ""}`, { method: "POST", headers: { "content-type": contentType }, body }));
+  const res = await kcpReturn(new Request(`${appUrl}/pay/payup/return${token ? `?t=${token}` : ""}`, { method: "POST", headers: { "content-type": contentType }, body }));
+  if (p) await executeApproval(p.id, { gateway, providerTimeoutMs: 1500 });
+  return res;
 }
 
 const approvals = (orderId: string) => db.paymentEvent.count({ where: { orderId, type: "payup.pay" } });

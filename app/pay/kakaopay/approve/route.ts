@@ -1,8 +1,7 @@
 // KakaoPay sends the customer here after they pay: GET approval_url?payment=…&pg_token=…
 import { z } from "zod";
-import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { approvePayment } from "@/lib/payments/approve-payment";
+import { acceptReturn } from "@/lib/payments/approve-payment";
 import { kakaoPayGateway } from "@/lib/payments/gateways";
 import { seeOther, withErrors } from "../../../_lib/http";
 import { canSeeOrder } from "../../../_lib/request";
@@ -11,22 +10,12 @@ export const dynamic = "force-dynamic";
 
 const query = z.object({ payment: z.string().min(1).max(40), t: z.string().max(64).optional(), pg_token: z.string().min(1).max(64) });
 
-async function waitWhileApproving(paymentId: string, maxMs = 8000) {
-  const until = Date.now() + maxMs;
-  while (Date.now() < until) {
-    const p = await db.payment.findUnique({ where: { id: paymentId }, select: { status: true } });
-    if (!p || p.status !== "APPROVING") return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 export const GET = withErrors(async (req: Request) => {
   const parsed = query.safeParse(Object.fromEntries(new URL(req.url).searchParams));
   if (!parsed.success) return seeOther("/orders/lookup?error=bad_return");
-  const outcome = await approvePayment({ paymentId: parsed.data.payment, pgToken: parsed.data.pg_token, attemptToken: parsed.data.t }, { gateway: kakaoPayGateway(), providerTimeoutMs: env().PROVIDER_TIMEOUT_MS });
+  const outcome = await acceptReturn({ paymentId: parsed.data.payment, pgToken: parsed.data.pg_token, attemptToken: parsed.data.t }, { gateway: kakaoPayGateway(), providerTimeoutMs: env().PROVIDER_TIMEOUT_MS });
   if (outcome.kind === "not_found") return seeOther("/orders/lookup?error=bad_return");
   // Not this attempt's return: nothing changed; the buyer's own browser still sees their order.
   if (outcome.kind === "forbidden") return seeOther((await canSeeOrder(outcome.orderNumber)) ? `/orders/${outcome.orderNumber}` : "/orders/lookup?error=bad_return");
-  if (outcome.kind === "in_progress") await waitWhileApproving(parsed.data.payment);
   return seeOther(`/orders/${outcome.orderNumber}`);
 });

@@ -4,7 +4,7 @@
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
-import { approvePayment, abandonPayment } from "@/lib/payments/approve-payment";
+import { acceptReturn, abandonPayment } from "@/lib/payments/approve-payment";
 import { verifyAttemptToken } from "@/lib/payments/attempt-token";
 import { payUpGateway } from "@/lib/payments/gateways";
 import { parseEucKrForm, parseKcpReturn } from "@/lib/providers/payup";
@@ -16,15 +16,6 @@ import { messagePage } from "../_html";
 export const dynamic = "force-dynamic";
 
 const MAX_BODY = 64 * 1024;
-
-async function waitWhileApproving(paymentId: string, maxMs = 8000) {
-  const until = Date.now() + maxMs;
-  while (Date.now() < until) {
-    const p = await db.payment.findUnique({ where: { id: paymentId }, select: { status: true } });
-    if (!p || p.status !== "APPROVING") return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 export const POST = withErrors(async (req: Request) => {
   // Form bodies only, read with a cap while reading (app/_lib/body.ts); every field passes the input layer.
@@ -71,10 +62,9 @@ export const POST = withErrors(async (req: Request) => {
     });
     return seeOther(orderPath);
   }
-  const outcome = await approvePayment(
+  await acceptReturn(
     { paymentId: payment.id, attemptToken, token: { kind: "kcp", authorization: ret.authorization, postedAmount: ret.authorization.amount } },
     { gateway: payUpGateway(), providerTimeoutMs: env().PROVIDER_TIMEOUT_MS },
   );
-  if (outcome.kind === "in_progress") await waitWhileApproving(payment.id);
   return seeOther(orderPath);
 });
