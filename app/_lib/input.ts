@@ -4,11 +4,15 @@
 import { NextResponse } from "next/server";
 import { checkEntries, checkQuery, checkValue, MULTILINE_FIELDS, type InputProblem } from "@/lib/input/guard";
 
-/** Server-action forms: every text field (names too); File entries are checked by name only. */
-export function formProblem(formData: FormData, opts: { multiline?: ReadonlySet<string>; maxLength?: number } = {}): InputProblem | null {
+/**
+ * Server-action forms: every text field (names too); File entries are checked by name only.
+ * Dates are checked only when asked (`dates: true`): a form's own validation answers a mistyped
+ * date next to its field, which a generic refusal here would hide.
+ */
+export function formProblem(formData: FormData, opts: { multiline?: ReadonlySet<string>; maxLength?: number; dates?: boolean } = {}): InputProblem | null {
   const entries: Array<[string, string]> = [];
   for (const [k, v] of formData.entries()) entries.push([k, typeof v === "string" ? v : ""]);
-  return checkEntries(entries, { multiline: opts.multiline ?? MULTILINE_FIELDS, maxLength: opts.maxLength ?? 20_000 });
+  return checkEntries(entries, { multiline: opts.multiline ?? MULTILINE_FIELDS, maxLength: opts.maxLength ?? 100_000, dates: opts.dates ?? false });
 }
 
 /** Route params (already decoded by Next.js) and the query, for handlers that are also called directly. */

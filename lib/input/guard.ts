@@ -101,9 +101,12 @@ export function checkQuery(search: string): InputProblem | null {
  * Every string (and key) inside parsed JSON: a JSON escape such as "\u0000" becomes a NUL only after
  * parsing, so bodies are checked again here. Tab and newlines are allowed when `multiline`.
  */
-export function checkDeep(value: unknown, opts: { multiline?: boolean; maxDepth?: number } = {}, path = "(body)", depth = 0): InputProblem | null {
+export function checkDeep(value: unknown, opts: { multiline?: boolean; maxDepth?: number; dates?: boolean } = {}, path = "(body)", depth = 0): InputProblem | null {
   if (depth > (opts.maxDepth ?? 20)) return { field: path, reason: "length", message: "입력값의 구조가 너무 깊습니다." };
-  if (typeof value === "string") return checkValue(path, value, { multiline: opts.multiline ?? false });
+  if (typeof value === "string") {
+    const p = checkValue(path, value, { multiline: opts.multiline ?? false });
+    return p && (p.reason !== "date" || opts.dates !== false) ? p : null;
+  }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const p = checkDeep(value[i], opts, `${path}[${i}]`, depth + 1);

@@ -347,6 +347,18 @@ describe("server actions", async () => {
   }
 });
 
+describe("the input layer leaves a form's own answers alone", () => {
+  it("a mistyped date in a consent form gets the form's field message, not a generic refusal", async () => {
+    const { requestCmsAction } = await import("@/app/(shop)/consents/actions");
+    const form = { name: "오입력", phone: "02-123-4567", birthday: "1990-13-01", bankName: "", accountNumber: "12-3", accountHolder: "오입력" };
+    const o = await dispatch(new Request(`${BASE}/consents/auto-debit`, { method: "POST", body: Object.entries(form).reduce((f, [k, v]) => (f.append(k, v), f), new FormData()), headers: { "next-action": "x" } }), actionCall(requestCmsAction as never, { prevState: {} }));
+    const state = JSON.parse(o.body) as { error?: string; fieldErrors?: Record<string, string> };
+    expect(state.fieldErrors?.birthday).toBeTruthy();
+    expect(state.fieldErrors?.phone).toBeTruthy();
+    expect(state.error).not.toMatch(/사용할 수 없는 문자|존재하지 않는 날짜/);
+  });
+});
+
 // ------------------------------------------------------------------ 20 MB bodies
 describe("a 20 MB body to every POST route is refused while reading", async () => {
   beforeAll(async () => {
