@@ -1,4 +1,5 @@
 // Presentational pieces of the bill screens (server- and client-safe: no server imports).
+import { bankName } from "@/lib/admin/banks";
 import type { Detail } from "@/lib/bills/details";
 
 export const billStatusText: Record<string, string> = { UNPAID: "미납", PAID: "납부 완료", PARTIALLY_CANCELLED: "부분 취소", CANCELLED: "납부 취소" };
@@ -115,7 +116,7 @@ export function BillPreview({ bill }: { bill: PreviewBill }) {
             <h4 className="mb-2 font-bold">● 계좌 송금</h4>
             {bill.bankAccounts.map((a, i) => (
               <p key={i}>
-                [{a.bankCode}] {a.accountNo} {a.holderName && `(${a.holderName})`} {a.accountType === "VIRTUAL" ? "가상계좌" : ""}
+                {bankName(a.bankCode)} {a.accountNo} {a.holderName && `(${a.holderName})`} {a.accountType === "VIRTUAL" ? "가상계좌" : ""}
               </p>
             ))}
           </section>

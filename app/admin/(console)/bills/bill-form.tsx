@@ -88,7 +88,7 @@ export function BillForm({ initial, billId, identityLocked }: { initial: BillFor
           <div className="grid gap-3 sm:grid-cols-3">
             <div>
               <label className="label" htmlFor="customerKey">
-                고객번호 (biller_user_key)
+                고객번호 <span className="text-[11px] font-normal text-ink-mute">(biller_user_key)</span>
               </label>
               <input id="customerKey" className="input" value={v.customerKey} maxLength={50} disabled={identityLocked} onChange={(e) => set("customerKey", e.target.value)} placeholder="예: APT-1011001" />
               <FieldError errors={errors} name="customerKey" />
@@ -194,7 +194,7 @@ export function BillForm({ initial, billId, identityLocked }: { initial: BillFor
               </div>
             )}
           </div>
-          <p className="text-xs text-ink-mute">D1은 납기일, D2는 두 번째 납기일이 지나면 카카오페이에서 납부할 수 없습니다(E506). D0은 납기와 관계없이 납부할 수 있습니다.</p>
+          <p className="text-xs text-ink-mute">D1은 납기일, D2는 두 번째 납기일이 지나면 카카오페이에서 납부할 수 없습니다 <span className="font-mono text-[11px]">E506</span>. D0은 납기와 관계없이 납부할 수 있습니다.</p>
         </section>
 
         <section className="card space-y-3 p-4">
@@ -315,7 +315,7 @@ function DetailEditor(props: { index: number; detail: Detail; errors?: Record<st
       {d.type === "KEY_VALUE" && (
         <div className="space-y-1.5">
           {d.rows.map((r, j) => (
-            <div key={j} className="grid grid-cols-[1fr_1fr_64px_auto] gap-1.5">
+            <div key={j} className="grid grid-cols-[1fr_1fr_84px_auto] gap-1.5">
               <input className={small} aria-label="항목명" placeholder="항목명" value={r.key} onChange={(e) => onChange({ ...d, rows: d.rows.map((x, k) => (k === j ? { ...x, key: e.target.value } : x)) })} />
               <input className={small} aria-label="내용" placeholder="내용 (예: 20,000원)" value={r.value} onChange={(e) => onChange({ ...d, rows: d.rows.map((x, k) => (k === j ? { ...x, value: e.target.value } : x)) })} />
               <select className={small} aria-label="들여쓰기" value={r.level} onChange={(e) => onChange({ ...d, rows: d.rows.map((x, k) => (k === j ? { ...x, level: (Number(e.target.value) === 2 ? 2 : 1) as 1 | 2 } : x)) })}>

@@ -148,7 +148,7 @@ export default async function AdminBillDetail({ params }: { params: Promise<{ id
                   <thead className="border-b border-line text-left text-ink-mute">
                     <tr>
                       <th className="py-2 font-medium">결제일시</th>
-                      <th className="py-2 font-medium">pay_id</th>
+                      <th className="py-2 font-medium">결제번호</th>
                       <th className="py-2 font-medium">수단</th>
                       <th className="py-2 text-right font-medium">금액</th>
                       <th className="py-2 text-right font-medium">취소</th>
@@ -185,7 +185,7 @@ export default async function AdminBillDetail({ params }: { params: Promise<{ id
                   {bill.cancellations.map((c) => (
                     <li key={c.id} className="flex flex-wrap justify-between gap-2">
                       <span>
-                        {kstDateTime(c.cancelledAt)} · pay_id <span className="font-mono text-xs">{c.payId.toString()}</span>
+                        {kstDateTime(c.cancelledAt)} · 결제번호 <span className="font-mono text-xs">{c.payId.toString()}</span>
                       </span>
                       <span className="amount">
                         −{won(c.amount)}{" "}

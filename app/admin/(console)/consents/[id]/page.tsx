@@ -44,7 +44,7 @@ export default async function AdminConsentDetail({ params }: { params: Promise<{
       {c.failureMessage && (
         <p className={`rounded-xl p-3 text-sm ${c.failureCode?.startsWith("CONFIG") ? "border border-red-200 bg-red-50 text-red-800" : c.status === "NEEDS_REVIEW" ? "border border-purple-200 bg-purple-50 text-purple-900" : "bg-amber-50 text-amber-900"}`} role="alert" data-testid="failure">
           {c.status === "NEEDS_REVIEW" && <strong className="mr-1">확인 필요{c.reviewedAt ? ` (확인함: ${c.reviewedBy})` : ""}:</strong>}
-          <span className="font-mono text-xs">[{c.failureCode}]</span> {c.failureMessage}
+          {c.failureMessage} {c.failureCode && <span className="ml-1 rounded bg-white/60 px-1 font-mono text-[11px]">{c.failureCode}</span>}
         </p>
       )}
       <div className="flex flex-wrap gap-2">
@@ -73,7 +73,7 @@ export default async function AdminConsentDetail({ params }: { params: Promise<{
             <dd className="break-all font-mono text-xs leading-5">{c.receiptId ?? "-"}</dd>
             {c.txId && (
               <>
-                <dt className="text-ink-mute">tx_id</dt>
+                <dt className="text-ink-mute">거래 ID</dt>
                 <dd className="break-all font-mono text-xs leading-5">{c.txId}</dd>
               </>
             )}
@@ -157,8 +157,8 @@ export default async function AdminConsentDetail({ params }: { params: Promise<{
                 </dd>
               </>
             )}
-            <dt className="text-ink-mute">signedData</dt>
-            <dd>{c.signedData ? `${c.signedData.length.toLocaleString("ko-KR")}자 (base64 DER PKCS#7)` : "-"}</dd>
+            <dt className="text-ink-mute">전자서명 값</dt>
+            <dd>{c.signedData ? `${c.signedData.length.toLocaleString("ko-KR")}자 보관 중 (.der 파일로 내려받을 수 있음)` : "-"}</dd>
           </dl>
         </section>
       </div>
