@@ -1,6 +1,8 @@
 // `npm run dev`: PostgreSQL (embedded unless DATABASE_URL is set), migrations, demo data, the
 // provider sandbox and the Next.js dev server — then prints where everything is.
 import type { ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { ensureDatabase, startPostgres } from "./lib/postgres.ts";
 import { migrate } from "./lib/migrate.ts";
 import { seed } from "./lib/seed.ts";
@@ -40,6 +42,13 @@ try {
   await migrate(databaseUrl, { quiet: true });
   await seed(databaseUrl);
   console.log("database ready (migrations applied, demo data seeded)");
+  // One secret for every process, kept across restarts so cookies (cart, order access, admin session) survive.
+  const secretFile = ".data/dev-app-secret";
+  if (!existsSync(secretFile)) {
+    mkdirSync(".data", { recursive: true });
+    writeFileSync(secretFile, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  const appSecret = readFileSync(secretFile, "utf8").trim();
 
   children.push(
     await startService("sandbox", process.execPath, ["--import", "tsx", "sandbox/main.ts"], {
@@ -50,19 +59,19 @@ try {
   // The agency-facing biller API (/kakao/*) as its own small process; the app serves the same routes too.
   children.push(
     await startService("biller", process.execPath, ["--import", "tsx", "scripts/biller-server.ts"], {
-      env: { ...process.env, ...appEnv({ databaseUrl, sandboxUrl, appUrl }), BILLER_PORT: String(billerPort), NODE_ENV: "development" },
+      env: { ...process.env, ...appEnv({ databaseUrl, sandboxUrl, appUrl, appSecret }), BILLER_PORT: String(billerPort), NODE_ENV: "development" },
       readyUrl: `${billerUrl}/`,
     }),
   );
   // The background worker: settles payments, refunds, consents and bills left half-done.
   children.push(
     await startService("worker", process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
-      env: { ...process.env, ...appEnv({ databaseUrl, sandboxUrl, appUrl }), NODE_ENV: "development" },
+      env: { ...process.env, ...appEnv({ databaseUrl, sandboxUrl, appUrl, appSecret }), NODE_ENV: "development" },
       readyLine: /worker ready/,
     }),
   );
   const app = await startService("app", process.execPath, ["node_modules/next/dist/bin/next", "dev", "-p", String(appPort), "-H", "127.0.0.1"], {
-    env: { ...process.env, ...appEnv({ databaseUrl, sandboxUrl, appUrl }), NODE_ENV: "development" },
+    env: { ...process.env, ...appEnv({ databaseUrl, sandboxUrl, appUrl, appSecret }), NODE_ENV: "development" },
     readyUrl: `${appUrl}/admin/login`,
     timeoutMs: 180_000,
   });

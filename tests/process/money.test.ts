@@ -33,7 +33,8 @@ async function newOrder(slug = "mug", supersedes: string[] = []) {
 
 /** Starts a KakaoPay attempt whose return URLs point at `app`, and pays at the sandbox's KakaoPay page. */
 async function payAtKakaoPay(app: App, orderNumber: string) {
-  const started = await startKakaoPayPayment({ orderNumber, device: "PC" }, { gateway: gateway(), appUrl: app.url });
+  // Return URLs carry the attempt token signed with the app processes' secret.
+  const started = await startKakaoPayPayment({ orderNumber, device: "PC" }, { gateway: gateway(), appUrl: app.url, secret: APP_SECRET });
   if (!started.ok) throw new Error(started.error.message);
   const back = await actAtKakaoPay(started.value.redirectUrl);
   const payment = await db.payment.findUniqueOrThrow({ where: { id: started.value.paymentId } });
