@@ -39,7 +39,7 @@ export async function loginAction(_prev: LoginState, formData: FormData): Promis
   await clearFailures("loginPerAccountIp", account);
   await setSessionCookie(r.value.token, r.value.expiresAt);
   await recordAudit({ adminId: r.value.admin.adminId, email: r.value.admin.email, merchantId: r.value.admin.merchantId }, { action: "auth.login", summary: "로그인", ip });
-  redirect("/admin");
+  redirect("/admin/orders"); // the e2e helpers expect the orders list after login; the dashboard is /admin (홈)
 }
 
 export async function logoutAction() {

@@ -11,6 +11,8 @@ import { db } from "@/lib/db";
 import { login, sessionFromToken } from "@/lib/admin/sessions";
 import { acceptInvite, changePassword, changeRole, createAdminAccount, inviteStaff, openInvite, setDisabled } from "@/lib/admin/staff";
 import { DEMO_ADMIN, seedDemo } from "@/lib/seed";
+import { createOrder } from "@/lib/orders/create-order";
+import { buyer, demoProducts } from "./helpers";
 import { GET as ordersApi } from "@/app/api/admin/orders/route";
 import { GET as ordersExport } from "@/app/api/admin/orders/export/route";
 import { GET as auditExport } from "@/app/api/admin/audit/export/route";
@@ -159,5 +161,21 @@ describe("staff accounts", () => {
     expect(await sessionFromToken(v.token)).not.toBeNull();
     expect(await sessionFromToken(other.value.token)).toBeNull();
     expect((await login({ email: v.email, password: "another good pass" })).ok).toBe(true);
+  });
+
+  it("the orders CSV dates an order placed at 00:24 KST on that day, with Korean statuses and the payment columns", async () => {
+    const o = await owner();
+    const [p] = await demoProducts();
+    const created = await createOrder({ buyer, lines: [{ productId: p!.id, quantity: 1 }] });
+    if (!created.ok) throw new Error(created.error.message);
+    await db.order.update({ where: { orderNumber: created.value.orderNumber }, data: { createdAt: new Date("2026-11-30T15:24:45.108Z") } });
+    const res = await dispatch(get(`/api/admin/orders/export?q=${created.value.orderNumber}`, { cookie: o.cookie }), routeCall(ordersExport as never));
+    expect(res.status).toBe(200);
+    const [header, row] = res.body.replace(/^\uFEFF/, "").trim().split("\n");
+    expect(header).toContain("거래번호");
+    expect(header).toContain("결제수단");
+    expect(header).toContain("카드사");
+    expect(row).toContain(`${created.value.orderNumber},2026-12-01 00:24:45,결제 대기`);
+    expect(row).not.toContain("PENDING");
   });
 });

@@ -18,6 +18,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
     db.consentRequest.count({ where: { merchantId: admin.merchantId, status: "NEEDS_REVIEW", reviewedAt: null } }),
   ]);
   const items: NavItem[] = [
+    { href: "/admin", label: "홈" },
     { href: "/admin/orders", label: "주문" },
     { href: "/admin/bills", label: "청구서" },
     { href: "/admin/consents", label: "동의·서명" },

@@ -94,7 +94,7 @@ export default async function AdminOrders({ searchParams }: { searchParams: Prom
         </label>
         <button className="btn-dark py-2">검색</button>
       </form>
-      <p className="mb-2 text-sm text-ink-mute">총 {result.total.toLocaleString("ko-KR")}건</p>
+      {parsed.success && <p className="mb-2 text-sm text-ink-mute">총 {result.total.toLocaleString("ko-KR")}건</p>}
       <ul className="space-y-2 sm:hidden" data-testid="orders-cards">
         {result.rows.map((o) => (
           <li key={o.id}>
@@ -116,7 +116,7 @@ export default async function AdminOrders({ searchParams }: { searchParams: Prom
             </Link>
           </li>
         ))}
-        {result.rows.length === 0 && <li className="card p-6 text-center text-sm text-ink-mute">조건에 맞는 주문이 없습니다.</li>}
+        {result.rows.length === 0 && parsed.success && <li className="card p-6 text-center text-sm text-ink-mute">조건에 맞는 주문이 없습니다.</li>}
       </ul>
       <div className="card hidden overflow-x-auto sm:block">
         <table className="w-full min-w-[720px] text-sm" data-testid="orders-table">
@@ -152,7 +152,7 @@ export default async function AdminOrders({ searchParams }: { searchParams: Prom
               </tr>
             ))}
             {result.rows.length === 0 && (
-              <tr>
+              <tr hidden={!parsed.success}>
                 <td colSpan={7} className="p-8 text-center text-ink-mute">
                   조건에 맞는 주문이 없습니다.
                 </td>

@@ -1,0 +1,163 @@
+import Link from "next/link";
+import { countBillsNeedingReview } from "@/lib/bills/review";
+import { db } from "@/lib/db";
+import { dashboard, PERIODS, type PeriodKey } from "@/lib/admin/dashboard";
+import { providerShort } from "@/lib/admin/labels";
+import { formatWon } from "@/lib/money";
+import { countOpenAttention } from "@/lib/payments/attention";
+import { requireAdmin } from "../../_lib/admin";
+
+export const metadata = { title: "관리자 홈" };
+
+function Stat({ label, value, sub, href, testId }: { label: string; value: string; sub?: string; href: string; testId: string }) {
+  return (
+    <Link href={href} className="card block p-4 hover:border-ink-mute" data-testid={testId}>
+      <p className="text-xs text-ink-mute">{label}</p>
+      <p className="amount mt-1 text-lg font-bold sm:text-xl" data-value>
+        {value}
+      </p>
+      {sub && <p className="mt-0.5 text-xs text-ink-soft">{sub}</p>}
+    </Link>
+  );
+}
+
+/** Daily sales as a fixed-size server-rendered SVG (no layout shift). */
+function SalesChart({ days, data }: { days: string[]; data: Map<string, number> }) {
+  const max = Math.max(1, ...data.values());
+  const w = 600;
+  const h = 120;
+  const bw = w / days.length;
+  return (
+    <svg viewBox={`0 0 ${w} ${h + 16}`} className="h-auto w-full" role="img" aria-label="일별 매출">
+      {days.map((d, i) => {
+        const v = data.get(d) ?? 0;
+        const bh = Math.round((v / max) * h);
+        return (
+          <g key={d}>
+            <title>{`${d} ${formatWon(v)}`}</title>
+            <rect x={i * bw + bw * 0.15} y={h - bh} width={bw * 0.7} height={Math.max(bh, v ? 2 : 0)} rx={2} className="fill-[#FEE500] stroke-[#d4bf00]" />
+          </g>
+        );
+      })}
+      <line x1={0} x2={w} y1={h} y2={h} className="stroke-gray-300" />
+      <text x={0} y={h + 13} className="fill-gray-500 text-[11px]">
+        {days[0]?.slice(5)}
+      </text>
+      <text x={w} y={h + 13} textAnchor="end" className="fill-gray-500 text-[11px]">
+        {days[days.length - 1]?.slice(5)}
+      </text>
+    </svg>
+  );
+}
+
+export default async function Dashboard({ searchParams }: { searchParams: Promise<{ period?: string }> }) {
+  const admin = await requireAdmin();
+  const sp = await searchParams;
+  const key: PeriodKey = PERIODS.some((p) => p.key === sp.period) ? (sp.period as PeriodKey) : "today";
+  const [d, month, payments, bills, consents] = await Promise.all([
+    dashboard(admin.merchantId, key),
+    key === "30d" ? null : dashboard(admin.merchantId, "30d"),
+    countOpenAttention(db, admin.merchantId),
+    countBillsNeedingReview({ merchantId: admin.merchantId }),
+    db.consentRequest.count({ where: { merchantId: admin.merchantId, status: "NEEDS_REVIEW", reviewedAt: null } }),
+  ]);
+  const chart = (month ?? d).daily;
+  const chartDays: string[] = [];
+  const start = new Date(`${(month ?? d).fromDay}T00:00:00+09:00`).getTime();
+  for (let i = 0; i < 30; i++) chartDays.push(new Date(start + i * 86_400_000 + 9 * 3600_000).toISOString().slice(0, 10));
+  const range = `from=${d.fromDay}&to=${d.toDay}`;
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        <div>
+          <h1 className="text-xl font-bold">홈</h1>
+          <p className="text-xs text-ink-mute">
+            {d.fromDay === d.toDay ? d.toDay : `${d.fromDay} ~ ${d.toDay}`} (한국 시간)
+          </p>
+        </div>
+        <div className="flex gap-1.5 text-sm" role="tablist" aria-label="기간">
+          {PERIODS.map((p) => (
+            <Link key={p.key} href={`/admin?period=${p.key}`} role="tab" aria-selected={p.key === key} className={`rounded-full border px-3 py-1 ${p.key === key ? "border-ink bg-ink text-white" : "border-line bg-white hover:bg-paper"}`}>
+              {p.label}
+            </Link>
+          ))}
+        </div>
+      </div>
+      <div className="grid grid-cols-2 gap-2 lg:grid-cols-4">
+        <Stat testId="dash-sales" label="매출 (승인 기준)" value={formatWon(d.sales.amount)} sub={`${d.sales.count.toLocaleString("ko-KR")}건`} href={`/admin/orders?${range}`} />
+        <Stat testId="dash-refunds" label="환불 (완료 기준)" value={formatWon(d.refunds.amount)} sub={`${d.refunds.count.toLocaleString("ko-KR")}건`} href={`/admin/orders?status=PARTIALLY_REFUNDED&${range}`} />
+        <Stat testId="dash-net" label="순매출" value={formatWon(d.net)} href={`/admin/orders?${range}`} />
+        <Stat testId="dash-paid-orders" label="결제 완료 주문" value={`${d.paidOrders.toLocaleString("ko-KR")}건`} href={`/admin/orders?status=PAID&${range}`} />
+      </div>
+      <section className="card p-4">
+        <h2 className="mb-2 text-sm font-semibold">최근 30일 일별 매출</h2>
+        <div className="aspect-[600/136] w-full">
+          <SalesChart days={chartDays} data={new Map(chart.map((c) => [c.day, c.amount]))} />
+        </div>
+      </section>
+      <div className="grid gap-2 md:grid-cols-3">
+        <section className="card p-4 text-sm">
+          <h2 className="mb-2 font-semibold">결제 성공률</h2>
+          {d.successRate.length === 0 && <p className="text-ink-mute">결제 시도가 없습니다.</p>}
+          <ul className="space-y-1" data-testid="dash-success">
+            {d.successRate.map((s) => (
+              <li key={s.provider} className="flex justify-between gap-2">
+                <span>{providerShort[s.provider] ?? s.provider}</span>
+                <span className="amount">
+                  {s.rate === null ? "-" : `${Math.round(s.rate * 1000) / 10}%`} <span className="text-xs text-ink-mute">({s.approved}/{s.attempts})</span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section className="card p-4 text-sm">
+          <h2 className="mb-2 font-semibold">청구서</h2>
+          <ul className="space-y-1">
+            <li className="flex justify-between gap-2">
+              <Link href="/admin/bills" className="hover:underline">발행</Link>
+              <span className="amount" data-testid="dash-bills-issued">{d.bills.issued.count}건 · {formatWon(d.bills.issued.amount)}</span>
+            </li>
+            <li className="flex justify-between gap-2">
+              <Link href="/admin/bills?status=PAID" className="hover:underline">납부</Link>
+              <span className="amount" data-testid="dash-bills-paid">{d.bills.paid.count}건 · {formatWon(d.bills.paid.amount)}</span>
+            </li>
+            <li className="flex justify-between gap-2">
+              <Link href="/admin/bills?status=UNPAID" className="hover:underline">미납 (전체)</Link>
+              <span className="amount" data-testid="dash-bills-outstanding">{d.bills.outstanding.count}건 · {formatWon(d.bills.outstanding.amount)}</span>
+            </li>
+          </ul>
+        </section>
+        <section className="card p-4 text-sm">
+          <h2 className="mb-2 font-semibold">동의·서명 · 확인 필요</h2>
+          <ul className="space-y-1">
+            <li className="flex justify-between gap-2">
+              <Link href={`/admin/consents?${range}`} className="hover:underline">요청</Link>
+              <span data-testid="dash-consents-requested">{d.consents.requested}건</span>
+            </li>
+            <li className="flex justify-between gap-2">
+              <Link href={`/admin/consents?status=VERIFIED&${range}`} className="hover:underline">검증 완료</Link>
+              <span data-testid="dash-consents-verified">{d.consents.verified}건</span>
+            </li>
+            <li className="flex justify-between gap-2">
+              <Link href="/admin/attention" className="font-semibold text-red-700 hover:underline">확인 필요</Link>
+              <span data-testid="dash-attention">{payments + bills + consents}건</span>
+            </li>
+          </ul>
+        </section>
+      </div>
+      <details className="card p-4 text-xs text-ink-soft" data-testid="dash-basis">
+        <summary className="cursor-pointer font-semibold">기준</summary>
+        <ul className="mt-2 list-disc space-y-1 pl-4">
+          <li>기간은 한국 시간 달력 날짜 기준이며 오늘은 지금 시각까지입니다.</li>
+          <li>매출: 기간 안에 승인된 결제의 승인 금액 (이후 취소된 결제 포함). 승인 후 자동 환불된 중복 결제는 제외.</li>
+          <li>환불: 그 결제들의 환불 중 기간 안에 완료된 금액. 순매출 = 매출 − 환불.</li>
+          <li>결제 완료 주문: 결제 완료 시각이 기간 안인 주문 수.</li>
+          <li>결제 성공률: 기간 안에 결제사 결제창까지 간 시도(결제사 거래번호가 생긴 시도) 중 승인된 비율.</li>
+          <li>청구서 발행은 작성일, 납부는 납부일 기준이며, 미납은 기간과 관계없이 지금 납부할 수 있는 청구서 전체입니다.</li>
+          <li>동의·서명 요청은 요청일, 검증 완료는 검증일 기준입니다.</li>
+          <li>숫자를 누르면 해당 목록으로 갑니다 (주문 목록은 주문일 기준 필터).</li>
+        </ul>
+      </details>
+    </div>
+  );
+}

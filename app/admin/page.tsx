@@ -1,5 +1,0 @@
-import { redirect } from "next/navigation";
-
-export default function AdminIndex() {
-  redirect("/admin/orders");
-}
