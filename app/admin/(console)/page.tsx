@@ -28,25 +28,26 @@ function SalesChart({ days, data }: { days: string[]; data: Map<string, number> 
   const h = 120;
   const bw = w / days.length;
   return (
-    <svg viewBox={`0 0 ${w} ${h + 16}`} className="h-auto w-full" role="img" aria-label="일별 매출">
+    <>
+    <svg viewBox={`0 0 ${w} ${h}`} preserveAspectRatio="none" className="block h-28 w-full" role="img" aria-label="일별 매출">
       {days.map((d, i) => {
         const v = data.get(d) ?? 0;
         const bh = Math.round((v / max) * h);
         return (
           <g key={d}>
             <title>{`${d} ${formatWon(v)}`}</title>
-            <rect x={i * bw + bw * 0.15} y={h - bh} width={bw * 0.7} height={Math.max(bh, v ? 2 : 0)} rx={2} className="fill-[#FEE500] stroke-[#d4bf00]" />
+            <rect x={i * bw + bw * 0.15} y={h - bh} width={bw * 0.7} height={Math.max(bh, v ? 2 : 0)} rx={2} className="fill-[#FEE500]" />
           </g>
         );
       })}
-      <line x1={0} x2={w} y1={h} y2={h} className="stroke-gray-300" />
-      <text x={0} y={h + 13} className="fill-gray-500 text-[11px]">
-        {days[0]?.slice(5)}
-      </text>
-      <text x={w} y={h + 13} textAnchor="end" className="fill-gray-500 text-[11px]">
-        {days[days.length - 1]?.slice(5)}
-      </text>
+      <line x1={0} x2={w} y1={h - 0.5} y2={h - 0.5} className="stroke-gray-300" vectorEffect="non-scaling-stroke" />
     </svg>
+    <div className="mt-1 flex justify-between text-[11px] text-ink-mute">
+      <span>{days[0]?.slice(5)}</span>
+      <span>최고 {formatWon(max === 1 && ![...data.values()].some(Boolean) ? 0 : max)}</span>
+      <span>{days[days.length - 1]?.slice(5)}</span>
+    </div>
+    </>
   );
 }
 
@@ -91,7 +92,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
       </div>
       <section className="card p-4">
         <h2 className="mb-2 text-sm font-semibold">최근 30일 일별 매출</h2>
-        <div className="aspect-[600/136] w-full">
+        <div className="h-[132px] w-full">
           <SalesChart days={chartDays} data={new Map(chart.map((c) => [c.day, c.amount]))} />
         </div>
       </section>
