@@ -33,7 +33,8 @@ export async function checkoutToKakaoPay(page: Page, opts: { product?: string; n
 
 export async function payAtKakaoPay(page: Page) {
   await page.getByRole("button", { name: /결제하기/ }).click();
-  await expect(page.getByTestId("order-status")).toContainText("결제가 완료되었습니다");
+  // The return answers at once with 결제 확인 중 while the worker approves; the page moves on by itself.
+  await expect(page.getByTestId("order-status")).toContainText("결제가 완료되었습니다", { timeout: 20_000 });
   return (await page.getByTestId("order-number").textContent())!.trim();
 }
 

@@ -28,7 +28,7 @@ test("phone: cancelling in the KCP window leaves the order unpaid, with a messag
 });
 
 test("phone: a tampered amount in the post-back is refused and nothing is charged", async ({ page }) => {
-  await page.route("**/pay/payup/return", async (route) => {
+  await page.route("**/pay/payup/return?*", async (route) => { // Ret_URL carries the attempt's token (?t=…)
     const body = route.request().postDataBuffer()!.toString("latin1").replace(/good_mny=\d+/, "good_mny=100");
     await route.continue({ postData: Buffer.from(body, "latin1") });
   });

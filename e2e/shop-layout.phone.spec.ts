@@ -23,9 +23,11 @@ for (const width of [360, 375]) {
     await page.goto("/products/tote");
     await page.getByLabel("수량").selectOption("9");
     await page.getByRole("button", { name: "장바구니 담기" }).click();
+    await expect(page).toHaveURL(/\/cart\?added=1/);
     await page.goto("/products/mug");
     await page.getByLabel("수량").selectOption("5");
     await page.getByRole("button", { name: "장바구니 담기" }).click();
+    await expect(page).toHaveURL(/\/cart\?added=1/);
     await expect(page.getByTestId("cart-count")).toHaveText("14"); // a two-digit badge
     await noSideScroll(page, "cart");
     await page.goto("/products/jeju-tangerine");

@@ -72,7 +72,7 @@ export function CheckoutForm({ methods, total, buyNow, agreements, postcodeScrip
   const allAgreed = agreements.every((a) => agreed[a.key]);
 
   return (
-    <form ref={formRef} action={action} className="space-y-4 [&_input]:scroll-mt-24" noValidate key={JSON.stringify(state.values ?? {})}>
+    <form ref={formRef} action={action} className="space-y-4 [&_input]:scroll-mt-24 [&_input[aria-invalid=true]]:border-red-600" noValidate key={JSON.stringify(state.values ?? {})}>
       {buyNow && (
         <>
           <input type="hidden" name="productId" value={buyNow.productId} />
