@@ -12,6 +12,7 @@ import { login, sessionFromToken } from "@/lib/admin/sessions";
 import { acceptInvite, changePassword, changeRole, createAdminAccount, inviteStaff, openInvite, setDisabled } from "@/lib/admin/staff";
 import { DEMO_ADMIN, seedDemo } from "@/lib/seed";
 import { createOrder } from "@/lib/orders/create-order";
+import { dashboard, PERIODS } from "@/lib/admin/dashboard";
 import { buyer, demoProducts } from "./helpers";
 import { GET as ordersApi } from "@/app/api/admin/orders/route";
 import { GET as ordersExport } from "@/app/api/admin/orders/export/route";
@@ -177,5 +178,34 @@ describe("staff accounts", () => {
     expect(header).toContain("카드사");
     expect(row).toContain(`${created.value.orderNumber},2026-12-01 00:24:45,결제 대기`);
     expect(row).not.toContain("PENDING");
+  });
+
+  it("the dashboard's numbers equal sums computed independently in SQL for each KST period", async () => {
+    const o = await owner();
+    const now = new Date();
+    for (const p of PERIODS) {
+      const d = await dashboard(o.merchantId, p.key, { now });
+      // The period starts at 00:00 KST, (days - 1) days ago.
+      const kstMidnight = new Date(Math.floor((now.getTime() + 9 * 3600_000) / 86_400_000) * 86_400_000 - 9 * 3600_000 - (p.days - 1) * 86_400_000);
+      const [sales] = await db.$queryRawUnsafe<{ s: bigint | null; n: bigint }[]>(
+        `SELECT SUM(p."totalAmount") s, COUNT(*) n FROM "Payment" p JOIN "Order" o ON o.id = p."orderId" WHERE o."merchantId" = $1 AND p.status::text IN ('APPROVED','PARTIALLY_CANCELLED','CANCELLED') AND p."approvedAt" >= $2 AND p."approvedAt" <= $3`,
+        o.merchantId, kstMidnight, now,
+      );
+      const [refunds] = await db.$queryRawUnsafe<{ s: bigint | null }[]>(
+        `SELECT SUM(r.amount) s FROM "Refund" r JOIN "Payment" p ON p.id = r."paymentId" JOIN "Order" o ON o.id = p."orderId" WHERE o."merchantId" = $1 AND r.status::text = 'DONE' AND p.status::text IN ('APPROVED','PARTIALLY_CANCELLED','CANCELLED') AND r."completedAt" >= $2 AND r."completedAt" <= $3`,
+        o.merchantId, kstMidnight, now,
+      );
+      const [paid] = await db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT COUNT(*) n FROM "Order" WHERE "merchantId" = $1 AND "paidAt" >= $2 AND "paidAt" <= $3`, o.merchantId, kstMidnight, now);
+      const [bills] = await db.$queryRawUnsafe<{ n: bigint; s: bigint | null }[]>(`SELECT COUNT(*) n, SUM(amount) s FROM "Bill" WHERE "merchantId" = $1 AND "createdAt" >= $2 AND "createdAt" <= $3`, o.merchantId, kstMidnight, now);
+      const [consents] = await db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT COUNT(*) n FROM "ConsentRequest" WHERE "merchantId" = $1 AND "createdAt" >= $2 AND "createdAt" <= $3`, o.merchantId, kstMidnight, now);
+      expect(d.sales.amount, p.key).toBe(Number(sales!.s ?? 0));
+      expect(d.sales.count, p.key).toBe(Number(sales!.n));
+      expect(d.refunds.amount, p.key).toBe(Number(refunds!.s ?? 0));
+      expect(d.net, p.key).toBe(Number(sales!.s ?? 0) - Number(refunds!.s ?? 0));
+      expect(d.paidOrders, p.key).toBe(Number(paid!.n));
+      expect(d.bills.issued, p.key).toEqual({ count: Number(bills!.n), amount: Number(bills!.s ?? 0) });
+      expect(d.consents.requested, p.key).toBe(Number(consents!.n));
+      expect(d.daily.reduce((a, x) => a + x.amount, 0), p.key).toBe(d.sales.amount);
+    }
   });
 });
