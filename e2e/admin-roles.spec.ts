@@ -20,11 +20,12 @@ async function inviteAndAccept(owner: Page, browser: Browser, email: string, rol
   await page.getByLabel("비밀번호", { exact: true }).fill(PASSWORD);
   await page.getByLabel("비밀번호 확인").fill(PASSWORD);
   await page.getByRole("button", { name: "계정 만들기" }).click();
-  await expect(page).toHaveURL(/\/admin\/login\?invited=1/);
+  // Hashing at scrypt N=2^17 takes about a second alone, much longer on a loaded CI box.
+  await expect(page).toHaveURL(/\/admin\/login\?invited=1/, { timeout: 30_000 });
   await page.getByLabel("이메일").fill(email);
   await page.getByLabel("비밀번호").fill(PASSWORD);
   await page.getByRole("button", { name: "로그인" }).click();
-  await expect(page).toHaveURL(/\/admin\/orders/);
+  await expect(page).toHaveURL(/\/admin\/orders/, { timeout: 30_000 });
   // The same link does not work twice.
   const again = await browser.newPage();
   await again.goto(new URL(link).pathname);
