@@ -54,7 +54,7 @@ test("phone: admin cancels a KCP payment (full cancel only) and the timeline sho
   await adminLogin(page);
   await page.goto(`/admin/orders?q=${orderNumber}`);
   await page.locator("[data-testid=orders-cards], [data-testid=orders-table]").filter({ visible: true }).getByRole("link", { name: orderNumber }).click();
-  await expect(page.getByTestId("payment-card")).toContainText("카카오페이 (PayUp/KCP)");
+  await expect(page.getByTestId("payment-card")).toContainText(/카카오페이 \(PayUp[·/]KCP\)/); // the admin spells it PayUp·KCP now
   await expect(page.getByLabel(/환불 금액/)).toHaveValue("32000");
   await expect(page.getByText("전체 취소만 가능합니다")).toBeVisible();
   await page.getByLabel("환불 사유").fill("품절로 주문 취소");
