@@ -68,6 +68,15 @@ async function claimApproval(input: ApproveInput, deps: ApproveDeps & { enqueueA
   const settleAfter = Math.ceil(((deps.providerTimeoutMs ?? 8000) + 3000) / 1000);
 
   const secret = deps.secret ?? env().APP_SECRET;
+  // Fast path without the order lock: reloads, double clicks and parallel tabs of an attempt that is
+  // already claimed or settled answer from a plain read (the lock below is for the first return only).
+  const seen = await db.payment.findUnique({ where: { id: input.paymentId }, select: { status: true, provider: true, order: { select: { orderNumber: true } } } });
+  if (!seen || seen.provider !== provider) return { kind: "done", outcome: { kind: "not_found" } };
+  if (!verifyAttemptToken(secret, input.paymentId, input.attemptToken)) return { kind: "done", outcome: { kind: "forbidden", orderNumber: seen.order.orderNumber } };
+  if (seen.status === "APPROVING") return { kind: "done", outcome: { kind: "in_progress", orderNumber: seen.order.orderNumber } };
+  if (seen.status === "UNKNOWN") return { kind: "done", outcome: { kind: "unknown", orderNumber: seen.order.orderNumber } };
+  if (CHARGED.includes(seen.status)) return { kind: "done", outcome: { kind: "paid", orderNumber: seen.order.orderNumber } };
+
   const claim = await db.$transaction(async (tx) => {
     const p0 = await tx.payment.findUnique({ where: { id: input.paymentId }, select: { orderId: true, provider: true, order: { select: { orderNumber: true } } } });
     // A return for another provider's payment changes nothing.
@@ -132,7 +141,8 @@ async function claimApproval(input: ApproveInput, deps: ApproveDeps & { enqueueA
     await enqueue(tx, "payment.settle", { paymentId: payment.id }, { key: `payment:${payment.id}`, delaySeconds: settleAfter });
     if (deps.enqueueApprove) await enqueue(tx, "payment.approve", { paymentId: payment.id }, { key: `approve:${payment.id}` });
     return { kind: "claimed", paymentId: payment.id, orderNumber } as const;
-  });
+    // Waiting for the order's lock behind a burst of returns is normal: give it room.
+  }, { maxWait: 10_000, timeout: 20_000 });
   return claim;
 }
 
