@@ -34,7 +34,18 @@ export async function checkoutToKakaoPay(page: Page, opts: { product?: string; n
 export async function payAtKakaoPay(page: Page) {
   await page.getByRole("button", { name: /결제하기/ }).click();
   // The return answers at once with 결제 확인 중 while the worker approves; the page moves on by itself.
-  await expect(page.getByTestId("order-status")).toContainText("결제가 완료되었습니다", { timeout: 20_000 });
+  try {
+    await expect(page.getByTestId("order-status")).toContainText("결제가 완료되었습니다", { timeout: 20_000 });
+  } catch (e) {
+    // Say what the database knows: a failure here is otherwise only "the page said something else".
+    const orderNumber = (await page.getByTestId("order-number").textContent().catch(() => ""))?.trim();
+    const rows = await query(
+      `SELECT p.id, p.status, p."failureCode", p."failureMessage", p."approveSentAt", p."createdAt" FROM "Payment" p JOIN "Order" o ON o.id = p."orderId" WHERE o."orderNumber" = $1 ORDER BY p."createdAt"`,
+      [orderNumber],
+    );
+    const events = await query(`SELECT e.type, e.message, e."resultCode" FROM "PaymentEvent" e JOIN "Order" o ON o.id = e."orderId" WHERE o."orderNumber" = $1 ORDER BY e."createdAt"`, [orderNumber]);
+    throw new Error(`${(e as Error).message}\npayments: ${JSON.stringify(rows)}\ntimeline: ${JSON.stringify(events)}`);
+  }
   return (await page.getByTestId("order-number").textContent())!.trim();
 }
 

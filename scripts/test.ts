@@ -84,7 +84,7 @@ try {
       await startService("app", process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(appPort), "-H", "127.0.0.1"], {
         env,
         readyUrl: `${appUrl}/admin/login`,
-        echo: false,
+        echo: process.env.E2E_ECHO_APP === "1",
       }),
     );
     // The sandbox agency calls the standalone biller API, so the e2e exercises it end to end.
