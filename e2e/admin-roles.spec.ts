@@ -94,7 +94,8 @@ test("owner invites a manager and a viewer; the viewer reads masked data only; t
   // Owner disables the viewer: the viewer's open session stops working at the next request.
   await page.goto("/admin/staff");
   await page.locator(`[data-testid=staff-row][data-email="${viewerEmail}"]`).getByTestId("staff-disable").click();
-  await expect(page.locator(`[data-testid=staff-row][data-email="${viewerEmail}"]`)).toContainText("비활성");
+  // Wait for the action's result (the row's button turns into 다시 활성화), not for text the button itself had.
+  await expect(page.locator(`[data-testid=staff-row][data-email="${viewerEmail}"]`).getByTestId("staff-enable")).toBeVisible();
   await viewer.goto("/admin/orders");
   await expect(viewer).toHaveURL(/\/admin\/login$/);
   expect((await viewer.request.get("/api/admin/orders")).status()).toBe(401);
