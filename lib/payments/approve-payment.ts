@@ -10,6 +10,7 @@ import { enqueue } from "../jobs/enqueue";
 import { log } from "../log";
 import { recordCapture } from "./capture";
 
+import { callEvent } from "./events";
 import type { ApprovalToken, PaymentGateway, ProviderCallLog, ProviderName } from "./gateway";
 import { lockOrder } from "./locks";
 import { sendAutomaticRefundNow } from "./refund-now";
@@ -30,9 +31,6 @@ export type ApproveDeps = { db?: Db; gateway: PaymentGateway; now?: () => Date; 
 
 const pgTokenPattern = /^[A-Za-z0-9]{1,64}$/;
 
-function callEvent(callLog: ProviderCallLog, message: string): TimelineEvent {
-  return { type: callLog.op, message, resultCode: callLog.resultCode, data: { durationMs: callLog.durationMs, ...(callLog.detail ?? {}) } };
-}
 
 export type ApproveInput = ({ paymentId: string; pgToken: string } | { paymentId: string; token: ApprovalToken }) & {
   provider?: ProviderName;

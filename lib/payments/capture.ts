@@ -6,6 +6,7 @@
 // - otherwise (the order was paid by another attempt, or closed), or the captured amount / order
 //   reference is not ours → CAPTURED_UNUSED, and an automatic refund is created and put on the worker's
 //   queue in the same transaction (or, with no transaction id to refund, listed in 확인 필요).
+import { callEvent } from "./events";
 import type { Tx } from "../db";
 import { enqueue } from "../jobs/enqueue";
 import { transitionOrder } from "../orders/state";
@@ -22,9 +23,6 @@ export type CaptureResult =
 
 const won = (n: number) => `${n.toLocaleString("ko-KR")}원`;
 
-function callEvent(log: ProviderCallLog, message: string, extra?: Record<string, unknown>): TimelineEvent {
-  return { type: log.op, message, resultCode: log.resultCode, data: { durationMs: log.durationMs, ...(log.detail ?? {}), ...extra } };
-}
 
 export async function recordCapture(tx: Tx, paymentId: string, approved: Approved, callLog: ProviderCallLog): Promise<CaptureResult> {
   const p0 = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, select: { orderId: true } });

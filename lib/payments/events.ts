@@ -20,13 +20,11 @@ export async function addEvent(
   });
 }
 
+/** A provider call as a timeline event (operation, result code, duration; never secrets). */
+export function callEvent(log: ProviderCallLog, message: string, extra?: Record<string, unknown>) {
+  return { type: log.op, message, resultCode: log.resultCode, data: { durationMs: log.durationMs, ...(log.detail ?? {}), ...extra } };
+}
+
 export function providerCallEvent(orderId: string, paymentId: string, log: ProviderCallLog, message: string) {
-  return {
-    orderId,
-    paymentId,
-    type: log.op,
-    message,
-    resultCode: log.resultCode,
-    data: { durationMs: log.durationMs, ...(log.detail ?? {}) },
-  };
+  return { orderId, paymentId, ...callEvent(log, message) };
 }

@@ -10,6 +10,7 @@ import { log } from "../log";
 import { refundParts } from "../money";
 import { transitionOrder } from "../orders/state";
 import { raiseAttention, resolveSettled } from "./attention";
+import { callEvent } from "./events";
 import type { PaymentGateway, ProviderCallLog } from "./gateway";
 import { lockOrder, lockPayment } from "./locks";
 import { createRefund, transitionPayment, transitionRefund, type TimelineEvent } from "./state";
@@ -32,9 +33,6 @@ export function inFlightGraceMs(providerTimeoutMs: number) {
   return providerTimeoutMs + 5_000;
 }
 
-function callEvent(callLog: ProviderCallLog, message: string): TimelineEvent {
-  return { type: callLog.op, message, resultCode: callLog.resultCode, data: { durationMs: callLog.durationMs, ...(callLog.detail ?? {}) } };
-}
 
 export async function refundPayment(
   input: RefundInput,

@@ -13,6 +13,7 @@ import { db as defaultDb, type Db, type Tx } from "../db";
 import { enqueue } from "../jobs/enqueue";
 import { raiseAttention } from "./attention";
 import { recordCapture } from "./capture";
+import { callEvent } from "./events";
 import type { PaymentGateway, ProviderCallLog } from "./gateway";
 import { lockOrder } from "./locks";
 import { transitionPayment, type TimelineEvent } from "./state";
@@ -41,9 +42,6 @@ export type SettleDeps = {
 /** After a provider-side expiry, how long we still wait before believing a lookup (clock skew). */
 const EXPIRY_GRACE_MS = 60_000;
 
-function callEvent(callLog: ProviderCallLog, message: string): TimelineEvent {
-  return { type: callLog.op, message, resultCode: callLog.resultCode, data: { durationMs: callLog.durationMs, ...(callLog.detail ?? {}) } };
-}
 
 export async function settlePayment(paymentId: string, deps: SettleDeps): Promise<SettleOutcome> {
   const db = deps.db ?? defaultDb;
