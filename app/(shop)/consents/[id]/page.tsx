@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { kstDateTimeKo } from "@/lib/kst";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -14,7 +15,6 @@ import { ConsentPoller } from "./poller";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "동의·서명 진행 상황" };
 
-const kst = (d: Date) => new Intl.DateTimeFormat("ko-KR", { timeZone: "Asia/Seoul", dateStyle: "medium", timeStyle: "short" }).format(d);
 
 const heading: Record<Exclude<ConsentScreen, "waiting" | "checking">, string> = {
   verified: "완료되었습니다",
@@ -82,7 +82,7 @@ export default async function ConsentStatusPage({ params, searchParams }: { para
         {c.verifiedAt && (
           <>
             <dt className="text-ink-mute">완료 일시</dt>
-            <dd>{kst(c.completedAt ?? c.verifiedAt)}</dd>
+            <dd>{kstDateTimeKo(c.completedAt ?? c.verifiedAt)}</dd>
           </>
         )}
         {c.receiptId && (

@@ -6,7 +6,7 @@ import { formatWon } from "@/lib/money";
 import { gatewayFor } from "@/lib/payments/gateways";
 import { env } from "@/lib/env";
 import { settlePayment } from "@/lib/payments/settle";
-import { kstDateTime } from "@/lib/shop/kst";
+import { kstDateTimeKo as kstDateTime } from "@/lib/kst";
 import { maskName, maskPhone } from "@/lib/shop/order-access";
 import { paymentMethods } from "@/lib/payments/methods";
 import { canSeeOrder } from "../../../_lib/request";
