@@ -1,6 +1,7 @@
 // Every environment variable the app reads, declared and validated once (t3 env style).
 // Server-only: nothing here may be imported by a client component.
 import { z } from "zod";
+import { parseKeyring } from "./security/pii-crypto";
 
 const url = z.string().url();
 const csv = z
@@ -28,6 +29,8 @@ const origins = z
   .refine((list) => list.every((x) => /^https?:\/\/[^\s/;,']+$/i.test(x.replace(/\/$/, ""))), "list origins as https://host[:port], comma-separated");
 
 export const DEV_APP_SECRET = "dev-only-insecure-app-secret-change-me";
+/** Used when PII_KEYS is unset outside production (a fixed, public key: never for real data). */
+export const DEV_PII_KEYS = "devonly:rgwzOX5dTA8m3iPeLaa9vrj2QggEGwc2Awo/tLtxtRU=";
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -99,6 +102,24 @@ const schema = z.object({
   /** The billing organisation (청구기관명) in CMS consents. */
   CONSENT_REQUEST_CORP: z.string().default("카카오 체크아웃"),
 
+  // Mail (optional): staff invitations are also sent by mail when SMTP_URL is set.
+  /** smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465; empty = no mail, the owner passes the link on. */
+  SMTP_URL: z
+    .string()
+    .default("")
+    .refine((s) => s === "" || /^smtps?:\/\/[^\s]+$/i.test(s), "SMTP_URL must look like smtp://user:pass@host:587 or smtps://host:465"),
+  /** The From address of those mails, e.g. "카카오 체크아웃 <no-reply@example.com>" (required with SMTP_URL). */
+  MAIL_FROM: z.string().default(""),
+
+  /**
+   * Encryption of personal data at rest (lib/security/pii.ts, AES-256-GCM): "id:<base64 of 32 random
+   * bytes>", comma-separated to keep older keys readable while rotating (e.g. "k2:…,k1:…"). Required in
+   * production; elsewhere the public dev key DEV_PII_KEYS is used when unset.
+   */
+  PII_KEYS: z.string().default(""),
+  /** The id in PII_KEYS that new values are sealed with (default: the first listed). */
+  PII_KEY_ID: z.string().default(""),
+
   // Rate limits (lib/ratelimit; counters in PostgreSQL, shared by every instance). "points/seconds".
   /** Consent requests (each a KakaoTalk message and a billable provider call) per phone number. */
   RATE_LIMIT_CONSENT_PER_PHONE: limit("3/600"),
@@ -142,7 +163,22 @@ export function env(): Env {
   if (parsed.data.NODE_ENV === "production" && (parsed.data.APP_SECRET.length < 32 || parsed.data.APP_SECRET.startsWith("dev-only"))) {
     throw new Error("Invalid environment:\n  APP_SECRET: set a random value of at least 32 characters in production");
   }
-  cached = parsed.data;
+  if (parsed.data.SMTP_URL && !/^[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+>$/.test(parsed.data.MAIL_FROM.trim())) {
+    throw new Error("Invalid environment:\n  MAIL_FROM: set the sender address (e.g. no-reply@example.com) when SMTP_URL is set");
+  }
+  const data = parsed.data;
+  if (!data.PII_KEYS) {
+    if (data.NODE_ENV === "production") throw new Error("Invalid environment:\n  PII_KEYS: set at least one key (id:<base64 of 32 random bytes>, e.g. k1:$(openssl rand -base64 32)) in production");
+    data.PII_KEYS = DEV_PII_KEYS;
+  }
+  try {
+    const ring = parseKeyring(data.PII_KEYS, data.PII_KEY_ID || undefined);
+    const devKey = parseKeyring(DEV_PII_KEYS).keys.values().next().value!;
+    if (data.NODE_ENV === "production" && [...ring.keys.values()].some((k) => k.equals(devKey))) throw new Error("PII_KEYS: the public dev key cannot be used in production");
+  } catch (e) {
+    throw new Error(`Invalid environment:\n  ${e instanceof Error ? e.message : String(e)}`);
+  }
+  cached = data;
   return cached;
 }
 

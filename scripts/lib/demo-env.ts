@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 // The matching pair of settings for the app and the sandbox in dev and tests: demo credentials
 // that only the local sandbox accepts. Real deployments set the app's variables to real keys and
 // real provider base URLs instead (see README).
@@ -65,10 +65,12 @@ export function relaxedRateLimits(): Record<string, string> {
  * calls this (tests and benchmarks run with NODE_ENV=production, which refuses the dev secret).
  */
 export function appEnv(opts: { databaseUrl: string; sandboxUrl: string; appUrl: string; appSecret?: string }): Record<string, string> {
+  const appSecret = opts.appSecret ?? randomBytes(32).toString("base64url");
   return {
     DATABASE_URL: opts.databaseUrl,
     APP_URL: opts.appUrl,
-    APP_SECRET: opts.appSecret ?? randomBytes(32).toString("base64url"),
+    APP_SECRET: appSecret,
+    ...demoPiiKeys(appSecret),
     SHOW_DEMO_LOGIN: "1",
     KAKAOPAY_API_BASE: opts.sandboxUrl,
     KAKAOPAY_SECRET_KEY: DEMO_KEYS.kakaopaySecretKey,
@@ -94,4 +96,15 @@ export function appEnv(opts: { databaseUrl: string; sandboxUrl: string; appUrl: 
     // app-to-app: the sandbox's simulated KakaoTalk app (the real scheme format is unpublished)
     KAKAOCERT_APP_LAUNCH_URL: `${opts.sandboxUrl}/kakaotalk/app/{tx_id}?return={return}`,
   };
+}
+
+/**
+ * Dev and tests: the personal-data encryption key (PII_KEYS, lib/security/pii.ts) derived from the app
+ * secret, so every process given the same secret (app, worker, biller, a test file) reads the same
+ * rows, and `npm run dev` keeps its key across restarts (.data/dev-app-secret). Production sets
+ * PII_KEYS to its own random key(s) instead (README, `npm run doctor`).
+ */
+export function demoPiiKeys(appSecret: string): { PII_KEYS: string; PII_KEY_ID: string } {
+  const key = createHash("sha256").update(`kakao-checkout demo pii key\0${appSecret}`).digest("base64");
+  return { PII_KEYS: `demo:${key}`, PII_KEY_ID: "demo" };
 }
