@@ -44,8 +44,8 @@ test.describe("Kakao consents (phone)", () => {
     const id = await askCmsConsent(page, { name: "박동의", phone: "010-5555-0101" });
     await inKakaoTalk(page, "010-5555-0101", "서명하기");
     await expect(page.getByTestId("consent-screen")).toHaveAttribute("data-screen", "verified", { timeout: 15_000 });
-    await expect(page.getByRole("heading", { name: "자동이체 출금동의 완료되었습니다" })).toBeVisible();
-    await expect(page.getByTestId("consent-summary")).toContainText("카카오뱅크 333*******678");
+    await expect(page.getByRole("heading", { name: "자동이체 출금동의가 완료되었습니다" })).toBeVisible();
+    await expect(page.getByTestId("consent-summary")).toContainText("카카오뱅크 ****5678"); // only the last four digits (the number is stored encrypted)
     const rows = await query<{ status: string; identityMatched: boolean }>(`SELECT status, "identityMatched" FROM "ConsentRequest" WHERE id = $1`, [id]);
     expect(rows).toEqual([{ status: "VERIFIED", identityMatched: true }]);
 
@@ -80,9 +80,12 @@ test.describe("Kakao consents (phone)", () => {
     await expect(page.getByTestId("consent-screen")).toHaveAttribute("data-screen", "verified");
     await expect(page.getByTestId("consent-message")).toContainText("정기배송 서비스 이용계약서 전자서명이 완료되었습니다");
     const id = page.url().split("/").pop()!;
+    await expect(page.getByRole("heading", { name: "전자서명이 완료되었습니다" })).toBeVisible();
     const rows = await query<{ status: string; channel: string; documentHash: string }>(`SELECT status, channel, "documentHash" FROM "ConsentRequest" WHERE id = $1`, [id]);
     expect(rows[0]).toMatchObject({ status: "VERIFIED", channel: "APP" });
-    await expect(page.getByTestId("consent-summary")).toContainText(rows[0]!.documentHash);
+    // The document's hash is kept for staff and evidence; the customer sees the document's title, not a hex string.
+    await expect(page.getByTestId("consent-summary")).toContainText("정기배송 서비스 이용계약서");
+    await expect(page.getByTestId("consent-summary")).not.toContainText(rows[0]!.documentHash);
   });
 
   test("declined in KakaoTalk → its own screen with a way to start again", async ({ page }) => {

@@ -16,12 +16,22 @@ export type ConsentView = {
   expiresAt: string | null;
   viewed: boolean;
   title: string;
+  /** The screen's title as a sentence, with its particles ("자동이체 출금동의가 완료되었습니다"). */
+  heading: string;
   message: string;
 };
 
+/** 이/가 after a Korean word: 이 after a final consonant (전자서명이), 가 after a vowel (출금동의가). */
+export function subjectParticle(word: string): string {
+  const last = word.trim().at(-1) ?? "";
+  const code = last.charCodeAt(0) - 0xac00;
+  if (code < 0 || code > 11171) return `${word}이(가)`;
+  return `${word}${code % 28 === 0 ? "가" : "이"}`;
+}
+
 const FAILURE_TEXT: Record<string, string> = {
   PROVIDER_TIMEOUT: "카카오 인증 서버가 응답하지 않아 요청하지 못했습니다. 잠시 후 다시 시도해 주세요.",
-  CONFIG: "지금은 카카오톡 인증을 요청할 수 없습니다. (연동 설정 오류) 고객센터로 문의해 주세요.",
+  CONFIG: "지금은 카카오톡 인증을 요청할 수 없습니다. 고객센터로 문의해 주세요.",
   CONFIG_RESULT_KEY: "서명은 받았지만 본인 확인을 하지 못해 동의가 완료되지 않았습니다. 고객센터로 문의해 주세요.",
   VERIFY_LATE: "서명 후 10분 안에 확인하지 못해 동의가 완료되지 않았습니다. 다시 요청해 주세요.",
   PROVIDER_FAILED: "카카오톡 인증 처리 중 오류가 발생했습니다. 다시 요청해 주세요.",
@@ -32,6 +42,16 @@ const FAILURE_TEXT: Record<string, string> = {
 
 export function consentView(c: ConsentRequest): ConsentView {
   const what = c.kind === "CMS" ? "자동이체 출금동의" : "전자서명";
+  const headings: Record<ConsentScreen, string> = {
+    waiting: c.channel === "APP" ? "카카오톡 앱에서 서명해 주세요" : "카카오톡을 확인해 주세요",
+    checking: "서명을 확인하고 있습니다",
+    verified: `${subjectParticle(what)} 완료되었습니다`,
+    mismatch: "본인 확인에 실패했습니다",
+    expired: `${what} 요청이 만료되었습니다`,
+    rejected: `${what} 요청을 거절했습니다`,
+    failed: `${subjectParticle(what)} 완료되지 않았습니다`,
+    review: `${what} 결과를 확인하고 있습니다`,
+  };
   let screen: ConsentScreen;
   let message: string;
   switch (c.status) {
@@ -79,7 +99,7 @@ export function consentView(c: ConsentRequest): ConsentView {
       break;
     default:
       screen = "failed";
-      message = (c.failureCode && FAILURE_TEXT[c.failureCode]) ?? (c.failureCode?.startsWith("PROVIDER_") ? "카카오 인증 요청이 처리되지 않았습니다. 다시 시도해 주세요." : `${what}가 완료되지 않았습니다. 다시 요청해 주세요.`);
+      message = (c.failureCode && FAILURE_TEXT[c.failureCode]) ?? (c.failureCode?.startsWith("PROVIDER_") ? "카카오 인증 요청이 처리되지 않았습니다. 다시 시도해 주세요." : `${subjectParticle(what)} 완료되지 않았습니다. 다시 요청해 주세요.`);
   }
   return {
     id: c.id,
@@ -91,6 +111,7 @@ export function consentView(c: ConsentRequest): ConsentView {
     expiresAt: c.expiresAt?.toISOString() ?? null,
     viewed: !!c.viewedAt,
     title: c.kind === "CMS" ? "자동이체 출금동의" : (c.documentTitle ?? "전자서명"),
+    heading: headings[screen],
     message,
   };
 }

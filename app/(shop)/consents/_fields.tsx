@@ -11,9 +11,9 @@ export function Field({
       <label className="label" htmlFor={id}>
         {label}
       </label>
-      <input id={id} name={id} className="input" aria-invalid={!!error} aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined} {...input} />
+      <input id={id} name={id} className="input" aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined} {...input} />
       {error ? (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-600" data-testid={`error-${id}`}>
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-700" data-testid={`error-${id}`}>
           {error}
         </p>
       ) : (
@@ -30,7 +30,7 @@ export function Field({
 export function FormError({ message }: { message?: string }) {
   if (!message) return null;
   return (
-    <p className="rounded-xl bg-red-50 p-3 text-sm text-red-700" role="alert" data-testid="consent-error">
+    <p className="rounded-xl bg-red-50 p-3 text-sm text-red-700" role="alert" tabIndex={-1} data-testid="consent-error">
       {message}
     </p>
   );

@@ -3,7 +3,7 @@ import { kstDateTimeKo } from "@/lib/kst";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { maskAccount } from "@/lib/consents/input";
+import { maskAccountNumber } from "@/lib/admin/format";
 import { appLaunchUrl } from "@/lib/consents/providers";
 import { consentView, type ConsentScreen } from "@/lib/consents/view";
 import { maskName } from "@/lib/shop/order-access";
@@ -16,14 +16,7 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "동의·서명 진행 상황" };
 
 
-const heading: Record<Exclude<ConsentScreen, "waiting" | "checking">, string> = {
-  verified: "완료되었습니다",
-  mismatch: "본인 확인에 실패했습니다",
-  expired: "요청이 만료되었습니다",
-  rejected: "요청을 거절했습니다",
-  failed: "완료되지 않았습니다",
-  review: "확인 중입니다",
-};
+type FinalScreen = Exclude<ConsentScreen, "waiting" | "checking">;
 
 export default async function ConsentStatusPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { id } = await params;
@@ -58,7 +51,7 @@ export default async function ConsentStatusPage({ params, searchParams }: { para
           <>
             <dt className="text-ink-mute">출금 계좌</dt>
             <dd>
-              {c.bankName} {maskAccount(c.bankAccountNum)}
+              {c.bankName} {maskAccountNumber(c.bankAccountLast4)}
             </dd>
             <dt className="text-ink-mute">예금주</dt>
             <dd>{maskName(c.bankAccountName ?? "")}</dd>
@@ -69,8 +62,6 @@ export default async function ConsentStatusPage({ params, searchParams }: { para
           <>
             <dt className="text-ink-mute">문서</dt>
             <dd>{c.documentTitle}</dd>
-            <dt className="text-ink-mute">문서 해시</dt>
-            <dd className="break-all font-mono text-[11px] leading-5">{c.documentHash}</dd>
           </>
         )}
         {c.order && (
@@ -105,7 +96,7 @@ export default async function ConsentStatusPage({ params, searchParams }: { para
     );
   }
 
-  const screen = view.screen as keyof typeof heading;
+  const screen = view.screen as FinalScreen;
   const good = screen === "verified";
   const review = screen === "review";
   const canRetry = ["expired", "rejected", "failed"].includes(screen) && c.failureCode !== "CONFIG";
@@ -115,9 +106,7 @@ export default async function ConsentStatusPage({ params, searchParams }: { para
         <div className={`mx-auto grid size-12 place-items-center rounded-full text-xl font-bold ${good ? "bg-kakao" : screen === "mismatch" || screen === "failed" ? "bg-red-100 text-red-700" : "bg-gray-100 text-ink-soft"}`} aria-hidden>
           {good ? "✓" : screen === "expired" ? "⏱" : review ? "…" : "!"}
         </div>
-        <h1 className="mt-3 text-xl font-bold">
-          {view.title} {heading[screen]}
-        </h1>
+        <h1 className="mt-3 text-xl font-bold">{view.heading}</h1>
         <p className="mt-2 text-sm text-ink-soft" data-testid="consent-message">
           {view.message}
         </p>

@@ -61,7 +61,7 @@ export function ConsentPoller({ initial, launchUrl }: { initial: ConsentView; la
           톡
         </div>
       )}
-      <h1 className="mt-4 text-xl font-bold">{checking ? "서명을 확인하고 있습니다" : view.channel === "APP" ? "카카오톡 앱에서 서명해 주세요" : "카카오톡을 확인해 주세요"}</h1>
+      <h1 className="mt-4 text-xl font-bold">{view.heading}</h1>
       <p className="mt-2 text-sm text-ink-soft" data-testid="consent-message">
         {view.message}
       </p>

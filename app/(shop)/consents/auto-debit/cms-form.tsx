@@ -1,5 +1,6 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useRef } from "react";
+import { useFocusFirstError } from "../../../_components/use-focus-first-error";
 import { SubmitButton } from "../../../_components/submit-button";
 import { requestCmsAction, type ConsentFormState } from "../actions";
 import { Field, FormError } from "../_fields";
@@ -8,8 +9,10 @@ export function CmsForm({ banks, order }: { banks: readonly string[]; order?: st
   const [state, action] = useActionState<ConsentFormState, FormData>(requestCmsAction, {});
   const v = state.values ?? {};
   const fe = state.fieldErrors ?? {};
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, state);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form ref={formRef} action={action} className="space-y-4" noValidate>
       {order && <input type="hidden" name="order" value={order} />}
       <section className="card space-y-3 p-4">
         <h2 className="font-semibold">신청인 정보</h2>
@@ -23,7 +26,7 @@ export function CmsForm({ banks, order }: { banks: readonly string[]; order?: st
           <label className="label" htmlFor="bankName">
             은행
           </label>
-          <select id="bankName" name="bankName" className="input" defaultValue={v.bankName ?? ""} aria-invalid={!!fe.bankName} required>
+          <select id="bankName" name="bankName" className="input" defaultValue={v.bankName ?? ""} aria-invalid={fe.bankName ? true : undefined} aria-describedby={fe.bankName ? "bankName-error" : undefined} required>
             <option value="" disabled>
               은행을 선택해 주세요
             </option>
@@ -34,7 +37,7 @@ export function CmsForm({ banks, order }: { banks: readonly string[]; order?: st
             ))}
           </select>
           {fe.bankName && (
-            <p className="mt-1 text-sm text-red-600" data-testid="error-bankName">
+            <p id="bankName-error" className="mt-1 text-sm text-red-700" data-testid="error-bankName">
               {fe.bankName}
             </p>
           )}

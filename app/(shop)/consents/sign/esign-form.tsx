@@ -1,10 +1,11 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useActionState, useRef, useState } from "react";
+import { useFocusFirstError } from "../../../_components/use-focus-first-error";
 import { SubmitButton } from "../../../_components/submit-button";
 import { requestESignAction, type ConsentFormState } from "../actions";
 import { Field, FormError } from "../_fields";
 
-type Doc = { key: string; title: string; text: string; hash: string; version: string };
+type Doc = { key: string; title: string; text: string; version: string };
 
 export function ESignForm({ docs, initialDoc, order, mobile, appToApp }: { docs: Doc[]; initialDoc: string; order?: string; mobile: boolean; appToApp: boolean }) {
   const [state, action] = useActionState<ConsentFormState, FormData>(requestESignAction, {});
@@ -12,8 +13,10 @@ export function ESignForm({ docs, initialDoc, order, mobile, appToApp }: { docs:
   const fe = state.fieldErrors ?? {};
   const [docKey, setDocKey] = useState(v.document || initialDoc);
   const doc = docs.find((d) => d.key === docKey) ?? docs[0]!;
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, state);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form ref={formRef} action={action} className="space-y-4" noValidate>
       {order && <input type="hidden" name="order" value={order} />}
       <fieldset className="card space-y-3 p-4">
         <legend className="float-left mb-1 font-semibold">서명할 문서</legend>
@@ -25,19 +28,24 @@ export function ESignForm({ docs, initialDoc, order, mobile, appToApp }: { docs:
             </label>
           ))}
         </div>
-        {fe.document && <p className="text-sm text-red-600">{fe.document}</p>}
+        {fe.document && <p className="text-sm text-red-700">{fe.document}</p>}
         <pre className="max-h-64 overflow-auto whitespace-pre-wrap break-words rounded-xl bg-paper p-3 font-sans text-sm leading-relaxed" data-testid="document-text">
           {doc.text}
         </pre>
-        <p className="break-all font-mono text-[11px] text-ink-mute" title="SHA-256">
-          문서 버전 {doc.version} · SHA-256 {doc.hash}
-        </p>
+        <p className="text-xs text-ink-mute">{doc.version} 개정본 · 서명한 문서 원문은 서명과 함께 보관됩니다.</p>
         <label className="flex items-start gap-2 text-sm">
-          <input type="checkbox" name="agree" defaultChecked={v.agree === "on"} className="mt-0.5 size-4 accent-black" aria-invalid={!!fe.agree} />
+          <input
+            type="checkbox"
+            name="agree"
+            defaultChecked={v.agree === "on"}
+            className="mt-0.5 size-4 accent-black"
+            aria-invalid={fe.agree ? true : undefined}
+            aria-describedby={fe.agree ? "agree-error" : undefined}
+          />
           <span>위 문서 내용을 모두 확인했습니다.</span>
         </label>
         {fe.agree && (
-          <p className="text-sm text-red-600" data-testid="error-agree">
+          <p id="agree-error" className="text-sm text-red-700" data-testid="error-agree">
             {fe.agree}
           </p>
         )}
