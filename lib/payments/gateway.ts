@@ -55,7 +55,12 @@ export type Approved = {
   method: "CARD" | "MONEY" | string;
   approvedAt: Date;
   providerApprovalId: string;
-  card?: { issuer?: string; bin?: string; installMonth?: number; number?: string; approvalNo?: string };
+  /**
+   * The card, as far as the provider told us (stored as Payment.cardInfo, shown on the receipt):
+   * issuer 카드사 (발급사), purchaser 매입사, type 신용/체크, installMonth 0 = 일시불, approvalNo 카드 승인번호,
+   * number a masked card number. A field the provider did not give is absent.
+   */
+  card?: { issuer?: string; purchaser?: string; type?: string; bin?: string; installMonth?: number; number?: string; approvalNo?: string };
 };
 
 /** What the customer's return carries to prove they authorised the payment. */

@@ -23,11 +23,16 @@ export async function clearFaults() {
  * Plays the customer at the sandbox's KakaoPay page: opens the redirect URL and presses a button.
  * Returns where KakaoPay sends the browser next (approval_url?pg_token=… / cancel_url / fail_url).
  */
-export async function actAtKakaoPay(redirectUrl: string, action: "approve" | "cancel" | "fail" = "approve", method: "MONEY" | "CARD" = "MONEY") {
+export async function actAtKakaoPay(
+  redirectUrl: string,
+  action: "approve" | "cancel" | "fail" = "approve",
+  method: "MONEY" | "CARD" = "MONEY",
+  card: { code: string; install: number } = { code: "SHINHAN", install: 0 },
+) {
   const page = await fetch(redirectUrl);
   if (!page.ok) throw new Error(`payment page answered ${page.status}`);
   const tid = new URL(redirectUrl).pathname.split("/").pop()!;
-  const body = new URLSearchParams({ method, ...(method === "CARD" ? { card: "SHINHAN", install: "0" } : {}) });
+  const body = new URLSearchParams({ method, ...(method === "CARD" ? { card: card.code, install: String(card.install) } : {}) });
   const res = await fetch(`${sandboxUrl()}/kakaopay/pay/${tid}/${action}`, { method: "POST", body, redirect: "manual" });
   const location = res.headers.get("location");
   if (!location) throw new Error(`no redirect from the payment page (${res.status}): ${(await res.text()).slice(0, 200)}`);

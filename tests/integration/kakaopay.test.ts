@@ -63,6 +63,28 @@ describe("KakaoPay online payment", () => {
     expect(await eventsOf(order.orderId, "kakaopay.approve")).toBe(1);
   });
 
+  it("a card payment keeps the card as KakaoPay reported it (카드사, 매입사, 신용/체크, 할부, 승인번호, 승인일시); money keeps none", async () => {
+    const order = await newOrder();
+    const started = await startKakaoPayPayment({ orderNumber: order.orderNumber, device: "PC" }, { gateway, appUrl });
+    if (!started.ok) throw new Error(started.error.message);
+    const back = await actAtKakaoPay(started.value.redirectUrl, "approve", "CARD", { code: "BC", install: 3 });
+    const paymentId = back.searchParams.get("payment")!;
+    expect(await approvePayment({ paymentId, pgToken: back.searchParams.get("pg_token")!, attemptToken: back.searchParams.get("t") }, { gateway })).toEqual({ kind: "paid", orderNumber: order.orderNumber });
+    const payment = await db.payment.findUniqueOrThrow({ where: { id: paymentId } });
+    expect(payment.method).toBe("CARD");
+    // The sandbox's 비씨카드 is issued by 우리카드 (a 체크카드); its approval number is the last 8 of the aid.
+    const remote = await sandboxPayment(payment.tid!);
+    const aid = String((remote as { aid?: string }).aid ?? "");
+    expect(payment.cardInfo).toEqual({ issuer: "우리카드", purchaser: "비씨카드", type: "체크", bin: "621640", installMonth: 3, approvalNo: aid.slice(-8).toUpperCase() });
+    expect(payment.approvedAt).toBeInstanceOf(Date);
+    expect(Math.abs(payment.approvedAt!.getTime() - Date.now())).toBeLessThan(60_000);
+
+    const money = await newOrder([["green-tea", 1]]);
+    const m = await startAndPay(money.orderNumber);
+    await approvePayment({ paymentId: m.paymentId, pgToken: m.pgToken, attemptToken: m.attemptToken }, { gateway });
+    expect((await db.payment.findUniqueOrThrow({ where: { id: m.paymentId } })).cardInfo).toBeNull();
+  });
+
   it("a replayed approval (reload, back button) shows the same receipt and never approves twice", async () => {
     const order = await newOrder();
     const { paymentId, pgToken, attemptToken } = await startAndPay(order.orderNumber);

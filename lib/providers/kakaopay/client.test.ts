@@ -132,6 +132,46 @@ describe("KakaoPay client", () => {
     expect(r.ok && r.value.basis).toMatch(/카카오페이/);
   });
 
+  it("approve: the card's issuer, purchaser, type, installments and approval number as KakaoPay gave them, nothing invented", async () => {
+    const base = {
+      aid: "A2",
+      tid: "T2",
+      cid: "TC0ONETIME",
+      partner_order_id: "KC-2",
+      partner_user_id: "u",
+      payment_method_type: "CARD",
+      amount: { total: 30000, tax_free: 0, vat: 2727, point: 0, discount: 0, green_deposit: 0 },
+      approved_at: "2026-11-23T10:00:00",
+    };
+    const input = { providerTxId: "T2", providerData: null, orderNumber: "KC-2", customerRef: "u", token: { kind: "pg_token" as const, value: "abc" }, expectedTotal: 30000 };
+    const full = {
+      ...base,
+      card_info: {
+        kakaopay_purchase_corp: "비씨카드",
+        kakaopay_purchase_corp_code: "104",
+        kakaopay_issuer_corp: "카카오뱅크카드",
+        kakaopay_issuer_corp_code: "113",
+        bin: "536510",
+        card_type: "체크",
+        install_month: "03",
+        approved_id: "38274619",
+        card_mid: "123456789",
+        interest_free_install: "N",
+        installment_type: "CARD_INSTALLMENT",
+        card_item_code: "",
+      },
+    };
+    const r = await gw(fakeFetch(200, full)).approve(input);
+    expect(r.ok && r.value.card).toEqual({ issuer: "카카오뱅크카드", purchaser: "비씨카드", type: "체크", bin: "536510", installMonth: 3, approvalNo: "38274619" });
+    // Older field names (issuer_corp / purchase_corp); no approved_id, no install_month → not on the card.
+    const old = { ...base, card_info: { issuer_corp: "신한카드", purchase_corp: "신한카드" } };
+    const r2 = await gw(fakeFetch(200, old)).approve(input);
+    expect(r2.ok && r2.value.card).toEqual({ issuer: "신한카드", purchaser: "신한카드" });
+    // 카카오페이머니: no card at all.
+    const r3 = await gw(fakeFetch(200, { ...base, payment_method_type: "MONEY" })).approve(input);
+    expect(r3.ok && r3.value.card).toBeUndefined();
+  });
+
   it("refuses to build a ready request that breaks KakaoPay's limits", async () => {
     await expect(
       gw(fakeFetch(200, {})).initiate({

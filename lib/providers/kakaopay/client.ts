@@ -106,8 +106,21 @@ export function createKakaoPayGateway(config: KakaoPayConfig): RedirectPaymentGa
     return { ok: false, failure, log: log(code, methodCode ? { method_result_code: methodCode } : undefined) };
   }
 
+  function cardOf(c: NonNullable<z.infer<typeof approveResponseSchema>["card_info"]>): NonNullable<Approved["card"]> {
+    const text = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
+    const install = c.install_month === undefined || c.install_month === "" ? undefined : Number(c.install_month);
+    const card: NonNullable<Approved["card"]> = {
+      issuer: text(c.kakaopay_issuer_corp) ?? text(c.issuer_corp),
+      purchaser: text(c.kakaopay_purchase_corp) ?? text(c.purchase_corp),
+      type: text(c.card_type),
+      bin: text(c.bin),
+      installMonth: install !== undefined && Number.isInteger(install) && install >= 0 ? install : undefined,
+      approvalNo: text(c.approved_id),
+    };
+    return Object.fromEntries(Object.entries(card).filter(([, v]) => v !== undefined)) as NonNullable<Approved["card"]>;
+  }
+
   function toApproved(a: z.infer<typeof approveResponseSchema>): Approved {
-    const install = a.card_info?.install_month;
     return {
       providerTxId: a.tid,
       basis: KAKAOPAY_BASIS.approve,
@@ -116,13 +129,8 @@ export function createKakaoPayGateway(config: KakaoPayConfig): RedirectPaymentGa
       method: a.payment_method_type,
       approvedAt: parseKst(a.approved_at) ?? now(),
       providerApprovalId: a.aid,
-      card: a.card_info
-        ? {
-            issuer: a.card_info.kakaopay_issuer_corp,
-            bin: a.card_info.bin,
-            installMonth: install === undefined ? undefined : Number(install),
-          }
-        : undefined,
+      // Only what KakaoPay gave: a field it left out stays out (the receipt shows no row for it).
+      card: a.card_info ? cardOf(a.card_info) : undefined,
     };
   }
 

@@ -51,6 +51,10 @@ const cardInfoSchema = z
     install_month: z.union([z.string(), z.number()]).optional(),
     approved_id: z.string().optional(),
     interest_free_install: z.string().optional(),
+    // The names of KakaoPay's earlier public documentation (developers.kakao.com), read when the
+    // kakaopay_* ones are absent.
+    purchase_corp: z.string().optional(),
+    issuer_corp: z.string().optional(),
   })
   .passthrough();
 

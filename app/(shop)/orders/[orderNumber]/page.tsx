@@ -27,8 +27,16 @@ const failureText: Record<string, string> = {
   SUPERSEDED: "새 결제 시도로 대체된 결제입니다.",
 };
 
-/** A provider's message without its code prefix ("[ 3001 ] 사용자가…" → "사용자가…"): codes are for staff. */
-const customerText = (m: string) => m.replace(/^\s*\[\s*[A-Za-z0-9_-]+\s*\]\s*/, "").trim();
+/**
+ * A provider's own failure code ("KCP_3999", KakaoPay's "-780"): the customer reads plain Korean with
+ * a next step; the code is shown only as a small secondary "오류 코드" line (for a call to the shop).
+ * The provider's raw message stays with staff (admin timeline).
+ */
+function providerCode(code: string | null | undefined): string | null {
+  if (!code || code in failureText) return null;
+  const m = /^(?:KCP_)?(-?[0-9A-Za-z]{1,10})$/.exec(code);
+  return m ? m[1]! : null;
+}
 
 export default async function OrderPage({
   params,
@@ -65,7 +73,7 @@ export default async function OrderPage({
   const closed = order.status === "CLOSED";
   const refunding = order.payments.some((p) => p.status === "CAPTURED_UNUSED");
   // What the provider told us about the card (lib/payments/gateway.ts Approved.card), when it did.
-  const card = charged?.cardInfo && typeof charged.cardInfo === "object" && !Array.isArray(charged.cardInfo) ? (charged.cardInfo as { issuer?: string; installMonth?: number; approvalNo?: string }) : null;
+  const card = charged?.cardInfo && typeof charged.cardInfo === "object" && !Array.isArray(charged.cardInfo) ? (charged.cardInfo as { issuer?: string; type?: string; installMonth?: number; number?: string; approvalNo?: string }) : null;
   const lastMethod = latest?.provider === "PAYUP_KCP" ? "kakaopay_kcp" : "kakaopay";
   const refunds = order.payments.flatMap((p) => p.refunds);
   const lastRefundAt = refunds.filter((r) => r.status === "DONE" && r.completedAt).map((r) => r.completedAt!).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
@@ -134,9 +142,14 @@ export default async function OrderPage({
             <p className="mt-2 text-sm text-ink-soft" data-testid="order-notice">
               {startError ??
                 (latest?.failureCode && failureText[latest.failureCode]) ??
-                (latest?.failureCode?.startsWith("KCP_") && latest.failureMessage ? `결제창에서 결제가 완료되지 않았습니다. ${customerText(latest.failureMessage)}` : null) ??
-                (latest?.status === "FAILED" ? "결제에 실패했습니다. 다시 시도해 주세요." : "아직 결제하지 않은 주문입니다.")}
+                (latest?.failureCode?.startsWith("KCP_") ? "결제창에서 카카오페이 인증이 끝나지 않아 결제되지 않았습니다. 아래에서 다시 결제해 주세요." : null) ??
+                (latest?.status === "FAILED" ? "결제가 완료되지 않았습니다. 아래에서 다시 결제해 주세요." : "아직 결제하지 않은 주문입니다.")}
             </p>
+            {!startError && providerCode(latest?.failureCode) && (
+              <p className="mt-1 text-xs text-ink-mute" data-testid="error-code">
+                오류 코드 {providerCode(latest?.failureCode)}
+              </p>
+            )}
             {/* A retry may switch between KakaoPay and the KCP window; the last one used is preselected. */}
             <form action={retryPaymentAction} className="mt-4 space-y-2 text-left">
               <input type="hidden" name="orderNumber" value={order.orderNumber} />
@@ -219,23 +232,38 @@ export default async function OrderPage({
             {card?.issuer && (
               <>
                 <dt className="text-ink-soft">카드사</dt>
-                <dd data-testid="receipt-card-issuer">{card.issuer}</dd>
+                <dd data-testid="receipt-card-issuer">
+                  {card.issuer}
+                  {card.type && <span className="text-ink-soft"> ({card.type})</span>}
+                </dd>
               </>
             )}
-            {charged.method === "CARD" && card?.installMonth !== undefined && (
+            {card?.number && (
+              <>
+                <dt className="text-ink-soft">카드번호</dt>
+                <dd className="font-mono text-xs leading-5">{card.number}</dd>
+              </>
+            )}
+            {typeof card?.installMonth === "number" && (
               <>
                 <dt className="text-ink-soft">할부</dt>
-                <dd>{card.installMonth > 1 ? `${card.installMonth}개월` : "일시불"}</dd>
+                <dd data-testid="receipt-card-install">{card.installMonth > 1 ? `${card.installMonth}개월` : "일시불"}</dd>
               </>
             )}
             {card?.approvalNo && (
               <>
                 <dt className="text-ink-soft">승인번호</dt>
-                <dd className="font-mono">{card.approvalNo}</dd>
+                <dd className="font-mono" data-testid="receipt-card-approval">
+                  {card.approvalNo}
+                </dd>
               </>
             )}
-            <dt className="text-ink-soft">승인 일시</dt>
-            <dd>{charged.approvedAt ? kst(charged.approvedAt) : "-"}</dd>
+            {charged.approvedAt && (
+              <>
+                <dt className="text-ink-soft">승인 일시</dt>
+                <dd data-testid="receipt-approved-at">{kst(charged.approvedAt)}</dd>
+              </>
+            )}
             <dt className="text-ink-soft">거래번호</dt>
             <dd className="font-mono text-xs leading-5">{charged.tid}</dd>
             <dt className="text-ink-soft">주문자</dt>
