@@ -54,12 +54,15 @@ describe("consent transitions", () => {
   });
 
   it("recognises 'already verified' by the sandbox code and, defensively, by the message", () => {
-    expect(isAlreadyVerified(-40100012, "x")).toBe(true);
-    expect(isAlreadyVerified(-31000012, "x")).toBe(true);
-    expect(isAlreadyVerified(-26000123, "이미 검증된 전자서명입니다.")).toBe(true);
-    expect(isAlreadyVerified(-26000123, "검증 API는 1회만 호출할 수 있습니다.")).toBe(true);
-    expect(isAlreadyVerified(-40100099, "internal server error (sandbox fault)")).toBe(false);
-    expect(isAlreadyVerified(-40100013, "전자서명 완료일시로부터 10분이 지나 검증할 수 없습니다.")).toBe(false);
+    expect(isAlreadyVerified("barocert", -40100012, "x")).toBe(true);
+    expect(isAlreadyVerified("kakaocert", -31000012, "x")).toBe(true);
+    // by the exact code of that service only: another service's number (or a near one) is not a match
+    expect(isAlreadyVerified("barocert", -31000012, "x")).toBe(false);
+    expect(isAlreadyVerified("barocert", -40100112, "x")).toBe(false);
+    expect(isAlreadyVerified("barocert", -26000123, "이미 검증된 전자서명입니다.")).toBe(true);
+    expect(isAlreadyVerified("kakaocert", -26000123, "검증 API는 1회만 호출할 수 있습니다.")).toBe(true);
+    expect(isAlreadyVerified("barocert", -40100099, "internal server error (sandbox fault)")).toBe(false);
+    expect(isAlreadyVerified("barocert", -40100013, "전자서명 완료일시로부터 10분이 지나 검증할 수 없습니다.")).toBe(false);
   });
 });
 

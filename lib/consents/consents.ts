@@ -9,7 +9,7 @@ import type { ConsentRequest, ConsentStatus } from "../generated/prisma/client";
 import { db as defaultDb, type Db } from "../db";
 import { env } from "../env";
 import { log } from "../log";
-import { signedDataToDer, type BarocertCms, type CmsIdentity, type LinkhubFailure } from "../providers/barocert";
+import { linkhubCode, signedDataToDer, type BarocertCms, type CmsIdentity, type LinkhubCodeKind, type LinkhubFailure, type LinkhubService } from "../providers/barocert";
 import type { KakaoCertESign } from "../providers/kakaocert";
 import { sha256Hex } from "./documents";
 import { addConsentEvent } from "./events";
@@ -62,7 +62,7 @@ export type RequestOutcome =
   | { ok: false; kind: "failed"; id?: string; message: string; retryable: boolean };
 
 /** Customer-facing and admin-facing reading of an adapter failure. */
-export function describeFailure(f: LinkhubFailure): { code: string; customer: string; admin: string; retryable: boolean } {
+export function describeFailure(f: LinkhubFailure, service?: LinkhubService): { code: string; customer: string; admin: string; retryable: boolean } {
   switch (f.kind) {
     case "timeout":
       return {
@@ -80,13 +80,16 @@ export function describeFailure(f: LinkhubFailure): { code: string; customer: st
       };
     case "invalid":
       return { code: "INVALID", customer: f.message, admin: `입력값 오류 (${f.field}): ${f.message}`, retryable: true };
-    case "provider":
+    case "provider": {
+      // by the code's entry in the provider's table; an unknown code gets a neutral text and the raw answer for staff
+      const known = service ? linkhubCode(service, f.code) : undefined;
       return {
         code: `PROVIDER_${f.code}`,
-        customer: `카카오 인증 요청이 처리되지 않았습니다. ${f.message}`,
-        admin: `제공자 오류 (${f.code}): ${f.message}`,
+        customer: known?.customer ?? "카카오 인증 요청이 처리되지 않았습니다. 잠시 후 다시 시도해 주세요.",
+        admin: known ? `${known.staff} (제공자 코드 ${f.code}${known.confirmed ? "" : ", 번호 미확인"}: ${f.message})` : `알 수 없는 제공자 코드 ${f.code}: ${f.message} — 제공자에 문의해 확인하세요.`,
         retryable: true,
       };
+    }
   }
 }
 
@@ -241,7 +244,7 @@ async function sendRequest(row: ConsentRequest, deps: ConsentDeps): Promise<Requ
     if (!moved) return { ok: false, kind: "failed", id: row.id, message: "요청 상태가 바뀌어 진행할 수 없습니다. 다시 시도해 주세요.", retryable: true };
     return { ok: true, id: row.id, channel: row.channel, txId };
   }
-  const d = describeFailure(res);
+  const d = describeFailure(res, p);
   if (res.kind === "config") log.error({ consentId: row.id, provider: p, code: "code" in res ? res.code : undefined }, "consent provider configuration error");
   else log.warn({ consentId: row.id, provider: p, kind: res.kind }, "consent request failed");
   // The request itself (no receipt id, nothing to poll): a timeout here cannot be reconciled, and at
@@ -406,7 +409,7 @@ async function pollStatus(c: ConsentRequest, deps: ConsentDeps): Promise<boolean
   const res = c.kind === "CMS" ? await cms().status(c.receiptId!) : await esign().status(c.receiptId!);
   const durationMs = Date.now() - started;
   if (!res.ok) {
-    const d = describeFailure(res);
+    const d = describeFailure(res, p);
     // record a failing status call at most once a minute (the screen keeps polling)
     const recent = await db.consentEvent.findFirst({
       where: { consentId: c.id, type: `${p}.status`, createdAt: { gt: new Date(now().getTime() - 60_000) }, NOT: { resultCode: "OK" } },
@@ -464,29 +467,26 @@ export type VerifyOutcome =
   | { kind: "not_found" };
 
 /**
- * How we read a verify refusal. The codes are the sandbox's (-401000NN Barocert, -310000NN KakaoCert,
- * see sandbox/providers/linkhub/README.md): the real numbers are unpublished, so "already verified"
- * is also recognised by its message, and every code we do not know is UNKNOWN (retried), not failed.
+ * How we read a verify refusal: by the code's *situation* in the provider's code table
+ * (lib/providers/barocert/codes.ts), never by numeric ranges. The Barocert/KakaoCert numbers there are
+ * the sandbox's (UNCONFIRMED), so "already verified" is also recognised by its message, and every code
+ * we do not know is UNKNOWN (retried, then 확인 필요), never a definite refusal.
  */
 type Refusal = { to: ConsentStatus; code: string; message: string };
-const VERIFY_REFUSAL: Record<number, Refusal> = {
-  11: { to: "WAITING", code: "VERIFY_NOT_COMPLETE", message: "제공자: 서명이 완료되지 않아 검증 불가" },
-  13: { to: "FAILED", code: "VERIFY_LATE", message: "제공자: 서명 완료 후 10분이 지나 검증 불가" },
-  14: { to: "EXPIRED", code: "EXPIRED", message: "제공자: 만료된 요청" },
-  15: { to: "REJECTED", code: "REJECTED", message: "제공자: 고객이 거절한 요청" },
-  16: { to: "FAILED", code: "PROVIDER_FAILED", message: "제공자: 처리에 실패한 요청" },
-  17: { to: "FAILED", code: "SIGNATURE_REQUIRED", message: "제공자: 앱투앱 요청을 서명값 없이 검증함" },
-  18: { to: "COMPLETED", code: "SIGNATURE_MISMATCH", message: "제공자: 앱투앱 서명값 불일치" },
-  19: { to: "FAILED", code: "SIGNATURE_UNEXPECTED", message: "제공자: 톡메시지 요청에 서명값을 보냄" },
+const VERIFY_REFUSAL: Partial<Record<LinkhubCodeKind, Refusal>> = {
+  verify_not_complete: { to: "WAITING", code: "VERIFY_NOT_COMPLETE", message: "제공자: 서명이 완료되지 않아 검증 불가" },
+  verify_late: { to: "FAILED", code: "VERIFY_LATE", message: "제공자: 서명 완료 후 10분이 지나 검증 불가" },
+  request_expired: { to: "EXPIRED", code: "EXPIRED", message: "제공자: 만료된 요청" },
+  request_declined: { to: "REJECTED", code: "REJECTED", message: "제공자: 고객이 거절한 요청" },
+  request_failed: { to: "FAILED", code: "PROVIDER_FAILED", message: "제공자: 처리에 실패한 요청" },
+  signature_required: { to: "FAILED", code: "SIGNATURE_REQUIRED", message: "제공자: 앱투앱 요청을 서명값 없이 검증함" },
+  signature_mismatch: { to: "COMPLETED", code: "SIGNATURE_MISMATCH", message: "제공자: 앱투앱 서명값 불일치" },
+  signature_unexpected: { to: "FAILED", code: "SIGNATURE_UNEXPECTED", message: "제공자: 톡메시지 요청에 서명값을 보냄" },
 };
-const ALREADY_VERIFIED_SUFFIX = 12;
 const ALREADY_VERIFIED_TEXT = /이미\s*검증|검증.{0,30}(1회|한\s*번)|already\s+verified/i;
 
-function linkhubSuffix(code: number): number | undefined {
-  return (code <= -40100000 && code > -40100100) || (code <= -31000000 && code > -31000100) ? -code % 100 : undefined;
-}
-export function isAlreadyVerified(code: number, message: string): boolean {
-  return linkhubSuffix(code) === ALREADY_VERIFIED_SUFFIX || ALREADY_VERIFIED_TEXT.test(message);
+export function isAlreadyVerified(service: LinkhubService, code: number, message: string): boolean {
+  return linkhubCode(service, code)?.kind === "verify_used" || ALREADY_VERIFIED_TEXT.test(message);
 }
 
 type Classified =
@@ -495,12 +495,12 @@ type Classified =
   | { k: "unknown"; code: string | number; message: string } // the verify may have happened
   | { k: "not_performed"; code: string; message: string }; // certainly did not reach the verify
 
-function classify(res: LinkhubFailure): Classified {
-  const d = describeFailure(res);
+function classify(service: LinkhubService, res: LinkhubFailure): Classified {
+  const d = describeFailure(res, service);
   if (res.kind === "provider") {
-    if (isAlreadyVerified(res.code, res.message)) return { k: "used", code: res.code, message: res.message };
-    const s = linkhubSuffix(res.code);
-    const refusal = s === undefined ? undefined : VERIFY_REFUSAL[s];
+    if (isAlreadyVerified(service, res.code, res.message)) return { k: "used", code: res.code, message: res.message };
+    const known = linkhubCode(service, res.code);
+    const refusal = known ? VERIFY_REFUSAL[known.kind] : undefined;
     if (refusal) return { k: "refused", refusal, code: res.code, message: res.message };
     return { k: "unknown", code: res.code, message: `알 수 없는 응답 (${res.code}): ${res.message}` };
   }
@@ -562,7 +562,7 @@ export async function verifyConsent(id: string, deps: ConsentDeps & { signature?
   const durationMs = Date.now() - started;
 
   if (!res.ok) {
-    const k = classify(res);
+    const k = classify(p, res);
     if (res.kind === "config") log.error({ consentId: id, provider: p }, "consent provider configuration error on verify");
     else log.warn({ consentId: id, provider: p, kind: k.k, code: k.code }, "consent verify without a result");
     const ev = (message: string): ConsentTimelineEvent => ({ type: `${p}.verify`, message, resultCode: k.code, data: { durationMs, attempt: c.verifyAttempts + 1 } });
@@ -578,7 +578,7 @@ export async function verifyConsent(id: string, deps: ConsentDeps & { signature?
     if (k.k === "not_performed") {
       // refused before the verify (configuration, bad receipt id): nothing was used, try again later
       await transition(db, id, from, { from: "VERIFYING", event: ev(`검증 호출 전 거부 (검증 사용 안 됨) — 다시 시도: ${k.message}`) });
-      return { kind: "retry", message: describeFailure(res).customer };
+      return { kind: "retry", message: describeFailure(res, p).customer };
     }
     if (retry) {
       // an earlier call's answer was lost: whatever this one says, the provider's status tells whether that call verified
@@ -677,7 +677,7 @@ async function resolveFromStatus(
   const durationMs = Date.now() - started;
   const since = c.completedAt ?? c.verifyClaimedAt ?? c.createdAt;
   if (!res.ok) {
-    const d = describeFailure(res);
+    const d = describeFailure(res, p);
     if (now().getTime() - since.getTime() > UNRESOLVED_AFTER_MS) {
       const msg = "서명 후 하루가 지나도록 제공자에서 검증 결과를 확인하지 못함";
       await transition(db, c.id, "NEEDS_REVIEW", {

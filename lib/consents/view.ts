@@ -1,6 +1,7 @@
 // What the customer's screens show for a consent: one place for the wording of every state.
 import type { ConsentRequest, ConsentStatus } from "../generated/prisma/client";
 import { isFinal } from "./state";
+import { linkhubCode } from "../providers/barocert/codes";
 
 // "checking": signed, the result is being confirmed (never "failed" while the verify is unknown);
 // "review": the provider used the verify but we did not receive its result — staff follow up (확인 필요).
@@ -99,7 +100,7 @@ export function consentView(c: ConsentRequest): ConsentView {
       break;
     default:
       screen = "failed";
-      message = (c.failureCode && FAILURE_TEXT[c.failureCode]) ?? (c.failureCode?.startsWith("PROVIDER_") ? "카카오 인증 요청이 처리되지 않았습니다. 다시 시도해 주세요." : `${subjectParticle(what)} 완료되지 않았습니다. 다시 요청해 주세요.`);
+      message = (c.failureCode && FAILURE_TEXT[c.failureCode]) ?? (c.failureCode?.startsWith("PROVIDER_") ? providerCustomerText(c) : `${subjectParticle(what)} 완료되지 않았습니다. 다시 요청해 주세요.`);
   }
   return {
     id: c.id,
@@ -114,4 +115,10 @@ export function consentView(c: ConsentRequest): ConsentView {
     heading: headings[screen],
     message,
   };
+}
+
+/** A provider refusal, read by the provider's code table (its Korean next step), or a neutral text for a code we do not know. */
+function providerCustomerText(c: ConsentRequest): string {
+  const code = Number(c.failureCode!.slice("PROVIDER_".length));
+  return linkhubCode(c.kind === "CMS" ? "barocert" : "kakaocert", code)?.customer ?? "카카오 인증 요청이 처리되지 않았습니다. 다시 시도해 주세요.";
 }

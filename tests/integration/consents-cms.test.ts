@@ -261,6 +261,58 @@ describe("CMS auto-debit consent", () => {
     expect(await sandboxRequest(b.receiptId!)).toMatchObject({ verifyCalls: 0, verifiedAt: null });
   });
 
+  it("provider codes are read by their table: a published Linkhub code, a sandbox-choice code and an unknown code each reach the customer and staff as they should", async () => {
+    const fresh = () =>
+      createBarocertCms({
+        linkId: DEMO_KEYS.linkhubLinkId,
+        secretKey: DEMO_KEYS.linkhubSecretKey,
+        clientCode: DEMO_KEYS.barocertClientCode,
+        serviceUrl: sandboxUrl(),
+        authUrl: sandboxUrl(),
+        resultKey: DEMO_KEYS.barocertResultKey,
+        resultIv: DEMO_KEYS.barocertResultIv,
+        timeoutMs: 3000,
+      });
+    // published (Linkhub common, Popbill's table): -10000029 "IP information to access does not exist" on the token call
+    await armConsentFault({ provider: "barocert", op: "token", mode: "error", code: "-10000029" });
+    const ip = await requestCmsConsent(cmsForm(), {}, { cms: fresh() });
+    expect(ip).toMatchObject({ ok: false, kind: "failed", retryable: false });
+    if (ip.ok || ip.kind !== "failed") return;
+    const ipRow = await consent(ip.id!);
+    expect(ipRow).toMatchObject({ status: "FAILED", failureCode: "CONFIG" });
+    expect(ipRow.failureMessage).toContain("허용 IP");
+    expect(consentView(ipRow).message).toBe("지금은 카카오톡 인증을 요청할 수 없습니다. 고객센터로 문의해 주세요.");
+    await clearFaults();
+
+    // a sandbox-choice refusal the customer can act on (format): its Korean next step, and staff see the number is unconfirmed
+    await armConsentFault({ provider: "barocert", op: "request", mode: "error", code: "-40100007" });
+    const fmt = await requestCmsConsent(cmsForm(), {}, { cms: fresh() });
+    if (fmt.ok || fmt.kind !== "failed") throw new Error(JSON.stringify(fmt));
+    const fmtRow = await consent(fmt.id!);
+    expect(fmtRow.failureCode).toBe("PROVIDER_-40100007");
+    expect(fmtRow.failureMessage).toContain("번호 미확인");
+    expect(consentView(fmtRow).message).toContain("휴대폰번호·생년월일·계좌 정보를 확인");
+    await clearFaults();
+
+    // a code in no table: neutral text for the customer (no raw provider message), "unknown code" for staff
+    await armConsentFault({ provider: "barocert", op: "request", mode: "error", code: "-40177777" });
+    const unk = await requestCmsConsent(cmsForm(), {}, { cms: fresh() });
+    if (unk.ok || unk.kind !== "failed") throw new Error(JSON.stringify(unk));
+    const unkRow = await consent(unk.id!);
+    expect(unkRow.failureMessage).toContain("알 수 없는 제공자 코드 -40177777");
+    expect(consentView(unkRow).message).toBe("카카오 인증 요청이 처리되지 않았습니다. 다시 시도해 주세요.");
+    await clearFaults();
+
+    // an unknown code on verify is never a refusal: the consent keeps checking (the worker asks again)
+    const c = await requested();
+    await kakaoTalk(c.receiptId!, "sign");
+    await armConsentFault({ provider: "barocert", op: "verify", mode: "error", code: "-40177777", match: c.receiptId!, times: 1 });
+    const v = await verifyConsent(c.id);
+    expect(v.kind).toBe("retry");
+    expect((await consent(c.id)).status).toBe("VERIFY_UNKNOWN");
+    expect(consentView(await consent(c.id)).screen).toBe("checking");
+  });
+
   it("wrong keys are a clear, admin-visible configuration error", async () => {
     const wrongSecret = createBarocertCms({
       linkId: DEMO_KEYS.linkhubLinkId,

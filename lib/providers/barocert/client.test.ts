@@ -167,7 +167,7 @@ describe("createBarocertCms against the sandbox (official SDK)", () => {
 
   it("wrong keys, client code or URLs are configuration errors", async () => {
     const wrongSecret = createBarocertCms(base(sb.url, { secretKey: Buffer.alloc(32, 9).toString("base64") }));
-    expect(await wrongSecret.request(input())).toMatchObject({ ok: false, kind: "config", code: -10000012 });
+    expect(await wrongSecret.request(input())).toMatchObject({ ok: false, kind: "config", code: -10000092 });
     const wrongClient = createBarocertCms(base(sb.url, { clientCode: "023040000999" }));
     expect(await wrongClient.status("0".repeat(32))).toMatchObject({ ok: false, kind: "config", code: -40100003 });
     expect(await createBarocertCms(base(sb.url, { clientCode: "abc" })).status("0".repeat(32))).toMatchObject({ ok: false, kind: "config" });

@@ -14,6 +14,7 @@ export {
   type CmsVerified,
 } from "./client";
 export { decryptResultField, signedDataToDer } from "./crypto";
+export { anyLinkhubCode, BAROCERT_CODES, KAKAOCERT_CODES, LINKHUB_AUTH_CODES, linkhubCode, type LinkhubCodeInfo, type LinkhubCodeKind, type LinkhubService } from "./codes";
 export {
   barocertAuthSignature,
   classifySdkError,

@@ -74,7 +74,7 @@ describe("SDK quirks kept in the adapter", () => {
   it("classifies SDK errors into the one error type", () => {
     expect(classifySdkError({ code: "-99999999", message: "ECONNREFUSED connect" })).toMatchObject({ kind: "timeout", reason: "unreachable" });
     expect(classifySdkError({ code: -99999999, message: "이용기관코드는 12자 입니다." })).toMatchObject({ kind: "config" });
-    expect(classifySdkError({ code: -10000012, message: "x" })).toMatchObject({ kind: "config", code: -10000012 });
+    expect(classifySdkError({ code: -10000092, message: "x" })).toMatchObject({ kind: "config", code: -10000092 });
     expect(classifySdkError({ code: -40100012, message: "이미 검증" })).toEqual({ ok: false, kind: "provider", code: -40100012, message: "이미 검증" });
     expect(classifySdkError(undefined)).toMatchObject({ kind: "provider", code: -1 });
   });

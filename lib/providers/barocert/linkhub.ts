@@ -2,6 +2,7 @@
 // error type, the promise/timeout wrapper around the callback SDKs, URL/key normalisation, and the
 // Linkhub signatures (kept here for unit tests against the reference vectors and for diagnostics).
 import crypto from "node:crypto";
+import { anyLinkhubCode, BAROCERT_CODES, KAKAOCERT_CODES, LINKHUB_AUTH_CODES, type LinkhubCodeKind } from "./codes";
 
 /** The one error type of both adapters. */
 export type LinkhubFailure =
@@ -16,25 +17,20 @@ export type LinkhubFailure =
 
 export type LinkhubResult<T> = ({ ok: true } & T) | LinkhubFailure;
 
-/** Sandbox/real auth and configuration error codes: retrying with the same config cannot succeed. */
-export const CONFIG_ERROR_CODES: ReadonlySet<number> = new Set([
-  -10000010, // LinkID not registered
-  -10000011, // Authorization header malformed
-  -10000012, // HMAC mismatch (SecretKey)
-  -10000013, // x-lh-date missing / skew
-  -10000014, // token request body
-  -10000015, // access_id (ClientCode) not registered
-  -10000029, // IP information missing (Linkhub family)
-  -10000032, // token generation failed (Linkhub family)
-  -40100001, // x-bc-auth mismatch
-  -40100002, // x-bc-* headers missing
-  -40100003, // client code not registered
-  -40100006, // GCM field decryption failed (wrong SecretKey)
-  -31000001, // x-kc-auth mismatch
-  -31000002, // x-kc-* headers missing
-]);
+/** Codes that mean "fix the configuration": retrying with the same configuration cannot succeed (from codes.ts). */
+export const CONFIG_ERROR_CODES: ReadonlySet<number> = codesOfKind("config");
 /** The server does not know the session token (e.g. a restarted sandbox): drop the SDK token cache and retry once. */
-export const TOKEN_REJECTED_CODES: ReadonlySet<number> = new Set([-10000033, -10000034]);
+export const TOKEN_REJECTED_CODES: ReadonlySet<number> = codesOfKind("token_rejected");
+
+function codesOfKind(kind: LinkhubCodeKind): ReadonlySet<number> {
+  return new Set(
+    [LINKHUB_AUTH_CODES, BAROCERT_CODES, KAKAOCERT_CODES].flatMap((t) =>
+      Object.entries(t)
+        .filter(([, info]) => info.kind === kind)
+        .map(([code]) => Number(code)),
+    ),
+  );
+}
 /** SDK client-side validation and transport errors. */
 export const SDK_LOCAL_CODE = -99999999;
 
@@ -49,7 +45,7 @@ export function classifySdkError(e: SdkError): LinkhubFailure {
   if (!Number.isFinite(code)) return { ok: false, kind: "provider", code: -1, message: `알 수 없는 응답: ${safeJson(e)}` };
   if (code === SDK_LOCAL_CODE) return { ok: false, kind: "config", code, message: `SDK 검증 오류: ${message}` };
   if (CONFIG_ERROR_CODES.has(code) || TOKEN_REJECTED_CODES.has(code))
-    return { ok: false, kind: "config", code, message: `설정 오류 (${code}): ${message}` };
+    return { ok: false, kind: "config", code, message: `설정 오류 (${code}): ${anyLinkhubCode(code)?.staff ?? message}` };
   return { ok: false, kind: "provider", code, message };
 }
 

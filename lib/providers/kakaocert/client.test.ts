@@ -123,9 +123,9 @@ describe("createKakaoCertESign against the sandbox (official SDK)", () => {
     expect(await createKakaoCertESign(conf("https://example.com")).request(input())).toMatchObject({ ok: false, kind: "config" });
     expect(await createKakaoCertESign(conf(sb.url, { clientCode: "12" })).request(input())).toMatchObject({ ok: false, kind: "config" });
     const wrongKey = createKakaoCertESign(conf(sb.url, { secretKey: Buffer.alloc(32, 5).toString("base64") }));
-    expect(await wrongKey.request(input())).toMatchObject({ ok: false, kind: "config", code: -10000012 });
+    expect(await wrongKey.request(input())).toMatchObject({ ok: false, kind: "config", code: -10000092 });
     const unknownClient = createKakaoCertESign(conf(sb.url, { clientCode: "020040000999" }));
-    expect(await unknownClient.request(input())).toMatchObject({ ok: false, kind: "config", code: -10000015 });
+    expect(await unknownClient.request(input())).toMatchObject({ ok: false, kind: "config", code: -10000095 });
   });
 
   it("two adapters on different hosts coexist despite the SDK's module-global linkhub config", async () => {

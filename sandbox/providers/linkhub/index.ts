@@ -15,15 +15,20 @@ import { barocertSignature, cbcDecrypt, ctrEncrypt, gcmDecrypt, kakaocertSignatu
 import { appResultPage, appSheet, chatPage, notFoundPage, phoneEntryPage, requestSheet } from "./pages.ts";
 import { ConsentStore, VERIFY_WINDOW_MS, end, kstStamp, markViewed, sign, type ConsentRequest } from "./store.ts";
 
-/** Error codes (sandbox choices, documented in README.md; the real numbers are unpublished). */
+/**
+ * Error codes, documented in README.md. Linkhub auth: the published Linkhub common codes where one fits the
+ * situation (-10000010 partner unknown, -10000033 token not interpretable, -10000034 no token: Popbill's
+ * published table of the same auth service); the other auth situations have no published code and use
+ * numbers outside the published table (-100000 9x, our choice). Barocert / KakaoCert numbers: our choice.
+ */
 export const CODES = {
   // Linkhub auth
   LINKID_UNKNOWN: -10000010,
-  AUTH_MALFORMED: -10000011,
-  AUTH_SIGNATURE: -10000012,
-  AUTH_DATE: -10000013,
-  TOKEN_BODY: -10000014,
-  ACCESS_ID: -10000015,
+  AUTH_MALFORMED: -10000091,
+  AUTH_SIGNATURE: -10000092,
+  AUTH_DATE: -10000093,
+  TOKEN_BODY: -10000094,
+  ACCESS_ID: -10000095,
   TOKEN_INVALID: -10000033,
   TOKEN_MISSING: -10000034,
   // Barocert Kakao CMS (-401…) / legacy KakaoCert (-310…): same suffixes

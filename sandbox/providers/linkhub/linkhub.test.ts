@@ -139,11 +139,11 @@ describe("Linkhub auth over HTTP", () => {
   });
   it("refuses a wrong secret, an unknown LinkID, a stale date and an unknown ClientCode with {code,message}", async () => {
     const bad = await token("BAROCERT", { key: Buffer.alloc(32, 7) });
-    expect(bad).toMatchObject({ status: 401, json: { code: -10000012 } });
+    expect(bad).toMatchObject({ status: 401, json: { code: -10000092 } });
     expect(typeof bad.json.message).toBe("string");
     expect(await token("BAROCERT", { linkId: "NOBODY" })).toMatchObject({ status: 401, json: { code: -10000010 } });
-    expect(await token("BAROCERT", { date: new Date(Date.now() - 3_600_000).toISOString() })).toMatchObject({ status: 401, json: { code: -10000013 } });
-    expect(await token("KAKAOCERT", { access: "020040000999" })).toMatchObject({ status: 403, json: { code: -10000015 } });
+    expect(await token("BAROCERT", { date: new Date(Date.now() - 3_600_000).toISOString() })).toMatchObject({ status: 401, json: { code: -10000093 } });
+    expect(await token("KAKAOCERT", { access: "020040000999" })).toMatchObject({ status: 403, json: { code: -10000095 } });
   });
 });
 
