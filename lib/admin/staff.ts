@@ -49,7 +49,7 @@ export async function createAdminAccount(
   return ok({ adminId: user.id, merchantId: merchant.id, createdMerchant });
 }
 
-export async function inviteStaff(actor: Actor, input: { email: unknown; role: unknown }, deps: { db?: Db; now?: Date } = {}): Promise<Result<{ token: string; expiresAt: Date; inviteId: string }>> {
+export async function inviteStaff(actor: Actor, input: { email: unknown; role: unknown }, deps: { db?: Db; now?: Date } = {}): Promise<Result<{ token: string; expiresAt: Date; inviteId: string; role: AdminRole; merchantName: string }>> {
   const db = deps.db ?? defaultDb;
   if (actor.role !== "OWNER") return err(appError("FORBIDDEN", "직원 초대는 소유자만 할 수 있습니다."));
   const p = z.object({ email: emailSchema, role: roleSchema }).safeParse(input);
@@ -65,7 +65,8 @@ export async function inviteStaff(actor: Actor, input: { email: unknown; role: u
     await recordAudit(auditActor(actor), { action: "staff.invite", summary: `${p.data.email}을(를) ${roleLabel[p.data.role]}(으)로 초대`, target: { type: "invite", id: inv.id }, detail: { email: p.data.email, role: p.data.role, expiresAt: expiresAt.toISOString() }, ip: actor.ip }, { db: tx });
     return inv;
   });
-  return ok({ token, expiresAt, inviteId: invite.id });
+  const merchant = await db.merchant.findUnique({ where: { id: actor.merchantId }, select: { name: true } });
+  return ok({ token, expiresAt, inviteId: invite.id, role: p.data.role as AdminRole, merchantName: merchant?.name ?? "" });
 }
 
 export async function revokeInvite(actor: Actor, inviteId: string, deps: { db?: Db } = {}): Promise<Result<true>> {

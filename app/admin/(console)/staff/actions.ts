@@ -3,12 +3,13 @@ import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { env } from "@/lib/env";
 import { SESSION_COOKIE, sha256 } from "@/lib/admin/sessions";
+import { mailConfigured, sendInviteMail } from "@/lib/admin/invite-mail";
 import { changePassword, changeRole, inviteStaff, revokeInvite, setDisabled } from "@/lib/admin/staff";
 import { authorize } from "../../../_lib/admin";
 import { formProblem } from "../../../_lib/input";
 import { currentIp } from "../../../_lib/ratelimit";
 
-export type StaffState = { ok?: boolean; message?: string; link?: string; expiresAt?: string; fields?: Record<string, string>; email?: string; at?: number };
+export type StaffState = { ok?: boolean; message?: string; link?: string; mailed?: "sent" | "failed" | "not-configured"; expiresAt?: string; fields?: Record<string, string>; email?: string; at?: number };
 
 const fieldsOf = (details: unknown) => (details as { fields?: Record<string, string> } | undefined)?.fields;
 
@@ -22,7 +23,17 @@ export async function inviteAction(_prev: StaffState, formData: FormData): Promi
   if (!r.ok) return { ok: false, message: r.error.message, fields: fieldsOf(r.error.details), email, at: Date.now() };
   revalidatePath("/admin/staff");
   const link = `${env().APP_URL.replace(/\/$/, "")}/admin/invite/${r.value.token}`;
-  return { ok: true, message: `${email.trim().toLowerCase()} 초대 링크를 만들었습니다. 아래 링크를 직접 전달해 주세요.`, link, expiresAt: r.value.expiresAt.toISOString(), at: Date.now() };
+  const to = email.trim().toLowerCase();
+  // Where SMTP is configured the link also goes by mail; the owner sees it either way.
+  const mail = mailConfigured()
+    ? await sendInviteMail({ to, link, expiresAt: r.value.expiresAt, role: r.value.role, merchantName: r.value.merchantName, invitedBy: auth.admin.email })
+    : ({ sent: false, reason: "not-configured" } as const);
+  const message = mail.sent
+    ? `${to}(으)로 초대 메일을 보냈습니다. 아래 링크를 직접 전달해도 됩니다.`
+    : mail.reason === "failed"
+      ? `${to} 초대 링크를 만들었지만 메일을 보내지 못했습니다. 아래 링크를 직접 전달해 주세요.`
+      : `${to} 초대 링크를 만들었습니다. 아래 링크를 직접 전달해 주세요.`;
+  return { ok: true, message, link, mailed: mail.sent ? "sent" : mail.reason, expiresAt: r.value.expiresAt.toISOString(), at: Date.now() };
 }
 
 export async function staffChangeAction(_prev: StaffState, formData: FormData): Promise<StaffState> {

@@ -49,7 +49,9 @@ export function InviteForm() {
       <Message s={s} />
       {s.link && (
         <div className="rounded-xl border border-line bg-paper p-3 text-sm" data-testid="invite-link-box">
-          <p className="mb-2 text-ink-soft">이 링크는 {s.expiresAt ? kstDateTimeShort(new Date(s.expiresAt)) : "72시간 뒤"}까지 한 번만 쓸 수 있습니다. 메일 서버가 없어 직접 전달해야 합니다.</p>
+          <p className="mb-2 text-ink-soft">이 링크는 {s.expiresAt ? kstDateTimeShort(new Date(s.expiresAt)) : "72시간 뒤"}까지 한 번만 쓸 수 있습니다.{" "}
+            {s.mailed === "sent" ? "같은 링크를 메일로도 보냈습니다." : s.mailed === "failed" ? "메일 발송에 실패해 직접 전달해야 합니다." : "메일 서버가 설정되지 않아 직접 전달해야 합니다."}
+          </p>
           <div className="flex gap-2">
             <input readOnly value={s.link} className="input min-w-0 flex-1 py-2 font-mono text-xs" aria-label="초대 링크" data-testid="invite-link" onFocus={(e) => e.currentTarget.select()} />
             <button
