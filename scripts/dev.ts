@@ -7,7 +7,7 @@ import { ensureDatabase, startPostgres } from "./lib/postgres.ts";
 import { migrate } from "./lib/migrate.ts";
 import { seed } from "./lib/seed.ts";
 import { startService } from "./lib/run.ts";
-import { appEnv, sandboxEnv } from "./lib/demo-env.ts";
+import { appEnv, demoPiiKeys, sandboxEnv } from "./lib/demo-env.ts";
 import { DEMO_ADMIN } from "../lib/seed.ts";
 
 const appPort = Number(process.env.PORT ?? 3000);
@@ -39,16 +39,17 @@ try {
   stopPg = pgServer.stop;
   const databaseUrl = process.env.DATABASE_URL ?? pgServer.adminUrl("kakao_checkout");
   if (!process.env.DATABASE_URL) await ensureDatabase(pgServer.adminUrl("postgres"), "kakao_checkout");
-  await migrate(databaseUrl, { quiet: true });
-  await seed(databaseUrl);
-  console.log("database ready (migrations applied, demo data seeded)");
-  // One secret for every process, kept across restarts so cookies (cart, order access, admin session) survive.
+  // One secret for every process, kept across restarts so cookies (cart, order access, admin session) survive;
+  // the personal-data key is derived from it (demoPiiKeys), so encrypted rows stay readable across restarts.
   const secretFile = ".data/dev-app-secret";
   if (!existsSync(secretFile)) {
     mkdirSync(".data", { recursive: true });
     writeFileSync(secretFile, randomBytes(32).toString("base64url"), { mode: 0o600 });
   }
   const appSecret = readFileSync(secretFile, "utf8").trim();
+  await migrate(databaseUrl, { quiet: true, piiEnv: demoPiiKeys(appSecret) });
+  await seed(databaseUrl);
+  console.log("database ready (migrations applied, demo data seeded)");
 
   children.push(
     await startService("sandbox", process.execPath, ["--import", "tsx", "sandbox/main.ts"], {

@@ -8,6 +8,15 @@ export function maskPhoneNumber(phone: string | null | undefined): string {
   return `${d.slice(0, 3)}-${"*".repeat(d.length - 7)}-${d.slice(-4)}`;
 }
 
+/**
+ * "****4567": an account number shown by its last four digits only (lists, exports, the shop). Takes the
+ * stored last four (ConsentRequest.bankAccountLast4) or a full number; the length is never revealed.
+ */
+export function maskAccountNumber(accountOrLast4: string | null | undefined): string {
+  const d = (accountOrLast4 ?? "").replace(/\D/g, "").slice(-4);
+  return d ? `****${d}` : "-";
+}
+
 /** "ka***@example.com". */
 export function maskEmail(email: string | null | undefined): string {
   if (!email) return "-";

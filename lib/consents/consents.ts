@@ -14,6 +14,7 @@ import type { KakaoCertESign } from "../providers/kakaocert";
 import { sha256Hex } from "./documents";
 import { addConsentEvent } from "./events";
 import { parseCmsInput, parseESignInput, type FieldErrors } from "./input";
+import { openPii, PiiError, sealAccountNumber } from "../security/pii";
 import { barocertCms, kakaoCertESign } from "./providers";
 import { canTransition, createRequest, isFinal, PENDING, statusFromProvider, transition, updateWhileIn, type ConsentData, type ConsentTimelineEvent } from "./state";
 
@@ -129,6 +130,8 @@ export async function requestCmsConsent(raw: Record<string, string | undefined>,
   if (!linked.ok) return { ok: false, kind: "invalid", errors: {}, message: linked.message };
   const v = parsed.value;
   const corp = env().CONSENT_REQUEST_CORP;
+  // The account number is stored sealed (lib/security/pii.ts) with its last four digits; sendRequest opens it for the provider.
+  const account = sealAccountNumber(v.accountNumber);
   const purpose = linked.billTitle ? `${linked.billTitle} 자동이체` : `${corp} 이용요금 매월 자동이체`;
   const row = await createRequest(
     db,
@@ -143,7 +146,8 @@ export async function requestCmsConsent(raw: Record<string, string | undefined>,
       expireInSec: EXPIRE_IN_SEC,
       requestCorp: corp,
       bankName: v.bankName,
-      bankAccountNum: v.accountNumber,
+      bankAccountNumEnc: account.sealed,
+      bankAccountLast4: account.last4,
       bankAccountName: v.accountHolder,
       bankServiceType: "CMS",
       purpose: purpose.slice(0, 200),
@@ -196,8 +200,20 @@ export async function requestESign(
 async function sendRequest(row: ConsentRequest, deps: ConsentDeps): Promise<RequestOutcome> {
   const { db, now, cms, esign } = ctx(deps);
   const started = Date.now();
+  // CMS: the plain account number exists only for this call (decrypted here, never stored or logged).
+  let accountNumber: string | undefined;
+  let sealError: LinkhubFailure | undefined;
+  if (row.kind === "CMS") {
+    try {
+      accountNumber = openPii(row.bankAccountNumEnc ?? "", "bank-account");
+    } catch (e) {
+      if (!(e instanceof PiiError)) throw e;
+      sealError = { ok: false, kind: "config", message: `저장된 계좌번호를 복호화할 수 없습니다 (${e.code}). PII_KEYS 설정을 확인하세요.` };
+    }
+  }
   const res =
-    row.kind === "CMS"
+    sealError ??
+    (row.kind === "CMS"
       ? await cms().request({
           receiverName: row.customerName,
           receiverHP: row.customerPhone,
@@ -207,7 +223,7 @@ async function sendRequest(row: ConsentRequest, deps: ConsentDeps): Promise<Requ
           expireIn: row.expireInSec,
           requestCorp: row.requestCorp!,
           bankName: row.bankName!,
-          bankAccountNum: row.bankAccountNum!,
+          bankAccountNum: accountNumber!,
           bankAccountName: row.bankAccountName!,
           // the account holder's birth date: the person the consent is for is the account holder
           bankAccountBirthday: row.customerBirthday,
@@ -225,7 +241,7 @@ async function sendRequest(row: ConsentRequest, deps: ConsentDeps): Promise<Requ
           verifyName: true,
           payload: row.id,
           appToApp: row.channel === "APP",
-        });
+        }));
   const durationMs = Date.now() - started;
   const p = provName(row);
   if (res.ok) {
@@ -289,7 +305,8 @@ export async function reRequestConsent(id: string, deps: ConsentDeps & { by: str
         expireInSec: old.expireInSec,
         requestCorp: old.requestCorp,
         bankName: old.bankName,
-        bankAccountNum: old.bankAccountNum,
+        bankAccountNumEnc: old.bankAccountNumEnc,
+        bankAccountLast4: old.bankAccountLast4,
         bankAccountName: old.bankAccountName,
         bankServiceType: old.bankServiceType,
         purpose: old.purpose,

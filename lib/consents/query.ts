@@ -1,11 +1,12 @@
 // Staff consent search, shared by the admin list page and the CSV export. Personal data is masked
-// in both (the account number and birth date are never exported in full).
+// in both (the account number and birth date are never exported in full: the account is stored
+// encrypted, lib/security/pii.ts, and only its last four digits are readable here).
 import { z } from "zod";
 import { db as defaultDb, type Db, type Prisma } from "../db";
 import type { ConsentStatus } from "../generated/prisma/enums";
 import { csvCell } from "../admin/orders-query";
 import { maskName, maskPhone } from "../shop/order-access";
-import { maskAccount } from "./input";
+import { maskAccountNumber } from "../admin/format";
 import { consentKindLabel, consentStatusLabel } from "./state";
 
 const STATUSES = Object.keys(consentStatusLabel) as [ConsentStatus, ...ConsentStatus[]];
@@ -21,6 +22,8 @@ export const consentFilterSchema = z.object({
   q: z.string().trim().max(100, "검색어는 100자 이하로 입력해 주세요.").optional(),
   from: dateStr,
   to: dateStr,
+  /** Which date the range applies to: 요청일 (default) or 검증일. */
+  basis: z.enum(["created", "verified"], { message: "기간 기준 값이 올바르지 않습니다." }).optional().or(z.literal("").transform(() => undefined)),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -40,14 +43,18 @@ export function consentWhere(merchantId: string, f: ConsentFilter): Prisma.Conse
       { documentTitle: { contains: f.q } },
       { id: f.q },
       ...(/^\d{4,11}$/.test(digits) ? [{ customerPhone: { contains: digits } }] : []),
+      // an account number is searchable by its last four digits only (the rest is encrypted)
+      ...(/^\d{4}$/.test(digits) ? [{ bankAccountLast4: digits }] : []),
       ...(/^\d{6,32}$/.test(digits) ? [{ receiptId: { contains: digits } }] : []),
       ...(/^KC\d{6}-[A-Z0-9]{6}$/i.test(f.q) ? [{ order: { orderNumber: f.q.toUpperCase() } }] : []),
     ];
   }
   if (f.from || f.to) {
-    where.createdAt = {};
-    if (f.from) where.createdAt.gte = kstDayStart(f.from);
-    if (f.to) where.createdAt.lt = new Date(kstDayStart(f.to).getTime() + 86400_000);
+    const range: { gte?: Date; lt?: Date } = {};
+    if (f.from) range.gte = kstDayStart(f.from);
+    if (f.to) range.lt = new Date(kstDayStart(f.to).getTime() + 86400_000);
+    if (f.basis === "verified") where.verifiedAt = range;
+    else where.createdAt = range;
   }
   return where;
 }
@@ -64,7 +71,7 @@ export async function listConsents(merchantId: string, f: ConsentFilter, deps: {
       take: f.pageSize,
       select: {
         id: true, kind: true, channel: true, status: true, receiptId: true, customerName: true, customerPhone: true, bankName: true,
-        bankAccountNum: true, documentTitle: true, failureCode: true, createdAt: true, verifiedAt: true, order: { select: { orderNumber: true } }, billId: true,
+        bankAccountLast4: true, documentTitle: true, failureCode: true, createdAt: true, verifiedAt: true, order: { select: { orderNumber: true } }, billId: true,
       },
     }),
   ]);
@@ -98,7 +105,7 @@ export async function* consentsCsv(merchantId: string, f: Omit<ConsentFilter, "p
     for (const c of batch) {
       yield [
         c.id, consentKindLabel[c.kind], c.channel === "APP" ? "앱투앱" : "톡메시지", consentStatusLabel[c.status], c.receiptId ?? "",
-        maskName(c.customerName), maskPhone(c.customerPhone), c.bankName ?? "", c.bankAccountNum ? maskAccount(c.bankAccountNum) : "",
+        maskName(c.customerName), maskPhone(c.customerPhone), c.bankName ?? "", c.bankAccountLast4 ? maskAccountNumber(c.bankAccountLast4) : "",
         c.documentTitle ?? "", c.documentHash ?? "", c.failureCode ?? "", c.requestedAt ?? c.createdAt, c.completedAt ?? "", c.verifiedAt ?? "",
         c.order?.orderNumber ?? "", c.billId ?? "",
       ]

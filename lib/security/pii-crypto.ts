@@ -119,9 +119,3 @@ export function needsReseal(ring: Keyring, sealed: string): boolean {
 export function accountLast4(accountNumber: string): string {
   return accountNumber.replace(/\D/g, "").slice(-4);
 }
-
-/** "****-****-4567" style: only the last four digits, a fixed-length mask (the length is not revealed). */
-export function maskAccountLast4(last4: string | null | undefined): string {
-  const d = (last4 ?? "").replace(/\D/g, "").slice(-4);
-  return d ? `*******${d}` : "-";
-}

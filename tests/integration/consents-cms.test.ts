@@ -6,6 +6,7 @@ import { markConsentReviewed, requestCmsConsent, refreshConsent, reRequestConsen
 import { consentStatusLabel } from "@/lib/consents/state";
 import { consentsCsv, latestConfigError } from "@/lib/consents/query";
 import { consentView } from "@/lib/consents/view";
+import { openPii } from "@/lib/security/pii";
 import { createBarocertCms, signedDataToDer } from "@/lib/providers/barocert";
 import { DEMO_KEYS } from "../../scripts/lib/demo-env.ts";
 import { advanceSandboxClock, armFault, clearFaults, resetSandboxClock, sandboxUrl } from "./helpers";
@@ -28,7 +29,15 @@ describe("CMS auto-debit consent", () => {
     expect(c0.status).toBe("WAITING");
     expect(c0.receiptId).toMatch(/^\d{32}$/);
     expect(c0.customerPhone).toBe("01023456789");
-    expect(c0.bankAccountNum).toBe("12345601234567");
+    // the account number is stored sealed (AES-256-GCM, key id beside it) with its last four digits: the raw row has no plain number
+    expect(c0.bankAccountLast4).toBe("4567");
+    expect(c0.bankAccountNumEnc).toMatch(/^pii1\.[A-Za-z0-9_-]+\./);
+    expect(openPii(c0.bankAccountNumEnc!)).toBe("12345601234567");
+    const raw = await db.$queryRawUnsafe<Array<Record<string, unknown>>>(`SELECT * FROM "ConsentRequest" WHERE id = $1`, c0.id);
+    expect(JSON.stringify(raw[0])).not.toContain("1234560");
+    expect(raw[0]!.bankAccountNumPlaintext).toBeNull();
+    // … and the provider received the real number (decrypted only for that call)
+    expect(((await sandboxRequest(c0.receiptId!))?.cms as { bankAccountNum?: string } | null)?.bankAccountNum).toBe("12345601234567");
     // the message reached the customer's KakaoTalk with the account masked
     const chat = await (await fetch(`${sandboxUrl()}/kakaotalk?phone=01023456789`)).text();
     expect(chat).toContain(c0.receiptId!);
@@ -134,7 +143,7 @@ describe("CMS auto-debit consent", () => {
     const twice = await reRequestConsent(c0.id, { by: "customer" });
     expect(twice).toMatchObject({ ok: true, id: again.id });
     const n = await consent(again.id);
-    expect(n).toMatchObject({ status: "WAITING", previousId: c0.id, bankAccountNum: c0.bankAccountNum, createdBy: "admin@kakao-checkout.test" });
+    expect(n).toMatchObject({ status: "WAITING", previousId: c0.id, bankAccountNumEnc: c0.bankAccountNumEnc, bankAccountLast4: "4567", createdBy: "admin@kakao-checkout.test" });
     expect(n.receiptId).not.toBe(c0.receiptId);
     expect(await reRequestConsent(again.id, { by: "customer" })).toMatchObject({ ok: false, message: "만료·거절·실패했거나 확인이 필요한 요청만 다시 요청할 수 있습니다." });
   });
@@ -369,7 +378,7 @@ describe("CMS auto-debit consent", () => {
     const lines = csv.trim().split("\n");
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain("KC990101-CONSNT");
-    expect(lines[1]).toContain("123********567");
+    expect(lines[1]).toContain("****4567");
     expect(lines[1]).toContain("010-****-6789");
     expect(lines[1]).not.toContain("12345601234567");
     expect(lines[1]).toContain("홍*동");

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { consentFilterSchema, latestConfigError, listConsents } from "@/lib/consents/query";
-import { maskAccount } from "@/lib/consents/input";
+import { maskAccountNumber } from "@/lib/admin/format";
 import { consentKindLabel, consentStatusLabel } from "@/lib/consents/state";
 import { maskName, maskPhone } from "@/lib/shop/order-access";
 import { can } from "@/lib/admin/roles";
@@ -21,7 +21,7 @@ export default async function AdminConsents({ searchParams }: { searchParams: Pr
     for (const [k, v] of Object.entries({ status: filter.status, kind: filter.kind, q: filter.q, from: filter.from, to: filter.to, ...extra })) if (v !== undefined && v !== "") p.set(k, String(v));
     return p.toString();
   };
-  const what = (r: (typeof result.rows)[number]) => (r.kind === "CMS" ? `${r.bankName ?? ""} ${maskAccount(r.bankAccountNum)}` : (r.documentTitle ?? ""));
+  const what = (r: (typeof result.rows)[number]) => (r.kind === "CMS" ? `${r.bankName ?? ""} ${maskAccountNumber(r.bankAccountLast4)}` : (r.documentTitle ?? ""));
   return (
     <div>
       <div className="mb-4 flex flex-wrap items-end justify-between gap-2">

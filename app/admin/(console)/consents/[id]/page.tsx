@@ -1,13 +1,14 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
-import { maskAccount, maskBirthday } from "@/lib/consents/input";
+import { maskBirthday } from "@/lib/consents/input";
+import { maskAccountNumber, maskPhoneNumber } from "@/lib/admin/format";
 import { RE_REQUESTABLE } from "@/lib/consents/consents";
 import { consentKindLabel, isFinal } from "@/lib/consents/state";
-import { maskPhone } from "@/lib/shop/order-access";
 import { can } from "@/lib/admin/roles";
 import { requireAdmin } from "../../../../_lib/admin";
 import { kstDateTime } from "../../../_components";
+import { Revealable } from "../../_reveal/reveal";
 import { ConsentBadge } from "../_ui";
 import { RefreshButton, ReRequestButton } from "./buttons";
 
@@ -26,6 +27,8 @@ export default async function AdminConsentDetail({ params }: { params: Promise<{
   const successor = await db.consentRequest.findUnique({ where: { previousId: c.id }, select: { id: true, status: true } });
   const bill = c.billId ? await db.bill.findUnique({ where: { id: c.billId }, select: { id: true, title: true } }) : null;
   const canReRequest = RE_REQUESTABLE.includes(c.status) && !successor;
+  // Personal data is masked here too; a manager or owner may reveal one value at a time (audited, lib/admin/reveal.ts).
+  const mayReveal = can(admin.role, "pii.reveal");
   return (
     <div className="space-y-4">
       <Link href="/admin/consents" className="text-sm text-ink-mute hover:underline">
@@ -66,8 +69,12 @@ export default async function AdminConsentDetail({ params }: { params: Promise<{
           <h2 className="mb-3 font-semibold">요청 정보</h2>
           <dl className="grid grid-cols-[110px_1fr] gap-y-1.5">
             <dt className="text-ink-mute">고객</dt>
-            <dd data-testid="admin-customer">
-              {c.customerName} · {maskPhone(c.customerPhone)} · {maskBirthday(c.customerBirthday)}
+            <dd data-testid="admin-customer" className="flex flex-wrap items-center gap-x-1.5 gap-y-1">
+              <span>{c.customerName}</span>
+              <span aria-hidden>·</span>
+              <Revealable masked={maskPhoneNumber(c.customerPhone)} type="consent" id={c.id} field="phone" label="휴대폰 번호" canReveal={mayReveal} testId="admin-consent-phone" />
+              <span aria-hidden>·</span>
+              <Revealable masked={maskBirthday(c.customerBirthday)} type="consent" id={c.id} field="birthday" label="생년월일" canReveal={mayReveal} testId="admin-consent-birthday" />
             </dd>
             <dt className="text-ink-mute">접수아이디</dt>
             <dd className="break-all font-mono text-xs leading-5">{c.receiptId ?? "-"}</dd>
@@ -84,8 +91,14 @@ export default async function AdminConsentDetail({ params }: { params: Promise<{
                 <dt className="text-ink-mute">청구기관</dt>
                 <dd>{c.requestCorp}</dd>
                 <dt className="text-ink-mute">출금 계좌</dt>
-                <dd>
-                  {c.bankName} {maskAccount(c.bankAccountNum)} ({c.bankServiceType})
+                <dd className="flex flex-wrap items-center gap-x-1.5 gap-y-1" data-testid="admin-account">
+                  <span>{c.bankName}</span>
+                  {c.bankAccountNumEnc ? (
+                    <Revealable masked={maskAccountNumber(c.bankAccountLast4)} type="consent" id={c.id} field="account" label="계좌번호" canReveal={mayReveal} testId="admin-consent-account" />
+                  ) : (
+                    <span>-</span>
+                  )}
+                  <span className="text-ink-mute">({c.bankServiceType})</span>
                 </dd>
                 <dt className="text-ink-mute">예금주</dt>
                 <dd>{c.bankAccountName}</dd>

@@ -9,8 +9,9 @@ import { orderDisplay } from "@/lib/admin/order-display";
 import { can } from "@/lib/admin/roles";
 import { orderStatusLabel } from "@/lib/orders/state";
 import { paymentStatusLabel } from "@/lib/payments/state";
-import { audit, requireAdmin } from "../../../../_lib/admin";
+import { requireAdmin } from "../../../../_lib/admin";
 import { kstDateTime, RefundBadge, StatusBadge } from "../../../_components";
+import { Revealable } from "../../_reveal/reveal";
 import { RefreshButton } from "./refresh-button";
 import { RefundForm } from "./refund-form";
 import { TransactionIdForm } from "./tid-form";
@@ -19,10 +20,9 @@ export const metadata = { title: "주문 상세" };
 
 const statusWords: Record<string, string> = { ...paymentStatusLabel, ...orderStatusLabel };
 
-export default async function AdminOrderDetail({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ reveal?: string }> }) {
+export default async function AdminOrderDetail({ params }: { params: Promise<{ id: string }> }) {
   const admin = await requireAdmin();
   const { id } = await params;
-  const wantsReveal = (await searchParams).reveal === "1";
   const order = await db.order.findFirst({
     where: { id, merchantId: admin.merchantId },
     include: {
@@ -32,10 +32,9 @@ export default async function AdminOrderDetail({ params, searchParams }: { param
     },
   });
   if (!order) notFound();
-  // Personal data: masked by default; a manager or owner may reveal it on this page (audited); a viewer never sees it.
+  // Personal data: masked in the page; a manager or owner may reveal it with 보기 (a server action that
+  // re-checks the role and writes the audit row, lib/admin/reveal.ts); a viewer never receives it.
   const mayReveal = can(admin.role, "pii.reveal");
-  const revealed = mayReveal && wantsReveal;
-  if (revealed) await audit(admin, { action: "pii.reveal", summary: `주문 ${order.orderNumber}의 연락처를 봄`, target: { type: "order", id: order.id } });
   return (
     <div className="space-y-4">
       <Link href="/admin/orders" className="text-sm text-ink-mute hover:underline">
@@ -61,26 +60,17 @@ export default async function AdminOrderDetail({ params, searchParams }: { param
             <dt className="text-ink-mute">주문자</dt>
             <dd>{order.buyerName}</dd>
             <dt className="text-ink-mute">연락처</dt>
-            <dd data-testid="admin-order-contact">
-              {revealed ? (
-                <>
-                  {order.buyerPhone} · {order.buyerEmail}
-                </>
-              ) : (
-                <span className="flex flex-wrap items-center gap-2">
-                  <span>
-                    {maskPhoneNumber(order.buyerPhone)} · {maskEmail(order.buyerEmail)}
-                  </span>
-                  {mayReveal && (
-                    <form method="get">
-                      <input type="hidden" name="reveal" value="1" />
-                      <button className="rounded-md border border-line px-2 py-0.5 text-xs text-ink-soft hover:bg-paper" data-testid="reveal-pii">
-                        연락처 보기 (기록됨)
-                      </button>
-                    </form>
-                  )}
-                </span>
-              )}
+            <dd>
+              <Revealable
+                masked={`${maskPhoneNumber(order.buyerPhone)} · ${maskEmail(order.buyerEmail)}`}
+                type="order"
+                id={order.id}
+                field="contact"
+                label="연락처"
+                canReveal={mayReveal}
+                testId="admin-order-contact"
+                buttonTestId="reveal-pii"
+              />
             </dd>
             <dt className="text-ink-mute">결제 금액</dt>
             <dd className="amount font-semibold" data-testid="admin-order-total">

@@ -1,0 +1,85 @@
+// Revealing one piece of personal data on an admin detail page (issue 12 item 1, issue 9 item 6).
+// Lists and exports only ever show masks; a manager or owner may press "보기" on a detail page and
+// get the one value back from a server action (app/admin/(console)/_reveal/actions.ts). This is the
+// use case behind it: it re-checks the role, scopes the row to the staff member's merchant, opens
+// the sealed value if it is encrypted (lib/security/pii.ts) and writes the audit row before
+// answering. A viewer gets "no permission" and no value — the value never reaches their HTML.
+import { db as defaultDb, type Db } from "../db";
+import { openPii, PiiError } from "../security/pii";
+import { recordAudit, type AuditActor } from "./audit";
+import { can } from "./roles";
+import type { AdminIdentity } from "./sessions";
+
+/** What may be revealed, per kind of record. */
+export const REVEALABLE = {
+  consent: ["phone", "account", "birthday"],
+  order: ["contact"],
+} as const;
+export type RevealTargetType = keyof typeof REVEALABLE;
+export type RevealField = (typeof REVEALABLE)[RevealTargetType][number];
+export type RevealRequest = { type: string; id: string; field: string };
+
+/** The field with its object particle, for the audit summary ("…의 계좌번호를 봄"). */
+const FIELD_LABEL: Record<string, string> = { phone: "휴대폰 번호를", account: "계좌번호를", birthday: "생년월일을", contact: "연락처를" };
+const TYPE_LABEL: Record<RevealTargetType, string> = { consent: "동의·서명 요청", order: "주문" };
+
+export type RevealResult = { ok: true; value: string } | { ok: false; status: 400 | 403 | 404 | 500; message: string };
+
+export function isRevealable(type: string, field: string): type is RevealTargetType {
+  return Object.hasOwn(REVEALABLE, type) && (REVEALABLE[type as RevealTargetType] as readonly string[]).includes(field);
+}
+
+const ymd = (b: string) => (/^\d{8}$/.test(b) ? `${b.slice(0, 4)}-${b.slice(4, 6)}-${b.slice(6)}` : b);
+
+/** Loads the one value (scoped to the merchant); null when the record or the value does not exist. */
+async function load(db: Db, merchantId: string, type: RevealTargetType, id: string, field: string): Promise<{ value: string; label: string } | null> {
+  if (type === "consent") {
+    const c = await db.consentRequest.findFirst({
+      where: { id, merchantId },
+      select: { id: true, customerPhone: true, customerBirthday: true, bankAccountNumEnc: true, bankName: true },
+    });
+    if (!c) return null;
+    if (field === "phone") return { value: c.customerPhone, label: c.id };
+    if (field === "birthday") return { value: ymd(c.customerBirthday), label: c.id };
+    if (field === "account") return c.bankAccountNumEnc ? { value: openPii(c.bankAccountNumEnc, "bank-account"), label: c.id } : null;
+    return null;
+  }
+  const o = await db.order.findFirst({ where: { id, merchantId }, select: { orderNumber: true, buyerPhone: true, buyerEmail: true } });
+  if (!o) return null;
+  return { value: `${o.buyerPhone} · ${o.buyerEmail}`, label: o.orderNumber };
+}
+
+/**
+ * The full value of one field, for a staff member with `pii.reveal`, audited ("pii.reveal" with the
+ * record and field; never the value). ip: the request's client IP for the audit row.
+ */
+export async function revealPersonalData(
+  admin: Pick<AdminIdentity, "adminId" | "email" | "merchantId" | "role">,
+  req: RevealRequest,
+  deps: { db?: Db; ip?: string | null } = {},
+): Promise<RevealResult> {
+  const db = deps.db ?? defaultDb;
+  if (!can(admin.role, "pii.reveal")) return { ok: false, status: 403, message: "개인정보를 볼 권한이 없습니다. (매니저·소유자만)" };
+  if (!isRevealable(req.type, req.field) || !/^[A-Za-z0-9_-]{1,64}$/.test(req.id)) return { ok: false, status: 400, message: "볼 수 있는 항목이 아닙니다." };
+  let found: { value: string; label: string } | null;
+  try {
+    found = await load(db, admin.merchantId, req.type, req.id, req.field);
+  } catch (e) {
+    if (e instanceof PiiError) return { ok: false, status: 500, message: `저장된 값을 복호화할 수 없습니다 (${e.code}). 암호화 키 설정(PII_KEYS)을 확인해 주세요.` };
+    throw e;
+  }
+  if (!found) return { ok: false, status: 404, message: "해당 정보가 없습니다." };
+  const actor: AuditActor = { adminId: admin.adminId, email: admin.email, merchantId: admin.merchantId };
+  await recordAudit(
+    actor,
+    {
+      action: "pii.reveal",
+      summary: `${TYPE_LABEL[req.type]} ${found.label}의 ${FIELD_LABEL[req.field] ?? req.field} 봄`,
+      target: { type: req.type, id: req.id },
+      detail: { field: req.field },
+      ip: deps.ip ?? null,
+    },
+    { db },
+  );
+  return { ok: true, value: found.value };
+}
