@@ -26,7 +26,9 @@ describe("logs redact personal data and secrets at any depth", () => {
           body: { data: { customer: { contact: { phone, mobilePhone: "010-2222-3333" } } } },
           headers: { Authorization: `Bearer ${key}`, "x-api-key": key },
         },
-        consent: [{ bank: { accountNumber: account, bank_account_num: account, holder: { accountHolder: "김카카오" } } }],
+        consent: [{ bank: { accountNumber: account, bank_account_num: account, account_no: account, holder: { accountHolder: "김카카오" } } }],
+        customer: { profile: { deep: { birthday: "19900131", birthDate: "1990-01-31", user_birth: "900131", bankAccountNumEnc: "pii1.k1.c2VhbGVk" } } },
+        env: { PII_KEYS: "k1:rgwzOX5dTA8m3iPeLaa9vrj2QggEGwc2Awo/tLtxtRU=" },
         provider: { config: { payup: { apiCertKey: key, secret_key: key, nested: { deeper: { evenDeeper: { resultKey: key } } } } } },
         note: `customer called from 010-9876-5432 (${"buyer@example.com"})`,
       },
@@ -35,7 +37,7 @@ describe("logs redact personal data and secrets at any depth", () => {
     const out = text();
     expect(out).toContain("KC261123-ABC234"); // identifiers that are not personal data stay
     expect(out).toContain("[redacted]");
-    for (const leaked of [phone, "9876-5432", "9876 5432", "2222-3333", account, "456-789012", key, "buyer@example.com", "김카카오"]) {
+    for (const leaked of [phone, "9876-5432", "9876 5432", "2222-3333", account, "456-789012", key, "buyer@example.com", "김카카오", "19900131", "1990-01-31", "900131", "pii1.k1", "rgwzOX5dTA8m3iPeLaa9vrj2QggEGwc2Awo"]) {
       expect(out, `log output contains ${leaked}`).not.toContain(leaked);
     }
   });
@@ -53,7 +55,7 @@ describe("logs redact personal data and secrets at any depth", () => {
   });
 
   it("knows which keys are secrets", () => {
-    for (const k of ["apiKey", "secretKey", "pg_token", "passwordHash", "buyerPhone", "customer_birthday", "bankAccountNum", "DOZN_API_KEY", "resultKey"]) expect(isSensitiveKey(k), k).toBe(true);
+    for (const k of ["apiKey", "secretKey", "pg_token", "passwordHash", "buyerPhone", "customer_birthday", "bankAccountNum", "DOZN_API_KEY", "resultKey", "PII_KEYS", "birthDate", "user_birth", "bankAccountNumEnc", "bankAccountLast4"]) expect(isSensitiveKey(k), k).toBe(true);
     for (const k of ["orderNumber", "paymentId", "status", "idempotencyKey", "amount", "key", "endpoint"]) expect(isSensitiveKey(k), k).toBe(false);
   });
 });

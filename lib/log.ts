@@ -19,7 +19,8 @@ export function isSensitiveKey(key: string): boolean {
   const k = normKey(key);
   if (!k) return false;
   if (SENSITIVE_KEY.test(k)) return true;
-  return k.endsWith("key") && k !== "key" && !NON_SECRET_KEYS.has(k);
+  // …key / …keys (apiKey, resultKey, PII_KEYS) are secrets, except identifiers such as idempotencyKey
+  return (k.endsWith("key") || k.endsWith("keys")) && k !== "key" && k !== "keys" && !NON_SECRET_KEYS.has(k);
 }
 
 const PATTERNS: Array<[RegExp, string]> = [

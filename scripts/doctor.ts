@@ -4,8 +4,9 @@
 //     demo values of scripts/lib/demo-env.ts (which only the local sandbox accepts);
 //   * the Dozn agency's IP allow-list is set and its calls can reach us only as lib/providers/dozn/auth.ts
 //     allows (standalone biller API on the socket peer, or behind a proxy listed in TRUSTED_PROXY_IPS);
-//   * APP_URL is https, APP_SECRET strong, the env passes lib/env.ts;
-//   * the database is reachable, every checked-in migration applied, the job engine (pg-boss) installed.
+//   * APP_URL is https, APP_SECRET strong, PII_KEYS set (not a dev/test key), the env passes lib/env.ts;
+//   * the database is reachable, every checked-in migration applied, the job engine (pg-boss) installed,
+//     no account number left in plain text and none sealed with a key missing from PII_KEYS.
 // Exit code: 0 when there is no problem (checks to confirm may remain), 1 otherwise.
 // Options: --no-db (skip the database), --json (machine-readable findings).
 import { readdirSync } from "node:fs";
@@ -15,6 +16,7 @@ import pg from "pg";
 import { checkDatabase, checkEnvironment, formatFindings, type Finding } from "../lib/doctor/checks.ts";
 import { DEV_APP_SECRET, env as readEnv, resetEnvCache } from "../lib/env.ts";
 import { BOSS_SCHEMA, QUEUE_NAMES } from "../lib/jobs/queues.ts";
+import { keyringFromEnv } from "../lib/security/pii-backfill.ts";
 import { DEMO_KEYS } from "./lib/demo-env.ts";
 
 export function checkedInMigrations(dir = path.join(process.cwd(), "prisma", "migrations")): string[] {
@@ -56,7 +58,14 @@ export async function runDoctor(opts: { env?: NodeJS.ProcessEnv; db?: boolean } 
       return (await client.query(sql)).rows as Array<Record<string, unknown>>;
     };
     try {
-      findings.push(...(await checkDatabase(query, checkedInMigrations(), BOSS_SCHEMA, QUEUE_NAMES)));
+      let ring: ReturnType<typeof keyringFromEnv>;
+      try {
+        ring = keyringFromEnv(e);
+      } catch {
+        ring = undefined; // reported by checkEnvironment
+      }
+      const pii = { keyIds: ring ? [...ring.keys.keys()] : [], currentId: ring?.currentId ?? "" };
+      findings.push(...(await checkDatabase(query, checkedInMigrations(), BOSS_SCHEMA, QUEUE_NAMES, pii)));
     } finally {
       if (connected) await client.end().catch(() => {});
     }

@@ -28,6 +28,8 @@ const production = {
   KAKAOCERT_CLIENT_CODE: "020090000123",
   BAROCERT_RESULT_KEY: "c2hvcC1yZXN1bHQta2V5LTMyLWJ5dGVzLWxvbmctISE=",
   BAROCERT_RESULT_IV: "c2hvcC1yZXN1bHQtaXYxMg==",
+  PII_KEYS: "k2:q1JmC2Zx3bUu0T5XvYk9WcN8eLrP4aHsD7fGiO6jQ1E=,k1:Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGw=",
+  PII_KEY_ID: "k2",
 };
 
 const errors = (f: Finding[]) => f.filter((x) => x.level === "error");
@@ -48,6 +50,7 @@ describe("checkEnvironment", () => {
         "APP_SECRET",
         "APP_URL",
         "SHOW_DEMO_LOGIN",
+        "PII_KEYS",
         "KAKAOPAY_API_BASE",
         "KAKAOPAY_SECRET_KEY",
         "KAKAOPAY_CID",
@@ -93,6 +96,11 @@ describe("checkEnvironment", () => {
     expect(bad({ APP_SECRET: "short" })).toEqual(["APP_SECRET"]);
     expect(bad({ APP_SECRET: "a".repeat(40) })).toEqual(["APP_SECRET"]);
     expect(bad({ KAKAOPAY_CID: "CT1234567" })).toEqual(["KAKAOPAY_CID"]);
+    // personal data keys: required, well-formed, not a dev / test key
+    expect(bad({ PII_KEYS: "" })).toEqual(["PII_KEYS"]);
+    expect(bad({ PII_KEYS: "k1:c2hvcnQ=" })).toEqual(["PII_KEYS"]);
+    expect(bad({ PII_KEY_ID: "k9" })).toEqual(["PII_KEYS"]);
+    expect(bad({ PII_KEYS: "devonly:rgwzOX5dTA8m3iPeLaa9vrj2QggEGwc2Awo/tLtxtRU=", PII_KEY_ID: "" })).toEqual(["PII_KEYS"]);
     expect(isSandboxHost("10.1.2.3")).toBe(true);
     expect(isSandboxHost("open-api.kakaopay.com")).toBe(false);
   });
@@ -147,5 +155,21 @@ describe("checkDatabase", () => {
     expect(keysOf(await checkDatabase(db({ migrations: migrations.map(applied), queues: null }), migrations, "pgboss", ["a"]))).toEqual(["jobs"]);
     const q = await checkDatabase(db({ migrations: migrations.map(applied), queues: ["a"] }), migrations, "pgboss", ["a", "bill.settle"]);
     expect(q[0]!.en).toContain("bill.settle");
+  });
+  it("account numbers: plain ones left, or sealed with a key not in PII_KEYS, are problems; an older listed key is a reminder", async () => {
+    const names = ["0001_init", "0016_pii_encrypted_accounts"];
+    const q = async (sql: string) => {
+      if (sql.includes("_prisma_migrations")) return names.map(applied);
+      if (sql.includes(".queue")) return [];
+      if (sql.includes("bankAccountNumPlaintext")) return [{ n: 2 }];
+      if (sql.includes("split_part")) return [{ key_id: "k2", n: 5 }, { key_id: "k1", n: 3 }, { key_id: "k0", n: 1 }];
+      return [{ "?column?": 1 }];
+    };
+    const f = await checkDatabase(q, names, "pgboss", [], { keyIds: ["k2", "k1"], currentId: "k2" });
+    expect(errors(f).map((x) => x.en)).toEqual([
+      "2 account number(s) are still stored in plain text: run npm run db:migrate with the production env to encrypt them.",
+      "1 account number(s) are sealed with key k0, which is not in PII_KEYS: they cannot be read. Put that key back into PII_KEYS.",
+    ]);
+    expect(f.filter((x) => x.level === "warn").map((x) => x.en)).toEqual(["3 account number(s) are sealed with the older key k1: run npm run db:migrate to re-seal them with k2 before removing it."]);
   });
 });

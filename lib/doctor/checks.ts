@@ -2,6 +2,7 @@
 // before `npm start`, each problem said in plain Korean and English. Pure functions over an env
 // record (unit-tested); the database part takes a query function.
 import { isIP } from "node:net";
+import { parseKeyring } from "../security/pii-crypto";
 
 export type Finding = { level: "error" | "warn"; area: string; key: string; ko: string; en: string };
 
@@ -124,6 +125,38 @@ export function checkEnvironment({ env: e, demoValues, devAppSecret }: DoctorInp
   checkSecret(out, e, "linkhub", "BAROCERT_RESULT_IV", demoValues, { ko: "결과 복호화 IV", en: "result decryption IV" });
   for (const k of ["BAROCERT_SERVICE_URL", "BAROCERT_AUTH_URL", "KAKAOCERT_SERVICE_URL", "KAKAOCERT_AUTH_URL", "KAKAOCERT_APP_LAUNCH_URL"]) checkUrl(out, e, "linkhub", k, "sdk-default");
 
+  out.push(...checkPiiKeys(e));
+  return out;
+}
+
+/** Key ids that only dev and tests use (lib/env.ts DEV_PII_KEYS, scripts/lib/demo-env.ts demoPiiKeys). */
+const DEV_PII_KEY_IDS = ["devonly", "demo"];
+
+/** PII_KEYS / PII_KEY_ID: the keys that seal account numbers at rest (lib/security/pii.ts). */
+export function checkPiiKeys(e: Env): Finding[] {
+  const out: Finding[] = [];
+  const spec = get(e, "PII_KEYS");
+  if (!spec) {
+    out.push(err("app", "PII_KEYS", "PII_KEYS(개인정보 암호화 키)가 비어 있습니다. k1:<32바이트 무작위 값의 base64> 형식으로 넣어 주세요. (예: k1:$(openssl rand -base64 32))", "PII_KEYS (personal data encryption keys) is empty: set k1:<base64 of 32 random bytes> (e.g. k1:$(openssl rand -base64 32))."));
+    return out;
+  }
+  let ids: string[];
+  try {
+    ids = [...parseKeyring(spec, get(e, "PII_KEY_ID") || undefined).keys.keys()];
+  } catch (x) {
+    out.push(err("app", "PII_KEYS", `PII_KEYS/PII_KEY_ID가 올바르지 않습니다: ${(x as Error).message}`, `PII_KEYS / PII_KEY_ID is invalid: ${(x as Error).message}`));
+    return out;
+  }
+  const dev = ids.filter((id) => DEV_PII_KEY_IDS.includes(id));
+  if (dev.length) out.push(err("app", "PII_KEYS", `PII_KEYS에 개발·테스트용 키(${dev.join(", ")})가 있습니다. 운영용 무작위 키를 새로 만들어 주세요.`, `PII_KEYS holds a dev / test key (${dev.join(", ")}): generate a random production key.`));
+  out.push(
+    warn(
+      "app",
+      "PII_KEYS",
+      "PII_KEYS는 저장된 계좌번호를 읽는 유일한 열쇠입니다. 비밀 저장소에 보관하고(잃으면 복구 불가), 교체할 때는 새 키를 앞에 추가하고 PII_KEY_ID를 바꾼 뒤 npm run db:migrate 로 다시 암호화하고, 옛 키는 그 뒤에 지우세요.",
+      "PII_KEYS is the only way to read stored account numbers: keep it in a secret store (lost keys cannot be recovered). To rotate, add the new key, point PII_KEY_ID at it, run npm run db:migrate to re-seal, and only then remove the old key.",
+    ),
+  );
   return out;
 }
 
@@ -169,7 +202,14 @@ export function checkAgencyAccess(e: Env, demoValues: readonly string[] = []): F
 }
 
 /** Database: reachable, every checked-in migration applied (none failed), the job engine installed. */
-export async function checkDatabase(query: (sql: string) => Promise<Array<Record<string, unknown>>>, migrationNames: readonly string[], bossSchema: string, queueNames: readonly string[]): Promise<Finding[]> {
+export async function checkDatabase(
+  query: (sql: string) => Promise<Array<Record<string, unknown>>>,
+  migrationNames: readonly string[],
+  bossSchema: string,
+  queueNames: readonly string[],
+  /** The configured PII keys: account numbers left in plain text or sealed with a key not listed are problems. */
+  pii?: { keyIds: readonly string[]; currentId: string },
+): Promise<Finding[]> {
   const out: Finding[] = [];
   let rows: Array<Record<string, unknown>>;
   try {
@@ -194,6 +234,27 @@ export async function checkDatabase(query: (sql: string) => Promise<Array<Record
     if (absent.length) out.push(err("db", "jobs", `작업 큐가 없습니다: ${absent.join(", ")} — 워커(npm run worker)를 한 번 시작하세요.`, `Job queues missing: ${absent.join(", ")} — start a worker (npm run worker) once.`));
   } catch {
     out.push(err("db", "jobs", `작업 엔진 스키마(${bossSchema})가 없습니다. 앱보다 먼저 워커(npm run worker)를 한 번 시작하세요.`, `The job engine schema (${bossSchema}) is missing: start a worker (npm run worker) once before the app.`));
+  }
+  if (pii && done.has("0016_pii_encrypted_accounts")) out.push(...(await checkSealedAccounts(query, pii)));
+  return out;
+}
+
+/** Migration 0016's data step ran (no plain account numbers) and every sealed value has its key in PII_KEYS. */
+async function checkSealedAccounts(query: (sql: string) => Promise<Array<Record<string, unknown>>>, pii: { keyIds: readonly string[]; currentId: string }): Promise<Finding[]> {
+  const out: Finding[] = [];
+  try {
+    const [plain] = await query(`SELECT count(*)::int AS n FROM "ConsentRequest" WHERE "bankAccountNumPlaintext" IS NOT NULL`);
+    const n = Number(plain?.n ?? 0) || 0;
+    if (n > 0) out.push(err("db", "PII_KEYS", `계좌번호 ${n}건이 아직 평문으로 저장되어 있습니다. 운영 환경 변수로 npm run db:migrate 를 실행해 암호화하세요.`, `${n} account number(s) are still stored in plain text: run npm run db:migrate with the production env to encrypt them.`));
+  } catch {
+    /* the plain column was dropped by a later migration */
+  }
+  const byKey = await query(`SELECT split_part("bankAccountNumEnc", '.', 2) AS key_id, count(*)::int AS n FROM "ConsentRequest" WHERE "bankAccountNumEnc" IS NOT NULL GROUP BY 1`);
+  for (const r of byKey) {
+    if (typeof r.key_id !== "string") continue;
+    const n = Number(r.n) || 0;
+    if (!pii.keyIds.includes(r.key_id)) out.push(err("db", "PII_KEYS", `계좌번호 ${n}건이 PII_KEYS에 없는 키(${r.key_id})로 암호화되어 있어 읽을 수 없습니다. 그 키를 PII_KEYS에 다시 넣어 주세요.`, `${n} account number(s) are sealed with key ${r.key_id}, which is not in PII_KEYS: they cannot be read. Put that key back into PII_KEYS.`));
+    else if (r.key_id !== pii.currentId) out.push(warn("db", "PII_KEYS", `계좌번호 ${n}건이 이전 키(${r.key_id})로 암호화되어 있습니다. npm run db:migrate 로 현재 키(${pii.currentId})로 다시 암호화한 뒤 옛 키를 지울 수 있습니다.`, `${n} account number(s) are sealed with the older key ${r.key_id}: run npm run db:migrate to re-seal them with ${pii.currentId} before removing it.`));
   }
   return out;
 }
