@@ -3,10 +3,12 @@
 //   notice      OK (bill) · E502 no such bill / birth date mismatch · E005 ambiguous without notice key
 //   prepay      OK · E403 nothing payable (paid) or amount below it · E501 amount above payable ·
 //               E502 no such bill · E506 past due · E005
-//   pay-result  OK (also for every duplicate delivery) · E502 no such bill · E005 ·
-//               E601 a delivery that contradicts one already recorded for the same pay_id
-// Money moves are idempotent on (pay_id, pay_type) through unique keys, and every decision on a
-// bill happens under its row lock, so parallel deliveries on several app instances record once.
+//   pay-result  OK for every schema-valid delivery (recorded; duplicates, odd amounts, fees, dates,
+//               contradicting deliveries listed in 확인 필요) · E502 no such bill · E005
+//               (E601 only when the database fails: agency-endpoint.ts)
+// Money moves are idempotent through unique keys — a payment on its pay_id, a cancel on (pay_id,
+// paid_at, amount) — and every decision on a bill happens under its row lock, so parallel
+// deliveries on several app instances record once.
 import { db as defaultDb, type Db } from "../db";
 import type { Bill, BillCancellationStatus, BillStatus } from "../generated/prisma/client";
 import { log } from "../log";
@@ -31,12 +33,16 @@ import {
   insertCancellation,
   kstToday,
   lastPayableDay,
+  num,
   payableAmount,
   paymentCancelEdge,
   settleBill,
+  transitionCancellation,
   WAITING_CANCELLATION,
   type BillPaymentEdge,
+  type Money,
 } from "./state";
+import { payResultFlags, storableInstant, type PayResultFlag } from "./sanity";
 import { insertPaymentAndLock, settleNewPayment, type NewPaymentSettlement } from "./state-sql";
 import type { WireDetail } from "./details";
 
@@ -64,6 +70,7 @@ type FoundBill = Pick<
   | "details"
   | "status"
   | "paidAmount"
+  | "cancelledAmount"
 > & { customer: { birthDate: string | null } };
 
 /** What is already recorded for a pay-result's pay_id (read together with its bill). */
@@ -73,14 +80,20 @@ type SeenKind = "none" | "P" | "C";
 const lookupStmts = new Map<string, Stmt>();
 /** The lookup statement for a request shape: with or without the notice key, and what it adds for a pay_id. */
 function lookupStmt(byNoticeKey: boolean, seen: SeenKind): Stmt {
-  const name = `kc_bill_lookup_${byNoticeKey ? "nk" : "uk"}_${seen}`;
+  const name = `kc_bill_lookup2_${byNoticeKey ? "nk" : "uk"}_${seen}`;
   let stmt = lookupStmts.get(name);
   if (stmt) return stmt;
-  // $1… are the keys; the pay_id (if any) comes last. payId is unique in both tables: the join
-  // adds at most one row's columns to every bill row.
+  // $1… are the keys; then the delivery's identity: the pay_id for a payment (unique in
+  // BillPayment), or (pay_id, paid_at, amount) for a cancel (unique in BillCancellation, migration
+  // 0015). The join adds at most one row's columns to every bill row.
   const n = byNoticeKey ? 4 : 3;
   const seenCols = seen === "none" ? "" : seen === "P" ? `, s."billId" AS "seenBillId", s."payAmount" AS "seenAmount"` : `, s."billId" AS "seenBillId", s.amount AS "seenAmount"`;
-  const seenJoin = seen === "none" ? "" : `LEFT JOIN "${seen === "P" ? "BillPayment" : "BillCancellation"}" s ON s."payId" = $${n + 1}::bigint`;
+  const seenJoin =
+    seen === "none"
+      ? ""
+      : seen === "P"
+        ? `LEFT JOIN "BillPayment" s ON s."payId" = $${n + 1}::bigint`
+        : `LEFT JOIN "BillCancellation" s ON s."payId" = $${n + 1}::bigint AND s."cancelledAt" = $${n + 2}::timestamp(3) AND s.amount = $${n + 3}::bigint`;
   const where = byNoticeKey
     ? `b."billerNoticeKey" = $1::text AND b."billerUserKey" = $2::text
         AND ($3::text IS NULL OR b."billedYearMonth" = $3::text) AND ($4::text IS NULL OR b.ordinal = $4::text)`
@@ -90,7 +103,7 @@ function lookupStmt(byNoticeKey: boolean, seen: SeenKind): Stmt {
     name,
     text: `SELECT b.id, b."billerUserKey", b."billedYearMonth", b.ordinal, b."billerNoticeKey", b."settlementCode", b.title, b.amount,
         b."taxFreeAmount", b."vatAmount", b."expireType", b."payExpireDate", b."secondPayExpireDate", b."bankAccounts", b.details,
-        b.status::text AS status, b."paidAmount", c."birthDate"${seenCols}
+        b.status::text AS status, b."paidAmount", b."cancelledAmount", c."birthDate"${seenCols}
       FROM "Bill" b JOIN "BilledCustomer" c ON c.id = b."customerId" ${seenJoin}
       WHERE ${where}
       LIMIT 2`,
@@ -105,13 +118,14 @@ function lookupStmt(byNoticeKey: boolean, seen: SeenKind): Stmt {
  * that were sent — two or more is E005 (seed §3.3).
  * One round trip (bill + the customer's birth date, on the unique notice-key index) as a named
  * statement (hot-sql.ts): this runs on every agency call. For a pay-result, `seen` adds what is
- * already recorded for its pay_id (the payment for P, the cancellation for C) to the same round
- * trip: a redelivery is answered by it.
+ * already recorded for the delivery (the payment of its pay_id for P, the identical cancel for C)
+ * to the same round trip: a redelivery is answered by it.
  */
+export type SeenKey = { payId: bigint; payType: "P" } | { payId: bigint; payType: "C"; cancelledAt: Date; amount: number };
 export async function findBillByKey(db: Db, key: DoznBillKey): Promise<Found<FoundBill>>;
-export async function findBillByKey(db: Db, key: DoznBillKey, seen: { payId: bigint; payType: "P" | "C" }): Promise<Found<FoundBill & { seen: SeenDelivery }>>;
-export async function findBillByKey(db: Db, key: DoznBillKey, seen?: { payId: bigint; payType: "P" | "C" }): Promise<Found<FoundBill & { seen?: SeenDelivery }>> {
-  type Row = Omit<FoundBill, "customer"> & { birthDate: string | null; seenBillId?: string | null; seenAmount?: number | null };
+export async function findBillByKey(db: Db, key: DoznBillKey, seen: SeenKey): Promise<Found<FoundBill & { seen: SeenDelivery }>>;
+export async function findBillByKey(db: Db, key: DoznBillKey, seen?: SeenKey): Promise<Found<FoundBill & { seen?: SeenDelivery }>> {
+  type Row = Omit<FoundBill, "customer"> & { birthDate: string | null; seenBillId?: string | null; seenAmount?: number | bigint | null };
   const byNoticeKey = key.billerNoticeKey !== undefined;
   const values: Param[] = [
     ...(byNoticeKey ? [key.billerNoticeKey!] : []),
@@ -119,6 +133,7 @@ export async function findBillByKey(db: Db, key: DoznBillKey, seen?: { payId: bi
     key.billedYearMonth ?? null,
     key.ordinal ?? null,
     ...(seen ? [seen.payId] : []),
+    ...(seen?.payType === "C" ? [seen.cancelledAt, seen.amount] : []),
   ];
   const rows = await sqlOf(db).rows<Row>(lookupStmt(byNoticeKey, seen?.payType ?? "none"), values);
   if (rows.length === 0) return { kind: "none" };
@@ -200,12 +215,21 @@ export async function answerPrepay(req: PrepayRequest, deps: AgencyDeps = {}): P
 }
 
 // ---------------------------------------------------------------------------- /kakao/pay-result
+//
+// A pay-result reports money that already moved at KakaoPay, and any answer but OK makes the agency
+// deliver it again (seed §7: the agency waits for "정상 수신"). So every delivery that passes the wire
+// rules is recorded and answered OK; what looks wrong is recorded as sent and listed in 확인 필요
+// (review.ts, sanity.ts): an amount the bill could not take, fees of the wrong sign, dates far from
+// plausible, a second payment, a cancel that does not fit its payment, a delivery that contradicts
+// the one recorded for its pay_id. Only a bill we cannot find (E502) or tell apart (E005) is refused:
+// there is nothing to attach the money to.
 
 export type PayResultOutcome =
   | "recorded" // a new payment / cancellation
   | "duplicate" // the same delivery again: already recorded
   | "pending-cancel" // a cancellation before its payment: kept, settled when the payment comes
-  | "conflict" // contradicts what is recorded for this pay_id
+  | "flagged-cancel" // a cancellation recorded that does not fit its payment (listed as CANCEL_MISMATCH)
+  | "conflict" // contradicts what is recorded for this pay_id: kept in 확인 필요, answered OK
   | "no-bill"
   | "ambiguous";
 
@@ -218,46 +242,62 @@ class Conflict extends Error {
   }
 }
 
+/** What the timeline and 확인 필요 keep of a delivery (no personal data: the card BIN is not a card number). */
+function deliveryData(req: PayResultRequest): Record<string, unknown> {
+  return {
+    payId: req.pay_id,
+    payType: req.pay_type,
+    payBy: req.pay_by,
+    amount: req.amount,
+    payAmount: req.pay_amount,
+    feeType: req.pay_fee_type,
+    fee: req.pay_fee,
+    feeTax: req.pay_fee_tax,
+    paidAt: req.paid_at,
+    ...(req.adjust_date !== undefined && { adjustDate: req.adjust_date }),
+  };
+}
+
 export async function answerPayResult(req: PayResultRequest, deps: AgencyDeps = {}): Promise<DoznResponse & { outcome: PayResultOutcome }> {
   const db = deps.db ?? defaultDb;
+  const now = deps.now?.() ?? new Date();
   const payId = BigInt(req.pay_id);
-  // One round trip: the bill, and whatever is already recorded for this pay_id.
-  const found = await findBillByKey(db, keyOf(req), { payId, payType: req.pay_type === "P" ? "P" : "C" });
+  // Stored instant of paid_at (a payment's paidAt, a cancel's cancelledAt and part of its identity).
+  const at = storableInstant(fromKst(req.paid_at));
+  const seenKey: SeenKey = req.pay_type === "P" ? { payId, payType: "P" } : { payId, payType: "C", cancelledAt: at, amount: -req.pay_amount };
+  // One round trip: the bill, and whatever is already recorded for this delivery.
+  const found = await findBillByKey(db, keyOf(req), seenKey);
   if (found.kind === "ambiguous") return { ...ambiguous(), outcome: "ambiguous" };
   if (found.kind === "none") {
     log.error({ payId: req.pay_id, payType: req.pay_type, noticeKey: req.biller_notice_key }, "pay-result for an unknown bill");
     return { ...notFound(), outcome: "no-bill" };
   }
   const billId = found.bill.id;
+  const flags = payResultFlags(req, now);
   try {
-    const outcome = req.pay_type === "P" ? await recordPayment(db, billId, payId, req, found.bill.seen) : await recordCancellation(db, billId, payId, req, found.bill.seen);
+    const outcome =
+      req.pay_type === "P" ? await recordPayment(db, billId, payId, req, found.bill.seen, at, flags) : await recordCancellation(db, billId, payId, req, found.bill.seen, at, flags);
     return { ...respond("OK"), outcome };
   } catch (e) {
     if (!(e instanceof Conflict)) throw e;
-    log.error({ billId, payId: req.pay_id, payType: req.pay_type, reason: e.reason }, "pay-result conflicts with a recorded one");
+    log.warn({ billId, payId: req.pay_id, payType: req.pay_type, reason: e.reason }, "pay-result contradicts a recorded one: kept for staff, answered OK");
     // The timeline and the 확인 필요 list together (a redelivery adds a timeline row, not a second open review).
     await db.$transaction(async (tx) => {
       await addBillEvent(tx, {
         billId,
         type: `dozn.pay-result.${req.pay_type}`,
-        resultCode: "E601",
-        message: `납부 결과 처리 불가 (확인 필요): ${e.reason}`,
-        data: { payId: req.pay_id, payAmount: req.pay_amount },
+        resultCode: "CHECK",
+        message: `기록된 내용과 다른 납부 결과 수신 (확인 필요): ${e.reason}`,
+        data: deliveryData(req),
       });
-      await openBillReview(tx, {
-        billId,
-        kind: "CONFLICT",
-        payId,
-        code: "E601",
-        message: reviewMessage.conflict({ payId, reason: e.reason }),
-        data: { payType: req.pay_type, payAmount: req.pay_amount },
-      });
-    });
-    return { ...respond("E601"), outcome: "conflict" };
+      await openBillReview(tx, { billId, kind: "CONFLICT", payId, code: "OK", message: reviewMessage.conflict({ payId, reason: e.reason }), data: deliveryData(req) });
+    }, TX);
+    return { ...respond("OK"), outcome: "conflict" };
   }
 }
 
 const payByLabel: Record<string, string> = { CARD: "카드", MONEY: "카카오페이머니", MONEY_TRANSFER: "계좌 송금" };
+const won = (n: number) => `${n.toLocaleString("ko-KR")}원`;
 
 type PaymentRow = { payId: bigint; payAmount: number; cancelledAmount: number; paidAt: Date; cancelledAt: Date | null };
 
@@ -265,19 +305,24 @@ const sqlList = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(", ");
 
 const paymentStmts = {
   recorded: { name: "kc_payment_recorded", text: `SELECT "billId", "payAmount" FROM "BillPayment" WHERE "payId" = $1::bigint` },
-  // One row per payment of the bill (this one included), each with the bill's columns and the
-  // cancellation of this pay_id still waiting for its payment, if one came first.
+  // One row per payment of the bill (this one included), each with the bill's columns and (computed
+  // once) the cancellations of this pay_id still waiting for their payment, oldest first.
   state: {
-    name: "kc_payment_state",
-    text: `SELECT b.status::text AS status, b.amount,
+    name: "kc_payment_state_v2",
+    text: `SELECT b.status::text AS status, b.amount, b."paidAmount" AS "billPaid", b."cancelledAmount" AS "billCancelled",
              p."payId", p."payAmount", p."cancelledAmount", p."paidAt", p."cancelledAt",
-             pc."billId" AS "pendingBillId", pc.amount AS "pendingAmount", pc."cancelledAt" AS "pendingCancelledAt", pc.status::text AS "pendingStatus"
+             (SELECT coalesce(jsonb_agg(jsonb_build_object('id', c.id, 'billId', c."billId", 'amount', c.amount, 'cancelledAt', c."cancelledAt", 'status', c.status::text)
+                                        ORDER BY c."cancelledAt", c."createdAt", c.id), '[]'::jsonb)
+                FROM "BillCancellation" c WHERE c."payId" = $2::bigint AND c.status IN (${sqlList(WAITING_CANCELLATION)})) AS pending
       FROM "Bill" b
       LEFT JOIN "BillPayment" p ON p."billId" = b.id
-      LEFT JOIN "BillCancellation" pc ON pc."payId" = $2::bigint AND pc.status IN (${sqlList(WAITING_CANCELLATION)})
       WHERE b.id = $1::text`,
   },
 } satisfies Record<string, Stmt>;
+
+type PendingCancel = { id: string; billId: string; amount: number; cancelledAt: string; status: BillCancellationStatus };
+/** jsonb timestamps have no zone: they are UTC wall times, as Prisma stores them. */
+const utc = (v: string) => new Date(/[zZ]|[+-]\d\d:\d\d$/.test(v) ? v : `${v}Z`);
 
 /**
  * A new payment (pay_type P) in one short transaction of three statements (hot-sql.ts; the ORM
@@ -285,13 +330,13 @@ const paymentStmts = {
  *   1. insert the payment (ON CONFLICT on the unique pay_id: parallel copies of this delivery wait
  *      on the index, not on the bill lock, and leave as duplicates the moment the first commits)
  *      and, only when it was inserted, take the bill's row lock (state-sql.ts, see locks.ts);
- *   2. read the bill, its payments and a cancellation that came first — a new statement, so its
+ *   2. read the bill, its payments and the cancellations that came first — a new statement, so its
  *      snapshot is taken after the lock and sees everything committed by earlier lock holders;
- *   3. write the timeline, the 확인 필요 rows, the settled early cancellation and the bill's totals
+ *   3. write the timeline, the 확인 필요 rows, the settled early cancellations and the bill's totals
  *      in one statement (state-sql.settleNewPayment: the state machines' guards, in SQL too).
  * The decisions in between are the same pure functions as everywhere (payableAmount, billTotals).
  */
-async function recordPayment(db: Db, billId: string, payId: bigint, req: PayResultRequest, seen: SeenDelivery): Promise<PayResultOutcome> {
+async function recordPayment(db: Db, billId: string, payId: bigint, req: PayResultRequest, seen: SeenDelivery, paidAt: Date, flags: PayResultFlag[]): Promise<PayResultOutcome> {
   // Redelivery (the common retry): answered from the lookup's round trip, no lock, no write.
   if (seen) return sameOrConflict({ billId: seen.billId, payAmount: seen.amount }, billId, req.pay_amount);
 
@@ -302,87 +347,92 @@ async function recordPayment(db: Db, billId: string, payId: bigint, req: PayResu
       const ins = await insertPaymentAndLock(sql, {
         id: newId(), billId, payId, payBy: req.pay_by, amount: req.amount, payAmount: req.pay_amount, feeType: req.pay_fee_type,
         fee: req.pay_fee, feeTax: req.pay_fee_tax, cardBin: req.pay_detail1 ?? null, cardCompany: req.pay_detail2 ?? null,
-        payDetail3: req.pay_detail3 ?? null, adjustDate: req.adjust_date ?? null, paidAt: fromKst(req.paid_at), createdAt: now,
+        payDetail3: req.pay_detail3 ?? null, adjustDate: req.adjust_date ?? null, paidAt, createdAt: now,
       });
       if (!ins.inserted) {
         // A parallel copy committed first (its row was not in this statement's snapshot).
-        const [other] = await sql.rows<{ billId: string; payAmount: number }>(paymentStmts.recorded, [payId]);
+        const [other] = await sql.rows<{ billId: string; payAmount: number | bigint }>(paymentStmts.recorded, [payId]);
         if (!other) throw new Error(`pay_id ${req.pay_id}: conflicting insert but no row`);
-        return sameOrConflict(other, billId, req.pay_amount);
+        return sameOrConflict({ billId: other.billId, payAmount: num(other.payAmount) }, billId, req.pay_amount);
       }
       if (!ins.locked) throw new Error(`bill ${billId} vanished while recording pay_id ${req.pay_id}`);
 
       type StateRow = {
         status: BillStatus;
         amount: number;
+        billPaid: Money;
+        billCancelled: Money;
         payId: bigint | null;
-        payAmount: number | null;
-        cancelledAmount: number | null;
+        payAmount: Money | null;
+        cancelledAmount: Money | null;
         paidAt: Date | null;
         cancelledAt: Date | null;
-        pendingBillId: string | null;
-        pendingAmount: number | null;
-        pendingCancelledAt: Date | null;
-        pendingStatus: BillCancellationStatus | null;
+        pending: PendingCancel[];
       };
       const state = await sql.rows<StateRow>(paymentStmts.state, [billId, payId]);
       const head = state[0]!;
       // Payable before this payment: the bill as it was, i.e. before it is settled below.
-      const payableBefore = payableAmount({ status: head.status, amount: head.amount });
+      const payableBefore = payableAmount({ status: head.status, amount: head.amount, paidAmount: head.billPaid, cancelledAmount: head.billCancelled });
       let payments: PaymentRow[] = state.flatMap((r) =>
-        r.payId === null ? [] : [{ payId: BigInt(r.payId), payAmount: r.payAmount!, cancelledAmount: r.cancelledAmount!, paidAt: r.paidAt!, cancelledAt: r.cancelledAt }],
+        r.payId === null ? [] : [{ payId: BigInt(r.payId), payAmount: num(r.payAmount!), cancelledAmount: num(r.cancelledAmount!), paidAt: r.paidAt!, cancelledAt: r.cancelledAt }],
       );
-      const pending =
-        head.pendingBillId !== null
-          ? { billId: head.pendingBillId, amount: head.pendingAmount!, cancelledAt: head.pendingCancelledAt!, status: head.pendingStatus! }
-          : null;
 
-      // A cancellation that arrived first: applied to this payment when it fits it, otherwise flagged.
-      let cancellation: NewPaymentSettlement["cancellation"] = null;
-      let resolveUnmatched: string | null = null;
+      // Cancellations that arrived first, oldest first: each applied to this payment while what is
+      // left of it covers the cancel, otherwise flagged (CANCEL_MISMATCH).
+      const cancellations: NewPaymentSettlement["cancellations"] = [];
       const pendingEvents: BillEventInput[] = [];
       const reviews: NewPaymentSettlement["reviews"] = [];
-      if (pending) {
-        const wasUnmatched = pending.status === "UNMATCHED";
-        if (pending.billId === billId && pending.amount <= req.pay_amount) {
-          const paymentEdge: BillPaymentEdge = paymentCancelEdge({ status: "PAID", payAmount: req.pay_amount, cancelledAmount: 0 }, pending.amount);
-          cancellation = { from: pending.status, edge: "apply", amount: pending.amount, cancelledAt: pending.cancelledAt, paymentEdge };
-          payments = payments.map((p) => (p.payId === payId ? { ...p, cancelledAmount: pending.amount, cancelledAt: pending.cancelledAt } : p));
-          if (wasUnmatched) resolveUnmatched = `결제 결과(pay_id ${req.pay_id})가 도착해 먼저 온 취소를 반영했습니다.`;
+      let applied = 0;
+      let lastCancelledAt: Date | null = null;
+      let anyUnmatched = false;
+      for (const pc of head.pending ?? []) {
+        const amount = num(pc.amount);
+        const cancelledAt = utc(pc.cancelledAt);
+        if (pc.status === "UNMATCHED") anyUnmatched = true;
+        if (pc.billId === billId && applied + amount <= req.pay_amount) {
+          applied += amount;
+          if (!lastCancelledAt || cancelledAt > lastCancelledAt) lastCancelledAt = cancelledAt;
+          cancellations.push({ id: pc.id, from: pc.status, edge: "apply" });
           pendingEvents.push({
             billId,
             type: "bill.cancel.settled",
             resultCode: "OK",
-            message: `먼저 도착한 취소 ${pending.amount}원을 결제(pay_id ${req.pay_id})에 반영했습니다.${wasUnmatched ? " (확인 필요 '결제 없는 취소' 해소)" : ""}`,
-            data: { payId: req.pay_id, amount: pending.amount },
+            message: `먼저 도착한 취소 ${amount}원을 결제(pay_id ${req.pay_id})에 반영했습니다.${pc.status === "UNMATCHED" ? " (확인 필요 '결제 없는 취소' 해소)" : ""}`,
+            data: { payId: req.pay_id, amount },
           });
         } else {
-          const reason = pending.billId !== billId ? "취소가 다른 청구서로 들어왔습니다." : `취소 금액 ${pending.amount}원이 결제 금액 ${req.pay_amount}원보다 큽니다.`;
-          cancellation = { from: pending.status, edge: "mismatch" };
-          if (wasUnmatched) resolveUnmatched = `결제 결과(pay_id ${req.pay_id})가 도착했지만 취소와 맞지 않아 '결제와 맞지 않는 취소'로 넘어갔습니다.`;
+          const reason = pc.billId !== billId ? "취소가 다른 청구서로 들어왔습니다." : `취소 금액 ${won(amount)}이 남은 결제 금액 ${won(req.pay_amount - applied)}보다 큽니다.`;
+          cancellations.push({ id: pc.id, from: pc.status, edge: "mismatch" });
           pendingEvents.push({
             billId,
             type: "bill.cancel.mismatch",
             resultCode: "CHECK",
-            message: `먼저 도착한 취소 ${pending.amount}원을 결제 ${req.pay_amount}원에 반영할 수 없습니다. 확인이 필요합니다.`,
-            data: { payId: req.pay_id, amount: pending.amount },
+            message: `먼저 도착한 취소 ${amount}원을 결제 ${req.pay_amount}원에 반영할 수 없습니다. 확인이 필요합니다.`,
+            data: { payId: req.pay_id, amount },
           });
-          reviews.push({ kind: "CANCEL_MISMATCH", code: "OK", message: reviewMessage.cancelMismatch({ payId, amount: pending.amount, reason }), data: { cancelBillId: pending.billId } });
+          reviews.push({ kind: "CANCEL_MISMATCH", code: "OK", message: reviewMessage.cancelMismatch({ payId, amount, reason }), data: { cancelBillId: pc.billId, amount } });
         }
       }
+      let payment: NewPaymentSettlement["payment"] = null;
+      if (applied > 0) {
+        const edge: BillPaymentEdge = paymentCancelEdge({ status: "PAID", payAmount: req.pay_amount, cancelledAmount: 0 }, applied);
+        payment = { edge, cancelledAmount: applied, cancelledAt: lastCancelledAt! };
+        payments = payments.map((p) => (p.payId === payId ? { ...p, cancelledAmount: applied, cancelledAt: lastCancelledAt } : p));
+      }
+      const resolveUnmatched = anyUnmatched ? `결제 결과(pay_id ${req.pay_id})가 도착해 먼저 온 취소를 처리했습니다.` : null;
 
       const events: BillEventInput[] = [
         {
           billId,
           type: "dozn.pay-result.P",
           resultCode: "OK",
-          message: `납부 완료 ${req.pay_amount}원 (${payByLabel[req.pay_by] ?? req.pay_by}${req.pay_detail2 ? ` ${req.pay_detail2}` : ""}, pay_id ${req.pay_id})`,
-          data: { payId: req.pay_id, payAmount: req.pay_amount, payBy: req.pay_by, fee: req.pay_fee, feeTax: req.pay_fee_tax },
+          message: `납부 ${req.pay_amount}원 (${payByLabel[req.pay_by] ?? req.pay_by}${req.pay_detail2 ? ` ${req.pay_detail2}` : ""}, pay_id ${req.pay_id})`,
+          data: { payId: req.pay_id, payAmount: req.pay_amount, payBy: req.pay_by, fee: req.pay_fee, feeTax: req.pay_fee_tax, paidAt: req.paid_at },
         },
       ];
       if (req.pay_amount !== payableBefore) {
         // The money moved at KakaoPay: record it, never drop it, and list it for staff (unless the
-        // cancellation that came first already gave all of it back).
+        // cancellations that came first already gave all of it back).
         events.push({
           billId,
           type: "bill.payment.mismatch",
@@ -393,8 +443,7 @@ async function recordPayment(db: Db, billId: string, payId: bigint, req: PayResu
               : `납부 금액 ${req.pay_amount}원이 납부 가능 금액 ${payableBefore}원과 다릅니다. 확인이 필요합니다.`,
           data: { payId: req.pay_id, payAmount: req.pay_amount, payable: payableBefore },
         });
-        const keptAmount = req.pay_amount - (cancellation?.edge === "apply" ? cancellation.amount : 0);
-        if (keptAmount > 0) {
+        if (req.pay_amount - applied > 0) {
           const kind: BillReviewKind = payableBefore === 0 ? "PAID_TWICE" : "AMOUNT_MISMATCH";
           reviews.unshift({
             kind,
@@ -404,63 +453,92 @@ async function recordPayment(db: Db, billId: string, payId: bigint, req: PayResu
           });
         }
       }
+      for (const f of flags) {
+        events.push({ billId, type: "bill.payment.check", resultCode: "CHECK", message: f.message, data: { payId: req.pay_id, kind: f.kind, ...f.data } });
+        reviews.push({ kind: f.kind, code: "OK", message: f.message, data: f.data });
+      }
       events.push(...pendingEvents);
 
-      await settleNewPayment(sql, { billId, payId, now, events, reviews, bill: { from: head.status, totals: billTotals(payments) }, cancellation, resolveUnmatched });
+      await settleNewPayment(sql, {
+        billId,
+        payId,
+        now,
+        events,
+        reviews,
+        bill: { from: head.status, totals: billTotals(payments, head.amount) },
+        cancellations,
+        payment,
+        resolveUnmatched,
+      });
       return "recorded" as const;
     },
     TX,
   );
 }
 
-async function recordCancellation(db: Db, billId: string, payId: bigint, req: PayResultRequest, seen: SeenDelivery): Promise<PayResultOutcome> {
+/**
+ * A cancel delivery (pay_type C), identified by (pay_id, paid_at, amount) — our reading, the seed
+ * does not say how a partial cancel is identified. Several partial cancels of one pay_id are
+ * several rows and add up; an identical repeat is a duplicate. A cancel is always recorded: applied
+ * to its payment when it fits what is left of it, kept PENDING until its payment comes, or marked
+ * MISMATCHED and listed when it cannot fit (more than is left, another bill's payment).
+ */
+async function recordCancellation(db: Db, billId: string, payId: bigint, req: PayResultRequest, seen: SeenDelivery, cancelledAt: Date, flags: PayResultFlag[]): Promise<PayResultOutcome> {
   const amount = -req.pay_amount; // C carries a negative pay_amount (checked by the schema)
+  const otherBill = () => new Conflict(`같은 취소(pay_id ${req.pay_id}, ${req.paid_at}, ${won(amount)})가 다른 청구서에 기록되어 있습니다.`);
   if (seen) {
-    if (seen.billId !== billId || seen.amount !== amount) throw new Conflict(`pay_id ${req.pay_id}의 취소가 이미 ${seen.amount}원으로 기록되어 있습니다.`);
+    if (seen.billId !== billId) throw otherBill();
     return "duplicate";
   }
+  const key = { payId_cancelledAt_amount: { payId, cancelledAt, amount } };
 
   return db.$transaction(async (tx) => {
-    const cancelledAt = fromKst(req.paid_at);
-    const inserted = await insertCancellation(tx, {
-      billId,
-      payId,
-      payBy: req.pay_by,
-      amount,
-      fee: req.pay_fee,
-      feeTax: req.pay_fee_tax,
-      adjustDate: req.adjust_date ?? null,
-      cancelledAt,
-    });
+    const inserted = await insertCancellation(tx, { billId, payId, payBy: req.pay_by, amount, fee: req.pay_fee, feeTax: req.pay_fee_tax, adjustDate: req.adjust_date ?? null, cancelledAt });
     if (!inserted) {
-      const other = await tx.billCancellation.findUniqueOrThrow({ where: { payId }, select: { billId: true, amount: true } });
-      if (other.billId !== billId || other.amount !== amount) throw new Conflict(`pay_id ${req.pay_id}의 취소가 이미 ${other.amount}원으로 기록되어 있습니다.`);
+      const other = await tx.billCancellation.findUniqueOrThrow({ where: key, select: { billId: true } });
+      if (other.billId !== billId) throw otherBill();
       return "duplicate";
     }
     await lockBill(tx, billId);
+    for (const f of flags) {
+      await addBillEvent(tx, { billId, type: "bill.cancel.check", resultCode: "CHECK", message: f.message, data: { payId: req.pay_id, kind: f.kind, ...f.data } });
+      await openBillReview(tx, { billId, kind: f.kind, payId, code: "OK", message: f.message, data: f.data });
+    }
     // Read after the lock: a payment committed by a transaction that held it is visible now.
     const payment = await tx.billPayment.findUnique({ where: { payId } });
+    const cancellation = await tx.billCancellation.findUniqueOrThrow({ where: key, select: { id: true, status: true } });
     if (!payment) {
       await addBillEvent(tx, {
         billId,
         type: "dozn.pay-result.C",
         resultCode: "OK",
         message: `취소 ${amount}원 수신 (pay_id ${req.pay_id}): 결제 결과가 아직 없어 보류, 결제가 도착하면 반영합니다.`,
-        data: { payId: req.pay_id, amount },
+        data: { payId: req.pay_id, amount, paidAt: req.paid_at },
       });
       return "pending-cancel";
     }
-    if (payment.billId !== billId) throw new Conflict(`pay_id ${req.pay_id}는 다른 청구서의 결제입니다.`);
-    if (amount > payment.payAmount - payment.cancelledAmount)
-      throw new Conflict(`취소 금액 ${amount}원이 취소 가능 금액 ${payment.payAmount - payment.cancelledAmount}원을 넘습니다.`);
-    const cancellation = await tx.billCancellation.findUniqueOrThrow({ where: { payId }, select: { id: true, status: true } });
-    const full = payment.cancelledAmount + amount === payment.payAmount;
+    const left = num(payment.payAmount) - num(payment.cancelledAmount);
+    if (payment.billId !== billId || amount > left) {
+      const reason = payment.billId !== billId ? "결제가 다른 청구서에 기록되어 있습니다." : `취소 금액 ${won(amount)}이 취소 가능 금액 ${won(left)}을 넘습니다.`;
+      // Recorded as sent (the agency reports money moving back) and listed; never applied.
+      const moved = await transitionCancellation(tx, cancellation, "mismatch", {
+        billId,
+        type: "dozn.pay-result.C",
+        resultCode: "CHECK",
+        message: `취소 ${amount}원 수신 (pay_id ${req.pay_id}): 결제에 반영할 수 없어 확인이 필요합니다. ${reason}`,
+        data: { payId: req.pay_id, amount, paidAt: req.paid_at, left },
+      });
+      if (!moved) throw new Error(`bill cancellation ${cancellation.id}: changed under the lock`);
+      await openBillReview(tx, { billId, kind: "CANCEL_MISMATCH", payId, code: "OK", message: reviewMessage.cancelMismatch({ payId, amount, reason }), data: { amount, left, paidAt: req.paid_at } });
+      return "flagged-cancel";
+    }
+    const full = num(payment.cancelledAmount) + amount === num(payment.payAmount);
     const { paymentStatus } = await applyCancellation(tx, { id: cancellation.id, status: cancellation.status, payId, amount, cancelledAt }, payment, {
       billId,
       type: "dozn.pay-result.C",
       resultCode: "OK",
-      message: `${full ? "전체" : "부분"} 취소 ${amount}원 (pay_id ${req.pay_id})`,
-      data: { payId: req.pay_id, amount, fee: req.pay_fee, feeTax: req.pay_fee_tax },
+      message: `${full ? "전체" : "부분"} 취소 ${amount}원 (pay_id ${req.pay_id}${full && num(payment.cancelledAmount) > 0 ? ", 누적 취소로 전액" : ""})`,
+      data: { payId: req.pay_id, amount, fee: req.pay_fee, feeTax: req.pay_fee_tax, paidAt: req.paid_at },
     });
     await settleBill(tx, billId);
     await resolveAfterCancellation(tx, billId, payId, paymentStatus);
@@ -470,6 +548,6 @@ async function recordCancellation(db: Db, billId: string, payId: bigint, req: Pa
 
 function sameOrConflict(seen: { billId: string; payAmount: number }, billId: string, payAmount: number): PayResultOutcome {
   if (seen.billId !== billId) throw new Conflict("같은 pay_id의 결제가 다른 청구서에 기록되어 있습니다.");
-  if (seen.payAmount !== payAmount) throw new Conflict(`같은 pay_id의 결제가 이미 ${seen.payAmount}원으로 기록되어 있습니다.`);
+  if (seen.payAmount !== payAmount) throw new Conflict(`같은 pay_id의 결제가 이미 ${seen.payAmount}원으로 기록되어 있는데 ${payAmount}원으로 다시 왔습니다.`);
   return "duplicate";
 }

@@ -22,7 +22,7 @@ import { enqueue } from "../jobs/enqueue";
 import type { DomainJobs } from "../jobs/registry";
 import { lockBill } from "./locks";
 import { openBillReview, resolveAfterCancellation, resolveReviewsBySystem, reviewMessage } from "./review";
-import { applyCancellation, settleBill, transitionCancellation, WAITING_CANCELLATION, type BillCancellationEdge } from "./state";
+import { applyCancellation, num, settleBill, transitionCancellation, WAITING_CANCELLATION, type BillCancellationEdge } from "./state";
 import type { BillCancellationStatus } from "../generated/prisma/enums";
 
 /** How long a cancellation may wait for its payment before a person is asked to look (our choice). */
@@ -59,14 +59,15 @@ export async function settleWaitingCancellation(cancellationId: string, deps: { 
       const payment = await tx.billPayment.findUnique({ where: { payId: c.payId } });
 
       if (payment) {
-        const left = payment.payAmount - payment.cancelledAmount;
-        if (payment.billId === billId && c.amount <= left) {
+        const left = num(payment.payAmount) - num(payment.cancelledAmount);
+        const amount = num(c.amount);
+        if (payment.billId === billId && amount <= left) {
           const { paymentStatus } = await applyCancellation(tx, c, payment, {
             billId,
             type: "bill.cancel.settled",
             resultCode: "OK",
             message: `보류 중이던 취소 ${c.amount}원을 결제(pay_id ${c.payId})에 반영했습니다.`,
-            data: { payId: c.payId.toString(), amount: c.amount, by: "worker" },
+            data: { payId: c.payId.toString(), amount, by: "worker" },
           });
           await settleBill(tx, billId);
           if (c.status === "UNMATCHED")
@@ -74,15 +75,15 @@ export async function settleWaitingCancellation(cancellationId: string, deps: { 
           await resolveAfterCancellation(tx, billId, c.payId, paymentStatus);
           return { outcome: "applied" };
         }
-        const reason = payment.billId !== billId ? "결제가 다른 청구서에 기록되어 있습니다." : `취소 금액 ${won(c.amount)}이 취소 가능 금액 ${won(left)}을 넘습니다.`;
+        const reason = payment.billId !== billId ? "결제가 다른 청구서에 기록되어 있습니다." : `취소 금액 ${won(amount)}이 취소 가능 금액 ${won(left)}을 넘습니다.`;
         await moveAndList(tx, c, "mismatch", {
           billId,
           type: "bill.cancel.mismatch",
           resultCode: "CHECK",
           message: `보류 중이던 취소 ${c.amount}원을 결제(pay_id ${c.payId})에 반영할 수 없습니다. 확인이 필요합니다.`,
-          data: { payId: c.payId.toString(), amount: c.amount, by: "worker" },
+          data: { payId: c.payId.toString(), amount, by: "worker" },
         });
-        await openBillReview(tx, { billId, kind: "CANCEL_MISMATCH", payId: c.payId, code: "OK", message: reviewMessage.cancelMismatch({ payId: c.payId, amount: c.amount, reason }) });
+        await openBillReview(tx, { billId, kind: "CANCEL_MISMATCH", payId: c.payId, code: "OK", message: reviewMessage.cancelMismatch({ payId: c.payId, amount, reason }) });
         if (c.status === "UNMATCHED")
           await resolveReviewsBySystem(tx, { billId, kinds: ["CANCEL_UNMATCHED"], payId: c.payId }, "결제 결과가 확인되었지만 취소와 맞지 않아 '결제와 맞지 않는 취소'로 넘어갔습니다.");
         return { outcome: "mismatched" };
@@ -96,14 +97,14 @@ export async function settleWaitingCancellation(cancellationId: string, deps: { 
         type: "bill.cancel.unmatched",
         resultCode: "CHECK",
         message: `취소 ${c.amount}원(pay_id ${c.payId})의 결제 결과가 ${CANCEL_PARK_MINUTES}분 넘게 오지 않아 확인 필요로 넘겼습니다. 결제 결과가 오면 자동으로 반영합니다.`,
-        data: { payId: c.payId.toString(), amount: c.amount, by: "worker" },
+        data: { payId: c.payId.toString(), amount: num(c.amount), by: "worker" },
       });
       await openBillReview(tx, {
         billId,
         kind: "CANCEL_UNMATCHED",
         payId: c.payId,
         code: "OK",
-        message: reviewMessage.cancelUnmatched({ payId: c.payId, amount: c.amount, minutes: CANCEL_PARK_MINUTES }),
+        message: reviewMessage.cancelUnmatched({ payId: c.payId, amount: num(c.amount), minutes: CANCEL_PARK_MINUTES }),
       });
       return { outcome: "unmatched" };
     },

@@ -6,15 +6,19 @@
 //   AMOUNT_MISMATCH   a payment whose amount differs from what was payable
 //   CANCEL_UNMATCHED  a cancellation that came before its payment, still without it after the parking time
 //   CANCEL_MISMATCH   a cancellation whose payment came but that does not fit it
-//   CONFLICT          a pay-result refused (E601) because it contradicts the one recorded for its pay_id
+//   CONFLICT          a pay-result that contradicts the one recorded for its pay_id (same pay_id,
+//                     another amount or bill): answered OK and kept here (rows before migration 0015: E601)
+//   FEE_SIGN          a fee whose sign does not match the pay type (P: fees ≥ 0, C: fees ≤ 0)
+//   DATE_IMPLAUSIBLE  a paid_at far from now (e.g. year 0001), or an adjust_date (정산예정일) before paid_at
 //
-// `code` is the Dozn res_code we answered for that delivery (OK: recorded, E601: refused).
+// `code` is the Dozn res_code we answered for that delivery (OK: recorded; E601 on rows written
+// before every schema-valid pay-result was recorded).
 // At most one open row per (kind, pay_id) (partial unique index, migration 0008).
 import { db as defaultDb, type Db, type Tx } from "../db";
 import { err, ok, type Result } from "../errors";
 import { addBillEvent } from "./events";
 
-export const BILL_REVIEW_KINDS = ["PAID_TWICE", "AMOUNT_MISMATCH", "CANCEL_UNMATCHED", "CANCEL_MISMATCH", "CONFLICT"] as const;
+export const BILL_REVIEW_KINDS = ["PAID_TWICE", "AMOUNT_MISMATCH", "CANCEL_UNMATCHED", "CANCEL_MISMATCH", "CONFLICT", "FEE_SIGN", "DATE_IMPLAUSIBLE"] as const;
 export type BillReviewKind = (typeof BILL_REVIEW_KINDS)[number];
 
 export const billReviewKindLabel: Record<BillReviewKind, string> = {
@@ -23,11 +27,13 @@ export const billReviewKindLabel: Record<BillReviewKind, string> = {
   CANCEL_UNMATCHED: "결제 없는 취소",
   CANCEL_MISMATCH: "결제와 맞지 않는 취소",
   CONFLICT: "납부 결과 충돌",
+  FEE_SIGN: "수수료 부호 이상",
+  DATE_IMPLAUSIBLE: "결제일시·정산예정일 이상",
 };
 
 export type BillReviewInput = { billId: string; kind: BillReviewKind; payId: bigint; code: string; message: string; data?: Record<string, unknown> };
 
-const won = (n: number) => `${n.toLocaleString("ko-KR")}원`;
+const won = (n: number | bigint) => `${n.toLocaleString("ko-KR")}원`;
 
 /** The Korean text of each problem: what happened and what to do (also used by the hot path's SQL). */
 export const reviewMessage = {
@@ -40,7 +46,11 @@ export const reviewMessage = {
   cancelMismatch: (a: { payId: bigint | number | string; amount: number; reason: string }) =>
     `취소 ${won(a.amount)}(pay_id ${a.payId})을 결제에 반영할 수 없습니다: ${a.reason} 에이전시(더즌)에 확인하세요.`,
   conflict: (a: { payId: bigint | number | string; reason: string }) =>
-    `납부 결과(pay_id ${a.payId})를 처리하지 못하고 E601로 답했습니다: ${a.reason} 에이전시(더즌)에 확인하세요.`,
+    `납부 결과(pay_id ${a.payId})가 이미 기록된 내용과 다릅니다: ${a.reason} 받은 내용은 기록해 두고 정상(OK)으로 답했습니다. 에이전시(더즌)에 어느 쪽이 맞는지 확인하세요.`,
+  feeSign: (a: { payId: bigint | number | string; payType: "P" | "C"; fee: number; feeTax: number }) =>
+    `${a.payType === "P" ? "결제" : "취소"}(pay_id ${a.payId})의 수수료 ${won(a.fee)}, 수수료 부가세 ${won(a.feeTax)}의 부호가 맞지 않습니다 (${a.payType === "P" ? "결제는 0 이상" : "취소는 0 이하"}이어야 합니다). 기록은 했으니 정산 내역을 에이전시(더즌)에 확인하세요.`,
+  dateImplausible: (a: { payId: bigint | number | string; payType: "P" | "C"; reasons: string[] }) =>
+    `${a.payType === "P" ? "결제" : "취소"}(pay_id ${a.payId})의 날짜가 이상합니다: ${a.reasons.join(" ")} 받은 그대로 기록했으니 에이전시(더즌)에 확인하세요.`,
 };
 
 type ReviewWriter = Pick<Tx, "billReview">;

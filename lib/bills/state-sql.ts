@@ -45,7 +45,7 @@ export const stateStmts = {
     text: `WITH ins AS (
         INSERT INTO "BillPayment" (id, "billId", "payId", status, "payType", "payBy", amount, "payAmount", "feeType", fee, "feeTax",
                                    "cardBin", "cardCompany", "payDetail3", "adjustDate", "paidAt", "createdAt")
-        VALUES ($1::text, $2::text, $3::bigint, 'PAID', 'P', $4::text, $5::int, $6::int, $7::text, $8::int, $9::int,
+        VALUES ($1::text, $2::text, $3::bigint, 'PAID', 'P', $4::text, $5::bigint, $6::bigint, $7::text, $8::bigint, $9::bigint,
                 $10::text, $11::text, $12::text, $13::text, $14::timestamp(3), $15::timestamp(3))
         ON CONFLICT ("payId") DO NOTHING
         RETURNING "billId"),
@@ -54,9 +54,10 @@ export const stateStmts = {
   },
   /**
    * Settles a bill after its new payment, in one statement: the timeline rows ($3), the 확인 필요
-   * rows ($4), the payment's move when a cancellation that came first is applied to it ($6…),
-   * that cancellation's move ($9, $10), the resolution of its "no payment yet" review ($11), and
-   * the bill's status and totals ($12…, compare-and-set from $17). RETURNING says which moved.
+   * rows ($4), the payment's move when cancellations that came first are applied to it ($6…$8),
+   * those cancellations' moves ($9: [{id, from, to}], each compare-and-set from its own status),
+   * the resolution of their "no payment yet" review ($10), and the bill's status and totals
+   * ($11…, compare-and-set from $16). RETURNING says how many moved.
    */
   settleNewPayment: {
     name: "kc_payment_settle",
@@ -70,23 +71,24 @@ export const stateStmts = {
         FROM jsonb_to_recordset($4::jsonb) AS r(id text, kind text, code text, message text, data jsonb)
         ON CONFLICT DO NOTHING),
       pay AS (
-        UPDATE "BillPayment" SET status = $6::text::"BillPaymentStatus", "cancelledAmount" = $7::int, "cancelledAt" = $8::timestamp(3)
+        UPDATE "BillPayment" SET status = $6::text::"BillPaymentStatus", "cancelledAmount" = $7::bigint, "cancelledAt" = $8::timestamp(3)
         WHERE "payId" = $5::bigint AND $6::text IS NOT NULL AND status = 'PAID'
           AND ${pairsIn("status::text", "$6::text", PAYMENT_PAIRS)}
         RETURNING 1),
       can AS (
-        UPDATE "BillCancellation" SET status = $9::text::"BillCancellationStatus",
-               "appliedAt" = CASE WHEN $9::text = 'APPLIED' THEN $2::timestamp(3) ELSE "appliedAt" END
-        WHERE "payId" = $5::bigint AND $9::text IS NOT NULL AND status::text = $10::text
-          AND ${pairsIn("status::text", "$9::text", CANCELLATION_PAIRS)}
+        UPDATE "BillCancellation" bc SET status = c."to"::"BillCancellationStatus",
+               "appliedAt" = CASE WHEN c."to" = 'APPLIED' THEN $2::timestamp(3) ELSE bc."appliedAt" END
+        FROM jsonb_to_recordset($9::jsonb) AS c(id text, "from" text, "to" text)
+        WHERE bc.id = c.id AND bc."payId" = $5::bigint AND bc.status::text = c."from"
+          AND ${pairsIn('c."from"', 'c."to"', CANCELLATION_PAIRS)}
         RETURNING 1),
       res AS (
-        UPDATE "BillReview" SET "resolvedAt" = $2::timestamp(3), "resolvedBy" = 'system', resolution = $11::text
-        WHERE kind = 'CANCEL_UNMATCHED' AND "payId" = $5::bigint AND "resolvedAt" IS NULL AND $11::text IS NOT NULL)
-      UPDATE "Bill" SET status = $12::text::"BillStatus", "paidAmount" = $13::int, "cancelledAmount" = $14::int,
-                        "paidAt" = $15::timestamp(3), "cancelledAt" = $16::timestamp(3), "updatedAt" = $2::timestamp(3)
-      WHERE id = $1::text AND status::text = $17::text
-        AND ${pairsIn("$17::text", "$12::text", BILL_PAIRS)}
+        UPDATE "BillReview" SET "resolvedAt" = $2::timestamp(3), "resolvedBy" = 'system', resolution = $10::text
+        WHERE kind = 'CANCEL_UNMATCHED' AND "payId" = $5::bigint AND "resolvedAt" IS NULL AND $10::text IS NOT NULL)
+      UPDATE "Bill" SET status = $11::text::"BillStatus", "paidAmount" = $12::bigint, "cancelledAmount" = $13::bigint,
+                        "paidAt" = $14::timestamp(3), "cancelledAt" = $15::timestamp(3), "updatedAt" = $2::timestamp(3)
+      WHERE id = $1::text AND status::text = $16::text
+        AND ${pairsIn("$16::text", "$11::text", BILL_PAIRS)}
       RETURNING id, (SELECT count(*) FROM pay)::int AS "paymentMoved", (SELECT count(*) FROM can)::int AS "cancellationMoved"`,
   },
 } satisfies Record<string, Stmt>;
@@ -96,7 +98,7 @@ export type NewPaymentRow = {
   billId: string;
   payId: bigint;
   payBy: string;
-  amount: number;
+  amount: number; // the wire's numbers (safe integers), written to BIGINT columns
   payAmount: number;
   feeType: string;
   fee: number;
@@ -128,12 +130,11 @@ export type NewPaymentSettlement = {
   reviews: { kind: BillReviewKind; code: string; message: string; data?: Record<string, unknown> }[];
   /** The bill as read under the lock, and its totals with the new payment. */
   bill: { from: BillStatus; totals: BillTotals };
-  /** A cancellation of this pay_id that came first: applied to the new payment, or found not to fit it. */
-  cancellation:
-    | { from: BillCancellationStatus; edge: "apply"; amount: number; cancelledAt: Date; paymentEdge: BillPaymentEdge }
-    | { from: BillCancellationStatus; edge: "mismatch" }
-    | null;
-  /** Resolution text for the cancellation's open "no payment yet" review, when it had one. */
+  /** Cancellations of this pay_id that came first: each applied to the new payment, or found not to fit it. */
+  cancellations: { id: string; from: BillCancellationStatus; edge: "apply" | "mismatch" }[];
+  /** The new payment's move when cancellations were applied to it: its edge and what is then cancelled of it. */
+  payment: { edge: BillPaymentEdge; cancelledAmount: number; cancelledAt: Date } | null;
+  /** Resolution text for the cancellations' open "no payment yet" review, when there was one. */
   resolveUnmatched: string | null;
 };
 
@@ -141,13 +142,9 @@ export type NewPaymentSettlement = {
 export async function settleNewPayment(sql: Sql, s: NewPaymentSettlement): Promise<void> {
   const to = s.bill.totals.status;
   assertBillMove(s.bill.from, to);
-  const c = s.cancellation;
-  let cancellationTo: BillCancellationStatus | null = null;
-  let paymentTo: BillPaymentStatus | null = null;
-  if (c) {
-    cancellationTo = assertCancellationMove(c.from, c.edge satisfies BillCancellationEdge);
-    if (c.edge === "apply") paymentTo = assertEdge<BillPaymentStatus>("bill payment", billPaymentEdges, c.paymentEdge, "PAID");
-  }
+  const moves = s.cancellations.map((c) => ({ id: c.id, from: c.from, to: assertCancellationMove(c.from, c.edge satisfies BillCancellationEdge) }));
+  if (s.payment && !s.cancellations.some((c) => c.edge === "apply")) throw new Error(`bill payment ${s.payId}: cancelled without an applied cancellation`);
+  const paymentTo: BillPaymentStatus | null = s.payment ? assertEdge<BillPaymentStatus>("bill payment", billPaymentEdges, s.payment.edge, "PAID") : null;
   const events = [...s.events];
   if (s.bill.from !== to) events.push(billStatusEvent(s.billId, s.bill.from, to));
   const eventsJson = JSON.stringify(
@@ -157,13 +154,13 @@ export async function settleNewPayment(sql: Sql, s: NewPaymentSettlement): Promi
   const t = s.bill.totals;
   const values: Param[] = [
     s.billId, s.now, eventsJson, reviewsJson, s.payId,
-    paymentTo, c?.edge === "apply" ? c.amount : 0, c?.edge === "apply" ? c.cancelledAt : null,
-    cancellationTo, c ? c.from : null, s.resolveUnmatched,
+    paymentTo, s.payment ? s.payment.cancelledAmount : 0, s.payment ? s.payment.cancelledAt : null,
+    JSON.stringify(moves), s.resolveUnmatched,
     to, t.paidAmount, t.cancelledAmount, t.paidAt, t.cancelledAt, s.bill.from,
   ];
   const rows = await sql.rows<{ id: string; paymentMoved: number; cancellationMoved: number }>(stateStmts.settleNewPayment, values);
   const r = rows[0];
   if (rows.length !== 1 || !r) throw new Error(`bill ${s.billId}: not settled for pay_id ${s.payId} (status changed under the lock?)`);
   if (paymentTo && r.paymentMoved !== 1) throw new Error(`bill payment ${s.payId}: ${paymentTo} not written`);
-  if (cancellationTo && r.cancellationMoved !== 1) throw new Error(`bill cancellation ${s.payId}: ${cancellationTo} not written`);
+  if (r.cancellationMoved !== moves.length) throw new Error(`bill cancellations of ${s.payId}: ${r.cancellationMoved} of ${moves.length} moved`);
 }

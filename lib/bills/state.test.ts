@@ -23,11 +23,15 @@ import { settleNewPayment, stateStmts, type NewPaymentSettlement } from "./state
 
 describe("bill state", () => {
   it("derives the status from payments and their cancellations", () => {
-    expect(deriveBillStatus([])).toBe("UNPAID");
-    expect(deriveBillStatus([{ payAmount: 100, cancelledAmount: 0 }])).toBe("PAID");
-    expect(deriveBillStatus([{ payAmount: 100, cancelledAmount: 30 }])).toBe("PARTIALLY_CANCELLED");
-    expect(deriveBillStatus([{ payAmount: 100, cancelledAmount: 100 }])).toBe("CANCELLED");
-    expect(deriveBillStatus([{ payAmount: 100, cancelledAmount: 100 }, { payAmount: 100, cancelledAmount: 0 }])).toBe("PAID");
+    expect(deriveBillStatus([], 100)).toBe("UNPAID");
+    expect(deriveBillStatus([{ payAmount: 100, cancelledAmount: 0 }], 100)).toBe("PAID");
+    expect(deriveBillStatus([{ payAmount: 100n, cancelledAmount: 30n }], 100)).toBe("PARTIALLY_CANCELLED");
+    expect(deriveBillStatus([{ payAmount: 100, cancelledAmount: 100 }], 100)).toBe("CANCELLED");
+    expect(deriveBillStatus([{ payAmount: 100, cancelledAmount: 100 }, { payAmount: 100, cancelledAmount: 0 }], 100)).toBe("PAID");
+    // PAID only when what is held covers the bill
+    expect(deriveBillStatus([{ payAmount: 1, cancelledAmount: 0 }], 29000)).toBe("PARTIALLY_PAID");
+    expect(deriveBillStatus([{ payAmount: 1, cancelledAmount: 0 }, { payAmount: 28999n, cancelledAmount: 0n }], 29000)).toBe("PAID");
+    expect(deriveBillStatus([{ payAmount: 2 ** 31, cancelledAmount: 0 }], 29000)).toBe("PAID");
     expect(derivePaymentStatus({ payAmount: 100, cancelledAmount: 0 })).toBe("PAID");
     expect(derivePaymentStatus({ payAmount: 100, cancelledAmount: 1 })).toBe("PARTIALLY_CANCELLED");
     expect(derivePaymentStatus({ payAmount: 100, cancelledAmount: 100 })).toBe("CANCELLED");
@@ -37,6 +41,8 @@ describe("bill state", () => {
     expect(payableAmount({ status: "CANCELLED", amount: 500 })).toBe(500);
     expect(payableAmount({ status: "PAID", amount: 500 })).toBe(0);
     expect(payableAmount({ status: "PARTIALLY_CANCELLED", amount: 500 })).toBe(0);
+    // less than the bill was paid: the rest stays payable
+    expect(payableAmount({ status: "PARTIALLY_PAID", amount: 29000, paidAmount: 1n, cancelledAmount: 0n })).toBe(28999);
   });
   it("due dates: D0 none, D1 first, D2 second; today in Korea time", () => {
     expect(lastPayableDay({ expireType: "D0", payExpireDate: "20260101", secondPayExpireDate: null })).toBeNull();
@@ -93,7 +99,7 @@ describe("bill state machines: forbidden moves throw", () => {
 
   it("the hot path's statement throws before it is sent", async () => {
     const sent: string[] = [];
-    const sql: Sql = { rows: async (stmt) => (sent.push(stmt.name), [{ id: "b", paymentMoved: 1, cancellationMoved: 1 }] as never[]) };
+    const sql: Sql = { rows: async (stmt) => (sent.push(stmt.name), [{ id: "b", paymentMoved: 0, cancellationMoved: 0 }] as never[]) };
     const base: NewPaymentSettlement = {
       billId: "b",
       payId: 1n,
@@ -101,16 +107,17 @@ describe("bill state machines: forbidden moves throw", () => {
       events: [],
       reviews: [],
       bill: { from: "UNPAID", totals: { status: "PAID", paidAmount: 100, cancelledAmount: 0, paidAt: new Date(), cancelledAt: null } },
-      cancellation: null,
+      cancellations: [],
+      payment: null,
       resolveUnmatched: null,
     };
     await settleNewPayment(sql, base);
     expect(sent).toEqual(["kc_payment_settle"]);
     await expect(settleNewPayment(sql, { ...base, bill: { ...base.bill, totals: { ...base.bill.totals, status: "UNPAID" } } })).rejects.toThrow(ForbiddenBillTransition);
-    await expect(settleNewPayment(sql, { ...base, cancellation: { from: "APPLIED", edge: "apply", amount: 10, cancelledAt: new Date(), paymentEdge: "cancel_part" } })).rejects.toThrow(
-      ForbiddenBillTransition,
-    );
-    await expect(settleNewPayment(sql, { ...base, cancellation: { from: "MISMATCHED", edge: "mismatch" } })).rejects.toThrow(ForbiddenBillTransition);
+    await expect(
+      settleNewPayment(sql, { ...base, cancellations: [{ id: "c", from: "APPLIED", edge: "apply" }], payment: { edge: "cancel_part", cancelledAmount: 10, cancelledAt: new Date() } }),
+    ).rejects.toThrow(ForbiddenBillTransition);
+    await expect(settleNewPayment(sql, { ...base, cancellations: [{ id: "c", from: "MISMATCHED", edge: "mismatch" }] })).rejects.toThrow(ForbiddenBillTransition);
     expect(sent).toEqual(["kc_payment_settle"]);
   });
 
@@ -122,8 +129,8 @@ describe("bill state machines: forbidden moves throw", () => {
     for (const p of pairsOf(billPaymentEdges)) expect(text).toContain(p);
     expect(text).not.toContain("'UNPAID')"); // no pair leads back to UNPAID
     // every status-writing UPDATE is guarded by the status it read (compare-and-set)
-    expect(text).toMatch(/UPDATE "Bill" SET status[\s\S]*WHERE id = \$1::text AND status::text = \$17::text/);
-    expect(text).toMatch(/UPDATE "BillCancellation" SET status[\s\S]*WHERE "payId" = \$5::bigint AND \$9::text IS NOT NULL AND status::text = \$10::text/);
+    expect(text).toMatch(/UPDATE "Bill" SET status[\s\S]*WHERE id = \$1::text AND status::text = \$16::text/);
+    expect(text).toMatch(/UPDATE "BillCancellation" bc SET status[\s\S]*WHERE bc.id = c.id AND bc."payId" = \$5::bigint AND bc.status::text = c."from"/);
     expect(text).toMatch(/UPDATE "BillPayment" SET status[\s\S]*WHERE "payId" = \$5::bigint AND \$6::text IS NOT NULL AND status = 'PAID'/);
   });
 });

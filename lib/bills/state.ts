@@ -4,9 +4,12 @@
 // compare-and-set from the allowed source states in the caller's transaction, with its timeline
 // event written in the same transaction. A move the tables forbid throws ForbiddenBillTransition.
 //
-// Bill — derived from its payments (recomputed under the bill's row lock, see settleBill):
+// Bill — derived from its payments and its amount (recomputed under the bill's row lock, see settleBill):
 //   UNPAID ──P──► PAID ──C (part)──► PARTIALLY_CANCELLED ──C (rest)──► CANCELLED ──P──► PAID
 //                   └──────────C (all)───────────────────────────────────┘
+//   UNPAID ──P (less than the bill)──► PARTIALLY_PAID ──P (the rest)──► PAID
+//   PAID only when what is paid (net of cancellations) covers the bill: a 1-won payment of a
+//   29,000-won bill leaves it PARTIALLY_PAID (and listed for staff, agency.ts).
 //   A P that arrives with its cancellation already parked can land on any paid state at once, and
 //   a move to the same state is a settle that changes only the totals (a second payment, …).
 //   Once money moved a bill never returns to UNPAID.
@@ -34,15 +37,22 @@ export class ForbiddenBillTransition extends Error {
 
 // ------------------------------------------------------------------------------------ tables
 
-export const BILL_STATUSES = ["UNPAID", "PAID", "PARTIALLY_CANCELLED", "CANCELLED"] as const satisfies readonly BillStatus[];
+export const BILL_STATUSES = ["UNPAID", "PARTIALLY_PAID", "PAID", "PARTIALLY_CANCELLED", "CANCELLED"] as const satisfies readonly BillStatus[];
 
+/** Every status a settle may write once money moved (never UNPAID again). */
+const SETTLED: readonly BillStatus[] = ["PAID", "PARTIALLY_PAID", "PARTIALLY_CANCELLED", "CANCELLED"];
 /** Bill: from → the statuses a settle may write. */
 export const billTransitions: Record<BillStatus, readonly BillStatus[]> = {
-  UNPAID: ["PAID", "PARTIALLY_CANCELLED", "CANCELLED"],
-  PAID: ["PAID", "PARTIALLY_CANCELLED", "CANCELLED"],
-  PARTIALLY_CANCELLED: ["PAID", "PARTIALLY_CANCELLED", "CANCELLED"],
-  CANCELLED: ["PAID", "PARTIALLY_CANCELLED", "CANCELLED"],
+  UNPAID: SETTLED,
+  PARTIALLY_PAID: SETTLED,
+  PAID: SETTLED,
+  PARTIALLY_CANCELLED: SETTLED,
+  CANCELLED: SETTLED,
 };
+
+/** Amounts read from BIGINT columns arrive as bigint; the rules below work in (safe-integer) numbers. */
+export type Money = number | bigint;
+export const num = (v: Money): number => (typeof v === "bigint" ? Number(v) : v);
 
 type Edge<S extends string> = { from: readonly S[]; to: S };
 
@@ -80,10 +90,12 @@ export function assertBillMove(from: BillStatus, to: BillStatus): void {
 }
 
 /** The edge a payment takes when `amount` more of it is cancelled (throws when the table has none). */
-export function paymentCancelEdge(payment: { status: BillPaymentStatus; payAmount: number; cancelledAmount: number }, amount: number): BillPaymentEdge {
-  const total = payment.cancelledAmount + amount;
-  if (!(amount > 0) || total > payment.payAmount) throw new ForbiddenBillTransition("bill payment", `cancel ${amount} of ${payment.payAmount - payment.cancelledAmount} left`);
-  const edge: BillPaymentEdge = total === payment.payAmount ? "cancel_all" : "cancel_part";
+export function paymentCancelEdge(payment: { status: BillPaymentStatus; payAmount: Money; cancelledAmount: Money }, amountIn: Money): BillPaymentEdge {
+  const amount = num(amountIn);
+  const payAmount = num(payment.payAmount);
+  const total = num(payment.cancelledAmount) + amount;
+  if (!(amount > 0) || total > payAmount) throw new ForbiddenBillTransition("bill payment", `cancel ${amount} of ${payAmount - num(payment.cancelledAmount)} left`);
+  const edge: BillPaymentEdge = total === payAmount ? "cancel_all" : "cancel_part";
   assertEdge("bill payment", billPaymentEdges, edge, payment.status);
   return edge;
 }
@@ -103,6 +115,7 @@ export function assertCancellationMove(from: BillCancellationStatus, edge: BillC
 
 export const billStatusLabel: Record<BillStatus, string> = {
   UNPAID: "미납",
+  PARTIALLY_PAID: "부분 납부",
   PAID: "납부 완료",
   PARTIALLY_CANCELLED: "부분 취소",
   CANCELLED: "납부 취소",
@@ -123,40 +136,52 @@ export const billCancellationStatusLabel: Record<BillCancellationStatus, string>
 
 // ------------------------------------------------------------------------------- pure rules
 
-/** Status from the bill's payments (each with what was paid and what of it was cancelled). */
-export function deriveBillStatus(payments: readonly { payAmount: number; cancelledAmount: number }[]): BillStatus {
+/**
+ * Status from the bill's payments (each with what was paid and what of it was cancelled) and the
+ * bill's amount: PAID only when the money still held covers the bill; less than that (and no
+ * cancellation involved) is PARTIALLY_PAID.
+ */
+export function deriveBillStatus(payments: readonly { payAmount: Money; cancelledAmount: Money }[], billAmount: Money): BillStatus {
   if (payments.length === 0) return "UNPAID";
-  const live = payments.filter((p) => p.payAmount - p.cancelledAmount > 0);
+  const live = payments.filter((p) => num(p.payAmount) - num(p.cancelledAmount) > 0);
   if (live.length === 0) return "CANCELLED";
-  return live.some((p) => p.cancelledAmount > 0) ? "PARTIALLY_CANCELLED" : "PAID";
+  if (live.some((p) => num(p.cancelledAmount) > 0)) return "PARTIALLY_CANCELLED";
+  const held = live.reduce((s, p) => s + num(p.payAmount), 0);
+  return held >= num(billAmount) ? "PAID" : "PARTIALLY_PAID";
 }
 
 /** A payment's status from its amounts (the CHECK in migration 0008 says the same). */
-export function derivePaymentStatus(p: { payAmount: number; cancelledAmount: number }): BillPaymentStatus {
-  return p.cancelledAmount === 0 ? "PAID" : p.cancelledAmount >= p.payAmount ? "CANCELLED" : "PARTIALLY_CANCELLED";
+export function derivePaymentStatus(p: { payAmount: Money; cancelledAmount: Money }): BillPaymentStatus {
+  const c = num(p.cancelledAmount);
+  return c === 0 ? "PAID" : c >= num(p.payAmount) ? "CANCELLED" : "PARTIALLY_CANCELLED";
 }
 
 export type BillTotals = { status: BillStatus; paidAmount: number; cancelledAmount: number; paidAt: Date | null; cancelledAt: Date | null };
 
-/** A bill's status and totals from its payments (what settling writes on the bill). */
-export function billTotals(payments: readonly { payAmount: number; cancelledAmount: number; paidAt: Date; cancelledAt: Date | null }[]): BillTotals {
+/** A bill's status and totals from its payments and amount (what settling writes on the bill). */
+export function billTotals(payments: readonly { payAmount: Money; cancelledAmount: Money; paidAt: Date; cancelledAt: Date | null }[], billAmount: Money): BillTotals {
   return {
-    status: deriveBillStatus(payments),
-    paidAmount: payments.reduce((s, p) => s + p.payAmount, 0),
-    cancelledAmount: payments.reduce((s, p) => s + p.cancelledAmount, 0),
+    status: deriveBillStatus(payments, billAmount),
+    paidAmount: payments.reduce((s, p) => s + num(p.payAmount), 0),
+    cancelledAmount: payments.reduce((s, p) => s + num(p.cancelledAmount), 0),
     paidAt: payments.reduce<Date | null>((m, p) => (!m || p.paidAt > m ? p.paidAt : m), null),
     cancelledAt: payments.reduce<Date | null>((m, p) => (p.cancelledAt && (!m || p.cancelledAt > m) ? p.cancelledAt : m), null),
   };
 }
 
-/** What the customer may pay now: the whole bill while nothing is paid, otherwise nothing. */
-export function payableAmount(bill: { status: BillStatus; amount: number }): number {
-  return bill.status === "UNPAID" || bill.status === "CANCELLED" ? bill.amount : 0;
+/**
+ * What the customer may pay now: the whole bill while nothing is held (UNPAID, CANCELLED), the rest
+ * of it when less than the bill was paid (PARTIALLY_PAID: our choice, see the dozn README), otherwise nothing.
+ */
+export function payableAmount(bill: { status: BillStatus; amount: number; paidAmount?: Money; cancelledAmount?: Money }): number {
+  if (bill.status === "UNPAID" || bill.status === "CANCELLED") return bill.amount;
+  if (bill.status === "PARTIALLY_PAID") return Math.max(0, bill.amount - (num(bill.paidAmount ?? 0) - num(bill.cancelledAmount ?? 0)));
+  return 0;
 }
 
 /** Editing (amount, details …) is allowed only before any money moved. */
-export function isEditable(bill: { status: BillStatus; paidAmount: number }): boolean {
-  return bill.status === "UNPAID" && bill.paidAmount === 0;
+export function isEditable(bill: { status: BillStatus; paidAmount: Money }): boolean {
+  return bill.status === "UNPAID" && num(bill.paidAmount) === 0;
 }
 
 /** The due date after which prepay answers E506 ("YYYYMMDD"), or null when the due date does not limit payment (D0). */
@@ -191,8 +216,8 @@ export { statusEvent as billStatusEvent };
  */
 export async function settleBill(tx: Tx, billId: string): Promise<BillTotals & { from: BillStatus }> {
   const payments = await tx.billPayment.findMany({ where: { billId }, select: { payAmount: true, cancelledAmount: true, paidAt: true, cancelledAt: true } });
-  const { status: from } = await tx.bill.findUniqueOrThrow({ where: { id: billId }, select: { status: true } });
-  const totals = billTotals(payments);
+  const { status: from, amount } = await tx.bill.findUniqueOrThrow({ where: { id: billId }, select: { status: true, amount: true } });
+  const totals = billTotals(payments, amount);
   assertBillMove(from, totals.status);
   const n = await tx.bill.updateMany({
     where: { id: billId, status: from },
@@ -209,9 +234,13 @@ export async function editUnpaidBill(tx: Tx, billId: string, data: Omit<Prisma.B
   return n.count === 1;
 }
 
-export type CancellationRow = { billId: string; payId: bigint; payBy: string; amount: number; fee: number; feeTax: number; adjustDate: string | null; cancelledAt: Date };
+export type CancellationRow = { billId: string; payId: bigint; payBy: string; amount: Money; fee: Money; feeTax: Money; adjustDate: string | null; cancelledAt: Date };
 
-/** Records a pay_type C delivery as PENDING (the only place a cancellation is created). False when its pay_id is already there. */
+/**
+ * Records a pay_type C delivery as PENDING (the only place a cancellation is created). Its identity
+ * is (pay_id, paid_at → cancelledAt, amount) (unique index, migration 0015): false when that exact
+ * delivery is already there.
+ */
 export async function insertCancellation(tx: Tx, row: CancellationRow): Promise<boolean> {
   const inserted = await tx.billCancellation.createMany({ data: [{ ...row, status: "PENDING" }], skipDuplicates: true });
   return inserted.count === 1;
@@ -224,8 +253,8 @@ export async function insertCancellation(tx: Tx, row: CancellationRow): Promise<
  */
 export async function applyCancellation(
   tx: Tx,
-  c: { id: string; status: BillCancellationStatus; payId: bigint; amount: number; cancelledAt: Date },
-  payment: { status: BillPaymentStatus; payAmount: number; cancelledAmount: number },
+  c: { id: string; status: BillCancellationStatus; payId: bigint; amount: Money; cancelledAt: Date },
+  payment: { status: BillPaymentStatus; payAmount: Money; cancelledAmount: Money },
   event: BillEventInput,
   now = new Date(),
 ): Promise<{ paymentStatus: BillPaymentStatus }> {
@@ -234,7 +263,7 @@ export async function applyCancellation(
   assertCancellationMove(c.status, "apply");
   const p = await tx.billPayment.updateMany({
     where: { payId: c.payId, status: payment.status, cancelledAmount: payment.cancelledAmount },
-    data: { status: paymentTo, cancelledAmount: payment.cancelledAmount + c.amount, cancelledAt: c.cancelledAt },
+    data: { status: paymentTo, cancelledAmount: num(payment.cancelledAmount) + num(c.amount), cancelledAt: c.cancelledAt },
   });
   if (p.count !== 1) throw new Error(`bill payment ${c.payId}: changed under the lock`);
   const k = await tx.billCancellation.updateMany({ where: { id: c.id, status: c.status }, data: { status: "APPLIED", appliedAt: now } });

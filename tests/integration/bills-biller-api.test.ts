@@ -221,9 +221,9 @@ describe("POST /kakao/pay-result", () => {
     const r = await callAgency("pay-result", p);
     expect(r).toMatchObject({ status: 200, body: { res_code: "OK", message: "성공", data: null } });
     const row = await db.billPayment.findUniqueOrThrow({ where: { payId: BigInt(p.pay_id) } });
-    expect(row).toMatchObject({ billId: bill.id, payBy: "CARD", payAmount: 29000, fee: 522, feeTax: 52, cardBin: "451842", cardCompany: "SHINHAN", feeType: "BEFORE", adjustDate: p.adjust_date });
+    expect(row).toMatchObject({ billId: bill.id, payBy: "CARD", payAmount: 29000n, fee: 522n, feeTax: 52n, cardBin: "451842", cardCompany: "SHINHAN", feeType: "BEFORE", adjustDate: p.adjust_date });
     const after = await db.bill.findUniqueOrThrow({ where: { id: bill.id } });
-    expect(after).toMatchObject({ status: "PAID", paidAmount: 29000, cancelledAmount: 0 });
+    expect(after).toMatchObject({ status: "PAID", paidAmount: 29000n, cancelledAmount: 0n });
   });
 
   it("E001 pay_id missing · E006 pay_detail2 too long · E007 paid_at 13 digits · E008 sign of pay_amount against pay_type; nothing recorded", async () => {
@@ -251,14 +251,14 @@ describe("POST /kakao/pay-result", () => {
     expect((await callAgency("pay-result", keyless)).body.res_code).toBe("E005");
   });
 
-  it("E601: the same pay_id again with a different amount is refused and flagged, the first stays", async () => {
+  it("the same pay_id again with a different amount is answered OK (no endless redelivery), kept in 확인 필요, the first stays", async () => {
     const bill = await newBill();
     const p = payResult(bill);
     expect((await callAgency("pay-result", p)).body.res_code).toBe("OK");
     const r = await callAgency("pay-result", { ...p, pay_amount: 1000 });
-    expect(r.body.res_code).toBe("E601");
-    expect((await db.billPayment.findUniqueOrThrow({ where: { payId: BigInt(p.pay_id) } })).payAmount).toBe(29000);
-    expect(await db.billEvent.count({ where: { billId: bill.id, resultCode: "E601" } })).toBe(1);
+    expect(r.body.res_code).toBe("OK");
+    expect((await db.billPayment.findUniqueOrThrow({ where: { payId: BigInt(p.pay_id) } })).payAmount).toBe(29000n);
+    expect(await db.billReview.findMany({ where: { billId: bill.id, resolvedAt: null } })).toMatchObject([{ kind: "CONFLICT", code: "OK", data: { payAmount: 1000 } }]);
   });
 
 });

@@ -121,8 +121,8 @@ describe("standalone biller server (child process)", () => {
     expect(answers.filter((a) => a.status !== 200 || a.body.res_code !== "OK").map((a) => a.body)).toEqual([]);
     const b = await db.bill.findUniqueOrThrow({ where: { id: bill.id }, include: { payments: true, events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } } });
     expect(b.payments).toHaveLength(1);
-    expect(b).toMatchObject({ status: "PAID", paidAmount: 29000, cancelledAmount: 0, paidAt: fromKst(p.paid_at), cancelledAt: null });
-    expect(b.payments[0]).toMatchObject({ payId: BigInt(p.pay_id), payType: "P", payBy: "CARD", amount: 29000, payAmount: 29000, fee: 522, feeTax: 52, cardBin: "451842", cardCompany: "SHINHAN", adjustDate: p.adjust_date, paidAt: fromKst(p.paid_at) });
+    expect(b).toMatchObject({ status: "PAID", paidAmount: 29000n, cancelledAmount: 0n, paidAt: fromKst(p.paid_at), cancelledAt: null });
+    expect(b.payments[0]).toMatchObject({ payId: BigInt(p.pay_id), payType: "P", payBy: "CARD", amount: 29000n, payAmount: 29000n, fee: 522n, feeTax: 52n, cardBin: "451842", cardCompany: "SHINHAN", adjustDate: p.adjust_date, paidAt: fromKst(p.paid_at) });
     expect(b.payments[0]!.id).toMatch(/^c[0-9a-z]{24}$/);
     expect(Math.abs(b.payments[0]!.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
     expect(b.events.map((e) => e.type)).toEqual(["bill.created", "dozn.pay-result.P", "bill.status"]);
@@ -137,8 +137,8 @@ describe("standalone biller server (child process)", () => {
     expect((await post(base, "/kakao/pay-result", envelope(c))).body.res_code).toBe("OK");
     expect((await post(base, "/kakao/pay-result", envelope(p))).body.res_code).toBe("OK");
     const b = await db.bill.findUniqueOrThrow({ where: { id: bill.id }, include: { payments: true, cancellations: true, events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } } });
-    expect(b).toMatchObject({ status: "PARTIALLY_CANCELLED", paidAmount: 29000, cancelledAmount: 9000, cancelledAt: fromKst(c.paid_at) });
-    expect(b.payments[0]).toMatchObject({ cancelledAmount: 9000, cancelledAt: fromKst(c.paid_at) });
+    expect(b).toMatchObject({ status: "PARTIALLY_CANCELLED", paidAmount: 29000n, cancelledAmount: 9000n, cancelledAt: fromKst(c.paid_at) });
+    expect(b.payments[0]).toMatchObject({ cancelledAmount: 9000n, cancelledAt: fromKst(c.paid_at) });
     expect(b.cancellations[0]).toMatchObject({ status: "APPLIED" });
     expect(b.events.map((e) => e.type)).toEqual(["bill.created", "dozn.pay-result.C", "dozn.pay-result.P", "bill.cancel.settled", "bill.status"]);
   });
@@ -154,7 +154,7 @@ describe("standalone biller server (child process)", () => {
     // Calls already accepted are answered; none is left half-recorded.
     if (Array.isArray(answers)) expect(answers.every((a) => a.body.res_code === "OK")).toBe(true);
     const b = await db.bill.findUniqueOrThrow({ where: { id: bill.id }, include: { payments: true } });
-    expect(b.paidAmount).toBe(b.payments.reduce((s, x) => s + x.payAmount, 0));
+    expect(b.paidAmount).toBe(b.payments.reduce((s, x) => s + x.payAmount, 0n));
   });
 });
 
@@ -229,9 +229,9 @@ describe("the hot statements through a plain Prisma client (no pool of ours: $qu
       expect((await call("pay-result", p)).body.res_code).toBe("OK");
       expect((await call("pay-result", p)).body.res_code).toBe("OK");
       const b = await db.bill.findUniqueOrThrow({ where: { id: bill.id }, include: { payments: true, cancellations: true, events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } } });
-      expect(b).toMatchObject({ status: "CANCELLED", paidAmount: 29000, cancelledAmount: 29000, paidAt: fromKst(p.paid_at), cancelledAt: fromKst(c.paid_at) });
+      expect(b).toMatchObject({ status: "CANCELLED", paidAmount: 29000n, cancelledAmount: 29000n, paidAt: fromKst(p.paid_at), cancelledAt: fromKst(c.paid_at) });
       expect(b.payments).toHaveLength(1);
-      expect(b.payments[0]).toMatchObject({ cancelledAmount: 29000, paidAt: fromKst(p.paid_at) });
+      expect(b.payments[0]).toMatchObject({ cancelledAmount: 29000n, paidAt: fromKst(p.paid_at) });
       expect(b.cancellations[0]).toMatchObject({ status: "APPLIED" });
       expect(b.events.map((e) => e.type)).toEqual(["bill.created", "dozn.pay-result.C", "dozn.pay-result.P", "bill.cancel.settled", "bill.status"]);
       expect(b.events[4]).toMatchObject({ message: "상태 변경: UNPAID → CANCELLED" });

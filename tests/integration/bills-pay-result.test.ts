@@ -14,7 +14,7 @@ describe("pay-result idempotency", () => {
     for (let i = 0; i < 5; i++) expect((await callAgency("pay-result", p)).body.res_code).toBe("OK");
     const b = await billOf(bill.id);
     expect(b.payments).toHaveLength(1);
-    expect(b).toMatchObject({ status: "PAID", paidAmount: 29000 });
+    expect(b).toMatchObject({ status: "PAID", paidAmount: 29000n });
     expect(await eventCount(bill.id, "dozn.pay-result.P")).toBe(1);
   });
 
@@ -25,7 +25,7 @@ describe("pay-result idempotency", () => {
     expect(answers.map((a) => a.body.res_code).filter((c) => c !== "OK")).toEqual([]);
     const b = await billOf(bill.id);
     expect(b.payments).toHaveLength(1);
-    expect(b).toMatchObject({ status: "PAID", paidAmount: 29000, cancelledAmount: 0 });
+    expect(b).toMatchObject({ status: "PAID", paidAmount: 29000n, cancelledAmount: 0n });
     expect(await eventCount(bill.id, "dozn.pay-result.P")).toBe(1);
     expect(await eventCount(bill.id, "bill.status")).toBe(1);
   });
@@ -35,7 +35,7 @@ describe("pay-result idempotency", () => {
     await Promise.all([callAgency("pay-result", payResult(bill)), callAgency("pay-result", payResult(bill))]);
     const b = await billOf(bill.id);
     expect(b.payments).toHaveLength(2);
-    expect(b).toMatchObject({ status: "PAID", paidAmount: 58000 });
+    expect(b).toMatchObject({ status: "PAID", paidAmount: 58000n });
     expect(await eventCount(bill.id, "bill.payment.mismatch")).toBe(1);
   });
 });
@@ -49,10 +49,10 @@ describe("cancellations (pay_type C)", () => {
     const answers = await Promise.all(Array.from({ length: 20 }, () => callAgency("pay-result", c)));
     expect(new Set(answers.map((a) => a.body.res_code))).toEqual(new Set(["OK"]));
     const b = await billOf(bill.id);
-    expect(b).toMatchObject({ status: "CANCELLED", paidAmount: 29000, cancelledAmount: 29000 });
+    expect(b).toMatchObject({ status: "CANCELLED", paidAmount: 29000n, cancelledAmount: 29000n });
     expect(b.cancellations).toHaveLength(1);
-    expect(b.cancellations[0]).toMatchObject({ status: "APPLIED", amount: 29000 });
-    expect(b.payments[0]!.cancelledAmount).toBe(29000);
+    expect(b.cancellations[0]).toMatchObject({ status: "APPLIED", amount: 29000n });
+    expect(b.payments[0]!.cancelledAmount).toBe(29000n);
     expect((await callAgency("prepay", { ...keysOf(bill), amount: 29000 })).body.res_code).toBe("OK");
     // paying again after a full cancel makes it PAID again
     await callAgency("pay-result", payResult(bill));
@@ -65,7 +65,7 @@ describe("cancellations (pay_type C)", () => {
     await callAgency("pay-result", p);
     expect((await callAgency("pay-result", cancelOf(p, 9000))).body.res_code).toBe("OK");
     const b = await billOf(bill.id);
-    expect(b).toMatchObject({ status: "PARTIALLY_CANCELLED", paidAmount: 29000, cancelledAmount: 9000 });
+    expect(b).toMatchObject({ status: "PARTIALLY_CANCELLED", paidAmount: 29000n, cancelledAmount: 9000n });
     expect((await callAgency("prepay", { ...keysOf(bill), amount: 29000 })).body.res_code).toBe("E403");
   });
 
@@ -76,11 +76,11 @@ describe("cancellations (pay_type C)", () => {
     expect((await callAgency("pay-result", c)).body.res_code).toBe("OK");
     let b = await billOf(bill.id);
     expect(b.status).toBe("UNPAID");
-    expect(b.cancellations[0]).toMatchObject({ status: "PENDING", amount: 29000 });
+    expect(b.cancellations[0]).toMatchObject({ status: "PENDING", amount: 29000n });
     expect((await callAgency("pay-result", c)).body.res_code).toBe("OK"); // redelivered while pending
     expect((await callAgency("pay-result", p)).body.res_code).toBe("OK");
     b = await billOf(bill.id);
-    expect(b).toMatchObject({ status: "CANCELLED", paidAmount: 29000, cancelledAmount: 29000 });
+    expect(b).toMatchObject({ status: "CANCELLED", paidAmount: 29000n, cancelledAmount: 29000n });
     expect(b.cancellations).toHaveLength(1);
     expect(b.cancellations[0]!.status).toBe("APPLIED");
     expect(await eventCount(bill.id, "bill.cancel.settled")).toBe(1);
@@ -96,18 +96,19 @@ describe("cancellations (pay_type C)", () => {
       const b = await billOf(bill.id);
       expect(b.payments).toHaveLength(1);
       expect(b.cancellations).toHaveLength(1);
-      expect(b).toMatchObject({ status: "CANCELLED", cancelledAmount: 29000 });
+      expect(b).toMatchObject({ status: "CANCELLED", cancelledAmount: 29000n });
     }
   });
 
-  it("a cancel above what was paid is refused with E601 and changes nothing", async () => {
+  it("a cancel above what was paid is recorded as sent, answered OK, not applied, and listed in 확인 필요", async () => {
     const bill = await newBill();
     const p = payResult(bill);
     await callAgency("pay-result", p);
-    expect((await callAgency("pay-result", cancelOf(p, 30000))).body.res_code).toBe("E601");
+    expect((await callAgency("pay-result", cancelOf(p, 30000))).body.res_code).toBe("OK");
     const b = await billOf(bill.id);
-    expect(b).toMatchObject({ status: "PAID", cancelledAmount: 0 });
-    expect(b.cancellations).toHaveLength(0);
+    expect(b).toMatchObject({ status: "PAID", cancelledAmount: 0n });
+    expect(b.cancellations).toMatchObject([{ status: "MISMATCHED", amount: 30000n }]);
+    expect(await db.billReview.findMany({ where: { billId: bill.id, resolvedAt: null } })).toMatchObject([{ kind: "CANCEL_MISMATCH", code: "OK" }]);
   });
 
   it("the timeline cannot be rewritten", async () => {

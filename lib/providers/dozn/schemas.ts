@@ -12,10 +12,12 @@ type CodeParams = { res_code: DoznResCode };
 const e007: { params: CodeParams } = { params: { res_code: "E007" } };
 const e008: { params: CodeParams } = { params: { res_code: "E008" } };
 
+/** A real calendar date. Year 0000 is not one (the calendar goes from 1 BC to AD 1). */
 function isValidDate(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  const dim = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return d <= dim;
+  if (y < 1 || m < 1 || m > 12 || d < 1) return false;
+  const t = new Date(0);
+  t.setUTCFullYear(y, m, 0); // day 0 of the next month: the last day of month m (setUTCFullYear, not Date.UTC: years 0–99 stay themselves)
+  return d <= t.getUTCDate();
 }
 /** YYYYMM */
 export const isYearMonth = (v: string) => /^\d{6}$/.test(v) && Number(v.slice(4, 6)) >= 1 && Number(v.slice(4, 6)) <= 12;
@@ -291,12 +293,13 @@ function kst(d: Date) {
 export const toYmd = (d: Date) => kst(d).ymd;
 /** Date → "YYYYMMDDHH24MISS" in Korea time. */
 export const toYmdHms = (d: Date) => kst(d).ymd + kst(d).hms;
-/** "YYYYMMDDHH24MISS" or "YYYYMMDD" (Korea time) → Date. */
+/** "YYYYMMDDHH24MISS" or "YYYYMMDD" (Korea time) → Date. Years 0001–0099 are those years (Date.UTC would read them as 19xx). */
 export function fromKst(v: string): Date {
   const s = v.padEnd(14, "0");
-  return new Date(
-    Date.UTC(+s.slice(0, 4), +s.slice(4, 6) - 1, +s.slice(6, 8), +s.slice(8, 10), +s.slice(10, 12), +s.slice(12, 14)) - 9 * 3600_000,
-  );
+  const d = new Date(0);
+  d.setUTCFullYear(+s.slice(0, 4), +s.slice(4, 6) - 1, +s.slice(6, 8));
+  d.setUTCHours(+s.slice(8, 10), +s.slice(10, 12), +s.slice(12, 14), 0);
+  return new Date(d.getTime() - 9 * 3600_000);
 }
 
 /** How a bill is identified on the wire (camelCase for the domain). */

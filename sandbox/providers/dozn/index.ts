@@ -187,8 +187,12 @@ function createState(ctx: SandboxContext) {
     ...(b.parameters !== undefined && { parameters: b.parameters }),
   });
 
-  const isPaid = (billId: string) =>
-    [...payments.values()].some((p) => p.billId === billId && p.billerAccepted && p.paidAmount - p.cancelledAmount > 0);
+  /** 납부 완료 in the agency's data (seed §6.3): what the biller accepted, net of cancels, covers the bill amount it was paid for. */
+  const isPaid = (billId: string) => {
+    const mine = [...payments.values()].filter((p) => p.billId === billId && p.billerAccepted);
+    const held = mine.reduce((s, p) => s + Math.max(0, p.paidAmount - p.cancelledAmount), 0);
+    return mine.length > 0 && held > 0 && held >= Math.max(...mine.map((p) => p.amount));
+  };
 
   async function sendPayResult(body: Record<string, unknown>, source: string) {
     lastPayResult = body;
@@ -218,7 +222,10 @@ function createState(ctx: SandboxContext) {
   }
 
   /** The customer's payment: prepay → (simulated payment) → pay-result. */
-  async function pay(b: BillRec, o: { payBy: string; cardCompany?: string; cardBin?: string; amount: number; billAmount: number; feeType: string; source: string }) {
+  async function pay(
+    b: BillRec,
+    o: { payBy: string; cardCompany?: string; cardBin?: string; amount: number; billAmount: number; feeType: string; source: string; overrides?: Record<string, unknown> },
+  ) {
     const prepayBody = JSON.stringify({ data: { ...billKeyData(b), amount: o.amount } });
     const prepay = isPaid(b.id)
       ? agencyAnswer("prepay", prepayBody, o.source, "E403", "bill already paid in the agency's data: biller not called (seed §6.3)")
@@ -226,53 +233,69 @@ function createState(ctx: SandboxContext) {
     if (prepay.resCode !== "OK") return { prepay };
     const at = ctx.now();
     const payId = (payIdSeq += 1 + Math.floor(Math.random() * 7));
-    const body = payResultBody(b, {
-      payId,
-      payBy: o.payBy,
-      ...(o.cardCompany !== undefined && { cardCompany: o.cardCompany }),
-      ...(o.cardBin !== undefined && { cardBin: o.cardBin }),
-      amount: o.billAmount,
-      payAmount: o.amount,
-      feeType: o.feeType,
-      at,
-    });
+    const body = {
+      ...payResultBody(b, {
+        payId,
+        payBy: o.payBy,
+        ...(o.cardCompany !== undefined && { cardCompany: o.cardCompany }),
+        ...(o.cardBin !== undefined && { cardBin: o.cardBin }),
+        amount: o.billAmount,
+        payAmount: o.amount,
+        feeType: o.feeType,
+        at,
+      }),
+      // test control: an odd pay-result after an OK prepay (1 won, wrong-sign fees, year 0001 …)
+      ...o.overrides,
+    };
+    const paidAmount = typeof body.pay_amount === "number" ? body.pay_amount : o.amount;
     const payment: Payment = {
-      payId,
+      payId: typeof body.pay_id === "number" ? body.pay_id : payId,
       billId: b.id,
       payBy: o.payBy,
       amount: o.billAmount,
-      paidAmount: o.amount,
+      paidAmount,
       cancelledAmount: 0,
-      fee: body.pay_fee,
-      feeTax: body.pay_fee_tax,
+      fee: Number(body.pay_fee),
+      feeTax: Number(body.pay_fee_tax),
       body,
       billerAccepted: false,
-      paidAt: body.paid_at,
+      paidAt: String(body.paid_at),
     };
-    payments.set(payId, payment);
+    payments.set(payment.payId, payment);
     const result = await sendPayResult(body, o.source);
     payment.billerAccepted = result.resCode === "OK";
     return { prepay, payment, result };
   }
 
-  async function cancel(payId: number, amount: number | undefined, source: string) {
+  async function cancel(
+    payId: number,
+    amount: number | undefined,
+    source: string,
+    o: { paidAt?: string; allowExcess?: boolean; overrides?: Record<string, unknown> } = {},
+  ) {
     const p = payments.get(payId);
     if (!p) return { error: `no payment with pay_id ${payId}` } as const;
     const remaining = p.paidAmount - p.cancelledAmount;
     const amt = amount ?? remaining;
-    if (!Number.isInteger(amt) || amt <= 0 || amt > remaining) return { error: `cancel amount must be an integer in 1..${remaining}` } as const;
+    if (!Number.isInteger(amt) || amt <= 0 || (amt > remaining && !o.allowExcess)) return { error: `cancel amount must be an integer in 1..${remaining}` } as const;
+    if (o.paidAt !== undefined && !/^\d{14}$/.test(o.paidAt)) return { error: "paidAt must be YYYYMMDDHH24MISS" } as const;
     const b = bills.get(p.billId)!;
-    const body = payResultBody(b, {
-      payId,
-      payBy: p.payBy,
-      ...(p.payBy === "CARD" && { cardCompany: String(p.body.pay_detail2), cardBin: String(p.body.pay_detail1) }),
-      amount: p.amount,
-      payAmount: -amt,
-      feeType: String(p.body.pay_fee_type),
-      at: ctx.now(),
-    });
+    const body = {
+      ...payResultBody(b, {
+        payId,
+        payBy: p.payBy,
+        ...(p.payBy === "CARD" && { cardCompany: String(p.body.pay_detail2), cardBin: String(p.body.pay_detail1) }),
+        amount: p.amount,
+        payAmount: -amt,
+        feeType: String(p.body.pay_fee_type),
+        at: ctx.now(),
+      }),
+      // test controls: the cancel's time (two partial cancels in one second, or an exact repeat) and odd fields
+      ...(o.paidAt !== undefined && { paid_at: o.paidAt }),
+      ...o.overrides,
+    };
     const result = await sendPayResult(body, source);
-    if (result.resCode === "OK") p.cancelledAmount += amt;
+    if (result.resCode === "OK") p.cancelledAmount += Math.min(amt, remaining);
     return { body, result, payment: p } as const;
   }
 
@@ -615,6 +638,8 @@ function malformedBody(kind: MalformedKind, endpoint: BillerEndpoint, base: Reco
   }
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
 function mountControls(app: Hono, st: State, ctx: SandboxContext) {
   const P = "/__sandbox/dozn";
   const json = async (c: Context) => ((await c.req.json().catch(() => ({}))) ?? {}) as Record<string, unknown>;
@@ -711,6 +736,7 @@ function mountControls(app: Hono, st: State, ctx: SandboxContext) {
       billAmount: parsed.amount,
       feeType: typeof b.payFeeType === "string" ? b.payFeeType : "BEFORE",
       source: "control:pay",
+      ...(isObject(b.payResult) && { overrides: b.payResult }),
     });
     return c.json({
       notice: answer(notice),
@@ -758,7 +784,11 @@ function mountControls(app: Hono, st: State, ctx: SandboxContext) {
   app.post(`${P}/cancel`, async (c) => {
     const b = await json(c);
     const payId = b.payId !== undefined ? Number(b.payId) : Number(st.lastPayResult()?.pay_id);
-    const r = await st.cancel(payId, typeof b.amount === "number" ? b.amount : undefined, "control:cancel");
+    const r = await st.cancel(payId, typeof b.amount === "number" ? b.amount : undefined, "control:cancel", {
+      ...(typeof b.paidAt === "string" && { paidAt: b.paidAt }),
+      ...(b.allowExcess === true && { allowExcess: true }),
+      ...(isObject(b.payResult) && { overrides: b.payResult }),
+    });
     if ("error" in r) return c.json({ error: r.error }, 400);
     return c.json({
       request: r.body,
