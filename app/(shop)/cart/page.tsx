@@ -49,11 +49,11 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
                 </div>
                 <form action={updateCartAction} className="flex items-center gap-1">
                   <input type="hidden" name="productId" value={product.id} />
-                  <button name="quantity" value={quantity - 1} className="size-9 rounded-lg border border-line" aria-label={`${product.name} 수량 줄이기`}>
+                  <button name="quantity" value={quantity - 1} className="size-9 rounded-lg border border-line-strong" aria-label={`${product.name} 수량 줄이기`}>
                     −
                   </button>
                   <span className="amount w-7 text-center">{quantity}</span>
-                  <button name="quantity" value={Math.min(99, quantity + 1)} className="size-9 rounded-lg border border-line" aria-label={`${product.name} 수량 늘리기`}>
+                  <button name="quantity" value={Math.min(99, quantity + 1)} className="size-9 rounded-lg border border-line-strong" aria-label={`${product.name} 수량 늘리기`}>
                     +
                   </button>
                 </form>
