@@ -59,11 +59,18 @@ function m_Completepayment(FormOrJson, closeEvent) {
     document.getElementById("go").textContent = "결제 승인 중…";
     frm.submit();
   } else {
-    var msg = "[ " + frm.res_cd.value + " ] " + frm.res_msg.value;
+    /* Plain Korean and the next step for the customer; KCP's code only as a small secondary line. */
+    var code = String(frm.res_cd.value || "");
     var box = document.getElementById("err");
-    box.textContent = msg + " 다시 결제하려면 '결제창 열기'를 누르세요.";
+    box.textContent = (code == "3001" ? "결제를 취소했습니다." : "결제창에서 결제가 완료되지 않았습니다.") + " 다시 결제하려면 '결제창 열기'를 누르세요.";
+    if (code && code != "3001") {
+      var small = document.createElement("small");
+      small.textContent = "오류 코드 " + code;
+      box.appendChild(small);
+    }
     box.style.display = "block";
     closeEvent();
+    document.getElementById("go").focus();
   }
 }
 function jsf__pay() {
