@@ -316,10 +316,11 @@ describe("CMS auto-debit consent", () => {
     const c = await requested();
     await kakaoTalk(c.receiptId!, "sign");
     await armConsentFault({ provider: "barocert", op: "verify", mode: "error", code: "-40177777", match: c.receiptId!, times: 1 });
-    const v = await verifyConsent(c.id);
-    expect(v.kind).toBe("retry");
-    expect((await consent(c.id)).status).toBe("VERIFY_UNKNOWN");
-    expect(consentView(await consent(c.id)).screen).toBe("checking");
+    const v = (await refreshConsent(c.id, { force: true }))!;
+    expect(v).toMatchObject({ status: "VERIFY_UNKNOWN", failureCode: null });
+    expect(consentView(v).screen).toBe("checking");
+    const verifies = (await consent(c.id)).events.filter((e) => e.type === "barocert.verify");
+    expect(verifies.at(-1)!.message).toContain("알 수 없는 응답 (-40177777)");
   });
 
   it("wrong keys are a clear, admin-visible configuration error", async () => {
