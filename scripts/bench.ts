@@ -310,7 +310,7 @@ try {
       answeredOk: answers.filter(ok).length,
       paymentsRecorded: payments,
       billStatus: billRow.status,
-      paidAmount: billRow.paidAmount,
+      paidAmount: Number(billRow.paidAmount), // BIGINT since migration 0015: pg returns int8 as a string
       wallMs: Math.round(wallMs),
       p50: Math.round(pct(lat, 50)),
       p99: Math.round(pct(lat, 99)),
