@@ -6,11 +6,20 @@ import { z } from "zod";
 export const DETAIL_TYPES = ["KEY_VALUE", "TEXT", "TABLE", "GRAPH"] as const;
 export type DetailType = (typeof DETAIL_TYPES)[number];
 
+/** What staff call each kind of detail item; the wire code (KEY_VALUE …) is shown beside it, small. */
 export const detailTypeLabel: Record<DetailType, string> = {
-  KEY_VALUE: "항목-값 (KEY_VALUE)",
-  TEXT: "텍스트 (TEXT)",
-  TABLE: "표 (TABLE)",
-  GRAPH: "그래프 (GRAPH)",
+  KEY_VALUE: "항목별 금액",
+  TEXT: "안내 문구",
+  TABLE: "표",
+  GRAPH: "막대그래프",
+};
+
+/** One line of help per kind, under its editor. */
+export const detailTypeHelp: Record<DetailType, string> = {
+  KEY_VALUE: "항목명과 내용을 한 줄씩 보여 줍니다 (예: 당월 부과 금액 · 200,203원). 들여쓰기를 켜면 위 항목의 세부 항목으로 보입니다.",
+  TEXT: "한 줄에 한 문장씩 그대로 보여 줍니다 (예: 단지 이름, 동·호수).",
+  TABLE: "열 제목과 행을 채웁니다. 모든 행의 칸 수는 열 제목 수와 같습니다.",
+  GRAPH: "X축 이름(예: 07월)과 금액을 넣으면 막대로 보여 줍니다. 최대 13개.",
 };
 
 export type Detail =

@@ -1,6 +1,7 @@
 // The admin's bill form: validation with Korean messages a staff member can act on. Pure (zod
 // only) so the client form can share the types; the server is the one that enforces it.
 import { z } from "zod";
+import { isBankCode } from "../admin/banks";
 import { detailsSchema, type Detail } from "./details";
 
 const isRealDate = (ymd: string) => {
@@ -39,7 +40,7 @@ export const billerUserKeySchema = z
   .refine((v) => !looksLikePhone(v), "전화번호는 고객번호로 쓸 수 없습니다. 고객번호나 계약번호를 입력해 주세요.");
 
 export const bankAccountInputSchema = z.object({
-  bankCode: z.string().trim().regex(/^\d{3,5}$/, "은행코드는 숫자 3~5자리입니다. (예: 088)"),
+  bankCode: z.string().trim().refine(isBankCode, "은행을 목록에서 골라 주세요."),
   accountNo: z.string().trim().min(1, "계좌번호를 입력해 주세요.").max(50, "계좌번호는 50자 이내입니다.").regex(/^[0-9-]+$/, "계좌번호는 숫자와 - 만 쓸 수 있습니다."),
   holderName: z.string().trim().max(20, "예금주는 20자 이내입니다.").optional().transform((v) => v || undefined),
   senderName: z.string().trim().max(20, "입금자명은 20자 이내입니다.").optional().transform((v) => v || undefined),

@@ -1,12 +1,11 @@
 // Customer input for consents, checked before anything is written or sent, with a Korean message
 // per field. Phone, birth date and account rules are the adapters' own (lib/providers/barocert/validation).
 import { normalizeAccount, normalizeBirthday, normalizePhone } from "../providers/barocert/validation";
+import { BANK_LIST } from "../admin/banks";
 import { findDocument, type SignDocument } from "./documents";
 
-export const BANKS = [
-  "KB국민은행", "신한은행", "우리은행", "하나은행", "NH농협은행", "IBK기업은행", "카카오뱅크", "토스뱅크", "케이뱅크",
-  "SC제일은행", "우체국", "새마을금고", "수협은행", "iM뱅크", "부산은행", "경남은행", "광주은행", "전북은행", "제주은행", "신협",
-] as const;
+/** The withdrawal bank, by name (seed 000 sends bankName, not a code): the one bank table's names. */
+export const BANKS: readonly string[] = BANK_LIST.map((b) => b.name);
 
 export type FieldErrors = Record<string, string>;
 
@@ -31,7 +30,7 @@ export function parseCmsInput(raw: Record<string, string | undefined>, now = new
   const errors: FieldErrors = {};
   const p = person(raw, errors, now);
   const bankName = (raw.bankName ?? "").trim();
-  if (!(BANKS as readonly string[]).includes(bankName)) errors.bankName = "출금 은행을 선택해 주세요.";
+  if (!BANKS.includes(bankName)) errors.bankName = "출금 은행을 선택해 주세요.";
   const accountNumber = normalizeAccount(raw.accountNumber);
   if (!accountNumber) errors.accountNumber = "계좌번호를 숫자로 정확히 입력해 주세요. (6~31자리, '-' 가능)";
   const accountHolder = (raw.accountHolder ?? "").trim();

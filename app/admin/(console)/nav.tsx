@@ -1,5 +1,6 @@
 "use client";
-// The admin navigation: the current section is marked (aria-current + style). Scrolls sideways on a phone.
+// The admin navigation: the current section is marked (aria-current + style). On a phone it is its own
+// row under the logo and wraps onto a second line, so every section is visible and tappable at 360 px.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
@@ -9,7 +10,7 @@ export function AdminNav({ items }: { items: NavItem[] }) {
   const path = usePathname();
   const active = (href: string) => (href === "/admin" ? path === "/admin" : path === href || path.startsWith(`${href}/`));
   return (
-    <nav className="-mx-1 flex min-w-0 flex-1 gap-1 overflow-x-auto px-1 pr-6 text-sm [mask-image:linear-gradient(to_right,black_85%,transparent)] [scrollbar-width:none] md:pr-1 md:[mask-image:none]" aria-label="관리자 메뉴">
+    <nav className="order-last -mx-1 flex w-full flex-wrap gap-1 pb-2 text-sm md:order-none md:mx-0 md:w-auto md:min-w-0 md:flex-1 md:flex-nowrap md:pb-0" aria-label="관리자 메뉴">
       {items.map((n) => {
         const on = active(n.href);
         return (
@@ -18,7 +19,7 @@ export function AdminNav({ items }: { items: NavItem[] }) {
             href={n.href}
             aria-current={on ? "page" : undefined}
             data-testid={n.testId}
-            className={`flex shrink-0 items-center gap-1 whitespace-nowrap rounded-lg px-3 py-2 font-medium ${on ? "bg-ink text-white" : "hover:bg-paper"}`}
+            className={`flex min-h-10 shrink-0 items-center gap-1 whitespace-nowrap rounded-lg px-2.5 py-2 font-medium md:px-3 ${on ? "bg-ink text-white" : "hover:bg-paper"}`}
           >
             {n.label}
             {!!n.badge && n.badge > 0 && (

@@ -1,9 +1,9 @@
 // Bill row ↔ the form's initial values.
 import { fromWireDetail, type WireDetail } from "@/lib/bills/details";
+import { kstDate } from "@/lib/kst";
 import type { BillFormValues } from "./bill-form";
 
 const dash = (ymd: string | null | undefined) => (ymd && ymd.length === 8 ? `${ymd.slice(0, 4)}-${ymd.slice(4, 6)}-${ymd.slice(6)}` : "");
-const kstDate = (d: Date) => new Date(d.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
 
 export function emptyFormValues(now = new Date()): BillFormValues {
   const today = kstDate(now);
@@ -35,9 +35,9 @@ type BillRow = {
   billerNoticeKey: string;
   settlementCode: string | null;
   title: string;
-  amount: number;
-  taxFreeAmount: number;
-  vatAmount: number;
+  amount: number | bigint;
+  taxFreeAmount: number | bigint;
+  vatAmount: number | bigint;
   expireType: string;
   payExpireDate: string;
   secondPayExpireDate: string | null;

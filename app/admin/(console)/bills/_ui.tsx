@@ -2,9 +2,10 @@
 import { bankName } from "@/lib/admin/banks";
 import type { Detail } from "@/lib/bills/details";
 
-export const billStatusText: Record<string, string> = { UNPAID: "미납", PAID: "납부 완료", PARTIALLY_CANCELLED: "부분 취소", CANCELLED: "납부 취소" };
+export const billStatusText: Record<string, string> = { UNPAID: "미납", PARTIALLY_PAID: "부분 납부", PAID: "납부 완료", PARTIALLY_CANCELLED: "부분 취소", CANCELLED: "납부 취소" };
 const tone: Record<string, string> = {
   UNPAID: "bg-gray-100 text-gray-700",
+  PARTIALLY_PAID: "bg-blue-100 text-blue-800",
   PAID: "bg-green-100 text-green-800",
   PARTIALLY_CANCELLED: "bg-amber-100 text-amber-800",
   CANCELLED: "bg-red-100 text-red-700",
@@ -18,9 +19,13 @@ export function BillStatusBadge({ status }: { status: string }) {
   );
 }
 
-export const won = (n: number) => `${n.toLocaleString("ko-KR")}원`;
+/** "35,000원" (bill amounts may be bigint: the agency's numbers are kept as sent). */
+export const won = (n: number | bigint) => `${n.toLocaleString("ko-KR")}원`;
 export const ymdText = (v: string | null | undefined) => (v && v.length === 8 ? `${v.slice(0, 4)}.${v.slice(4, 6)}.${v.slice(6)}` : "-");
 export const ymText = (v: string | null | undefined) => (v && v.length === 6 ? `${v.slice(0, 4)}년 ${Number(v.slice(4))}월` : "-");
+
+/** The due-date rule in words (the seed's D0 / D1 / D2 codes stay in the data). */
+export const expireTypeText = (t: string) => ({ D0: "납기 무관", D1: "납기일까지", D2: "두 번째 납기일까지" })[t] ?? t;
 
 export type PreviewBill = {
   title: string;
@@ -31,6 +36,8 @@ export type PreviewBill = {
   billedYearMonth?: string;
   bankAccounts: { bankCode: string; accountNo: string; holderName?: string; accountType: string }[];
   details: Detail[];
+  /** Nothing left to pay (paid, or paid and partly cancelled): shown as settled, without 납부하기. */
+  settled?: { label: string; paidAmount: number | bigint; cancelledAmount: number | bigint };
 };
 
 /** How KakaoPay's bill screen will show the bill (a close approximation for staff). */
@@ -42,6 +49,12 @@ export function BillPreview({ bill }: { bill: PreviewBill }) {
         <p className="text-xs font-semibold text-kakao-dark/70">카카오페이 청구서{bill.billedYearMonth ? ` · ${ymText(bill.billedYearMonth)}` : ""}</p>
         <h3 className="mt-1 text-lg font-bold text-kakao-dark">{bill.title || "청구서명"}</h3>
         <p className="amount mt-2 text-2xl font-extrabold text-kakao-dark">{won(Number.isFinite(bill.amount) ? bill.amount : 0)}</p>
+        {bill.settled && (
+          <p className="mt-1 inline-block rounded-full bg-white/70 px-2.5 py-0.5 text-xs font-bold text-green-800" data-testid="preview-settled">
+            {bill.settled.label} · 납부 {won(bill.settled.paidAmount)}
+            {bill.settled.cancelledAmount ? ` · 취소 ${won(bill.settled.cancelledAmount)}` : ""}
+          </p>
+        )}
         <p className="mt-1 text-xs text-kakao-dark/80">
           {bill.expireType === "D0" ? "납기 제한 없음" : `납기일 ${ymdText(bill.payExpireDate)}`}
           {bill.expireType === "D2" && ` · 2차 납기 ${ymdText(bill.secondPayExpireDate)}`}
@@ -121,7 +134,11 @@ export function BillPreview({ bill }: { bill: PreviewBill }) {
             ))}
           </section>
         )}
-        <div className="rounded-2xl bg-kakao py-3 text-center font-bold text-kakao-dark">납부하기</div>
+        {bill.settled ? (
+          <div className="rounded-2xl bg-white py-3 text-center font-bold text-green-800">✓ {bill.settled.label}</div>
+        ) : (
+          <div className="rounded-2xl bg-kakao py-3 text-center font-bold text-kakao-dark">납부하기</div>
+        )}
       </div>
     </div>
   );

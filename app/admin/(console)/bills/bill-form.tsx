@@ -3,7 +3,8 @@
 // customer's KakaoPay screen. The whole form travels as JSON; the server validates it.
 import { useActionState, useState } from "react";
 import { useFormStatus } from "react-dom";
-import { DETAIL_TYPES, detailTypeLabel, emptyDetail, MAX_DETAILS, MAX_GRAPH_POINTS, type Detail, type DetailType } from "@/lib/bills/details";
+import { BANK_LIST } from "@/lib/admin/banks";
+import { DETAIL_TYPES, detailTypeHelp, detailTypeLabel, emptyDetail, MAX_DETAILS, MAX_GRAPH_POINTS, type Detail, type DetailType } from "@/lib/bills/details";
 import { saveBillAction, type SaveBillState } from "./actions";
 import { BillPreview } from "./_ui";
 
@@ -38,21 +39,93 @@ function Submit({ editing }: { editing: boolean }) {
   );
 }
 
+/** What each error key is called in the summary, and which input its link moves to. */
+const FIELD_LABELS: Record<string, string> = {
+  customerKey: "고객번호",
+  customerName: "고객 이름",
+  customerBirth: "생년월일",
+  title: "청구서명",
+  billedYearMonth: "청구 연월",
+  ordinal: "회차",
+  billerNoticeKey: "청구서 식별 코드",
+  amount: "청구 금액",
+  taxFreeAmount: "비과세 금액",
+  vatAmount: "부가세",
+  expireType: "납기 유형",
+  payExpireDate: "납기일",
+  secondPayExpireDate: "두 번째 납기일",
+  bankAccounts: "계좌 송금",
+  details: "상세 항목",
+};
+const ACCOUNT_FIELD: Record<string, string> = { bankCode: "은행", accountNo: "계좌번호", holderName: "예금주", senderName: "입금자명", accountType: "계좌 구분" };
+
+export function fieldLabel(key: string): string {
+  const [head, i, f] = key.split(".");
+  if (head === "bankAccounts" && i !== undefined) return `계좌 ${Number(i) + 1} ${ACCOUNT_FIELD[f ?? ""] ?? ""}`.trim();
+  if (head === "details" && i !== undefined) return `상세 항목 ${Number(i) + 1}`;
+  return FIELD_LABELS[key] ?? "입력값";
+}
+
+/** The id of the input an error key belongs to (the summary links there). */
+export function fieldAnchor(key: string): string {
+  const [head, i, f] = key.split(".");
+  if (head === "bankAccounts") return i === undefined ? "bank-accounts" : `bankAccounts-${i}-${f && f in ACCOUNT_FIELD ? f : "bankCode"}`;
+  if (head === "details") return i === undefined ? "details-section" : `details-${i}-title`;
+  return head && head in FIELD_LABELS ? head : "bill-form-error";
+}
+
+const errorId = (name: string) => `${fieldAnchor(name)}-error`;
+
 function FieldError({ errors, name }: { errors?: Record<string, string>; name: string }) {
   const msg = errors?.[name];
   return msg ? (
-    <p className="mt-1 text-xs text-red-600" role="alert">
+    <p className="mt-1 text-xs text-red-600" id={errorId(name)} data-testid={`error-${name}`}>
       {msg}
     </p>
   ) : null;
 }
 
+/** aria-invalid / aria-describedby for an input whose error key is `name`. */
+const invalid = (errors: Record<string, string>, name: string) => (errors[name] ? { "aria-invalid": true, "aria-describedby": errorId(name) } : {});
+
 export function BillForm({ initial, billId, identityLocked }: { initial: BillFormValues; billId?: string; identityLocked?: boolean }) {
   const [state, action] = useActionState<SaveBillState, FormData>(saveBillAction, {});
   const [v, setV] = useState<BillFormValues>(initial);
-  const set = <K extends keyof BillFormValues>(k: K, val: BillFormValues[K]) => setV((p) => ({ ...p, [k]: val }));
-  const setDetail = (i: number, d: Detail) => setV((p) => ({ ...p, details: p.details.map((x, j) => (j === i ? d : x)) }));
-  const moveDetail = (i: number, dir: -1 | 1) =>
+  // The server's field errors, kept here so that each disappears as soon as its field changes; a new
+  // answer from the server (a re-validation) replaces them all.
+  const [answer, setAnswer] = useState(state);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  if (answer !== state) {
+    setAnswer(state);
+    setErrors(state.fields ?? {});
+  }
+  const clear = (...prefixes: string[]) =>
+    setErrors((e) => {
+      const keys = Object.keys(e).filter((k) => prefixes.some((p) => k === p || k.startsWith(`${p}.`)));
+      if (keys.length === 0) return e;
+      const next = { ...e };
+      for (const k of keys) delete next[k];
+      return next;
+    });
+  // Fields whose error depends on another field's value are cleared together.
+  const related: Partial<Record<keyof BillFormValues, string[]>> = {
+    amount: ["taxFreeAmount", "vatAmount"],
+    taxFreeAmount: ["amount", "vatAmount"],
+    expireType: ["payExpireDate", "secondPayExpireDate"],
+    payExpireDate: ["secondPayExpireDate"],
+    billedYearMonth: ["ordinal", "billerNoticeKey"],
+    ordinal: ["billerNoticeKey"],
+    customerKey: ["ordinal", "billerNoticeKey"],
+  };
+  const set = <K extends keyof BillFormValues>(k: K, val: BillFormValues[K]) => {
+    setV((p) => ({ ...p, [k]: val }));
+    clear(k, ...(related[k] ?? []));
+  };
+  const setDetail = (i: number, d: Detail) => {
+    setV((p) => ({ ...p, details: p.details.map((x, j) => (j === i ? d : x)) }));
+    clear(`details.${i}`);
+  };
+  const moveDetail = (i: number, dir: -1 | 1) => {
     setV((p) => {
       const arr = [...p.details];
       const j = i + dir;
@@ -60,7 +133,13 @@ export function BillForm({ initial, billId, identityLocked }: { initial: BillFor
       [arr[i], arr[j]] = [arr[j]!, arr[i]!];
       return { ...p, details: arr };
     });
-  const errors = state.fields;
+    clear("details"); // the indices in the messages no longer match
+  };
+  const setAccount = (i: number, patch: Partial<BillFormValues["bankAccounts"][number]>) => {
+    setV((p) => ({ ...p, bankAccounts: p.bankAccounts.map((x, j) => (j === i ? { ...x, ...patch } : x)) }));
+    clear(...Object.keys(patch).map((f) => `bankAccounts.${i}.${f}`));
+  };
+  const errorList = Object.entries(errors).filter(([k]) => k !== "_");
   const amount = Number(digits(v.amount) || 0);
   const taxFree = Number(digits(v.taxFreeAmount) || 0);
   const autoVat = Math.round(Math.max(0, amount - taxFree) / 11);
@@ -79,7 +158,7 @@ export function BillForm({ initial, billId, identityLocked }: { initial: BillFor
   };
 
   return (
-    <form action={action} className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_380px]" data-testid="bill-form">
+    <form action={action} className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_380px]" data-testid="bill-form" noValidate>
       <input type="hidden" name="payload" value={JSON.stringify(payload)} />
       {billId && <input type="hidden" name="billId" value={billId} />}
       <div className="min-w-0 space-y-4">
@@ -88,27 +167,29 @@ export function BillForm({ initial, billId, identityLocked }: { initial: BillFor
           <div className="grid gap-3 sm:grid-cols-3">
             <div>
               <label className="label" htmlFor="customerKey">
-                고객번호 <span className="text-[11px] font-normal text-ink-mute">(biller_user_key)</span>
+                고객번호
               </label>
-              <input id="customerKey" className="input" value={v.customerKey} maxLength={50} disabled={identityLocked} onChange={(e) => set("customerKey", e.target.value)} placeholder="예: APT-1011001" />
+              <input id="customerKey" className="input" value={v.customerKey} maxLength={50} disabled={identityLocked} onChange={(e) => set("customerKey", e.target.value)} placeholder="예: APT-1011001" {...invalid(errors, "customerKey")} />
               <FieldError errors={errors} name="customerKey" />
             </div>
             <div>
               <label className="label" htmlFor="customerName">
                 고객 이름(표시명)
               </label>
-              <input id="customerName" className="input" value={v.customerName} maxLength={50} onChange={(e) => set("customerName", e.target.value)} placeholder="예: 101동 1001호" />
+              <input id="customerName" className="input" value={v.customerName} maxLength={50} onChange={(e) => set("customerName", e.target.value)} placeholder="예: 101동 1001호" {...invalid(errors, "customerName")} />
               <FieldError errors={errors} name="customerName" />
             </div>
             <div>
               <label className="label" htmlFor="customerBirth">
                 생년월일 (선택)
               </label>
-              <input id="customerBirth" type="date" className="input" value={v.customerBirth} onChange={(e) => set("customerBirth", e.target.value)} />
+              <input id="customerBirth" type="date" className="input" value={v.customerBirth} onChange={(e) => set("customerBirth", e.target.value)} {...invalid(errors, "customerBirth")} />
               <FieldError errors={errors} name="customerBirth" />
             </div>
           </div>
-          <p className="text-xs text-ink-mute">전화번호는 고객번호로 쓸 수 없습니다. 생년월일을 넣으면 같은 생년월일을 입력한 고객에게만 청구서가 보입니다.</p>
+          <p className="text-xs text-ink-mute">
+            고객번호는 우리가 관리하는 고객번호나 계약번호입니다 (영문·숫자·-·_, 50자 이내). 카카오페이가 청구서를 찾는 열쇠라 링크를 만든 뒤에는 바꿀 수 없고, 전화번호처럼 밖에서도 사람을 알아볼 수 있는 번호는 쓸 수 없습니다. 생년월일을 넣으면 같은 생년월일을 입력한 고객에게만 청구서가 보입니다.
+          </p>
         </section>
 
         <section className="card space-y-3 p-4">
@@ -117,7 +198,7 @@ export function BillForm({ initial, billId, identityLocked }: { initial: BillFor
             <label className="label" htmlFor="title">
               청구서명
             </label>
-            <input id="title" className="input" value={v.title} maxLength={100} onChange={(e) => set("title", e.target.value)} placeholder="예: 2026년 7월 관리비" />
+            <input id="title" className="input" value={v.title} maxLength={100} onChange={(e) => set("title", e.target.value)} placeholder="예: 2026년 7월 관리비" {...invalid(errors, "title")} />
             <FieldError errors={errors} name="title" />
           </div>
           <div className="grid gap-3 sm:grid-cols-3">
@@ -125,63 +206,64 @@ export function BillForm({ initial, billId, identityLocked }: { initial: BillFor
               <label className="label" htmlFor="billedYearMonth">
                 청구 연월
               </label>
-              <input id="billedYearMonth" type="month" className="input" value={v.billedYearMonth} disabled={identityLocked} onChange={(e) => set("billedYearMonth", e.target.value)} />
+              <input id="billedYearMonth" type="month" className="input" value={v.billedYearMonth} disabled={identityLocked} onChange={(e) => set("billedYearMonth", e.target.value)} {...invalid(errors, "billedYearMonth")} />
               <FieldError errors={errors} name="billedYearMonth" />
             </div>
             <div>
               <label className="label" htmlFor="ordinal">
                 회차 (선택)
               </label>
-              <input id="ordinal" className="input" value={v.ordinal} maxLength={24} disabled={identityLocked} onChange={(e) => set("ordinal", e.target.value)} placeholder="같은 달 여러 건일 때" />
+              <input id="ordinal" className="input" value={v.ordinal} maxLength={24} disabled={identityLocked} onChange={(e) => set("ordinal", e.target.value)} placeholder="같은 달 여러 건일 때" {...invalid(errors, "ordinal")} />
               <FieldError errors={errors} name="ordinal" />
             </div>
             <div>
               <label className="label" htmlFor="billerNoticeKey">
                 청구서 식별 코드 (선택)
               </label>
-              <input id="billerNoticeKey" className="input" value={v.billerNoticeKey} maxLength={80} disabled={identityLocked} onChange={(e) => set("billerNoticeKey", e.target.value)} placeholder="비우면 자동 생성" />
+              <input id="billerNoticeKey" className="input" value={v.billerNoticeKey} maxLength={80} disabled={identityLocked} onChange={(e) => set("billerNoticeKey", e.target.value)} placeholder="비우면 자동 생성" {...invalid(errors, "billerNoticeKey")} />
               <FieldError errors={errors} name="billerNoticeKey" />
             </div>
           </div>
+          <p className="text-xs text-ink-mute">회차는 같은 고객에게 같은 달 청구서를 여러 장 보낼 때 구분하는 값입니다 (영문·숫자). 식별 코드는 이 청구서 한 장을 가리키는 코드로, 비워 두면 자동으로 만듭니다.</p>
           <div className="grid gap-3 sm:grid-cols-3">
             <div>
               <label className="label" htmlFor="amount">
                 청구 금액 (원)
               </label>
-              <input id="amount" className="input amount" inputMode="numeric" value={v.amount} onChange={(e) => set("amount", digits(e.target.value))} />
+              <input id="amount" className="input amount" inputMode="numeric" value={v.amount} onChange={(e) => set("amount", digits(e.target.value))} {...invalid(errors, "amount")} />
               <FieldError errors={errors} name="amount" />
             </div>
             <div>
               <label className="label" htmlFor="taxFreeAmount">
                 그중 비과세 (원)
               </label>
-              <input id="taxFreeAmount" className="input amount" inputMode="numeric" value={v.taxFreeAmount} onChange={(e) => set("taxFreeAmount", digits(e.target.value))} />
+              <input id="taxFreeAmount" className="input amount" inputMode="numeric" value={v.taxFreeAmount} onChange={(e) => set("taxFreeAmount", digits(e.target.value))} {...invalid(errors, "taxFreeAmount")} />
               <FieldError errors={errors} name="taxFreeAmount" />
             </div>
             <div>
               <label className="label" htmlFor="vatAmount">
                 부가세 (비우면 {autoVat.toLocaleString("ko-KR")}원)
               </label>
-              <input id="vatAmount" className="input amount" inputMode="numeric" value={v.vatAmount} onChange={(e) => set("vatAmount", digits(e.target.value))} placeholder="자동 계산" />
+              <input id="vatAmount" className="input amount" inputMode="numeric" value={v.vatAmount} onChange={(e) => set("vatAmount", digits(e.target.value))} placeholder="자동 계산" {...invalid(errors, "vatAmount")} />
               <FieldError errors={errors} name="vatAmount" />
             </div>
           </div>
           <div className="grid gap-3 sm:grid-cols-3">
             <div>
               <label className="label" htmlFor="expireType">
-                납기 유형
+                납부 기한 <span className="ml-1 font-mono text-[11px] font-normal text-ink-mute">{v.expireType}</span>
               </label>
               <select id="expireType" className="input" value={v.expireType} onChange={(e) => set("expireType", e.target.value as BillFormValues["expireType"])}>
-                <option value="D1">D1 · 납기일까지 납부</option>
-                <option value="D2">D2 · 두 번째 납기일까지</option>
-                <option value="D0">D0 · 납기 무관</option>
+                <option value="D1">납기일까지</option>
+                <option value="D2">두 번째 납기일까지</option>
+                <option value="D0">기한 없음</option>
               </select>
             </div>
             <div>
               <label className="label" htmlFor="payExpireDate">
                 납기일
               </label>
-              <input id="payExpireDate" type="date" className="input" value={v.payExpireDate} onChange={(e) => set("payExpireDate", e.target.value)} />
+              <input id="payExpireDate" type="date" className="input" value={v.payExpireDate} onChange={(e) => set("payExpireDate", e.target.value)} {...invalid(errors, "payExpireDate")} />
               <FieldError errors={errors} name="payExpireDate" />
             </div>
             {v.expireType === "D2" && (
@@ -189,51 +271,100 @@ export function BillForm({ initial, billId, identityLocked }: { initial: BillFor
                 <label className="label" htmlFor="secondPayExpireDate">
                   두 번째 납기일
                 </label>
-                <input id="secondPayExpireDate" type="date" className="input" value={v.secondPayExpireDate} onChange={(e) => set("secondPayExpireDate", e.target.value)} />
+                <input id="secondPayExpireDate" type="date" className="input" value={v.secondPayExpireDate} onChange={(e) => set("secondPayExpireDate", e.target.value)} {...invalid(errors, "secondPayExpireDate")} />
                 <FieldError errors={errors} name="secondPayExpireDate" />
               </div>
             )}
           </div>
-          <p className="text-xs text-ink-mute">D1은 납기일, D2는 두 번째 납기일이 지나면 카카오페이에서 납부할 수 없습니다 <span className="font-mono text-[11px]">E506</span>. D0은 납기와 관계없이 납부할 수 있습니다.</p>
+          <p className="text-xs text-ink-mute">
+            {v.expireType === "D0"
+              ? "기한 없음: 납기일이 지나도 카카오페이에서 납부할 수 있습니다. 납기일은 고객 안내용으로만 보입니다."
+              : v.expireType === "D2"
+                ? "두 번째 납기일이 지나면 카카오페이에서 납부할 수 없고, 고객에게 '납부기한이 경과하여 납부가 불가능합니다'라는 안내가 나옵니다."
+                : "납기일이 지나면 카카오페이에서 납부할 수 없고, 고객에게 '납부기한이 경과하여 납부가 불가능합니다'라는 안내가 나옵니다."}
+          </p>
         </section>
 
-        <section className="card space-y-3 p-4">
-          <div className="flex items-center justify-between">
+        <section className="card space-y-3 p-4" id="bank-accounts">
+          <div className="flex items-center justify-between gap-2">
             <h2 className="font-semibold">계좌 송금 (선택)</h2>
             <button
               type="button"
               className="btn-ghost py-1.5 text-sm"
               disabled={v.bankAccounts.length >= 5}
               onClick={() => set("bankAccounts", [...v.bankAccounts, { bankCode: "", accountNo: "", holderName: "", senderName: "", accountType: "VIRTUAL" }])}
+              data-testid="add-bank-account"
             >
               + 계좌
             </button>
           </div>
+          <p className="text-xs text-ink-mute">카카오페이와 계좌 송금을 따로 협의한 경우에만 넣으세요. 고객 화면에 은행·계좌번호가 보이고 송금으로도 낼 수 있습니다.</p>
+          <FieldError errors={errors} name="bankAccounts" />
           {v.bankAccounts.map((a, i) => {
-            const upd = (patch: Partial<typeof a>) => set("bankAccounts", v.bankAccounts.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+            const id = (f: string) => `bankAccounts-${i}-${f}`;
+            const known = a.bankCode === "" || BANK_LIST.some((b) => b.code === a.bankCode);
             return (
-              <div key={i} className="grid gap-2 rounded-xl bg-paper p-2 sm:grid-cols-[80px_1fr_1fr_110px_auto]">
-                <input className="input py-2" aria-label="은행코드" placeholder="은행코드" value={a.bankCode} maxLength={5} onChange={(e) => upd({ bankCode: digits(e.target.value) })} />
-                <input className="input py-2" aria-label="계좌번호" placeholder="계좌번호" value={a.accountNo} maxLength={50} onChange={(e) => upd({ accountNo: e.target.value })} />
-                <input className="input py-2" aria-label="예금주" placeholder="예금주" value={a.holderName} maxLength={20} onChange={(e) => upd({ holderName: e.target.value })} />
-                <select className="input py-2" aria-label="계좌 구분" value={a.accountType} onChange={(e) => upd({ accountType: e.target.value as "NORMAL" | "VIRTUAL" })}>
-                  <option value="VIRTUAL">가상계좌</option>
-                  <option value="NORMAL">일반계좌</option>
-                </select>
-                <button type="button" className="btn-ghost py-2 text-sm" onClick={() => set("bankAccounts", v.bankAccounts.filter((_, j) => j !== i))}>
+              <fieldset key={i} className="grid gap-2 rounded-xl bg-paper p-3 sm:grid-cols-[minmax(9rem,1fr)_minmax(0,1.3fr)_minmax(0,1fr)_minmax(7rem,auto)_auto] sm:items-start" data-testid={`bank-account-${i}`}>
+                <legend className="sr-only">계좌 {i + 1}</legend>
+                <div>
+                  <label className="text-xs font-medium text-ink-soft" htmlFor={id("bankCode")}>
+                    은행
+                  </label>
+                  <select id={id("bankCode")} className="input mt-1 py-2" value={a.bankCode} onChange={(e) => setAccount(i, { bankCode: e.target.value })} {...invalid(errors, `bankAccounts.${i}.bankCode`)}>
+                    <option value="">은행 선택</option>
+                    {!known && <option value={a.bankCode}>알 수 없는 은행 ({a.bankCode})</option>}
+                    {BANK_LIST.map((b) => (
+                      <option key={b.code} value={b.code}>
+                        {b.name}
+                      </option>
+                    ))}
+                  </select>
+                  {a.bankCode && <span className="mt-0.5 block font-mono text-[11px] text-ink-mute">은행코드 {a.bankCode}</span>}
+                  <FieldError errors={errors} name={`bankAccounts.${i}.bankCode`} />
+                </div>
+                <div>
+                  <label className="text-xs font-medium text-ink-soft" htmlFor={id("accountNo")}>
+                    계좌번호
+                  </label>
+                  <input id={id("accountNo")} className="input mt-1 py-2" inputMode="numeric" placeholder="숫자와 -" value={a.accountNo} maxLength={50} onChange={(e) => setAccount(i, { accountNo: e.target.value })} {...invalid(errors, `bankAccounts.${i}.accountNo`)} />
+                  <FieldError errors={errors} name={`bankAccounts.${i}.accountNo`} />
+                </div>
+                <div>
+                  <label className="text-xs font-medium text-ink-soft" htmlFor={id("holderName")}>
+                    예금주 (선택)
+                  </label>
+                  <input id={id("holderName")} className="input mt-1 py-2" value={a.holderName} maxLength={20} onChange={(e) => setAccount(i, { holderName: e.target.value })} {...invalid(errors, `bankAccounts.${i}.holderName`)} />
+                  <FieldError errors={errors} name={`bankAccounts.${i}.holderName`} />
+                </div>
+                <div>
+                  <label className="text-xs font-medium text-ink-soft" htmlFor={id("accountType")}>
+                    계좌 구분
+                  </label>
+                  <select id={id("accountType")} className="input mt-1 py-2 pr-8" value={a.accountType} onChange={(e) => setAccount(i, { accountType: e.target.value as "NORMAL" | "VIRTUAL" })}>
+                    <option value="VIRTUAL">가상계좌</option>
+                    <option value="NORMAL">일반계좌</option>
+                  </select>
+                </div>
+                <button
+                  type="button"
+                  className="btn-ghost py-2 text-sm sm:mt-5"
+                  onClick={() => {
+                    set("bankAccounts", v.bankAccounts.filter((_, j) => j !== i));
+                    clear("bankAccounts");
+                  }}
+                >
                   삭제
                 </button>
-                {(["bankCode", "accountNo", "holderName"] as const).map((f) => (
-                  <FieldError key={f} errors={errors} name={`bankAccounts.${i}.${f}`} />
-                ))}
-              </div>
+              </fieldset>
             );
           })}
         </section>
 
-        <section className="card space-y-3 p-4">
+        <section className="card space-y-3 p-4" id="details-section">
           <div className="flex flex-wrap items-center justify-between gap-2">
-            <h2 className="font-semibold">상세 항목 ({v.details.length}/{MAX_DETAILS})</h2>
+            <h2 className="font-semibold">
+              상세 항목 ({v.details.length}/{MAX_DETAILS})
+            </h2>
             <div className="flex flex-wrap gap-1">
               {DETAIL_TYPES.map((t) => (
                 <button
@@ -249,6 +380,10 @@ export function BillForm({ initial, billId, identityLocked }: { initial: BillFor
               ))}
             </div>
           </div>
+          <p className="text-xs text-ink-mute">
+            고객의 청구서 화면에서 금액 아래에 보이는 내용입니다. 종류: 항목별 금액(항목명·내용 목록), 안내 문구(줄글), 표, 막대그래프. 최대 {MAX_DETAILS}개, 순서는 ↑↓로 바꿉니다.
+          </p>
+          <FieldError errors={errors} name="details" />
           {v.details.length === 0 && <p className="text-sm text-ink-mute">청구서 화면에 보여줄 상세 내역을 추가하세요.</p>}
           {v.details.map((d, i) => (
             <DetailEditor
@@ -257,16 +392,36 @@ export function BillForm({ initial, billId, identityLocked }: { initial: BillFor
               detail={d}
               errors={errors}
               onChange={(nd) => setDetail(i, nd)}
-              onRemove={() => set("details", v.details.filter((_, j) => j !== i))}
+              onRemove={() => {
+                set("details", v.details.filter((_, j) => j !== i));
+                clear("details");
+              }}
               onMove={(dir) => moveDetail(i, dir)}
             />
           ))}
         </section>
 
-        {state.message && (
-          <p className="rounded-xl bg-red-50 p-3 text-sm text-red-700" role="alert" data-testid="bill-form-error">
-            {state.message}
-          </p>
+        {errorList.length > 0 ? (
+          <div className="rounded-xl border border-red-200 bg-red-50 p-3 text-sm text-red-800" role="alert" data-testid="bill-form-error" id="bill-form-error">
+            <p className="font-semibold">입력 내용을 확인해 주세요 ({errorList.length}건)</p>
+            <ul className="mt-1 list-disc space-y-0.5 pl-5">
+              {errorList.map(([k, msg]) => (
+                <li key={k}>
+                  <a href={`#${fieldAnchor(k)}`} className="underline" data-testid="bill-form-error-link">
+                    {fieldLabel(k)}
+                  </a>
+                  : {msg}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : (
+          state.message &&
+          !state.fields && (
+            <p className="rounded-xl bg-red-50 p-3 text-sm text-red-700" role="alert" data-testid="bill-form-error" id="bill-form-error">
+              {state.message}
+            </p>
+          )
         )}
         <Submit editing={Boolean(billId)} />
       </div>
@@ -294,12 +449,16 @@ function DetailEditor(props: { index: number; detail: Detail; errors?: Record<st
   const { detail: d, index: i, errors, onChange } = props;
   const p = `details.${i}`;
   const small = "input py-2 text-sm";
-  const firstError = errors && Object.entries(errors).find(([k]) => k === p || k.startsWith(`${p}.`))?.[1];
+  // Every message of this item (not only the first), without repeating one.
+  const itemErrors = [...new Set(Object.entries(errors ?? {}).filter(([k]) => k === p || k.startsWith(`${p}.`)).map(([, m]) => m))];
+  const name = detailTypeLabel[d.type as DetailType];
   return (
     <div className="space-y-2 rounded-xl border border-line p-3" data-testid={`detail-${d.type}`}>
-      <div className="flex items-center justify-between gap-2">
-        <span className="rounded-md bg-paper px-2 py-0.5 font-mono text-xs">{d.type as DetailType}</span>
-        <div className="flex gap-1 text-xs">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <span className="text-sm font-semibold">
+          {i + 1}. {name} <span className="ml-1 rounded bg-paper px-1.5 py-0.5 font-mono text-[11px] font-normal text-ink-mute">{d.type}</span>
+        </span>
+        <div className="flex shrink-0 gap-1 whitespace-nowrap text-xs">
           <button type="button" className="btn-ghost px-2 py-1" onClick={() => props.onMove(-1)} aria-label="위로">
             ↑
           </button>
@@ -311,18 +470,19 @@ function DetailEditor(props: { index: number; detail: Detail; errors?: Record<st
           </button>
         </div>
       </div>
-      <input className={small} aria-label={`${d.type} 제목`} placeholder="항목 제목 (예: 전체청구금액)" value={d.title} maxLength={50} onChange={(e) => onChange({ ...d, title: e.target.value })} />
+      <p className="text-xs text-ink-mute">{detailTypeHelp[d.type as DetailType]}</p>
+      <input id={`details-${i}-title`} className={small} aria-label={`${name} 제목`} placeholder="제목 (예: 전체청구금액)" value={d.title} maxLength={50} onChange={(e) => onChange({ ...d, title: e.target.value })} {...(itemErrors.length > 0 && { "aria-invalid": true, "aria-describedby": `details-${i}-errors` })} />
       {d.type === "KEY_VALUE" && (
         <div className="space-y-1.5">
           {d.rows.map((r, j) => (
-            <div key={j} className="grid grid-cols-[1fr_1fr_84px_auto] gap-1.5">
+            <div key={j} className={`grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)] gap-1.5 sm:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto_auto] ${r.level === 2 ? "border-l-2 border-kakao pl-2" : ""}`}>
               <input className={small} aria-label="항목명" placeholder="항목명" value={r.key} onChange={(e) => onChange({ ...d, rows: d.rows.map((x, k) => (k === j ? { ...x, key: e.target.value } : x)) })} />
               <input className={small} aria-label="내용" placeholder="내용 (예: 20,000원)" value={r.value} onChange={(e) => onChange({ ...d, rows: d.rows.map((x, k) => (k === j ? { ...x, value: e.target.value } : x)) })} />
-              <select className={small} aria-label="들여쓰기" value={r.level} onChange={(e) => onChange({ ...d, rows: d.rows.map((x, k) => (k === j ? { ...x, level: (Number(e.target.value) === 2 ? 2 : 1) as 1 | 2 } : x)) })}>
-                <option value={1}>1단</option>
-                <option value={2}>2단</option>
-              </select>
-              <button type="button" className="btn-ghost px-2 py-1 text-xs" disabled={d.rows.length <= 1} onClick={() => onChange({ ...d, rows: d.rows.filter((_, k) => k !== j) })}>
+              <label className="flex items-center gap-1.5 whitespace-nowrap rounded-xl border border-line px-2.5 text-sm">
+                <input type="checkbox" className="size-4" checked={r.level === 2} onChange={(e) => onChange({ ...d, rows: d.rows.map((x, k) => (k === j ? { ...x, level: (e.target.checked ? 2 : 1) as 1 | 2 } : x)) })} />
+                들여쓰기
+              </label>
+              <button type="button" className="btn-ghost px-3 py-1 text-xs" aria-label={`${j + 1}행 삭제`} disabled={d.rows.length <= 1} onClick={() => onChange({ ...d, rows: d.rows.filter((_, k) => k !== j) })}>
                 −
               </button>
             </div>
@@ -347,10 +507,10 @@ function DetailEditor(props: { index: number; detail: Detail; errors?: Record<st
             {d.head.map((h, k) => (
               <input key={k} className={`${small} min-w-24 font-semibold`} aria-label={`열 제목 ${k + 1}`} value={h} onChange={(e) => onChange({ ...d, head: d.head.map((x, m) => (m === k ? e.target.value : x)) })} />
             ))}
-            <button type="button" className="btn-ghost px-2 py-1 text-xs" disabled={d.head.length >= 6} onClick={() => onChange({ ...d, head: [...d.head, ""], rows: d.rows.map((r) => [...r, ""]) })}>
+            <button type="button" className="btn-ghost shrink-0 whitespace-nowrap px-2 py-1 text-xs" disabled={d.head.length >= 6} onClick={() => onChange({ ...d, head: [...d.head, ""], rows: d.rows.map((r) => [...r, ""]) })}>
               +열
             </button>
-            <button type="button" className="btn-ghost px-2 py-1 text-xs" disabled={d.head.length <= 1} onClick={() => onChange({ ...d, head: d.head.slice(0, -1), rows: d.rows.map((r) => r.slice(0, -1)) })}>
+            <button type="button" className="btn-ghost shrink-0 whitespace-nowrap px-2 py-1 text-xs" disabled={d.head.length <= 1} onClick={() => onChange({ ...d, head: d.head.slice(0, -1), rows: d.rows.map((r) => r.slice(0, -1)) })}>
               −열
             </button>
           </div>
@@ -393,11 +553,13 @@ function DetailEditor(props: { index: number; detail: Detail; errors?: Record<st
           </button>
         </div>
       )}
-      <input className={small} aria-label={`${d.type} 참고사항`} placeholder="참고사항 (선택)" value={d.description ?? ""} maxLength={200} onChange={(e) => onChange({ ...d, description: e.target.value })} />
-      {firstError && (
-        <p className="text-xs text-red-600" role="alert">
-          {firstError}
-        </p>
+      <input className={small} aria-label={`${name} 참고사항`} placeholder="참고사항 (선택)" value={d.description ?? ""} maxLength={200} onChange={(e) => onChange({ ...d, description: e.target.value })} />
+      {itemErrors.length > 0 && (
+        <ul className="space-y-0.5 text-xs text-red-600" id={`details-${i}-errors`} data-testid={`error-details-${i}`}>
+          {itemErrors.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
       )}
     </div>
   );
