@@ -464,7 +464,8 @@ async function recordPayment(db: Db, billId: string, payId: bigint, req: PayResu
         payId,
         now,
         events,
-        reviews,
+        // at most one open row per (kind, pay_id): the first of each kind (several early cancels may not fit)
+        reviews: reviews.filter((r, i) => reviews.findIndex((x) => x.kind === r.kind) === i),
         bill: { from: head.status, totals: billTotals(payments, head.amount) },
         cancellations,
         payment,

@@ -165,5 +165,18 @@ describe("responses", () => {
     const d = new Date("2020-04-09T14:59:59Z");
     expect(toYmdHms(d)).toBe("20200409235959");
     expect(fromKst("20200409235959").toISOString()).toBe(d.toISOString());
+    // years 0001–0099 are themselves (Date.UTC would make 0001 into 1901)
+    expect(fromKst("00010101090000").toISOString()).toBe("0001-01-01T00:00:00.000Z");
+    expect(fromKst("00991231235959").toISOString()).toBe("0099-12-31T14:59:59.000Z");
+  });
+
+  it("paid_at / adjust_date must be real calendar dates (E007): no year 0000, month 13, 30 Feb, hour 24; year 0001 is one", () => {
+    const pr = (over: Record<string, unknown>) => parseBillerRequest("pay-result", env({ ...payResult, ...over }));
+    for (const paid_at of ["00000101000000", "20261301000000", "20260230000000", "20240101240000", "20240101006000"]) expect(pr({ paid_at }), paid_at).toMatchObject({ ok: false, res_code: "E007" });
+    for (const adjust_date of ["00000101", "20260230"]) expect(pr({ adjust_date }), adjust_date).toMatchObject({ ok: false, res_code: "E007" });
+    expect(pr({ paid_at: "00010101000000" }).ok).toBe(true);
+    expect(pr({ paid_at: "20240229235959", adjust_date: "20240229" }).ok).toBe(true);
+    // amounts and fees of any size up to ±2^53 are numbers the biller records (BIGINT), not refused
+    expect(pr({ pay_fee: 2 ** 31, pay_amount: 2 ** 31 }).ok).toBe(true);
   });
 });
