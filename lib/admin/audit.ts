@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = {
   "bill.create": "청구서 작성",
   "bill.update": "청구서 수정",
   "bill.link": "청구서 링크 발급",
+  "consent.request": "동의·서명 요청 (청구서)",
   "consent.rerequest": "동의 재요청",
   "consent.refresh": "동의 상태 조회",
   "consent.der": ".der 내려받기",

@@ -22,6 +22,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
     { href: "/admin/orders", label: "주문" },
     { href: "/admin/bills", label: "청구서" },
     { href: "/admin/consents", label: "동의·서명" },
+    { href: "/admin/customers", label: "고객" },
     { href: "/admin/attention", label: "확인 필요", badge: payments + bills + consents, testId: "nav-attention" },
     ...(can(admin.role, "staff.manage") ? [{ href: "/admin/staff", label: "직원" }] : []),
     ...(can(admin.role, "audit.read") ? [{ href: "/admin/audit", label: "감사 로그" }] : []),

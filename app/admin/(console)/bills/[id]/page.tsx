@@ -10,6 +10,7 @@ import { requireAdmin } from "../../../../_lib/admin";
 import { kstDateTime } from "../../../_components";
 import { BillPreview, BillStatusBadge, won, ymText, ymdText } from "../_ui";
 import { LinkPanel } from "./link-panel";
+import { BillConsentsPanel } from "./consents-panel";
 
 export const metadata = { title: "청구서 상세" };
 
@@ -137,6 +138,8 @@ export default async function AdminBillDetail({ params }: { params: Promise<{ id
               </details>
             )}
           </section>
+
+          <BillConsentsPanel admin={admin} billId={bill.id} />
 
           <section className="card p-4 text-sm">
             <h2 className="mb-3 font-semibold">납부</h2>
