@@ -24,14 +24,22 @@ async function sb(path: string, body?: unknown): Promise<{ status: number; json:
 }
 
 let biller: BillerServer;
+let base = "";
 
 beforeAll(async () => {
   biller = createBillerServer({ drainMs: 1000 });
   const { port } = await biller.listen(0, "127.0.0.1");
-  await sb("/__sandbox/dozn/config", { reset: true, billerBaseUrl: `http://127.0.0.1:${port}` });
+  base = `http://127.0.0.1:${port}`;
+  await sb("/__sandbox/dozn/config", { reset: true, billerBaseUrl: base });
 });
 
 afterAll(async () => {
+  // What the agency measured for our answers in this file (its budget is 3 s, seed §2.1.1).
+  const all = ((await sb("/__sandbox/dozn/deliveries")).json.deliveries as { url: string; endpoint: string; durationMs: number }[]).filter((d) => d.url.startsWith(base));
+  const by = new Map<string, number[]>();
+  for (const d of all) by.set(d.endpoint, [...(by.get(d.endpoint) ?? []), d.durationMs]);
+  const line = [...by].map(([e, ms]) => `${e} n=${ms.length} median ${ms.sort((x, y) => x - y)[Math.floor(ms.length / 2)]} ms max ${Math.max(...ms)} ms`).join(" · ");
+  console.info(`agency → biller API (bills-sanity): ${line}`);
   await sb("/__sandbox/dozn/config", { reset: true });
   await biller.close();
 });
