@@ -7,6 +7,7 @@
 import { db as defaultDb, type Db } from "../db";
 import { openPii, PiiError } from "../security/pii";
 import { recordAudit, type AuditActor } from "./audit";
+import { maskName } from "../shop/order-access";
 import { can } from "./roles";
 import type { AdminIdentity } from "./sessions";
 
@@ -14,6 +15,8 @@ import type { AdminIdentity } from "./sessions";
 export const REVEALABLE = {
   consent: ["phone", "account", "birthday"],
   order: ["contact"],
+  /** the billed customer's contact details on file (BilledCustomer.contact*, migration 0019), by bill id */
+  bill: ["phone", "birthday", "account"],
 } as const;
 export type RevealTargetType = keyof typeof REVEALABLE;
 export type RevealField = (typeof REVEALABLE)[RevealTargetType][number];
@@ -21,7 +24,6 @@ export type RevealRequest = { type: string; id: string; field: string };
 
 /** The field with its object particle, for the audit summary ("…의 계좌번호를 봄"). */
 const FIELD_LABEL: Record<string, string> = { phone: "휴대폰 번호를", account: "계좌번호를", birthday: "생년월일을", contact: "연락처를" };
-const TYPE_LABEL: Record<RevealTargetType, string> = { consent: "동의·서명 요청", order: "주문" };
 
 export type RevealResult = { ok: true; value: string } | { ok: false; status: 400 | 403 | 404 | 500; message: string };
 
@@ -36,17 +38,32 @@ async function load(db: Db, merchantId: string, type: RevealTargetType, id: stri
   if (type === "consent") {
     const c = await db.consentRequest.findFirst({
       where: { id, merchantId },
-      select: { id: true, customerPhone: true, customerBirthday: true, bankAccountNumEnc: true, bankName: true },
+      select: { kind: true, customerName: true, customerPhone: true, customerBirthday: true, bankAccountNumEnc: true },
     });
     if (!c) return null;
-    if (field === "phone") return { value: c.customerPhone, label: c.id };
-    if (field === "birthday") return { value: ymd(c.customerBirthday), label: c.id };
-    if (field === "account") return c.bankAccountNumEnc ? { value: openPii(c.bankAccountNumEnc, "bank-account"), label: c.id } : null;
+    // the audit row names the record the way staff recognise it, with the name masked
+    const label = `${maskName(c.customerName)} 님 ${c.kind === "CMS" ? "자동이체 출금동의" : "전자서명"}`;
+    if (field === "phone") return { value: c.customerPhone, label };
+    if (field === "birthday") return { value: ymd(c.customerBirthday), label };
+    if (field === "account") return c.bankAccountNumEnc ? { value: openPii(c.bankAccountNumEnc, "bank-account"), label } : null;
+    return null;
+  }
+  if (type === "bill") {
+    const b = await db.bill.findFirst({
+      where: { id, merchantId },
+      select: { billerUserKey: true, customer: { select: { contactPhone: true, contactBirthDate: true, bankAccountNumEnc: true } } },
+    });
+    if (!b) return null;
+    const label = `청구서 고객 ${b.billerUserKey}`;
+    const c = b.customer;
+    if (field === "phone") return c.contactPhone ? { value: c.contactPhone, label } : null;
+    if (field === "birthday") return c.contactBirthDate ? { value: ymd(c.contactBirthDate), label } : null;
+    if (field === "account") return c.bankAccountNumEnc ? { value: openPii(c.bankAccountNumEnc, "bank-account"), label } : null;
     return null;
   }
   const o = await db.order.findFirst({ where: { id, merchantId }, select: { orderNumber: true, buyerPhone: true, buyerEmail: true } });
   if (!o) return null;
-  return { value: `${o.buyerPhone} · ${o.buyerEmail}`, label: o.orderNumber };
+  return { value: `${o.buyerPhone} · ${o.buyerEmail}`, label: `주문 ${o.orderNumber}` };
 }
 
 /**
@@ -74,7 +91,7 @@ export async function revealPersonalData(
     actor,
     {
       action: "pii.reveal",
-      summary: `${TYPE_LABEL[req.type]} ${found.label}의 ${FIELD_LABEL[req.field] ?? req.field} 봄`,
+      summary: `${found.label}의 ${FIELD_LABEL[req.field] ?? req.field} 봄`,
       target: { type: req.type, id: req.id },
       detail: { field: req.field },
       ip: deps.ip ?? null,

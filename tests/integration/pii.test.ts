@@ -14,7 +14,9 @@ import { DEMO_ADMIN } from "@/lib/seed";
 import { requestCmsConsent } from "@/lib/consents/consents";
 import { backfillPii, keyringFromEnv } from "@/lib/security/pii-backfill";
 import { keyIdOf, open, parseKeyring, seal } from "@/lib/security/pii-crypto";
-import { openPii } from "@/lib/security/pii";
+import { openPii, sealAccountNumber } from "@/lib/security/pii";
+import { renderToStaticMarkup } from "react-dom/server";
+import { BillConsentsPanel } from "@/app/admin/(console)/bills/[id]/consents-panel";
 import ConsentList from "@/app/admin/(console)/consents/page";
 import ConsentDetail from "@/app/admin/(console)/consents/[id]/page";
 import OrderDetail from "@/app/admin/(console)/orders/[id]/page";
@@ -135,7 +137,7 @@ describe("masked lists, reveal on the detail page", () => {
     expect(JSON.parse(phone.body)).toEqual({ ok: true, value: PHONE });
     const audits = await db.adminAuditLog.findMany({ where: { action: "pii.reveal", actorEmail: manager.email, targetId: id }, orderBy: { createdAt: "asc" } });
     expect(audits.map((a) => (a.detail as { field: string }).field)).toEqual(["account", "phone"]);
-    expect(audits[0]!.summary).toContain("계좌번호를 봄");
+    expect(audits[0]!.summary).toBe("김*밀 님 자동이체 출금동의의 계좌번호를 봄");
     expect(JSON.stringify(audits)).not.toContain(ACCOUNT_DIGITS); // the audit says what was seen, never the value
     expect(JSON.stringify(audits)).not.toContain(PHONE);
 
@@ -150,7 +152,7 @@ describe("masked lists, reveal on the detail page", () => {
     // another merchant's / unknown record, a field that is not revealable, a cross-site post
     expect(JSON.parse((await reveal(manager.cookie, { type: "consent", id: "ckzzzzzzzzzzzzzzzzzzzzzzz", field: "account" })).body)).toMatchObject({ ok: false, message: "해당 정보가 없습니다." });
     expect(JSON.parse((await reveal(manager.cookie, { type: "consent", id, field: "signedData" })).body)).toMatchObject({ ok: false });
-    expect(JSON.parse((await reveal(manager.cookie, { type: "bill", id, field: "account" })).body)).toMatchObject({ ok: false });
+    expect(JSON.parse((await reveal(manager.cookie, { type: "bill", id, field: "account" })).body)).toMatchObject({ ok: false, message: "해당 정보가 없습니다." }); // a consent id is no bill
     const crossSite = await dispatch(
       postForm("/admin/consents/x", { type: "consent", id, field: "account" }, { cookie: manager.cookie, origin: "https://evil.example", "sec-fetch-site": "cross-site" }),
       actionCall(revealAction as never, { prevState: {} }),
@@ -172,6 +174,37 @@ describe("masked lists, reveal on the detail page", () => {
     const r = await reveal(manager.cookie, { type: "order", id: order.id, field: "contact" });
     expect(JSON.parse(r.body).value).toContain(order.buyerPhone);
     expect(await db.adminAuditLog.count({ where: { action: "pii.reveal", actorEmail: manager.email, targetId: order.id } })).toBe(1);
+  });
+});
+
+describe("the bill detail: the billed customer's contact on file", () => {
+  it("masked in the panel for every role; a manager reveals phone and account (audited), a viewer cannot", async () => {
+    const manager = await staff("MANAGER");
+    const viewer = await staff("VIEWER");
+    const key = `C${randomUUID().slice(0, 8)}`;
+    const account = sealAccountNumber("3012222333344");
+    const customer = await db.billedCustomer.create({
+      data: { merchantId: manager.merchantId, billerUserKey: key, name: "101동 1001호", contactName: "최청구", contactPhone: "01044443333", contactBirthDate: "19850315", bankName: "NH농협은행", bankAccountNumEnc: account.sealed, bankAccountLast4: account.last4, bankAccountName: "최청구" },
+    });
+    const bill = await db.bill.create({
+      data: { merchantId: manager.merchantId, customerId: customer.id, billerUserKey: key, billedYearMonth: "202612", billerNoticeKey: `N-${randomUUID()}`, title: "12월 관리비", amount: 50_000, vatAmount: 0, payExpireDate: "20261231" },
+    });
+    for (const who of [manager, viewer]) {
+      const html = renderToStaticMarkup(await BillConsentsPanel({ admin: who, billId: bill.id }));
+      expect(html).toContain("010-****-3333");
+      expect(html).toContain("****3344");
+      expect(html).not.toContain("01044443333");
+      expect(html).not.toContain("3012222333344");
+      expect(html).not.toContain("19850315");
+      expect(html.includes('data-testid="bill-customer-account-reveal"')).toBe(who === manager);
+    }
+    expect(JSON.parse((await reveal(manager.cookie, { type: "bill", id: bill.id, field: "account" })).body)).toEqual({ ok: true, value: "3012222333344" });
+    expect(JSON.parse((await reveal(manager.cookie, { type: "bill", id: bill.id, field: "phone" })).body)).toEqual({ ok: true, value: "01044443333" });
+    const audit = await db.adminAuditLog.findFirstOrThrow({ where: { action: "pii.reveal", actorEmail: manager.email, targetId: bill.id }, orderBy: { createdAt: "asc" } });
+    expect(audit.summary).toBe(`청구서 고객 ${key}의 계좌번호를 봄`);
+    const refused = await reveal(viewer.cookie, { type: "bill", id: bill.id, field: "account" });
+    expect(JSON.parse(refused.body)).toMatchObject({ ok: false });
+    expect(refused.body).not.toContain("3012222333344");
   });
 });
 

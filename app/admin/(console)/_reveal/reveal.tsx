@@ -16,7 +16,7 @@ export function Revealable({
   buttonTestId,
 }: {
   masked: string;
-  type: "consent" | "order";
+  type: "consent" | "order" | "bill";
   id: string;
   field: string;
   /** What it is, for the button's accessible name ("계좌번호"). */

@@ -10,6 +10,7 @@ import { SIGN_DOCUMENTS } from "@/lib/consents/documents";
 import { consentKindLabel } from "@/lib/consents/state";
 import { maskName } from "@/lib/shop/order-access";
 import { kstDateTime } from "../../../_components";
+import { Revealable } from "../../_reveal/reveal";
 import { ConsentBadge } from "../../consents/_ui";
 import { BillConsentForm } from "./consent-form";
 
@@ -23,6 +24,8 @@ export async function BillConsentsPanel({ admin, billId }: { admin: AdminIdentit
   });
   const c = bill.customer;
   const verified = consents.filter((x) => x.status === "VERIFIED");
+  // masked for everyone; a manager or owner may reveal one value (audited, lib/admin/reveal.ts)
+  const mayReveal = can(admin.role, "pii.reveal");
   const onFile = {
     name: c.contactName,
     phoneMasked: c.contactPhone ? maskPhoneNumber(c.contactPhone) : null,
@@ -46,8 +49,14 @@ export async function BillConsentsPanel({ admin, billId }: { admin: AdminIdentit
         <dd data-testid="bill-customer-contact">
           {c.contactPhone ? (
             <>
-              {c.contactName ? maskName(c.contactName) : "-"} · {maskPhoneNumber(c.contactPhone)}
-              {onFile.birthMasked && ` · ${onFile.birthMasked}`}
+              {c.contactName ? maskName(c.contactName) : "-"} ·{" "}
+              <Revealable masked={maskPhoneNumber(c.contactPhone)} type="bill" id={bill.id} field="phone" label="휴대폰 번호" canReveal={mayReveal} testId="bill-customer-phone" />
+              {onFile.birthMasked && (
+                <>
+                  {" "}
+                  · <Revealable masked={onFile.birthMasked} type="bill" id={bill.id} field="birthday" label="생년월일" canReveal={mayReveal} testId="bill-customer-birthday" />
+                </>
+              )}
               <Link href={`/admin/customers/b-${bill.id}`} className="ml-2 text-blue-700 underline" data-testid="bill-customer-link">
                 이 고객의 주문·동의 보기
               </Link>
@@ -59,7 +68,10 @@ export async function BillConsentsPanel({ admin, billId }: { admin: AdminIdentit
         {onFile.accountMasked && (
           <>
             <dt className="text-ink-mute">출금 계좌</dt>
-            <dd>{onFile.accountMasked}</dd>
+            <dd>
+              {c.bankName}{" "}
+              <Revealable masked={maskAccountNumber(c.bankAccountLast4)} type="bill" id={bill.id} field="account" label="계좌번호" canReveal={mayReveal} testId="bill-customer-account" />
+            </dd>
           </>
         )}
       </dl>
