@@ -6,9 +6,10 @@
 // - 결제 완료 주문: orders whose paidAt falls in the period.
 // - 결제 성공률 (per provider): approved attempts ÷ attempts that reached the provider's window
 //   (attempts created in the period that the provider registered: a tid or provider order ref).
-// - 청구서: issued = created in the period; paid = paidAt in the period; outstanding = UNPAID or
-//   CANCELLED now (any age), with their amounts.
-// - 동의: requested = created in the period; verified = verifiedAt in the period.
+// - 청구서: issued = created in the period; paid = paidAt in the period; outstanding = what can be
+//   paid now (any age): UNPAID and CANCELLED bills in full, PARTIALLY_PAID ones by what is left.
+// - 동의: requested = created in the period; verified = valid now (VERIFIED, identity matched) with
+//   verifiedAt in the period (a signature by someone else is not counted).
 import { db as defaultDb, type Db } from "../db";
 import { kstDay } from "./format";
 
@@ -42,9 +43,12 @@ export async function dashboard(merchantId: string, key: PeriodKey, deps: { db?:
     }),
     db.bill.aggregate({ where: { merchantId, createdAt: range }, _sum: { amount: true }, _count: true }),
     db.bill.aggregate({ where: { merchantId, paidAt: range }, _sum: { paidAmount: true }, _count: true }),
-    db.bill.aggregate({ where: { merchantId, status: { in: ["UNPAID", "CANCELLED"] } }, _sum: { amount: true }, _count: true }),
+    db.$queryRaw<{ count: number; amount: bigint }[]>`
+      SELECT count(*)::int AS count,
+             COALESCE(SUM(CASE WHEN status::text = 'PARTIALLY_PAID' THEN GREATEST(0, amount - ("paidAmount" - "cancelledAmount")) ELSE amount END), 0)::bigint AS amount
+      FROM "Bill" WHERE "merchantId" = ${merchantId} AND status::text IN ('UNPAID', 'CANCELLED', 'PARTIALLY_PAID')`,
     db.consentRequest.count({ where: { merchantId, createdAt: range } }),
-    db.consentRequest.count({ where: { merchantId, verifiedAt: range } }),
+    db.consentRequest.count({ where: { merchantId, status: "VERIFIED", verifiedAt: range } }),
     db.$queryRaw<{ day: string; amount: bigint }[]>`
       SELECT to_char(p."approvedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Seoul', 'YYYY-MM-DD') AS day, SUM(p."totalAmount")::bigint AS amount
       FROM "Payment" p JOIN "Order" o ON o.id = p."orderId"
@@ -71,8 +75,8 @@ export async function dashboard(merchantId: string, key: PeriodKey, deps: { db?:
     successRate: [...providers].map(([provider, v]) => ({ provider, ...v, rate: v.attempts ? v.approved / v.attempts : null })),
     bills: {
       issued: { count: billsIssued._count, amount: billsIssued._sum.amount ?? 0 },
-      paid: { count: billsPaid._count, amount: billsPaid._sum.paidAmount ?? 0 },
-      outstanding: { count: billsOutstanding._count, amount: billsOutstanding._sum.amount ?? 0 },
+      paid: { count: billsPaid._count, amount: Number(billsPaid._sum.paidAmount ?? 0) },
+      outstanding: { count: billsOutstanding[0]?.count ?? 0, amount: Number(billsOutstanding[0]?.amount ?? 0) },
     },
     consents: { requested: consentsRequested, verified: consentsVerified },
     daily: daily.map((d) => ({ day: d.day, amount: Number(d.amount) })),

@@ -20,6 +20,8 @@ export const orderFilterSchema = z.object({
   q: z.string().trim().max(100).refine((q) => !hasControlChars(q), "검색어에 사용할 수 없는 문자가 있습니다.").optional(),
   from: dateStr,
   to: dateStr,
+  /** Which date the range applies to: 주문일 (default), 결제 완료일, 환불 완료일 (an order with a refund completed then). */
+  basis: z.enum(["created", "paid", "refunded"], { message: "기간 기준 값이 올바르지 않습니다." }).optional().or(z.literal("").transform(() => undefined)),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 }).refine((f) => !f.from || !f.to || f.from <= f.to, { message: "시작일이 종료일보다 늦습니다. 기간을 다시 골라 주세요.", path: ["from"] });
@@ -43,9 +45,12 @@ export function whereFor(merchantId: string, f: OrderFilter): Prisma.OrderWhereI
     ];
   }
   if (f.from || f.to) {
-    where.createdAt = {};
-    if (f.from) where.createdAt.gte = kstDayStart(f.from);
-    if (f.to) where.createdAt.lt = new Date(kstDayStart(f.to).getTime() + 86400_000);
+    const range: { gte?: Date; lt?: Date } = {};
+    if (f.from) range.gte = kstDayStart(f.from);
+    if (f.to) range.lt = new Date(kstDayStart(f.to).getTime() + 86400_000);
+    if (f.basis === "paid") where.paidAt = range;
+    else if (f.basis === "refunded") where.payments = { some: { refunds: { some: { status: "DONE", completedAt: range } } } };
+    else where.createdAt = range;
   }
   return where;
 }

@@ -19,6 +19,12 @@ export const billFilterSchema = z.object({
   /** customer number (biller_user_key), exact */
   customer: z.string().trim().max(50, "고객번호는 50자 이내입니다.").optional().transform((v) => v || undefined),
   q: z.string().trim().max(100).optional().transform((v) => v || undefined),
+  /** "1": bills that can be paid now (미납: UNPAID, CANCELLED — payable again — and PARTIALLY_PAID). */
+  due: z.enum(["1"]).optional().or(blank),
+  /** KST days, with the date they apply to: 작성일 (default) or 납부일. */
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "날짜는 YYYY-MM-DD 형식입니다.").optional().or(blank),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "날짜는 YYYY-MM-DD 형식입니다.").optional().or(blank),
+  basis: z.enum(["created", "paid"]).optional().or(blank),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -29,6 +35,14 @@ export function billWhere(merchantId: string, f: Omit<BillFilter, "page" | "page
   if (f.status) where.status = f.status;
   if (f.month) where.billedYearMonth = f.month;
   if (f.customer) where.billerUserKey = f.customer;
+  if (f.due && !f.status) where.status = { in: ["UNPAID", "CANCELLED", "PARTIALLY_PAID"] };
+  if (f.from || f.to) {
+    const range: { gte?: Date; lt?: Date } = {};
+    if (f.from) range.gte = new Date(`${f.from}T00:00:00+09:00`);
+    if (f.to) range.lt = new Date(new Date(`${f.to}T00:00:00+09:00`).getTime() + 86400_000);
+    if (f.basis === "paid") where.paidAt = range;
+    else where.createdAt = range;
+  }
   if (f.q) {
     where.OR = [
       { title: { contains: f.q, mode: "insensitive" } },

@@ -21,6 +21,20 @@ function Stat({ label, value, sub, href, testId }: { label: string; value: strin
   );
 }
 
+/** One line of a card: the label and its number, both one link to the list behind the number. */
+function Row({ href, label, value, testId, alert }: { href: string; label: string; value: string; testId: string; alert?: boolean }) {
+  return (
+    <li>
+      <Link href={href} className="-mx-1 flex justify-between gap-2 rounded px-1 py-0.5 hover:bg-paper" data-testid={testId}>
+        <span className={alert ? "font-semibold text-red-700" : undefined}>{label}</span>
+        <span className="amount text-right" data-value>
+          {value}
+        </span>
+      </Link>
+    </li>
+  );
+}
+
 /** Daily sales as a fixed-size server-rendered SVG (no layout shift). */
 function SalesChart({ days, data }: { days: string[]; data: Map<string, number> }) {
   const max = Math.max(1, ...data.values());
@@ -85,10 +99,10 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
         </div>
       </div>
       <div className="grid grid-cols-2 gap-2 lg:grid-cols-4">
-        <Stat testId="dash-sales" label="매출 (승인 기준)" value={formatWon(d.sales.amount)} sub={`${d.sales.count.toLocaleString("ko-KR")}건`} href={`/admin/orders?${range}`} />
-        <Stat testId="dash-refunds" label="환불 (완료 기준)" value={formatWon(d.refunds.amount)} sub={`${d.refunds.count.toLocaleString("ko-KR")}건`} href={`/admin/orders?status=PARTIALLY_REFUNDED&${range}`} />
-        <Stat testId="dash-net" label="순매출" value={formatWon(d.net)} href={`/admin/orders?${range}`} />
-        <Stat testId="dash-paid-orders" label="결제 완료 주문" value={`${d.paidOrders.toLocaleString("ko-KR")}건`} href={`/admin/orders?status=PAID&${range}`} />
+        <Stat testId="dash-sales" label="매출 (승인 기준)" value={formatWon(d.sales.amount)} sub={`${d.sales.count.toLocaleString("ko-KR")}건`} href={`/admin/orders?basis=paid&${range}`} />
+        <Stat testId="dash-refunds" label="환불 (완료 기준)" value={formatWon(d.refunds.amount)} sub={`${d.refunds.count.toLocaleString("ko-KR")}건`} href={`/admin/orders?basis=refunded&${range}`} />
+        <Stat testId="dash-net" label="순매출" value={formatWon(d.net)} href={`/admin/orders?basis=paid&${range}`} />
+        <Stat testId="dash-paid-orders" label="결제 완료 주문" value={`${d.paidOrders.toLocaleString("ko-KR")}건`} href={`/admin/orders?basis=paid&${range}`} />
       </div>
       <section className="card p-4">
         <h2 className="mb-2 text-sm font-semibold">최근 30일 일별 매출</h2>
@@ -114,35 +128,17 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
         <section className="card p-4 text-sm">
           <h2 className="mb-2 font-semibold">청구서</h2>
           <ul className="space-y-1">
-            <li className="flex justify-between gap-2">
-              <Link href="/admin/bills" className="hover:underline">발행</Link>
-              <span className="amount" data-testid="dash-bills-issued">{d.bills.issued.count}건 · {formatWon(d.bills.issued.amount)}</span>
-            </li>
-            <li className="flex justify-between gap-2">
-              <Link href="/admin/bills?status=PAID" className="hover:underline">납부</Link>
-              <span className="amount" data-testid="dash-bills-paid">{d.bills.paid.count}건 · {formatWon(d.bills.paid.amount)}</span>
-            </li>
-            <li className="flex justify-between gap-2">
-              <Link href="/admin/bills?status=UNPAID" className="hover:underline">미납 (전체)</Link>
-              <span className="amount" data-testid="dash-bills-outstanding">{d.bills.outstanding.count}건 · {formatWon(d.bills.outstanding.amount)}</span>
-            </li>
+            <Row href={`/admin/bills?${range}`} label="발행" testId="dash-bills-issued" value={`${d.bills.issued.count.toLocaleString("ko-KR")}건 · ${formatWon(d.bills.issued.amount)}`} />
+            <Row href={`/admin/bills?basis=paid&${range}`} label="납부" testId="dash-bills-paid" value={`${d.bills.paid.count.toLocaleString("ko-KR")}건 · ${formatWon(d.bills.paid.amount)}`} />
+            <Row href="/admin/bills?due=1" label="미납 (전체)" testId="dash-bills-outstanding" value={`${d.bills.outstanding.count.toLocaleString("ko-KR")}건 · ${formatWon(d.bills.outstanding.amount)}`} />
           </ul>
         </section>
         <section className="card p-4 text-sm">
           <h2 className="mb-2 font-semibold">동의·서명 · 확인 필요</h2>
           <ul className="space-y-1">
-            <li className="flex justify-between gap-2">
-              <Link href={`/admin/consents?${range}`} className="hover:underline">요청</Link>
-              <span data-testid="dash-consents-requested">{d.consents.requested}건</span>
-            </li>
-            <li className="flex justify-between gap-2">
-              <Link href={`/admin/consents?status=VERIFIED&${range}`} className="hover:underline">검증 완료</Link>
-              <span data-testid="dash-consents-verified">{d.consents.verified}건</span>
-            </li>
-            <li className="flex justify-between gap-2">
-              <Link href="/admin/attention" className="font-semibold text-red-700 hover:underline">확인 필요</Link>
-              <span data-testid="dash-attention">{payments + bills + consents}건</span>
-            </li>
+            <Row href={`/admin/consents?${range}`} label="요청" testId="dash-consents-requested" value={`${d.consents.requested.toLocaleString("ko-KR")}건`} />
+            <Row href={`/admin/consents?status=VERIFIED&basis=verified&${range}`} label="검증 완료" testId="dash-consents-verified" value={`${d.consents.verified.toLocaleString("ko-KR")}건`} />
+            <Row href="/admin/attention" label="확인 필요" testId="dash-attention" value={`${(payments + bills + consents).toLocaleString("ko-KR")}건`} alert />
           </ul>
         </section>
       </div>
@@ -154,9 +150,13 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
           <li>환불: 그 결제들의 환불 중 기간 안에 완료된 금액. 순매출 = 매출 − 환불.</li>
           <li>결제 완료 주문: 결제 완료 시각이 기간 안인 주문 수.</li>
           <li>결제 성공률: 기간 안에 결제사 결제창까지 간 시도(결제사 거래번호가 생긴 시도) 중 승인된 비율.</li>
-          <li>청구서 발행은 작성일, 납부는 납부일 기준이며, 미납은 기간과 관계없이 지금 납부할 수 있는 청구서 전체입니다.</li>
-          <li>동의·서명 요청은 요청일, 검증 완료는 검증일 기준입니다.</li>
-          <li>숫자를 누르면 해당 목록으로 갑니다 (주문 목록은 주문일 기준 필터).</li>
+          <li>청구서 발행은 작성일, 납부는 납부일 기준이며, 미납은 기간과 관계없이 지금 납부할 수 있는 청구서 전체입니다 (부분 납부는 남은 금액).</li>
+          <li>동의·서명 요청은 요청일 기준, 검증 완료는 검증일 기준이며 본인 확인이 일치한 것만 셉니다.</li>
+          <li>확인 필요: 지금 처리되지 않은 결제·청구서·동의 건 (기간과 관계없음).</li>
+          <li>
+            숫자를 누르면 그 숫자를 만든 목록으로 갑니다: 매출·순매출·결제 완료 주문은 결제 완료일 기준 주문 목록, 환불은 그 기간에 환불이 완료된 주문 목록
+            (환불 건수와 주문 수는 다를 수 있음), 청구서는 작성일·납부일 기준 목록입니다.
+          </li>
         </ul>
       </details>
     </div>

@@ -16,7 +16,7 @@ export default async function AdminBills({ searchParams }: { searchParams: Promi
   const monthValue = filter.month ? `${filter.month.slice(0, 4)}-${filter.month.slice(4)}` : "";
   const qs = (extra: Record<string, string | number | undefined>) => {
     const p = new URLSearchParams();
-    for (const [k, v] of Object.entries({ status: filter.status, month: filter.month, customer: filter.customer, q: filter.q, ...extra })) if (v !== undefined && v !== "") p.set(k, String(v));
+    for (const [k, v] of Object.entries({ status: filter.status, month: filter.month, customer: filter.customer, q: filter.q, due: filter.due, from: filter.from, to: filter.to, basis: filter.basis, ...extra })) if (v !== undefined && v !== "") p.set(k, String(v));
     return p.toString();
   };
   return (
@@ -51,6 +51,16 @@ export default async function AdminBills({ searchParams }: { searchParams: Promi
         <input name="q" defaultValue={filter.q} placeholder="청구서명, 식별 코드, 고객 이름" className="input py-2" aria-label="검색어" />
         <button className="btn-dark py-2">검색</button>
       </form>
+      {(filter.due || filter.from || filter.to) && (
+        <p className="mb-2 flex flex-wrap items-center gap-2 text-sm" data-testid="bills-range">
+          <span className="rounded-full border border-line bg-white px-3 py-1">
+            {filter.due ? "지금 납부할 수 있는 청구서 (미납·부분 납부·결제 취소)" : `${filter.basis === "paid" ? "납부일" : "작성일"} ${filter.from ?? ""} ~ ${filter.to ?? ""}`}
+          </span>
+          <Link href={`?${qs({ due: undefined, from: undefined, to: undefined, basis: undefined, page: undefined })}`} className="text-ink-soft underline">
+            조건 해제
+          </Link>
+        </p>
+      )}
       <p className="mb-2 text-sm text-ink-mute">총 {result.total.toLocaleString("ko-KR")}건</p>
       <div className="card overflow-x-auto">
         <table className="w-full min-w-[760px] text-sm" data-testid="bills-table">

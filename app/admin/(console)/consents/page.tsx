@@ -18,7 +18,7 @@ export default async function AdminConsents({ searchParams }: { searchParams: Pr
   const [result, configError] = await Promise.all([listConsents(admin.merchantId, filter), latestConfigError(admin.merchantId)]);
   const qs = (extra: Record<string, string | number | undefined>) => {
     const p = new URLSearchParams();
-    for (const [k, v] of Object.entries({ status: filter.status, kind: filter.kind, q: filter.q, from: filter.from, to: filter.to, ...extra })) if (v !== undefined && v !== "") p.set(k, String(v));
+    for (const [k, v] of Object.entries({ status: filter.status, kind: filter.kind, q: filter.q, from: filter.from, to: filter.to, basis: filter.basis, ...extra })) if (v !== undefined && v !== "") p.set(k, String(v));
     return p.toString();
   };
   const what = (r: (typeof result.rows)[number]) => (r.kind === "CMS" ? `${r.bankName ?? ""} ${maskAccountNumber(r.bankAccountLast4)}` : (r.documentTitle ?? ""));
@@ -42,7 +42,7 @@ export default async function AdminConsents({ searchParams }: { searchParams: Pr
         </div>
       )}
       {!parsed.success && <p className="mb-3 rounded-xl bg-red-50 p-3 text-sm text-red-700">{parsed.error.issues[0]?.message ?? "검색 조건을 확인해 주세요."}</p>}
-      <form className="card mb-4 grid gap-2 p-3 sm:grid-cols-[130px_130px_1fr_140px_140px_auto]" role="search">
+      <form className="card mb-4 grid gap-2 p-3 sm:grid-cols-[130px_130px_1fr_110px_140px_140px_auto]" role="search">
         <select name="status" defaultValue={filter.status ?? ""} className="input py-2" aria-label="상태">
           <option value="">전체 상태</option>
           {Object.entries(consentStatusLabel).map(([k, v]) => (
@@ -57,6 +57,10 @@ export default async function AdminConsents({ searchParams }: { searchParams: Pr
           <option value="ESIGN">{consentKindLabel.ESIGN}</option>
         </select>
         <input name="q" defaultValue={filter.q} placeholder="이름, 휴대폰, 접수아이디, 주문번호" className="input py-2" aria-label="검색어" />
+        <select name="basis" defaultValue={filter.basis ?? ""} className="input py-2" aria-label="기간 기준">
+          <option value="">요청일 기준</option>
+          <option value="verified">검증일 기준</option>
+        </select>
         <input name="from" type="date" defaultValue={filter.from} className="input py-2" aria-label="시작일" />
         <input name="to" type="date" defaultValue={filter.to} className="input py-2" aria-label="종료일" />
         <button className="btn-dark py-2">검색</button>

@@ -35,7 +35,7 @@ export default async function AdminOrders({ searchParams }: { searchParams: Prom
   const shown = { from: sp.from ?? "", to: sp.to ?? "" };
   const qs = (extra: Record<string, string | number | undefined>) => {
     const p = new URLSearchParams();
-    for (const [k, v] of Object.entries({ status: filter.status, q: filter.q, from: filter.from, to: filter.to, ...extra })) if (v !== undefined && v !== "") p.set(k, String(v));
+    for (const [k, v] of Object.entries({ status: filter.status, q: filter.q, from: filter.from, to: filter.to, basis: filter.basis, ...extra })) if (v !== undefined && v !== "") p.set(k, String(v));
     return p.toString();
   };
   return (
@@ -68,7 +68,7 @@ export default async function AdminOrders({ searchParams }: { searchParams: Prom
           </Link>
         )}
       </div>
-      <form className="card mb-4 grid gap-2 p-3 sm:grid-cols-[150px_1fr_150px_150px_auto] sm:items-end" role="search">
+      <form className="card mb-4 grid gap-2 p-3 sm:grid-cols-[150px_1fr_130px_150px_150px_auto] sm:items-end" role="search">
         <label className="text-xs text-ink-mute">
           상태
         <select name="status" defaultValue={sp.status ?? ""} className="input mt-1 py-2">
@@ -83,6 +83,14 @@ export default async function AdminOrders({ searchParams }: { searchParams: Prom
         <label className="text-xs text-ink-mute">
           검색어
           <input name="q" defaultValue={sp.q ?? ""} placeholder="주문번호, 주문자, 이메일, 휴대폰" className="input mt-1 py-2" maxLength={100} />
+        </label>
+        <label className="text-xs text-ink-mute">
+          기간 기준
+          <select name="basis" defaultValue={filter.basis ?? ""} className="input mt-1 py-2" data-testid="orders-basis">
+            <option value="">주문일</option>
+            <option value="paid">결제 완료일</option>
+            <option value="refunded">환불 완료일</option>
+          </select>
         </label>
         <label className="text-xs text-ink-mute">
           시작일
