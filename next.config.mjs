@@ -3,6 +3,10 @@ const nextConfig = {
   // Tests build into their own folder so they never clobber a running `npm run dev`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // Next.js compresses with gzip only (no brotli or zstd). Where a TLS proxy in front compresses with
+  // brotli, set NEXT_COMPRESS=0 when starting the app so the proxy gets the uncompressed body to encode
+  // (a proxy passes an already gzipped answer through as gzip). See README "Page weight".
+  compress: process.env.NEXT_COMPRESS !== "0",
   reactStrictMode: true,
   serverExternalPackages: ["pino", "barocert", "kakaocert", "linkhub", "iconv-lite", "@prisma/adapter-pg", "pg"],
   // `npm test` type-checks the whole repo once with tsc before building, so its builds skip it.
@@ -15,6 +19,11 @@ const nextConfig = {
   },
   async headers() {
     return [
+      {
+        // The core font files (scripts/make-fonts.ts) carry a content hash in their names.
+        source: "/fonts/:file",
+        headers: [{ key: "Cache-Control", value: "public, max-age=31536000, immutable" }],
+      },
       {
         source: "/:path*",
         headers: [

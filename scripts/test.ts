@@ -79,6 +79,7 @@ try {
       LOG_LEVEL: "warn",
       PROVIDER_TIMEOUT_MS: "2000",
       NEXT_DIST_DIR: distDir,
+      BENCH_FLOOR_PAGE: "1", // the empty page e2e/page-weight.phone.spec.ts measures the JS floor with
     };
     children.push(
       await startService("app", process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(appPort), "-H", "127.0.0.1"], {

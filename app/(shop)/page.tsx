@@ -16,7 +16,9 @@ export default async function ShopHome() {
       <ul className="grid grid-cols-2 gap-3 sm:gap-4 md:grid-cols-4" data-testid="product-list">
         {products.map((p) => (
           <li key={p.id}>
-            <Link href={`/products/${p.slug}`} className="card block h-full overflow-hidden transition hover:shadow-md">
+            {/* No prefetch for a list of products: each one would be a server render on every visit of the
+                home page (Next.js prefetches links in view), for a page a tap loads in one round trip anyway. */}
+            <Link href={`/products/${p.slug}`} prefetch={false} className="card block h-full overflow-hidden transition hover:shadow-md">
               <Image src={p.imagePath} alt="" width={400} height={400} className="aspect-square w-full bg-paper object-cover" unoptimized />
               <div className="p-3">
                 <p className="line-clamp-2 text-[15px] font-semibold leading-snug">{p.name}</p>
