@@ -249,8 +249,17 @@ async function checkSealedAccounts(query: (sql: string) => Promise<Array<Record<
   } catch {
     /* the plain column was dropped by a later migration */
   }
-  const byKey = await query(`SELECT split_part("bankAccountNumEnc", '.', 2) AS key_id, count(*)::int AS n FROM "ConsentRequest" WHERE "bankAccountNumEnc" IS NOT NULL GROUP BY 1`);
-  for (const r of byKey) {
+  const byKey: Array<Record<string, unknown>> = [];
+  for (const table of ["ConsentRequest", "BilledCustomer"]) {
+    try {
+      byKey.push(...(await query(`SELECT split_part("bankAccountNumEnc", '.', 2) AS key_id, count(*)::int AS n FROM "${table}" WHERE "bankAccountNumEnc" IS NOT NULL GROUP BY 1`)));
+    } catch {
+      /* a table or column this database does not have yet */
+    }
+  }
+  const merged = new Map<string, number>();
+  for (const r of byKey) if (typeof r.key_id === "string") merged.set(r.key_id, (merged.get(r.key_id) ?? 0) + (Number(r.n) || 0));
+  for (const r of [...merged].map(([key_id, n]) => ({ key_id, n }))) {
     if (typeof r.key_id !== "string") continue;
     const n = Number(r.n) || 0;
     if (!pii.keyIds.includes(r.key_id)) out.push(err("db", "PII_KEYS", `계좌번호 ${n}건이 PII_KEYS에 없는 키(${r.key_id})로 암호화되어 있어 읽을 수 없습니다. 그 키를 PII_KEYS에 다시 넣어 주세요.`, `${n} account number(s) are sealed with key ${r.key_id}, which is not in PII_KEYS: they cannot be read. Put that key back into PII_KEYS.`));

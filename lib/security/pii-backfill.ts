@@ -11,6 +11,12 @@ import { accountLast4, type Keyring, open, parseKeyring, seal } from "./pii-cryp
 const TABLE = `"ConsentRequest"`;
 const PLAIN = "bankAccountNumPlaintext";
 
+/** Every column that holds sealed values (re-sealed on rotation, checked by the doctor). Add new ones here. */
+export const SEALED_COLUMNS: ReadonlyArray<{ table: string; column: string; kind: "bank-account" }> = [
+  { table: "ConsentRequest", column: "bankAccountNumEnc", kind: "bank-account" },
+  { table: "BilledCustomer", column: "bankAccountNumEnc", kind: "bank-account" }, // migration 0019
+];
+
 export type BackfillResult = { sealed: number; resealed: number; unreadable: number };
 
 /** The keyring as the app would build it (lib/env.ts rules): PII_KEYS/PII_KEY_ID, the dev key outside production. */
@@ -32,8 +38,7 @@ export async function backfillPii(databaseUrl: string, opts: { ring?: Keyring | 
 
 async function run(client: pg.Client, ring: Keyring | undefined, batchSize: number): Promise<BackfillResult> {
   const result: BackfillResult = { sealed: 0, resealed: 0, unreadable: 0 };
-  const hasPlain =
-    (await client.query(`SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'ConsentRequest' AND column_name = $1`, [PLAIN])).rowCount! > 0;
+  const hasPlain = await hasColumn(client, "ConsentRequest", PLAIN);
 
   if (hasPlain) {
     const { rows } = await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${TABLE} WHERE "${PLAIN}" IS NOT NULL`);
@@ -63,30 +68,38 @@ async function run(client: pg.Client, ring: Keyring | undefined, batchSize: numb
   if (ring) {
     // Rotation: values sealed with an older key that is still listed move to the current key.
     const older = [...ring.keys.keys()].filter((id) => id !== ring.currentId);
-    if (older.length > 0) {
-      for (;;) {
+    for (const { table, column, kind } of SEALED_COLUMNS) {
+      if (!(await hasColumn(client, table, column))) continue;
+      const t = `"${table}"`;
+      const col = `"${column}"`;
+      while (older.length > 0) {
         const n = await inTx(client, async () => {
           const batch = await client.query<{ id: string; enc: string }>(
-            `SELECT id, "bankAccountNumEnc" AS enc FROM ${TABLE} WHERE "bankAccountNumEnc" IS NOT NULL AND split_part("bankAccountNumEnc", '.', 2) = ANY($1::text[]) ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+            `SELECT id, ${col} AS enc FROM ${t} WHERE ${col} IS NOT NULL AND split_part(${col}, '.', 2) = ANY($1::text[]) ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
             [older, batchSize],
           );
           for (const r of batch.rows) {
-            const next = seal(ring, open(ring, r.enc, "bank-account"), "bank-account");
-            await client.query(`UPDATE ${TABLE} SET "bankAccountNumEnc" = $3 WHERE id = $1 AND "bankAccountNumEnc" = $2`, [r.id, r.enc, next]);
+            const next = seal(ring, open(ring, r.enc, kind), kind);
+            await client.query(`UPDATE ${t} SET ${col} = $3 WHERE id = $1 AND ${col} = $2`, [r.id, r.enc, next]);
           }
           return batch.rowCount ?? 0;
         });
         result.resealed += n;
         if (n < batchSize) break;
       }
+      const { rows } = await client.query<{ n: string }>(
+        `SELECT count(*)::text AS n FROM ${t} WHERE ${col} IS NOT NULL AND NOT (split_part(${col}, '.', 2) = ANY($1::text[]))`,
+        [[...ring.keys.keys()]],
+      );
+      result.unreadable += Number(rows[0]!.n);
     }
-    const { rows } = await client.query<{ n: string }>(
-      `SELECT count(*)::text AS n FROM ${TABLE} WHERE "bankAccountNumEnc" IS NOT NULL AND NOT (split_part("bankAccountNumEnc", '.', 2) = ANY($1::text[]))`,
-      [[...ring.keys.keys()]],
-    );
-    result.unreadable = Number(rows[0]!.n);
   }
   return result;
+}
+
+async function hasColumn(client: pg.Client, table: string, column: string): Promise<boolean> {
+  const r = await client.query(`SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 AND column_name = $2`, [table, column]);
+  return (r.rowCount ?? 0) > 0;
 }
 
 async function inTx<T>(client: pg.Client, f: () => Promise<T>): Promise<T> {

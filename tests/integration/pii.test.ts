@@ -257,10 +257,20 @@ describe("the data step after the SQL migrations", () => {
     const id = await insertLegacy(null, seal(oldRing, "55566677778888"));
     const currentSpec = [...current.keys].map(([k, v]) => `${k}:${v.toString("base64")}`).join(",");
     const rotated = parseKeyring(`${currentSpec},${oldEntry}`, current.currentId);
+    // a billed customer's account (migration 0019) sealed with the old key too
+    const merchant = await db.merchant.findFirstOrThrow();
+    const bc = await db.billedCustomer.create({ data: { merchantId: merchant.id, billerUserKey: `R${randomUUID().slice(0, 8)}`, name: "회전", bankAccountNumEnc: seal(oldRing, "99988877776666"), bankAccountLast4: "6666" } });
     const r = await backfillPii(inject("databaseUrl"), { ring: rotated });
-    expect(r.resealed).toBe(1);
+    expect(r.resealed).toBe(2);
+    expect(r.unreadable).toBe(0);
     const after = await row(id);
     expect(keyIdOf(after.enc!)).toBe(current.currentId);
     expect(open(current, after.enc!)).toBe("55566677778888");
+    const bcAfter = await db.billedCustomer.findUniqueOrThrow({ where: { id: bc.id } });
+    expect(open(current, bcAfter.bankAccountNumEnc!)).toBe("99988877776666");
+    // a value under a key nobody lists any more is counted as unreadable (and the doctor says so)
+    await insertLegacy(null, seal(parseKeyring(`gone:${randomBytes(32).toString("base64")}`), "1"));
+    expect((await backfillPii(inject("databaseUrl"), { ring: rotated })).unreadable).toBe(1);
+    await db.$executeRawUnsafe(`DELETE FROM "ConsentRequest" WHERE "bankAccountNumEnc" LIKE 'pii1.gone.%'`);
   });
 });
