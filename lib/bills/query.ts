@@ -1,8 +1,7 @@
 // Staff bill search, shared by the admin page and the CSV export.
 import { z } from "zod";
 import { db as defaultDb, type Db, type Prisma } from "../db";
-import { csvCell } from "../admin/orders-query";
-import { BILL_STATUSES, billStatusLabel } from "./state";
+import { BILL_STATUSES } from "./state";
 
 const blank = z.literal("").transform(() => undefined);
 
@@ -70,48 +69,4 @@ export async function listBills(merchantId: string, f: BillFilter, deps: { db?: 
   return { total, page: f.page, pageSize: f.pageSize, pages: Math.max(1, Math.ceil(total / f.pageSize)), rows };
 }
 
-const ym = (v: string | null) => (v ? `${v.slice(0, 4)}-${v.slice(4)}` : "");
-const ymd = (v: string | null) => (v ? `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6)}` : "");
-
-export async function* billsCsv(merchantId: string, f: Omit<BillFilter, "page" | "pageSize">, deps: { db?: Db } = {}) {
-  const db = deps.db ?? defaultDb;
-  const where = billWhere(merchantId, f);
-  yield "\uFEFF" +
-    ["청구서 식별 코드", "고객번호", "고객", "청구 연월", "회차", "청구서명", "청구 금액", "비과세", "부가세", "납기 유형", "납기일", "2차 납기일", "상태", "납부 금액", "취소 금액", "납부일시", "생성일시"].join(",") +
-    "\n";
-  let cursor: string | undefined;
-  for (;;) {
-    const batch = await db.bill.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: 500,
-      include: { customer: { select: { name: true } } },
-      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
-    });
-    for (const b of batch) {
-      yield [
-        b.billerNoticeKey,
-        b.billerUserKey,
-        b.customer.name,
-        ym(b.billedYearMonth),
-        b.ordinal ?? "",
-        b.title,
-        b.amount,
-        b.taxFreeAmount,
-        b.vatAmount,
-        b.expireType,
-        ymd(b.payExpireDate),
-        ymd(b.secondPayExpireDate),
-        billStatusLabel[b.status],
-        b.paidAmount,
-        b.cancelledAmount,
-        b.paidAt ?? "",
-        b.createdAt,
-      ]
-        .map(csvCell)
-        .join(",") + "\n";
-    }
-    if (batch.length < 500) return;
-    cursor = batch[batch.length - 1]!.id;
-  }
-}
+// The CSV export of this list: lib/bills/csv.ts.

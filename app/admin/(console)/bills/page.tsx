@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { billFilterSchema, listBills } from "@/lib/bills/query";
+import { billExportFilterSchema as billFilterSchema } from "@/lib/bills/csv";
+import { listBills } from "@/lib/bills/query";
 import { can } from "@/lib/admin/roles";
 import { requireAdmin } from "../../../_lib/admin";
 import { kstDateTime, Pagination } from "../../_components";
@@ -12,7 +13,8 @@ export default async function AdminBills({ searchParams }: { searchParams: Promi
   const sp = await searchParams;
   const parsed = billFilterSchema.safeParse(sp);
   const filter = parsed.success ? parsed.data : billFilterSchema.parse({});
-  const result = await listBills(admin.merchantId, filter);
+  // A filter that does not parse shows only its error, never "all bills" as if it had matched.
+  const result = parsed.success ? await listBills(admin.merchantId, filter) : { total: 0, pages: 1, rows: [] as Awaited<ReturnType<typeof listBills>>["rows"] };
   const monthValue = filter.month ? `${filter.month.slice(0, 4)}-${filter.month.slice(4)}` : "";
   const qs = (extra: Record<string, string | number | undefined>) => {
     const p = new URLSearchParams();
@@ -36,20 +38,36 @@ export default async function AdminBills({ searchParams }: { searchParams: Promi
           )}
         </div>
       </div>
-      {!parsed.success && <p className="mb-3 rounded-xl bg-red-50 p-3 text-sm text-red-700">{parsed.error.issues[0]?.message ?? "검색 조건을 확인해 주세요."}</p>}
-      <form className="card mb-4 grid gap-2 p-3 sm:grid-cols-[130px_150px_160px_1fr_auto]" role="search">
-        <select name="status" defaultValue={filter.status ?? ""} className="input py-2" aria-label="상태">
-          <option value="">전체 상태</option>
-          {Object.entries(billStatusText).map(([k, v]) => (
-            <option key={k} value={k}>
-              {v}
-            </option>
-          ))}
-        </select>
-        <input name="month" type="month" defaultValue={monthValue} className="input py-2" aria-label="청구 연월" />
-        <input name="customer" defaultValue={filter.customer} placeholder="고객번호" className="input py-2" aria-label="고객번호" />
-        <input name="q" defaultValue={filter.q} placeholder="청구서명, 식별 코드, 고객 이름" className="input py-2" aria-label="검색어" />
-        <button className="btn-dark py-2">검색</button>
+      {!parsed.success && (
+        <p className="mb-3 rounded-xl bg-red-50 p-3 text-sm text-red-700" role="alert" data-testid="filter-error">
+          {parsed.error.issues[0]?.message ?? "검색 조건을 확인해 주세요."}
+        </p>
+      )}
+      <form className="card mb-4 grid grid-cols-2 gap-2 p-3 sm:grid-cols-[140px_160px_160px_1fr_auto] sm:items-end" role="search">
+        <label className="text-xs text-ink-mute">
+          상태
+          <select name="status" defaultValue={filter.status ?? ""} className="input mt-1 py-2">
+            <option value="">전체 상태</option>
+            {Object.entries(billStatusText).map(([k, v]) => (
+              <option key={k} value={k}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-xs text-ink-mute">
+          청구 연월
+          <input name="month" type="month" defaultValue={monthValue} className="input mt-1 py-2" />
+        </label>
+        <label className="col-span-2 text-xs text-ink-mute sm:col-span-1">
+          고객번호
+          <input name="customer" defaultValue={filter.customer} placeholder="예: APT-1011001" className="input mt-1 py-2" maxLength={50} />
+        </label>
+        <label className="col-span-2 text-xs text-ink-mute sm:col-span-1">
+          검색어
+          <input name="q" defaultValue={filter.q} placeholder="청구서명, 식별 코드, 고객 이름" className="input mt-1 py-2" maxLength={100} />
+        </label>
+        <button className="btn-dark col-span-2 py-2 sm:col-span-1">검색</button>
       </form>
       {(filter.due || filter.from || filter.to) && (
         <p className="mb-2 flex flex-wrap items-center gap-2 text-sm" data-testid="bills-range">
@@ -62,7 +80,31 @@ export default async function AdminBills({ searchParams }: { searchParams: Promi
         </p>
       )}
       <p className="mb-2 text-sm text-ink-mute">총 {result.total.toLocaleString("ko-KR")}건</p>
-      <div className="card overflow-x-auto">
+      <ul className="space-y-2 sm:hidden" data-testid="bills-cards">
+        {result.rows.map((b) => (
+          <li key={b.id}>
+            <Link href={`/admin/bills/${b.id}`} className="card block p-3">
+              <div className="flex items-start justify-between gap-2">
+                <span className="min-w-0 font-semibold text-blue-700">{b.title}</span>
+                <BillStatusBadge status={b.status} />
+              </div>
+              <div className="mt-1 flex items-end justify-between gap-2 text-sm">
+                <span className="min-w-0 truncate text-ink-soft">
+                  {b.customer.name} <span className="font-mono text-xs text-ink-mute">{b.billerUserKey}</span>
+                </span>
+                <span className="amount shrink-0 font-semibold">{won(b.amount)}</span>
+              </div>
+              <p className="mt-1 text-xs text-ink-mute">
+                {ymText(b.billedYearMonth)}
+                {b.ordinal && ` (${b.ordinal})`} · 납기 {b.expireType === "D0" ? "제한 없음" : ymdText(b.expireType === "D2" ? b.secondPayExpireDate : b.payExpireDate)}
+                {b._count.links === 0 && " · 링크 없음"}
+              </p>
+            </Link>
+          </li>
+        ))}
+        {result.rows.length === 0 && parsed.success && <li className="card p-6 text-center text-sm text-ink-mute">조건에 맞는 청구서가 없습니다.</li>}
+      </ul>
+      <div className="card hidden overflow-x-auto sm:block">
         <table className="w-full min-w-[760px] text-sm" data-testid="bills-table">
           <thead className="border-b border-line text-left text-ink-mute">
             <tr>

@@ -1,6 +1,8 @@
 "use client";
 // Issue the customer's link through the agency (create / re-create); failures show the agency's
 // code, what it means and what to do, with the button for the next step (E818 → re-create …).
+// Only the call that can succeed is offered: 링크 생성 while the bill has no link, 링크 재생성 once it
+// has one (a second create is always E818, a re-create without a link always E812).
 import { useActionState, useState } from "react";
 import { useFormStatus } from "react-dom";
 import { issueLinkAction, type LinkState } from "../actions";
@@ -14,10 +16,9 @@ function ModeButton({ mode, primary, label }: { mode: "create" | "recreate"; pri
   );
 }
 
-export function LinkPanel(props: { billId: string; hasLink: boolean; payable: boolean; defaultExpireAt: string }) {
+export function LinkPanel(props: { billId: string; hasLink: boolean; defaultExpireAt: string }) {
   const [state, action] = useActionState<LinkState, FormData>(issueLinkAction, {});
   const [expireAt, setExpireAt] = useState(props.defaultExpireAt);
-  if (!props.payable) return <p className="text-sm text-ink-mute">납부할 금액이 없는 청구서라 링크를 발급하지 않습니다.</p>;
   const offer = state.failure?.offer;
   return (
     <form action={action} className="space-y-3" data-testid="link-form">
@@ -28,19 +29,8 @@ export function LinkPanel(props: { billId: string; hasLink: boolean; payable: bo
         </label>
         <input id="expireAt" name="expireAt" type="datetime-local" className="input" value={expireAt} onChange={(e) => setExpireAt(e.target.value)} />
       </div>
-      <div className="flex gap-2">
-        {props.hasLink ? (
-          <>
-            <ModeButton mode="recreate" primary label="링크 재생성" />
-            <ModeButton mode="create" label="링크 생성" />
-          </>
-        ) : (
-          <>
-            <ModeButton mode="create" primary label="링크 생성" />
-            <ModeButton mode="recreate" label="링크 재생성" />
-          </>
-        )}
-      </div>
+      <div className="flex gap-2">{props.hasLink ? <ModeButton mode="recreate" primary label="링크 재생성" /> : <ModeButton mode="create" primary label="링크 생성" />}</div>
+      {props.hasLink && <p className="text-xs text-ink-mute">재생성하면 새 링크가 발급되고 이전 링크는 더 이상 열리지 않습니다. 만료된 링크를 다시 보낼 때 쓰세요.</p>}
       {state.ok && (
         <p className="rounded-xl bg-green-50 p-3 text-sm text-green-800" role="status" data-testid="link-result">
           {state.mode === "create" ? "링크를 생성했습니다." : "링크를 재생성했습니다. 이전 링크는 더 이상 열리지 않습니다."}

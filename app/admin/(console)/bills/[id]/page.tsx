@@ -8,11 +8,27 @@ import { CARD_COMPANIES } from "@/lib/providers/dozn";
 import { can } from "@/lib/admin/roles";
 import { requireAdmin } from "../../../../_lib/admin";
 import { kstDateTime } from "../../../_components";
-import { BillPreview, BillStatusBadge, won, ymText, ymdText } from "../_ui";
+import { withSeparators } from "@/lib/admin/format";
+import { BillPreview, BillStatusBadge, billStatusText, expireTypeText, won, ymText, ymdText } from "../_ui";
+import { CopyButton } from "./copy-button";
 import { LinkPanel } from "./link-panel";
 import { BillConsentsPanel } from "./consents-panel";
 
 export const metadata = { title: "청구서 상세" };
+
+/**
+ * A timeline message in staff words: statuses, card companies and due-date rules in Korean, amounts with
+ * separators, YYYYMMDD(HHMMSS) stamps as dates, pay_id as 결제번호. The event's own code stays beside it, small.
+ */
+function eventText(message: string): string {
+  return withSeparators(message)
+    .replace(/\b(PARTIALLY_CANCELLED|PARTIALLY_PAID|CANCELLED|UNPAID|PAID)\b/g, (c) => billStatusText[c] ?? c)
+    .replace(/\bpay_id\b/g, "결제번호")
+    // only stamps after a date word: a 결제번호 may be eight digits starting with 20 too
+    .replace(/(납기|만료|2차) (\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2}))?\b/g, (_, w, y, m, d, hh, mm, ss) => `${w} ${y}.${m}.${d}${hh ? ` ${hh}:${mm}:${ss}` : ""}`)
+    .replace(/\bD([012])\b/g, (c) => expireTypeText(c))
+    .replace(/\b[A-Z]{2,12}\b/g, (c) => CARD_COMPANIES[c as keyof typeof CARD_COMPANIES] ?? c);
+}
 
 const payByLabel: Record<string, string> = { CARD: "카드", MONEY: "카카오페이머니", MONEY_TRANSFER: "계좌 송금" };
 const feeTypeLabel: Record<string, string> = { BEFORE: "선취", AFTER: "후취", NONE: "없음" };
@@ -43,7 +59,9 @@ export default async function AdminBillDetail({ params }: { params: Promise<{ id
   if (!bill) notFound();
   const now = new Date();
   const link = bill.links[0];
-  const qr = link ? await QRCode.toDataURL(link.url, { margin: 1, width: 200, errorCorrectionLevel: "M" }) : null;
+  const payable = payableAmount(bill) > 0;
+  // A bill with nothing to pay shows no QR code: nobody should be sent to pay it.
+  const qr = link && payable ? await QRCode.toDataURL(link.url, { margin: 1, width: 200, errorCorrectionLevel: "M" }) : null;
   const editable = isEditable(bill) && bill.cancellations.length === 0;
   const details = (bill.details as WireDetail[]).map(fromWireDetail);
   const accounts = (bill.bankAccounts as { bank_code: string; account_no: string; holder_name?: string; account_type: string }[]).map((a) => ({
@@ -94,7 +112,7 @@ export default async function AdminBillDetail({ params }: { params: Promise<{ id
               </dd>
               <dt className="text-ink-mute">납기</dt>
               <dd>
-                {bill.expireType} · {bill.expireType === "D0" ? "납기 무관" : ymdText(bill.payExpireDate)}
+                {expireTypeText(bill.expireType)} · {bill.expireType === "D0" ? "납기일 " + ymdText(bill.payExpireDate) + " (안내용)" : ymdText(bill.payExpireDate)}
                 {bill.expireType === "D2" && ` / 2차 ${ymdText(bill.secondPayExpireDate)}`}
               </dd>
               <dt className="text-ink-mute">납부 / 취소</dt>
@@ -107,13 +125,18 @@ export default async function AdminBillDetail({ params }: { params: Promise<{ id
 
           <section className="card p-4 text-sm" data-testid="link-section">
             <h2 className="mb-3 font-semibold">고객 링크 (카카오페이 청구서)</h2>
-            {link ? (
+            {!payable ? (
+              <p className="mb-3 rounded-xl bg-green-50 p-3 text-green-900" data-testid="link-paid">
+                {bill.status === "PAID" ? "납부가 끝난 청구서입니다." : `${billStatusText[bill.status] ?? bill.status} 상태라 지금 낼 금액이 없습니다.`} 고객에게 링크를 다시 보낼 필요가 없습니다.
+              </p>
+            ) : link ? (
               <div className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-start">
                 {qr && <img src={qr} alt="청구서 링크 QR 코드" width={160} height={160} className="rounded-lg border border-line" data-testid="link-qr" />}
                 <div className="min-w-0 space-y-1">
                   <a href={link.url} target="_blank" rel="noreferrer" className="block break-all font-mono text-xs leading-5 text-blue-700 hover:underline" data-testid="link-url">
                     {link.url}
                   </a>
+                  <CopyButton text={link.url} />
                   <p className="text-ink-mute">
                     {link.kind === "CREATE" ? "생성" : "재생성"} {kstDateTime(link.createdAt)} · 만료 {kstDateTime(link.expireAt)}
                     {link.expireAt < now && <span className="ml-1 font-semibold text-red-700">(만료됨)</span>}
@@ -124,12 +147,12 @@ export default async function AdminBillDetail({ params }: { params: Promise<{ id
             ) : (
               <p className="mb-3 text-ink-mute">아직 링크가 없습니다. 링크를 생성해 고객에게 보내세요.</p>
             )}
-            {can(admin.role, "bill.write") && <LinkPanel billId={bill.id} hasLink={Boolean(link)} payable={payableAmount(bill) > 0} defaultExpireAt={defaultExpire(bill, now)} />}
-            {bill.links.length > 1 && (
+            {payable && can(admin.role, "bill.write") && <LinkPanel billId={bill.id} hasLink={Boolean(link)} defaultExpireAt={defaultExpire(bill, now)} />}
+            {bill.links.length > (payable ? 1 : 0) && (
               <details className="mt-3 text-xs text-ink-mute">
-                <summary className="cursor-pointer">이전 링크 {bill.links.length - 1}개</summary>
+                <summary className="cursor-pointer">{payable ? "이전 링크" : "발급했던 링크"} {bill.links.length - (payable ? 1 : 0)}개</summary>
                 <ul className="mt-1 space-y-1">
-                  {bill.links.slice(1).map((l) => (
+                  {bill.links.slice(payable ? 1 : 0).map((l) => (
                     <li key={l.id} className="break-all font-mono">
                       {kstDateTime(l.createdAt)} {l.url}
                     </li>
@@ -146,40 +169,60 @@ export default async function AdminBillDetail({ params }: { params: Promise<{ id
             {bill.payments.length === 0 ? (
               <p className="text-ink-mute">납부 내역이 없습니다.</p>
             ) : (
-              <div className="overflow-x-auto">
-                <table className="w-full min-w-[560px]" data-testid="bill-payments">
+              <>
+              <ul className="divide-y divide-line sm:hidden" data-testid="bill-payments-cards">
+                {bill.payments.map((p) => (
+                  <li key={p.id} className="py-2">
+                    <div className="flex items-baseline justify-between gap-2">
+                      <span className="text-ink-soft">{kstDateTime(p.paidAt)}</span>
+                      <span className="amount font-semibold">{won(p.payAmount)}</span>
+                    </div>
+                    <p>
+                      {payByLabel[p.payBy] ?? p.payBy}
+                      {p.cardCompany && ` · ${CARD_COMPANIES[p.cardCompany as keyof typeof CARD_COMPANIES] ?? p.cardCompany}`}
+                      {p.cancelledAmount ? <span className="amount ml-2 text-red-700">취소 {won(p.cancelledAmount)}</span> : null}
+                    </p>
+                    <p className="text-xs text-ink-mute">
+                      결제번호 <span className="font-mono">{p.payId.toString()}</span> · 수수료 {won(p.fee)} + {won(p.feeTax)} ({feeTypeLabel[p.feeType] ?? p.feeType}) · 정산 예정일 {ymdText(p.adjustDate)}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+              <div className="hidden overflow-x-auto sm:block">
+                <table className="w-full min-w-[640px] [&_td:first-child]:pl-0 [&_th:first-child]:pl-0" data-testid="bill-payments">
                   <thead className="border-b border-line text-left text-ink-mute">
                     <tr>
-                      <th className="py-2 font-medium">결제일시</th>
-                      <th className="py-2 font-medium">결제번호</th>
-                      <th className="py-2 font-medium">수단</th>
-                      <th className="py-2 text-right font-medium">금액</th>
-                      <th className="py-2 text-right font-medium">취소</th>
-                      <th className="py-2 text-right font-medium">수수료</th>
-                      <th className="py-2 font-medium">정산예정</th>
+                      <th className="whitespace-nowrap px-3 py-2 font-medium">결제일시</th>
+                      <th className="whitespace-nowrap px-3 py-2 font-medium">결제번호</th>
+                      <th className="whitespace-nowrap px-3 py-2 font-medium">수단</th>
+                      <th className="whitespace-nowrap px-3 py-2 text-right font-medium">금액</th>
+                      <th className="whitespace-nowrap px-3 py-2 text-right font-medium">취소</th>
+                      <th className="whitespace-nowrap px-3 py-2 text-right font-medium">수수료</th>
+                      <th className="whitespace-nowrap px-3 py-2 font-medium">정산 예정일</th>
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-line">
                     {bill.payments.map((p) => (
                       <tr key={p.id}>
-                        <td className="whitespace-nowrap py-2">{kstDateTime(p.paidAt)}</td>
-                        <td className="py-2 font-mono text-xs">{p.payId.toString()}</td>
-                        <td className="py-2">
+                        <td className="whitespace-nowrap px-3 py-2">{kstDateTime(p.paidAt)}</td>
+                        <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{p.payId.toString()}</td>
+                        <td className="whitespace-nowrap px-3 py-2">
                           {payByLabel[p.payBy] ?? p.payBy}
                           {p.cardCompany && ` · ${CARD_COMPANIES[p.cardCompany as keyof typeof CARD_COMPANIES] ?? p.cardCompany}`}
-                          {p.cardBin && <span className="ml-1 font-mono text-xs text-ink-mute">{p.cardBin}******</span>}
+                          {p.cardBin && <span className="block whitespace-nowrap font-mono text-xs text-ink-mute">{p.cardBin}******</span>}
                         </td>
-                        <td className="amount py-2 text-right font-semibold">{won(p.payAmount)}</td>
-                        <td className="amount py-2 text-right">{p.cancelledAmount ? won(p.cancelledAmount) : "-"}</td>
-                        <td className="amount whitespace-nowrap py-2 text-right">
+                        <td className="amount whitespace-nowrap px-3 py-2 text-right font-semibold">{won(p.payAmount)}</td>
+                        <td className="amount whitespace-nowrap px-3 py-2 text-right">{p.cancelledAmount ? won(p.cancelledAmount) : "-"}</td>
+                        <td className="amount whitespace-nowrap px-3 py-2 text-right">
                           {won(p.fee)} + {won(p.feeTax)} <span className="text-xs text-ink-mute">({feeTypeLabel[p.feeType] ?? p.feeType})</span>
                         </td>
-                        <td className="py-2">{ymdText(p.adjustDate)}</td>
+                        <td className="whitespace-nowrap px-3 py-2">{ymdText(p.adjustDate)}</td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
               </div>
+              </>
             )}
             {bill.cancellations.length > 0 && (
               <>
@@ -213,13 +256,14 @@ export default async function AdminBillDetail({ params }: { params: Promise<{ id
           <BillPreview
             bill={{
               title: bill.title,
-              amount: payableAmount(bill),
+              amount: payable ? payableAmount(bill) : bill.amount,
               expireType: bill.expireType,
               payExpireDate: bill.payExpireDate,
               ...(bill.secondPayExpireDate && { secondPayExpireDate: bill.secondPayExpireDate }),
               ...(bill.billedYearMonth && { billedYearMonth: bill.billedYearMonth }),
               bankAccounts: accounts,
               details,
+              ...(!payable && { settled: { label: billStatusText[bill.status] ?? bill.status, paidAmount: bill.paidAmount, cancelledAmount: bill.cancelledAmount } }),
             }}
           />
         </aside>
@@ -229,13 +273,15 @@ export default async function AdminBillDetail({ params }: { params: Promise<{ id
         <h2 className="mb-3 font-semibold">타임라인</h2>
         <ol className="space-y-2 text-sm" data-testid="timeline">
           {bill.events.map((e) => (
-            <li key={e.id} className="grid grid-cols-[130px_1fr] gap-2 sm:grid-cols-[150px_200px_1fr]">
-              <span className="text-ink-mute">{kstDateTime(e.createdAt)}</span>
-              <span className="font-mono text-xs leading-5 text-ink-soft">
-                {e.type}
-                {e.resultCode && <span className={`ml-1 rounded px-1 ${e.resultCode === "OK" ? "bg-paper" : "bg-red-50 text-red-700"}`}>{e.resultCode}</span>}
+            <li key={e.id} className="grid grid-cols-1 gap-x-3 sm:grid-cols-[150px_1fr]">
+              <span className="text-xs text-ink-mute sm:text-sm">{kstDateTime(e.createdAt)}</span>
+              <span>
+                {eventText(e.message)}
+                <span className="ml-2 whitespace-nowrap font-mono text-[11px] text-ink-mute">
+                  {e.type}
+                  {e.resultCode && <span className={`ml-1 rounded px-1 ${e.resultCode === "OK" ? "bg-paper" : "bg-red-50 text-red-700"}`}>{e.resultCode}</span>}
+                </span>
               </span>
-              <span className="col-span-2 sm:col-span-1">{e.message}</span>
             </li>
           ))}
         </ol>

@@ -2,7 +2,7 @@
 // owner only; every export is in the audit log with its filters and row count.
 import { appError } from "@/lib/errors";
 import { auditedCsv } from "@/lib/admin/export-audit";
-import { billFilterSchema, billsCsv } from "@/lib/bills/query";
+import { billExportFilterSchema, billsCsv } from "@/lib/bills/csv";
 import { withAdmin } from "../../../../_lib/admin";
 import { csvResponse, errorResponse, withErrors } from "../../../../_lib/http";
 import { currentIp } from "../../../../_lib/ratelimit";
@@ -10,7 +10,8 @@ import { currentIp } from "../../../../_lib/ratelimit";
 export const GET = withErrors(
   withAdmin(
     async (admin, req: Request) => {
-      const parsed = billFilterSchema.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+      // Everything is checked before the first byte: a bad filter is a 400 with its message, never a cut CSV.
+      const parsed = billExportFilterSchema.safeParse(Object.fromEntries(new URL(req.url).searchParams));
       if (!parsed.success) return errorResponse(appError("VALIDATION", parsed.error.issues[0]?.message));
       const { page: _p, pageSize: _s, ...filters } = parsed.data as typeof parsed.data & { page?: number; pageSize?: number };
       const rows = auditedCsv(billsCsv(admin.merchantId, parsed.data), {
