@@ -108,6 +108,26 @@ describe("KakaoPay client", () => {
     }
   });
 
+  it("a charged card lookup carries the card company, BIN and installments of selected_card_info (a money one no card)", async () => {
+    const amount = { total: 1000, tax_free: 0, vat: 91, point: 0, discount: 0, green_deposit: 0 };
+    const body = {
+      tid: "T1",
+      cid: "TC0ONETIME",
+      partner_order_id: "KC-1",
+      partner_user_id: "u",
+      status: "SUCCESS_PAYMENT",
+      payment_method_type: "CARD",
+      amount,
+      canceled_amount: { ...amount, total: 0, vat: 0 },
+      approved_at: "2026-11-23T10:00:00",
+      selected_card_info: { card_bin: "621640", install_month: 3, installment_type: "CARD_INSTALLMENT", card_corp_name: "비씨카드", interest_free_install: "N" },
+    };
+    const r = await lookup(fakeFetch(200, body));
+    expect(r.ok && r.value.state === "approved" && r.value.approved.card).toEqual({ issuer: "비씨카드", bin: "621640", installMonth: 3 });
+    const m = await lookup(fakeFetch(200, { ...body, payment_method_type: "MONEY", selected_card_info: undefined }));
+    expect(m.ok && m.value.state === "approved" && m.value.approved.card).toBeUndefined();
+  });
+
   it("approve: basis and orderRef on the approval", async () => {
     const body = {
       aid: "A1",

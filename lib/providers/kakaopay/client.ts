@@ -120,6 +120,17 @@ export function createKakaoPayGateway(config: KakaoPayConfig): RedirectPaymentGa
     return Object.fromEntries(Object.entries(card).filter(([, v]) => v !== undefined)) as NonNullable<Approved["card"]>;
   }
 
+  function selectedCard(c: Record<string, unknown>): NonNullable<Approved["card"]> {
+    const str = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : undefined);
+    const months = typeof c.install_month === "number" ? c.install_month : typeof c.install_month === "string" && c.install_month !== "" ? Number(c.install_month) : undefined;
+    const card: NonNullable<Approved["card"]> = {
+      issuer: str(c.card_corp_name),
+      bin: str(c.card_bin),
+      installMonth: months !== undefined && Number.isInteger(months) && months >= 0 ? months : undefined,
+    };
+    return Object.fromEntries(Object.entries(card).filter(([, v]) => v !== undefined)) as NonNullable<Approved["card"]>;
+  }
+
   function toApproved(a: z.infer<typeof approveResponseSchema>): Approved {
     return {
       providerTxId: a.tid,
@@ -225,6 +236,9 @@ export function createKakaoPayGateway(config: KakaoPayConfig): RedirectPaymentGa
           method: o.payment_method_type ?? "CARD",
           approvedAt: parseKst(o.approved_at) ?? now(),
           providerApprovalId: payment?.aid ?? "",
+          // A payment settled by lookup (its approve answer was lost) still gets what the lookup tells of
+          // the card: selected_card_info's card company, BIN and installments (no approval number there).
+          ...(o.payment_method_type === "CARD" && o.selected_card_info && { card: selectedCard(o.selected_card_info) }),
         };
         const state = o.status === "SUCCESS_PAYMENT" ? "approved" : o.status === "CANCEL_PAYMENT" ? "cancelled" : "partially_cancelled";
         value = { state, approved, cancelled: amounts(o.canceled_amount) };
