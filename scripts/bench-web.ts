@@ -11,6 +11,8 @@
 //      issue 11 (4× CPU slowdown, 150 ms round trip, 1.6 Mbit/s down, over CDP), median
 // Prints the table and the budgets (JS ≤ floor + 20 kB, fonts ≤ 120 kB, LCP ≤ 2.0 s); writes JSON to
 // .data/bench/web-<time>.json (or `-- --out file`). Options: --no-build --runs 5 --only /cart,/checkout
+// --glyphs scripts/fonts/glyphs.json [--glyphs-only]: record which characters the pages draw at which
+// weight (phone and desktop, every product) for scripts/make-fonts.ts --hold: keep the stack running
 import type { ChildProcess } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -137,11 +139,27 @@ try {
   // ------------------------------------------------------------ a paid order and a filled cart
   log("paying one order through the KakaoPay sandbox (for the receipt page)");
   process.env.E2E_SANDBOX_URL = sandboxUrl;
-  const { checkoutToKakaoPay, payAtKakaoPay } = await import("../e2e/helpers.ts");
+  // The e2e helper fills the form; the waits are the bench's own (generous: the machine may be busy).
+  const { fillCheckout } = await import("../e2e/helpers.ts");
   const setup = await browser.newContext(phone);
   const sp = await setup.newPage();
-  await checkoutToKakaoPay(sp);
-  const orderNumber = await payAtKakaoPay(sp);
+  sp.setDefaultTimeout(60_000);
+  await sp.goto("/products/green-tea");
+  await sp.getByRole("button", { name: "바로 구매" }).click();
+  await sp.waitForURL(/\/checkout\?buy=/);
+  await fillCheckout(sp);
+  await sp.getByTestId("pay-button").click();
+  await sp.waitForURL(/\/kakaopay\/pay\//);
+  await sp.getByRole("button", { name: /결제하기/ }).click();
+  await sp
+    .getByTestId("order-status")
+    .filter({ hasText: "결제가 완료되었습니다" })
+    .waitFor()
+    .catch(async (e) => {
+      await sp.screenshot({ path: ".data/bench-web-payment.png" }).catch(() => {});
+      throw new Error(`the sandbox payment did not complete (page: .data/bench-web-payment.png): ${(e as Error).message}`);
+    });
+  const orderNumber = (await sp.getByTestId("order-number").textContent())!.trim();
   await sp.goto("/");
   const productHref = (await sp.getByTestId("product-list").getByRole("link").first().getAttribute("href"))!;
   await sp.goto(productHref);
@@ -169,14 +187,37 @@ try {
     ["consent: auto-debit", "/consents/auto-debit"],
     ["consent: e-sign", "/consents/sign"],
   ];
+  if (GLYPHS) {
+    // Which characters each page draws at which weight, on a phone and on a desktop (some text shows
+    // on one only), on every product page (product names and descriptions are the shop's data).
+    const products = new Set<string>();
+    const home = await (await browser.newContext(phone)).newPage();
+    await home.goto("/");
+    for (const a of await home.getByTestId("product-list").getByRole("link").all()) products.add((await a.getAttribute("href"))!);
+    await home.context().close();
+    for (const view of [phone, { baseURL: appUrl, viewport: { width: 1280, height: 800 }, locale: "ko-KR" }]) {
+      const c = await browser.newContext({ ...view, storageState });
+      const p = await c.newPage();
+      for (const url of [...pages.map(([, u]) => u).filter((u) => u !== "/bench-floor"), ...products]) {
+        await p.goto(url);
+        await p.waitForLoadState("networkidle");
+        const seen = (await p.evaluate(GLYPHS_IN_PAGE)) as Record<string, string>;
+        const key = url.startsWith("/orders/KC") ? "/orders/[orderNumber]" : url;
+        const into = (glyphs[key] ??= {});
+        for (const [w, chars] of Object.entries(seen)) into[w] = [...new Set((into[w] ?? "") + chars)].sort().join("");
+      }
+      await c.close();
+    }
+    writeFileSync(GLYPHS, JSON.stringify(glyphs, null, 1) + "\n");
+    log(`glyphs: ${GLYPHS} (then: npx tsx scripts/make-fonts.ts)`);
+    if (args.includes("--glyphs-only")) throw new Held();
+  }
   const results: Measured[] = [];
   for (const [name, url] of pages) {
     if (ONLY.length && url !== "/bench-floor" && !ONLY.includes(url) && !ONLY.includes(name)) continue;
     // weights: one unthrottled cold load
     const ctx = await browser.newContext({ ...phone, storageState });
-    const wp = await ctx.newPage();
-    const w = await weigh(wp, url, { settleMs: 2000 });
-    if (GLYPHS) glyphs[url] = (await wp.evaluate(GLYPHS_IN_PAGE)) as Record<string, string>;
+    const w = await weigh(await ctx.newPage(), url, { settleMs: 2000 });
     await ctx.close();
     // LCP: cold loads on the phone profile
     const lcpRuns: (number | null)[] = [];
@@ -237,7 +278,6 @@ try {
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), loadavg: os.loadavg(), runs: RUNS, floor: floor.jsBytes, jsLimit, results }, null, 2));
   log(`JSON: ${out}`);
-  if (GLYPHS) writeFileSync(GLYPHS, JSON.stringify(glyphs, null, 1));
 } catch (e) {
   if (!(e instanceof Held)) {
     console.error(e instanceof Error ? (e.stack ?? e.message) : e);
