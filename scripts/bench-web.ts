@@ -172,6 +172,7 @@ try {
     // --hold: keep the stack up to look at the production build by hand (Ctrl-C ends it)
     writeFileSync(".data/bench-web-state.json", JSON.stringify(storageState));
     log(`holding: ${appUrl} (order ${orderNumber}, cookies in .data/bench-web-state.json); Ctrl-C to stop`);
+    log(`for Playwright: E2E_BASE_URL=${appUrl} E2E_SANDBOX_URL=${sandboxUrl} E2E_DATABASE_URL=${databaseUrl}`);
     await new Promise<void>((resolve) => process.once("SIGINT", () => resolve()).once("SIGTERM", () => resolve()));
     throw new Held();
   }
