@@ -19,7 +19,7 @@ import { consentJobs } from "@/lib/consents/jobs";
 import { startWorker } from "@/lib/jobs/worker";
 import { createOrder } from "@/lib/orders/create-order";
 import { requestConsentForBill } from "@/lib/customers/bill-consent";
-import { customerTimeline } from "@/lib/customers/timeline";
+import { customerTimeline, resolveCustomerKey } from "@/lib/customers/timeline";
 import { requestBillConsentAction, type BillConsentState } from "@/app/admin/(console)/bills/[id]/consent-actions";
 import { BillConsentsPanel } from "@/app/admin/(console)/bills/[id]/consents-panel";
 import CustomerPage from "@/app/admin/(console)/customers/[phone]/page";
@@ -130,6 +130,12 @@ describe("consents requested from a bill", () => {
     expect(page.body).toContain("12월 관리비");
     expect(page.body).toContain("이용약관 및 개인정보 처리 동의서");
     expect(page.body).not.toContain(p); // masked until revealed
+    // Links from the order and the consent name the record, the server finds the phone (same merchant only).
+    expect(await resolveCustomerKey(o.merchantId, `o-${order.value.orderId}`)).toBe(p);
+    expect(await resolveCustomerKey(o.merchantId, `c-${c.id}`)).toBe(p);
+    expect(await resolveCustomerKey(o.merchantId, `b-${b.id}`)).toBe(p);
+    expect(await resolveCustomerKey("another-merchant", `o-${order.value.orderId}`)).toBeNull();
+    expect(await resolveCustomerKey(o.merchantId, "x-not-a-key")).toBeNull();
     // Reached from the bill (the link names the bill, the page finds the phone), then revealed (audited).
     const fromBill = await customerPage(`/admin/customers/b-${b.id}`, o.cookie, `b-${b.id}`);
     expect(fromBill.body).toContain(order.value.orderNumber);

@@ -37,6 +37,8 @@ export function BillConsentForm({ billId, onFile, banks, documents }: { billId: 
   return (
     <form action={action} className="space-y-3" data-testid="bill-consent-form" key={s.ok ? s.at : undefined}>
       <input type="hidden" name="billId" value={billId} />
+      {/* The choice travels in a hidden field: React resets a form's inputs after an action, the state stays. */}
+      <input type="hidden" name="kind" value={kind} />
       <fieldset>
         <legend className="label">요청할 것</legend>
         <div className="flex flex-wrap gap-2">
@@ -47,7 +49,7 @@ export function BillConsentForm({ billId, onFile, banks, documents }: { billId: 
             ] as const
           ).map(([k, l]) => (
             <label key={k} className={`flex cursor-pointer items-center gap-2 rounded-xl border px-3 py-2 text-sm ${kind === k ? "border-ink bg-paper font-semibold" : "border-line"}`}>
-              <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+              <input type="radio" name="kind-choice" value={k} checked={kind === k} onChange={() => setKind(k)} />
               {l}
             </label>
           ))}
@@ -99,6 +101,15 @@ export function BillConsentForm({ billId, onFile, banks, documents }: { billId: 
       {s.message && (
         <p className={`rounded-xl p-3 text-sm ${s.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-700"}`} role={s.ok ? "status" : "alert"} data-testid="bill-consent-message">
           {s.message}
+          {!s.ok && Object.keys(err).length > 0 && (
+            <span className="mt-1 block">
+              {Object.values(err).map((m) => (
+                <span key={m} className="block">
+                  · {m}
+                </span>
+              ))}
+            </span>
+          )}
         </p>
       )}
       <div className="flex flex-wrap items-center gap-3">

@@ -75,6 +75,9 @@ export default async function AdminConsentDetail({ params }: { params: Promise<{
               <Revealable masked={maskPhoneNumber(c.customerPhone)} type="consent" id={c.id} field="phone" label="휴대폰 번호" canReveal={mayReveal} testId="admin-consent-phone" />
               <span aria-hidden>·</span>
               <Revealable masked={maskBirthday(c.customerBirthday)} type="consent" id={c.id} field="birthday" label="생년월일" canReveal={mayReveal} testId="admin-consent-birthday" />
+              <Link href={`/admin/customers/c-${c.id}`} className="text-xs text-blue-700 underline" data-testid="consent-customer-link">
+                이 고객 한눈에 보기
+              </Link>
             </dd>
             <dt className="text-ink-mute">접수아이디</dt>
             <dd className="break-all font-mono text-xs leading-5">{c.receiptId ?? "-"}</dd>

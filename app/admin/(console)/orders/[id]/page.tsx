@@ -58,7 +58,12 @@ export default async function AdminOrderDetail({ params }: { params: Promise<{ i
             <dt className="text-ink-mute">주문일시</dt>
             <dd>{kstDateTime(order.createdAt)}</dd>
             <dt className="text-ink-mute">주문자</dt>
-            <dd>{order.buyerName}</dd>
+            <dd>
+              {order.buyerName}{" "}
+              <Link href={`/admin/customers/o-${order.id}`} className="ml-1 text-xs text-blue-700 underline" data-testid="order-customer-link">
+                이 고객의 주문·동의 한눈에 보기
+              </Link>
+            </dd>
             <dt className="text-ink-mute">연락처</dt>
             <dd>
               <Revealable
