@@ -71,6 +71,35 @@ test.describe("merchant admin", () => {
     await expect(shop.getByTestId("order-refunded")).toHaveText("-45,000원");
   });
 
+  test("PayUp (KCP) payment: the refund form shows the full amount read-only, no editable 면세 field, and refunds it all", async ({ page, browser }) => {
+    const shop = await browser.newPage();
+    await checkoutToKakaoPay(shop, { product: "제주 햇감귤", method: "카카오페이 (KCP 결제창)" });
+    // A phone gets KCP's mobile window (a page), a desktop KCP's layer (an iframe) over our page.
+    if (/\/kcp\/mobile\//.test(shop.url())) await shop.getByRole("button", { name: "결제하기" }).click();
+    else await shop.frameLocator("iframe").getByRole("button", { name: "결제하기" }).click();
+    await expect(shop.getByTestId("order-status")).toContainText("결제가 완료되었습니다", { timeout: 20_000 });
+    const orderNumber = (await shop.getByTestId("order-number").textContent())!.trim();
+
+    await adminLogin(page);
+    await page.getByPlaceholder("주문번호, 주문자, 이메일, 휴대폰").fill(orderNumber);
+    await page.getByRole("button", { name: "검색" }).click();
+    const list = page.locator("[data-testid=orders-table], [data-testid=orders-cards]").filter({ visible: true });
+    await list.getByRole("link", { name: orderNumber }).click();
+    const total = (await page.getByTestId("admin-order-total").textContent())!.match(/[\d,]+원/)![0];
+
+    const form = page.getByTestId("refund-form");
+    await expect(form.getByTestId("refund-full-only")).toContainText("전체 취소만 할 수 있어");
+    await expect(form.getByTestId("refund-full-amount")).toHaveText(total);
+    await expect(form.getByRole("textbox", { name: /면세|비과세|환불 금액/ })).toHaveCount(0);
+    await expect(form).not.toContainText("비과세");
+    await page.getByLabel("환불 사유").fill("고객 요청 전체 취소");
+    await page.getByTestId("refund-review").click();
+    await expect(page.getByTestId("refund-summary-amount")).toHaveText(total);
+    await page.getByTestId("refund-confirm").click();
+    await expect(page.getByTestId("refund-result")).toContainText("환불이 완료되었습니다");
+    await expect(page.locator("[data-status=REFUNDED]")).toBeVisible();
+  });
+
   test("orders list filters, CSV export and logout", async ({ page }) => {
     await adminLogin(page);
     await page.getByLabel("상태").selectOption("PAID");

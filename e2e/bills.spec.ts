@@ -8,7 +8,7 @@ import { adminLogin, query, sandboxUrl } from "./helpers";
 const uniq = () => `E2E${Date.now().toString(36).toUpperCase()}${Math.floor(Math.random() * 1e4)}`;
 
 async function fillBill(page: Page, key: string) {
-  await page.getByLabel("고객번호 (biller_user_key)").fill(key);
+  await page.getByLabel("고객번호", { exact: true }).fill(key);
   await page.getByLabel("고객 이름(표시명)").fill("101동 1001호 김카카오");
   await page.getByLabel("생년월일 (선택)").fill("1990-03-01");
   await page.getByLabel("청구서명").fill("7월 아파트 관리비");
@@ -16,27 +16,36 @@ async function fillBill(page: Page, key: string) {
 
   await page.getByTestId("add-KEY_VALUE").click();
   const kv = page.getByTestId("detail-KEY_VALUE");
-  await kv.getByLabel("KEY_VALUE 제목").fill("전체청구금액");
+  await kv.getByLabel("항목별 금액 제목").fill("전체청구금액");
   await kv.getByLabel("항목명").fill("당월 부과 금액");
   await kv.getByLabel("내용").fill("35,000원");
 
   await page.getByTestId("add-TEXT").click();
   const text = page.getByTestId("detail-TEXT");
-  await text.getByLabel("TEXT 제목").fill("기본정보");
+  await text.getByLabel("안내 문구 제목").fill("기본정보");
   await text.getByLabel("텍스트 (줄마다 한 항목)").fill("카카오아파트\n101동 1001호");
 
   await page.getByTestId("add-TABLE").click();
   const table = page.getByTestId("detail-TABLE");
-  await table.getByLabel("TABLE 제목").fill("항목별 부과 금액");
+  await table.getByLabel("표 제목", { exact: true }).fill("항목별 부과 금액");
   await table.getByLabel("1행 1열").fill("전기료");
   await table.getByLabel("1행 2열").fill("21,000원");
 
   await page.getByTestId("add-GRAPH").click();
   const graph = page.getByTestId("detail-GRAPH");
-  await graph.getByLabel("GRAPH 제목").fill("월별 관리비 추이");
+  await graph.getByLabel("막대그래프 제목").fill("월별 관리비 추이");
   await graph.getByLabel("X축 값").fill("06");
   await graph.getByLabel("Y축 값").fill("32000");
+
+  // The bank is picked by name from the bank-code table; the code is a small secondary label.
+  await page.getByTestId("add-bank-account").click();
+  const account = page.getByTestId("bank-account-0");
+  await account.getByLabel("은행", { exact: true }).selectOption({ label: "신한은행" });
+  await expect(account).toContainText("은행코드 088");
+  await account.getByLabel("계좌번호").fill("562-1234-5678");
 }
+
+test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
 test("bill: create with all detail types → link → customer pays on a phone → admin sees paid → agency cancel → admin sees cancelled", async ({ page, browser }) => {
   const key = uniq();
@@ -45,13 +54,23 @@ test("bill: create with all detail types → link → customer pays on a phone �
   await page.getByTestId("bill-new").click();
   await expect(page).toHaveURL(/\/admin\/bills\/new$/);
 
-  // A bad input is refused with a clear message and nothing is written.
-  await page.getByLabel("고객번호 (biller_user_key)").fill("010-1234-5678");
+  // A bad input is refused with a clear message per field and nothing is written; the summary lists
+  // every error (each a link to its field) and an error goes away as soon as its field is changed.
+  await page.getByLabel("고객번호", { exact: true }).fill("010-1234-5678");
   await page.getByLabel("고객 이름(표시명)").fill("x");
-  await page.getByLabel("청구서명").fill("x");
   await page.getByLabel("청구 금액 (원)").fill("1000");
   await page.getByTestId("bill-save").click();
-  await expect(page.getByText("전화번호는 고객번호로 쓸 수 없습니다").first()).toBeVisible();
+  const summary = page.getByTestId("bill-form-error");
+  await expect(summary).toContainText("전화번호는 고객번호로 쓸 수 없습니다");
+  await expect(summary.getByTestId("bill-form-error-link")).toHaveText(["고객번호", "청구서명"]);
+  await expect(page.getByTestId("error-customerKey")).toBeVisible();
+  await expect(page.getByTestId("error-title")).toBeVisible();
+  await summary.getByRole("link", { name: "청구서명" }).click();
+  await expect(page.getByLabel("청구서명")).toBeFocused();
+  await page.getByLabel("청구서명").fill("x");
+  await expect(page.getByTestId("error-title")).toHaveCount(0);
+  await expect(summary.getByTestId("bill-form-error-link")).toHaveText(["고객번호"]);
+  expect(await query(`SELECT 1 FROM "BilledCustomer" WHERE "billerUserKey" = '010-1234-5678'`)).toHaveLength(0);
 
   await fillBill(page, key);
   const preview = page.getByTestId("bill-preview");
@@ -60,18 +79,24 @@ test("bill: create with all detail types → link → customer pays on a phone �
 
   await page.getByTestId("bill-save").click();
   await expect(page).toHaveURL(/\/admin\/bills\/c[a-z0-9]+$/);
-  await expect(page.locator("[data-status=UNPAID]")).toBeVisible();
+  await expect(page.locator("[data-status=UNPAID]").first()).toBeVisible();
   await expect(page.getByTestId("bill-amount")).toContainText("35,000원");
 
-  // Issue the link; a second "create" is E818 with the offer to re-create.
+  // Issue the link. Once it exists only 재생성 is offered (a second create would always be E818);
+  // the link can be copied.
+  await expect(page.getByTestId("link-recreate")).toHaveCount(0);
   await page.getByTestId("link-create").click();
   await expect(page.getByTestId("link-result")).toContainText("링크를 생성했습니다");
   await expect(page.getByTestId("link-qr")).toBeVisible();
-  await page.getByTestId("link-create").click();
-  await expect(page.getByTestId("link-error-code")).toHaveText("E818");
-  await expect(page.getByTestId("link-error")).toContainText("'링크 재생성'");
-  await page.getByTestId("offer-recreate").click();
+  await expect(page.getByTestId("link-create")).toHaveCount(0);
+  await expect(page.getByTestId("link-recreate")).toBeVisible();
+  const first = (await page.getByTestId("link-url").textContent())!.trim();
+  await page.getByTestId("link-copy").click();
+  await expect(page.getByTestId("link-copy-status")).toHaveText("복사했습니다");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(first);
+  await page.getByTestId("link-recreate").click();
   await expect(page.getByTestId("link-result")).toContainText("재생성");
+  await expect(page.getByTestId("link-url")).not.toHaveText(first);
   const url = (await page.getByTestId("link-url").textContent())!.trim();
   expect(url).toMatch(/\/dozn\/bill\//);
 
@@ -90,11 +115,17 @@ test("bill: create with all detail types → link → customer pays on a phone �
   await expect(customer.getByText("청구기관 응답 OK")).toBeVisible();
   await phone.close();
 
-  // The admin sees it paid.
+  // The admin sees it paid: no QR and no 납부하기 any more, the preview says 납부 완료.
   await page.reload();
-  await expect(page.locator("[data-status=PAID]")).toBeVisible();
-  await expect(page.getByTestId("bill-payments")).toContainText("35,000원");
-  await expect(page.getByTestId("bill-payments")).toContainText("신한카드");
+  await expect(page.locator("[data-status=PAID]").first()).toBeVisible();
+  const payments = page.locator("[data-testid=bill-payments], [data-testid=bill-payments-cards]").filter({ visible: true });
+  await expect(payments).toContainText("35,000원");
+  await expect(payments).toContainText("신한카드");
+  await expect(page.getByTestId("link-paid")).toContainText("납부가 끝난 청구서입니다");
+  await expect(page.getByTestId("link-qr")).toHaveCount(0);
+  await expect(page.getByTestId("link-recreate")).toHaveCount(0);
+  await expect(page.getByTestId("preview-settled")).toContainText("납부 완료");
+  await expect(page.getByTestId("bill-preview")).not.toContainText("납부하기");
   const noticeKey = (await page.getByTestId("bill-notice-key").textContent())!.trim();
   const [row] = await query<{ payId: string }>(`SELECT p."payId"::text AS "payId" FROM "BillPayment" p JOIN "Bill" b ON b.id = p."billId" WHERE b."billerNoticeKey" = $1`, [noticeKey]);
   expect(row).toBeTruthy();
@@ -109,16 +140,18 @@ test("bill: create with all detail types → link → customer pays on a phone �
     expect(((await r.json()) as { res_code: string }).res_code).toBe("OK");
   }
   await page.reload();
-  await expect(page.locator("[data-status=CANCELLED]")).toBeVisible();
+  await expect(page.locator("[data-status=CANCELLED]").first()).toBeVisible();
   await expect(page.getByTestId("bill-cancellations")).toContainText("35,000원");
   const timeline = page.getByTestId("timeline");
-  await expect(timeline).toContainText("전체 취소 35000원");
+  await expect(timeline).toContainText("전체 취소 35,000원");
   await expect(timeline.getByText("dozn.pay-result.C")).toHaveCount(1);
   expect(await query(`SELECT 1 FROM "BillCancellation" c JOIN "Bill" b ON b.id = c."billId" WHERE b."billerNoticeKey" = $1`, [noticeKey])).toHaveLength(1);
 
-  // The list filters by customer and status.
+  // The list filters by customer and status (a table on a desktop, cards on a phone).
+  const list = page.locator("[data-testid=bills-table], [data-testid=bills-cards]").filter({ visible: true });
   await page.goto(`/admin/bills?customer=${key}&status=CANCELLED`);
-  await expect(page.getByTestId("bills-table")).toContainText("7월 아파트 관리비");
+  await expect(list).toContainText("7월 아파트 관리비");
+  await expect(list).toContainText("35,000원");
   await page.goto(`/admin/bills?customer=${key}&status=PAID`);
-  await expect(page.getByTestId("bills-table")).toContainText("조건에 맞는 청구서가 없습니다");
+  await expect(list).toContainText("조건에 맞는 청구서가 없습니다");
 });

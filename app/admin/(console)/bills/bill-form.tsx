@@ -169,7 +169,7 @@ export function BillForm({ initial, billId, identityLocked }: { initial: BillFor
               <label className="label" htmlFor="customerKey">
                 고객번호
               </label>
-              <input id="customerKey" className="input" value={v.customerKey} maxLength={50} disabled={identityLocked} onChange={(e) => set("customerKey", e.target.value)} placeholder="예: APT-1011001" {...invalid(errors, "customerKey")} />
+              <input id="customerKey" className="input disabled:bg-paper disabled:text-ink-soft" value={v.customerKey} maxLength={50} disabled={identityLocked} onChange={(e) => set("customerKey", e.target.value)} placeholder="예: APT-1011001" {...invalid(errors, "customerKey")} />
               <FieldError errors={errors} name="customerKey" />
             </div>
             <div>
@@ -206,21 +206,21 @@ export function BillForm({ initial, billId, identityLocked }: { initial: BillFor
               <label className="label" htmlFor="billedYearMonth">
                 청구 연월
               </label>
-              <input id="billedYearMonth" type="month" className="input" value={v.billedYearMonth} disabled={identityLocked} onChange={(e) => set("billedYearMonth", e.target.value)} {...invalid(errors, "billedYearMonth")} />
+              <input id="billedYearMonth" type="month" className="input disabled:bg-paper disabled:text-ink-soft" value={v.billedYearMonth} disabled={identityLocked} onChange={(e) => set("billedYearMonth", e.target.value)} {...invalid(errors, "billedYearMonth")} />
               <FieldError errors={errors} name="billedYearMonth" />
             </div>
             <div>
               <label className="label" htmlFor="ordinal">
                 회차 (선택)
               </label>
-              <input id="ordinal" className="input" value={v.ordinal} maxLength={24} disabled={identityLocked} onChange={(e) => set("ordinal", e.target.value)} placeholder="같은 달 여러 건일 때" {...invalid(errors, "ordinal")} />
+              <input id="ordinal" className="input disabled:bg-paper disabled:text-ink-soft" value={v.ordinal} maxLength={24} disabled={identityLocked} onChange={(e) => set("ordinal", e.target.value)} placeholder="같은 달 여러 건일 때" {...invalid(errors, "ordinal")} />
               <FieldError errors={errors} name="ordinal" />
             </div>
             <div>
               <label className="label" htmlFor="billerNoticeKey">
                 청구서 식별 코드 (선택)
               </label>
-              <input id="billerNoticeKey" className="input" value={v.billerNoticeKey} maxLength={80} disabled={identityLocked} onChange={(e) => set("billerNoticeKey", e.target.value)} placeholder="비우면 자동 생성" {...invalid(errors, "billerNoticeKey")} />
+              <input id="billerNoticeKey" className="input disabled:bg-paper disabled:text-ink-soft" value={v.billerNoticeKey} maxLength={80} disabled={identityLocked} onChange={(e) => set("billerNoticeKey", e.target.value)} placeholder="비우면 자동 생성" {...invalid(errors, "billerNoticeKey")} />
               <FieldError errors={errors} name="billerNoticeKey" />
             </div>
           </div>
@@ -304,7 +304,7 @@ export function BillForm({ initial, billId, identityLocked }: { initial: BillFor
             const id = (f: string) => `bankAccounts-${i}-${f}`;
             const known = a.bankCode === "" || BANK_LIST.some((b) => b.code === a.bankCode);
             return (
-              <fieldset key={i} className="grid gap-2 rounded-xl bg-paper p-3 sm:grid-cols-[minmax(9rem,1fr)_minmax(0,1.3fr)_minmax(0,1fr)_minmax(7rem,auto)_auto] sm:items-start" data-testid={`bank-account-${i}`}>
+              <fieldset key={i} className="grid gap-2 rounded-xl bg-paper p-3 sm:grid-cols-[minmax(8.5rem,1fr)_minmax(0,1.7fr)_minmax(0,1fr)_7.5rem_auto] sm:items-start" data-testid={`bank-account-${i}`}>
                 <legend className="sr-only">계좌 {i + 1}</legend>
                 <div>
                   <label className="text-xs font-medium text-ink-soft" htmlFor={id("bankCode")}>
@@ -407,7 +407,19 @@ export function BillForm({ initial, billId, identityLocked }: { initial: BillFor
             <ul className="mt-1 list-disc space-y-0.5 pl-5">
               {errorList.map(([k, msg]) => (
                 <li key={k}>
-                  <a href={`#${fieldAnchor(k)}`} className="underline" data-testid="bill-form-error-link">
+                  <a
+                    href={`#${fieldAnchor(k)}`}
+                    className="underline"
+                    data-testid="bill-form-error-link"
+                    onClick={(e) => {
+                      // Move the focus too (a fragment link only scrolls), so typing fixes the field at once.
+                      const el = document.getElementById(fieldAnchor(k));
+                      if (!el) return;
+                      e.preventDefault();
+                      el.scrollIntoView({ block: "center" });
+                      el.focus({ preventScroll: true });
+                    }}
+                  >
                     {fieldLabel(k)}
                   </a>
                   : {msg}

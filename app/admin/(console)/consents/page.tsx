@@ -41,29 +41,51 @@ export default async function AdminConsents({ searchParams }: { searchParams: Pr
           </Link>
         </div>
       )}
-      {!parsed.success && <p className="mb-3 rounded-xl bg-red-50 p-3 text-sm text-red-700">{parsed.error.issues[0]?.message ?? "검색 조건을 확인해 주세요."}</p>}
-      <form className="card mb-4 grid gap-2 p-3 sm:grid-cols-[130px_130px_1fr_110px_140px_140px_auto]" role="search">
-        <select name="status" defaultValue={filter.status ?? ""} className="input py-2" aria-label="상태">
-          <option value="">전체 상태</option>
-          {Object.entries(consentStatusLabel).map(([k, v]) => (
-            <option key={k} value={k}>
-              {v}
-            </option>
-          ))}
-        </select>
-        <select name="kind" defaultValue={filter.kind ?? ""} className="input py-2" aria-label="종류">
-          <option value="">전체 종류</option>
-          <option value="CMS">{consentKindLabel.CMS}</option>
-          <option value="ESIGN">{consentKindLabel.ESIGN}</option>
-        </select>
-        <input name="q" defaultValue={filter.q} placeholder="이름, 휴대폰, 접수아이디, 주문번호" className="input py-2" aria-label="검색어" />
-        <select name="basis" defaultValue={filter.basis ?? ""} className="input py-2" aria-label="기간 기준">
-          <option value="">요청일 기준</option>
-          <option value="verified">검증일 기준</option>
-        </select>
-        <input name="from" type="date" defaultValue={filter.from} className="input py-2" aria-label="시작일" />
-        <input name="to" type="date" defaultValue={filter.to} className="input py-2" aria-label="종료일" />
-        <button className="btn-dark py-2">검색</button>
+      {!parsed.success && (
+        <p className="mb-3 rounded-xl bg-red-50 p-3 text-sm text-red-700" role="alert" data-testid="filter-error">
+          {parsed.error.issues[0]?.message ?? "검색 조건을 확인해 주세요."}
+        </p>
+      )}
+      <form className="card mb-4 grid grid-cols-2 gap-2 p-3 sm:grid-cols-[130px_130px_1fr_120px_150px_150px_auto] sm:items-end" role="search">
+        <label className="text-xs text-ink-mute">
+          상태
+          <select name="status" defaultValue={filter.status ?? ""} className="input mt-1 py-2">
+            <option value="">전체 상태</option>
+            {Object.entries(consentStatusLabel).map(([k, v]) => (
+              <option key={k} value={k}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-xs text-ink-mute">
+          종류
+          <select name="kind" defaultValue={filter.kind ?? ""} className="input mt-1 py-2">
+            <option value="">전체 종류</option>
+            <option value="CMS">{consentKindLabel.CMS}</option>
+            <option value="ESIGN">{consentKindLabel.ESIGN}</option>
+          </select>
+        </label>
+        <label className="col-span-2 text-xs text-ink-mute sm:col-span-1">
+          검색어
+          <input name="q" defaultValue={filter.q} placeholder="이름, 휴대폰, 접수아이디, 주문번호" className="input mt-1 py-2" maxLength={100} />
+        </label>
+        <label className="col-span-2 text-xs text-ink-mute sm:col-span-1">
+          기간 기준
+          <select name="basis" defaultValue={filter.basis ?? ""} className="input mt-1 py-2">
+            <option value="">요청일</option>
+            <option value="verified">검증일</option>
+          </select>
+        </label>
+        <label className="text-xs text-ink-mute">
+          시작일
+          <input name="from" type="date" defaultValue={filter.from} className="input mt-1 py-2" aria-invalid={!parsed.success} />
+        </label>
+        <label className="text-xs text-ink-mute">
+          종료일
+          <input name="to" type="date" defaultValue={filter.to} className="input mt-1 py-2" aria-invalid={!parsed.success} />
+        </label>
+        <button className="btn-dark col-span-2 py-2 sm:col-span-1">검색</button>
       </form>
       <p className="mb-2 text-sm text-ink-mute">총 {result.total.toLocaleString("ko-KR")}건</p>
       <ul className="space-y-2 sm:hidden" data-testid="consents-cards">

@@ -25,7 +25,7 @@ export function RefundForm(props: { paymentId: string; remaining: number; remain
       : n > props.remaining
         ? `환불 가능 금액(${won(props.remaining)})을 넘을 수 없습니다.`
         : !Number.isInteger(tf) || tf < 0 || tf > n || tf > props.remainingTaxFree
-          ? "비과세 금액을 확인해 주세요."
+          ? "면세 금액을 확인해 주세요."
           : !reason.trim()
             ? "환불 사유를 입력해 주세요."
             : null;
@@ -48,28 +48,36 @@ export function RefundForm(props: { paymentId: string; remaining: number; remain
       <input type="hidden" name="reason" value={reason} />
       {step === "edit" ? (
         <>
-          <div className="grid gap-3 sm:grid-cols-2">
-            <div>
-              <label className="label" htmlFor="refund-amount">
-                환불 금액 (최대 {won(props.remaining)})
-              </label>
-              <input
-                id="refund-amount"
-                className="input read-only:bg-paper"
-                inputMode="numeric"
-                value={props.partialAllowed ? amount : String(props.remaining)}
-                readOnly={!props.partialAllowed}
-                onChange={(e) => setAmount(e.target.value.replace(/[^\d]/g, ""))}
-              />
-              {!props.partialAllowed && <p className="mt-1 text-xs text-ink-mute">이 결제수단(PayUp/KCP)은 전체 취소만 가능합니다.</p>}
+          {props.partialAllowed ? (
+            <div className="grid gap-3 sm:grid-cols-2">
+              <div>
+                <label className="label" htmlFor="refund-amount">
+                  환불 금액 (최대 {won(props.remaining)})
+                </label>
+                <input id="refund-amount" className="input" inputMode="numeric" value={amount} onChange={(e) => setAmount(e.target.value.replace(/[^\d]/g, ""))} />
+              </div>
+              <div>
+                <label className="label" htmlFor="refund-taxfree">
+                  그중 면세 금액 (남은 면세 {won(props.remainingTaxFree)})
+                </label>
+                <input id="refund-taxfree" className="input" inputMode="numeric" value={taxFree ?? String(proposedTaxFree)} onChange={(e) => setTaxFree(e.target.value.replace(/[^\d]/g, ""))} />
+              </div>
             </div>
-            <div>
-              <label className="label" htmlFor="refund-taxfree">
-                그중 비과세 금액 (남은 비과세 {won(props.remainingTaxFree)})
-              </label>
-              <input id="refund-taxfree" className="input" inputMode="numeric" value={taxFree ?? String(proposedTaxFree)} onChange={(e) => setTaxFree(e.target.value.replace(/[^\d]/g, ""))} />
+          ) : (
+            // PayUp (KCP) cancels a payment only in full (seed 002: no partial-cancel request), so there
+            // is nothing to choose: the whole remaining amount, its 면세 part included, shown read-only.
+            <div className="rounded-xl bg-paper p-3 text-sm" data-testid="refund-full-only">
+              <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+                <dt className="text-ink-mute">환불 금액</dt>
+                <dd className="amount font-semibold" data-testid="refund-full-amount">
+                  {won(props.remaining)}
+                </dd>
+                <dt className="text-ink-mute">그중 면세</dt>
+                <dd className="amount">{won(props.remainingTaxFree)}</dd>
+              </dl>
+              <p className="mt-2 text-xs text-ink-mute">이 결제(PayUp·KCP)는 전체 취소만 할 수 있어 남은 금액 전부가 환불됩니다.</p>
             </div>
-          </div>
+          )}
           <div>
             <label className="label" htmlFor="refund-reason">
               환불 사유
@@ -79,7 +87,7 @@ export function RefundForm(props: { paymentId: string; remaining: number; remain
           {error && amount !== "" && (reason.trim() || !error.includes("사유")) ? (
             <p className="text-sm text-red-600">{error}</p>
           ) : (
-            !reason.trim() && <p className="text-sm text-ink-mute">금액과 사유를 입력하면 환불 내용을 확인할 수 있습니다.</p>
+            !reason.trim() && <p className="text-sm text-ink-mute">{props.partialAllowed ? "금액과 사유를" : "사유를"} 입력하면 환불 내용을 확인할 수 있습니다.</p>
           )}
           <button type="button" className="btn-dark w-full" disabled={!!error} onClick={() => setStep("confirm")} data-testid="refund-review">
             환불 내용 확인
@@ -92,7 +100,7 @@ export function RefundForm(props: { paymentId: string; remaining: number; remain
             <li>
               환불 금액 <b data-testid="refund-summary-amount">{won(n)}</b> {n === props.remaining ? "(전체 환불)" : "(부분 환불)"}
             </li>
-            <li>비과세 {won(tf)}</li>
+            <li>그중 면세 {won(tf)}</li>
             <li>사유: {reason}</li>
           </ul>
           <div className="mt-3 flex gap-2">
