@@ -29,13 +29,21 @@ export function ESignForm({ docs, initialDoc, order, mobile, appToApp }: { docs:
           ))}
         </div>
         {fe.document && <p className="text-sm text-red-700">{fe.document}</p>}
-        <pre className="max-h-64 overflow-auto whitespace-pre-wrap break-words rounded-xl bg-paper p-3 font-sans text-sm leading-relaxed" data-testid="document-text">
+        {/* A scrolling box: focusable so it can be scrolled with the keyboard, named for screen readers. */}
+        <pre
+          tabIndex={0}
+          role="region"
+          aria-label={`${doc.title} 내용`}
+          className="max-h-64 overflow-auto whitespace-pre-wrap break-words rounded-xl bg-paper p-3 font-sans text-sm leading-relaxed"
+          data-testid="document-text"
+        >
           {doc.text}
         </pre>
         <p className="text-xs text-ink-mute">{doc.version} 개정본 · 서명한 문서 원문은 서명과 함께 보관됩니다.</p>
         <label className="flex items-start gap-2 text-sm">
           <input
             type="checkbox"
+            id="agree"
             name="agree"
             defaultChecked={v.agree === "on"}
             className="mt-0.5 size-4 accent-black"
