@@ -3,8 +3,11 @@
 // The expected numbers are computed here, from the seeded rows and KST calendar days, not by the app's
 // code. Each number links to the list behind it; the lists' totals match. No layout shift on a phone.
 import { randomUUID } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type TestInfo, type Page } from "@playwright/test";
 import { DEMO_ADMIN, query } from "./helpers";
+
+/** Screenshots for people to look at: E2E_SCREENSHOT_DIR when set, else the test's output folder. */
+const shot = (info: TestInfo, name: string) => (process.env.E2E_SCREENSHOT_DIR ? `${process.env.E2E_SCREENSHOT_DIR}/${name}` : info.outputPath(name));
 
 const DAY = 86_400_000;
 const KST = 9 * 3600_000;
@@ -255,7 +258,7 @@ test("dashboard: today / 7 days / 30 days equal the seeded rows in KST, each num
   if (info.project.name === "desktop") {
     for (const w of [360, 390, 1280]) {
       await page.setViewportSize({ width: w, height: 900 });
-      await page.screenshot({ path: info.outputPath(`dashboard-${w}.png`), fullPage: true });
+      await page.screenshot({ path: shot(info, `dashboard-${w}.png`), fullPage: true });
     }
   }
 });
