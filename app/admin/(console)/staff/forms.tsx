@@ -2,6 +2,7 @@
 import { useActionState, useState } from "react";
 import { kstDateTimeShort } from "@/lib/kst";
 import { SubmitButton } from "../../../_components/submit-button";
+import { useFieldErrors } from "../../../_components/use-field-errors";
 import { changePasswordAction, inviteAction, staffChangeAction, type StaffState } from "./actions";
 
 const ROLE_OPTIONS = [
@@ -22,15 +23,16 @@ function Message({ s }: { s: StaffState }) {
 export function InviteForm() {
   const [s, action] = useActionState<StaffState, FormData>(inviteAction, {});
   const [copied, setCopied] = useState(false);
+  const { errors: fe, onInput } = useFieldErrors(s, s.fields);
   return (
-    <form action={action} className="space-y-3" data-testid="invite-form">
+    <form action={action} className="space-y-3" data-testid="invite-form" onInput={onInput} onChange={onInput}>
       <div className="grid gap-3 sm:grid-cols-[1fr_240px_auto] sm:items-end">
         <div>
           <label className="label" htmlFor="invite-email">
             이메일
           </label>
-          <input id="invite-email" name="email" type="email" className="input" required maxLength={200} defaultValue={s.ok ? "" : s.email} key={s.at} aria-invalid={!!s.fields?.email} />
-          {s.fields?.email && <p className="mt-1 text-xs text-red-700">{s.fields.email}</p>}
+          <input id="invite-email" name="email" type="email" className="input" required maxLength={200} defaultValue={s.ok ? "" : s.email} key={s.at} aria-invalid={!!fe.email} />
+          {fe.email && <p className="mt-1 text-xs text-red-700">{fe.email}</p>}
         </div>
         <div>
           <label className="label" htmlFor="invite-role">
@@ -117,7 +119,7 @@ export function RevokeInvite({ id }: { id: string }) {
 
 export function PasswordForm() {
   const [s, action] = useActionState<StaffState, FormData>(changePasswordAction, {});
-  const f = s.ok ? {} : (s.fields ?? {});
+  const { errors: f, onInput } = useFieldErrors(s, s.ok ? {} : s.fields);
   const field = (name: "current" | "next" | "confirm", label: string, auto: string, help?: string) => (
     <div>
       <label className="label" htmlFor={`pw-${name}`}>
@@ -128,7 +130,7 @@ export function PasswordForm() {
     </div>
   );
   return (
-    <form action={action} className="space-y-3" data-testid="password-form">
+    <form action={action} className="space-y-3" data-testid="password-form" onInput={onInput} onChange={onInput}>
       {field("current", "현재 비밀번호", "current-password")}
       {field("next", "새 비밀번호", "new-password", "10자 이상")}
       {field("confirm", "새 비밀번호 확인", "new-password")}

@@ -1,13 +1,14 @@
 "use client";
 import { useActionState } from "react";
 import { SubmitButton } from "../../../_components/submit-button";
+import { useFieldErrors } from "../../../_components/use-field-errors";
 import { acceptInviteAction, type AcceptState } from "./actions";
 
 export function AcceptForm({ token, email }: { token: string; email: string }) {
   const [s, action] = useActionState<AcceptState, FormData>(acceptInviteAction, {});
-  const f = s.fields ?? {};
+  const { errors: f, onInput } = useFieldErrors(s, s.fields);
   return (
-    <form action={action} className="card space-y-3 p-5">
+    <form action={action} className="card space-y-3 p-5" onInput={onInput} onChange={onInput}>
       <input type="hidden" name="token" value={token} />
       <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
       <div>
@@ -31,7 +32,7 @@ export function AcceptForm({ token, email }: { token: string; email: string }) {
         <input id="confirm" name="confirm" type="password" className="input" autoComplete="new-password" required maxLength={200} aria-invalid={!!f.confirm} />
         {f.confirm && <p className="mt-1 text-xs text-red-700">{f.confirm}</p>}
       </div>
-      {s.message && !Object.keys(f).length && (
+      {s.message && !Object.keys(s.fields ?? {}).length && (
         <p className="rounded-xl bg-red-50 p-3 text-sm text-red-700" role="alert">
           {s.message}
         </p>
