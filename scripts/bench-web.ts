@@ -135,6 +135,12 @@ try {
     args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   });
   const phone = { ...devices["Pixel 7"], baseURL: appUrl, locale: "ko-KR", timezoneId: "Asia/Seoul" };
+  // A busy machine (other builds on 2 cores) can take long to answer: generous timeouts, not failures.
+  const newPage = async (ctx: Awaited<ReturnType<Browser["newContext"]>>) => {
+    const p = await ctx.newPage();
+    p.setDefaultTimeout(120_000);
+    return p;
+  };
 
   // ------------------------------------------------------------ a paid order and a filled cart
   log("paying one order through the KakaoPay sandbox (for the receipt page)");
@@ -218,13 +224,13 @@ try {
     if (ONLY.length && url !== "/bench-floor" && !ONLY.includes(url) && !ONLY.includes(name)) continue;
     // weights: one unthrottled cold load
     const ctx = await browser.newContext({ ...phone, storageState });
-    const w = await weigh(await ctx.newPage(), url, { settleMs: 2000 });
+    const w = await weigh(await newPage(ctx), url, { settleMs: 2000 });
     await ctx.close();
     // LCP: cold loads on the phone profile
     const lcpRuns: (number | null)[] = [];
     for (let i = 0; i < RUNS; i++) {
       const c = await browser.newContext({ ...phone, storageState });
-      const p = await c.newPage();
+      const p = await newPage(c);
       await throttle(c, p);
       lcpRuns.push((await weigh(p, url, { settleMs: 0 })).lcpMs);
       await c.close();

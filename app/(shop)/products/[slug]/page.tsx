@@ -13,7 +13,8 @@ export default async function ProductPage({ params }: { params: Promise<{ slug: 
   if (!product) notFound();
   return (
     <div className="grid gap-6 pb-20 md:grid-cols-2 md:pb-0">
-      <Image src={product.imagePath} alt={product.name} width={600} height={600} className="card aspect-square w-full object-cover" unoptimized />
+      {/* The page's largest paint: fetched at once, not lazily after layout. */}
+      <Image src={product.imagePath} alt={product.name} width={600} height={600} loading="eager" fetchPriority="high" className="card aspect-square w-full object-cover" unoptimized />
       <div>
         <Link href="/" className="text-sm text-ink-soft hover:underline">
           ← 상품 목록
