@@ -72,11 +72,17 @@ test.describe("merchant admin", () => {
   });
 
   test("PayUp (KCP) payment: the refund form shows the full amount read-only, no editable 면세 field, and refunds it all", async ({ page, browser }) => {
+    test.setTimeout(120_000); // a shop checkout through the KCP window, then the admin
     const shop = await browser.newPage();
     await checkoutToKakaoPay(shop, { product: "제주 햇감귤", method: "카카오페이 (KCP 결제창)" });
     // A phone gets KCP's mobile window (a page), a desktop KCP's layer (an iframe) over our page.
-    if (/\/kcp\/mobile\//.test(shop.url())) await shop.getByRole("button", { name: "결제하기" }).click();
-    else await shop.frameLocator("iframe").getByRole("button", { name: "결제하기" }).click();
+    if (test.info().project.name === "phone") {
+      await expect(shop).toHaveURL(/\/kcp\/mobile\//);
+      await shop.getByRole("button", { name: "결제하기" }).click();
+    } else {
+      await expect(shop).toHaveURL(/\/pay\/payup\//);
+      await shop.frameLocator("iframe").getByRole("button", { name: "결제하기" }).click();
+    }
     await expect(shop.getByTestId("order-status")).toContainText("결제가 완료되었습니다", { timeout: 20_000 });
     const orderNumber = (await shop.getByTestId("order-number").textContent())!.trim();
 

@@ -48,6 +48,7 @@ async function fillBill(page: Page, key: string) {
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
 test("bill: create with all detail types → link → customer pays on a phone → admin sees paid → agency cancel → admin sees cancelled", async ({ page, browser }) => {
+  test.setTimeout(120_000); // admin, agency sandbox and a customer's phone in one story
   const key = uniq();
   await adminLogin(page);
   await page.goto("/admin/bills");
