@@ -18,8 +18,12 @@ export default defineConfig({
   reporter: [["list"]],
   use: { baseURL, trace: "retain-on-failure", screenshot: "only-on-failure", locale: "ko-KR", timezoneId: "Asia/Seoul" },
   projects: [
-    // *.phone.spec.ts run only on the phone, *.desktop.spec.ts only on the desktop, the rest on both.
-    { name: "desktop", testIgnore: /\.phone\.spec\.ts$/, use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions } },
-    { name: "phone", testIgnore: /\.desktop\.spec\.ts$/, use: { ...devices["Pixel 7"], launchOptions } },
+    // *.phone.spec.ts run only on the phones, *.desktop.spec.ts only on the desktop, the rest on both.
+    { name: "desktop", testIgnore: [/\.phone\.spec\.ts$/, /shop-layout\./], use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions } },
+    // A 390 px phone (the width of most current iPhones and many Androids), Chromium with a mobile user agent.
+    { name: "phone", testIgnore: [/\.desktop\.spec\.ts$/, /shop-layout\./], use: { ...devices["Pixel 7"], viewport: { width: 390, height: 844 }, launchOptions } },
+    // The narrowest common phone: only the layout (no sideways scroll, 360 and 375 px) and accessibility
+    // specs, which between them visit every customer page — the rest already ran on the 390 px phone.
+    { name: "phone-360", testMatch: [/shop-layout\.phone\.spec\.ts$/, /a11y\.spec\.ts$/], use: { ...devices["Pixel 7"], viewport: { width: 360, height: 740 }, launchOptions } },
   ],
 });

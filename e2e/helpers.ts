@@ -54,7 +54,8 @@ export async function adminLogin(page: Page) {
   await page.getByLabel("이메일").fill(DEMO_ADMIN.email);
   await page.getByLabel("비밀번호").fill(DEMO_ADMIN.password);
   await page.getByRole("button", { name: "로그인" }).click();
-  await expect(page).toHaveURL(/\/admin\/orders/);
+  // scrypt (N=2^17) under the load of a full run can take a while
+  await expect(page).toHaveURL(/\/admin\/orders/, { timeout: 30_000 });
 }
 
 /** Fills the checkout form: buyer, 주문자와 동일 delivery address typed by hand, both agreements, method. */
