@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { armFault, checkoutToKakaoPay, fillCheckout, payAtKakaoPay, query } from "./helpers";
+import { adminLogin, armFault, checkoutToKakaoPay, fillCheckout, payAtKakaoPay, query } from "./helpers";
 
 test.describe("KakaoPay online checkout", () => {
   test("buy → pay at KakaoPay → paid receipt (device-specific KakaoPay page)", async ({ page }, info) => {
@@ -87,6 +87,24 @@ test.describe("KakaoPay online checkout", () => {
     await stranger.getByLabel("휴대폰 번호").fill("010-1234-5678");
     await stranger.getByRole("button", { name: "조회하기" }).click();
     await expect(stranger.getByTestId("order-status")).toContainText("결제가 완료되었습니다");
+  });
+
+  test("KakaoPay refuses the approval with its published -780: the customer reads what to do, staff read the code's meaning", async ({ page, browser }) => {
+    await checkoutToKakaoPay(page, { product: "제주 햇감귤" });
+    const tid = new URL(page.url()).pathname.split("/").pop()!;
+    await armFault({ provider: "kakaopay", op: "approve", mode: "error", code: "-780", match: tid });
+    await page.getByRole("button", { name: /결제하기/ }).click();
+    await expect(page.getByTestId("order-notice")).toContainText("결제 승인에 실패했습니다. 다른 결제수단으로 다시 시도해 주세요.", { timeout: 20_000 });
+    await expect(page.getByTestId("error-code")).toContainText("-780");
+    await expect(page.getByTestId("retry-payment")).toBeVisible();
+    const orderNumber = (await page.getByTestId("order-number").textContent())!.trim();
+    const [order] = await query<{ id: string }>(`SELECT id FROM "Order" WHERE "orderNumber" = $1`, [orderNumber]);
+    const staff = await browser.newPage();
+    await adminLogin(staff);
+    await staff.goto(`/admin/orders/${order!.id}`);
+    await expect(staff.locator("body")).toContainText("결제수단에서 승인을 거절했습니다");
+    await expect(staff.locator("body")).toContainText("-780");
+    await staff.close();
   });
 
   test("KakaoPay approves but answers too late: the receipt says it is checking, then settles as paid", async ({ page }) => {

@@ -75,7 +75,7 @@ export function describeFailure(f: LinkhubFailure, service?: LinkhubService): { 
     case "config":
       return {
         code: "CONFIG",
-        customer: "지금은 카카오톡 인증을 요청할 수 없습니다. (연동 설정 오류) 고객센터로 문의해 주세요.",
+        customer: "지금은 카카오톡 인증을 요청할 수 없습니다. 잠시 후 다시 시도하시거나 고객센터로 문의해 주세요.",
         admin: `연동 설정 오류: ${f.message}`,
         retryable: false,
       };

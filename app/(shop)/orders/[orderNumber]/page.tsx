@@ -6,6 +6,7 @@ import { formatWon } from "@/lib/money";
 import { gatewayFor } from "@/lib/payments/gateways";
 import { env } from "@/lib/env";
 import { settlePayment } from "@/lib/payments/settle";
+import { providerFailureText } from "@/lib/payments/failure-text";
 import { kstDateTimeKo as kstDateTime } from "@/lib/kst";
 import { maskName, maskPhone } from "@/lib/shop/order-access";
 import { paymentMethods } from "@/lib/payments/methods";
@@ -142,6 +143,7 @@ export default async function OrderPage({
             <p className="mt-2 text-sm text-ink-soft" data-testid="order-notice">
               {startError ??
                 (latest?.failureCode && failureText[latest.failureCode]) ??
+                (latest ? providerFailureText(latest.provider, latest.failureCode) : null) ??
                 (latest?.failureCode?.startsWith("KCP_") ? "결제창에서 카카오페이 인증이 끝나지 않아 결제되지 않았습니다. 아래에서 다시 결제해 주세요." : null) ??
                 (latest?.status === "FAILED" ? "결제가 완료되지 않았습니다. 아래에서 다시 결제해 주세요." : "아직 결제하지 않은 주문입니다.")}
             </p>
