@@ -123,7 +123,6 @@ try {
       env,
       readyUrl: `${appUrl}/admin/login`,
       echo: false,
-      detached: true, // its own process group: stopped with everything it forked, by its PID
     }),
   );
   children.push(
@@ -292,11 +291,25 @@ try {
   }
 } finally {
   await browser?.close().catch(() => {});
-  for (const c of children.reverse()) {
+  // SIGTERM, then SIGKILL for whatever has not exited within 10 s (next start's graceful shutdown can
+  // hang: seen leaving next-server processes behind).
+  const alive = children.filter((c) => c.pid && c.exitCode === null && c.signalCode === null);
+  const exited = alive.map((c) => new Promise<void>((r) => c.once("exit", () => r())));
+  for (const c of alive) {
     try {
-      if (c.pid) process.kill(c.spawnargs[0]?.endsWith("next") ? -c.pid : c.pid, "SIGTERM");
+      process.kill(c.pid!, "SIGTERM");
     } catch {
       /* already gone */
+    }
+  }
+  await Promise.race([Promise.all(exited), new Promise((r) => setTimeout(r, 10_000))]);
+  for (const c of alive) {
+    if (c.exitCode === null && c.signalCode === null) {
+      try {
+        process.kill(c.pid!, "SIGKILL");
+      } catch {
+        /* gone */
+      }
     }
   }
   await pgServer.stop().catch(() => {});
