@@ -14,8 +14,7 @@
 //     subsets, fetched only for a character the core lacks (a customer's name or address, an admin
 //     screen). Chromium does not fetch them for text whose core file is still loading (checked).
 // Writes the woff2 files, app/fonts.css (imported by app/layout.tsx) and app/fonts.ts (the preload
-// list). Needs `subset-font` (harfbuzz as wasm), which is not a dependency of the app: run it with
-// `npm i --no-save subset-font@2.9.0` first, or point SUBSET_FONT_DIR at a folder where it is installed.
+// list). Uses `subset-font` (harfbuzz as wasm, a devDependency); SUBSET_FONT_DIR may point elsewhere.
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from "node:fs";
