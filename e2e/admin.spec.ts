@@ -102,8 +102,10 @@ test.describe("merchant admin", () => {
     await page.getByTestId("refund-review").click();
     await expect(page.getByTestId("refund-summary-amount")).toHaveText(total);
     await page.getByTestId("refund-confirm").click();
-    await expect(page.getByTestId("refund-result")).toContainText("환불이 완료되었습니다");
+    // Nothing is left to refund, so the form gives way to the refunded order.
     await expect(page.locator("[data-status=REFUNDED]")).toBeVisible();
+    await expect(page.getByTestId("admin-order-refunded")).toHaveText(total);
+    await expect(page.getByTestId("timeline")).toContainText(`전체 환불 완료 ${total}`);
   });
 
   test("orders list filters, CSV export and logout", async ({ page }) => {
