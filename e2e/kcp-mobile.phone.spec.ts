@@ -55,8 +55,9 @@ test("phone: admin cancels a KCP payment (full cancel only) and the timeline sho
   await page.goto(`/admin/orders?q=${orderNumber}`);
   await page.locator("[data-testid=orders-cards], [data-testid=orders-table]").filter({ visible: true }).getByRole("link", { name: orderNumber }).click();
   await expect(page.getByTestId("payment-card")).toContainText(/카카오페이 \(PayUp[·/]KCP\)/); // the admin spells it PayUp·KCP now
-  await expect(page.getByLabel(/환불 금액/)).toHaveValue("32000");
-  await expect(page.getByText("전체 취소만 가능합니다")).toBeVisible();
+  // PayUp cancels only in full (seed 002): the amount is shown read-only, nothing to edit
+  await expect(page.getByTestId("refund-full-amount")).toContainText("32,000");
+  await expect(page.getByTestId("refund-full-only")).toContainText("전체 취소만 할 수 있어");
   await page.getByLabel("환불 사유").fill("품절로 주문 취소");
   await page.getByTestId("refund-review").click();
   await page.getByTestId("refund-confirm").click();
