@@ -14,7 +14,10 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: 2,
-  retries: 0,
+  // One retry on CI only: an intermittent failure (a KakaoPay / KCP return occasionally not settling the payment
+  // in time on a loaded 2-core machine — under investigation, see the README's known issues) must not throw
+  // away a run; Playwright still reports such a test as "flaky", and a test that fails twice fails the run.
+  retries: process.env.CI ? 1 : 0,
   reporter: [["list"]],
   use: { baseURL, trace: "retain-on-failure", screenshot: "only-on-failure", locale: "ko-KR", timezoneId: "Asia/Seoul" },
   projects: [
