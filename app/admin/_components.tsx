@@ -66,3 +66,29 @@ export function Pagination({ page, pages, href }: { page: number; pages: number;
     </nav>
   );
 }
+
+/** The list pages' filter error: the first problem with the search conditions, in one line. */
+export function FilterError({ issues }: { issues: ReadonlyArray<{ message: string }> }) {
+  return (
+    <p className="mb-3 rounded-xl bg-red-50 p-3 text-sm text-red-700" role="alert" data-testid="filter-error">
+      {issues[0]?.message ?? "검색 조건을 확인해 주세요."}
+    </p>
+  );
+}
+
+/** A labelled filter select over a value → label table, with an "all" option first. */
+export function FilterSelect({ label, name, value, all, options }: { label: string; name: string; value: string | undefined; all: string; options: Record<string, string> }) {
+  return (
+    <label className="text-xs text-ink-mute">
+      {label}
+      <select name={name} defaultValue={value ?? ""} className="input mt-1 py-2">
+        <option value="">{all}</option>
+        {Object.entries(options).map(([k, v]) => (
+          <option key={k} value={k}>
+            {v}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

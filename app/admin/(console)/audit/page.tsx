@@ -2,7 +2,7 @@ import { AUDIT_ACTIONS, listAudit } from "@/lib/admin/audit";
 import { auditFilterSchema, toAuditFilter } from "@/lib/admin/audit-query";
 import { kstDateTime } from "@/lib/admin/format";
 import { requireAdmin } from "../../../_lib/admin";
-import { Pagination } from "../../_components";
+import { FilterSelect, Pagination } from "../../_components";
 
 export const metadata = { title: "감사 로그" };
 
@@ -36,17 +36,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </p>
       )}
       <form className="card mb-4 grid gap-2 p-3 sm:grid-cols-[180px_1fr_150px_150px_auto] sm:items-end" role="search">
-        <label className="text-xs text-ink-mute">
-          작업
-          <select name="action" defaultValue={sp.action ?? ""} className="input mt-1 py-2">
-            <option value="">전체</option>
-            {Object.entries(AUDIT_ACTIONS).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="작업" name="action" value={sp.action} all="전체" options={AUDIT_ACTIONS} />
         <label className="text-xs text-ink-mute">
           직원 이메일
           <input name="actor" defaultValue={sp.actor ?? ""} className="input mt-1 py-2" maxLength={200} />

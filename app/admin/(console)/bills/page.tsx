@@ -3,7 +3,7 @@ import { billExportFilterSchema as billFilterSchema } from "@/lib/bills/csv";
 import { listBills } from "@/lib/bills/query";
 import { can } from "@/lib/admin/roles";
 import { requireAdmin } from "../../../_lib/admin";
-import { kstDateTime, Pagination } from "../../_components";
+import { FilterError, FilterSelect, kstDateTime, Pagination } from "../../_components";
 import { BillStatusBadge, billStatusText, won, ymText, ymdText } from "./_ui";
 
 export const metadata = { title: "청구서" };
@@ -39,22 +39,10 @@ export default async function AdminBills({ searchParams }: { searchParams: Promi
         </div>
       </div>
       {!parsed.success && (
-        <p className="mb-3 rounded-xl bg-red-50 p-3 text-sm text-red-700" role="alert" data-testid="filter-error">
-          {parsed.error.issues[0]?.message ?? "검색 조건을 확인해 주세요."}
-        </p>
+        <FilterError issues={parsed.error.issues} />
       )}
       <form className="card mb-4 grid grid-cols-2 gap-2 p-3 sm:grid-cols-[140px_160px_160px_1fr_auto] sm:items-end" role="search">
-        <label className="text-xs text-ink-mute">
-          상태
-          <select name="status" defaultValue={filter.status ?? ""} className="input mt-1 py-2">
-            <option value="">전체 상태</option>
-            {Object.entries(billStatusText).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="상태" name="status" value={filter.status} all="전체 상태" options={billStatusText} />
         <label className="text-xs text-ink-mute">
           청구 연월
           <input name="month" type="month" defaultValue={monthValue} className="input mt-1 py-2" />

@@ -5,7 +5,7 @@ import { consentKindLabel, consentStatusLabel } from "@/lib/consents/state";
 import { maskName, maskPhone } from "@/lib/shop/order-access";
 import { can } from "@/lib/admin/roles";
 import { requireAdmin } from "../../../_lib/admin";
-import { kstDateTime, Pagination } from "../../_components";
+import { FilterError, FilterSelect, kstDateTime, Pagination } from "../../_components";
 import { ConsentBadge } from "./_ui";
 
 export const metadata = { title: "동의·서명 관리" };
@@ -42,22 +42,10 @@ export default async function AdminConsents({ searchParams }: { searchParams: Pr
         </div>
       )}
       {!parsed.success && (
-        <p className="mb-3 rounded-xl bg-red-50 p-3 text-sm text-red-700" role="alert" data-testid="filter-error">
-          {parsed.error.issues[0]?.message ?? "검색 조건을 확인해 주세요."}
-        </p>
+        <FilterError issues={parsed.error.issues} />
       )}
       <form className="card mb-4 grid grid-cols-2 gap-2 p-3 sm:grid-cols-[130px_130px_1fr_120px_150px_150px_auto] sm:items-end" role="search">
-        <label className="text-xs text-ink-mute">
-          상태
-          <select name="status" defaultValue={filter.status ?? ""} className="input mt-1 py-2">
-            <option value="">전체 상태</option>
-            {Object.entries(consentStatusLabel).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="상태" name="status" value={filter.status} all="전체 상태" options={consentStatusLabel} />
         <label className="text-xs text-ink-mute">
           종류
           <select name="kind" defaultValue={filter.kind ?? ""} className="input mt-1 py-2">

@@ -6,7 +6,7 @@ import { paymentMethodText, providerShort } from "@/lib/admin/labels";
 import { orderDisplay } from "@/lib/admin/order-display";
 import { can } from "@/lib/admin/roles";
 import { requireAdmin } from "../../../_lib/admin";
-import { orderStatusLabel, Pagination } from "../../_components";
+import { FilterError, FilterSelect, orderStatusLabel, Pagination } from "../../_components";
 
 function OrderBadge({ o }: { o: { status: Parameters<typeof orderDisplay>[0]; payments: { status: Parameters<typeof orderDisplay>[1] }[] } }) {
   const d = orderDisplay(o.status, o.payments[0]?.status);
@@ -49,9 +49,7 @@ export default async function AdminOrders({ searchParams }: { searchParams: Prom
         )}
       </div>
       {!parsed.success && (
-        <p className="mb-3 rounded-xl bg-red-50 p-3 text-sm text-red-700" role="alert" data-testid="filter-error">
-          {parsed.error.issues[0]?.message ?? "검색 조건을 확인해 주세요."}
-        </p>
+        <FilterError issues={parsed.error.issues} />
       )}
       <div className="mb-2 flex flex-wrap gap-1.5 text-sm" aria-label="기간 빠른 선택">
         {presets.map((p) => {
@@ -69,17 +67,7 @@ export default async function AdminOrders({ searchParams }: { searchParams: Prom
         )}
       </div>
       <form className="card mb-4 grid gap-2 p-3 sm:grid-cols-[150px_1fr_130px_150px_150px_auto] sm:items-end" role="search">
-        <label className="text-xs text-ink-mute">
-          상태
-        <select name="status" defaultValue={sp.status ?? ""} className="input mt-1 py-2">
-          <option value="">전체 상태</option>
-          {Object.entries(orderStatusLabel).map(([k, v]) => (
-            <option key={k} value={k}>
-              {v}
-            </option>
-          ))}
-        </select>
-        </label>
+        <FilterSelect label="상태" name="status" value={sp.status} all="전체 상태" options={orderStatusLabel} />
         <label className="text-xs text-ink-mute">
           검색어
           <input name="q" defaultValue={sp.q ?? ""} placeholder="주문번호, 주문자, 이메일, 휴대폰" className="input mt-1 py-2" maxLength={100} />
