@@ -13,7 +13,7 @@ import { enqueueSettle, IN_FLIGHT, isFinal, SETTLE_QUEUE } from "./state";
 
 /**
  * One settle pass for a consent: returns its final status, or throws NotYet while it is in flight
- * (pg-boss retries with backoff; a verify retry also gets a fresh job from its transition).
+ * (pg-boss retries it every 4 s; a verify retry also gets a fresh job from its transition).
  */
 export async function settleConsentJob(data: Record<string, unknown>, deps: ConsentDeps = {}): Promise<{ consentId: string; status: string }> {
   const id = typeof data.consentId === "string" ? data.consentId : "";

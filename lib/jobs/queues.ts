@@ -10,7 +10,7 @@ export type QueueSpec = {
   /** short + singletonKey: at most one *waiting* job per key (a duplicate enqueue is a no-op). */
   policy: QueuePolicy;
   retryLimit: number;
-  /** First retry delay in seconds; doubled each retry (pg-boss retryBackoff, with jitter). */
+  /** Retry delay in seconds; with retryBackoff, doubled each retry (pg-boss, with jitter). */
   retryDelay: number;
   retryBackoff: boolean;
   /** An active job not finished by then is failed (worker died) and retried. */
@@ -29,8 +29,13 @@ export const QUEUES = {
   "payment.settle": { policy: "short", retryLimit: 24, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
   /** Settle a refund left REQUESTED / UNKNOWN (and refund late captures). */
   "refund.settle": { policy: "short", retryLimit: 24, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
-  /** Poll / verify a consent request the customer may have left. */
-  "consent.settle": { policy: "short", retryLimit: 40, retryDelay: 3, retryBackoff: true, expireInSeconds: 120 },
+  /**
+   * Poll / verify a consent request the customer may have left. A fixed 4 s interval, not backoff: the
+   * customer signs whenever they open KakaoTalk within the expiry (seed 001: at most 1000 s), and a
+   * doubling delay would leave a signature minutes unverified. 420 tries × 4 s = 28 min covers the
+   * longest expiry plus the 10-minute verify window.
+   */
+  "consent.settle": { policy: "short", retryLimit: 420, retryDelay: 4, retryBackoff: false, expireInSeconds: 120 },
   /** Bills: parked cancellations, pay-results recorded as mismatches. */
   "bill.settle": { policy: "short", retryLimit: 24, retryDelay: 10, retryBackoff: true, expireInSeconds: 120 },
   /** Periodic backstop: finds anything half-done that has no waiting job and enqueues one. */
