@@ -21,12 +21,14 @@ export default defineConfig({
   reporter: [["list"]],
   use: { baseURL, trace: "retain-on-failure", screenshot: "only-on-failure", locale: "ko-KR", timezoneId: "Asia/Seoul" },
   projects: [
-    // *.phone.spec.ts run only on the phones, *.desktop.spec.ts only on the desktop, the rest on both.
-    { name: "desktop", testIgnore: [/\.phone\.spec\.ts$/, /shop-layout\./], use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions } },
+    // *.phone.spec.ts run only on the phones, *.desktop.spec.ts only on the desktop, the rest on both — except
+    // tests tagged @phone-only / @desktop-only: what does not depend on the device (form errors, receipts, axe on
+    // customer pages, staff roles) runs once, keeping npm test within its 15-minute budget on 2 cores.
+    { name: "desktop", testIgnore: [/\.phone\.spec\.ts$/, /shop-layout\./], grepInvert: /@phone-only/, use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions } },
     // A 390 px phone (the width of most current iPhones and many Androids), Chromium with a mobile user agent.
-    { name: "phone", testIgnore: [/\.desktop\.spec\.ts$/, /shop-layout\./], use: { ...devices["Pixel 7"], viewport: { width: 390, height: 844 }, launchOptions } },
+    { name: "phone", testIgnore: [/\.desktop\.spec\.ts$/, /shop-layout\./], grepInvert: /@desktop-only/, use: { ...devices["Pixel 7"], viewport: { width: 390, height: 844 }, launchOptions } },
     // The narrowest common phones: only the layout spec (every customer page at 360 and 375 px, no sideways
-    // scroll); axe already ran on the desktop and the 390 px phone (colours and names do not change with the
+    // scroll); axe already ran on the 390 px phone (colours and names do not change with the
     // width), and running it a third time would take the suite past its 15-minute budget on 2 cores.
     { name: "phone-360", testMatch: [/shop-layout\.phone\.spec\.ts$/], use: { ...devices["Pixel 7"], viewport: { width: 360, height: 740 }, launchOptions } },
   ],

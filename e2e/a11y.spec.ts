@@ -1,6 +1,7 @@
 // Accessibility of every customer page with axe-core (WCAG 2.0/2.1 A and AA rules): no serious or
-// critical violation, and nothing scrolls sideways (scrollWidth <= innerWidth) — on the desktop, the
-// 390 px phone and the 360 px phone. Also: checkout and consent errors take the focus to the first
+// critical violation, and nothing scrolls sideways (scrollWidth <= innerWidth). The customer pages are scanned
+// on the 390 px phone (where most customers pay; the 360 px project checks their layout in shop-layout), the
+// KCP PC window page on the desktop and the phone widths. Also: checkout and consent errors take the focus to the first
 // invalid field, which names its error through aria-describedby; the receipt shows the card's details.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
@@ -51,7 +52,7 @@ async function expectFocusOnError(page: Page, id: string, message: RegExp) {
 const phoneFor = (info: TestInfo, n: number) => `010-7${{ desktop: 1, phone: 2, "phone-360": 3 }[info.project.name] ?? 4}${n}0-${String(1000 + info.workerIndex).slice(-4)}`;
 
 test.describe("accessibility (axe) and no sideways scroll on customer pages", () => {
-  test("shop, cart, checkout (empty, filled, with errors)", async ({ page }, info) => {
+  test("shop, cart, checkout (empty, filled, with errors)", { tag: "@phone-only" }, async ({ page }, info) => {
     test.setTimeout(240_000);
     await page.goto("/");
     await scan(page, "home", info);
@@ -82,7 +83,7 @@ test.describe("accessibility (axe) and no sideways scroll on customer pages", ()
     await expectFocusOnError(page, "phone", /휴대폰/);
   });
 
-  test("order lookup and the not-found pages", async ({ page }, info) => {
+  test("order lookup and the not-found pages", { tag: "@phone-only" }, async ({ page }, info) => {
     test.slow();
     await page.goto("/orders/lookup");
     await scan(page, "order lookup", info);
@@ -103,7 +104,7 @@ test.describe("accessibility (axe) and no sideways scroll on customer pages", ()
     await scan(page, "404 (unknown product)", info);
   });
 
-  test("receipts: paid by card (with the card's details), 결제 확인 중, unpaid, refunded", async ({ page, browser }, info) => {
+  test("receipts: paid by card (with the card's details), 결제 확인 중, unpaid, refunded", { tag: "@phone-only" }, async ({ page, browser }, info) => {
     test.setTimeout(300_000);
     // Paid by card, 3 months: the receipt shows 카드사, 할부, 승인번호 and 승인 일시 from KakaoPay's answer.
     await checkoutToKakaoPay(page, { product: "제주 햇감귤" });
@@ -168,7 +169,7 @@ test.describe("accessibility (axe) and no sideways scroll on customer pages", ()
     await scan(page, "order (unpaid, cancelled)", info);
   });
 
-  test("consent pages: forms (empty, with errors), waiting, declined, signed", async ({ page }, info) => {
+  test("consent pages: forms (empty, with errors), waiting, declined, signed", { tag: "@phone-only" }, async ({ page }, info) => {
     test.setTimeout(240_000);
     await page.goto("/consents");
     await scan(page, "consents home", info);

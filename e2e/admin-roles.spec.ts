@@ -34,7 +34,7 @@ async function inviteAndAccept(owner: Page, browser: Browser, email: string, rol
   return page;
 }
 
-test("owner invites a manager and a viewer; the viewer reads masked data only; the manager refunds and the audit log shows it; disabling ends the viewer's session", async ({ page, browser }, info) => {
+test("owner invites a manager and a viewer; the viewer reads masked data only; the manager refunds and the audit log shows it; disabling ends the viewer's session", { tag: "@desktop-only" }, async ({ page, browser }, info) => {
   test.setTimeout(180_000);
   const tag = `${info.project.name}-${randomUUID().slice(0, 6)}`;
   const managerEmail = `manager-${tag}@kakao-checkout.test`;
@@ -101,7 +101,7 @@ test("owner invites a manager and a viewer; the viewer reads masked data only; t
   expect((await viewer.request.get("/api/admin/orders")).status()).toBe(401);
 });
 
-test("a reversed date range is an error; presets fill the range; the nav marks the current page", async ({ page }) => {
+test("a reversed date range is an error; presets fill the range; the nav marks the current page", { tag: "@desktop-only" }, async ({ page }) => {
   await adminLogin(page);
   await page.goto("/admin/orders?from=2026-12-01&to=2026-11-01");
   await expect(page.getByTestId("filter-error")).toContainText("시작일이 종료일보다 늦습니다");

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { adminLogin, checkoutToKakaoPay, payAtKakaoPay } from "./helpers";
 
 test.describe("merchant admin", () => {
-  test("without a session: pages redirect to login, the API answers 401", async ({ page, request }) => {
+  test("without a session: pages redirect to login, the API answers 401", { tag: "@desktop-only" }, async ({ page, request }) => {
     await page.goto("/admin/orders");
     await expect(page).toHaveURL(/\/admin\/login$/);
     const list = await request.get("/api/admin/orders");
@@ -14,7 +14,7 @@ test.describe("merchant admin", () => {
     expect(forged.status()).toBe(401);
   });
 
-  test("wrong password is refused", async ({ page }) => {
+  test("wrong password is refused", { tag: "@desktop-only" }, async ({ page }) => {
     await page.goto("/admin/login");
     await page.getByLabel("이메일").fill("admin@kakao-checkout.test");
     await page.getByLabel("비밀번호").fill("wrong-password");
@@ -71,18 +71,13 @@ test.describe("merchant admin", () => {
     await expect(shop.getByTestId("order-refunded")).toHaveText("-45,000원");
   });
 
-  test("PayUp (KCP) payment: the refund form shows the full amount read-only, no editable 면세 field, and refunds it all", async ({ page, browser }) => {
+  test("PayUp (KCP) payment: the refund form shows the full amount read-only, no editable 면세 field, and refunds it all", { tag: "@desktop-only" }, async ({ page, browser }) => {
     test.setTimeout(120_000); // a shop checkout through the KCP window, then the admin
     const shop = await browser.newPage();
     await checkoutToKakaoPay(shop, { product: "제주 햇감귤", method: "카카오페이 (KCP 결제창)" });
-    // A phone gets KCP's mobile window (a page), a desktop KCP's layer (an iframe) over our page.
-    if (test.info().project.name === "phone") {
-      await expect(shop).toHaveURL(/\/kcp\/mobile\//);
-      await shop.getByRole("button", { name: "결제하기" }).click();
-    } else {
-      await expect(shop).toHaveURL(/\/pay\/payup\//);
-      await shop.frameLocator("iframe").getByRole("button", { name: "결제하기" }).click();
-    }
+    // A desktop gets KCP's layer (an iframe) over our page (the phone's KCP refund: kcp-mobile.phone.spec.ts).
+    await expect(shop).toHaveURL(/\/pay\/payup\//);
+    await shop.frameLocator("iframe").getByRole("button", { name: "결제하기" }).click();
     await expect(shop.getByTestId("order-status")).toContainText("결제가 완료되었습니다", { timeout: 20_000 });
     const orderNumber = (await shop.getByTestId("order-number").textContent())!.trim();
 

@@ -48,14 +48,14 @@ test.describe("KakaoPay online checkout", () => {
     expect(approvals[0]!.n).toBe("1");
   });
 
-  test("a failed KakaoPay payment shows why and offers a retry", async ({ page }) => {
+  test("a failed KakaoPay payment shows why and offers a retry", { tag: "@phone-only" }, async ({ page }) => {
     await checkoutToKakaoPay(page, { product: "문경 오미자청" });
     await page.getByRole("button", { name: "결제 실패 시뮬레이션" }).click();
     await expect(page.getByTestId("order-notice")).toContainText("결제가 완료되지 않았습니다");
     await expect(page.getByTestId("retry-payment")).toBeVisible();
   });
 
-  test("checkout refuses bad buyer details with clear messages and creates no order", async ({ page }) => {
+  test("checkout refuses bad buyer details with clear messages and creates no order", { tag: "@phone-only" }, async ({ page }) => {
     const name = `검증${Date.now() % 1_000_000}`; // only this test uses this buyer name
     await page.goto("/products/honey");
     await page.getByRole("button", { name: "바로 구매" }).click();
@@ -75,7 +75,7 @@ test.describe("KakaoPay online checkout", () => {
     await expect(page.getByLabel("상세주소")).toHaveValue("12층");
   });
 
-  test("an order page needs the buyer's browser or their phone number", async ({ page, browser }) => {
+  test("an order page needs the buyer's browser or their phone number", { tag: "@phone-only" }, async ({ page, browser }) => {
     await checkoutToKakaoPay(page, { product: "수제 모듬 떡 세트" });
     const orderNumber = await payAtKakaoPay(page);
     const stranger = await browser.newPage();
@@ -89,7 +89,7 @@ test.describe("KakaoPay online checkout", () => {
     await expect(stranger.getByTestId("order-status")).toContainText("결제가 완료되었습니다");
   });
 
-  test("KakaoPay refuses the approval with its published -780: the customer reads what to do, staff read the code's meaning", async ({ page, browser }) => {
+  test("KakaoPay refuses the approval with its published -780: the customer reads what to do, staff read the code's meaning", { tag: "@phone-only" }, async ({ page, browser }) => {
     await checkoutToKakaoPay(page, { product: "제주 햇감귤" });
     const tid = new URL(page.url()).pathname.split("/").pop()!;
     await armFault({ provider: "kakaopay", op: "approve", mode: "error", code: "-780", match: tid });
@@ -107,7 +107,7 @@ test.describe("KakaoPay online checkout", () => {
     await staff.close();
   });
 
-  test("KakaoPay approves but answers too late: the receipt says it is checking, then settles as paid", async ({ page }) => {
+  test("KakaoPay approves but answers too late: the receipt says it is checking, then settles as paid", { tag: "@phone-only" }, async ({ page }) => {
     await checkoutToKakaoPay(page, { product: "제주 햇감귤" });
     // This payment's approve succeeds at KakaoPay but answers after the app's 2 s timeout.
     const tid = new URL(page.url()).pathname.split("/").pop()!;

@@ -18,7 +18,7 @@ async function cartLines(page: Page) {
   return (await lines.count()) === 0 ? [] : (await lines.allInnerTexts()).map((t) => t.replace(/\s+/g, " "));
 }
 
-test("바로 구매 with a non-empty cart buys only that product and leaves the cart alone", async ({ page }) => {
+test("바로 구매 with a non-empty cart buys only that product and leaves the cart alone", { tag: "@phone-only" }, async ({ page }) => {
   await addToCart(page, "tote");
   await page.goto("/products/green-tea");
   await page.getByLabel("수량").selectOption("2");
@@ -86,7 +86,7 @@ test("the cart survives a cancel and a failure; a retry can switch to the KCP wi
   await expect(page.getByTestId("cart-count")).toHaveCount(0);
 });
 
-test("address and agreements: every missing field is named, focus moves to the first, nothing is written", async ({ page }) => {
+test("address and agreements: every missing field is named, focus moves to the first, nothing is written", { tag: "@phone-only" }, async ({ page }) => {
   const name = `주소${Date.now() % 1_000_000}`;
   await page.goto("/products/honey");
   await page.getByRole("button", { name: "바로 구매" }).click();
@@ -172,7 +172,7 @@ test("back and reload after paying land on the receipt; back from KakaoPay offer
   expect(dialogs).toBe(0);
 });
 
-test("refunded receipts: partial then full, with amounts and dates, no success tick or upsell", async ({ page, browser }) => {
+test("refunded receipts: partial then full, with amounts and dates, no success tick or upsell", { tag: "@phone-only" }, async ({ page, browser }) => {
   test.slow();
   const admin = await browser.newPage();
   await page.goto("/products/hallabong-gift");
