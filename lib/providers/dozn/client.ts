@@ -4,6 +4,7 @@
 // Never throws for expected failures: every outcome is a discriminated union.
 import { ADMIN_ACTION_TEXT, adminActionFor, messageFor, type DoznAdminAction } from "./codes";
 import { toYmdHms } from "./schemas";
+import { httpFailure, request, type TransportFailure } from "../http";
 
 export type DoznClientOptions = {
   /** Agency host, e.g. https://test-bill.dozn.co.kr (DEV), https://bill.dozn.co.kr (REAL), or the sandbox URL. */
@@ -56,9 +57,8 @@ export type DoznLinkFailure =
       actionText: string;
       httpStatus: number;
     }
-  | { ok: false; kind: "timeout"; timeoutMs: number }
-  | { ok: false; kind: "network"; error: string }
-  | { ok: false; kind: "http"; status: number; body: string };
+  /** timeout / network / an answer we cannot read (lib/providers/http.ts) */
+  | TransportFailure;
 
 export type DoznLinkResult = DoznLinkOk | DoznLinkFailure;
 
@@ -88,45 +88,34 @@ export function toLinkRequestData(bill: DoznLinkBill) {
 export function createDoznClient(opts: DoznClientOptions): DoznClient {
   const baseUrl = opts.baseUrl.replace(/\/+$/, "");
   const timeoutMs = opts.timeoutMs ?? 5000;
-  const doFetch = opts.fetch ?? fetch;
+  const doFetch = opts.fetch;
 
   async function call(path: string, bill: DoznLinkBill): Promise<DoznLinkResult> {
     const data = toLinkRequestData(bill);
     const url = `${baseUrl}${path}/${encodeURIComponent(opts.billerCode)}`;
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    let status: number;
-    let text: string;
-    try {
-      const res = await doFetch(url, {
-        method: "POST",
-        headers: {
-          "Content-Type": "application/json;charset=utf-8",
-          Accept: "application/json;charset=utf-8",
-          Authorization: opts.apiKey,
-        },
-        body: JSON.stringify({ data }),
-        signal: controller.signal,
-      });
-      status = res.status;
-      text = await res.text();
-    } catch (err) {
-      if (controller.signal.aborted) return { ok: false, kind: "timeout", timeoutMs };
-      return { ok: false, kind: "network", error: err instanceof Error ? `${err.message}${err.cause ? `: ${String((err.cause as Error).message ?? err.cause)}` : ""}` : String(err) };
-    } finally {
-      clearTimeout(timer);
-    }
+    const res = await request(url, {
+      headers: {
+        "Content-Type": "application/json;charset=utf-8",
+        Accept: "application/json;charset=utf-8",
+        Authorization: opts.apiKey,
+      },
+      body: JSON.stringify({ data }),
+      timeoutMs,
+      fetchImpl: doFetch,
+    });
+    if (!res.ok) return res;
+    const { status, text } = res;
 
     let body: unknown;
     try {
       body = JSON.parse(text);
     } catch {
-      return { ok: false, kind: "http", status, body: text.slice(0, 500) };
+      return httpFailure(status, text);
     }
     const env = body && typeof body === "object" ? (body as Record<string, unknown>) : undefined;
     const resCode = env?.res_code;
     // The agency relays HTTP status as-is and answers validation errors with 200: branch on res_code.
-    if (typeof resCode !== "string") return { ok: false, kind: "http", status, body: text.slice(0, 500) };
+    if (typeof resCode !== "string") return httpFailure(status, text);
     const message = typeof env?.message === "string" ? env.message : messageFor(resCode);
     if (resCode !== "OK") {
       const action = adminActionFor(resCode);
@@ -138,12 +127,12 @@ export function createDoznClient(opts: DoznClientOptions): DoznClient {
       try {
         payload = JSON.parse(payload);
       } catch {
-        return { ok: false, kind: "http", status, body: text.slice(0, 500) };
+        return httpFailure(status, text);
       }
     }
     const p = payload && typeof payload === "object" ? (payload as Record<string, unknown>) : undefined;
     if (status < 200 || status >= 300 || typeof p?.url !== "string" || p.url.length === 0) {
-      return { ok: false, kind: "http", status, body: text.slice(0, 500) };
+      return httpFailure(status, text);
     }
     return {
       ok: true,

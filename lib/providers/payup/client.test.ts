@@ -137,7 +137,7 @@ describe("createPayUpClient vs the sandbox", () => {
     await arm({ op: "pay", mode: "http500" });
     expect(await client().pay(forged)).toMatchObject({ ok: false, kind: "http", status: 500, decision: "reconcile" });
     await arm({ op: "order", mode: "hang", delayMs: 800 });
-    expect(await client({ timeoutMs: 150 }).order(input())).toEqual({ ok: false, kind: "timeout", op: "order", timeoutMs: 150, decision: "retry" });
+    expect(await client({ timeoutMs: 150 }).order(input())).toMatchObject({ ok: false, kind: "timeout", op: "order", timeoutMs: 150, decision: "retry", maybeReached: true });
     expect(await client({ baseUrl: "http://127.0.0.1:9" }).order(input())).toMatchObject({ ok: false, kind: "network", decision: "retry" });
 
     const c = client();

@@ -14,6 +14,7 @@ import {
   type OrderRequestWire,
   type PayUpAuthorization,
 } from "./schemas";
+import { httpFailure, request, type TransportFailure } from "../http";
 import { cancelSignature, orderSignature, parsePayupTimestamp, payupTimestamp } from "./signature";
 
 export type PayUpClientOptions = {
@@ -112,10 +113,12 @@ export type PayUpProviderFailure = {
   transactionId?: string;
 };
 
+/** The transport's failure (lib/providers/http.ts) with the operation and PayUp's decision for it. */
+type OpFailure<F> = F extends TransportFailure ? F & { op: PayUpOp; decision: PayUpDecision } : never;
 export type PayUpTransportFailure =
-  | { ok: false; kind: "timeout"; op: PayUpOp; timeoutMs: number; decision: PayUpDecision }
-  | { ok: false; kind: "network"; op: PayUpOp; error: string; decision: PayUpDecision }
-  | { ok: false; kind: "http"; op: PayUpOp; status: number; body: string; decision: PayUpDecision }
+  | OpFailure<Exclude<TransportFailure, { kind: "network" }>>
+  /** `error` repeats `message` for the callers written before the shared transport. */
+  | (OpFailure<Extract<TransportFailure, { kind: "network" }>> & { error: string })
   /** responseCode 0000 but the body is not what the seed describes */
   | { ok: false; kind: "invalid_response"; op: PayUpOp; status: number; issues: string[]; body: string; decision: PayUpDecision };
 
@@ -148,44 +151,38 @@ export type PayUpClient = {
 const unknownOutcome = (op: PayUpOp): PayUpDecision => (op === "order" ? "retry" : "reconcile");
 const snippet = (t: string) => t.slice(0, 500);
 
+function withOp(op: PayUpOp, f: TransportFailure): PayUpTransportFailure {
+  const decision = unknownOutcome(op);
+  return f.kind === "network" ? { ...f, op, decision, error: f.message } : { ...f, op, decision };
+}
+
 export function createPayUpClient(opts: PayUpClientOptions): PayUpClient {
   const baseUrl = opts.baseUrl.replace(/\/+$/, "");
   const timeoutMs = opts.timeoutMs ?? 10_000;
-  const doFetch = opts.fetch ?? fetch;
+  const doFetch = opts.fetch;
   const now = opts.now ?? (() => new Date());
 
   type Raw = { ok: true; status: number; json: Record<string, unknown>; text: string; code: string; msg: string } | PayUpFailure;
 
   async function post(op: PayUpOp, body: unknown, headers: Record<string, string> = {}): Promise<Raw> {
     const url = `${baseUrl}/ep/api/kakao/${encodeURIComponent(opts.merchantId)}/${op}`;
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    let status: number;
-    let text: string;
-    try {
-      const res = await doFetch(url, {
-        method: "POST",
-        headers: { "Content-Type": "application/json; charset=utf-8", Accept: "application/json", ...headers },
-        body: JSON.stringify(body),
-        signal: controller.signal,
-      });
-      status = res.status;
-      text = await res.text();
-    } catch (err) {
-      if (controller.signal.aborted) return { ok: false, kind: "timeout", op, timeoutMs, decision: unknownOutcome(op) };
-      const cause = err instanceof Error && err.cause ? `: ${String((err.cause as Error).message ?? err.cause)}` : "";
-      return { ok: false, kind: "network", op, error: `${err instanceof Error ? err.message : String(err)}${cause}`, decision: unknownOutcome(op) };
-    } finally {
-      clearTimeout(timer);
-    }
+    // JSON in UTF-8 both ways (seed 002); the EUC-KR window return is parsed in ./euckr.ts, not here.
+    const res = await request(url, {
+      headers: { "Content-Type": "application/json; charset=utf-8", Accept: "application/json", ...headers },
+      body: JSON.stringify(body),
+      timeoutMs,
+      fetchImpl: doFetch,
+    });
+    if (!res.ok) return withOp(op, res);
+    const { status, text } = res;
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
-      return { ok: false, kind: "http", op, status, body: snippet(text), decision: unknownOutcome(op) };
+      return withOp(op, httpFailure(status, text));
     }
     const env = responseEnvelopeWire.safeParse(json);
-    if (!env.success) return { ok: false, kind: "http", op, status, body: snippet(text), decision: unknownOutcome(op) };
+    if (!env.success) return withOp(op, httpFailure(status, text));
     const code = env.data.responseCode;
     const msg = env.data.responseMsg ?? "";
     if (code !== "0000") {
@@ -205,7 +202,7 @@ export function createPayUpClient(opts: PayUpClientOptions): PayUpClient {
         ...(typeof tx === "string" && tx && { transactionId: tx }),
       };
     }
-    if (status < 200 || status >= 300) return { ok: false, kind: "http", op, status, body: snippet(text), decision: unknownOutcome(op) };
+    if (status < 200 || status >= 300) return withOp(op, httpFailure(status, text));
     return { ok: true, status, json: json as Record<string, unknown>, text, code, msg };
   }
 

@@ -110,7 +110,7 @@ describe("PayUp gateway: approve", () => {
     expect(await kind(failure("8002"))).toBe("unknown");
     expect(await kind(failure("9001"))).toBe("unknown");
     expect(await kind(failure("1003"))).toBe("unknown");
-    expect(await kind({ ok: false, kind: "timeout", op: "pay", timeoutMs: 10, decision: "reconcile" })).toBe("unknown");
+    expect(await kind({ ok: false, kind: "timeout", op: "pay", timeoutMs: 10, message: "no response within 10ms", maybeReached: true, decision: "reconcile" })).toBe("unknown");
   });
 });
 
@@ -170,7 +170,7 @@ describe("PayUp gateway: lookup (re-sent authorization)", () => {
   });
 
   it("a timeout is a failed lookup (unknown), never a state; no authorization yet → pending", async () => {
-    const r = await lookup(stubClient({ pay: { ok: false, kind: "timeout", op: "pay", timeoutMs: 10, decision: "reconcile" } }));
+    const r = await lookup(stubClient({ pay: { ok: false, kind: "timeout", op: "pay", timeoutMs: 10, message: "no response within 10ms", maybeReached: true, decision: "reconcile" } }));
     expect(!r.ok && r.failure.kind).toBe("unknown");
     const none = await lookup(stubClient(), { window: windowData });
     expect(none.ok && none.value.state).toBe("pending");
