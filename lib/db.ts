@@ -1,6 +1,6 @@
 // The one Prisma client (JS engine + pg driver adapter) over one pg pool. Shared across hot
 // reloads in dev. The pool is ours (not the adapter's) so the agency's hot paths can run their few
-// fixed statements on it directly (lib/bills/hot-sql.ts) without a second set of connections.
+// fixed statements on it directly (lib/hot-sql.ts) without a second set of connections.
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client";

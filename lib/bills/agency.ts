@@ -24,7 +24,7 @@ import {
 } from "../providers/dozn";
 import { addBillEvent, type BillEventInput } from "./events";
 import { newId } from "./ids";
-import { sqlOf, transaction, type Param, type Stmt } from "./hot-sql";
+import { sqlOf, transaction, type Param, type Stmt } from "../hot-sql";
 import { lockBill } from "./locks";
 import { openBillReview, resolveAfterCancellation, reviewMessage, type BillReviewKind } from "./review";
 import {

@@ -1,12 +1,12 @@
 // The bill state machines' raw SQL: the agency's hot path (a new payment, /kakao/pay-result P) writes
 // Bill / BillPayment / BillCancellation statuses with these statements only (named prepared
-// statements through hot-sql.ts, one round trip each). They are part of state.ts's module: the same
+// statements through lib/hot-sql.ts, one round trip each). They are part of state.ts's module: the same
 // tables guard every status write twice — in JS before the statement is sent (a forbidden move
 // throws ForbiddenBillTransition and nothing is sent), and in SQL, where each UPDATE's WHERE clause
 // compares-and-sets from the status read under the bill's row lock AND lists the allowed
 // (from, to) pairs of the table, so no statement here can make a move the table does not have.
 import type { BillCancellationStatus, BillPaymentStatus, BillStatus } from "../generated/prisma/enums";
-import type { Param, Sql, Stmt } from "./hot-sql";
+import type { Param, Sql, Stmt } from "../hot-sql";
 import { newId } from "./ids";
 import {
   allowedPairs,

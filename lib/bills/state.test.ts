@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Tx } from "../db";
-import type { Sql } from "./hot-sql";
+import type { Sql } from "../hot-sql";
 import {
   allowedPairs,
   applyCancellation,

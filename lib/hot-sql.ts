@@ -1,4 +1,6 @@
-// The agency's hot paths (every /kakao/* call, and a new payment) run a few fixed SQL statements.
+// Named prepared statements on the app's pg pool, for hot paths (generic: any domain may use it).
+// First user: the Dozn agency's hot paths (every /kakao/* call, and a new payment) run a few fixed
+// SQL statements.
 // On `db` they go straight to its pg pool as NAMED prepared statements: each connection parses
 // and plans a statement once, and the Prisma client's per-query work is skipped. Measured on the
 // bench machine (`npm run bench`, .data/tmp micro-benchmark): the bill lookup cost 0.43 ms of app
@@ -8,7 +10,7 @@
 // Prisma stores it), jsonb parsed. Note: named statements need session pooling (or PgBouncer ≥ 1.21
 // with max_prepared_statements) between the app and PostgreSQL.
 import pg from "pg";
-import { poolOf, type Db, type Tx } from "../db";
+import { poolOf, type Db, type Tx } from "./db";
 
 export type Stmt = { readonly name: string; readonly text: string };
 export type Param = string | number | boolean | bigint | Date | null;
