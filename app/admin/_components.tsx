@@ -1,6 +1,6 @@
 // Small presentational pieces shared by admin pages.
-import Link from "next/link";
 import type { OrderStatus, PaymentStatus } from "@/lib/generated/prisma/enums";
+import { orderDisplay } from "@/lib/admin/order-display";
 import { orderStatusLabel } from "@/lib/orders/state";
 import { paymentStatusLabel } from "@/lib/payments/state";
 
@@ -30,6 +30,16 @@ export function StatusBadge({ status, kind }: { status: string; kind: "order" | 
   );
 }
 
+/** An order's status as staff read it: the order and its latest payment together (lib/admin/order-display.ts). */
+export function OrderDisplayBadge({ status, paymentStatus, testId }: { status: OrderStatus; paymentStatus: PaymentStatus | undefined; testId?: string }) {
+  const d = orderDisplay(status, paymentStatus);
+  return (
+    <span className={`inline-block whitespace-nowrap rounded-md px-2 py-0.5 text-xs font-semibold ${d.tone}`} data-status={status} data-display={d.key} data-testid={testId}>
+      {d.label}
+    </span>
+  );
+}
+
 // One KST formatter for every admin screen and export (24-hour clock, no "24:xx").
 export { kstDateTime } from "@/lib/admin/format";
 
@@ -45,50 +55,5 @@ export function RefundBadge({ status }: { status: string }) {
   return <span className={`inline-block whitespace-nowrap rounded-md px-2 py-0.5 text-xs font-semibold ${cls}`}>{label}</span>;
 }
 
-/** 이전 / n of m / 다음 links; `href(page)` builds the link keeping the current filters. */
-export function Pagination({ page, pages, href }: { page: number; pages: number; href: (page: number) => string }) {
-  if (pages <= 1) return null;
-  return (
-    <nav className="mt-4 flex items-center justify-center gap-2 text-sm" aria-label="페이지">
-      {page > 1 && (
-        <Link className="btn-ghost py-2" href={href(page - 1)}>
-          이전
-        </Link>
-      )}
-      <span className="text-ink-soft">
-        {page} / {pages}
-      </span>
-      {page < pages && (
-        <Link className="btn-ghost py-2" href={href(page + 1)}>
-          다음
-        </Link>
-      )}
-    </nav>
-  );
-}
-
-/** The list pages' filter error: the first problem with the search conditions, in one line. */
-export function FilterError({ issues }: { issues: ReadonlyArray<{ message: string }> }) {
-  return (
-    <p className="mb-3 rounded-xl bg-red-50 p-3 text-sm text-red-700" role="alert" data-testid="filter-error">
-      {issues[0]?.message ?? "검색 조건을 확인해 주세요."}
-    </p>
-  );
-}
-
-/** A labelled filter select over a value → label table, with an "all" option first. */
-export function FilterSelect({ label, name, value, all, options }: { label: string; name: string; value: string | undefined; all: string; options: Record<string, string> }) {
-  return (
-    <label className="text-xs text-ink-mute">
-      {label}
-      <select name={name} defaultValue={value ?? ""} className="input mt-1 py-2">
-        <option value="">{all}</option>
-        {Object.entries(options).map(([k, v]) => (
-          <option key={k} value={k}>
-            {v}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
+// The list and detail building blocks (filters, table/cards, pagination, detail header, timeline) are in
+// (console)/_components/.

@@ -9,6 +9,7 @@ import { attentionKinds, openAttention, type AttentionKind } from "@/lib/payment
 import { paymentStatusLabel, refundStatusLabel } from "@/lib/payments/state";
 import { requireAdmin } from "../../../_lib/admin";
 import { kstDateTime } from "../../_components";
+import { EmptyState } from "../_components/list";
 import { CloseUnconfirmedForm, RefreshForm, ResolveForm } from "./forms";
 
 export const metadata = { title: "확인 필요" };
@@ -34,11 +35,7 @@ export default async function AttentionPage() {
           자동으로 해결되지 않아 사람이 확인해야 하는 항목입니다. 결제 결과 확인과 자동 환불은 백그라운드에서 계속 진행되며, 해결되면 목록에서 사라집니다.
         </p>
       </div>
-      {total === 0 && (
-        <p className="card p-6 text-center text-sm text-ink-soft" data-testid="attention-empty">
-          확인할 항목이 없습니다.
-        </p>
-      )}
+      {total === 0 && <EmptyState testId="attention-empty">확인할 항목이 없습니다.</EmptyState>}
 
       {payments.length > 0 && (
         <section aria-labelledby="att-payments" className="space-y-3">

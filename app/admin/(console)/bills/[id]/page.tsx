@@ -8,6 +8,8 @@ import { CARD_COMPANIES } from "@/lib/providers/dozn";
 import { can } from "@/lib/admin/roles";
 import { requireAdmin } from "../../../../_lib/admin";
 import { kstDateTime } from "../../../_components";
+import { DetailHeader } from "../../_components/detail";
+import { Timeline } from "../../_components/timeline";
 import { withSeparators } from "@/lib/admin/format";
 import { BillPreview, BillStatusBadge, billStatusText, expireTypeText, won, ymText, ymdText } from "../_ui";
 import { CopyButton } from "./copy-button";
@@ -73,20 +75,19 @@ export default async function AdminBillDetail({ params }: { params: Promise<{ id
 
   return (
     <div className="space-y-4">
-      <Link href="/admin/bills" className="text-sm text-ink-mute hover:underline">
-        ← 청구서 목록
-      </Link>
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <div className="flex flex-wrap items-center gap-3">
-          <h1 className="text-xl font-bold">{bill.title}</h1>
-          <BillStatusBadge status={bill.status} />
-        </div>
-        {editable && can(admin.role, "bill.write") && (
-          <Link href={`/admin/bills/${bill.id}/edit`} className="btn-ghost py-2 text-sm" data-testid="bill-edit">
-            수정
-          </Link>
-        )}
-      </div>
+      <DetailHeader
+        back={{ href: "/admin/bills", label: "청구서 목록" }}
+        title={bill.title}
+        badges={<BillStatusBadge status={bill.status} />}
+        actions={
+          editable &&
+          can(admin.role, "bill.write") && (
+            <Link href={`/admin/bills/${bill.id}/edit`} className="btn-ghost py-2 text-sm" data-testid="bill-edit">
+              수정
+            </Link>
+          )
+        }
+      />
 
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_380px]">
         <div className="min-w-0 space-y-4">
@@ -269,23 +270,7 @@ export default async function AdminBillDetail({ params }: { params: Promise<{ id
         </aside>
       </div>
 
-      <section className="card p-4">
-        <h2 className="mb-3 font-semibold">타임라인</h2>
-        <ol className="space-y-2 text-sm" data-testid="timeline">
-          {bill.events.map((e) => (
-            <li key={e.id} className="grid grid-cols-1 gap-x-3 sm:grid-cols-[150px_1fr]">
-              <span className="text-xs text-ink-mute sm:text-sm">{kstDateTime(e.createdAt)}</span>
-              <span>
-                {eventText(e.message)}
-                <span className="ml-2 whitespace-nowrap font-mono text-[11px] text-ink-mute">
-                  {e.type}
-                  {e.resultCode && <span className={`ml-1 rounded px-1 ${e.resultCode === "OK" ? "bg-paper" : "bg-red-50 text-red-700"}`}>{e.resultCode}</span>}
-                </span>
-              </span>
-            </li>
-          ))}
-        </ol>
-      </section>
+      <Timeline events={bill.events} text={eventText} />
     </div>
   );
 }

@@ -8,6 +8,8 @@ import { consentKindLabel, isFinal } from "@/lib/consents/state";
 import { can } from "@/lib/admin/roles";
 import { requireAdmin } from "../../../../_lib/admin";
 import { kstDateTime } from "../../../_components";
+import { DetailHeader } from "../../_components/detail";
+import { Timeline } from "../../_components/timeline";
 import { Revealable } from "../../_reveal/reveal";
 import { ConsentBadge } from "../_ui";
 import { RefreshButton, ReRequestButton } from "./buttons";
@@ -31,14 +33,16 @@ export default async function AdminConsentDetail({ params }: { params: Promise<{
   const mayReveal = can(admin.role, "pii.reveal");
   return (
     <div className="space-y-4">
-      <Link href="/admin/consents" className="text-sm text-ink-mute hover:underline">
-        ← 동의·서명 목록
-      </Link>
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-xl font-bold">{c.kind === "CMS" ? consentKindLabel.CMS : (c.documentTitle ?? consentKindLabel.ESIGN)}</h1>
-        <ConsentBadge status={c.status} />
-        {c.channel === "APP" && <span className="text-sm text-ink-mute">앱투앱</span>}
-      </div>
+      <DetailHeader
+        back={{ href: "/admin/consents", label: "동의·서명 목록" }}
+        title={c.kind === "CMS" ? consentKindLabel.CMS : (c.documentTitle ?? consentKindLabel.ESIGN)}
+        badges={
+          <>
+            <ConsentBadge status={c.status} />
+            {c.channel === "APP" && <span className="text-sm text-ink-mute">앱투앱</span>}
+          </>
+        }
+      />
       {c.status === "VERIFY_UNKNOWN" && (
         <p className="rounded-xl bg-blue-50 p-3 text-sm text-blue-900" role="status" data-testid="verify-unknown">
           검증 호출의 결과를 받지 못했습니다 ({c.verifyAttempts}회 호출). 검증 가능 시간(서명 후 10분) 안에 워커가 다시 확인하며, 제공자가 이미 검증했다고 답하면 확인 필요로 넘어갑니다.
@@ -186,21 +190,7 @@ export default async function AdminConsentDetail({ params }: { params: Promise<{
           </pre>
         </section>
       )}
-      <section className="card p-4">
-        <h2 className="mb-3 font-semibold">타임라인</h2>
-        <ol className="space-y-2 text-sm" data-testid="timeline">
-          {c.events.map((e) => (
-            <li key={e.id} className="grid grid-cols-[130px_1fr] gap-2 sm:grid-cols-[150px_200px_1fr]">
-              <span className="text-ink-mute">{kstDateTime(e.createdAt)}</span>
-              <span className="font-mono text-xs leading-5 text-ink-soft">
-                {e.type}
-                {e.resultCode && <span className="ml-1 rounded bg-paper px-1">{e.resultCode}</span>}
-              </span>
-              <span className="col-span-2 break-words sm:col-span-1">{e.message}</span>
-            </li>
-          ))}
-        </ol>
-      </section>
+      <Timeline events={c.events} />
     </div>
   );
 }

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { maskPhoneNumber } from "@/lib/admin/format";
-import { orderDisplay } from "@/lib/admin/order-display";
 import { can } from "@/lib/admin/roles";
 import { consentKindLabel } from "@/lib/consents/state";
 import { customerTimeline, resolveCustomerKey, TIMELINE_LIMIT } from "@/lib/customers/timeline";
@@ -9,7 +8,8 @@ import type { ConsentStatus, OrderStatus, PaymentStatus } from "@/lib/generated/
 import { formatWon } from "@/lib/money";
 import { maskName } from "@/lib/shop/order-access";
 import { audit, requireAdmin } from "../../../../_lib/admin";
-import { kstDateTime } from "../../../_components";
+import { kstDateTime, OrderDisplayBadge } from "../../../_components";
+import { DetailHeader } from "../../_components/detail";
 import { BillStatusBadge } from "../../bills/_ui";
 import { ConsentBadge } from "../../consents/_ui";
 
@@ -29,27 +29,27 @@ export default async function CustomerPage({ params, searchParams }: { params: P
   const name = (n: string) => (revealed ? n : maskName(n));
   return (
     <div className="space-y-4">
-      <Link href="/admin/customers" className="text-sm text-ink-mute hover:underline">
-        ← 고객 찾기
-      </Link>
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <div className="min-w-0">
-          <h1 className="text-xl font-bold" data-testid="customer-phone">
-            {revealed ? phone.replace(/^(\d{3})(\d{3,4})(\d{4})$/, "$1-$2-$3") : maskPhoneNumber(phone)}
-          </h1>
+      <DetailHeader
+        back={{ href: "/admin/customers", label: "고객 찾기" }}
+        title={revealed ? phone.replace(/^(\d{3})(\d{3,4})(\d{4})$/, "$1-$2-$3") : maskPhoneNumber(phone)}
+        titleTestId="customer-phone"
+        subtitle={
           <p className="text-sm text-ink-soft" data-testid="customer-names">
             {t.names.length ? t.names.map(name).join(", ") : "이름 없음"}
           </p>
-        </div>
-        {mayReveal && !revealed && (
-          <form method="get">
-            <input type="hidden" name="reveal" value="1" />
-            <button className="rounded-md border border-line px-2 py-1 text-xs text-ink-soft hover:bg-paper" data-testid="reveal-pii">
-              연락처·이름 보기 (기록됨)
-            </button>
-          </form>
-        )}
-      </div>
+        }
+        actions={
+          mayReveal &&
+          !revealed && (
+            <form method="get">
+              <input type="hidden" name="reveal" value="1" />
+              <button className="rounded-md border border-line px-2 py-1 text-xs text-ink-soft hover:bg-paper" data-testid="reveal-pii">
+                연락처·이름 보기 (기록됨)
+              </button>
+            </form>
+          )
+        }
+      />
       <ul className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-4" data-testid="customer-counts">
         {(
           [
@@ -100,10 +100,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
                     {e.type === "order" && (
                       <>
                         <span className="amount font-semibold">{formatWon(e.amount)}</span>
-                        {(() => {
-                          const d = orderDisplay(e.status as OrderStatus, (e.latestPayment ?? undefined) as PaymentStatus | undefined);
-                          return <span className={`inline-block whitespace-nowrap rounded-md px-2 py-0.5 text-xs font-semibold ${d.tone}`}>{d.label}</span>;
-                        })()}
+                        <OrderDisplayBadge status={e.status as OrderStatus} paymentStatus={(e.latestPayment ?? undefined) as PaymentStatus | undefined} />
                       </>
                     )}
                     {e.type === "consent" && <ConsentBadge status={e.status as ConsentStatus} />}

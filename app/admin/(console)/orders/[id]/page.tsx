@@ -5,12 +5,13 @@ import { db } from "@/lib/db";
 import { formatWon } from "@/lib/money";
 import { maskEmail, maskPhoneNumber, withSeparators } from "@/lib/admin/format";
 import { eventTypeLabel, failureText, paymentMethodText, providerLabel, translateStatusArrows } from "@/lib/admin/labels";
-import { orderDisplay } from "@/lib/admin/order-display";
 import { can } from "@/lib/admin/roles";
 import { orderStatusLabel } from "@/lib/orders/state";
 import { paymentStatusLabel } from "@/lib/payments/state";
 import { requireAdmin } from "../../../../_lib/admin";
-import { kstDateTime, RefundBadge, StatusBadge } from "../../../_components";
+import { kstDateTime, OrderDisplayBadge, RefundBadge, StatusBadge } from "../../../_components";
+import { DetailHeader } from "../../_components/detail";
+import { Timeline } from "../../_components/timeline";
 import { Revealable } from "../../_reveal/reveal";
 import { RefreshButton } from "./refresh-button";
 import { RefundForm } from "./refund-form";
@@ -37,20 +38,12 @@ export default async function AdminOrderDetail({ params }: { params: Promise<{ i
   const mayReveal = can(admin.role, "pii.reveal");
   return (
     <div className="space-y-4">
-      <Link href="/admin/orders" className="text-sm text-ink-mute hover:underline">
-        ← 주문 목록
-      </Link>
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="font-mono text-xl font-bold">{order.orderNumber}</h1>
-        {(() => {
-          const d = orderDisplay(order.status, order.payments[0]?.status);
-          return (
-            <span className={`inline-block whitespace-nowrap rounded-md px-2 py-0.5 text-xs font-semibold ${d.tone}`} data-status={order.status} data-display={d.key} data-testid="order-status-badge">
-              {d.label}
-            </span>
-          );
-        })()}
-      </div>
+      <DetailHeader
+        back={{ href: "/admin/orders", label: "주문 목록" }}
+        title={order.orderNumber}
+        mono
+        badges={<OrderDisplayBadge status={order.status} paymentStatus={order.payments[0]?.status} testId="order-status-badge" />}
+      />
       <div className="grid gap-4 lg:grid-cols-2">
         <section className="card p-4 text-sm">
           <h2 className="mb-3 font-semibold">주문 정보</h2>
@@ -173,22 +166,7 @@ export default async function AdminOrderDetail({ params }: { params: Promise<{ i
           })}
         </section>
       </div>
-      <section className="card p-4">
-        <h2 className="mb-3 font-semibold">타임라인</h2>
-        <ol className="space-y-2 text-sm" data-testid="timeline">
-          {order.events.map((e) => (
-            <li key={e.id} className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 border-b border-line pb-2 last:border-0 sm:grid-cols-[150px_190px_1fr] sm:border-0 sm:pb-0">
-              <span className="whitespace-nowrap text-ink-mute">{kstDateTime(e.createdAt)}</span>
-              <span className="leading-5 text-ink-soft" data-event-type={e.type}>
-                {eventTypeLabel(e.type)}
-                <span className="ml-1 font-mono text-[11px] text-ink-mute">{e.type}</span>
-                {e.resultCode && <span className="ml-1 rounded bg-paper px-1 font-mono text-[11px]">{e.resultCode}</span>}
-              </span>
-              <span className="col-span-2 sm:col-span-1">{withSeparators(translateStatusArrows(e.message, statusWords))}</span>
-            </li>
-          ))}
-        </ol>
-      </section>
+      <Timeline events={order.events} label={eventTypeLabel} text={(m) => withSeparators(translateStatusArrows(m, statusWords))} />
     </div>
   );
 }

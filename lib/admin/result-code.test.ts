@@ -1,0 +1,14 @@
+import { describe, expect, it } from "vitest";
+import { resultCodeTone } from "./result-code";
+
+describe("result code tone (every admin timeline)", () => {
+  it("keeps success codes quiet", () => {
+    for (const c of ["OK", "0000", "200", "SUCCESS_PAYMENT", "PART_CANCEL_PAYMENT"]) expect(resultCodeTone(c)).toBe("ok");
+  });
+  it("shows a provider's in-progress state as pending, not as an error", () => {
+    expect(resultCodeTone("OPEN_PAYMENT")).toBe("pending");
+  });
+  it("makes refusals, timeouts and codes to check stand out", () => {
+    for (const c of ["-780", "TIMEOUT", "HTTP_500", "CHECK", "E501", "AMOUNT_TAMPERED", "CONFIG"]) expect(resultCodeTone(c)).toBe("attention");
+  });
+});
