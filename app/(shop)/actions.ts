@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { addToCart, setQuantity } from "@/lib/shop/cart";
 import { checkoutFields } from "@/lib/shop/checkout-fields";
 import { createOrder } from "@/lib/orders/create-order";
+import { isOrderNumber } from "@/lib/orders/order-number";
 import { startKakaoPayPayment, startKcpPayment } from "@/lib/payments/start-payment";
 import { kakaoPayGateway, payUpGateway } from "@/lib/payments/gateways";
 import { isPaymentMethod } from "@/lib/payments/methods";
@@ -144,7 +145,7 @@ async function startPaymentAndGo(orderNumber: string, provider: "KAKAOPAY" | "PA
 
 export async function retryPaymentAction(formData: FormData) {
   const orderNumber = String(formData.get("orderNumber") ?? "");
-  if (!/^KC\d{6}-[A-Z0-9]{6}$/.test(orderNumber) || !(await canSeeOrder(orderNumber))) redirect("/orders/lookup");
+  if (!isOrderNumber(orderNumber) || !(await canSeeOrder(orderNumber))) redirect("/orders/lookup");
   const method = String(formData.get("method") ?? "");
   const limited = await hit("checkoutPerIp", await currentIp()); // each retry is a provider `ready` call
   if (!limited.ok) redirect(`/orders/${orderNumber}?notice=start_failed&code=RATE_LIMITED`);
@@ -161,7 +162,7 @@ export async function lookupOrderAction(_prev: LookupState, formData: FormData):
   const bad = formProblem(formData);
   if (bad) return { error: bad.message, values: {} };
   const phone = values.phone.replace(/[\s-]/g, "");
-  if (!/^KC\d{6}-[A-Z0-9]{6}$/.test(values.orderNumber)) return { error: "주문번호 형식을 확인해 주세요. (예: KC261123-ABC234)", values };
+  if (!isOrderNumber(values.orderNumber)) return { error: "주문번호 형식을 확인해 주세요. (예: KC261123-ABC234)", values };
   if (!/^01\d{8,9}$/.test(phone)) return { error: "휴대폰 번호를 정확히 입력해 주세요.", values };
   // Guessing: every lookup counts per IP; wrong phone numbers count per order number, and after a
   // few the order's lookup is locked for a while (whoever asks) — checked before the order is read.

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { db as defaultDb, type Db, type Prisma } from "../db";
 import type { ConsentStatus } from "../generated/prisma/enums";
 import { csvCell } from "../admin/orders-query";
+import { readOrderNumber } from "../orders/order-number";
 import { maskName, maskPhone } from "../shop/order-access";
 import { maskAccountNumber } from "../admin/format";
 import { consentKindLabel, consentStatusLabel } from "./state";
@@ -46,7 +47,7 @@ export function consentWhere(merchantId: string, f: ConsentFilter): Prisma.Conse
       // an account number is searchable by its last four digits only (the rest is encrypted)
       ...(/^\d{4}$/.test(digits) ? [{ bankAccountLast4: digits }] : []),
       ...(/^\d{6,32}$/.test(digits) ? [{ receiptId: { contains: digits } }] : []),
-      ...(/^KC\d{6}-[A-Z0-9]{6}$/i.test(f.q) ? [{ order: { orderNumber: f.q.toUpperCase() } }] : []),
+      ...(readOrderNumber(f.q) ? [{ order: { orderNumber: readOrderNumber(f.q)! } }] : []),
     ];
   }
   if (f.from || f.to) {

@@ -1,6 +1,5 @@
 // Creates an order from product ids and quantities. Prices come from the database only: the
 // client never sends a price.
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db as defaultDb, Prisma, type Db } from "../db";
 import { appError, err, ok, type Result } from "../errors";
@@ -8,6 +7,8 @@ import { totals } from "../money";
 import { addEvent } from "../payments/events";
 import { agreementMessage, checkoutAgreements } from "../shop/agreements";
 import { lockOrder } from "../payments/locks";
+import { newOrderNumber } from "./order-number";
+export { newOrderNumber };
 import { transitionOrder } from "./state";
 
 export const buyerSchema = z.object({
@@ -64,14 +65,6 @@ export const cartLinesSchema = z
 export const createOrderSchema = z.object({ buyer: buyerSchema, shipping: shippingSchema.optional(), agreements: agreementsSchema.optional(), lines: cartLinesSchema });
 export type CreateOrderInput = z.infer<typeof createOrderSchema>;
 
-const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-export function newOrderNumber(now = new Date()): string {
-  const kst = new Date(now.getTime() + 9 * 3600_000);
-  const ymd = kst.toISOString().slice(2, 10).replace(/-/g, "");
-  const bytes = randomBytes(6);
-  const suffix = Array.from(bytes, (b) => alphabet[b % alphabet.length]).join("");
-  return `KC${ymd}-${suffix}`;
-}
 
 export function itemSummary(names: string[]): string {
   const first = names[0] ?? "";

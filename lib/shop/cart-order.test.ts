@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isOrderNumber, subtractOrdered } from "./cart-order";
+import { isOrderNumber } from "../orders/order-number";
+import { subtractOrdered } from "./cart-order";
 
 describe("cart after a paid cart checkout", () => {
   it("subtracts what the order bought and keeps what was added since", () => {

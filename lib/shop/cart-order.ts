@@ -4,14 +4,12 @@
 // minus what the order bought, and the next cart write stores that and drops the marker. A buy-now
 // order never sets the marker: it leaves the cart alone. A closed or unknown order's marker is stale.
 import type { Db } from "../db";
+import { isOrderNumber } from "../orders/order-number";
 import type { Cart } from "./cart";
 
 export const CART_ORDER_COOKIE = "kc_cart_order";
 const PAID = new Set(["PAID", "PARTIALLY_REFUNDED", "REFUNDED"]);
 
-export function isOrderNumber(s: string | undefined): s is string {
-  return !!s && /^KC\d{6}-[A-Z0-9]{6}$/.test(s);
-}
 
 /** The cart without what a paid order bought (quantities subtracted, emptied lines dropped). */
 export function subtractOrdered(cart: Cart, items: ReadonlyArray<{ productId: string; quantity: number }>): Cart {

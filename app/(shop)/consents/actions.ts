@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { requestCmsConsent, requestESign, reRequestConsent, type Links, type RequestOutcome } from "@/lib/consents/consents";
 import { appLaunchUrl, appToAppAvailable } from "@/lib/consents/providers";
+import { isOrderNumber } from "@/lib/orders/order-number";
 import { hitAll } from "@/lib/ratelimit";
 import { formProblem } from "../../_lib/input";
 import { currentIp } from "../../_lib/ratelimit";
@@ -32,7 +33,7 @@ async function consentLimit(phone: string) {
 async function linksFrom(formData: FormData): Promise<Links | string> {
   const orderNumber = str(formData, "order").trim().toUpperCase();
   if (!orderNumber) return {};
-  if (!/^KC\d{6}-[A-Z0-9]{6}$/.test(orderNumber) || !(await canSeeOrder(orderNumber))) return "연결할 주문을 확인할 수 없습니다. 주문 조회 후 다시 시도해 주세요.";
+  if (!isOrderNumber(orderNumber) || !(await canSeeOrder(orderNumber))) return "연결할 주문을 확인할 수 없습니다. 주문 조회 후 다시 시도해 주세요.";
   const o = await db.order.findUnique({ where: { orderNumber }, select: { id: true } });
   return o ? { orderId: o.id } : "연결할 주문을 찾을 수 없습니다.";
 }

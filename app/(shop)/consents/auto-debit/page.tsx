@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { env } from "@/lib/env";
 import { BANKS } from "@/lib/consents/input";
+import { readOrderNumber } from "@/lib/orders/order-number";
 import { CmsForm } from "./cms-form";
 
 export const dynamic = "force-dynamic";
@@ -8,7 +9,7 @@ export const metadata = { title: "자동이체 출금동의" };
 
 export default async function AutoDebitPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const sp = await searchParams;
-  const order = sp.order && /^KC\d{6}-[A-Z0-9]{6}$/i.test(sp.order) ? sp.order.toUpperCase() : undefined;
+  const order = readOrderNumber(sp.order);
   return (
     <div className="mx-auto max-w-lg space-y-4">
       <Link href="/consents" className="text-sm text-ink-mute hover:underline">

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { SIGN_DOCUMENTS } from "@/lib/consents/documents";
 import { appToAppAvailable } from "@/lib/consents/providers";
+import { readOrderNumber } from "@/lib/orders/order-number";
 import { deviceFromRequest } from "../../../_lib/request";
 import { ESignForm } from "./esign-form";
 
@@ -9,7 +10,7 @@ export const metadata = { title: "전자서명" };
 
 export default async function SignPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const sp = await searchParams;
-  const order = sp.order && /^KC\d{6}-[A-Z0-9]{6}$/i.test(sp.order) ? sp.order.toUpperCase() : undefined;
+  const order = readOrderNumber(sp.order);
   const docs = SIGN_DOCUMENTS.map((d) => ({ key: d.key, title: d.title, text: d.text, version: d.version }));
   const initialDoc = docs.some((d) => d.key === sp.doc) ? sp.doc! : docs[0]!.key;
   const mobile = (await deviceFromRequest()) === "MOBILE";

@@ -3,6 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { ErrorCodes, type ErrorCode } from "@/lib/errors";
 import { formatWon } from "@/lib/money";
+import { isOrderNumber } from "@/lib/orders/order-number";
 import { gatewayFor } from "@/lib/payments/gateways";
 import { env } from "@/lib/env";
 import { settlePayment } from "@/lib/payments/settle";
@@ -48,7 +49,7 @@ export default async function OrderPage({
 }) {
   const { orderNumber } = await params;
   const sp = await searchParams;
-  if (!/^KC\d{6}-[A-Z0-9]{6}$/.test(orderNumber)) notFound();
+  if (!isOrderNumber(orderNumber)) notFound();
   if (!(await canSeeOrder(orderNumber))) redirect(`/orders/lookup?orderNumber=${orderNumber}`);
   const load = () => db.order.findUnique({ where: { orderNumber }, include: { items: true, payments: { orderBy: { createdAt: "desc" }, include: { refunds: { where: { kind: "STAFF" }, orderBy: { createdAt: "asc" } } } } } });
   let order = await load();
