@@ -5,7 +5,7 @@
 // invalid field, which names its error through aria-describedby; the receipt shows the card's details.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
-import { adminLogin, armFault, checkoutToKakaoPay, fillCheckout, payAtKakaoPay, sandboxUrl } from "./helpers";
+import { adminLogin, armFault, checkoutToKakaoPay, payAtKakaoPay, sandboxUrl } from "./helpers";
 
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 

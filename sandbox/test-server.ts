@@ -6,11 +6,11 @@ import { createSandbox } from "./app.ts";
 export async function startTestSandbox() {
   let resolveUrl!: (u: string) => void;
   const ready = new Promise<string>((r) => (resolveUrl = r));
-  let ctxRef: ReturnType<typeof createSandbox> | undefined;
-  const server = serve({ fetch: (req, env) => ctxRef!.app.fetch(req, env), port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) =>
+  const ref: { sandbox?: ReturnType<typeof createSandbox> } = {};
+  const server = serve({ fetch: (req, env) => ref.sandbox!.app.fetch(req, env), port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) =>
     resolveUrl(`http://127.0.0.1:${info.port}`),
   );
   const url = await ready;
-  ctxRef = createSandbox({ publicUrl: url });
-  return { url, ctx: ctxRef.ctx, close: () => new Promise<void>((r) => server.close(() => r())) };
+  const sandbox = (ref.sandbox = createSandbox({ publicUrl: url }));
+  return { url, ctx: sandbox.ctx, close: () => new Promise<void>((r) => server.close(() => r())) };
 }

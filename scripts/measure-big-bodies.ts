@@ -22,7 +22,9 @@ function post(url: string, headers: Record<string, string>, total: number, decla
     let sent = 0;
     let done = false;
     const finish = (r: { status: number; body: string; error?: string }) => {
-      if (!done) (done = true), resolve(r);
+      if (done) return;
+      done = true;
+      resolve(r);
     };
     req.on("response", (res) => {
       let body = "";

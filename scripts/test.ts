@@ -1,6 +1,7 @@
-// `npm test`: unit + integration tests (vitest: real PostgreSQL, real sandbox over HTTP), then a
-// production build of the app and the Playwright end-to-end suite in Chromium.
-import type { ChildProcess } from "node:child_process";
+// `npm test`: unit + integration tests (vitest: real PostgreSQL, real sandbox over HTTP) with the static
+// checks beside them (`npm run check`: tsc, Prettier, ESLint, dependency-cruiser), then a production build of
+// the app, the real-process money scenarios and the Playwright end-to-end suite in Chromium.
+import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { findChromium } from "./lib/chromium.ts";
 import { appEnv, relaxedRateLimits, sandboxEnv } from "./lib/demo-env.ts";
@@ -22,20 +23,38 @@ if (!chromium && only !== "unit") {
 }
 
 const children: ChildProcess[] = [];
+
+/** Runs a command with its output collected (printed by the caller when it is done). */
+function captured(cmd: string, args: string[]): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"] });
+    children.push(child);
+    let output = "";
+    child.stdout.on("data", (c: Buffer) => (output += c.toString()));
+    child.stderr.on("data", (c: Buffer) => (output += c.toString()));
+    child.on("error", (e) => resolve({ code: 1, output: output + String(e) }));
+    child.on("exit", (code) => resolve({ code: code ?? 1, output }));
+  });
+}
 class Done extends Error {}
 const pgServer = await startPostgres({ dataDir: `.data/test-run-${process.pid}`, ephemeral: true });
 let code = 0;
 const phase = (name: string) => console.log(`\n=== ${name} (${Math.round((Date.now() - started) / 1000)}s) ===`);
 try {
   const adminUrl = pgServer.adminUrl("postgres");
-  if (!only) {
-    phase("typecheck");
-    await run("npx", ["tsc", "--noEmit", "-p", "."]);
-  }
+  // Static checks (types, Prettier, ESLint, import rules) run beside the vitest phase, whose integration
+  // tests mostly wait on PostgreSQL and the sandbox; their output is printed once they are done.
+  const checks = only ? undefined : captured("npm", ["run", "-s", "check"]);
   if (!only || only === "unit") {
-    phase("vitest: unit + integration");
+    phase("vitest: unit + integration" + (checks ? " (static checks beside it)" : ""));
     const projects = extra.length ? [] : ["--project", "unit", "--project", "integration"];
     await run("npx", ["vitest", "run", ...projects, ...extra], { env: { ...process.env, DATABASE_URL: adminUrl, NODE_ENV: "test" } });
+  }
+  if (checks) {
+    const out = await checks;
+    phase("static checks: tsc, prettier, eslint, dependency-cruiser");
+    process.stdout.write(out.output);
+    if (out.code !== 0) throw new Error(`npm run check exited with ${out.code}`);
   }
   if (only !== "unit") {
     phase("next build");
