@@ -1,14 +1,46 @@
+// The bills domain's edge to the Dozn agency: the one file of lib/bills that imports the concrete
+// provider (lib/providers/dozn); everything else here speaks lib/bills/port.ts.
+//
 // One pipeline for the three biller endpoints the agency calls (POST /kakao/notice | prepay |
-// pay-result): authenticate → parse → answer, always in the agency's envelope
+// pay-result): authenticate → parse (wire → domain, providers/dozn/biller.ts) → the use case
+// (notice.ts, prepay.ts, pay-result.ts) → answer (domain → wire), always in the agency's envelope
 // {res_code, message, data}. HTTP 200 except refused callers (401/403, still the envelope).
+// The answers (seed §5-§7):
+//   notice      OK (bill) · E502 no such bill / birth date mismatch · E005 ambiguous without notice key
+//   prepay      OK · E403 nothing payable (paid) or amount below it · E501 amount above payable ·
+//               E502 no such bill · E506 past due · E005
+//   pay-result  OK for every schema-valid delivery (recorded; duplicates, odd amounts, fees, dates,
+//               contradicting deliveries listed in 확인 필요) · E502 no such bill · E005
+//               (E601 only when the database fails)
+// Money moves are idempotent through unique keys — a payment on its pay_id, a cancel on (pay_id,
+// paid_at, amount) — and every decision on a bill happens under its row lock, so parallel
+// deliveries on several app instances record once.
 // Authentication (lib/providers/dozn/auth.ts): the caller's IP against DOZN_AGENCY_IPS, as seed 003
 // §1.3 says, plus a credential only when one is configured.
 // Nothing here reads Next.js: route handlers (app/kakao/*) and the standalone biller server
 // (scripts/biller-server.ts) pass the raw pieces of the request in.
 import { env } from "../env";
 import { log } from "../log";
-import { checkAgencyAuth, DEFAULT_CREDENTIAL_FORMAT, DEFAULT_CREDENTIAL_HEADER, parseBillerRequest, respond, respondParseError, type BillerEndpoint, type DoznResponse } from "../providers/dozn";
-import { answerNotice, answerPayResult, answerPrepay, type AgencyDeps } from "./agency";
+import {
+  answerToWire,
+  cardCompanyName,
+  checkAgencyAuth,
+  createDoznClient,
+  createDoznLinkAgency,
+  DEFAULT_CREDENTIAL_FORMAT,
+  DEFAULT_CREDENTIAL_HEADER,
+  noticeShapeError,
+  parseBillerCall,
+  tooLargeAnswer,
+  unavailableAnswer,
+  type BillerEndpoint,
+  type DoznResponse,
+} from "../providers/dozn";
+import type { AgencyDeps } from "./find";
+import { answerNotice } from "./notice";
+import { answerPayResult } from "./pay-result";
+import type { BillLinkAgency } from "./port";
+import { answerPrepay } from "./prepay";
 import { clientIp, peerIp } from "./remote-ip";
 
 export type AgencyCall = {
@@ -68,24 +100,24 @@ export async function handleAgencyCall(call: AgencyCall, deps: AgencyDeps & { au
     log.warn({ endpoint: call.endpoint, ip, ipSource, reason: verdict.reason, credentialConfigured: Boolean(auth.credential), credentialSent: credentialValue !== null }, "agency call refused");
     return { status: verdict.httpStatus, body: verdict.body };
   }
-  if (call.bodyTooLarge || Buffer.byteLength(call.rawBody, "utf8") > MAX_BODY_BYTES) return { status: 200, body: respond("E006", "요청 본문이 너무 큽니다.") };
-  const parsed = parseBillerRequest(call.endpoint, call.rawBody);
+  if (call.bodyTooLarge || Buffer.byteLength(call.rawBody, "utf8") > MAX_BODY_BYTES) return { status: 200, body: tooLargeAnswer() };
+  const parsed = parseBillerCall(call.endpoint, call.rawBody);
   if (!parsed.ok) {
-    log.info({ endpoint: call.endpoint, resCode: parsed.res_code, field: parsed.field }, "agency call rejected by validation");
-    return { status: 200, body: respondParseError(parsed) };
+    log.info({ endpoint: call.endpoint, resCode: parsed.resCode, field: parsed.field }, "agency call rejected by validation");
+    return { status: 200, body: parsed.response };
   }
   try {
     let body: DoznResponse<unknown>;
-    switch (call.endpoint) {
+    switch (parsed.endpoint) {
       case "notice":
-        body = await answerNotice(parsed.data as Parameters<typeof answerNotice>[0], deps);
+        body = answerToWire(await answerNotice(parsed.query, deps));
         break;
       case "prepay":
-        body = await answerPrepay(parsed.data as Parameters<typeof answerPrepay>[0], deps);
+        body = answerToWire(await answerPrepay(parsed.query, deps));
         break;
       case "pay-result": {
-        const { outcome: _outcome, ...rest } = await answerPayResult(parsed.data as Parameters<typeof answerPayResult>[0], deps);
-        body = rest;
+        const { outcome: _outcome, ...answer } = await answerPayResult(parsed.delivery, deps);
+        body = answerToWire(answer);
         break;
       }
     }
@@ -95,6 +127,21 @@ export async function handleAgencyCall(call: AgencyCall, deps: AgencyDeps & { au
   } catch (e) {
     // Database down, lock timeout …: the seed's "납부 요청정보 조회 실패". The agency may redeliver.
     log.error({ endpoint: call.endpoint, err: e instanceof Error ? e.message : String(e) }, "agency call failed");
-    return { status: 200, body: respond("E601") };
+    return { status: 200, body: unavailableAnswer() };
   }
 }
+
+// ------------------------------------------------------------------------------ link issuing
+
+/** The agency's link API from env, or null when the Dozn settings are missing. */
+export function linkAgencyFromEnv(): BillLinkAgency | null {
+  const e = env();
+  if (!e.DOZN_API_BASE || !e.DOZN_BILLER_CODE || !e.DOZN_API_KEY) return null;
+  return createDoznLinkAgency(createDoznClient({ baseUrl: e.DOZN_API_BASE, billerCode: e.DOZN_BILLER_CODE, apiKey: e.DOZN_API_KEY, timeoutMs: e.PROVIDER_TIMEOUT_MS }));
+}
+
+// ------------------------------------------------------------------------------ what bills and csv ask
+
+// noticeShapeError: the first reason our /kakao/notice answer for a bill would be off spec (bills.ts);
+// cardCompanyName: the card company's name for the code the agency sent (csv.ts).
+export { cardCompanyName, noticeShapeError };

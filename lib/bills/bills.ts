@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { db as defaultDb, Prisma, type Db } from "../db";
 import { err, ok, type Result } from "../errors";
 import { vatOf } from "../money";
-import { noticeResultSchema } from "../providers/dozn";
+import { noticeShapeError } from "./agency-endpoint";
 import { toWireDetail } from "./details";
 import { addBillEvent } from "./events";
 import { billInputSchema, fieldErrors, type BillInput, type FieldErrors, type ValidBillInput } from "./input";
@@ -47,23 +47,22 @@ function billData(v: ValidBillInput) {
 
 /** Our own answer to /kakao/notice must always be on spec: checked once, when the bill is saved. */
 function checkWireShape(billerUserKey: string, noticeKey: string, d: ReturnType<typeof billData>): string | null {
-  const r = noticeResultSchema.safeParse({
-    biller_user_key: billerUserKey,
-    biller_notice_key: noticeKey,
-    ...(d.billedYearMonth && { billed_year_month: d.billedYearMonth }),
-    ...(d.ordinal && { ordinal: d.ordinal }),
-    ...(d.settlementCode && { settlement_code: d.settlementCode }),
+  return noticeShapeError({
+    settlementCode: d.settlementCode || null,
+    billerUserKey,
+    billedYearMonth: d.billedYearMonth || null,
+    ordinal: d.ordinal || null,
+    billerNoticeKey: noticeKey,
     title: d.title,
     amount: d.amount,
-    tax_free_amount: d.taxFreeAmount,
-    vat_amount: d.vatAmount,
-    expire_type: d.expireType,
-    pay_expire_date: d.payExpireDate,
-    ...(d.secondPayExpireDate && { second_pay_expire_date: d.secondPayExpireDate }),
-    ...(d.bankAccounts.length > 0 && { bank_accounts: d.bankAccounts }),
-    ...(d.details.length > 0 && { details: d.details }),
+    taxFreeAmount: d.taxFreeAmount,
+    vatAmount: d.vatAmount,
+    expireType: d.expireType as "D0" | "D1" | "D2",
+    payExpireDate: d.payExpireDate,
+    secondPayExpireDate: d.secondPayExpireDate || null,
+    bankAccounts: d.bankAccounts,
+    details: d.details,
   });
-  return r.success ? null : (r.error.issues[0]?.message ?? "청구서 형식이 올바르지 않습니다.");
 }
 
 function uniqueViolation(e: unknown): string | null {

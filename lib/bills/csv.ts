@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { db as defaultDb, type Db } from "../db";
 import { csvCell } from "../admin/orders-query";
-import { CARD_COMPANIES } from "../providers/dozn";
+import { cardCompanyName } from "./agency-endpoint";
 import { billFilterSchema, billWhere, type BillFilter } from "./query";
 import { billStatusLabel } from "./state";
 
@@ -78,7 +78,7 @@ export async function* billsCsv(merchantId: string, f: Omit<BillFilter, "page" |
     for (const b of batch) {
       const last = b.payments[b.payments.length - 1];
       const methods = [...new Set(b.payments.map((p) => payByText[p.payBy] ?? p.payBy))];
-      const cards = [...new Set(b.payments.flatMap((p) => (p.cardCompany ? [CARD_COMPANIES[p.cardCompany as keyof typeof CARD_COMPANIES] ?? p.cardCompany] : [])))];
+      const cards = [...new Set(b.payments.flatMap((p) => (p.cardCompany ? [cardCompanyName(p.cardCompany)] : [])))];
       yield [
         b.billerNoticeKey,
         b.billerUserKey,

@@ -1,7 +1,7 @@
 // Bill jobs for the worker (queue "bill.settle"). What can be left half-done on a bill:
 //
 // * A cancellation (pay_type C) that came before its payment is parked PENDING; the payment's
-//   arrival applies it (agency.ts → state-sql.ts). If the payment does not come within
+//   arrival applies it (record-payment.ts → state-sql.ts). If the payment does not come within
 //   CANCEL_PARK_MINUTES the worker moves it to UNMATCHED and lists it for staff (확인 필요,
 //   CANCEL_UNMATCHED) — the seed (003 §7) says nothing about a C without its P, and there is no API
 //   to ask the agency about a pay_id, so a person asks Dozn to resend it (our choice, see

@@ -7,7 +7,7 @@ import type { Tx } from "../db";
  * for one bill would deadlock (seen in the parallel tests). Staff edits that may change the
  * bill's unique keys pass "update" and take the stronger lock first.
  * The new-payment path of /kakao/pay-result takes the same FOR NO KEY UPDATE lock inside its
- * insert statement (agency.ts, paymentStmts.insertAndLock) to save a round trip.
+ * insert statement (record-payment.ts via state-sql.insertPaymentAndLock) to save a round trip.
  */
 export async function lockBill(tx: Tx, billId: string, mode: "no-key" | "update" = "no-key") {
   if (mode === "update") await tx.$queryRaw`SELECT id FROM "Bill" WHERE id = ${billId} FOR UPDATE`;

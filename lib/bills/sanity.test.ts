@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { PayResultRequest } from "../providers/dozn";
+// The deliveries are written as the agency sends them and read through the Dozn adapter.
+import { payResultFromWire, type PayResultRequest } from "../providers/dozn";
 import { EARLIEST_STORABLE, payResultFlags, storableInstant } from "./sanity";
 
 const now = new Date("2026-11-30T10:00:00Z"); // 19:00 KST
@@ -16,7 +17,7 @@ const base: PayResultRequest = {
   paid_at: "20261130185959",
   pay_id: 1,
 };
-const kinds = (r: Partial<PayResultRequest>) => payResultFlags({ ...base, ...r }, now).map((f) => f.kind);
+const kinds = (r: Partial<PayResultRequest>) => payResultFlags(payResultFromWire({ ...base, ...r }), now).map((f) => f.kind);
 
 describe("pay-result plausibility (listed, never refused)", () => {
   it("a plausible payment and cancel have no flags", () => {
@@ -35,7 +36,7 @@ describe("pay-result plausibility (listed, never refused)", () => {
     expect(kinds({ paid_at: "20261202000000", adjust_date: undefined })).toEqual(["DATE_IMPLAUSIBLE"]);
     expect(kinds({ adjust_date: "20261129" })).toEqual(["DATE_IMPLAUSIBLE"]);
     expect(kinds({ adjust_date: "20280101" })).toEqual(["DATE_IMPLAUSIBLE"]);
-    const [f] = payResultFlags({ ...base, adjust_date: "20261129" }, now);
+    const [f] = payResultFlags(payResultFromWire({ ...base, adjust_date: "20261129" }), now);
     expect(f!.message).toContain("정산예정일 2026-11-29이 결제일 2026-11-30보다 앞섭니다.");
   });
   it("an instant PostgreSQL cannot store as text (1 BC) is kept at 0001-01-01T00:00Z", () => {

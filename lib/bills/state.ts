@@ -9,7 +9,7 @@
 //                   └──────────C (all)───────────────────────────────────┘
 //   UNPAID ──P (less than the bill)──► PARTIALLY_PAID ──P (the rest)──► PAID
 //   PAID only when what is paid (net of cancellations) covers the bill: a 1-won payment of a
-//   29,000-won bill leaves it PARTIALLY_PAID (and listed for staff, agency.ts).
+//   29,000-won bill leaves it PARTIALLY_PAID (and listed for staff, record-payment.ts).
 //   A P that arrives with its cancellation already parked can land on any paid state at once, and
 //   a move to the same state is a settle that changes only the totals (a second payment, …).
 //   Once money moved a bill never returns to UNPAID.

@@ -6,7 +6,7 @@ import { createBill } from "@/lib/bills/bills";
 import { issueBillLink } from "@/lib/bills/links";
 import { billsCsv } from "@/lib/bills/csv";
 import { listBills, billFilterSchema } from "@/lib/bills/query";
-import { createDoznClient } from "@/lib/providers/dozn";
+import { createDoznClient, createDoznLinkAgency } from "@/lib/providers/dozn";
 import { armFault, clearFaults, sandboxUrl } from "./helpers";
 import { billInput, callAgency, demoActor, newBill, payResult } from "./bills-helpers";
 
@@ -16,7 +16,7 @@ const inAWeek = () => new Date(Date.now() + 7 * 86_400_000);
 
 async function issue(billId: string, mode: "create" | "recreate", client?: ReturnType<typeof createDoznClient>) {
   const a = await demoActor();
-  return issueBillLink({ billId, merchantId: a.merchantId, adminId: a.adminId, mode, expireAt: inAWeek() }, client ? { client } : {});
+  return issueBillLink({ billId, merchantId: a.merchantId, adminId: a.adminId, mode, expireAt: inAWeek() }, client ? { agency: createDoznLinkAgency(client) } : {});
 }
 
 describe("createBill", () => {

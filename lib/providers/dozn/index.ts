@@ -3,3 +3,4 @@ export * from "./codes";
 export * from "./schemas";
 export * from "./client";
 export * from "./auth";
+export * from "./biller";
