@@ -8,9 +8,8 @@ import { addToCart, setQuantity } from "@/lib/shop/cart";
 import { checkoutFields } from "@/lib/shop/checkout-fields";
 import { createOrder } from "@/lib/orders/create-order";
 import { isOrderNumber } from "@/lib/orders/order-number";
-import { startKakaoPayPayment, startKcpPayment } from "@/lib/payments/start-payment";
-import { kakaoPayGateway, payUpGateway } from "@/lib/payments/gateways";
-import { isPaymentMethod } from "@/lib/payments/methods";
+import { startPayment } from "@/lib/payments/start-payment";
+import { paymentMethods, providerForMethod } from "@/lib/payments/providers";
 import { headers } from "next/headers";
 import { log } from "@/lib/log";
 import { checkLock, clearFailures, hit, recordFailure } from "@/lib/ratelimit";
@@ -76,7 +75,7 @@ export async function checkoutAction(_prev: CheckoutState, formData: FormData): 
     if (cart.length === 0) return { error: "장바구니가 비어 있습니다.", values };
     lines = cart.map(([productId, quantity]) => ({ productId, quantity }));
   }
-  if (!isPaymentMethod(values.method)) return { error: "결제수단을 선택해 주세요.", values };
+  if (!providerForMethod(values.method)) return { error: "결제수단을 선택해 주세요.", values };
   // Orders created and provider `ready` calls, per client IP — before anything is written.
   const limited = await hit("checkoutPerIp", await currentIp());
   if (!limited.ok) return { error: limited.message, values };
@@ -119,28 +118,27 @@ export async function checkoutAction(_prev: CheckoutState, formData: FormData): 
   await grantOrderAccess(created.value.orderNumber);
   // The cart stays as it is until this order is paid (buy-now: the cart is not touched at all).
   if (!buyNow) await writeCart(await readCart(), { checkoutOrder: created.value.orderNumber });
-  await startPaymentAndGo(created.value.orderNumber, values.method === "kakaopay_kcp" ? "PAYUP_KCP" : "KAKAOPAY");
+  await startPaymentAndGo(created.value.orderNumber, values.method);
   return {};
 }
 
-/** Starts a payment attempt with the chosen provider and sends the browser to its window. */
-async function startPaymentAndGo(orderNumber: string, provider: "KAKAOPAY" | "PAYUP_KCP"): Promise<never> {
+/** Starts a payment attempt with the chosen method's provider and sends the browser to its page or window. */
+async function startPaymentAndGo(orderNumber: string, methodId: string): Promise<never> {
+  const provider = providerForMethod(methodId) ?? paymentMethodsFallback();
   const device = await deviceFromRequest();
-  if (provider === "PAYUP_KCP") {
-    const userAgent = (await headers()).get("user-agent") ?? undefined;
-    const started = await startKcpPayment({ orderNumber, device, userAgent }, { gateway: payUpGateway(), appUrl: env().APP_URL });
-    if (!started.ok) {
-      log.warn({ code: started.error.code }, "checkout: KCP payment start failed");
-      redirect(`/orders/${orderNumber}?notice=start_failed&code=${started.error.code}`);
-    }
-    redirect(`/pay/payup/${started.value.paymentId}`);
-  }
-  const started = await startKakaoPayPayment({ orderNumber, device }, { gateway: kakaoPayGateway(), appUrl: env().APP_URL });
+  const userAgent = (await headers()).get("user-agent") ?? undefined;
+  const started = await startPayment({ orderNumber, device, userAgent }, { gateway: provider, appUrl: env().APP_URL });
   if (!started.ok) {
-    log.warn({ code: started.error.code }, "checkout: payment start failed");
+    log.warn({ code: started.error.code, provider: provider.name }, "checkout: payment start failed");
     redirect(`/orders/${orderNumber}?notice=start_failed&code=${started.error.code}`);
   }
-  redirect(started.value.redirectUrl);
+  const { next, paymentId } = started.value;
+  redirect(next.kind === "redirect" ? next.url : `/pay/window/${paymentId}`);
+}
+
+/** A retry whose method is missing or unknown pays with the first method offered (as before: KakaoPay). */
+function paymentMethodsFallback() {
+  return providerForMethod(paymentMethods()[0]!.id)!;
 }
 
 export async function retryPaymentAction(formData: FormData) {
@@ -149,7 +147,7 @@ export async function retryPaymentAction(formData: FormData) {
   const method = String(formData.get("method") ?? "");
   const limited = await hit("checkoutPerIp", await currentIp()); // each retry is a provider `ready` call
   if (!limited.ok) redirect(`/orders/${orderNumber}?notice=start_failed&code=RATE_LIMITED`);
-  await startPaymentAndGo(orderNumber, method === "kakaopay_kcp" ? "PAYUP_KCP" : "KAKAOPAY");
+  await startPaymentAndGo(orderNumber, method);
 }
 
 export type LookupState = { error?: string; values?: Record<string, string> };

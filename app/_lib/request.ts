@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { CART_COOKIE, parseCart, serializeCart, type Cart } from "@/lib/shop/cart";
 import { CART_ORDER_COOKIE, effectiveCart } from "@/lib/shop/cart-order";
 import { accessibleOrders, grant, hasAccess, ORDER_ACCESS_COOKIE } from "@/lib/shop/order-access";
-import type { Device } from "@/lib/payments/gateway";
+import type { Device } from "@/lib/payments/port";
 import { deviceFromUserAgent } from "@/lib/shop/device";
 
 /** PC or MOBILE from the User-Agent (lib/shop/device.ts, tested with real browsers' strings). */

@@ -1,5 +1,5 @@
-// The customer comes back from the provider having authorised the payment (KakaoPay approval_url with
-// pg_token, or KCP's POST-back). Idempotent: reloads, re-posted forms, double clicks and parallel tabs all
+// The customer comes back from the provider having authorised the payment (the provider's parseReturn
+// read it: an "approved" event with its opaque authorization). Idempotent: reloads, re-posted forms, double clicks and parallel tabs all
 // end on the same receipt, and the provider's approve is called at most once per payment. The claim
 // (READY → APPROVING) puts a settle job on the worker's queue in the same transaction, so a process that
 // dies while the provider answers cannot leave the payment stuck.
@@ -8,15 +8,13 @@ import { env } from "../env";
 import { verifyAttemptToken } from "./attempt-token";
 import { enqueue } from "../jobs/enqueue";
 import { log } from "../log";
+import type { Won } from "../money";
 import { recordCapture } from "./capture";
-
 import { callEvent } from "./events";
-import type { ApprovalToken, PaymentGateway, ProviderCallLog, ProviderName } from "./gateway";
 import { lockOrder } from "./locks";
+import type { PaymentProvider } from "./port";
 import { sendAutomaticRefundNow } from "./refund-now";
-import { CHARGED, transitionPayment, type TimelineEvent } from "./state";
-
-export type { ApprovalToken };
+import { CHARGED, transitionPayment } from "./state";
 
 export type ApproveOutcome =
   | { kind: "paid"; orderNumber: string } // approved now or earlier
@@ -27,14 +25,16 @@ export type ApproveOutcome =
   /** The return does not carry this attempt's token: nothing changed. */
   | { kind: "forbidden"; orderNumber: string };
 
-export type ApproveDeps = { db?: Db; gateway: PaymentGateway; now?: () => Date; providerTimeoutMs?: number; secret?: string };
+export type ApproveDeps = { db?: Db; gateway: PaymentProvider; now?: () => Date; providerTimeoutMs?: number; secret?: string };
 
-const pgTokenPattern = /^[A-Za-z0-9]{1,64}$/;
-
-
-export type ApproveInput = ({ paymentId: string; pgToken: string } | { paymentId: string; token: ApprovalToken }) & {
-  provider?: ProviderName;
+/** An "approved" return (ReturnEvent) for an attempt of deps.gateway's provider. */
+export type ApproveInput = {
+  paymentId: string;
   attemptToken: string | null | undefined;
+  /** What the return carried (opaque): kept on the payment, sent with the provider's approve. */
+  authorization: Record<string, unknown>;
+  /** The amount the returning form carried, when it carries one: it must be the attempt's. */
+  postedAmount?: Won;
 };
 
 /**
@@ -61,8 +61,7 @@ type Claim = { kind: "claimed"; paymentId: string; orderNumber: string } | { kin
 async function claimApproval(input: ApproveInput, deps: ApproveDeps & { enqueueApprove?: boolean }): Promise<Claim> {
   const db = deps.db ?? defaultDb;
   const now = deps.now ?? (() => new Date());
-  const provider = input.provider ?? deps.gateway.provider;
-  const token: ApprovalToken = "token" in input ? input.token : { kind: "pg_token", value: input.pgToken };
+  const provider = deps.gateway.name;
   const settleAfter = Math.ceil(((deps.providerTimeoutMs ?? 8000) + 3000) / 1000);
 
   const secret = deps.secret ?? env().APP_SECRET;
@@ -96,10 +95,6 @@ async function claimApproval(input: ApproveInput, deps: ApproveDeps & { enqueueA
       return { kind: "done", outcome: { kind: "failed", orderNumber, message } } as const;
     }
     const ev = (type: string, message: string, resultCode?: string) => ({ type, message, resultCode });
-    if (token.kind === "pg_token" && !pgTokenPattern.test(token.value)) {
-      // A malformed token proves nothing: the attempt stays payable (KakaoPay will not approve it anyway).
-      return { kind: "done", outcome: { kind: "failed", orderNumber, message: "결제 승인 정보가 올바르지 않습니다." } } as const;
-    }
     if (payment.order.status !== "PENDING") {
       await transitionPayment(tx, payment.id, "superseded", {
         orderId: payment.orderId,
@@ -115,25 +110,21 @@ async function claimApproval(input: ApproveInput, deps: ApproveDeps & { enqueueA
       return { kind: "done", outcome: { kind: "failed", orderNumber, message: "결제 가능 시간이 지났습니다. 다시 결제해 주세요." } } as const;
     }
     // The amount the customer's form carried must be the one we set (KCP posts good_mny back).
-    if (token.kind === "kcp" && token.postedAmount !== undefined && token.postedAmount !== payment.totalAmount) {
+    const posted = input.postedAmount;
+    if (posted !== undefined && posted !== payment.totalAmount) {
       await transitionPayment(tx, payment.id, "tampered", {
         orderId: payment.orderId,
-        data: { failureCode: "AMOUNT_TAMPERED", failureMessage: `결제창 금액 ${token.postedAmount}원이 주문 금액과 다름` },
-        event: ev("payment.tampered", `결제창에서 돌아온 금액(${token.postedAmount}원)이 주문 금액(${payment.totalAmount}원)과 달라 승인하지 않음`, "AMOUNT_TAMPERED"),
+        data: { failureCode: "AMOUNT_TAMPERED", failureMessage: `결제창 금액 ${posted}원이 주문 금액과 다름` },
+        event: ev("payment.tampered", `결제창에서 돌아온 금액(${posted}원)이 주문 금액(${payment.totalAmount}원)과 달라 승인하지 않음`, "AMOUNT_TAMPERED"),
       });
-      log.warn({ paymentId: payment.id, posted: token.postedAmount, expected: payment.totalAmount }, "tampered amount refused");
+      log.warn({ paymentId: payment.id, posted, expected: payment.totalAmount }, "tampered amount refused");
       return { kind: "done", outcome: { kind: "failed", orderNumber, message: "결제 금액이 주문 금액과 달라 결제를 진행하지 않았습니다. 다시 결제해 주세요." } } as const;
     }
     await transitionPayment(tx, payment.id, "claim", {
       orderId: payment.orderId,
       // Keep what the return carried (opaque, no card data): the approve job sends it, and a lost answer
-      // can be reconciled with it. KakaoPay's pg_token is single-use and useless once approved.
-      data: {
-        providerData: {
-          ...((payment.providerData as object | null) ?? {}),
-          ...(token.kind === "kcp" ? { authorization: token.authorization } : { pgToken: token.value }),
-        } as object,
-      },
+      // can be reconciled with it (KakaoPay's pg_token is single-use and useless once approved).
+      data: { providerData: { ...((payment.providerData as object | null) ?? {}), ...input.authorization } as object },
       event: ev("payment.approving", "결제 승인 요청"),
     });
     await enqueue(tx, "payment.settle", { paymentId: payment.id }, { key: `payment:${payment.id}`, delaySeconds: settleAfter });
@@ -142,13 +133,6 @@ async function claimApproval(input: ApproveInput, deps: ApproveDeps & { enqueueA
     // Waiting for the order's lock behind a burst of returns is normal: give it room.
   }, { maxWait: 10_000, timeout: 20_000 });
   return claim;
-}
-
-/** The stored approval token of a claimed payment. */
-function tokenOf(provider: ProviderName, providerData: unknown): ApprovalToken | null {
-  const d = (providerData ?? {}) as { pgToken?: unknown; authorization?: unknown };
-  if (provider === "KAKAOPAY") return typeof d.pgToken === "string" ? { kind: "pg_token", value: d.pgToken } : null;
-  return d.authorization ? { kind: "kcp", authorization: d.authorization } : null;
 }
 
 /**
@@ -168,13 +152,13 @@ export async function executeApproval(paymentId: string, deps: ApproveDeps): Pro
     if (payment.status === "UNKNOWN") return { kind: "done", outcome: { kind: "unknown", orderNumber } satisfies ApproveOutcome } as const;
     if (payment.status !== "APPROVING") return { kind: "done", outcome: { kind: "failed", orderNumber, message: "이미 종료된 결제입니다. 다시 결제해 주세요." } satisfies ApproveOutcome } as const;
     if (payment.approveSentAt) return { kind: "done", outcome: { kind: "in_progress", orderNumber } satisfies ApproveOutcome } as const;
-    const token = tokenOf(payment.provider, payment.providerData);
-    if (!token) return { kind: "done", outcome: { kind: "in_progress", orderNumber } satisfies ApproveOutcome } as const;
+    // The claim stored what the return carried (providerData): the provider's approve sends it.
+    if (payment.provider !== deps.gateway.name) throw new Error(`payment ${payment.id} is not a ${deps.gateway.name} payment`);
     await tx.payment.update({ where: { id: payment.id }, data: { approveSentAt: new Date() } });
-    return { kind: "send", payment, token } as const;
+    return { kind: "send", payment } as const;
   });
   if (sent.kind === "done") return sent.outcome;
-  const { payment, token } = sent;
+  const { payment } = sent;
   const order = payment.order;
   const orderNumber = order.orderNumber;
 
@@ -183,7 +167,6 @@ export async function executeApproval(paymentId: string, deps: ApproveDeps): Pro
     providerData: payment.providerData,
     orderNumber,
     customerRef: `guest-${order.id}`,
-    token,
     expectedTotal: payment.totalAmount,
   });
 
@@ -223,29 +206,3 @@ export async function executeApproval(paymentId: string, deps: ApproveDeps): Pro
   if (CHARGED.includes(fresh.status)) return { kind: "paid", orderNumber };
   return { kind: "unknown", orderNumber };
 }
-
-/** The customer cancelled at the provider's window, or the provider sent them back with a failure. */
-export async function abandonPayment(
-  input: { paymentId: string; reason: "cancel" | "fail"; code?: string; message?: string; provider?: ProviderName; attemptToken: string | null | undefined },
-  deps: { db?: Db; secret?: string } = {},
-): Promise<{ kind: "not_found" } | { kind: "forbidden"; orderNumber: string } | { kind: "ok"; orderNumber: string; status: string }> {
-  const db = deps.db ?? defaultDb;
-  const payment = await db.payment.findUnique({ where: { id: input.paymentId }, include: { order: true } });
-  if (!payment || (input.provider && payment.provider !== input.provider)) return { kind: "not_found" };
-  if (!verifyAttemptToken(deps.secret ?? env().APP_SECRET, payment.id, input.attemptToken)) return { kind: "forbidden", orderNumber: payment.order.orderNumber };
-  const providerName = payment.provider === "PAYUP_KCP" ? "KCP 결제창" : "카카오페이";
-  await db.$transaction(async (tx) => {
-    await transitionPayment(tx, payment.id, input.reason === "cancel" ? "customer_cancel" : "customer_fail", {
-      orderId: payment.orderId,
-      data: { failureCode: input.reason === "cancel" ? "USER_CANCEL" : (input.code ?? "PROVIDER_FAIL"), failureMessage: input.message?.slice(0, 500) ?? null },
-      event: {
-        type: input.reason === "cancel" ? "payment.aborted" : "payment.failed",
-        message: input.reason === "cancel" ? `고객이 ${providerName}에서 결제를 취소함` : `${providerName} 결제 실패로 돌아옴${input.message ? `: ${input.message}` : ""}`,
-        resultCode: input.code ?? null,
-      },
-    });
-  });
-  const fresh = await db.payment.findUniqueOrThrow({ where: { id: payment.id } });
-  return { kind: "ok", orderNumber: payment.order.orderNumber, status: fresh.status };
-}
-

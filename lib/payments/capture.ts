@@ -11,7 +11,7 @@ import type { Tx } from "../db";
 import { enqueue } from "../jobs/enqueue";
 import { transitionOrder } from "../orders/state";
 import { raiseAttention, resolveSettled } from "./attention";
-import type { Approved, ProviderCallLog } from "./gateway";
+import type { Approved, ProviderCallLog } from "./port";
 import { lockOrder } from "./locks";
 import { createRefund, transitionPayment, TERMINAL_UNPAID, type TimelineEvent } from "./state";
 

@@ -1,6 +1,6 @@
 // Append-only timeline. Callers pass only non-secret, non-personal data.
 import type { Prisma } from "../generated/prisma/client";
-import type { ProviderCallLog } from "./gateway";
+import type { ProviderCallLog } from "./port";
 
 type Writer = { paymentEvent: { create: (args: { data: Prisma.PaymentEventUncheckedCreateInput }) => Promise<unknown> } };
 

@@ -1,17 +1,29 @@
-// What a customer reads about a failed payment attempt whose failure code is the provider's own: the
-// provider's code table decides (Korean, with a next step). A code the table does not know, or one meant
-// for staff only, gets null: the page then shows its neutral text (the code stays a small "오류 코드" line).
-import type { PaymentProvider } from "../generated/prisma/client";
-import { KAKAOPAY_ERROR_CODES } from "../providers/kakaopay/codes";
-import { describePayUpCode } from "../providers/payup/codes";
+// What a customer reads about an attempt that did not go through: our own failure codes first, then the
+// provider's code table (its adapter's describeFailure: Korean with a next step). A code nobody knows,
+// or one meant for staff only, gets the neutral text; a provider's own code is shown only as a small
+// "오류 코드" line (for a call to the shop). The provider's raw message stays with staff (admin timeline).
+import type { PaymentProvider } from "./port";
 
-export function providerFailureText(provider: PaymentProvider, failureCode: string | null | undefined): string | null {
-  if (!failureCode) return null;
-  if (provider === "KAKAOPAY") return KAKAOPAY_ERROR_CODES[failureCode]?.customerMessage ?? null;
-  // PayUp's own response codes (seed 002 §4.1); KCP window codes (KCP_…) are read by the page itself
-  if (/^\d{4}$/.test(failureCode)) {
-    const d = describePayUpCode(failureCode);
-    return d.audience === "customer" ? d.message : null;
-  }
-  return null;
+const ourCodes: Record<string, string> = {
+  USER_CANCEL: "결제를 취소했습니다. 결제를 원하시면 다시 시도해 주세요.",
+  AMOUNT_TAMPERED: "결제창에서 돌아온 금액이 주문 금액과 달라 결제를 진행하지 않았습니다. 다시 결제해 주세요.",
+  PROVIDER_FAIL: "카카오페이 결제가 완료되지 않았습니다. 다시 시도해 주세요.",
+  EXPIRED: "결제 가능 시간(15분)이 지났습니다. 다시 결제해 주세요.",
+  AMOUNT_MISMATCH: "결제 금액이 주문 금액과 달라 승인된 금액을 자동으로 환불합니다. 다시 시도해 주세요.",
+  LATE_CAPTURE: "이전 결제 시도가 늦게 승인되어 자동으로 환불합니다. 다시 결제해 주세요.",
+  SUPERSEDED: "새 결제 시도로 대체된 결제입니다.",
+};
+
+export type FailureText = { message: string; code: string | null };
+
+/** The unpaid order's notice for its latest attempt (null: no attempt yet). */
+export function customerFailureText(
+  latest: { status: string; failureCode: string | null } | null | undefined,
+  provider: Pick<PaymentProvider, "describeFailure"> | null,
+): FailureText {
+  const code = latest?.failureCode ?? null;
+  if (code && code in ourCodes) return { message: ourCodes[code]!, code: null };
+  const described = code && provider ? provider.describeFailure(code) : null;
+  const fallback = latest?.status === "FAILED" ? "결제가 완료되지 않았습니다. 아래에서 다시 결제해 주세요." : "아직 결제하지 않은 주문입니다.";
+  return { message: described?.customerMessage ?? fallback, code: described?.displayCode ?? null };
 }

@@ -11,9 +11,12 @@ import { enqueue, keysWithUnfinishedJobs } from "../jobs/enqueue";
 import { NotYet, type DomainJobs } from "../jobs/registry";
 import { executeApproval } from "./approve-payment";
 import { raiseAttention } from "./attention";
-import { gatewayFor } from "./gateways";
+import { paymentProvider, paymentProviders } from "./providers";
 import { settleRefund } from "./refund";
 import { settlePayment } from "./settle";
+
+/** Providers whose lookup re-sends the authorization (PaymentProvider.lookupCaptures). */
+const capturingLookups = () => paymentProviders().filter((p) => p.lookupCaptures).map((p) => p.name);
 
 /** After this many tries a payment still unknown is listed in 확인 필요 (the worker keeps trying). */
 const ATTENTION_AFTER_TRIES = 6;
@@ -26,14 +29,14 @@ export const paymentJobs: DomainJobs = {
       const paymentId = String(data.paymentId ?? "");
       const p = await db.payment.findUnique({ where: { id: paymentId }, select: { provider: true } });
       if (!p) return { skipped: "no such payment" };
-      return executeApproval(paymentId, { gateway: gatewayFor(p.provider), providerTimeoutMs: env().PROVIDER_TIMEOUT_MS });
+      return executeApproval(paymentId, { gateway: paymentProvider(p.provider), providerTimeoutMs: env().PROVIDER_TIMEOUT_MS });
     },
     "payment.settle": async (data, ctx) => {
       const paymentId = String(data.paymentId ?? "");
       const p = await db.payment.findUnique({ where: { id: paymentId }, select: { provider: true, orderId: true } });
       if (!p) return { skipped: "no such payment" };
       const e = env();
-      const settleDeps = { gateway: gatewayFor(p.provider), providerTimeoutMs: e.PROVIDER_TIMEOUT_MS, lateCheckSeconds: e.LATE_CHECK_SECONDS };
+      const settleDeps = { gateway: paymentProvider(p.provider), providerTimeoutMs: e.PROVIDER_TIMEOUT_MS, lateCheckSeconds: e.LATE_CHECK_SECONDS };
       // The one extra look at an attempt we ended: records a late capture, otherwise nothing to retry.
       if (data.lateCheck) {
         const out = await settlePayment(paymentId, { ...settleDeps, actor: "late-check" });
@@ -53,7 +56,7 @@ export const paymentJobs: DomainJobs = {
       const refundId = String(data.refundId ?? "");
       const r = await db.refund.findUnique({ where: { id: refundId }, include: { payment: { select: { provider: true, orderId: true, id: true } } } });
       if (!r) return { skipped: "no such refund" };
-      const out = await settleRefund(refundId, { gateway: gatewayFor(r.payment.provider), providerTimeoutMs: env().PROVIDER_TIMEOUT_MS });
+      const out = await settleRefund(refundId, { gateway: paymentProvider(r.payment.provider), providerTimeoutMs: env().PROVIDER_TIMEOUT_MS });
       if (out.retry) {
         if (ctx.retryCount + 1 >= ATTENTION_AFTER_TRIES)
           await raiseAttention(db, { kind: "REFUND_STUCK", orderId: r.payment.orderId, paymentId: r.payment.id, refundId, message: `환불 결과를 ${ctx.retryCount + 1}번 확인했지만 아직 알 수 없음 (${out.retry}). 계속 확인 중` });
@@ -71,8 +74,9 @@ export const paymentJobs: DomainJobs = {
           { status: { in: ["APPROVING", "UNKNOWN"] }, statusAt: { lt: olderThan } },
           { status: "READY", readyExpiresAt: { lt: new Date(Date.now() - 60_000) } },
         ],
-        // PayUp payments a person must decide on: asking PayUp again would be another capture attempt.
-        NOT: { provider: "PAYUP_KCP", attention: { some: { resolvedAt: null, kind: { in: ["PAYMENT_UNCERTAIN", "PAYMENT_UNKNOWN"] } } } },
+        // Payments a person must decide on, of providers whose lookup is a capture (PayUp): asking again would be
+        // another capture attempt.
+        NOT: { provider: { in: capturingLookups() }, attention: { some: { resolvedAt: null, kind: { in: ["PAYMENT_UNCERTAIN", "PAYMENT_UNKNOWN"] } } } },
       },
       select: { id: true },
       take: 500,

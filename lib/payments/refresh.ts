@@ -2,12 +2,12 @@
 import { db } from "../db";
 import { env } from "../env";
 import type { PaymentProvider } from "../generated/prisma/enums";
-import { gatewayFor } from "./gateways";
+import { paymentProvider } from "./providers";
 import { settleRefund } from "./refund";
 import { settlePayment } from "./settle";
 
 export async function refreshPayment(paymentId: string, provider: PaymentProvider): Promise<{ status: string; changed: boolean; message: string }> {
-  const gateway = gatewayFor(provider);
+  const gateway = paymentProvider(provider);
   const providerTimeoutMs = env().PROVIDER_TIMEOUT_MS;
   const out = await settlePayment(paymentId, { gateway, providerTimeoutMs, actor: "admin", lateCheckSeconds: env().LATE_CHECK_SECONDS });
   let changed = out.changed;

@@ -2,10 +2,10 @@
 // the send is claimed once, so both racing is harmless).
 import type { Db } from "../db";
 import { log } from "../log";
-import type { PaymentGateway } from "./gateway";
+import type { PaymentProvider } from "./port";
 import { settleRefund } from "./refund";
 
-export async function sendAutomaticRefundNow(db: Db, refundId: string, gateway: PaymentGateway) {
+export async function sendAutomaticRefundNow(db: Db, refundId: string, gateway: PaymentProvider) {
   try {
     await settleRefund(refundId, { db, gateway, providerTimeoutMs: 0 });
   } catch (e) {

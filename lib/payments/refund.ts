@@ -11,7 +11,7 @@ import { refundParts } from "../money";
 import { transitionOrder } from "../orders/state";
 import { raiseAttention, resolveSettled } from "./attention";
 import { callEvent } from "./events";
-import type { PaymentGateway, ProviderCallLog } from "./gateway";
+import type { PaymentProvider, ProviderCallLog } from "./port";
 import { lockOrder, lockPayment } from "./locks";
 import { createRefund, transitionPayment, transitionRefund, type TimelineEvent } from "./state";
 
@@ -37,7 +37,7 @@ export function inFlightGraceMs(providerTimeoutMs: number) {
 export async function refundPayment(
   input: RefundInput,
   actor: { adminId: string },
-  deps: { db?: Db; gateway: PaymentGateway; providerTimeoutMs?: number },
+  deps: { db?: Db; gateway: PaymentProvider; providerTimeoutMs?: number },
 ): Promise<Result<RefundOutcome>> {
   const db = deps.db ?? defaultDb;
   const parsed = refundInputSchema.safeParse(input);
@@ -92,6 +92,7 @@ export async function refundPayment(
     vat: refund.vatAmount,
     remainingBefore: payment.totalAmount - payment.cancelledAmount,
     reason,
+    mode: "refund",
   });
   if (!res.ok) {
     const unknown = res.failure.kind === "unknown";
@@ -158,7 +159,7 @@ export type RefundSettle = { status: "DONE" | "FAILED" | "UNKNOWN" | "REQUESTED"
  * - sent long ago / answer lost → ask the provider: KakaoPay's lookup reports cancelled amounts; PayUp
  *   (no lookup) is asked by re-sending the cancel, which it refuses with 1005 when the first went through.
  */
-export async function settleRefund(refundId: string, deps: { db?: Db; gateway: PaymentGateway; providerTimeoutMs: number; now?: () => Date }): Promise<RefundSettle> {
+export async function settleRefund(refundId: string, deps: { db?: Db; gateway: PaymentProvider; providerTimeoutMs: number; now?: () => Date }): Promise<RefundSettle> {
   const db = deps.db ?? defaultDb;
   const now = deps.now ?? (() => new Date());
   const refund = await db.refund.findUnique({ where: { id: refundId }, include: { payment: true } });
@@ -203,7 +204,7 @@ export async function settleRefund(refundId: string, deps: { db?: Db; gateway: P
     await raiseAttention(db, { kind: "REFUND_STUCK", ...base, refundId, code: refund.failureCode, message: `PayUp이 환불 요청에 ${refund.failureCode}로 답해 결과를 알 수 없음: PayUp 관리자 화면에서 취소 여부를 확인해 주세요` });
     return { status: refund.status, changed: false };
   }
-  const again = await deps.gateway.cancel({ providerTxId: tid, amount: refund.amount, taxFree: refund.taxFreeAmount, vat: refund.vatAmount, remainingBefore: refund.kind === "STAFF" ? p.totalAmount - p.cancelledAmount : refund.amount, reason: refund.reason, resend: true });
+  const again = await deps.gateway.cancel({ providerTxId: tid, amount: refund.amount, taxFree: refund.taxFreeAmount, vat: refund.vatAmount, remainingBefore: refund.kind === "STAFF" ? p.totalAmount - p.cancelledAmount : refund.amount, reason: refund.reason, mode: "reconcile" });
   if (again.ok) {
     const changed = await db.$transaction((tx) => bookRefund(tx, refundId, callEvent(again.log, "")));
     return { status: "DONE", changed };
@@ -235,7 +236,7 @@ export async function closeUnconfirmedRefund(db: Db, refundId: string, actor: { 
 }
 
 /** Sends an automatic refund (once: the send is claimed by setting sentAt under the payment's lock). */
-async function sendAutomaticRefund(db: Db, refundId: string, gateway: PaymentGateway, opts: { resend?: boolean } = {}): Promise<RefundSettle> {
+async function sendAutomaticRefund(db: Db, refundId: string, gateway: PaymentProvider, opts: { resend?: boolean } = {}): Promise<RefundSettle> {
   const claimed = await db.$transaction(async (tx) => {
     const r0 = await tx.refund.findUniqueOrThrow({ where: { id: refundId } });
     await lockPayment(tx, r0.paymentId);
@@ -248,7 +249,7 @@ async function sendAutomaticRefund(db: Db, refundId: string, gateway: PaymentGat
   if (!claimed) return { status: "REQUESTED", changed: false };
   const p = claimed.payment;
   const base = { orderId: p.orderId, paymentId: p.id };
-  const res = await gateway.cancel({ providerTxId: p.tid!, amount: claimed.amount, taxFree: claimed.taxFreeAmount, vat: claimed.vatAmount, remainingBefore: claimed.amount, reason: claimed.reason });
+  const res = await gateway.cancel({ providerTxId: p.tid!, amount: claimed.amount, taxFree: claimed.taxFreeAmount, vat: claimed.vatAmount, remainingBefore: claimed.amount, reason: claimed.reason, mode: opts.resend ? "reconcile" : "refund" });
   if (res.ok) {
     const changed = await db.$transaction((tx) => bookRefund(tx, refundId, callEvent(res.log, "")));
     return { status: "DONE", changed };

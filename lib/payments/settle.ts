@@ -5,16 +5,16 @@
 // or in-progress status, or a status we do not know leaves it where it is (the worker tries again with
 // backoff). An attempt whose provider-side expiry has passed is expired only after a lookup made
 // after the expiry confirms that nothing was charged. A capture goes through `recordCapture` (the
-// late-capture rule). PayUp has no lookup API: asking it means re-sending the stored authorization,
-// which is itself a capture — so only for the order's current attempt while the order is unpaid, and
-// not while the approve call may still be running; answers that prove nothing (2001 / 8001 / 9002)
-// go to 확인 필요.
+// late-capture rule). A provider whose lookup is itself a capture (PayUp has no lookup API: asking it
+// means re-sending the stored authorization — PaymentProvider.lookupCaptures) is asked only for the
+// order's current attempt while the order is unpaid, and not while the approve call may still be
+// running; answers that prove nothing (PayUp's 2001 / 8001 / 9002) go to 확인 필요.
 import { db as defaultDb, type Db, type Tx } from "../db";
 import { enqueue } from "../jobs/enqueue";
 import { raiseAttention } from "./attention";
 import { recordCapture } from "./capture";
 import { callEvent } from "./events";
-import type { PaymentGateway, ProviderCallLog } from "./gateway";
+import type { PaymentProvider, ProviderCallLog } from "./port";
 import { lockOrder } from "./locks";
 import { transitionPayment, type TimelineEvent } from "./state";
 
@@ -27,12 +27,12 @@ export type SettleOutcome = {
 
 export type SettleDeps = {
   db?: Db;
-  gateway: PaymentGateway;
+  gateway: PaymentProvider;
   providerTimeoutMs: number;
   now?: () => Date;
   /**
    * Who asks. The admin and the worker's late check may look up attempts we recorded as ended (a late
-   * capture shows up there); nobody re-sends a PayUp authorization for an ended attempt.
+   * capture shows up there); nobody re-sends an authorization (lookupCaptures) for an ended attempt.
    */
   actor?: "worker" | "customer" | "admin" | "late-check";
   /** Seconds after which an attempt this settle ends is looked at once more (0: never). */
@@ -55,7 +55,7 @@ export async function settlePayment(paymentId: string, deps: SettleDeps): Promis
   // The approve may still be on its way while it has not been sent yet, or was sent within the timeout.
   const approveMayRun =
     st === "APPROVING" && (!payment.approveSentAt || now().getTime() - payment.approveSentAt.getTime() < deps.providerTimeoutMs + 5_000);
-  const isPayUp = !deps.gateway.reportsCancellations; // no lookup API: asking = re-sending
+  const lookupCaptures = deps.gateway.lookupCaptures; // no lookup API: asking = re-sending the authorization
 
   if (["APPROVED", "PARTIALLY_CANCELLED", "CANCELLED", "CAPTURED_UNUSED", "REFUNDED_UNUSED"].includes(st)) return same();
 
@@ -71,8 +71,8 @@ export async function settlePayment(paymentId: string, deps: SettleDeps): Promis
 
   if (st === "READY") {
     if (!expiredAtProvider) return same(); // the customer may still be at the provider's page
-    // PayUp charges only when we send the authorization; a READY attempt never got that far.
-    if (isPayUp || !payment.tid) {
+    // Such a provider charges only when we send the authorization; a READY attempt never got that far.
+    if (lookupCaptures || !payment.tid) {
       const changed = await db.$transaction((tx) =>
         transitionPayment(tx, payment.id, "expire", { orderId: order.id, only: ["READY"], data: { failureCode: "EXPIRED" }, event: { type: "payment.expired", message: "결제 가능 시간이 지나 만료됨" } }),
       );
@@ -81,13 +81,13 @@ export async function settlePayment(paymentId: string, deps: SettleDeps): Promis
   }
 
   if (["FAILED", "ABORTED", "EXPIRED"].includes(st)) {
-    // Ended attempts are looked at only when staff ask (read-only lookups; never a PayUp re-send).
-    if ((deps.actor !== "admin" && deps.actor !== "late-check") || isPayUp || !payment.tid) return same();
+    // Ended attempts are looked at only when staff ask (read-only lookups; never a re-sent authorization).
+    if ((deps.actor !== "admin" && deps.actor !== "late-check") || lookupCaptures || !payment.tid) return same();
   }
 
-  if (isPayUp && (st === "APPROVING" || st === "UNKNOWN")) {
+  if (lookupCaptures && (st === "APPROVING" || st === "UNKNOWN")) {
     // Re-sending is a capture: never from the customer's page (every open tab would re-send).
-    if (deps.actor === "customer") return same("PayUp 결과는 백그라운드에서 확인");
+    if (deps.actor === "customer") return same("결제 결과는 백그라운드에서 확인");
     if (approveMayRun) return same("승인 요청이 아직 진행 중일 수 있음");
     const newest = await db.payment.findFirst({ where: { orderId: order.id }, orderBy: { createdAt: "desc" }, select: { id: true } });
     if (order.status !== "PENDING" || newest?.id !== payment.id) {
@@ -96,9 +96,9 @@ export async function settlePayment(paymentId: string, deps: SettleDeps): Promis
         orderId: order.id,
         paymentId: payment.id,
         code: payment.failureCode,
-        message: "PayUp은 조회 API가 없고, 주문이 이미 결제/종료되어 승인 재요청으로 확인할 수 없음: PayUp 관리자 화면에서 확인 필요",
+        message: `${deps.gateway.display.name} 결제는 조회 API가 없고, 주문이 이미 결제/종료되어 승인 재요청으로 확인할 수 없음: 결제사 관리자 화면에서 확인 필요`,
       });
-      return same("PayUp 결과 확인 불가");
+      return same("결제사 결과 확인 불가");
     }
   }
 
@@ -144,7 +144,7 @@ export async function settlePayment(paymentId: string, deps: SettleDeps): Promis
       await transitionPayment(tx, payment.id, "lose_answer", { orderId: order.id, only: ["APPROVING"], data: { failureCode: remote.providerStatus }, event: callEvent(res.log, `결제사 응답으로 결과를 판단할 수 없음 (${remote.providerStatus}): 확인 필요`) });
       await raiseAttention(tx, { kind: "PAYMENT_UNCERTAIN", orderId: order.id, paymentId: payment.id, code: remote.providerStatus, message: `${remote.message} — 결제가 되었는지 결제사 관리자 화면에서 확인 필요` });
     });
-    // No retry: asking PayUp again means another capture attempt; a person decides (확인 필요).
+    // No retry: asking again means another capture attempt (lookupCaptures); a person decides (확인 필요).
     return same();
   }
 
@@ -167,7 +167,7 @@ export async function settlePayment(paymentId: string, deps: SettleDeps): Promis
 
   // pending: READY / in progress / a status we do not know.
   const providerStatus = "providerStatus" in remote ? remote.providerStatus : undefined;
-  if (expiredAtProvider && ["READY", "APPROVING", "UNKNOWN"].includes(st) && !isPayUp) {
+  if (expiredAtProvider && ["READY", "APPROVING", "UNKNOWN"].includes(st) && !lookupCaptures) {
     const changed = await db.$transaction(async (tx) => {
       await lockOrder(tx, order.id);
       const moved = await transitionPayment(tx, payment.id, "expire", {

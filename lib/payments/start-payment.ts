@@ -1,30 +1,22 @@
-// Starts a payment attempt for an unpaid order: KakaoPay online (ready → redirect URL) or KakaoPay
-// through PayUp/KCP (order → KCP window). One attempt at a time per order, decided under the order lock.
+// Starts a payment attempt for an unpaid order with any provider: the provider's initiate answers
+// with the customer's next step (a redirect to its page, or a form the shop renders to open its
+// window). One attempt at a time per order, decided under the order lock.
 import { db as defaultDb, type Db } from "../db";
 import { env } from "../env";
-import { attemptToken } from "./attempt-token";
 import { appError, err, ok, type Result } from "../errors";
-import type { PaymentProvider } from "../generated/prisma/enums";
 import { log } from "../log";
-import type { PayUpGateway } from "../providers/payup";
+import { attemptToken } from "./attempt-token";
 import { addEvent, providerCallEvent } from "./events";
-import type { Device, GatewayFailure, ProviderCallLog, RedirectPaymentGateway } from "./gateway";
 import { lockOrder } from "./locks";
+import type { Device, NextStep, PaymentProvider, ProviderCallLog, ProviderFailure } from "./port";
 import { createPayment, IN_FLIGHT, transitionPayment } from "./state";
 
-export type StartDeps = { db?: Db; gateway: RedirectPaymentGateway; appUrl: string; secret?: string };
+export type StartDeps = { db?: Db; gateway: PaymentProvider; appUrl: string; secret?: string };
 
-export function returnUrls(appUrl: string, paymentId: string, secret: string) {
-  const base = appUrl.replace(/\/$/, "");
-  const q = `payment=${encodeURIComponent(paymentId)}&t=${attemptToken(secret, paymentId)}`;
-  return {
-    approval: `${base}/pay/kakaopay/approve?${q}`,
-    cancel: `${base}/pay/kakaopay/cancel?${q}`,
-    fail: `${base}/pay/kakaopay/fail?${q}`,
-  };
+/** Where the provider sends the customer back: /pay/<slug>/<step> (app/pay/[provider]/[step]). */
+export function returnBase(appUrl: string, provider: PaymentProvider): string {
+  return `${appUrl.replace(/\/$/, "")}/pay/${provider.slug}`;
 }
-
-const providerLabel: Record<PaymentProvider, string> = { KAKAOPAY: "카카오페이", PAYUP_KCP: "카카오페이(KCP)" };
 
 /** Opens a new attempt: refuses paid orders and orders with an attempt in flight; retires unfinished ones. */
 async function openAttempt(db: Db, orderNumber: string, provider: PaymentProvider, device: Device) {
@@ -48,10 +40,10 @@ async function openAttempt(db: Db, orderNumber: string, provider: PaymentProvide
     const attempt = (await tx.payment.count({ where: { orderId: order.id } })) + 1;
     const payment = await createPayment(
       tx,
-      { orderId: order.id, provider, device, totalAmount: fresh.totalAmount, taxFreeAmount: fresh.taxFreeAmount, vatAmount: fresh.vatAmount },
+      { orderId: order.id, provider: provider.name, device, totalAmount: fresh.totalAmount, taxFreeAmount: fresh.taxFreeAmount, vatAmount: fresh.vatAmount },
       {
         type: "payment.created",
-        message: `${providerLabel[provider]} 결제 시도 (${device === "MOBILE" ? "모바일" : "PC"})${unfinished.length ? `, 이전 시도 ${unfinished.length}건 대체` : ""}`,
+        message: `${provider.display.name} 결제 시도 (${device === "MOBILE" ? "모바일" : "PC"})${unfinished.length ? `, 이전 시도 ${unfinished.length}건 대체` : ""}`,
       },
     );
     return ok({ order: fresh, payment, attempt });
@@ -59,7 +51,7 @@ async function openAttempt(db: Db, orderNumber: string, provider: PaymentProvide
 }
 
 /** Records a failed start and maps it to the customer's error. */
-async function failStart(db: Db, orderId: string, paymentId: string, failure: GatewayFailure, callLog: ProviderCallLog): Promise<Result<never>> {
+async function failStart(db: Db, orderId: string, paymentId: string, failure: ProviderFailure, callLog: ProviderCallLog): Promise<Result<never>> {
   await db.$transaction(async (tx) => {
     await transitionPayment(tx, paymentId, "start_failed", {
       orderId,
@@ -73,71 +65,47 @@ async function failStart(db: Db, orderId: string, paymentId: string, failure: Ga
   return err(appError("PROVIDER_ERROR", failure.customerMessage));
 }
 
-export async function startKakaoPayPayment(
-  input: { orderNumber: string; device: Device },
-  deps: StartDeps,
-): Promise<Result<{ redirectUrl: string; paymentId: string }>> {
-  const db = deps.db ?? defaultDb;
-  const opened = await openAttempt(db, input.orderNumber, "KAKAOPAY", input.device);
-  if (!opened.ok) return opened;
-  const { order, payment } = opened.value;
+/** The next step of a started attempt that renders a form, as kept on the payment (lib/payments/window.ts reads it). */
+export const NEXT_STEP_KEY = "nextStep";
 
-  const res = await deps.gateway.initiate({
+export async function startPayment(
+  input: { orderNumber: string; device: Device; userAgent?: string },
+  deps: StartDeps,
+): Promise<Result<{ paymentId: string; next: NextStep }>> {
+  const db = deps.db ?? defaultDb;
+  const provider = deps.gateway;
+  const opened = await openAttempt(db, input.orderNumber, provider, input.device);
+  if (!opened.ok) return opened;
+  const { order, payment, attempt } = opened.value;
+
+  const res = await provider.initiate({
     paymentId: payment.id,
     orderNumber: order.orderNumber,
+    attempt,
     customerRef: `guest-${order.id}`,
     itemName: order.itemSummary,
     quantity: order.totalQuantity,
     amounts: { total: order.totalAmount, taxFree: order.taxFreeAmount, vat: order.vatAmount },
-    device: input.device,
-    returnUrls: returnUrls(deps.appUrl, payment.id, deps.secret ?? env().APP_SECRET),
-  });
-  if (!res.ok) return failStart(db, order.id, payment.id, res.failure, res.log);
-
-  await db.$transaction(async (tx) => {
-    await tx.payment.update({ where: { id: payment.id }, data: { tid: res.value.providerTxId, readyExpiresAt: res.value.expiresAt } });
-    await addEvent(tx, providerCallEvent(order.id, payment.id, res.log, "카카오페이 결제 준비 완료"));
-  });
-  return ok({ redirectUrl: res.value.next.url, paymentId: payment.id });
-}
-
-/** PayUp keeps a KCP window order usable for a limited time; ours is stricter. */
-const KCP_WINDOW_TTL_MS = 30 * 60 * 1000;
-
-export async function startKcpPayment(
-  input: { orderNumber: string; device: Device; userAgent?: string },
-  deps: { db?: Db; gateway: PayUpGateway; appUrl: string; secret?: string },
-): Promise<Result<{ paymentId: string }>> {
-  const db = deps.db ?? defaultDb;
-  const opened = await openAttempt(db, input.orderNumber, "PAYUP_KCP", input.device);
-  if (!opened.ok) return opened;
-  const { order, payment, attempt } = opened.value;
-
-  const res = await deps.gateway.openWindow({
-    // PayUp refuses a second order with the same number: each attempt gets its own (≤ 20 chars).
-    reference: `${order.orderNumber}-${String(attempt).padStart(2, "0")}`,
-    amount: order.totalAmount,
-    itemName: order.itemSummary,
-    buyerName: order.buyerName,
-    buyerEmail: order.buyerEmail,
-    // KCP posts back to Ret_URL without cookies: the attempt's token in the URL proves it is this attempt's return.
-    returnUrl: payUpReturnUrl(deps.appUrl, attemptToken(deps.secret ?? env().APP_SECRET, payment.id)),
+    buyer: { name: order.buyerName, email: order.buyerEmail },
     device: input.device,
     userAgent: input.userAgent,
+    returnTo: { base: returnBase(deps.appUrl, provider), paymentId: payment.id, attemptToken: attemptToken(deps.secret ?? env().APP_SECRET, payment.id) },
   });
   if (!res.ok) return failStart(db, order.id, payment.id, res.failure, res.log);
 
+  const { providerTxId, providerOrderRef, providerData, expiresAt, next } = res.value;
+  const kept = { ...(providerData ?? {}), ...(next.kind === "form" && { [NEXT_STEP_KEY]: next }) };
   await db.$transaction(async (tx) => {
     await tx.payment.update({
       where: { id: payment.id },
-      data: { providerOrderRef: res.value.ordrIdxx, providerData: res.value.providerData as object, readyExpiresAt: new Date(Date.now() + KCP_WINDOW_TTL_MS) },
+      data: {
+        ...(providerTxId && { tid: providerTxId }),
+        ...(providerOrderRef && { providerOrderRef }),
+        ...(Object.keys(kept).length > 0 && { providerData: kept as object }),
+        readyExpiresAt: expiresAt,
+      },
     });
-    await addEvent(tx, providerCallEvent(order.id, payment.id, res.log, "PayUp 주문 요청 완료: KCP 결제창 준비"));
+    await addEvent(tx, providerCallEvent(order.id, payment.id, res.log, `${provider.display.name} 결제 준비 완료${next.kind === "form" ? ": 결제창 준비" : ""}`));
   });
-  return ok({ paymentId: payment.id });
-}
-
-/** KCP's Ret_URL (and the PC form's action): short, with the attempt's token. */
-export function payUpReturnUrl(appUrl: string, token: string) {
-  return `${appUrl.replace(/\/$/, "")}/pay/payup/return?t=${token}`;
+  return ok({ paymentId: payment.id, next });
 }

@@ -2,6 +2,7 @@
 // 8002 "결제가 진행된 주문입니다" answer to a re-sent authorization carries none — seed 002). A mistyped id
 // would cancel someone else's payment, so it must look like PayUp's (20 characters), and the amount and
 // date staff read in the console must match ours; the entry goes in the timeline with who made it.
+import { paymentProvider } from "./providers";
 import { z } from "zod";
 import { db as defaultDb, type Db } from "../db";
 import { appError, err, ok, type Result } from "../errors";
@@ -38,7 +39,7 @@ export async function enterTransactionId(input: z.input<typeof transactionIdInpu
     await lockOrder(tx, p0.orderId);
     await lockPayment(tx, paymentId);
     const p = await tx.payment.findFirstOrThrow({ where: { id: paymentId } });
-    if (p.provider !== "PAYUP_KCP") return err(appError("BAD_REQUEST", "PayUp 결제에만 거래번호를 입력할 수 있습니다."));
+    if (!paymentProvider(p.provider).manualTransactionId) return err(appError("BAD_REQUEST", "PayUp 결제에만 거래번호를 입력할 수 있습니다."));
     if (p.tid) return err(appError("BAD_REQUEST", "이미 거래번호가 있는 결제입니다."));
     if (!["APPROVED", "CAPTURED_UNUSED"].includes(p.status)) return err(appError("BAD_REQUEST", "승인된 결제에만 거래번호를 입력할 수 있습니다."));
     if (consoleAmount !== p.totalAmount) return err(appError("VALIDATION", `PayUp 결제 금액(${won(consoleAmount)})이 이 결제(${won(p.totalAmount)})와 다릅니다. 다른 결제의 거래번호일 수 있습니다.`));

@@ -7,7 +7,7 @@
 //   * iPadOS Safari sends a Mac desktop UA by default ("Macintosh; Intel Mac OS X 10_15_7"): it is
 //     indistinguishable from a Mac on the server and gets the PC flow, which works in iPad Safari;
 //   * Chrome's "request desktop site" on Android sends an X11 Linux UA: the PC flow, as asked.
-import type { Device } from "../payments/gateway";
+import type { Device } from "../payments/port";
 
 const MOBILE_UA = /Android|iPhone|iPad|iPod|Mobile|SamsungBrowser|KAKAOTALK/i;
 

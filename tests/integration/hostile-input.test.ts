@@ -37,7 +37,9 @@ function urlOf(file: string) {
   return { url, params: segs.filter((s) => /^\[.+\]$/.test(s)).map((s) => s.slice(1, -1)) };
 }
 /** Paths proxy.ts's matcher leaves out (they read their own bodies with a cap). */
-const unproxied = (url: string) => url.startsWith("/kakao/") || url === "/pay/payup/return";
+const unproxied = (url: string) => url.startsWith("/kakao/") || url === PROVIDER_RETURN;
+/** Every payment provider's return (/pay/kakaopay/approve, KCP's POST to /pay/payup/return): tried as KCP's. */
+const PROVIDER_RETURN = "/pay/[provider]/[step]";
 
 // ------------------------------------------------------------------ hostile values
 const HUGE = "가".repeat(20_000);
@@ -167,7 +169,7 @@ afterAll(async () => {
 });
 
 const fill = (url: string, value: string) => url.replace(/\[[^\]]+\]/g, value);
-const realParam = (name: string) => (name === "orderNumber" ? someOrderNumber : name === "slug" ? "no-such-product" : name === "paymentId" ? somePaymentId : name === "id" ? someConsentId : "x");
+const realParam = (name: string) => (name === "orderNumber" ? someOrderNumber : name === "slug" ? "no-such-product" : name === "paymentId" ? somePaymentId : name === "id" ? someConsentId : name === "provider" ? "payup" : name === "step" ? "return" : "x");
 
 // ------------------------------------------------------------------ pages (and layouts)
 describe("pages", async () => {
@@ -280,7 +282,7 @@ describe("route handlers", async () => {
         for (const cookie of COOKIES) await go(plain, ok, { headers: { cookie } });
         for (const xff of XFF) await go(plain, ok, { headers: { "x-forwarded-for": xff } });
         if (method === "POST") {
-          const bodies = url === "/pay/payup/return" ? FORM_BODIES : JSON_BODIES;
+          const bodies = url === PROVIDER_RETURN ? FORM_BODIES : JSON_BODIES;
           for (const [, body] of bodies) {
             for (const type of CONTENT_TYPES) await go(plain, ok, { body, headers: type ? { "content-type": type } : {} });
           }
@@ -392,7 +394,7 @@ describe("a 20 MB body to every POST route is refused while reading", async () =
       if (!handler) return;
       const values = Object.fromEntries(params.map((p) => [p, realParam(p)]));
       const path = fill(url, values[params[0] ?? ""] ?? "x");
-      const type = url === "/pay/payup/return" ? "application/x-www-form-urlencoded" : "application/json";
+      const type = url === PROVIDER_RETURN ? "application/x-www-form-urlencoded" : "application/json";
       const headers = { "content-type": type, cookie: url.includes("admin") ? adminCookie : customerCookie, authorization: AGENCY_AUTH, "x-forwarded-for": "127.0.0.1" };
       (globalThis as { gc?: () => void }).gc?.();
       const rssBefore = process.memoryUsage().rss;

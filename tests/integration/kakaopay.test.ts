@@ -3,15 +3,25 @@ import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createOrder } from "@/lib/orders/create-order";
-import { abandonPayment, approvePayment } from "@/lib/payments/approve-payment";
+import { abandonPayment } from "@/lib/payments/abandon-payment";
+import { approvePayment as approveReturn, type ApproveDeps } from "@/lib/payments/approve-payment";
 import { createKakaoPayGateway } from "@/lib/providers/kakaopay";
 import { refundPayment, settleRefund } from "@/lib/payments/refund";
 import { settlePayment } from "@/lib/payments/settle";
-import { startKakaoPayPayment } from "@/lib/payments/start-payment";
-import type { RedirectPaymentGateway } from "@/lib/payments/gateway";
+import { startPayment, type StartDeps } from "@/lib/payments/start-payment";
+import type { PaymentProvider } from "@/lib/payments/port";
 import { until, actAtKakaoPay, armFault, buyer, clearFaults, demoProducts, resetSandboxClock, advanceSandboxClock, sandboxPayment, sandboxUrl } from "./helpers";
 
-let gateway: RedirectPaymentGateway;
+let gateway: PaymentProvider;
+
+/** KakaoPay starts with a redirect to its page. */
+async function startKakaoPayPayment(input: { orderNumber: string; device: "PC" | "MOBILE" }, deps: StartDeps) {
+  const r = await startPayment(input, deps);
+  return r.ok ? { ok: true as const, value: { ...r.value, redirectUrl: r.value.next.kind === "redirect" ? r.value.next.url : "" } } : r;
+}
+/** What KakaoPay's approval_url carries (pg_token), approved as the return + the worker's job do it. */
+const approvePayment = (r: { paymentId: string; pgToken: string; attemptToken: string | null | undefined }, deps: ApproveDeps) =>
+  approveReturn({ paymentId: r.paymentId, attemptToken: r.attemptToken, authorization: { pgToken: r.pgToken } }, deps);
 const appUrl = "http://127.0.0.1:3999";
 const admin = { adminId: "test-admin" };
 
@@ -140,7 +150,7 @@ describe("KakaoPay online payment", () => {
   it("a stranger's approve / cancel / fail return without the attempt's token changes nothing; the buyer's own return then pays", async () => {
     const order = await newOrder();
     const { paymentId, pgToken, attemptToken } = await startAndPay(order.orderNumber);
-    expect(attemptToken).toMatch(/^[\w-]{22}$/);
+    expect(attemptToken).toMatch(/^v1[\w-]{22}$/);
     const forged = [null, "", "x".repeat(22), attemptToken!.slice(0, 21) + (attemptToken!.endsWith("A") ? "B" : "A")];
     for (const t of forged) {
       expect(await approvePayment({ paymentId, pgToken, attemptToken: t }, { gateway })).toEqual({ kind: "forbidden", orderNumber: order.orderNumber });
@@ -286,7 +296,7 @@ describe("KakaoPay online payment", () => {
     expect((await approvePayment({ paymentId, pgToken, attemptToken }, { gateway })).kind).toBe("unknown");
     const tid = (await db.payment.findUniqueOrThrow({ where: { id: paymentId } })).tid!;
     // Someone cancels it in KakaoPay's console.
-    const c = await gateway.cancel({ providerTxId: tid, amount: 28000, taxFree: 0, vat: 2545, remainingBefore: 28000, reason: "console" });
+    const c = await gateway.cancel({ providerTxId: tid, amount: 28000, taxFree: 0, vat: 2545, remainingBefore: 28000, reason: "console", mode: "refund" });
     expect(c.ok).toBe(true);
     const out = await settlePayment(paymentId, { gateway, providerTimeoutMs: 1500, actor: "admin" });
     expect(out.status).toBe("REFUNDED_UNUSED");

@@ -2,20 +2,25 @@
 // against the real sandbox over HTTP.
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { POST as kcpReturn } from "@/app/pay/payup/return/route";
+import { POST as providerReturn } from "@/app/pay/[provider]/[step]/route";
 import { db } from "@/lib/db";
 import { createOrder } from "@/lib/orders/create-order";
-import { encodeEucKrForm, createPayUpClient, createPayUpGateway, PAYUP_CODE_LIST, type PayUpGateway } from "@/lib/providers/payup";
-import { abandonPayment, approvePayment, executeApproval } from "@/lib/payments/approve-payment";
+import { encodeEucKrForm, createPayUpClient, createPayUpGateway, PAYUP_CODE_LIST } from "@/lib/providers/payup";
+import { abandonPayment } from "@/lib/payments/abandon-payment";
+import { approvePayment, executeApproval } from "@/lib/payments/approve-payment";
+import type { PaymentProvider } from "@/lib/payments/port";
 import { attemptToken } from "@/lib/payments/attempt-token";
 import { enterTransactionId } from "@/lib/payments/transaction-id";
 import { createKakaoPayGateway } from "@/lib/providers/kakaopay";
 import { refundPayment, settleRefund } from "@/lib/payments/refund";
 import { settlePayment } from "@/lib/payments/settle";
-import { startKcpPayment } from "@/lib/payments/start-payment";
+import { startPayment } from "@/lib/payments/start-payment";
 import { armFault, buyer, clearFaults, demoProducts, sandboxUrl } from "./helpers";
 
-let gateway: PayUpGateway;
+let gateway: PaymentProvider;
+const startKcpPayment = startPayment;
+/** KCP's Ret_URL: /pay/payup/return (app/pay/[provider]/[step]). */
+const kcpReturn = (req: Request) => providerReturn(req, { params: Promise.resolve({ provider: "payup", step: "return" }) });
 const appUrl = "http://127.0.0.1:3999";
 const admin = { adminId: "test-admin" };
 
@@ -72,7 +77,7 @@ describe("KakaoPay through PayUp/KCP", () => {
     const payment = await openWindow(order.orderNumber);
     const kakao = createKakaoPayGateway({ baseUrl: sandboxUrl(), secretKey: process.env.KAKAOPAY_SECRET_KEY!, cid: process.env.KAKAOPAY_CID!, timeoutMs: 1500 });
     const token = attemptToken(process.env.APP_SECRET!, payment.id);
-    expect(await approvePayment({ paymentId: payment.id, pgToken: "abc123", attemptToken: token }, { gateway: kakao })).toEqual({ kind: "not_found" });
+    expect(await approvePayment({ paymentId: payment.id, authorization: { pgToken: "abc123" }, attemptToken: token }, { gateway: kakao })).toEqual({ kind: "not_found" });
     expect(await abandonPayment({ paymentId: payment.id, reason: "cancel", provider: "KAKAOPAY", attemptToken: token })).toEqual({ kind: "not_found" });
     const p = await db.payment.findUniqueOrThrow({ where: { id: payment.id } });
     expect(p.status).toBe("READY");

@@ -8,10 +8,10 @@ vi.mock("next/headers", () => import("./next-harness").then((m) => m.nextHeaders
 import { NextRequest } from "next/server";
 import { env, resetEnvCache } from "@/lib/env";
 import { createOrder } from "@/lib/orders/create-order";
-import { payUpGateway } from "@/lib/payments/gateways";
-import { startKcpPayment } from "@/lib/payments/start-payment";
+import { paymentProvider } from "@/lib/payments/providers";
+import { startPayment } from "@/lib/payments/start-payment";
 import { grant } from "@/lib/shop/order-access";
-import { GET as kcpWindow } from "@/app/pay/payup/[paymentId]/route";
+import { GET as kcpWindow } from "@/app/pay/window/[paymentId]/route";
 import { proxy } from "@/proxy";
 import { BASE, dispatch, routeCall } from "./next-harness";
 import { buyer, demoProducts, sandboxUrl } from "./helpers";
@@ -72,12 +72,12 @@ describe("the KCP window page under the CSP", () => {
       const [p] = await demoProducts();
       const o = await createOrder({ buyer, lines: [{ productId: p!.id, quantity: 1 }] });
       if (!o.ok) throw new Error(o.error.message);
-      const started = await startKcpPayment({ orderNumber: o.value.orderNumber, device, userAgent: device === "PC" ? "Mozilla/5.0 (X11; Linux x86_64)" : "Mozilla/5.0 (iPhone)" }, { gateway: payUpGateway(), appUrl: env().APP_URL });
+      const started = await startPayment({ orderNumber: o.value.orderNumber, device, userAgent: device === "PC" ? "Mozilla/5.0 (X11; Linux x86_64)" : "Mozilla/5.0 (iPhone)" }, { gateway: paymentProvider("PAYUP_KCP"), appUrl: env().APP_URL });
       if (!started.ok) throw new Error(started.error.message);
       const id = started.value.paymentId;
       const cookie = `kc_orders=${grant(env().APP_SECRET, undefined, o.value.orderNumber)}`;
       let csp = "";
-      const r = await dispatch(new Request(`${BASE}/pay/payup/${id}`, { headers: { cookie, accept: "text/html" } }), async (req) => {
+      const r = await dispatch(new Request(`${BASE}/pay/window/${id}`, { headers: { cookie, accept: "text/html" } }), async (req) => {
         csp = req.headers.get("content-security-policy") ?? "";
         return routeCall(kcpWindow as never, { paymentId: id })(req);
       });

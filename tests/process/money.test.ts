@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { createOrder } from "@/lib/orders/create-order";
 import { refundPayment, settleRefund } from "@/lib/payments/refund";
 import { settlePayment } from "@/lib/payments/settle";
-import { startKakaoPayPayment } from "@/lib/payments/start-payment";
+import { startPayment } from "@/lib/payments/start-payment";
 import { createKakaoPayGateway } from "@/lib/providers/kakaopay";
 import { grant, ORDER_ACCESS_COOKIE } from "@/lib/shop/order-access";
 import { actAtKakaoPay, armFault, buyer, clearFaults, demoProducts, sandboxPayment, sandboxUrl } from "../integration/helpers";
@@ -34,9 +34,10 @@ async function newOrder(slug = "mug", supersedes: string[] = []) {
 /** Starts a KakaoPay attempt whose return URLs point at `app`, and pays at the sandbox's KakaoPay page. */
 async function payAtKakaoPay(app: App, orderNumber: string) {
   // Return URLs carry the attempt token signed with the app processes' secret.
-  const started = await startKakaoPayPayment({ orderNumber, device: "PC" }, { gateway: gateway(), appUrl: app.url, secret: APP_SECRET });
+  const started = await startPayment({ orderNumber, device: "PC" }, { gateway: gateway(), appUrl: app.url, secret: APP_SECRET });
   if (!started.ok) throw new Error(started.error.message);
-  const back = await actAtKakaoPay(started.value.redirectUrl);
+  if (started.value.next.kind !== "redirect") throw new Error("KakaoPay starts with a redirect");
+  const back = await actAtKakaoPay(started.value.next.url);
   const payment = await db.payment.findUniqueOrThrow({ where: { id: started.value.paymentId } });
   return { paymentId: payment.id, tid: payment.tid!, path: `${back.pathname}${back.search}` };
 }
@@ -81,6 +82,8 @@ describe("money under slow providers and crashes (real app and worker processes)
     const seen = new Set<string>();
     let pages = 0;
     while ((await sandboxPayment(tid))?.status !== "SUCCESS_PAYMENT") {
+      // The receipt's self-refresh (meta refresh → /check, which asks the provider when overdue → the receipt).
+      await fetch(`${app2.url}/orders/${order.orderNumber}/check`, { headers: { cookie }, redirect: "manual" });
       const page = await fetch(`${app2.url}/orders/${order.orderNumber}`, { headers: { cookie } });
       const html = await page.text();
       pages++;
@@ -89,7 +92,7 @@ describe("money under slow providers and crashes (real app and worker processes)
       await settlePayment(paymentId, { gateway: gateway(), providerTimeoutMs: PROVIDER_TIMEOUT_MS, actor: "admin" }); // 결제사에서 새로고침
       seen.add(await statusOf(paymentId));
       // A second attempt cannot start while the outcome is open.
-      const again = await startKakaoPayPayment({ orderNumber: order.orderNumber, device: "PC" }, { gateway: gateway(), appUrl: app1.url });
+      const again = await startPayment({ orderNumber: order.orderNumber, device: "PC" }, { gateway: gateway(), appUrl: app1.url });
       expect(again.ok).toBe(false);
     }
     expect([...seen].filter((s) => !["APPROVING", "UNKNOWN", "APPROVED"].includes(s))).toEqual([]);

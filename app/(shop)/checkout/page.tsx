@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { db } from "@/lib/db";
 import { formatWon, totals } from "@/lib/money";
-import { paymentMethods } from "@/lib/payments/methods";
+import { paymentMethods } from "@/lib/payments/providers";
 import { checkoutAgreements } from "@/lib/shop/agreements";
 import { postcodeScriptUrl } from "@/lib/shop/postcode";
 import { ownOrderNumbers, readCartState } from "../../_lib/request";
@@ -96,7 +96,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
       <div className="min-w-0 md:col-start-1 md:row-start-2">
         {pendingNotice}
         <CheckoutForm
-          methods={paymentMethods}
+          methods={paymentMethods()}
           total={sum.total}
           buyNow={buyNow}
           agreements={checkoutAgreements.map((a) => ({ key: a.key, title: a.title, text: a.text }))}

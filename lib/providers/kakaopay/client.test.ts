@@ -142,10 +142,9 @@ describe("KakaoPay client", () => {
     };
     const r = await gw(fakeFetch(200, body)).approve({
       providerTxId: "T1",
-      providerData: null,
+      providerData: { pgToken: "abc" },
       orderNumber: "KC-1",
       customerRef: "u",
-      token: { kind: "pg_token", value: "abc" },
       expectedTotal: 1000,
     });
     expect(r.ok && r.value).toMatchObject({ providerTxId: "T1", orderRef: "KC-1", amounts: { total: 1000, taxFree: 0, vat: 91 }, card: { issuer: "신한카드", installMonth: 0 } });
@@ -163,7 +162,7 @@ describe("KakaoPay client", () => {
       amount: { total: 30000, tax_free: 0, vat: 2727, point: 0, discount: 0, green_deposit: 0 },
       approved_at: "2026-11-23T10:00:00",
     };
-    const input = { providerTxId: "T2", providerData: null, orderNumber: "KC-2", customerRef: "u", token: { kind: "pg_token" as const, value: "abc" }, expectedTotal: 30000 };
+    const input = { providerTxId: "T2", providerData: { pgToken: "abc" }, orderNumber: "KC-2", customerRef: "u", expectedTotal: 30000 };
     const full = {
       ...base,
       card_info: {
@@ -197,13 +196,38 @@ describe("KakaoPay client", () => {
       gw(fakeFetch(200, {})).initiate({
         paymentId: "p",
         orderNumber: "KC1",
+        attempt: 1,
         customerRef: "c",
         itemName: "x",
         quantity: 1,
         amounts: { total: 0, taxFree: 0, vat: 0 },
+        buyer: { name: "구매자" },
         device: "PC",
-        returnUrls: { approval: "http://a/x", cancel: "http://a/c", fail: "http://a/f" },
+        returnTo: { base: "http://a/pay/kakaopay", paymentId: "p", attemptToken: "t" },
       }),
     ).rejects.toThrow();
+  });
+
+  it("reads the customer's return: approve with a pg_token, cancel, fail; anything else names no attempt", () => {
+    const p = gw(fakeFetch(200, {}));
+    const q = (s: string) => new URLSearchParams(s);
+    expect(p.parseReturn({ step: "approve", query: q("payment=pay1&t=tok&pg_token=abc123"), body: null })).toEqual({
+      ok: true,
+      attempt: { paymentId: "pay1" },
+      attemptToken: "tok",
+      event: { kind: "approved", authorization: { pgToken: "abc123" } },
+    });
+    expect(p.parseReturn({ step: "cancel", query: q("payment=pay1&t=tok"), body: null })).toMatchObject({ ok: true, event: { kind: "cancelled" } });
+    expect(p.parseReturn({ step: "fail", query: q("payment=pay1"), body: null })).toMatchObject({ ok: true, attemptToken: null, event: { kind: "failed" } });
+    expect(p.parseReturn({ step: "approve", query: q("payment=pay1&t=tok&pg_token=bad%00token"), body: null })).toMatchObject({ ok: true, event: { kind: "malformed" } });
+    for (const [step, query] of [["approve", "payment=pay1&t=tok"], ["approve", "pg_token=abc"], ["return", "payment=pay1"], ["fail", `payment=${"p".repeat(41)}`]])
+      expect(p.parseReturn({ step: step!, query: q(query!), body: null })).toEqual({ ok: false, problem: "unreadable" });
+  });
+
+  it("describes its own failure codes for customers (configuration codes are for staff)", () => {
+    const p = gw(fakeFetch(200, {}));
+    expect(p.describeFailure("-780")).toEqual({ customerMessage: "결제 승인에 실패했습니다. 다른 결제수단으로 다시 시도해 주세요.", displayCode: "-780" });
+    expect(p.describeFailure("-401").customerMessage).toBeNull();
+    expect(p.describeFailure("-12345").customerMessage).toBeNull();
   });
 });

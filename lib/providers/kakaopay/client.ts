@@ -1,16 +1,17 @@
 // KakaoPay online single-payment client: ready → (browser) → approve → order; cancel.
-// Implements the RedirectPaymentGateway port; wire names stay in this folder.
+// Implements the PaymentProvider port (lib/payments/port.ts); wire names stay in this folder.
 import type {
   Amounts,
   Approved,
   Cancelled,
-  GatewayFailure,
-  GatewayResult,
   Initiated,
+  ParsedReturn,
+  PaymentProvider,
   ProviderCallLog,
+  ProviderFailure as GatewayFailure,
+  ProviderResult as GatewayResult,
   ProviderState,
-  RedirectPaymentGateway,
-} from "../../payments/gateway";
+} from "../../payments/port";
 import { postJson } from "../http";
 import {
   approveResponseSchema,
@@ -21,7 +22,7 @@ import {
   readyResponseSchema,
   type WireAmount,
 } from "./schemas";
-import { describeKakaoPayError, readKakaoPayStatus } from "./codes";
+import { describeKakaoPayError, KAKAOPAY_ERROR_CODES, readKakaoPayStatus } from "./codes";
 import type { z } from "zod";
 
 export type KakaoPayConfig = {
@@ -55,7 +56,36 @@ function amounts(a: WireAmount | null | undefined): Amounts {
   return { total: a?.total ?? 0, taxFree: a?.tax_free ?? 0, vat: a?.vat ?? 0 };
 }
 
-export function createKakaoPayGateway(config: KakaoPayConfig): RedirectPaymentGateway {
+/** The return URLs' steps (/pay/kakaopay/<step>): approval_url, cancel_url, fail_url. */
+const RETURN_STEPS = ["approve", "cancel", "fail"] as const;
+const pgTokenPattern = /^[A-Za-z0-9]{1,64}$/;
+
+/** What the customer's return carries, kept on the payment until approve (single use, useless after). */
+type KakaoPayAuthorization = { pgToken: string };
+
+function pgTokenOf(providerData: unknown): string | undefined {
+  const t = (providerData as { pgToken?: unknown } | null)?.pgToken;
+  return typeof t === "string" ? t : undefined;
+}
+
+/** KakaoPay sends the customer back with GET <url>?payment=…&t=… (&pg_token=… on approval). */
+export function parseKakaoPayReturn(step: string, query: URLSearchParams): ParsedReturn {
+  const paymentId = query.get("payment") ?? "";
+  const attemptToken = query.get("t");
+  const pgToken = query.get("pg_token");
+  if (!(RETURN_STEPS as readonly string[]).includes(step) || paymentId.length < 1 || paymentId.length > 40 || (attemptToken?.length ?? 0) > 64)
+    return { ok: false, problem: "unreadable" };
+  const attempt = { paymentId };
+  if (step === "cancel") return { ok: true, attempt, attemptToken, event: { kind: "cancelled" } };
+  if (step === "fail") return { ok: true, attempt, attemptToken, event: { kind: "failed" } };
+  if (!pgToken || pgToken.length > 64) return { ok: false, problem: "unreadable" };
+  // A malformed token proves nothing: the attempt stays payable (KakaoPay would not approve it anyway).
+  if (!pgTokenPattern.test(pgToken)) return { ok: true, attempt, attemptToken, event: { kind: "malformed", issues: ["pg_token: not a KakaoPay token"] } };
+  const authorization: KakaoPayAuthorization = { pgToken };
+  return { ok: true, attempt, attemptToken, event: { kind: "approved", authorization } };
+}
+
+export function createKakaoPayGateway(config: KakaoPayConfig): PaymentProvider {
   const base = config.baseUrl.replace(/\/$/, "");
   const now = config.now ?? (() => new Date());
 
@@ -146,11 +176,21 @@ export function createKakaoPayGateway(config: KakaoPayConfig): RedirectPaymentGa
   }
 
   return {
-    provider: "KAKAOPAY",
+    name: "KAKAOPAY",
+    slug: "kakaopay",
+    display: {
+      method: { id: "kakaopay", label: "카카오페이", description: "카카오페이 머니 또는 카드로 결제" },
+      name: "카카오페이",
+      window: "카카오페이",
+    },
     partialRefund: true,
     reportsCancellations: true,
+    lookupCaptures: false,
+    manualTransactionId: false,
 
     async initiate(input) {
+      const back = (step: (typeof RETURN_STEPS)[number]) =>
+        `${input.returnTo.base}/${step}?payment=${encodeURIComponent(input.returnTo.paymentId)}&t=${input.returnTo.attemptToken}`;
       const body = readyRequestSchema.parse({
         cid: config.cid,
         partner_order_id: input.orderNumber,
@@ -160,9 +200,9 @@ export function createKakaoPayGateway(config: KakaoPayConfig): RedirectPaymentGa
         total_amount: input.amounts.total,
         tax_free_amount: input.amounts.taxFree,
         vat_amount: input.amounts.vat,
-        approval_url: input.returnUrls.approval,
-        cancel_url: input.returnUrls.cancel,
-        fail_url: input.returnUrls.fail,
+        approval_url: back("approve"),
+        cancel_url: back("cancel"),
+        fail_url: back("fail"),
       });
       const started = now();
       const r = await call("ready", body, readyResponseSchema);
@@ -170,14 +210,19 @@ export function createKakaoPayGateway(config: KakaoPayConfig): RedirectPaymentGa
       const url = input.device === "MOBILE" ? r.value.next_redirect_mobile_url : r.value.next_redirect_pc_url;
       const value: Initiated = {
         providerTxId: r.value.tid,
-        next: { type: "redirect", url },
+        next: { kind: "redirect", url },
         expiresAt: new Date(started.getTime() + READY_TTL_MS),
       };
       return { ok: true, value, log: { ...r.log, detail: { tid: r.value.tid } } };
     },
 
+    parseReturn(req) {
+      return parseKakaoPayReturn(req.step, req.query);
+    },
+
     async approve(input) {
-      if (input.token.kind !== "pg_token" || !input.providerTxId) throw new Error("KakaoPay approval needs a tid and a pg_token");
+      const pgToken = pgTokenOf(input.providerData);
+      if (!pgToken || !input.providerTxId) throw new Error("KakaoPay approval needs a tid and a pg_token");
       const r = await call(
         "approve",
         {
@@ -185,7 +230,7 @@ export function createKakaoPayGateway(config: KakaoPayConfig): RedirectPaymentGa
           tid: input.providerTxId,
           partner_order_id: input.orderNumber,
           partner_user_id: input.customerRef,
-          pg_token: input.token.value,
+          pg_token: pgToken,
           total_amount: input.expectedTotal,
         },
         approveResponseSchema,
@@ -248,6 +293,10 @@ export function createKakaoPayGateway(config: KakaoPayConfig): RedirectPaymentGa
         value = { state: reading, providerStatus: o.status };
       }
       return { ok: true, value, log: { ...r.log, resultCode: o.status } };
+    },
+
+    describeFailure(code) {
+      return { customerMessage: KAKAOPAY_ERROR_CODES[code]?.customerMessage ?? null, displayCode: /^-?[0-9A-Za-z]{1,10}$/.test(code) ? code : null };
     },
   };
 }

@@ -81,3 +81,40 @@ export function pcWindowForm(order: PayUpOrderData, o: ParamOpts & { action?: st
     ],
   };
 }
+
+/**
+ * The PC page's script around KCP's payplus_web.jsp: m_Completepayment must exist before the script loads;
+ * it posts the filled order_info form to our Ret_URL when the window succeeded, and otherwise tells the
+ * customer in plain Korean (KCP's code only as a small secondary line). The page provides #go (open the
+ * window again) and #err (the alert box). No inline handlers: the page's CSP allows only its nonce.
+ */
+export const KCP_PC_SETUP_SCRIPT = `/* KCP calls this when its window finishes; it must exist before payplus_web.jsp loads. */
+function ${KCP_COMPLETE_CALLBACK}(FormOrJson, closeEvent) {
+  var frm = document.${KCP_PC_FORM_NAME};
+  ${KCP_GET_FIELD}(frm, FormOrJson);
+  if (frm.res_cd.value == "0000") {
+    document.getElementById("go").disabled = true;
+    document.getElementById("go").textContent = "결제 승인 중…";
+    frm.submit();
+  } else {
+    /* Plain Korean and the next step for the customer; KCP's code only as a small secondary line. */
+    var code = String(frm.res_cd.value || "");
+    var box = document.getElementById("err");
+    box.textContent = (code == "3001" ? "결제를 취소했습니다." : "결제창에서 결제가 완료되지 않았습니다.") + " 다시 결제하려면 '결제창 열기'를 누르세요.";
+    if (code && code != "3001") {
+      var small = document.createElement("small");
+      small.textContent = "오류 코드 " + code;
+      box.appendChild(small);
+    }
+    box.style.display = "block";
+    closeEvent();
+    document.getElementById("go").focus();
+  }
+}
+function jsf__pay() {
+  try { ${KCP_EXECUTE}(document.${KCP_PC_FORM_NAME}); } catch (e) { /* KCP ends the script with throw on success in old browsers */ }
+}
+document.getElementById("go").addEventListener("click", jsf__pay); /* no inline handlers under the CSP */`;
+
+/** Opens the window once the script has loaded. */
+export const KCP_PC_RUN_SCRIPT = "jsf__pay();";

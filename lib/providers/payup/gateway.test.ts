@@ -19,6 +19,8 @@ const windowData: PayUpOrderData = {
   buyerName: "홍길동",
   returnUrl: "http://shop/return",
   device: "mobile",
+  payUrl: "https://testsmpay.kcp.co.kr/pay/mobileGW.kcp",
+  approvalKey: "AK-1",
   responseMessage: "성공",
 };
 const providerData: PayUpProviderData = { window: windowData, reference: "KC100-01", signedAmount: 21000, authorization };
@@ -44,7 +46,7 @@ function stubClient(over: { pay?: PayUpPayResult; cancel?: PayUpCancelResult; on
 }
 const gw = (c: PayUpClient) => createPayUpGateway(c, { now: () => NOW });
 const approve = (c: PayUpClient, data: unknown = providerData) =>
-  gw(c).approve({ providerTxId: null, providerData: data, orderNumber: "KC100", customerRef: "c", token: { kind: "kcp", authorization }, expectedTotal: 21000 });
+  gw(c).approve({ providerTxId: null, providerData: data, orderNumber: "KC100", customerRef: "c", expectedTotal: 21000 });
 const lookup = (c: PayUpClient, data: unknown = providerData) => gw(c).lookup({ providerTxId: null, providerData: data, expectedTotal: 21000 });
 
 const full: PayUpPayData = {
@@ -178,16 +180,17 @@ describe("PayUp gateway: lookup (re-sent authorization)", () => {
 });
 
 describe("PayUp gateway: cancel", () => {
-  const base = { providerTxId: "20260101120001KK0002", amount: 21000, taxFree: 0, vat: 1909, remainingBefore: 21000, reason: "고객 요청" };
+  const base = { providerTxId: "20260101120001KK0002", amount: 21000, taxFree: 0, vat: 1909, remainingBefore: 21000, reason: "고객 요청", mode: "refund" as const };
   const refused1005: PayUpCancelResult = { ...failure("1005"), op: "cancel", decision: "reconcile" };
 
-  it("1005 to a first cancel is not a success; to a re-sent one (resend option, or the old reconcile: prefix) it is", async () => {
+  it("1005 to a first cancel is not a success; to a re-sent one (mode reconcile) it is; the reason is sent as written", async () => {
     const first = await gw(stubClient({ cancel: refused1005 })).cancel(base);
     expect(!first.ok && first.failure.kind).toBe("unknown");
-    const resent = await gw(stubClient({ cancel: refused1005 })).cancel({ ...base, resend: true } as typeof base);
+    const resent = await gw(stubClient({ cancel: refused1005 })).cancel({ ...base, mode: "reconcile" });
     expect(resent.ok && resent.value.remaining).toBe(0);
-    const legacy = await gw(stubClient({ cancel: refused1005 })).cancel({ ...base, reason: "reconcile: 고객 요청" });
-    expect(legacy.ok).toBe(true);
+    // A reason is only a reason: text that looks like a mode changes nothing.
+    const prefixed = await gw(stubClient({ cancel: refused1005 })).cancel({ ...base, reason: "reconcile: 고객 요청" });
+    expect(prefixed.ok).toBe(false);
   });
 
   it("no transaction id: refused before PayUp is asked; partial: refused", async () => {
@@ -201,22 +204,40 @@ describe("PayUp gateway: cancel", () => {
   });
 });
 
-describe("PayUp gateway: openWindow", () => {
+describe("PayUp gateway: initiate", () => {
+  const input = (over: { itemName?: string; buyerName?: string; total?: number; attempt?: number; device?: "PC" | "MOBILE" } = {}) => ({
+    paymentId: "pay1",
+    orderNumber: "KC100",
+    attempt: over.attempt ?? 1,
+    customerRef: "c",
+    itemName: over.itemName ?? "감귤",
+    quantity: 1,
+    amounts: { total: over.total ?? 21000, taxFree: 0, vat: 1909 },
+    buyer: { name: over.buyerName ?? "홍길동" },
+    device: over.device ?? ("MOBILE" as const),
+    returnTo: { base: "http://shop/pay/payup", paymentId: "pay1", attemptToken: "tok" },
+  });
+
   it("names reach PayUp (and KCP's EUC-KR window) without characters EUC-KR cannot carry; the signed request is kept", async () => {
     let sent: PayUpOrderInput | undefined;
-    const r = await gw(stubClient({ onOrder: (i) => (sent = i) })).openWindow({
-      reference: "KC100-01",
-      amount: 21000,
-      itemName: "감귤🍊 세트 외 1건",
-      buyerName: "홍길동😀",
-      returnUrl: "http://shop/return",
-      device: "MOBILE",
-    });
+    const r = await gw(stubClient({ onOrder: (i) => (sent = i) })).initiate(input({ itemName: "감귤🍊 세트 외 1건", buyerName: "홍길동😀" }));
     expect(sent?.itemName).toBe("감귤 세트 외 1건");
     expect(sent?.buyerName).toBe("홍길동");
+    expect(sent?.orderNumber).toBe("KC100-01");
+    expect(sent?.returnUrl).toBe("http://shop/pay/payup/return?t=tok");
     expect(r.ok && r.value.providerData).toMatchObject({ reference: "KC100-01", signedAmount: 21000 });
-    const emojiOnly = await gw(stubClient({ onOrder: (i) => (sent = i) })).openWindow({ reference: "KC1", amount: 1000, itemName: "🍊🍊", buyerName: "😀", returnUrl: "http://x", device: "PC" });
+    expect(r.ok && r.value.providerOrderRef).toBe(windowData.ordrIdxx);
+    const emojiOnly = await gw(stubClient({ onOrder: (i) => (sent = i) })).initiate(input({ itemName: "🍊🍊", buyerName: "😀", total: 1000, attempt: 2, device: "PC" }));
     expect(emojiOnly.ok).toBe(true);
-    expect(sent).toMatchObject({ itemName: "주문 상품", buyerName: "구매자" });
+    expect(sent).toMatchObject({ orderNumber: "KC100-02", itemName: "주문 상품", buyerName: "구매자" });
+  });
+
+  it("the next step is KCP's window form: mobile auto-submits to pay_url, PC hands order_info to KCP's script posting to Ret_URL", async () => {
+    const mobile = await gw(stubClient()).initiate(input());
+    expect(mobile.ok && mobile.value.next).toMatchObject({ kind: "form", form: { acceptCharset: "euc-kr", action: windowData.payUrl, open: { kind: "auto" } } });
+    const pc = await gw({ ...stubClient(), order: async () => ({ ok: true, data: { ...windowData, device: "pc" } }) }).initiate(input({ device: "PC" }));
+    expect(pc.ok && pc.value.next).toMatchObject({ kind: "form", form: { name: "order_info", action: "http://shop/pay/payup/return?t=tok", open: { kind: "script" } } });
+    const broken = await gw({ ...stubClient(), order: async () => ({ ok: true, data: { ...windowData, payUrl: undefined } }) }).initiate(input());
+    expect(!broken.ok && broken.failure).toMatchObject({ kind: "config", code: "NO_WINDOW" });
   });
 });

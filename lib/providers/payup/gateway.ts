@@ -1,12 +1,26 @@
-// PayUp/KCP as a PaymentGateway: the order/payment logic sees only the port's shapes.
+// PayUp/KCP as a PaymentProvider (lib/payments/port.ts): the order/payment logic sees only the port's shapes.
+// initiate = PayUp's order request and the KCP window form; the customer's return is KCP's EUC-KR POST to
+// Ret_URL (/pay/payup/return); approve = PayUp's pay with the window's authorization.
 // PayUp has no lookup API and only full cancels; reconciliation re-sends the stored authorization
 // (PayUp answers 8002 "already paid" with its transaction when the first pay went through).
-import type { Approved, CancelInput, GatewayFailure, GatewayResult, PaymentGateway, ProviderCallLog, ProviderState } from "../../payments/gateway";
+import { checkEntries } from "../../input/guard";
+import type {
+  Approved,
+  Initiated,
+  NextStep,
+  ParsedReturn,
+  PaymentProvider,
+  ProviderCallLog,
+  ProviderFailure as GatewayFailure,
+  ProviderResult as GatewayResult,
+  ProviderState,
+  ReturnRequest,
+} from "../../payments/port";
 import type { PayUpClient, PayUpFailure, PayUpOrderData, PayUpPayData } from "./client";
-import { readResendAnswer } from "./codes";
-import { toEucKrSafe } from "./euckr";
-import { mobileWindowForm, pcWindowForm, type KcpForm } from "./forms";
-import type { PayUpAuthorization } from "./schemas";
+import { describePayUpCode, readResendAnswer } from "./codes";
+import { parseEucKrForm, toEucKrSafe } from "./euckr";
+import { KCP_PC_RUN_SCRIPT, KCP_PC_SETUP_SCRIPT, KCP_SCRIPT_URL, mobileWindowForm, pcWindowForm, type KcpForm } from "./forms";
+import { parseKcpReturn, type PayUpAuthorization } from "./schemas";
 
 /** What we keep on the payment (no secrets): the window's order data, what we signed in the order request
  *  (reference = the orderNumber we sent, signedAmount = the amount we signed) and, later, the window's authorization. */
@@ -66,32 +80,68 @@ export function readProviderData(data: unknown): PayUpProviderData | undefined {
   return data as PayUpProviderData;
 }
 
-/** The form the checkout page renders to open KCP's window (mobile: auto-submit to pay_url; PC: order_info). */
-export function kcpWindowForm(providerData: unknown, opts: { pcAction: string }): KcpForm | undefined {
-  const d = readProviderData(providerData);
-  if (!d) return undefined;
-  return d.window.device === "mobile" ? mobileWindowForm(d.window) : pcWindowForm(d.window, { action: opts.pcAction });
+/** The form the shop's page renders to open KCP's window (mobile: auto-submit to pay_url; PC: order_info and
+ *  KCP's script). Undefined when PayUp's order answer lacks what the mobile window needs. */
+export function kcpWindowStep(window: PayUpOrderData, opts: { returnUrl: string; scriptUrl: string }): NextStep | undefined {
+  const kcp: KcpForm | undefined = window.device === "mobile" ? mobileWindowForm(window) : pcWindowForm(window, { action: opts.returnUrl });
+  if (!kcp) return undefined;
+  const form = { name: kcp.name, acceptCharset: kcp.acceptCharset, ...(kcp.action && { action: kcp.action }), fields: kcp.fields };
+  return window.device === "mobile"
+    ? { kind: "form", form: { ...form, open: { kind: "auto" } } }
+    : { kind: "form", form: { ...form, open: { kind: "script", src: opts.scriptUrl, setup: KCP_PC_SETUP_SCRIPT, run: KCP_PC_RUN_SCRIPT } } };
 }
 
-export type PayUpGateway = PaymentGateway & {
-  openWindow(input: {
-    reference: string;
-    amount: number;
-    itemName: string;
-    buyerName: string;
-    buyerEmail?: string;
-    returnUrl: string;
-    device: "PC" | "MOBILE";
-    userAgent?: string;
-  }): Promise<GatewayResult<{ ordrIdxx: string; providerData: PayUpProviderData }>>;
-};
+/** PayUp keeps a KCP window order usable for a limited time; ours is stricter. */
+export const KCP_WINDOW_TTL_MS = 30 * 60 * 1000;
 
-/** CancelInput plus `resend`: the cancel repeats one whose answer was lost, so 1005 "취소 가능 상태가 아닙니다" means the
- *  first one went through. Until the port carries it, a reason starting with "reconcile:" means the same. */
-export type PayUpCancelInput = CancelInput & { resend?: boolean };
+/** KCP's Ret_URL step (/pay/payup/return): the mobile window posts there, and the PC page posts the filled form. */
+const RETURN_STEP = "return";
 
-export function createPayUpGateway(client: PayUpClient, opts: { now?: () => Date } = {}): PayUpGateway {
+/**
+ * Reads KCP's POST-back: an EUC-KR form body, no cookies (cross-site POST). The attempt is named by
+ * ordr_idxx (guessable: the Ret_URL's attempt token is what proves it), every field passes the input layer.
+ */
+export function parsePayUpReturn(req: ReturnRequest): ParsedReturn {
+  if (req.step !== RETURN_STEP || !req.body) return { ok: false, problem: "unreadable" };
+  let fields: Record<string, string>;
+  try {
+    fields = parseEucKrForm(req.body);
+  } catch {
+    return { ok: false, problem: "unreadable" };
+  }
+  if (checkEntries(Object.entries(fields), { multiline: new Set(["res_msg"]) })) return { ok: false, problem: "bad_characters" };
+  const ret = parseKcpReturn(fields);
+  const ordrIdxx = (ret.ok ? (ret.outcome === "authenticated" ? ret.authorization.ordrIdxx : ret.ordrIdxx) : fields.ordr_idxx)?.slice(0, 64);
+  if (!ordrIdxx) return { ok: false, problem: "unreadable" };
+  const base = { ok: true as const, attempt: { providerOrderRef: ordrIdxx }, attemptToken: req.query.get("t") };
+  if (!ret.ok) return { ...base, event: { kind: "malformed", issues: ret.issues } };
+  if (ret.outcome === "authenticated") {
+    // good_mny as the window posted it: the payment logic refuses an amount that is not the order's.
+    return { ...base, event: { kind: "approved", authorization: { authorization: ret.authorization }, ...(ret.authorization.amount !== undefined && { postedAmount: ret.authorization.amount }) } };
+  }
+  const message = ret.resMsg ? `[${ret.resCd}] ${ret.resMsg}` : undefined;
+  return ret.outcome === "cancelled"
+    ? { ...base, event: { kind: "cancelled", ...(message && { message }) } }
+    : { ...base, event: { kind: "failed", code: `KCP_${ret.resCd}`, ...(message && { message }) } };
+}
+
+/** What a customer reads for PayUp's own codes (seed 002 §4.1) and KCP window codes (KCP_…). */
+function describeFailure(code: string): { customerMessage: string | null; displayCode: string | null } {
+  const m = /^(?:KCP_)?(-?[0-9A-Za-z]{1,10})$/.exec(code);
+  const displayCode = m ? m[1]! : null;
+  if (/^\d{4}$/.test(code)) {
+    const d = describePayUpCode(code);
+    return { customerMessage: d.audience === "customer" ? d.message : null, displayCode };
+  }
+  if (code.startsWith("KCP_")) return { customerMessage: "결제창에서 카카오페이 인증이 끝나지 않아 결제되지 않았습니다. 아래에서 다시 결제해 주세요.", displayCode };
+  return { customerMessage: null, displayCode };
+}
+
+export type PayUpProviderOptions = { now?: () => Date; /** KCP's PC script (KCP_SCRIPT_URL by default). */ scriptUrl?: string };
+
+export function createPayUpGateway(client: PayUpClient, opts: PayUpProviderOptions = {}): PaymentProvider {
   const now = opts.now ?? (() => new Date());
+  const scriptUrl = opts.scriptUrl || KCP_SCRIPT_URL;
   const timed = async <T>(op: string, fn: () => Promise<T>): Promise<[T, (code: string, detail?: Record<string, unknown>) => ProviderCallLog]> => {
     const started = Date.now();
     const r = await fn();
@@ -100,35 +150,57 @@ export function createPayUpGateway(client: PayUpClient, opts: { now?: () => Date
   const codeOf = (f: PayUpFailure) => (f.kind === "provider" ? f.code : failureOf(f).code);
 
   return {
-    provider: "PAYUP_KCP",
+    name: "PAYUP_KCP",
+    slug: "payup",
+    display: {
+      method: { id: "kakaopay_kcp", label: "카카오페이 (KCP 결제창)", description: "PayUp·KCP 결제창에서 카카오페이로 결제" },
+      name: "카카오페이(KCP)",
+      window: "KCP 결제창",
+      receiptNote: "(KCP)",
+    },
     partialRefund: false,
     reportsCancellations: false,
+    lookupCaptures: true,
+    manualTransactionId: true,
 
-    async openWindow(input) {
+    async initiate(input): Promise<GatewayResult<Initiated>> {
+      // PayUp refuses a second order with the same number: each attempt gets its own (≤ 20 chars).
+      const reference = `${input.orderNumber}-${String(input.attempt).padStart(2, "0")}`;
+      // KCP posts back to Ret_URL without cookies: the attempt's token in the URL proves it is this attempt's return.
+      const returnUrl = `${input.returnTo.base}/${RETURN_STEP}?t=${input.returnTo.attemptToken}`;
       // good_name / buyr_name reach KCP's EUC-KR window: replace what EUC-KR cannot carry before PayUp stores them.
       const itemName = eucKrSafeText(input.itemName, "주문 상품").slice(0, 100);
-      const buyerName = eucKrSafeText(input.buyerName, "구매자").slice(0, 50);
+      const buyerName = eucKrSafeText(input.buyer.name, "구매자").slice(0, 50);
       const [r, log] = await timed("order", () =>
         client.order({
-          orderNumber: input.reference,
-          amount: input.amount,
+          orderNumber: reference,
+          amount: input.amounts.total,
           itemName,
           buyerName,
-          buyerEmail: input.buyerEmail,
-          returnUrl: input.returnUrl,
+          buyerEmail: input.buyer.email,
+          returnUrl,
           device: input.device === "MOBILE" ? "mobile" : "pc",
           userAgentHeader: input.userAgent,
         }),
       );
       if (!r.ok) return { ok: false, failure: failureOf(r), log: log(codeOf(r)) };
-      const providerData: PayUpProviderData = { window: r.data, reference: input.reference, signedAmount: input.amount };
-      return { ok: true, value: { ordrIdxx: r.data.ordrIdxx, providerData }, log: log("0000", { ordr_idxx: r.data.ordrIdxx }) };
+      const next = kcpWindowStep(r.data, { returnUrl, scriptUrl });
+      if (!next) {
+        const failure: GatewayFailure = { kind: "config", code: "NO_WINDOW", message: "PayUp 주문 응답에 결제창 정보(pay_url / approval_key)가 없음" };
+        return { ok: false, failure, log: log("NO_WINDOW", { ordr_idxx: r.data.ordrIdxx }) };
+      }
+      const providerData: PayUpProviderData = { window: r.data, reference, signedAmount: input.amounts.total };
+      const value: Initiated = { providerOrderRef: r.data.ordrIdxx, providerData, expiresAt: new Date(now().getTime() + KCP_WINDOW_TTL_MS), next };
+      return { ok: true, value, log: log("0000", { ordr_idxx: r.data.ordrIdxx }) };
     },
 
+    parseReturn: parsePayUpReturn,
+    describeFailure,
+
     async approve(input) {
-      if (input.token.kind !== "kcp") throw new Error("PayUp approval needs the KCP window's authorization");
-      const authorization = input.token.authorization as PayUpAuthorization;
       const data = readProviderData(input.providerData);
+      if (!data?.authorization) throw new Error("PayUp approval needs the KCP window's authorization");
+      const authorization = data.authorization;
       const [r, log] = await timed("pay", () => client.pay(authorization, { expectedAmount: input.expectedTotal }));
       const ctx = { data, expectedTotal: input.expectedTotal, authorization, now: now() };
       if (r.ok) return { ok: true, value: approvedOf(r.data, ctx), log: log("0000", { transactionId: r.data.transactionId ?? null, type: r.data.method ?? null }) };
@@ -139,7 +211,7 @@ export function createPayUpGateway(client: PayUpClient, opts: { now?: () => Date
       return { ok: false, failure: failureOf(r), log: log(codeOf(r)) };
     },
 
-    async cancel(input: PayUpCancelInput) {
+    async cancel(input) {
       if (input.amount !== input.remainingBefore) {
         return {
           ok: false,
@@ -154,8 +226,8 @@ export function createPayUpGateway(client: PayUpClient, opts: { now?: () => Date
           log: { op: "payup.cancel", resultCode: "NO_TRANSACTION_ID", durationMs: 0 },
         };
       }
-      const resend = input.resend === true || input.reason.startsWith("reconcile:");
-      const [r, log] = await timed("cancel", () => client.cancel({ transactionId: input.providerTxId, reason: input.reason.replace(/^reconcile:\s*/, "") || input.reason }));
+      const resend = input.mode === "reconcile";
+      const [r, log] = await timed("cancel", () => client.cancel({ transactionId: input.providerTxId, reason: input.reason }));
       // 1005 "not cancellable" to a re-sent cancel: the cancel we did not hear back from already went through.
       if (!r.ok && !(r.kind === "provider" && r.code === "1005" && resend)) {
         return { ok: false, failure: failureOf(r), log: log(codeOf(r)) };

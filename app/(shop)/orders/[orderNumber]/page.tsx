@@ -4,13 +4,10 @@ import { db } from "@/lib/db";
 import { ErrorCodes, type ErrorCode } from "@/lib/errors";
 import { formatWon } from "@/lib/money";
 import { isOrderNumber } from "@/lib/orders/order-number";
-import { gatewayFor } from "@/lib/payments/gateways";
-import { env } from "@/lib/env";
-import { settlePayment } from "@/lib/payments/settle";
-import { providerFailureText } from "@/lib/payments/failure-text";
+import { customerFailureText } from "@/lib/payments/failure-text";
+import { paymentMethods, paymentProvider } from "@/lib/payments/providers";
 import { kstDateTimeKo as kstDateTime } from "@/lib/kst";
 import { maskName, maskPhone } from "@/lib/shop/order-access";
-import { paymentMethods } from "@/lib/payments/methods";
 import { canSeeOrder } from "../../../_lib/request";
 import { retryPaymentAction } from "../../actions";
 
@@ -18,27 +15,6 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "주문 상세" };
 
 const kst = kstDateTime;
-
-const failureText: Record<string, string> = {
-  USER_CANCEL: "결제를 취소했습니다. 결제를 원하시면 다시 시도해 주세요.",
-  AMOUNT_TAMPERED: "결제창에서 돌아온 금액이 주문 금액과 달라 결제를 진행하지 않았습니다. 다시 결제해 주세요.",
-  PROVIDER_FAIL: "카카오페이 결제가 완료되지 않았습니다. 다시 시도해 주세요.",
-  EXPIRED: "결제 가능 시간(15분)이 지났습니다. 다시 결제해 주세요.",
-  AMOUNT_MISMATCH: "결제 금액이 주문 금액과 달라 승인된 금액을 자동으로 환불합니다. 다시 시도해 주세요.",
-  LATE_CAPTURE: "이전 결제 시도가 늦게 승인되어 자동으로 환불합니다. 다시 결제해 주세요.",
-  SUPERSEDED: "새 결제 시도로 대체된 결제입니다.",
-};
-
-/**
- * A provider's own failure code ("KCP_3999", KakaoPay's "-780"): the customer reads plain Korean with
- * a next step; the code is shown only as a small secondary "오류 코드" line (for a call to the shop).
- * The provider's raw message stays with staff (admin timeline).
- */
-function providerCode(code: string | null | undefined): string | null {
-  if (!code || code in failureText) return null;
-  const m = /^(?:KCP_)?(-?[0-9A-Za-z]{1,10})$/.exec(code);
-  return m ? m[1]! : null;
-}
 
 export default async function OrderPage({
   params,
@@ -51,21 +27,10 @@ export default async function OrderPage({
   const sp = await searchParams;
   if (!isOrderNumber(orderNumber)) notFound();
   if (!(await canSeeOrder(orderNumber))) redirect(`/orders/lookup?orderNumber=${orderNumber}`);
-  const load = () => db.order.findUnique({ where: { orderNumber }, include: { items: true, payments: { orderBy: { createdAt: "desc" }, include: { refunds: { where: { kind: "STAFF" }, orderBy: { createdAt: "asc" } } } } } });
-  let order = await load();
+  // Reads only: while an outcome is open the page refreshes itself through ./check, which asks the
+  // provider when the answer is overdue (lib/payments/receipt.ts) and comes back here.
+  const order = await db.order.findUnique({ where: { orderNumber }, include: { items: true, payments: { orderBy: { createdAt: "desc" }, include: { refunds: { where: { kind: "STAFF" }, orderBy: { createdAt: "asc" } } } } } });
   if (!order) notFound();
-  // A payment whose outcome we did not hear (timeout) is settled by the worker; while the customer
-  // waits here the provider is also asked (read-only for KakaoPay; guarded for PayUp in the use case).
-  const pending = order.payments[0];
-  const timeoutMs = env().PROVIDER_TIMEOUT_MS;
-  if (
-    pending &&
-    ((pending.status === "UNKNOWN" && Date.now() - pending.statusAt.getTime() > 3000) ||
-      (pending.status === "APPROVING" && Date.now() - pending.statusAt.getTime() > timeoutMs + 5000))
-  ) {
-    const settled = await settlePayment(pending.id, { gateway: gatewayFor(pending.provider), providerTimeoutMs: timeoutMs, actor: "customer", lateCheckSeconds: env().LATE_CHECK_SECONDS }).catch(() => null);
-    if (settled?.changed) order = (await load()) ?? order;
-  }
   const charged = order.payments.find((p) => ["APPROVED", "PARTIALLY_CANCELLED", "CANCELLED"].includes(p.status));
   const latest = order.payments[0];
   // Unknown is not failed: while any attempt's outcome is open, the customer sees "확인 중", never a retry.
@@ -74,16 +39,18 @@ export default async function OrderPage({
   const paid = ["PAID", "PARTIALLY_REFUNDED", "REFUNDED"].includes(order.status);
   const closed = order.status === "CLOSED";
   const refunding = order.payments.some((p) => p.status === "CAPTURED_UNUSED");
-  // What the provider told us about the card (lib/payments/gateway.ts Approved.card), when it did.
+  // What the provider told us about the card (lib/payments/port.ts Approved.card), when it did.
   const card = charged?.cardInfo && typeof charged.cardInfo === "object" && !Array.isArray(charged.cardInfo) ? (charged.cardInfo as { issuer?: string; type?: string; installMonth?: number; number?: string; approvalNo?: string }) : null;
-  const lastMethod = latest?.provider === "PAYUP_KCP" ? "kakaopay_kcp" : "kakaopay";
+  const methods = paymentMethods();
+  const lastMethod = latest ? paymentProvider(latest.provider).display.method.id : methods[0]?.id;
+  const notice = customerFailureText(latest, latest ? paymentProvider(latest.provider) : null);
   const refunds = order.payments.flatMap((p) => p.refunds);
   const lastRefundAt = refunds.filter((r) => r.status === "DONE" && r.completedAt).map((r) => r.completedAt!).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
   const startError = sp.notice === "start_failed" && sp.code && sp.code in ErrorCodes ? ErrorCodes[sp.code as ErrorCode].message : null;
 
   return (
     <div className="mx-auto max-w-lg space-y-4">
-      {checking && <meta httpEquiv="refresh" content={approving ? "1" : "3"} />}
+      {checking && <meta httpEquiv="refresh" content={`${approving ? 1 : 3};url=/orders/${order.orderNumber}/check`} />}
       <section className="card p-5 text-center" data-testid="order-status">
         {order.status === "REFUNDED" ? (
           <>
@@ -142,15 +109,11 @@ export default async function OrderPage({
               </p>
             )}
             <p className="mt-2 text-sm text-ink-soft" data-testid="order-notice">
-              {startError ??
-                (latest?.failureCode && failureText[latest.failureCode]) ??
-                (latest ? providerFailureText(latest.provider, latest.failureCode) : null) ??
-                (latest?.failureCode?.startsWith("KCP_") ? "결제창에서 카카오페이 인증이 끝나지 않아 결제되지 않았습니다. 아래에서 다시 결제해 주세요." : null) ??
-                (latest?.status === "FAILED" ? "결제가 완료되지 않았습니다. 아래에서 다시 결제해 주세요." : "아직 결제하지 않은 주문입니다.")}
+              {startError ?? notice.message}
             </p>
-            {!startError && providerCode(latest?.failureCode) && (
+            {!startError && notice.code && (
               <p className="mt-1 text-xs text-ink-mute" data-testid="error-code">
-                오류 코드 {providerCode(latest?.failureCode)}
+                오류 코드 {notice.code}
               </p>
             )}
             {/* A retry may switch between KakaoPay and the KCP window; the last one used is preselected. */}
@@ -158,7 +121,7 @@ export default async function OrderPage({
               <input type="hidden" name="orderNumber" value={order.orderNumber} />
               <fieldset className="space-y-2" data-testid="retry-methods">
                 <legend className="mb-1 text-sm font-semibold">결제수단</legend>
-                {paymentMethods.map((m) => (
+                {methods.map((m) => (
                   <label key={m.id} className="flex cursor-pointer items-center gap-3 rounded-xl border border-line p-3 text-sm has-[:checked]:border-ink has-[:checked]:bg-paper">
                     <input type="radio" name="method" value={m.id} defaultChecked={m.id === lastMethod} className="size-4 accent-black" />
                     <span className="min-w-0">
@@ -230,7 +193,7 @@ export default async function OrderPage({
             <dt className="text-ink-soft">결제수단</dt>
             <dd>
               카카오페이 {charged.method === "MONEY" ? "머니" : charged.method === "CARD" ? "카드" : ""}
-              {charged.provider === "PAYUP_KCP" && <span className="text-ink-soft"> (KCP)</span>}
+              {paymentProvider(charged.provider).display.receiptNote && <span className="text-ink-soft"> {paymentProvider(charged.provider).display.receiptNote}</span>}
             </dd>
             {card?.issuer && (
               <>

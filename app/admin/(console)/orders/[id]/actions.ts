@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db";
-import { gatewayFor } from "@/lib/payments/gateways";
+import { paymentProvider } from "@/lib/payments/providers";
 import { env } from "@/lib/env";
 import { settlePayment } from "@/lib/payments/settle";
 import { refreshPayment } from "@/lib/payments/refresh";
@@ -37,7 +37,7 @@ export async function refundAction(_prev: RefundState, formData: FormData): Prom
       idempotencyKey: String(formData.get("idempotencyKey") ?? ""),
     },
     { adminId: admin.adminId },
-    { gateway: gatewayFor(payment.provider), providerTimeoutMs: env().PROVIDER_TIMEOUT_MS },
+    { gateway: paymentProvider(payment.provider), providerTimeoutMs: env().PROVIDER_TIMEOUT_MS },
   );
   revalidatePath(`/admin/orders/${payment.orderId}`);
   const amount = Number(formData.get("amount"));

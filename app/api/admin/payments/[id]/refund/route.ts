@@ -2,7 +2,7 @@
 import { NextResponse } from "next/server";
 import { db } from "@/lib/db";
 import { appError } from "@/lib/errors";
-import { gatewayFor } from "@/lib/payments/gateways";
+import { paymentProvider } from "@/lib/payments/providers";
 import { refundPayment } from "@/lib/payments/refund";
 import { audit, withAdmin } from "../../../../../_lib/admin";
 import { readJsonCapped } from "../../../../../_lib/body";
@@ -22,7 +22,7 @@ export const POST = withErrors(
       if (!payment) return errorResponse(appError("NOT_FOUND", "결제를 찾을 수 없습니다."));
       const body = read.value as Record<string, unknown> | null;
       if (!body || typeof body !== "object" || Array.isArray(body)) return errorResponse(appError("VALIDATION", "JSON 본문이 필요합니다."));
-      const r = await refundPayment({ ...(body as object), paymentId: id } as never, { adminId: admin.adminId }, { gateway: gatewayFor(payment.provider) });
+      const r = await refundPayment({ ...(body as object), paymentId: id } as never, { adminId: admin.adminId }, { gateway: paymentProvider(payment.provider) });
       await audit(admin, {
         action: "payment.refund",
         summary: r.ok ? `환불 요청 (API) → ${r.value.status}` : `환불 거절 (API): ${r.error.message}`.slice(0, 300),

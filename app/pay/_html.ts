@@ -1,6 +1,7 @@
-// Plain HTML for the KCP window pages: KCP's script must be loaded after m_Completepayment is defined
-// and the forms must post in EUC-KR, so these pages are written out directly instead of through React.
-import type { KcpForm } from "@/lib/providers/payup";
+// Plain HTML for the payment window pages and the return's message pages: a provider's script may have
+// to load after the page defined its callbacks, and the forms may post in EUC-KR (KCP), so these pages
+// are written out directly instead of through React.
+import type { PaymentForm } from "@/lib/payments/port";
 
 export function esc(v: unknown): string {
   return String(v ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
@@ -39,10 +40,15 @@ export function page(title: string, body: string, head = ""): string {
 <title>${esc(title)} · 카카오 체크아웃</title><style>${css}</style>${head}</head><body>${header}<main id="main" tabindex="-1">${body}</main></body></html>`;
 }
 
-export function formHtml(form: KcpForm, opts: { id?: string } = {}): string {
+export function formHtml(form: PaymentForm, opts: { id?: string } = {}): string {
   const fields = form.fields.map((f) => `<input type="hidden" name="${esc(f.name)}" value="${esc(f.value)}">`).join("\n");
-  return `<form name="${esc(form.name)}" id="${esc(opts.id ?? form.name)}" method="post" accept-charset="euc-kr"${form.action ? ` action="${esc(form.action)}"` : ""}>
+  return `<form name="${esc(form.name)}" id="${esc(opts.id ?? form.name)}" method="post" accept-charset="${esc(form.acceptCharset)}"${form.action ? ` action="${esc(form.action)}"` : ""}>
 ${fields}`;
+}
+
+/** A provider's script text inside <script>: it must not end the element early. */
+export function scriptText(js: string): string {
+  return js.replace(/<\/(script)/gi, "<\\/$1");
 }
 
 export function htmlResponse(html: string, status = 200): Response {
