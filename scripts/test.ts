@@ -25,9 +25,9 @@ if (!chromium && only !== "unit") {
 const children: ChildProcess[] = [];
 
 /** Runs a command with its output collected (printed by the caller when it is done). */
-function captured(cmd: string, args: string[]): Promise<{ code: number; output: string }> {
+function captured(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv } = {}): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"], env: opts.env ?? process.env });
     children.push(child);
     let output = "";
     child.stdout.on("data", (c: Buffer) => (output += c.toString()));
@@ -46,9 +46,28 @@ try {
   // tests mostly wait on PostgreSQL and the sandbox; their output is printed once they are done.
   const checks = only ? undefined : captured("npm", ["run", "-s", "check"]);
   if (!only || only === "unit") {
-    phase("vitest: unit + integration" + (checks ? " (static checks beside it)" : ""));
-    const projects = extra.length ? [] : ["--project", "unit", "--project", "integration"];
-    await run("npx", ["vitest", "run", ...projects, ...extra], { env: { ...process.env, DATABASE_URL: adminUrl, NODE_ENV: "test" } });
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: adminUrl, NODE_ENV: "test" };
+    if (extra.length) {
+      phase("vitest");
+      await run("npx", ["vitest", "run", ...extra], { env });
+    } else {
+      // The integration files run one after another within a vitest process (they share its database and
+      // sandbox, whose faults are global); two shards, each with its own PostgreSQL and sandbox (global-setup),
+      // run at once beside the unit tests — most of their time is spent waiting on PostgreSQL, the sandbox
+      // and the worker's polls, not on the CPU.
+      phase("vitest: unit, and integration in two shards beside it" + (checks ? ", static checks beside them" : ""));
+      const shards = [1, 2].map((i) => captured("npx", ["vitest", "run", "--project", "integration", `--shard=${i}/2`], { env }));
+      const unit = run("npx", ["vitest", "run", "--project", "unit"], { env }).then(
+        () => 0,
+        (e: unknown) => (console.error(e instanceof Error ? e.message : e), 1),
+      );
+      const [unitCode, ...outs] = await Promise.all([unit, ...shards]);
+      outs.forEach((o, i) => {
+        phase(`vitest: integration shard ${i + 1}/2 (exit ${o.code})`);
+        process.stdout.write(o.output);
+      });
+      if (unitCode !== 0 || outs.some((o) => o.code !== 0)) throw new Error("vitest: unit or integration tests failed");
+    }
   }
   if (checks) {
     const out = await checks;
