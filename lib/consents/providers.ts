@@ -1,43 +1,61 @@
-// Builds the Linkhub-family adapters from the validated env: the only place that knows which env
-// key feeds which consent provider.
+// The consents domain's composition: builds the provider adapters behind the port (port.ts) from the
+// validated env — the only file of lib/consents that imports concrete provider folders, and the only
+// place that knows which env key feeds which consent provider.
 import { env } from "../env";
-import { createBarocertCms, type BarocertCms } from "../providers/barocert";
-import { createKakaoCertESign, type KakaoCertESign } from "../providers/kakaocert";
+import { barocertConsentProvider, createBarocertCms } from "../providers/barocert";
+import { createKakaoCertESign, kakaocertConsentProvider } from "../providers/kakaocert";
+import { signedDataToDer } from "../providers/linkhub/crypto";
+import type { CmsProvider, ESignProvider } from "./port";
 
-let cms: BarocertCms | undefined;
-let esign: KakaoCertESign | undefined;
+let cms: CmsProvider | undefined;
+let esign: ESignProvider | undefined;
 
-export function barocertCms(): BarocertCms {
+/** 자동이체 출금동의: Barocert Kakao CMS. */
+export function cmsProvider(): CmsProvider {
   if (!cms) {
     const e = env();
-    cms = createBarocertCms({
-      linkId: e.LINKHUB_LINK_ID,
-      secretKey: e.LINKHUB_SECRET_KEY,
-      clientCode: e.BAROCERT_CLIENT_CODE,
-      serviceUrl: e.BAROCERT_SERVICE_URL,
-      authUrl: e.BAROCERT_AUTH_URL,
-      resultKey: e.BAROCERT_RESULT_KEY,
-      resultIv: e.BAROCERT_RESULT_IV,
-      timeoutMs: e.PROVIDER_TIMEOUT_MS,
-    });
+    cms = barocertConsentProvider(
+      createBarocertCms({
+        linkId: e.LINKHUB_LINK_ID,
+        secretKey: e.LINKHUB_SECRET_KEY,
+        clientCode: e.BAROCERT_CLIENT_CODE,
+        serviceUrl: e.BAROCERT_SERVICE_URL,
+        authUrl: e.BAROCERT_AUTH_URL,
+        resultKey: e.BAROCERT_RESULT_KEY,
+        resultIv: e.BAROCERT_RESULT_IV,
+        timeoutMs: e.PROVIDER_TIMEOUT_MS,
+      }),
+    );
   }
   return cms;
 }
 
-export function kakaoCertESign(): KakaoCertESign {
+/** 전자서명: legacy KakaoCert. */
+export function esignProvider(): ESignProvider {
   if (!esign) {
     const e = env();
-    esign = createKakaoCertESign({
-      linkId: e.LINKHUB_LINK_ID,
-      secretKey: e.LINKHUB_SECRET_KEY,
-      clientCode: e.KAKAOCERT_CLIENT_CODE,
-      serviceUrl: e.KAKAOCERT_SERVICE_URL,
-      authUrl: e.KAKAOCERT_AUTH_URL,
-      timeoutMs: e.PROVIDER_TIMEOUT_MS,
-    });
+    esign = kakaocertConsentProvider(
+      createKakaoCertESign({
+        linkId: e.LINKHUB_LINK_ID,
+        secretKey: e.LINKHUB_SECRET_KEY,
+        clientCode: e.KAKAOCERT_CLIENT_CODE,
+        serviceUrl: e.KAKAOCERT_SERVICE_URL,
+        authUrl: e.KAKAOCERT_AUTH_URL,
+        timeoutMs: e.PROVIDER_TIMEOUT_MS,
+      }),
+    );
   }
   return esign;
 }
+
+/** The provider of a consent of this kind. */
+export const providerFor = (kind: "CMS" | "ESIGN"): CmsProvider | ESignProvider => (kind === "CMS" ? cmsProvider() : esignProvider());
+
+/**
+ * signedData (base64 DER PKCS#7, the same for both providers) → the DER bytes submitted to KFTC;
+ * throws when it is not a DER SEQUENCE (the verify's check and the admin's .der download).
+ */
+export { signedDataToDer };
 
 /** Where a phone opens KakaoTalk for an app-to-app e-sign, or undefined when not configured. */
 export function appLaunchUrl(txId: string, returnUrl: string): string | undefined {

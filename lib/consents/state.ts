@@ -18,6 +18,7 @@ import type { ConsentStatus } from "../generated/prisma/enums";
 import type { Db, Tx } from "../db";
 import { enqueue } from "../jobs/enqueue";
 import { addConsentEvent } from "./events";
+import type { ProviderState } from "./port";
 
 export const transitions: Record<ConsentStatus, readonly ConsentStatus[]> = {
   REQUESTING: ["WAITING", "FAILED"],
@@ -80,18 +81,18 @@ export const consentStatusLabel: Record<ConsentStatus, string> = {
 
 export const consentKindLabel = { CMS: "자동이체 출금동의", ESIGN: "전자서명" } as const;
 
-/** Provider state (0 waiting, 1 complete, 2 expired, 3 declined, 4 failed) → our status. */
-export function statusFromProvider(state: number, viewed: boolean): ConsentStatus | undefined {
+/** What the provider says (port.ts) → our status; undefined for a state we do not know (keep polling). */
+export function statusFromProvider(state: ProviderState, viewed: boolean): ConsentStatus | undefined {
   switch (state) {
-    case 0:
+    case "waiting":
       return viewed ? "VIEWED" : "WAITING";
-    case 1:
+    case "signed":
       return "COMPLETED";
-    case 2:
+    case "expired":
       return "EXPIRED";
-    case 3:
+    case "refused":
       return "REJECTED";
-    case 4:
+    case "failed":
       return "FAILED";
     default:
       return undefined;

@@ -1,7 +1,7 @@
 // What the customer's screens show for a consent: one place for the wording of every state.
 import type { ConsentRequest, ConsentStatus } from "../generated/prisma/client";
 import { isFinal } from "./state";
-import { linkhubCode } from "../providers/barocert/codes";
+import { providerFor } from "./providers";
 
 // "checking": signed, the result is being confirmed (never "failed" while the verify is unknown);
 // "review": the provider used the verify but we did not receive its result — staff follow up (확인 필요).
@@ -119,6 +119,5 @@ export function consentView(c: ConsentRequest): ConsentView {
 
 /** A provider refusal, read by the provider's code table (its Korean next step), or a neutral text for a code we do not know. */
 function providerCustomerText(c: ConsentRequest): string {
-  const code = Number(c.failureCode!.slice("PROVIDER_".length));
-  return linkhubCode(c.kind === "CMS" ? "barocert" : "kakaocert", code)?.customer ?? "카카오 인증 요청이 처리되지 않았습니다. 다시 시도해 주세요.";
+  return providerFor(c.kind).customerTextFor(c.failureCode!) ?? "카카오 인증 요청이 처리되지 않았습니다. 다시 시도해 주세요.";
 }

@@ -7,7 +7,7 @@ import { consentStatusLabel } from "@/lib/consents/state";
 import { consentsCsv, latestConfigError } from "@/lib/consents/query";
 import { consentView } from "@/lib/consents/view";
 import { openPii } from "@/lib/security/pii";
-import { createBarocertCms, signedDataToDer } from "@/lib/providers/barocert";
+import { barocertConsentProvider, createBarocertCms, signedDataToDer } from "@/lib/providers/barocert";
 import { DEMO_KEYS } from "../../scripts/lib/demo-env.ts";
 import { advanceSandboxClock, armFault, clearFaults, resetSandboxClock, sandboxUrl } from "./helpers";
 import { armConsentFault, asn1parse, cmsForm, consent, kakaoTalk, sandboxRequest } from "./consents-helpers";
@@ -272,7 +272,7 @@ describe("CMS auto-debit consent", () => {
 
   it("provider codes are read by their table: a published Linkhub code, a sandbox-choice code and an unknown code each reach the customer and staff as they should", async () => {
     const fresh = () =>
-      createBarocertCms({
+      barocertConsentProvider(createBarocertCms({
         linkId: DEMO_KEYS.linkhubLinkId,
         secretKey: DEMO_KEYS.linkhubSecretKey,
         clientCode: DEMO_KEYS.barocertClientCode,
@@ -281,7 +281,7 @@ describe("CMS auto-debit consent", () => {
         resultKey: DEMO_KEYS.barocertResultKey,
         resultIv: DEMO_KEYS.barocertResultIv,
         timeoutMs: 3000,
-      });
+      }));
     // published (Linkhub common, Popbill's table): -10000029 "IP information to access does not exist" on the token call
     await armConsentFault({ provider: "barocert", op: "token", mode: "error", code: "-10000029" });
     const ip = await requestCmsConsent(cmsForm(), {}, { cms: fresh() });
@@ -324,7 +324,7 @@ describe("CMS auto-debit consent", () => {
   });
 
   it("wrong keys are a clear, admin-visible configuration error", async () => {
-    const wrongSecret = createBarocertCms({
+    const wrongSecret = barocertConsentProvider(createBarocertCms({
       linkId: DEMO_KEYS.linkhubLinkId,
       secretKey: Buffer.alloc(32, 7).toString("base64"),
       clientCode: DEMO_KEYS.barocertClientCode,
@@ -333,7 +333,7 @@ describe("CMS auto-debit consent", () => {
       resultKey: DEMO_KEYS.barocertResultKey,
       resultIv: DEMO_KEYS.barocertResultIv,
       timeoutMs: 3000,
-    });
+    }));
     const r = await requestCmsConsent(cmsForm(), {}, { cms: wrongSecret });
     expect(r).toMatchObject({ ok: false, kind: "failed", retryable: false });
     if (r.ok || r.kind !== "failed") return;
@@ -345,7 +345,7 @@ describe("CMS auto-debit consent", () => {
     expect((await latestConfigError(merchant.id))!.consentId).toBe(c.id);
 
     // a wrong result key: the signature arrives but the signer cannot be checked → not valid
-    const wrongResult = createBarocertCms({
+    const wrongResult = barocertConsentProvider(createBarocertCms({
       linkId: DEMO_KEYS.linkhubLinkId,
       secretKey: DEMO_KEYS.linkhubSecretKey,
       clientCode: DEMO_KEYS.barocertClientCode,
@@ -354,7 +354,7 @@ describe("CMS auto-debit consent", () => {
       resultKey: Buffer.alloc(32, 9).toString("base64"),
       resultIv: DEMO_KEYS.barocertResultIv,
       timeoutMs: 3000,
-    });
+    }));
     const ok = await requestCmsConsent(cmsForm(), {}, { cms: wrongResult });
     if (!ok.ok) throw new Error(JSON.stringify(ok));
     await kakaoTalk((await consent(ok.id)).receiptId!, "sign");

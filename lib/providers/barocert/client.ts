@@ -3,7 +3,7 @@
 // SDK quirks stay here: singleton/global config, falsy fields dropped from JSON, ServiceURL/AuthURL
 // forms, callbacks that never fire when the service is down, field encryption via the SDK's _encrypt.
 import barocert, { type BarocertKakaocertService } from "barocert";
-import { decryptResultField } from "./crypto";
+import { decryptResultField } from "../linkhub/crypto";
 import {
   decodeKey,
   parseKstStamp,
@@ -14,8 +14,8 @@ import {
   type LinkhubFailure,
   type LinkhubResult,
   type SdkError,
-} from "./linkhub";
-import { expiry, invalid, isInvalid, normalizeAccount, normalizeBirthday, receiver, text } from "./validation";
+} from "../linkhub/linkhub";
+import { expiry, invalid, isInvalid, normalizeAccount, normalizeBirthday, receiver, text } from "../linkhub/validation";
 
 export type BarocertCmsConfig = {
   linkId: string;

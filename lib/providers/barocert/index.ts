@@ -1,5 +1,5 @@
-// Barocert Kakao CMS (자동이체 출금동의) through the official `barocert` SDK, plus the Linkhub helpers
-// shared with the legacy KakaoCert adapter.
+// Barocert Kakao CMS (자동이체 출금동의) through the official `barocert` SDK, and its adapter to the
+// consents port (consent.ts). Linkhub plumbing shared with KakaoCert: lib/providers/linkhub.
 export {
   createBarocertCms,
   decryptIdentity,
@@ -13,17 +13,5 @@ export {
   type CmsStatus,
   type CmsVerified,
 } from "./client";
-export { decryptResultField, signedDataToDer } from "./crypto";
-export { anyLinkhubCode, BAROCERT_CODES, KAKAOCERT_CODES, LINKHUB_AUTH_CODES, linkhubCode, type LinkhubCodeInfo, type LinkhubCodeKind, type LinkhubService } from "./codes";
-export {
-  barocertAuthSignature,
-  classifySdkError,
-  kakaocertAuthSignature,
-  linkhubTokenSignature,
-  parseKstStamp,
-  sdkUrl,
-  stateName,
-  type ConsentState,
-  type LinkhubFailure,
-  type LinkhubResult,
-} from "./linkhub";
+export { barocertConsentProvider } from "./consent";
+export { signedDataToDer } from "../linkhub/crypto";

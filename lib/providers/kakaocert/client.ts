@@ -14,8 +14,8 @@ import {
   type LinkhubFailure,
   type LinkhubResult,
   type SdkError,
-} from "../barocert/linkhub";
-import { expiry, invalid, isInvalid, receiver, text } from "../barocert/validation";
+} from "../linkhub/linkhub";
+import { expiry, invalid, isInvalid, receiver, text } from "../linkhub/validation";
 
 export type KakaoCertESignConfig = {
   linkId: string;

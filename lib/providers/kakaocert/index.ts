@@ -1,4 +1,5 @@
-// Legacy KakaoCert e-signature (talk message and app-to-app) through the official `kakaocert` SDK.
+// Legacy KakaoCert e-signature (talk message and app-to-app) through the official `kakaocert` SDK, and
+// its adapter to the consents port (consent.ts).
 export {
   createKakaoCertESign,
   type ESignReceipt,
@@ -8,4 +9,6 @@ export {
   type KakaoCertESign,
   type KakaoCertESignConfig,
 } from "./client";
-export { signedDataToDer, type LinkhubFailure, type LinkhubResult, type ConsentState } from "../barocert";
+export { kakaocertConsentProvider } from "./consent";
+export { signedDataToDer } from "../linkhub/crypto";
+export type { LinkhubFailure, LinkhubResult, ConsentState } from "../linkhub/linkhub";

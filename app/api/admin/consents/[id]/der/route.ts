@@ -3,7 +3,7 @@
 import { db } from "@/lib/db";
 import { appError } from "@/lib/errors";
 import { addConsentEvent } from "@/lib/consents/events";
-import { signedDataToDer } from "@/lib/providers/barocert";
+import { signedDataToDer } from "@/lib/consents/providers";
 import { audit, withAdmin } from "../../../../../_lib/admin";
 import { errorResponse, withErrors } from "../../../../../_lib/http";
 

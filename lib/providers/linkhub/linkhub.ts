@@ -1,7 +1,15 @@
 // Shared plumbing for the Linkhub-family SDK adapters (Barocert and legacy KakaoCert): the one
 // error type, the promise/timeout wrapper around the callback SDKs, URL/key normalisation, and the
 // Linkhub signatures (kept here for unit tests against the reference vectors and for diagnostics).
+//
+// Transport: the official SDKs (`barocert`, `kakaocert`, and their `linkhub` token client) do their
+// own HTTP through node:http/https with module-global configuration and callbacks; they accept no
+// fetch or agent of ours, so they cannot use lib/providers/http.ts. Their transport failures are
+// classified here, at the folder's edge, into the same TransportFailure (`transport` on the
+// "timeout" kind): no answer within timeoutMs → timeout (may have reached the provider); the Linkhub
+// auth server unreachable → network, not reached (the API call was never made).
 import crypto from "node:crypto";
+import { networkFailure, timeoutFailure, type TransportFailure } from "../http";
 import { anyLinkhubCode, BAROCERT_CODES, KAKAOCERT_CODES, LINKHUB_AUTH_CODES, type LinkhubCodeKind } from "./codes";
 
 /** The one error type of both adapters. */
@@ -9,7 +17,7 @@ export type LinkhubFailure =
   /** the provider answered with an error {code, message} */
   | { ok: false; kind: "provider"; code: number; message: string }
   /** no answer: unreachable (connection refused, DNS …) or nothing within timeoutMs — state unknown */
-  | { ok: false; kind: "timeout"; reason: "no_response" | "unreachable"; message: string }
+  | { ok: false; kind: "timeout"; reason: "no_response" | "unreachable"; message: string; transport: TransportFailure }
   /** wrong keys / LinkID / client code / URL form: fix the configuration, retrying will not help */
   | { ok: false; kind: "config"; message: string; code?: number }
   /** input rejected before any request (Korean message for the customer/admin) */
@@ -39,8 +47,11 @@ export type SdkError = { code?: number | string; message?: string } | undefined;
 export function classifySdkError(e: SdkError): LinkhubFailure {
   const message = String(e?.message ?? "알 수 없는 오류");
   // linkhub's token request reports transport errors with the *string* code "-99999999"
-  if (typeof e?.code === "string" && Number(e.code) === SDK_LOCAL_CODE)
-    return { ok: false, kind: "timeout", reason: "unreachable", message: `Linkhub 인증 서버에 연결할 수 없습니다: ${message}` };
+  if (typeof e?.code === "string" && Number(e.code) === SDK_LOCAL_CODE) {
+    const text = `Linkhub 인증 서버에 연결할 수 없습니다: ${message}`;
+    // the token request failed: the API call itself was never sent
+    return { ok: false, kind: "timeout", reason: "unreachable", message: text, transport: { ...networkFailure(text), maybeReached: false } };
+  }
   const code = Number(e?.code);
   if (!Number.isFinite(code)) return { ok: false, kind: "provider", code: -1, message: `알 수 없는 응답: ${safeJson(e)}` };
   if (code === SDK_LOCAL_CODE) return { ok: false, kind: "config", code, message: `SDK 검증 오류: ${message}` };
@@ -74,7 +85,10 @@ export function callSdk<T>(
       resolve(r);
     };
     const timer = setTimeout(
-      () => finish({ ok: false, kind: "timeout", reason: "no_response", message: `제공자가 ${timeoutMs}ms 안에 응답하지 않았습니다.` }),
+      () => {
+        const text = `제공자가 ${timeoutMs}ms 안에 응답하지 않았습니다.`;
+        finish({ ok: false, kind: "timeout", reason: "no_response", message: text, transport: timeoutFailure(timeoutMs, text) });
+      },
       timeoutMs,
     );
     try {
