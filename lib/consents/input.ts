@@ -1,5 +1,5 @@
 // Customer input for consents, checked before anything is written or sent, with a Korean message
-// per field. Phone, birth date and account rules are the adapters' own (lib/providers/barocert/validation).
+// per field. Phone, birth date and account rules are the adapters' own (lib/providers/linkhub/validation).
 import { normalizeAccount, normalizeBirthday, normalizePhone } from "../providers/linkhub/validation";
 import { BANK_LIST } from "../admin/banks";
 import { findDocument, type SignDocument } from "./documents";

@@ -21,9 +21,10 @@ import type {
 import { ADMIN_ACTION_TEXT, CARD_COMPANIES, messageFor, type DoznAdminAction } from "./codes";
 import type { DoznClient } from "./client";
 import {
-  fromKst,
+  billKeyOf,
   noticeResultSchema,
   parseBillerRequest,
+  payResultToDomain,
   respond,
   respondParseError,
   type BillerEndpoint,
@@ -36,38 +37,15 @@ import {
 
 // ------------------------------------------------------------------- biller endpoints: wire → domain
 
-type WireKey = { biller_user_key: string; billed_year_month?: string; ordinal?: string; biller_notice_key?: string };
-
-export function billKeyFromWire(d: WireKey): BillKey {
-  return {
-    billerUserKey: d.biller_user_key,
-    ...(d.billed_year_month !== undefined && { billedYearMonth: d.billed_year_month }),
-    ...(d.ordinal !== undefined && { ordinal: d.ordinal }),
-    ...(d.biller_notice_key !== undefined && { billerNoticeKey: d.biller_notice_key }),
-  };
-}
+/** The bill key as the domain reads it (the echoed `parameters` ride along unread). */
+export const billKeyFromWire = (d: Parameters<typeof billKeyOf>[0]): BillKey => billKeyOf(d);
 
 export const noticeQueryFromWire = (req: NoticeRequest): NoticeQuery => ({ key: billKeyFromWire(req), userBirth: req.user_birth });
 export const prepayQueryFromWire = (req: PrepayRequest): PrepayQuery => ({ key: billKeyFromWire(req), amount: req.amount });
 
 export function payResultFromWire(req: PayResultRequest): PayResultDelivery {
-  return {
-    key: billKeyFromWire(req),
-    payId: req.pay_id,
-    payType: req.pay_type,
-    payBy: req.pay_by,
-    ...(req.pay_detail1 !== undefined && { cardBin: req.pay_detail1 }),
-    ...(req.pay_detail2 !== undefined && { cardCompany: req.pay_detail2 }),
-    ...(req.pay_detail3 !== undefined && { payDetail3: req.pay_detail3 }),
-    amount: req.amount,
-    payAmount: req.pay_amount,
-    feeType: req.pay_fee_type,
-    fee: req.pay_fee,
-    feeTax: req.pay_fee_tax,
-    ...(req.adjust_date !== undefined && { adjustDate: req.adjust_date }),
-    paidAtText: req.paid_at,
-    paidAt: fromKst(req.paid_at),
-  };
+  const { bill, idempotencyKey: _key, ...d } = payResultToDomain(req);
+  return { ...d, key: bill, ...(req.pay_detail3 !== undefined && { payDetail3: req.pay_detail3 }), paidAtText: req.paid_at };
 }
 
 export type BillerCall =
