@@ -117,80 +117,70 @@ export function EmptyState({ children, as: Tag = "p", testId }: { children: Reac
   );
 }
 
-export type Column<T> = { header: string; cell: (row: T) => ReactNode; className?: string; align?: "right" };
-
-/**
- * Rows as linked cards below `sm` (data-testid `${testId}-cards`) and as a table from `sm` up
- * (`${testId}-table`), with one empty text for both. `showEmpty` false hides it (a filter that did not
- * parse shows only its error, never "nothing matched").
+/*
+ * Rows as linked cards below `sm` (ListCards + ListCard, data-testid `${name}-cards`) and as a table from
+ * `sm` up (ListTable + ListRow + Cell, `${name}-table`), with one empty text for both. The page renders
+ * each row itself, as children: these components never receive the records, which may hold personal
+ * data the page masks. `empty` null shows no empty text (a filter that did not parse shows only its error).
  */
-export function ResponsiveList<T>({
-  rows,
-  rowKey,
-  href,
-  card,
-  columns,
-  minWidth,
-  testId,
-  empty,
-  showEmpty = true,
-}: {
-  rows: T[];
-  rowKey: (row: T) => string;
-  href: (row: T) => string;
-  card: (row: T) => ReactNode;
-  columns: Column<T>[];
-  /** the table's min width (Tailwind class, e.g. "min-w-[720px]"): it scrolls sideways inside its card rather than squeezing */
-  minWidth: string;
-  testId: string;
-  empty: string;
-  showEmpty?: boolean;
-}) {
+
+export function ListCards({ testId, empty, children }: { testId: string; empty: string | null; children: ReactNode[] }) {
   return (
-    <>
-      <ul className="space-y-2 sm:hidden" data-testid={`${testId}-cards`}>
-        {rows.map((r) => (
-          <li key={rowKey(r)}>
-            <Link href={href(r)} className="card block p-3">
-              {card(r)}
-            </Link>
-          </li>
-        ))}
-        {rows.length === 0 && showEmpty && <EmptyState as="li">{empty}</EmptyState>}
-      </ul>
-      <div className="card hidden overflow-x-auto sm:block">
-        <table className={`w-full ${minWidth} text-sm`} data-testid={`${testId}-table`}>
-          <thead className="border-b border-line text-left text-ink-mute">
-            <tr>
-              {columns.map((c) => (
-                <th key={c.header} className={`p-3 font-medium ${c.align === "right" ? "text-right" : ""}`}>
-                  {c.header}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-line">
-            {rows.map((r) => (
-              <tr key={rowKey(r)} className="hover:bg-paper">
-                {columns.map((c) => (
-                  <td key={c.header} className={`p-3 ${c.align === "right" ? "text-right" : ""} ${c.className ?? ""}`}>
-                    {c.cell(r)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-            {rows.length === 0 && showEmpty && (
-              <tr>
-                <td colSpan={columns.length} className="p-8 text-center text-ink-mute">
-                  {empty}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
-    </>
+    <ul className="space-y-2 sm:hidden" data-testid={testId}>
+      {children}
+      {children.length === 0 && empty && <EmptyState as="li">{empty}</EmptyState>}
+    </ul>
   );
+}
+
+/** One row as a card that links to its detail page. */
+export function ListCard({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <li>
+      <Link href={href} className="card block p-3">
+        {children}
+      </Link>
+    </li>
+  );
+}
+
+export type ColumnHead = { header: string; align?: "right" };
+
+/** The table; `minWidth` (e.g. "min-w-[720px]") lets it scroll sideways inside its card rather than squeeze. */
+export function ListTable({ testId, minWidth, columns, empty, children }: { testId: string; minWidth: string; columns: ColumnHead[]; empty: string | null; children: ReactNode[] }) {
+  return (
+    <div className="card hidden overflow-x-auto sm:block">
+      <table className={`w-full ${minWidth} text-sm`} data-testid={testId}>
+        <thead className="border-b border-line text-left text-ink-mute">
+          <tr>
+            {columns.map((c) => (
+              <th key={c.header} className={`p-3 font-medium ${c.align === "right" ? "text-right" : ""}`}>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-line">
+          {children}
+          {children.length === 0 && empty && (
+            <tr>
+              <td colSpan={columns.length} className="p-8 text-center text-ink-mute">
+                {empty}
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function ListRow({ children }: { children: ReactNode }) {
+  return <tr className="hover:bg-paper">{children}</tr>;
+}
+
+export function Cell({ align, className = "", children }: { align?: "right"; className?: string; children?: ReactNode }) {
+  return <td className={`p-3 ${align === "right" ? "text-right" : ""} ${className}`}>{children}</td>;
 }
 
 /** 이전 / n of m / 다음 links; `href(page)` builds the link keeping the current filters. */

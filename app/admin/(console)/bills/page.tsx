@@ -4,10 +4,13 @@ import { listBills } from "@/lib/bills/query";
 import { can } from "@/lib/admin/roles";
 import { requireAdmin } from "../../../_lib/admin";
 import { kstDateTime } from "../../_components";
-import { CsvLink, FilterError, FilterForm, FilterInput, FilterSelect, filterQuery, ListHeader, Pagination, ResponsiveList, ResultCount } from "../_components/list";
+import { Cell, type ColumnHead, CsvLink, FilterError, FilterForm, FilterInput, FilterSelect, filterQuery, ListCard, ListCards, ListHeader, ListRow, ListTable, Pagination, ResultCount } from "../_components/list";
 import { BillStatusBadge, billStatusText, won, ymText, ymdText } from "./_ui";
 
 export const metadata = { title: "청구서" };
+
+const EMPTY = "조건에 맞는 청구서가 없습니다.";
+const COLUMNS: ColumnHead[] = [{ header: "청구서" }, { header: "고객" }, { header: "청구 연월" }, { header: "납기일" }, { header: "금액", align: "right" }, { header: "상태" }, { header: "생성" }];
 
 export default async function AdminBills({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const admin = await requireAdmin();
@@ -48,16 +51,9 @@ export default async function AdminBills({ searchParams }: { searchParams: Promi
         </p>
       )}
       {parsed.success && <ResultCount total={result.total} />}
-      <ResponsiveList
-        rows={result.rows}
-        rowKey={(b) => b.id}
-        href={(b) => `/admin/bills/${b.id}`}
-        testId="bills"
-        minWidth="min-w-[760px]"
-        empty="조건에 맞는 청구서가 없습니다."
-        showEmpty={parsed.success}
-        card={(b) => (
-          <>
+      <ListCards testId="bills-cards" empty={parsed.success ? EMPTY : null}>
+        {result.rows.map((b) => (
+          <ListCard key={b.id} href={`/admin/bills/${b.id}`}>
             <div className="flex items-start justify-between gap-2">
               <span className="min-w-0 font-semibold text-blue-700">{b.title}</span>
               <BillStatusBadge status={b.status} />
@@ -73,53 +69,38 @@ export default async function AdminBills({ searchParams }: { searchParams: Promi
               {b.ordinal && ` (${b.ordinal})`} · 납기 {due(b)}
               {b._count.links === 0 && " · 링크 없음"}
             </p>
-          </>
-        )}
-        columns={[
-          {
-            header: "청구서",
-            cell: (b) => (
-              <>
-                <Link href={`/admin/bills/${b.id}`} className="font-semibold text-blue-700 hover:underline">
-                  {b.title}
-                </Link>
-                <div className="font-mono text-xs text-ink-mute">{b.billerNoticeKey}</div>
-              </>
-            ),
-          },
-          {
-            header: "고객",
-            cell: (b) => (
-              <>
-                {b.customer.name}
-                <div className="font-mono text-xs text-ink-mute">{b.billerUserKey}</div>
-              </>
-            ),
-          },
-          {
-            header: "청구 연월",
-            className: "whitespace-nowrap text-ink-soft",
-            cell: (b) => (
-              <>
-                {ymText(b.billedYearMonth)}
-                {b.ordinal && ` (${b.ordinal})`}
-              </>
-            ),
-          },
-          { header: "납기일", className: "whitespace-nowrap text-ink-soft", cell: due },
-          { header: "금액", align: "right", className: "amount whitespace-nowrap font-semibold", cell: (b) => won(b.amount) },
-          {
-            header: "상태",
-            cell: (b) => (
-              <>
-                <BillStatusBadge status={b.status} />
-                {b._count.links === 0 && <span className="ml-1 text-xs text-ink-mute">링크 없음</span>}
-              </>
-            ),
-          },
-          { header: "생성", className: "whitespace-nowrap text-ink-soft", cell: (b) => kstDateTime(b.createdAt) },
-        ]}
-      />
+          </ListCard>
+        ))}
+      </ListCards>
+      <ListTable testId="bills-table" minWidth="min-w-[760px]" columns={COLUMNS} empty={parsed.success ? EMPTY : null}>
+        {result.rows.map((b) => (
+          <ListRow key={b.id}>
+            <Cell>
+              <Link href={`/admin/bills/${b.id}`} className="font-semibold text-blue-700 hover:underline">
+                {b.title}
+              </Link>
+              <div className="font-mono text-xs text-ink-mute">{b.billerNoticeKey}</div>
+            </Cell>
+            <Cell>
+              {b.customer.name}
+              <div className="font-mono text-xs text-ink-mute">{b.billerUserKey}</div>
+            </Cell>
+            <Cell className="whitespace-nowrap text-ink-soft">
+              {ymText(b.billedYearMonth)}
+              {b.ordinal && ` (${b.ordinal})`}
+            </Cell>
+            <Cell className="whitespace-nowrap text-ink-soft">{due(b)}</Cell>
+            <Cell align="right" className="amount whitespace-nowrap font-semibold">
+              {won(b.amount)}
+            </Cell>
+            <Cell>
+              <BillStatusBadge status={b.status} />
+              {b._count.links === 0 && <span className="ml-1 text-xs text-ink-mute">링크 없음</span>}
+            </Cell>
+            <Cell className="whitespace-nowrap text-ink-soft">{kstDateTime(b.createdAt)}</Cell>
+          </ListRow>
+        ))}
+      </ListTable>
       <Pagination page={filter.page} pages={result.pages} href={(page) => `?${qs({ page })}`} />
     </div>
   );

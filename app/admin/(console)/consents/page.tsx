@@ -6,10 +6,13 @@ import { maskName, maskPhone } from "@/lib/shop/order-access";
 import { can } from "@/lib/admin/roles";
 import { requireAdmin } from "../../../_lib/admin";
 import { kstDateTime } from "../../_components";
-import { CsvLink, FilterError, FilterForm, FilterInput, FilterSelect, filterQuery, ListHeader, Pagination, ResponsiveList, ResultCount } from "../_components/list";
+import { Cell, type ColumnHead, CsvLink, FilterError, FilterForm, FilterInput, FilterSelect, filterQuery, ListCard, ListCards, ListHeader, ListRow, ListTable, Pagination, ResultCount } from "../_components/list";
 import { ConsentBadge } from "./_ui";
 
 export const metadata = { title: "동의·서명 관리" };
+
+const EMPTY = "조건에 맞는 요청이 없습니다.";
+const COLUMNS: ColumnHead[] = [{ header: "요청일시" }, { header: "종류" }, { header: "고객" }, { header: "내용" }, { header: "연결" }, { header: "상태" }];
 
 export default async function AdminConsents({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const admin = await requireAdmin();
@@ -45,16 +48,9 @@ export default async function AdminConsents({ searchParams }: { searchParams: Pr
         <FilterInput label="종료일" name="to" type="date" value={filter.to} invalid={!parsed.success} />
       </FilterForm>
       {parsed.success && <ResultCount total={result.total} />}
-      <ResponsiveList
-        rows={result.rows}
-        rowKey={(r) => r.id}
-        href={(r) => `/admin/consents/${r.id}`}
-        testId="consents"
-        minWidth="min-w-[820px]"
-        empty="조건에 맞는 요청이 없습니다."
-        showEmpty={parsed.success}
-        card={(r) => (
-          <>
+      <ListCards testId="consents-cards" empty={parsed.success ? EMPTY : null}>
+        {result.rows.map((r) => (
+          <ListCard key={r.id} href={`/admin/consents/${r.id}`}>
             <div className="flex items-center justify-between gap-2">
               <span className="text-sm font-semibold">{consentKindLabel[r.kind]}</span>
               <ConsentBadge status={r.status} />
@@ -63,50 +59,33 @@ export default async function AdminConsents({ searchParams }: { searchParams: Pr
               {maskName(r.customerName)} · {maskPhone(r.customerPhone)} · {what(r)}
             </p>
             <p className="mt-1 text-xs text-ink-mute">{kstDateTime(r.createdAt)}</p>
-          </>
-        )}
-        columns={[
-          {
-            header: "요청일시",
-            className: "whitespace-nowrap",
-            cell: (r) => (
+          </ListCard>
+        ))}
+      </ListCards>
+      <ListTable testId="consents-table" minWidth="min-w-[820px]" columns={COLUMNS} empty={parsed.success ? EMPTY : null}>
+        {result.rows.map((r) => (
+          <ListRow key={r.id}>
+            <Cell className="whitespace-nowrap">
               <Link href={`/admin/consents/${r.id}`} className="font-semibold text-blue-700 hover:underline">
                 {kstDateTime(r.createdAt)}
               </Link>
-            ),
-          },
-          {
-            header: "종류",
-            className: "whitespace-nowrap",
-            cell: (r) => (
-              <>
-                {consentKindLabel[r.kind]}
-                {r.channel === "APP" && <span className="ml-1 text-xs text-ink-mute">앱투앱</span>}
-              </>
-            ),
-          },
-          {
-            header: "고객",
-            className: "whitespace-nowrap",
-            cell: (r) => (
-              <>
-                {maskName(r.customerName)} <span className="text-ink-mute">{maskPhone(r.customerPhone)}</span>
-              </>
-            ),
-          },
-          { header: "내용", className: "max-w-56 truncate text-ink-soft", cell: what },
-          { header: "연결", className: "whitespace-nowrap font-mono text-xs", cell: (r) => r.order?.orderNumber ?? (r.billId ? "청구서" : "-") },
-          {
-            header: "상태",
-            cell: (r) => (
-              <>
-                <ConsentBadge status={r.status} />
-                {r.failureCode && <span className="ml-1 font-mono text-[11px] text-ink-mute">{r.failureCode}</span>}
-              </>
-            ),
-          },
-        ]}
-      />
+            </Cell>
+            <Cell className="whitespace-nowrap">
+              {consentKindLabel[r.kind]}
+              {r.channel === "APP" && <span className="ml-1 text-xs text-ink-mute">앱투앱</span>}
+            </Cell>
+            <Cell className="whitespace-nowrap">
+              {maskName(r.customerName)} <span className="text-ink-mute">{maskPhone(r.customerPhone)}</span>
+            </Cell>
+            <Cell className="max-w-56 truncate text-ink-soft">{what(r)}</Cell>
+            <Cell className="whitespace-nowrap font-mono text-xs">{r.order?.orderNumber ?? (r.billId ? "청구서" : "-")}</Cell>
+            <Cell>
+              <ConsentBadge status={r.status} />
+              {r.failureCode && <span className="ml-1 font-mono text-[11px] text-ink-mute">{r.failureCode}</span>}
+            </Cell>
+          </ListRow>
+        ))}
+      </ListTable>
       <Pagination page={filter.page} pages={result.pages} href={(page) => `?${qs({ page })}`} />
     </div>
   );

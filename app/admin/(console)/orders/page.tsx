@@ -3,17 +3,15 @@ import { formatWon } from "@/lib/money";
 import { listOrders, orderFilterSchema } from "@/lib/admin/orders-query";
 import { kstDateTime, kstDay } from "@/lib/admin/format";
 import { paymentMethodText, providerShort } from "@/lib/admin/labels";
-import type { OrderStatus, PaymentStatus } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/admin/roles";
 import { requireAdmin } from "../../../_lib/admin";
 import { OrderDisplayBadge, orderStatusLabel } from "../../_components";
-import { CsvLink, FilterError, FilterForm, FilterInput, FilterSelect, filterQuery, ListHeader, Pagination, ResponsiveList, ResultCount } from "../_components/list";
-
-function OrderBadge({ o }: { o: { status: OrderStatus; payments: { status: PaymentStatus }[] } }) {
-  return <OrderDisplayBadge status={o.status} paymentStatus={o.payments[0]?.status} />;
-}
+import { Cell, type ColumnHead, CsvLink, FilterError, FilterForm, FilterInput, FilterSelect, filterQuery, ListCard, ListCards, ListHeader, ListRow, ListTable, Pagination, ResultCount } from "../_components/list";
 
 export const metadata = { title: "주문 관리" };
+
+const EMPTY = "조건에 맞는 주문이 없습니다.";
+const COLUMNS: ColumnHead[] = [{ header: "주문번호" }, { header: "주문일시" }, { header: "주문자" }, { header: "상품" }, { header: "결제" }, { header: "금액", align: "right" }, { header: "상태" }];
 
 export default async function AdminOrders({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const admin = await requireAdmin();
@@ -59,19 +57,12 @@ export default async function AdminOrders({ searchParams }: { searchParams: Prom
         <FilterInput label="종료일" name="to" type="date" value={shown.to} invalid={!parsed.success} />
       </FilterForm>
       {parsed.success && <ResultCount total={result.total} />}
-      <ResponsiveList
-        rows={result.rows}
-        rowKey={(o) => o.id}
-        href={(o) => `/admin/orders/${o.id}`}
-        testId="orders"
-        minWidth="min-w-[720px]"
-        empty="조건에 맞는 주문이 없습니다."
-        showEmpty={parsed.success}
-        card={(o) => (
-          <>
+      <ListCards testId="orders-cards" empty={parsed.success ? EMPTY : null}>
+        {result.rows.map((o) => (
+          <ListCard key={o.id} href={`/admin/orders/${o.id}`}>
             <div className="flex items-center justify-between gap-2">
               <span className="font-mono text-xs font-semibold text-blue-700">{o.orderNumber}</span>
-              <OrderBadge o={o} />
+              <OrderDisplayBadge status={o.status} paymentStatus={o.payments[0]?.status} />
             </div>
             <div className="mt-1 flex items-end justify-between gap-2 text-sm">
               <span className="min-w-0 truncate text-ink-soft">
@@ -83,26 +74,30 @@ export default async function AdminOrders({ searchParams }: { searchParams: Prom
               {kstDateTime(o.createdAt)}
               {o.payments[0] && ` · ${payText(o, " ")}`}
             </p>
-          </>
-        )}
-        columns={[
-          {
-            header: "주문번호",
-            className: "font-mono text-xs",
-            cell: (o) => (
+          </ListCard>
+        ))}
+      </ListCards>
+      <ListTable testId="orders-table" minWidth="min-w-[720px]" columns={COLUMNS} empty={parsed.success ? EMPTY : null}>
+        {result.rows.map((o) => (
+          <ListRow key={o.id}>
+            <Cell className="font-mono text-xs">
               <Link href={`/admin/orders/${o.id}`} className="font-semibold text-blue-700 hover:underline">
                 {o.orderNumber}
               </Link>
-            ),
-          },
-          { header: "주문일시", className: "whitespace-nowrap text-ink-soft", cell: (o) => kstDateTime(o.createdAt) },
-          { header: "주문자", cell: (o) => o.buyerName },
-          { header: "상품", className: "max-w-56 truncate text-ink-soft", cell: (o) => o.itemSummary },
-          { header: "결제", className: "whitespace-nowrap text-xs text-ink-soft", cell: (o) => payText(o, " · ") || "-" },
-          { header: "금액", align: "right", className: "amount whitespace-nowrap font-semibold", cell: (o) => formatWon(o.totalAmount) },
-          { header: "상태", cell: (o) => <OrderBadge o={o} /> },
-        ]}
-      />
+            </Cell>
+            <Cell className="whitespace-nowrap text-ink-soft">{kstDateTime(o.createdAt)}</Cell>
+            <Cell>{o.buyerName}</Cell>
+            <Cell className="max-w-56 truncate text-ink-soft">{o.itemSummary}</Cell>
+            <Cell className="whitespace-nowrap text-xs text-ink-soft">{payText(o, " · ") || "-"}</Cell>
+            <Cell align="right" className="amount whitespace-nowrap font-semibold">
+              {formatWon(o.totalAmount)}
+            </Cell>
+            <Cell>
+              <OrderDisplayBadge status={o.status} paymentStatus={o.payments[0]?.status} />
+            </Cell>
+          </ListRow>
+        ))}
+      </ListTable>
       <Pagination page={filter.page} pages={result.pages} href={(page) => `?${qs({ page })}`} />
     </div>
   );
