@@ -2,7 +2,7 @@
 // provider's timing rules as we apply them, and the late-verify failure.
 import type { ConsentRequest } from "../generated/prisma/client";
 import { db as defaultDb, type Db } from "../db";
-import type { CmsProvider, ESignProvider } from "./port";
+import type { CmsProvider, ConsentProviderFailure, ESignProvider, ProviderStatus } from "./port";
 import { cmsProvider, esignProvider } from "./providers";
 import { transition } from "./state";
 
@@ -47,4 +47,15 @@ export async function failLate(db: Db, c: Pick<ConsentRequest, "id">, from: "COM
     data: { failureCode: "VERIFY_LATE", failureMessage: "서명 완료 후 10분 안에 검증하지 못했습니다." },
     event: { type: "consent.verify_late", message: "서명 완료 후 10분이 지나 검증할 수 없음 (검증된 적 없음, 검증 호출 안 함)", resultCode: "VERIFY_LATE" },
   });
+}
+
+/** One timed provider status call for a request that has a receipt id; `p` names its timeline events. */
+export async function providerStatus(
+  c: Pick<ConsentRequest, "kind" | "receiptId">,
+  deps: ConsentDeps,
+): Promise<{ p: string; res: ProviderStatus | ConsentProviderFailure; durationMs: number }> {
+  const prov = ctx(deps).provider(c);
+  const started = Date.now();
+  const res = await prov.status(c.receiptId!);
+  return { p: prov.name, res, durationMs: Date.now() - started };
 }

@@ -8,7 +8,8 @@
 import { db as defaultDb, type Db } from "../db";
 import { NotYet, type DomainJobs } from "../jobs/registry";
 import { BOSS_SCHEMA } from "../jobs/queues";
-import { refreshConsent, type ConsentDeps } from "./consents";
+import type { ConsentDeps } from "./common";
+import { refreshConsent } from "./poll";
 import { enqueueSettle, IN_FLIGHT, isFinal, SETTLE_QUEUE } from "./state";
 
 /**

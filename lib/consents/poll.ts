@@ -2,7 +2,7 @@
 // once on completion, retry a verify whose answer was lost, give up what can no longer succeed.
 import type { ConsentRequest, ConsentStatus } from "../generated/prisma/client";
 import { log } from "../log";
-import { ctx, failLate, GIVE_UP_AFTER_EXPIRY_MS, pastVerifyWindow, POLL_MIN_INTERVAL_MS, STALE_CLAIM_MS, VERIFY_RETRY_GAP_MS, verifyWindowMs, type ConsentDeps } from "./common";
+import { ctx, failLate, GIVE_UP_AFTER_EXPIRY_MS, pastVerifyWindow, POLL_MIN_INTERVAL_MS, providerStatus, STALE_CLAIM_MS, VERIFY_RETRY_GAP_MS, verifyWindowMs, type ConsentDeps } from "./common";
 import { addConsentEvent } from "./events";
 import { canTransition, isFinal, PENDING, statusFromProvider, transition, updateWhileIn } from "./state";
 import { verifyConsent } from "./verify";
@@ -84,12 +84,8 @@ export async function refreshConsent(id: string, deps: ConsentDeps & { force?: b
 
 /** One provider status call for a waiting request; false when the provider gave no usable answer. */
 async function pollStatus(c: ConsentRequest, deps: ConsentDeps): Promise<boolean> {
-  const { db, now, provider } = ctx(deps);
-  const prov = provider(c);
-  const p = prov.name;
-  const started = Date.now();
-  const res = await prov.status(c.receiptId!);
-  const durationMs = Date.now() - started;
+  const { db, now } = ctx(deps);
+  const { p, res, durationMs } = await providerStatus(c, deps);
   if (!res.ok) {
     // record a failing status call at most once a minute (the screen keeps polling)
     const recent = await db.consentEvent.findFirst({

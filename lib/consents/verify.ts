@@ -4,7 +4,7 @@
 import type { ConsentRequest, ConsentStatus } from "../generated/prisma/client";
 import type { Db } from "../db";
 import { log } from "../log";
-import { ctx, failLate, pastVerifyWindow, UNRESOLVED_AFTER_MS, type ConsentDeps } from "./common";
+import { ctx, failLate, pastVerifyWindow, providerStatus, UNRESOLVED_AFTER_MS, type ConsentDeps } from "./common";
 import { addConsentEvent } from "./events";
 import type { ConsentProviderFailure, SignerIdentity, VerifyRefusal } from "./port";
 import { signedDataToDer } from "./providers";
@@ -217,12 +217,8 @@ async function resolveFromStatus(
   deps: ConsentDeps,
   opts: { onUnverified?: Refusal },
 ): Promise<VerifyOutcome> {
-  const { db, now, provider } = ctx(deps);
-  const prov = provider(c);
-  const p = prov.name;
-  const started = Date.now();
-  const res = await prov.status(c.receiptId!);
-  const durationMs = Date.now() - started;
+  const { db, now } = ctx(deps);
+  const { p, res, durationMs } = await providerStatus(c, deps);
   const since = c.completedAt ?? c.verifyClaimedAt ?? c.createdAt;
   if (!res.ok) {
     if (now().getTime() - since.getTime() > UNRESOLVED_AFTER_MS) {

@@ -2,9 +2,9 @@
 // reading of Linkhub's failures, code tables and state numbers, shared by both adapters. The domain
 // receives outcomes (no answer / configuration / refused and what a refusal means for a verify) with
 // the Korean texts for customer and staff, never a Linkhub code to interpret.
-import type { ConsentProviderFailure, ProviderState, ProviderStatus, VerifyRefusal } from "../../consents/port";
+import type { ConsentProvider, ConsentProviderFailure, ProviderState, ProviderStatus, VerifyRefusal } from "../../consents/port";
 import { linkhubCode, type LinkhubCodeKind, type LinkhubService } from "./codes";
-import { stateName, type LinkhubFailure } from "./linkhub";
+import { stateName, type LinkhubFailure, type LinkhubResult } from "./linkhub";
 
 /** Customer-facing and admin-facing reading of an adapter failure. */
 export function describeFailure(f: LinkhubFailure, service?: LinkhubService): { code: string; customer: string; admin: string; retryable: boolean } {
@@ -112,4 +112,28 @@ export function toProviderStatus(s: { state: number; requestedAt?: Date; viewedA
 export function customerTextFor(service: LinkhubService, failureCode: string): string | undefined {
   if (!failureCode.startsWith("PROVIDER_")) return undefined;
   return linkhubCode(service, Number(failureCode.slice("PROVIDER_".length)))?.customer;
+}
+
+/** The receiver as the Linkhub SDKs name it. */
+export const sdkReceiver = (i: { receiverName: string; receiverPhone: string; receiverBirthday: string }) => ({
+  receiverName: i.receiverName,
+  receiverHP: i.receiverPhone,
+  receiverBirthday: i.receiverBirthday,
+});
+
+type SdkStatus = Parameters<typeof toProviderStatus>[0];
+
+/** What both adapters do alike: their name, the status call and the stored-code texts. */
+export function linkhubPortBase(
+  service: LinkhubService,
+  status: (receiptId: string) => Promise<LinkhubResult<SdkStatus>>,
+): Pick<ConsentProvider<unknown>, "name" | "status" | "customerTextFor"> {
+  return {
+    name: service,
+    async status(receiptId) {
+      const r = await status(receiptId);
+      return r.ok ? toProviderStatus(r) : toConsentFailure(r, service);
+    },
+    customerTextFor: (failureCode) => customerTextFor(service, failureCode),
+  };
 }
