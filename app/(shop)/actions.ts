@@ -8,7 +8,7 @@ import { addToCart, setQuantity } from "@/lib/shop/cart";
 import { checkoutFields } from "@/lib/shop/checkout-fields";
 import { createOrder } from "@/lib/orders/create-order";
 import { isOrderNumber } from "@/lib/orders/order-number";
-import { startPayment } from "@/lib/payments/start-payment";
+import { startPayment, windowPath } from "@/lib/payments/start-payment";
 import { paymentMethods, providerForMethod } from "@/lib/payments/providers";
 import { headers } from "next/headers";
 import { log } from "@/lib/log";
@@ -133,7 +133,7 @@ async function startPaymentAndGo(orderNumber: string, methodId: string): Promise
     redirect(`/orders/${orderNumber}?notice=start_failed&code=${started.error.code}`);
   }
   const { next, paymentId } = started.value;
-  redirect(next.kind === "redirect" ? next.url : `/pay/window/${paymentId}`);
+  redirect(next.kind === "redirect" ? next.url : windowPath(provider, paymentId));
 }
 
 /** A retry whose method is missing or unknown pays with the first method offered (as before: KakaoPay). */

@@ -47,7 +47,7 @@ export type InitiateInput = {
 };
 
 /**
- * A form the shop renders on its own page (/pay/window/<payment>) to open the provider's window: hidden
+ * A form the shop renders on its own page (/pay/<provider>/window/<payment>) to open the provider's window: hidden
  * fields posted in `acceptCharset`, either submitted at once (`open.kind: "auto"`, with a visible button
  * when scripts are off) or handed to the provider's script (`open.kind: "script"`). The page gives the
  * script a button `#go` (opens the window again) and an alert box `#err` (a message for the customer).
@@ -175,6 +175,8 @@ export type ProviderState =
 
 /** How the shop names the provider to customers and in the timeline. */
 export type ProviderDisplay = {
+  /** The brand the customer pays with: "<brand> 결제" on the window page, "<brand> 머니/카드" on the receipt. */
+  brand: string;
   /** The checkout choice. */
   method: { id: string; label: string; description: string };
   /** In the timeline's "… 결제 시도". */
@@ -200,8 +202,12 @@ export interface PaymentProvider {
    * and never while the approve may still be running.
    */
   readonly lookupCaptures: boolean;
-  /** Whether the provider may confirm a charge without its transaction id, which staff then enter by hand. */
-  readonly manualTransactionId: boolean;
+  /**
+   * When the provider may confirm a charge without its transaction id (PayUp's 8002), staff enter the id its
+   * console shows: what one looks like (a mistyped id would cancel someone else's payment) and the KST day
+   * it carries, if any (checked against the day staff read). null: never needed.
+   */
+  readonly manualTransactionId: { pattern: RegExp; hint: string; dayOf(transactionId: string): string | null } | null;
 
   initiate(input: InitiateInput): Promise<ProviderResult<Initiated>>;
   /** Reads the customer's return (query, or a POST body in the provider's charset). Never throws. */

@@ -65,6 +65,11 @@ async function failStart(db: Db, orderId: string, paymentId: string, failure: Pr
   return err(appError("PROVIDER_ERROR", failure.customerMessage));
 }
 
+/** The page that renders an attempt's window form (app/pay/[provider]/window/[paymentId]). */
+export function windowPath(provider: PaymentProvider, paymentId: string): string {
+  return `/pay/${provider.slug}/window/${paymentId}`;
+}
+
 /** The next step of a started attempt that renders a form, as kept on the payment (lib/payments/window.ts reads it). */
 export const NEXT_STEP_KEY = "nextStep";
 

@@ -1,8 +1,8 @@
-// Staff enter the transaction id PayUp's console shows for a payment PayUp confirmed without one (an
-// 8002 "결제가 진행된 주문입니다" answer to a re-sent authorization carries none — seed 002). A mistyped id
-// would cancel someone else's payment, so it must look like PayUp's (20 characters), and the amount and
-// date staff read in the console must match ours; the entry goes in the timeline with who made it.
-import { paymentProvider } from "./providers";
+// Staff enter the transaction id the provider's console shows for a payment the provider confirmed without
+// one (PayUp: an 8002 "결제가 진행된 주문입니다" answer to a re-sent authorization carries none — seed 002).
+// A mistyped id would cancel someone else's payment, so it must look like the provider's
+// (PaymentProvider.manualTransactionId), and the amount and date staff read in the console must match
+// ours; the entry goes in the timeline with who made it.
 import { z } from "zod";
 import { db as defaultDb, type Db } from "../db";
 import { appError, err, ok, type Result } from "../errors";
@@ -10,6 +10,7 @@ import { enqueue } from "../jobs/enqueue";
 import { addEvent } from "./events";
 import { resolveSettled } from "./attention";
 import { lockOrder, lockPayment } from "./locks";
+import { paymentProvider } from "./providers";
 import { createRefund, transitionPayment } from "./state";
 
 export const transactionIdInputSchema = z.object({
@@ -17,8 +18,8 @@ export const transactionIdInputSchema = z.object({
   transactionId: z
     .string()
     .trim()
-    .regex(/^\d{14}[A-Z]{2}\d{4}$/, "PayUp 거래번호는 20자입니다 (예: 20180205152504ST0009)."),
-  consoleAmount: z.coerce.number({ message: "PayUp 관리자 화면의 결제 금액을 숫자로 입력해 주세요." }).int().positive(),
+    .regex(/^[\w-]{1,64}$/, "거래번호를 확인해 주세요."),
+  consoleAmount: z.coerce.number({ message: "결제사 관리자 화면의 결제 금액을 숫자로 입력해 주세요." }).int().positive(),
   consoleDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "결제일을 YYYY-MM-DD 형식으로 입력해 주세요."),
 });
 
@@ -30,8 +31,6 @@ export async function enterTransactionId(input: z.input<typeof transactionIdInpu
   const parsed = transactionIdInputSchema.safeParse(input);
   if (!parsed.success) return err(appError("VALIDATION", parsed.error.issues[0]?.message));
   const { paymentId, transactionId, consoleAmount, consoleDate } = parsed.data;
-  const tidDay = `${transactionId.slice(0, 4)}-${transactionId.slice(4, 6)}-${transactionId.slice(6, 8)}`;
-  if (tidDay !== consoleDate) return err(appError("VALIDATION", `거래번호의 날짜(${tidDay})가 입력한 결제일과 다릅니다. 거래번호를 다시 확인해 주세요.`));
 
   return db.$transaction(async (tx) => {
     const p0 = await tx.payment.findFirst({ where: { id: paymentId, order: { merchantId: actor.merchantId } }, select: { orderId: true } });
@@ -39,10 +38,15 @@ export async function enterTransactionId(input: z.input<typeof transactionIdInpu
     await lockOrder(tx, p0.orderId);
     await lockPayment(tx, paymentId);
     const p = await tx.payment.findFirstOrThrow({ where: { id: paymentId } });
-    if (!paymentProvider(p.provider).manualTransactionId) return err(appError("BAD_REQUEST", "PayUp 결제에만 거래번호를 입력할 수 있습니다."));
+    const provider = paymentProvider(p.provider);
+    const format = provider.manualTransactionId;
+    if (!format) return err(appError("BAD_REQUEST", `${provider.display.name} 결제에는 거래번호를 입력할 수 없습니다.`));
+    if (!format.pattern.test(transactionId)) return err(appError("VALIDATION", format.hint));
+    const tidDay = format.dayOf(transactionId);
+    if (tidDay && tidDay !== consoleDate) return err(appError("VALIDATION", `거래번호의 날짜(${tidDay})가 입력한 결제일과 다릅니다. 거래번호를 다시 확인해 주세요.`));
     if (p.tid) return err(appError("BAD_REQUEST", "이미 거래번호가 있는 결제입니다."));
     if (!["APPROVED", "CAPTURED_UNUSED"].includes(p.status)) return err(appError("BAD_REQUEST", "승인된 결제에만 거래번호를 입력할 수 있습니다."));
-    if (consoleAmount !== p.totalAmount) return err(appError("VALIDATION", `PayUp 결제 금액(${won(consoleAmount)})이 이 결제(${won(p.totalAmount)})와 다릅니다. 다른 결제의 거래번호일 수 있습니다.`));
+    if (consoleAmount !== p.totalAmount) return err(appError("VALIDATION", `결제사 관리자 화면의 결제 금액(${won(consoleAmount)})이 이 결제(${won(p.totalAmount)})와 다릅니다. 다른 결제의 거래번호일 수 있습니다.`));
     const approvedDay = p.approvedAt ? kstDay(p.approvedAt) : null;
     if (approvedDay && Math.abs(Date.parse(approvedDay) - Date.parse(consoleDate)) > 86_400_000)
       return err(appError("VALIDATION", `결제일(${consoleDate})이 승인 확인일(${approvedDay})과 하루 넘게 차이 납니다. 거래번호를 다시 확인해 주세요.`));
@@ -52,7 +56,7 @@ export async function enterTransactionId(input: z.input<typeof transactionIdInpu
       orderId: p.orderId,
       paymentId: p.id,
       type: "payment.tid_entered",
-      message: `관리자가 PayUp 거래번호 입력 (관리자 화면 금액 ${won(consoleAmount)}, 결제일 ${consoleDate} 확인)`,
+      message: `관리자가 ${provider.display.name} 거래번호 입력 (관리자 화면 금액 ${won(consoleAmount)}, 결제일 ${consoleDate} 확인)`,
       data: { by: actor.adminId, transactionId },
     });
     await resolveSettled(tx, p.id, "거래번호 입력됨", ["NO_TRANSACTION_ID"]);

@@ -11,7 +11,7 @@ import { createOrder } from "@/lib/orders/create-order";
 import { paymentProvider } from "@/lib/payments/providers";
 import { startPayment } from "@/lib/payments/start-payment";
 import { grant } from "@/lib/shop/order-access";
-import { GET as kcpWindow } from "@/app/pay/window/[paymentId]/route";
+import { GET as kcpWindow } from "@/app/pay/[provider]/window/[paymentId]/route";
 import { proxy } from "@/proxy";
 import { BASE, dispatch, routeCall } from "./next-harness";
 import { buyer, demoProducts, sandboxUrl } from "./helpers";
@@ -77,9 +77,9 @@ describe("the KCP window page under the CSP", () => {
       const id = started.value.paymentId;
       const cookie = `kc_orders=${grant(env().APP_SECRET, undefined, o.value.orderNumber)}`;
       let csp = "";
-      const r = await dispatch(new Request(`${BASE}/pay/window/${id}`, { headers: { cookie, accept: "text/html" } }), async (req) => {
+      const r = await dispatch(new Request(`${BASE}/pay/payup/window/${id}`, { headers: { cookie, accept: "text/html" } }), async (req) => {
         csp = req.headers.get("content-security-policy") ?? "";
-        return routeCall(kcpWindow as never, { paymentId: id })(req);
+        return routeCall(kcpWindow as never, { provider: "payup", paymentId: id })(req);
       });
       expect(r.status, r.body.slice(0, 300)).toBe(200);
       const nonce = /'nonce-([^']+)'/.exec(csp)![1]!;

@@ -179,6 +179,7 @@ export function createKakaoPayGateway(config: KakaoPayConfig): PaymentProvider {
     name: "KAKAOPAY",
     slug: "kakaopay",
     display: {
+      brand: "카카오페이",
       method: { id: "kakaopay", label: "카카오페이", description: "카카오페이 머니 또는 카드로 결제" },
       name: "카카오페이",
       window: "카카오페이",
@@ -186,7 +187,7 @@ export function createKakaoPayGateway(config: KakaoPayConfig): PaymentProvider {
     partialRefund: true,
     reportsCancellations: true,
     lookupCaptures: false,
-    manualTransactionId: false,
+    manualTransactionId: null,
 
     async initiate(input) {
       const back = (step: (typeof RETURN_STEPS)[number]) =>

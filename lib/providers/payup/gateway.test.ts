@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PayUpCancelResult, PayUpClient, PayUpOrderData, PayUpOrderInput, PayUpPayData, PayUpPayResult, PayUpProviderFailure } from "./client";
 import { describePayUpCode, PAYUP_CODE_LIST } from "./codes";
+import { encodeEucKrForm } from "./euckr";
 import { createPayUpGateway, type PayUpProviderData } from "./gateway";
 import type { PayUpAuthorization } from "./schemas";
 
@@ -239,5 +240,35 @@ describe("PayUp gateway: initiate", () => {
     expect(pc.ok && pc.value.next).toMatchObject({ kind: "form", form: { name: "order_info", action: "http://shop/pay/payup/return?t=tok", open: { kind: "script" } } });
     const broken = await gw({ ...stubClient(), order: async () => ({ ok: true, data: { ...windowData, payUrl: undefined } }) }).initiate(input());
     expect(!broken.ok && broken.failure).toMatchObject({ kind: "config", code: "NO_WINDOW" });
+  });
+});
+
+describe("PayUp gateway: parseReturn (KCP's EUC-KR POST to Ret_URL)", () => {
+  const p = gw(stubClient());
+  const post = (fields: Record<string, string>, query = "t=tok") => p.parseReturn({ step: "return", query: new URLSearchParams(query), body: new Uint8Array(Buffer.from(encodeEucKrForm(fields), "latin1")) });
+  const ok = { res_cd: "0000", ordr_idxx: "20260101120000KK0001", enc_info: "i", enc_data: "d", tran_cd: "00100000", card_pay_method: "KAKAO_CARD", good_mny: "21000", buyr_name: "홍길동" };
+
+  it("an authenticated window: approved with the authorization to forward and the amount the form carried", () => {
+    const r = post(ok);
+    expect(r).toMatchObject({ ok: true, attempt: { providerOrderRef: "20260101120000KK0001" }, attemptToken: "tok", event: { kind: "approved", postedAmount: 21000 } });
+    if (r.ok && r.event.kind === "approved") expect((r.event.authorization.authorization as PayUpAuthorization).payFields.enc_data).toBe("d");
+  });
+
+  it("3001 is the customer's cancel, another res_cd a failure with KCP's code; a 0000 without enc_data is malformed", () => {
+    expect(post({ res_cd: "3001", res_msg: "사용자 취소", ordr_idxx: "O1" })).toMatchObject({ ok: true, event: { kind: "cancelled", message: "[3001] 사용자 취소" } });
+    expect(post({ res_cd: "8105", res_msg: "x", ordr_idxx: "O1" })).toMatchObject({ ok: true, event: { kind: "failed", code: "KCP_8105" } });
+    expect(post({ res_cd: "0000", ordr_idxx: "O1" })).toMatchObject({ ok: true, attempt: { providerOrderRef: "O1" }, event: { kind: "malformed" } });
+  });
+
+  it("nothing that names an attempt, control characters, another step or no body: unreadable, nothing decided", () => {
+    expect(post({ res_cd: "0000", enc_info: "i", enc_data: "d" })).toEqual({ ok: false, problem: "unreadable" });
+    expect(post({ ...ok, buyr_name: "a\u0001b" })).toEqual({ ok: false, problem: "bad_characters" });
+    expect(p.parseReturn({ step: "approve", query: new URLSearchParams(), body: null })).toEqual({ ok: false, problem: "unreadable" });
+    expect(p.parseReturn({ step: "return", query: new URLSearchParams("t=tok"), body: null })).toEqual({ ok: false, problem: "unreadable" });
+  });
+
+  it("describes its codes for customers: PayUp's own table, KCP window codes, the code as a short line", () => {
+    expect(p.describeFailure("KCP_3999")).toEqual({ customerMessage: "결제창에서 카카오페이 인증이 끝나지 않아 결제되지 않았습니다. 아래에서 다시 결제해 주세요.", displayCode: "3999" });
+    expect(p.describeFailure("1001").customerMessage).toBeNull(); // configuration: staff only
   });
 });

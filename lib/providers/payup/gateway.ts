@@ -153,6 +153,7 @@ export function createPayUpGateway(client: PayUpClient, opts: PayUpProviderOptio
     name: "PAYUP_KCP",
     slug: "payup",
     display: {
+      brand: "카카오페이", // KakaoPay through KCP's window
       method: { id: "kakaopay_kcp", label: "카카오페이 (KCP 결제창)", description: "PayUp·KCP 결제창에서 카카오페이로 결제" },
       name: "카카오페이(KCP)",
       window: "KCP 결제창",
@@ -161,7 +162,12 @@ export function createPayUpGateway(client: PayUpClient, opts: PayUpProviderOptio
     partialRefund: false,
     reportsCancellations: false,
     lookupCaptures: true,
-    manualTransactionId: true,
+    manualTransactionId: {
+      pattern: /^\d{14}[A-Z]{2}\d{4}$/,
+      hint: "PayUp 거래번호는 20자입니다 (예: 20180205152504ST0009).",
+      // yyyyMMddHHmmss… : the day PayUp made the transaction
+      dayOf: (tid) => `${tid.slice(0, 4)}-${tid.slice(4, 6)}-${tid.slice(6, 8)}`,
+    },
 
     async initiate(input): Promise<GatewayResult<Initiated>> {
       // PayUp refuses a second order with the same number: each attempt gets its own (≤ 20 chars).

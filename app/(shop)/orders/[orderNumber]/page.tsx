@@ -42,6 +42,7 @@ export default async function OrderPage({
   // What the provider told us about the card (lib/payments/port.ts Approved.card), when it did.
   const card = charged?.cardInfo && typeof charged.cardInfo === "object" && !Array.isArray(charged.cardInfo) ? (charged.cardInfo as { issuer?: string; type?: string; installMonth?: number; number?: string; approvalNo?: string }) : null;
   const methods = paymentMethods();
+  const chargedBy = charged ? paymentProvider(charged.provider).display : null;
   const lastMethod = latest ? paymentProvider(latest.provider).display.method.id : methods[0]?.id;
   const notice = customerFailureText(latest, latest ? paymentProvider(latest.provider) : null);
   const refunds = order.payments.flatMap((p) => p.refunds);
@@ -192,8 +193,8 @@ export default async function OrderPage({
           <dl className="mt-3 grid grid-cols-[96px_1fr] gap-y-1.5">
             <dt className="text-ink-soft">결제수단</dt>
             <dd>
-              카카오페이 {charged.method === "MONEY" ? "머니" : charged.method === "CARD" ? "카드" : ""}
-              {paymentProvider(charged.provider).display.receiptNote && <span className="text-ink-soft"> {paymentProvider(charged.provider).display.receiptNote}</span>}
+              {chargedBy?.brand} {charged.method === "MONEY" ? "머니" : charged.method === "CARD" ? "카드" : ""}
+              {chargedBy?.receiptNote && <span className="text-ink-soft"> {chargedBy.receiptNote}</span>}
             </dd>
             {card?.issuer && (
               <>
