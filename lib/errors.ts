@@ -1,5 +1,8 @@
 // One error-code enum for the whole app, each code with its HTTP status and a Korean message a
-// customer or staff member can act on (dub.co style). Use cases return these as values.
+// customer or staff member can act on (dub.co style). Use cases return these as values (Result<T>),
+// route handlers map them to a status (httpStatus / app/_lib/http.ts errorResponse) and server actions
+// to a form state (formState; admin actions through withAdminAction in app/_lib/admin.ts).
+// A per-domain outcome is a member here (with its details), never a union of its own.
 
 export const ErrorCodes = {
   VALIDATION: { status: 400, message: "입력값을 확인해 주세요." },
@@ -21,6 +24,14 @@ export const ErrorCodes = {
   PROVIDER_TIMEOUT: { status: 504, message: "결제사 응답이 지연되고 있습니다. 잠시 후 상태를 다시 확인해 주세요." },
   PROVIDER_CONFIG: { status: 500, message: "결제사 연동 설정이 올바르지 않습니다. 관리자에게 문의해 주세요." },
   RATE_LIMITED: { status: 429, message: "요청이 너무 많습니다. 잠시 후 다시 시도해 주세요." },
+  CROSS_SITE: { status: 403, message: "다른 사이트에서 보낸 요청은 처리하지 않습니다." },
+  CONFLICT: { status: 409, message: "다른 요청과 겹쳤습니다. 다시 시도해 주세요." },
+  NOT_EDITABLE: { status: 409, message: "지금 상태에서는 수정할 수 없습니다." },
+  ALREADY_RESOLVED: { status: 409, message: "이미 처리되었거나 찾을 수 없는 항목입니다." },
+  /** a consent / e-signature request the provider did not take (details: { id?, retryable }) */
+  CONSENT_REQUEST_FAILED: { status: 502, message: "인증 요청을 보내지 못했습니다. 잠시 후 다시 시도해 주세요." },
+  /** a sealed personal-data value that the configured keys cannot open */
+  PII_UNREADABLE: { status: 500, message: "저장된 값을 복호화할 수 없습니다. 암호화 키 설정(PII_KEYS)을 확인해 주세요." },
   INTERNAL: { status: 500, message: "일시적인 오류가 발생했습니다. 잠시 후 다시 시도해 주세요." },
 } as const;
 
@@ -39,3 +50,27 @@ export function httpStatus(code: ErrorCode): number {
 export type Result<T, E = AppError> = { ok: true; value: T } | { ok: false; error: E };
 export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
 export const err = <E = AppError>(error: E): Result<never, E> => ({ ok: false, error });
+
+/** Field name → message, for the form to show under each field. */
+export type FieldErrors = Record<string, string>;
+
+/** An error with field messages: details.fields (the convention every use case follows). */
+export function fieldErrorsOf(e: Pick<AppError, "details">): FieldErrors | undefined {
+  const f = (e.details as { fields?: unknown } | undefined)?.fields;
+  return f && typeof f === "object" ? (f as FieldErrors) : undefined;
+}
+
+/** Shorthand for err(appError(…)). */
+export const fail = (code: ErrorCode, message?: string, details?: unknown): Result<never> => err(appError(code, message, details));
+
+/**
+ * What a server action's form reads: ok, the message to show, the code, field messages, and `at`
+ * (a new value on every answer, so a form can tell two equal answers apart).
+ */
+export type FormState = { ok?: boolean; message?: string; code?: ErrorCode; fields?: FieldErrors; at?: number };
+
+/** An error as a form state. */
+export function formState(e: AppError): FormState {
+  const fields = fieldErrorsOf(e);
+  return { ok: false, code: e.code, message: e.message, ...(fields && { fields }), at: Date.now() };
+}

@@ -1,15 +1,18 @@
 // Staff authentication and authorisation for admin pages, actions and API routes. Every use case
-// is reached through one of: requireAdmin(perm) (pages), authorize(perm) (server actions),
-// withAdmin(handler, { perm }) (route handlers) — each checks the role, not only the page.
+// is reached through one of: requireAdmin(perm) (pages), withAdminAction({ perm, schema }, handler)
+// (server actions), withAdmin(handler, { perm }) (route handlers) — each checks the role, not only the page.
 import "server-only"; // holds APP_SECRET-signed cookies / sessions: never in a client bundle (build error)
 import { cookies, headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { redirect, unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
 import { env } from "@/lib/env";
-import { appError } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { appError, formState, type AppError, type Result } from "@/lib/errors";
 import { recordAudit, type AuditEntry } from "@/lib/admin/audit";
 import { can, forbiddenMessage, type Permission } from "@/lib/admin/roles";
 import { SESSION_COOKIE, sessionFromToken, type AdminIdentity } from "@/lib/admin/sessions";
 import { errorResponse } from "./http";
+import { formProblem } from "./input";
 import { currentIp } from "./ratelimit";
 
 export type { AdminIdentity };
@@ -26,18 +29,68 @@ export async function requireAdmin(perm: Permission = "read"): Promise<AdminIden
   return admin;
 }
 
-export type Authorized = { ok: true; admin: AdminIdentity } | { ok: false; message: string };
+/** What an admin server action's handler gets: the staff member, the parsed input and the raw form. */
+export type AdminActionContext<I> = { admin: AdminIdentity; input: I; formData: FormData };
 
 /**
- * For server actions: the session, the permission and (for every mutation) the same-origin check.
- * A missing session still redirects to login; a missing permission is a message the form shows.
+ * Wraps an admin server action (`useActionState`'s (prev, formData) => state), like withAdmin for routes:
+ * 1. the session (none: redirect to the login page),
+ * 2. the permission (a message the form shows) and, for every permission but "read", the same-origin check,
+ * 3. the input layer (control characters and the like, app/_lib/input.ts formProblem),
+ * 4. `schema` (zod) over the form's fields (`fields` picks them; default: every text field),
+ * 5. the handler, which answers ok(state) or err(AppError).
+ * Every refusal is one AppError (lib/errors.ts) mapped to the form's state by `state` (default formState:
+ * { ok: false, code, message, fields, at }); an unexpected exception is logged (lib/log) and answered
+ * as INTERNAL instead of an error page. Next's own redirect / notFound pass through.
  */
-export async function authorize(perm: Permission): Promise<Authorized> {
-  const admin = await currentAdmin();
-  if (!admin) redirect("/admin/login");
-  if (!can(admin.role, perm)) return { ok: false, message: forbiddenMessage(perm) };
-  if (perm !== "read" && !(await sameOrigin())) return { ok: false, message: "다른 사이트에서 보낸 요청은 처리하지 않습니다." };
-  return { ok: true, admin };
+export function withAdminAction<S extends object, I = undefined>(
+  opts: {
+    perm: Permission;
+    schema?: z.ZodType<I>;
+    fields?: (formData: FormData) => Record<string, unknown>;
+    /** options for the input layer (e.g. multiline fields), or false when the handler checks its own input */
+    guard?: Parameters<typeof formProblem>[1] | false;
+    /** the form's state for an error (default: formState) */
+    state?: (e: AppError, formData: FormData) => S;
+  },
+  handler: (ctx: AdminActionContext<I>) => Promise<Result<S>>,
+): (prev: S, formData: FormData) => Promise<S> {
+  const toState = opts.state ?? ((e: AppError) => formState(e) as S);
+  return async (_prev: S, formData: FormData): Promise<S> => {
+    const admin = await currentAdmin();
+    if (!admin) redirect("/admin/login");
+    if (!can(admin.role, opts.perm)) return toState(appError("FORBIDDEN", forbiddenMessage(opts.perm)), formData);
+    if (opts.perm !== "read" && !(await sameOrigin())) return toState(appError("CROSS_SITE"), formData);
+    if (opts.guard !== false) {
+      const bad = formProblem(formData, opts.guard ?? {});
+      if (bad) return toState(appError("VALIDATION", bad.message, { field: bad.field }), formData);
+    }
+    let input = undefined as I;
+    if (opts.schema) {
+      const parsed = opts.schema.safeParse((opts.fields ?? textFields)(formData));
+      if (!parsed.success) {
+        const first = parsed.error.issues[0];
+        const fields = Object.fromEntries(parsed.error.issues.filter((i) => i.path.length > 0).map((i) => [String(i.path[0]), i.message]));
+        return toState(appError("VALIDATION", first?.message ?? "입력을 확인해 주세요.", { fields }), formData);
+      }
+      input = parsed.data;
+    }
+    try {
+      const r = await handler({ admin, input, formData });
+      return r.ok ? r.value : toState(r.error, formData);
+    } catch (e) {
+      unstable_rethrow(e); // redirect(), notFound() and Next's other control flow
+      log.error({ err: e instanceof Error ? { message: e.message, stack: e.stack } : String(e) }, "unhandled admin action error"); // lib/log masks personal data
+      return toState(appError("INTERNAL"), formData);
+    }
+  };
+}
+
+/** Every text field of a form, first value per name. */
+function textFields(formData: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of formData.entries()) if (typeof v === "string" && !(k in out)) out[k] = v;
+  return out;
 }
 
 /** Appends an audit row for this staff member, with the request's IP. */
@@ -70,7 +123,7 @@ export function withAdmin<A extends unknown[]>(handler: (admin: AdminIdentity, .
     const admin = await currentAdmin();
     if (!admin) return errorResponse(appError("UNAUTHORIZED"));
     if (!can(admin.role, perm)) return errorResponse(appError("FORBIDDEN", forbiddenMessage(perm)));
-    if (opts.mutation && !(await sameOrigin())) return errorResponse(appError("FORBIDDEN", "다른 사이트에서 보낸 요청은 처리하지 않습니다."));
+    if (opts.mutation && !(await sameOrigin())) return errorResponse(appError("CROSS_SITE"));
     return handler(admin, ...args);
   };
 }

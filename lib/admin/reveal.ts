@@ -5,6 +5,7 @@
 // the sealed value if it is encrypted (lib/security/pii.ts) and writes the audit row before
 // answering. A viewer gets "no permission" and no value — the value never reaches their HTML.
 import { db as defaultDb, type Db } from "../db";
+import { fail, ok, type Result } from "../errors";
 import { openPii, PiiError } from "../security/pii";
 import { recordAudit, type AuditActor } from "./audit";
 import { maskName } from "../shop/order-access";
@@ -25,7 +26,8 @@ export type RevealRequest = { type: string; id: string; field: string };
 /** The field with its object particle, for the audit summary ("…의 계좌번호를 봄"). */
 const FIELD_LABEL: Record<string, string> = { phone: "휴대폰 번호를", account: "계좌번호를", birthday: "생년월일을", contact: "연락처를" };
 
-export type RevealResult = { ok: true; value: string } | { ok: false; status: 400 | 403 | 404 | 500; message: string };
+/** The value, or FORBIDDEN (no pii.reveal), BAD_REQUEST (not a revealable field), NOT_FOUND, PII_UNREADABLE (keys). */
+export type RevealResult = Result<string>;
 
 export function isRevealable(type: string, field: string): type is RevealTargetType {
   return Object.hasOwn(REVEALABLE, type) && (REVEALABLE[type as RevealTargetType] as readonly string[]).includes(field);
@@ -76,16 +78,16 @@ export async function revealPersonalData(
   deps: { db?: Db; ip?: string | null } = {},
 ): Promise<RevealResult> {
   const db = deps.db ?? defaultDb;
-  if (!can(admin.role, "pii.reveal")) return { ok: false, status: 403, message: "개인정보를 볼 권한이 없습니다. (매니저·소유자만)" };
-  if (!isRevealable(req.type, req.field) || !/^[A-Za-z0-9_-]{1,64}$/.test(req.id)) return { ok: false, status: 400, message: "볼 수 있는 항목이 아닙니다." };
+  if (!can(admin.role, "pii.reveal")) return fail("FORBIDDEN", "개인정보를 볼 권한이 없습니다. (매니저·소유자만)");
+  if (!isRevealable(req.type, req.field) || !/^[A-Za-z0-9_-]{1,64}$/.test(req.id)) return fail("BAD_REQUEST", "볼 수 있는 항목이 아닙니다.");
   let found: { value: string; label: string } | null;
   try {
     found = await load(db, admin.merchantId, req.type, req.id, req.field);
   } catch (e) {
-    if (e instanceof PiiError) return { ok: false, status: 500, message: `저장된 값을 복호화할 수 없습니다 (${e.code}). 암호화 키 설정(PII_KEYS)을 확인해 주세요.` };
+    if (e instanceof PiiError) return fail("PII_UNREADABLE", `저장된 값을 복호화할 수 없습니다 (${e.code}). 암호화 키 설정(PII_KEYS)을 확인해 주세요.`);
     throw e;
   }
-  if (!found) return { ok: false, status: 404, message: "해당 정보가 없습니다." };
+  if (!found) return fail("NOT_FOUND", "해당 정보가 없습니다.");
   const actor: AuditActor = { adminId: admin.adminId, email: admin.email, merchantId: admin.merchantId };
   await recordAudit(
     actor,
@@ -98,5 +100,5 @@ export async function revealPersonalData(
     },
     { db },
   );
-  return { ok: true, value: found.value };
+  return ok(found.value);
 }

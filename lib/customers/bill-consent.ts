@@ -8,6 +8,7 @@
 // linked to the bill); the worker's consent.settle job takes it from there. Manager / owner only
 // (consent.write), audited. Rate limits are the caller's (app layer), as for the shop's requests.
 import { db as defaultDb, type Db } from "../db";
+import { fail, ok, type Result } from "../errors";
 import { recordAudit } from "../admin/audit";
 import { can } from "../admin/roles";
 import type { AdminRole } from "../generated/prisma/enums";
@@ -18,7 +19,19 @@ import { normalizePhone } from "../providers/barocert/validation";
 import { openPii, sealAccountNumber } from "../security/pii";
 
 export type BillConsentActor = { adminId: string; email: string; merchantId: string; role: AdminRole; ip?: string | null };
-export type BillConsentOutcome = RequestOutcome | { ok: false; kind: "forbidden" | "not-found"; message: string };
+/**
+ * The request sent, or FORBIDDEN (no consent.write), NOT_FOUND (not this merchant's bill), VALIDATION
+ * (details.fields: the form's field messages; nothing written), CONSENT_REQUEST_FAILED (details: { id?,
+ * retryable }: the provider did not take it; id is the failed request's record when one was written).
+ */
+export type BillConsentOutcome = Result<{ id: string; channel: "TALK" | "APP"; txId?: string }>;
+
+/** The consent use case's outcome in the one error model (lib/errors.ts). */
+function asResult(r: RequestOutcome): BillConsentOutcome {
+  if (r.ok) return ok({ id: r.id, channel: r.channel, ...(r.txId && { txId: r.txId }) });
+  if (r.kind === "invalid") return fail("VALIDATION", r.message, { fields: r.errors });
+  return fail("CONSENT_REQUEST_FAILED", r.message, { id: r.id, retryable: r.retryable });
+}
 
 const FIELDS = ["name", "phone", "birthday", "bankName", "accountNumber", "accountHolder", "document"] as const;
 
@@ -38,11 +51,11 @@ export async function requestConsentForBill(
   deps: ConsentDeps = {},
 ): Promise<BillConsentOutcome> {
   const db = deps.db ?? defaultDb;
-  if (!can(actor.role, "consent.write")) return { ok: false, kind: "forbidden", message: "동의 요청 권한이 없습니다. 소유자에게 문의해 주세요." };
+  if (!can(actor.role, "consent.write")) return fail("FORBIDDEN", "동의 요청 권한이 없습니다. 소유자에게 문의해 주세요.");
   const bill = await db.bill.findFirst({ where: { id: billId, merchantId: actor.merchantId }, include: { customer: true } });
-  if (!bill) return { ok: false, kind: "not-found", message: "청구서를 찾을 수 없습니다." };
+  if (!bill) return fail("NOT_FOUND", "청구서를 찾을 수 없습니다.");
   const kind = input.kind === "CMS" ? "CMS" : input.kind === "ESIGN" ? "ESIGN" : null;
-  if (!kind) return { ok: false, kind: "invalid", errors: { kind: "요청할 종류를 선택해 주세요." }, message: "입력한 정보를 확인해 주세요." };
+  if (!kind) return fail("VALIDATION", "입력한 정보를 확인해 주세요.", { fields: { kind: "요청할 종류를 선택해 주세요." } });
 
   // Blank fields fall back to what is on file for this customer.
   const c = bill.customer;
@@ -53,7 +66,7 @@ export async function requestConsentForBill(
 
   // Everything is checked before anything is written: a bad input leaves no record.
   const parsed = kind === "CMS" ? parseCmsInput(raw) : parseESignInput({ ...raw, agree: "on" });
-  if (!parsed.ok) return { ok: false, kind: "invalid", errors: parsed.errors, message: "입력한 정보를 확인해 주세요." };
+  if (!parsed.ok) return fail("VALIDATION", "입력한 정보를 확인해 주세요.", { fields: parsed.errors });
   const v = parsed.value;
 
   const account = kind === "CMS" && "accountNumber" in v ? sealAccountNumber(v.accountNumber) : null;
@@ -84,5 +97,5 @@ export async function requestConsentForBill(
     },
     { db },
   );
-  return r;
+  return asResult(r);
 }

@@ -171,15 +171,16 @@ describe("consents requested from a bill", () => {
     await kakaoTalk(c.receiptId!, "decline");
     const again = await requestConsentForBill({ ...o, ip: "203.0.113.7" }, b.id, { kind: "CMS", name: "박자동", bankName: "KB국민은행", accountHolder: "박자동" });
     expect(again).toMatchObject({ ok: true });
-    const c2 = await db.consentRequest.findUniqueOrThrow({ where: { id: (again as { id: string }).id } });
+    if (!again.ok) throw new Error(again.error.message);
+    const c2 = await db.consentRequest.findUniqueOrThrow({ where: { id: again.value.id } });
     expect(c2).toMatchObject({ customerPhone: p, customerBirthday: "19900131", bankAccountLast4: "4567", billId: b.id });
 
     // Role checks are in the use case, not only the page.
     const viewer = await requestConsentForBill({ ...o, role: "VIEWER" }, b.id, { kind: "ESIGN", name: "박자동", phone: p, birthday: "19900131", document: "terms" });
-    expect(viewer).toMatchObject({ ok: false, kind: "forbidden" });
+    expect(viewer).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     // Another merchant's bill is not found.
     const other = await requestConsentForBill({ ...o, merchantId: "no-such-merchant" }, b.id, { kind: "ESIGN" });
-    expect(other).toMatchObject({ ok: false, kind: "not-found" });
+    expect(other).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
     expect(await db.consentRequest.count({ where: { billId: b.id } })).toBe(2);
   });
 });

@@ -1,6 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
 import { acceptInvite } from "@/lib/admin/staff";
+import { fieldErrorsOf } from "@/lib/errors";
 import { formProblem } from "../../../_lib/input";
 import { currentIp } from "../../../_lib/ratelimit";
 
@@ -13,6 +14,6 @@ export async function acceptInviteAction(_prev: AcceptState, formData: FormData)
   const password = String(formData.get("password") ?? "");
   if (password !== String(formData.get("confirm") ?? "")) return { message: "비밀번호 두 칸이 다릅니다.", fields: { confirm: "비밀번호와 같게 입력해 주세요." }, name, at: Date.now() };
   const r = await acceptInvite(String(formData.get("token") ?? ""), { name, password, ip: await currentIp() });
-  if (!r.ok) return { message: r.error.message, fields: (r.error.details as { fields?: Record<string, string> } | undefined)?.fields, name, at: Date.now() };
+  if (!r.ok) return { message: r.error.message, fields: fieldErrorsOf(r.error), name, at: Date.now() };
   redirect("/admin/login?invited=1");
 }
