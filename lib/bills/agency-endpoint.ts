@@ -1,10 +1,7 @@
-// The bills domain's edge to the Dozn agency: the one file of lib/bills that imports the concrete
-// provider (lib/providers/dozn); everything else here speaks lib/bills/port.ts.
-//
 // One pipeline for the three biller endpoints the agency calls (POST /kakao/notice | prepay |
-// pay-result): authenticate → parse (wire → domain, providers/dozn/biller.ts) → the use case
-// (notice.ts, prepay.ts, pay-result.ts) → answer (domain → wire), always in the agency's envelope
-// {res_code, message, data}. HTTP 200 except refused callers (401/403, still the envelope).
+// pay-result): authenticate → parse (wire → domain: the Dozn adapter, through ./providers.ts) → the
+// use case (notice.ts, prepay.ts, pay-result.ts) → answer (domain → wire), always in the agency's
+// envelope {res_code, message, data}. HTTP 200 except refused callers (401/403, still the envelope).
 // The answers (seed §5-§7):
 //   notice      OK (bill) · E502 no such bill / birth date mismatch · E005 ambiguous without notice key
 //   prepay      OK · E403 nothing payable (paid) or amount below it · E501 amount above payable ·
@@ -21,26 +18,21 @@
 // (scripts/biller-server.ts) pass the raw pieces of the request in.
 import { env } from "../env";
 import { log } from "../log";
+import type { AgencyDeps } from "./find";
+import { answerNotice } from "./notice";
+import { answerPayResult } from "./pay-result";
+import { answerPrepay } from "./prepay";
 import {
   answerToWire,
-  cardCompanyName,
   checkAgencyAuth,
-  createDoznClient,
-  createDoznLinkAgency,
   DEFAULT_CREDENTIAL_FORMAT,
   DEFAULT_CREDENTIAL_HEADER,
-  noticeShapeError,
   parseBillerCall,
   tooLargeAnswer,
   unavailableAnswer,
   type BillerEndpoint,
   type DoznResponse,
-} from "../providers/dozn";
-import type { AgencyDeps } from "./find";
-import { answerNotice } from "./notice";
-import { answerPayResult } from "./pay-result";
-import type { BillLinkAgency } from "./port";
-import { answerPrepay } from "./prepay";
+} from "./providers";
 import { clientIp, peerIp } from "./remote-ip";
 
 export type AgencyCall = {
@@ -130,18 +122,3 @@ export async function handleAgencyCall(call: AgencyCall, deps: AgencyDeps & { au
     return { status: 200, body: unavailableAnswer() };
   }
 }
-
-// ------------------------------------------------------------------------------ link issuing
-
-/** The agency's link API from env, or null when the Dozn settings are missing. */
-export function linkAgencyFromEnv(): BillLinkAgency | null {
-  const e = env();
-  if (!e.DOZN_API_BASE || !e.DOZN_BILLER_CODE || !e.DOZN_API_KEY) return null;
-  return createDoznLinkAgency(createDoznClient({ baseUrl: e.DOZN_API_BASE, billerCode: e.DOZN_BILLER_CODE, apiKey: e.DOZN_API_KEY, timeoutMs: e.PROVIDER_TIMEOUT_MS }));
-}
-
-// ------------------------------------------------------------------------------ what bills and csv ask
-
-// noticeShapeError: the first reason our /kakao/notice answer for a bill would be off spec (bills.ts);
-// cardCompanyName: the card company's name for the code the agency sent (csv.ts).
-export { cardCompanyName, noticeShapeError };

@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { db as defaultDb, Prisma, type Db } from "../db";
 import { err, ok, type Result } from "../errors";
 import { vatOf } from "../money";
-import { noticeShapeError } from "./agency-endpoint";
+import { noticeShapeError } from "./providers";
 import { toWireDetail } from "./details";
 import { addBillEvent } from "./events";
 import { billInputSchema, fieldErrors, type BillInput, type FieldErrors, type ValidBillInput } from "./input";

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { db as defaultDb, type Db } from "../db";
 import { csvCell } from "../admin/orders-query";
-import { cardCompanyName } from "./agency-endpoint";
+import { cardCompanyName } from "./providers";
 import { billFilterSchema, billWhere, type BillFilter } from "./query";
 import { billStatusLabel } from "./state";
 

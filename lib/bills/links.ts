@@ -5,7 +5,7 @@
 import { db as defaultDb, type Db } from "../db";
 import { err, ok, type Result } from "../errors";
 import { log } from "../log";
-import { linkAgencyFromEnv } from "./agency-endpoint";
+import { linkAgencyFromEnv } from "./providers";
 import { addBillEvent } from "./events";
 import type { BillLinkAgency, LinkFailure, LinkMode } from "./port";
 import { payableAmount } from "./state";

@@ -1,6 +1,6 @@
 // Customer input for consents, checked before anything is written or sent, with a Korean message
-// per field. Phone, birth date and account rules are the adapters' own (lib/providers/linkhub/validation).
-import { normalizeAccount, normalizeBirthday, normalizePhone } from "../providers/linkhub/validation";
+// per field. Phone, birth date and account rules: lib/input/korean.ts (the adapters use the same).
+import { normalizeAccount, normalizeBirthday, normalizePhone } from "../input/korean";
 import { BANK_LIST } from "../admin/banks";
 import { findDocument, type SignDocument } from "./documents";
 

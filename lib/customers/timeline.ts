@@ -2,7 +2,7 @@
 // the request went to) and the bills of billed customers whose contact phone it is or that a consent of
 // theirs is linked to — on one timeline, newest first. Staff screens mask what the role may not see.
 import { db as defaultDb, type Db } from "../db";
-import { normalizePhone } from "../providers/barocert/validation";
+import { normalizePhone } from "../input/korean";
 
 export const TIMELINE_LIMIT = 200;
 

@@ -1,3 +1,4 @@
-// Moved to lib/providers/linkhub/validation.ts (shared by both Linkhub adapters). Kept for the
-// importers outside this work (lib/customers) until they import it from there.
-export * from "../linkhub/validation";
+// Moved: the phone / birth date / account rules are in lib/input/korean.ts (the Linkhub adapters' input
+// checks in lib/providers/linkhub/validation.ts). Kept only for lib/customers' imports until they
+// import lib/input/korean.ts directly.
+export { normalizeAccount, normalizeBirthday, normalizePhone } from "../../input/korean";
