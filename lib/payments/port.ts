@@ -221,4 +221,10 @@ export interface PaymentProvider {
    * step), and the short code to show beside it; null fields: not for customers / not a code of ours.
    */
   describeFailure(failureCode: string): { customerMessage: string | null; displayCode: string | null };
+  /**
+   * Whether a failure code this adapter reported means the provider never answered (timeout, network, 5xx,
+   * an unreadable answer) — rather than an answer that proves nothing. Only then does a re-sent cancel's
+   * "not cancellable any more" prove that the first one went through.
+   */
+  noAnswer(failureCode: string): boolean;
 }

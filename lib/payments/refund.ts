@@ -196,12 +196,12 @@ export async function settleRefund(refundId: string, deps: { db?: Db; gateway: P
       );
     return { status: "UNKNOWN", changed: refund.status === "REQUESTED", retry: "결제사에서 환불이 아직 확인되지 않음" };
   }
-  // PayUp: re-send the (full) cancel. Its 1005 "취소 가능 상태가 아닙니다" proves the first went through only
-  // when the first answer was really lost (timeout, network, 5xx, or the process died before recording it);
-  // a 1005 to the first cancel itself proves nothing — a person must look.
-  const firstAnswerLost = !refund.failureCode || /^(TIMEOUT|NETWORK|HTTP_5\d\d|INVALID_RESPONSE|UNREADABLE)/.test(refund.failureCode);
+  // No lookup (PayUp): re-send the (full) cancel (mode "reconcile"). PayUp's 1005 "취소 가능 상태가 아닙니다" proves
+  // the first went through only when the first answer was really lost (no answer at all, or the process died
+  // before recording it); an answer to the first cancel that proved nothing — a person must look.
+  const firstAnswerLost = !refund.failureCode || deps.gateway.noAnswer(refund.failureCode);
   if (!firstAnswerLost) {
-    await raiseAttention(db, { kind: "REFUND_STUCK", ...base, refundId, code: refund.failureCode, message: `PayUp이 환불 요청에 ${refund.failureCode}로 답해 결과를 알 수 없음: PayUp 관리자 화면에서 취소 여부를 확인해 주세요` });
+    await raiseAttention(db, { kind: "REFUND_STUCK", ...base, refundId, code: refund.failureCode, message: `${deps.gateway.display.name}이(가) 환불 요청에 ${refund.failureCode}로 답해 결과를 알 수 없음: 결제사 관리자 화면에서 취소 여부를 확인해 주세요` });
     return { status: refund.status, changed: false };
   }
   const again = await deps.gateway.cancel({ providerTxId: tid, amount: refund.amount, taxFree: refund.taxFreeAmount, vat: refund.vatAmount, remainingBefore: refund.kind === "STAFF" ? p.totalAmount - p.cancelledAmount : refund.amount, reason: refund.reason, mode: "reconcile" });

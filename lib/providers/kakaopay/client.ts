@@ -296,6 +296,8 @@ export function createKakaoPayGateway(config: KakaoPayConfig): PaymentProvider {
       return { ok: true, value, log: { ...r.log, resultCode: o.status } };
     },
 
+    noAnswer: (code) => /^(TIMEOUT|NETWORK|HTTP_5\d\d|BAD_RESPONSE)/.test(code),
+
     describeFailure(code) {
       return { customerMessage: KAKAOPAY_ERROR_CODES[code]?.customerMessage ?? null, displayCode: /^-?[0-9A-Za-z]{1,10}$/.test(code) ? code : null };
     },

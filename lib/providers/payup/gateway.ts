@@ -202,6 +202,8 @@ export function createPayUpGateway(client: PayUpClient, opts: PayUpProviderOptio
 
     parseReturn: parsePayUpReturn,
     describeFailure,
+    // failureOf's codes for a call PayUp never answered (its own codes are answers, even 1006)
+    noAnswer: (code) => /^(TIMEOUT|NETWORK|HTTP_5\d\d|INVALID_RESPONSE|UNREADABLE)/.test(code),
 
     async approve(input) {
       const data = readProviderData(input.providerData);
