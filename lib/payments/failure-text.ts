@@ -4,10 +4,10 @@
 // "오류 코드" line (for a call to the shop). The provider's raw message stays with staff (admin timeline).
 import type { PaymentProvider } from "./port";
 
-const ourCodes: Record<string, string> = {
+const ourCodes: Record<string, string | ((brand: string) => string)> = {
   USER_CANCEL: "결제를 취소했습니다. 결제를 원하시면 다시 시도해 주세요.",
   AMOUNT_TAMPERED: "결제창에서 돌아온 금액이 주문 금액과 달라 결제를 진행하지 않았습니다. 다시 결제해 주세요.",
-  PROVIDER_FAIL: "카카오페이 결제가 완료되지 않았습니다. 다시 시도해 주세요.",
+  PROVIDER_FAIL: (brand) => `${brand} 결제가 완료되지 않았습니다. 다시 시도해 주세요.`,
   EXPIRED: "결제 가능 시간(15분)이 지났습니다. 다시 결제해 주세요.",
   AMOUNT_MISMATCH: "결제 금액이 주문 금액과 달라 승인된 금액을 자동으로 환불합니다. 다시 시도해 주세요.",
   LATE_CAPTURE: "이전 결제 시도가 늦게 승인되어 자동으로 환불합니다. 다시 결제해 주세요.",
@@ -19,10 +19,11 @@ export type FailureText = { message: string; code: string | null };
 /** The unpaid order's notice for its latest attempt (null: no attempt yet). */
 export function customerFailureText(
   latest: { status: string; failureCode: string | null } | null | undefined,
-  provider: Pick<PaymentProvider, "describeFailure"> | null,
+  provider: Pick<PaymentProvider, "describeFailure" | "display"> | null,
 ): FailureText {
   const code = latest?.failureCode ?? null;
-  if (code && code in ourCodes) return { message: ourCodes[code]!, code: null };
+  const ours = code ? ourCodes[code] : undefined;
+  if (ours) return { message: typeof ours === "string" ? ours : ours(provider?.display.brand ?? "카카오페이"), code: null };
   const described = code && provider ? provider.describeFailure(code) : null;
   const fallback = latest?.status === "FAILED" ? "결제가 완료되지 않았습니다. 아래에서 다시 결제해 주세요." : "아직 결제하지 않은 주문입니다.";
   return { message: described?.customerMessage ?? fallback, code: described?.displayCode ?? null };
