@@ -2,7 +2,7 @@
 // checks beside them (`npm run check`: tsc, Prettier, ESLint, dependency-cruiser), then a production build of
 // the app, the real-process money scenarios and the Playwright end-to-end suite in Chromium.
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { findChromium } from "./lib/chromium.ts";
 import { appEnv, relaxedRateLimits, sandboxEnv } from "./lib/demo-env.ts";
 import { migrate } from "./lib/migrate.ts";
@@ -23,6 +23,36 @@ if (!chromium && only !== "unit") {
 }
 
 const children: ChildProcess[] = [];
+
+// Seconds the slow integration files take on an idle 2-core machine (vitest's --shard splits by count, which
+// put most of them in one shard); every other file counts as 2 s.
+const SLOW_INTEGRATION: Record<string, number> = {
+  "hostile-input": 56,
+  "consents-worker": 25,
+  "admin-staff": 22,
+  "orders-export-50k": 19,
+  pii: 15,
+  "consents-cms": 13,
+  payup: 12,
+  kakaopay: 11,
+  "customers-bill-consent": 10,
+};
+
+/** The integration test files split into `n` groups of about the same running time (greedy, slowest first). */
+function integrationShards(n: number): string[][] {
+  const dir = "tests/integration";
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".test.ts"))
+    .map((f) => ({ path: `${dir}/${f}`, weight: SLOW_INTEGRATION[f.replace(/\.test\.ts$/, "")] ?? 2 }))
+    .sort((a, b) => b.weight - a.weight || a.path.localeCompare(b.path));
+  const groups = Array.from({ length: n }, () => ({ files: [] as string[], total: 0 }));
+  for (const f of files) {
+    const g = groups.reduce((min, x) => (x.total < min.total ? x : min));
+    g.files.push(f.path);
+    g.total += f.weight;
+  }
+  return groups.map((g) => g.files);
+}
 
 /** Runs a command with its output collected (printed by the caller when it is done). */
 function captured(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv } = {}): Promise<{ code: number; output: string }> {
@@ -52,11 +82,11 @@ try {
       await run("npx", ["vitest", "run", ...extra], { env });
     } else {
       // The integration files run one after another within a vitest process (they share its database and
-      // sandbox, whose faults are global); two shards, each with its own PostgreSQL and sandbox (global-setup),
+      // sandbox, whose faults are global); two groups, each with its own PostgreSQL and sandbox (global-setup),
       // run at once beside the unit tests — most of their time is spent waiting on PostgreSQL, the sandbox
       // and the worker's polls, not on the CPU.
       phase("vitest: unit, and integration in two shards beside it" + (checks ? ", static checks beside them" : ""));
-      const shards = [1, 2].map((i) => captured("npx", ["vitest", "run", "--project", "integration", `--shard=${i}/2`], { env }));
+      const shards = integrationShards(2).map((files) => captured("npx", ["vitest", "run", "--project", "integration", ...files], { env }));
       const unit = run("npx", ["vitest", "run", "--project", "unit"], { env }).then(
         () => 0,
         (e: unknown) => (console.error(e instanceof Error ? e.message : e), 1),
