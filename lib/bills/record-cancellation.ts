@@ -1,6 +1,6 @@
 // A cancel (pay_type C) of a pay-result.
 import type { Db } from "../db";
-import { Conflict, sameOrConflict, TX, won } from "./delivery";
+import { Conflict, TX, won } from "./delivery";
 import { addBillEvent } from "./events";
 import type { SeenDelivery } from "./find";
 import { lockBill } from "./locks";
