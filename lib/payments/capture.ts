@@ -13,7 +13,7 @@ import { transitionOrder } from "../orders/state";
 import { raiseAttention, resolveSettled } from "./attention";
 import type { Approved, ProviderCallLog } from "./port";
 import { lockOrder } from "./locks";
-import { createRefund, transitionPayment, TERMINAL_UNPAID, type TimelineEvent } from "./state";
+import { createRefund, transitionPayment, TERMINAL_UNPAID } from "./state";
 
 export type CaptureResult =
   | { kind: "approved" } // the order is paid by this payment

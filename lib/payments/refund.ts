@@ -11,7 +11,7 @@ import { refundParts } from "../money";
 import { transitionOrder } from "../orders/state";
 import { raiseAttention, resolveSettled } from "./attention";
 import { callEvent } from "./events";
-import type { PaymentProvider, ProviderCallLog } from "./port";
+import type { PaymentProvider } from "./port";
 import { lockOrder, lockPayment } from "./locks";
 import { createRefund, transitionPayment, transitionRefund, type TimelineEvent } from "./state";
 

@@ -14,9 +14,9 @@ import { enqueue } from "../jobs/enqueue";
 import { raiseAttention } from "./attention";
 import { recordCapture } from "./capture";
 import { callEvent } from "./events";
-import type { PaymentProvider, ProviderCallLog } from "./port";
+import type { PaymentProvider } from "./port";
 import { lockOrder } from "./locks";
-import { transitionPayment, type TimelineEvent } from "./state";
+import { transitionPayment } from "./state";
 
 export type SettleOutcome = {
   status: string;
