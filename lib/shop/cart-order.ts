@@ -32,6 +32,17 @@ export async function cartOrderState(db: Db, orderNumber: string | undefined): P
   return { orderNumber, status, items: o.items };
 }
 
+/** This browser's latest order still waiting for payment (placed within a day), for "back from a payment window". */
+export async function latestPendingOrder(db: Db, own: string[], now = new Date()): Promise<string | null> {
+  if (own.length === 0) return null;
+  const o = await db.order.findFirst({
+    where: { orderNumber: { in: own }, status: "PENDING", createdAt: { gt: new Date(now.getTime() - 24 * 3600_000) } },
+    orderBy: { createdAt: "desc" },
+    select: { orderNumber: true },
+  });
+  return o?.orderNumber ?? null;
+}
+
 /** The cart as the buyer should see it, and whether the marker is finished with (paid or stale). */
 export async function effectiveCart(db: Db, cart: Cart, marker: string | undefined): Promise<{ cart: Cart; pendingOrder: string | null; dropMarker: boolean }> {
   const s = await cartOrderState(db, marker);

@@ -26,13 +26,22 @@ export function CheckoutForm({ methods, total, buyNow, agreements, postcodeScrip
   const [recipient, setRecipient] = useState({ name: v.recipientName ?? "", phone: v.recipientPhone ?? "" });
   const [agreed, setAgreed] = useState<Record<string, boolean>>({ privacy: v.agreePrivacy === "1", thirdParty: v.agreeThirdParty === "1" });
 
+  // The server answered with errors: the fields show what it sent back (React's "adjust state when a prop
+  // changes": set during render, not in an effect).
+  const [answered, setAnswered] = useState(state);
+  if (state !== answered) {
+    setAnswered(state);
+    if (state.error) {
+      setSame(state.values?.sameAsBuyer === "1");
+      setBuyer({ name: state.values?.name ?? "", phone: state.values?.phone ?? "" });
+      setRecipient({ name: state.values?.recipientName ?? "", phone: state.values?.recipientPhone ?? "" });
+      setAgreed({ privacy: state.values?.agreePrivacy === "1", thirdParty: state.values?.agreeThirdParty === "1" });
+    }
+  }
+
   // After the server answers with errors: focus the first field in error (or the message).
   useEffect(() => {
     if (!state.error) return;
-    setSame(state.values?.sameAsBuyer === "1");
-    setBuyer({ name: state.values?.name ?? "", phone: state.values?.phone ?? "" });
-    setRecipient({ name: state.values?.recipientName ?? "", phone: state.values?.recipientPhone ?? "" });
-    setAgreed({ privacy: state.values?.agreePrivacy === "1", thirdParty: state.values?.agreeThirdParty === "1" });
     const first = checkoutFields.find((f) => state.fieldErrors?.[f]);
     const el = first ? formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`) : null;
     (el ?? errorRef.current)?.focus();

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { db } from "@/lib/db";
 import { formatWon, totals } from "@/lib/money";
+import { latestPendingOrder } from "@/lib/shop/cart-order";
 import { paymentMethods } from "@/lib/payments/providers";
 import { checkoutAgreements } from "@/lib/shop/agreements";
 import { postcodeScriptUrl } from "@/lib/shop/postcode";
@@ -18,10 +19,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
   const sp = await searchParams;
   const { cart } = await readCartState();
   // Back from a payment window, or a second tab: this browser's latest order still waiting for payment.
-  const own = await ownOrderNumbers();
-  const pendingOrder = own.length
-    ? ((await db.order.findFirst({ where: { orderNumber: { in: own }, status: "PENDING", createdAt: { gt: new Date(Date.now() - 24 * 3600_000) } }, orderBy: { createdAt: "desc" }, select: { orderNumber: true } }))?.orderNumber ?? null)
-    : null;
+  const pendingOrder = await latestPendingOrder(db, await ownOrderNumbers());
   const qty = Number(sp.qty ?? "1");
   const buyNow = typeof sp.buy === "string" && /^[A-Za-z0-9_-]{1,40}$/.test(sp.buy) && Number.isInteger(qty) && qty >= 1 && qty <= 99 ? { productId: sp.buy, quantity: qty } : null;
   const wanted: Array<[string, number]> = buyNow ? [[buyNow.productId, buyNow.quantity]] : cart;
