@@ -32,7 +32,13 @@ async function session(role?: "VIEWER") {
 
 const calls: string[] = [];
 const action = withAdminAction<FormState, { amount: number; memo: string }>(
-  { perm: "refund", schema: z.object({ amount: z.coerce.number().int().positive("금액을 입력해 주세요."), memo: z.string().max(5, "메모는 5자 이내로 입력해 주세요.") }) },
+  {
+    perm: "refund",
+    schema: z.object({
+      amount: z.coerce.number().int().positive("금액을 입력해 주세요."),
+      memo: z.string().max(5, "메모는 5자 이내로 입력해 주세요."),
+    }),
+  },
   async ({ admin, input }) => {
     calls.push(admin.email);
     if (input.memo === "boom") throw new Error("01012345678 secret"); // an unexpected failure
@@ -43,7 +49,11 @@ const action = withAdminAction<FormState, { amount: number; memo: string }>(
 );
 
 async function post(fields: Record<string, string>, headers: Record<string, string>, opts: { proxied?: boolean } = {}) {
-  const out = await dispatch(postForm("/admin/orders/x", fields, headers), actionCall(action as never, { prevState: {} }), opts);
+  const out = await dispatch(
+    postForm("/admin/orders/x", fields, headers),
+    actionCall(action as never, { prevState: {} }),
+    opts,
+  );
   return { ...out, state: out.status === 200 ? (JSON.parse(out.body) as FormState) : undefined };
 }
 
@@ -51,7 +61,11 @@ describe("withAdminAction", () => {
   it("runs the handler for a staff member with the role, and maps its Result to the form's state", async () => {
     const cookie = await session();
     expect((await post({ amount: "1000", memo: "a" }, { cookie })).state).toEqual({ ok: true, message: "1000원" });
-    expect((await post({ amount: "404", memo: "a" }, { cookie })).state).toMatchObject({ ok: false, code: "NOT_FOUND", message: "결제를 찾을 수 없습니다." });
+    expect((await post({ amount: "404", memo: "a" }, { cookie })).state).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+      message: "결제를 찾을 수 없습니다.",
+    });
     expect(calls).toHaveLength(2);
   });
 
@@ -66,15 +80,27 @@ describe("withAdminAction", () => {
     expect(viewer.state?.message).toContain("권한이 없습니다");
 
     const cookie = await session();
-    const crossSite = await post({ amount: "1000", memo: "a" }, { cookie, origin: "https://evil.example", "sec-fetch-site": "cross-site" });
-    expect(crossSite.state).toMatchObject({ ok: false, code: "CROSS_SITE", message: "다른 사이트에서 보낸 요청은 처리하지 않습니다." });
+    const crossSite = await post(
+      { amount: "1000", memo: "a" },
+      { cookie, origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+    );
+    expect(crossSite.state).toMatchObject({
+      ok: false,
+      code: "CROSS_SITE",
+      message: "다른 사이트에서 보낸 요청은 처리하지 않습니다.",
+    });
 
     // the proxy refuses this first in the app; the wrapper holds for a direct call too
     const hostile = await post({ amount: "1000", memo: "a\u0000b" }, { cookie }, { proxied: false });
     expect(hostile.state).toMatchObject({ ok: false, code: "VALIDATION" });
 
     const bad = await post({ amount: "-1", memo: "too long" }, { cookie });
-    expect(bad.state).toMatchObject({ ok: false, code: "VALIDATION", message: "금액을 입력해 주세요.", fields: { amount: "금액을 입력해 주세요.", memo: "메모는 5자 이내로 입력해 주세요." } });
+    expect(bad.state).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      message: "금액을 입력해 주세요.",
+      fields: { amount: "금액을 입력해 주세요.", memo: "메모는 5자 이내로 입력해 주세요." },
+    });
     expect(calls.length).toBe(before);
   });
 

@@ -43,7 +43,17 @@ export function DetailHeader({
 }
 
 /** A card section with its heading (the detail pages' 주문 정보, 청구 정보, 요청 정보 …). */
-export function DetailSection({ title, children, className = "", testId }: { title: ReactNode; children: ReactNode; className?: string; testId?: string }) {
+export function DetailSection({
+  title,
+  children,
+  className = "",
+  testId,
+}: {
+  title: ReactNode;
+  children: ReactNode;
+  className?: string;
+  testId?: string;
+}) {
   return (
     <section className={`card p-4 text-sm ${className}`} data-testid={testId}>
       <h2 className="mb-3 font-semibold">{title}</h2>

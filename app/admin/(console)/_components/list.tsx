@@ -8,13 +8,22 @@ import type { ReactNode } from "react";
 export function filterQuery(current: Record<string, string | number | boolean | undefined | null>) {
   return (extra: Record<string, string | number | undefined> = {}) => {
     const p = new URLSearchParams();
-    for (const [k, v] of Object.entries({ ...current, ...extra })) if (v !== undefined && v !== null && v !== "" && v !== false) p.set(k, String(v));
+    for (const [k, v] of Object.entries({ ...current, ...extra }))
+      if (v !== undefined && v !== null && v !== "" && v !== false) p.set(k, String(v));
     return p.toString();
   };
 }
 
 /** The page title, an optional line under it, and the page's actions (CSV link, "new" button) on the right. */
-export function ListHeader({ title, description, children }: { title: string; description?: ReactNode; children?: ReactNode }) {
+export function ListHeader({
+  title,
+  description,
+  children,
+}: {
+  title: string;
+  description?: ReactNode;
+  children?: ReactNode;
+}) {
   return (
     <div className="mb-4 flex flex-wrap items-end justify-between gap-2">
       {description ? (
@@ -49,7 +58,15 @@ export function FilterError({ issues }: { issues: ReadonlyArray<{ message: strin
 }
 
 /** The filter form (a GET search); `className` sets its grid columns. Ends with the 검색 button. */
-export function FilterForm({ className, buttonClassName = "", children }: { className: string; buttonClassName?: string; children: ReactNode }) {
+export function FilterForm({
+  className,
+  buttonClassName = "",
+  children,
+}: {
+  className: string;
+  buttonClassName?: string;
+  children: ReactNode;
+}) {
   return (
     <form className={`card mb-4 grid gap-2 p-3 sm:items-end ${className}`} role="search">
       {children}
@@ -59,7 +76,23 @@ export function FilterForm({ className, buttonClassName = "", children }: { clas
 }
 
 /** A labelled filter select over a value → label table, with an "all" option first. */
-export function FilterSelect({ label, name, value, all, options, className = "", testId }: { label: string; name: string; value: string | undefined; all: string; options: Record<string, string>; className?: string; testId?: string }) {
+export function FilterSelect({
+  label,
+  name,
+  value,
+  all,
+  options,
+  className = "",
+  testId,
+}: {
+  label: string;
+  name: string;
+  value: string | undefined;
+  all: string;
+  options: Record<string, string>;
+  className?: string;
+  testId?: string;
+}) {
   return (
     <label className={`text-xs text-ink-mute ${className}`}>
       {label}
@@ -98,7 +131,15 @@ export function FilterInput({
   return (
     <label className={`text-xs text-ink-mute ${className}`}>
       {label}
-      <input name={name} type={type === "text" ? undefined : type} defaultValue={value ?? ""} placeholder={placeholder} maxLength={maxLength} className="input mt-1 py-2" aria-invalid={invalid || undefined} />
+      <input
+        name={name}
+        type={type === "text" ? undefined : type}
+        defaultValue={value ?? ""}
+        placeholder={placeholder}
+        maxLength={maxLength}
+        className="input mt-1 py-2"
+        aria-invalid={invalid || undefined}
+      />
     </label>
   );
 }
@@ -109,7 +150,15 @@ export function ResultCount({ total }: { total: number }) {
 }
 
 /** The one empty state of a list ("조건에 맞는 … 없습니다."), as a card. */
-export function EmptyState({ children, as: Tag = "p", testId }: { children: ReactNode; as?: "p" | "li"; testId?: string }) {
+export function EmptyState({
+  children,
+  as: Tag = "p",
+  testId,
+}: {
+  children: ReactNode;
+  as?: "p" | "li";
+  testId?: string;
+}) {
   return (
     <Tag className="card p-6 text-center text-sm text-ink-mute" data-testid={testId}>
       {children}
@@ -124,7 +173,15 @@ export function EmptyState({ children, as: Tag = "p", testId }: { children: Reac
  * data the page masks. `empty` null shows no empty text (a filter that did not parse shows only its error).
  */
 
-export function ListCards({ testId, empty, children }: { testId: string; empty: string | null; children: ReactNode[] }) {
+export function ListCards({
+  testId,
+  empty,
+  children,
+}: {
+  testId: string;
+  empty: string | null;
+  children: ReactNode[];
+}) {
   return (
     <ul className="space-y-2 sm:hidden" data-testid={testId}>
       {children}
@@ -147,7 +204,19 @@ export function ListCard({ href, children }: { href: string; children: ReactNode
 export type ColumnHead = { header: string; align?: "right" };
 
 /** The table; `minWidth` (e.g. "min-w-[720px]") lets it scroll sideways inside its card rather than squeeze. */
-export function ListTable({ testId, minWidth, columns, empty, children }: { testId: string; minWidth: string; columns: ColumnHead[]; empty: string | null; children: ReactNode[] }) {
+export function ListTable({
+  testId,
+  minWidth,
+  columns,
+  empty,
+  children,
+}: {
+  testId: string;
+  minWidth: string;
+  columns: ColumnHead[];
+  empty: string | null;
+  children: ReactNode[];
+}) {
   return (
     <div className="card hidden overflow-x-auto sm:block">
       <table className={`w-full ${minWidth} text-sm`} data-testid={testId}>
@@ -179,7 +248,15 @@ export function ListRow({ children }: { children: ReactNode }) {
   return <tr className="hover:bg-paper">{children}</tr>;
 }
 
-export function Cell({ align, className = "", children }: { align?: "right"; className?: string; children?: ReactNode }) {
+export function Cell({
+  align,
+  className = "",
+  children,
+}: {
+  align?: "right";
+  className?: string;
+  children?: ReactNode;
+}) {
   return <td className={`p-3 ${align === "right" ? "text-right" : ""} ${className}`}>{children}</td>;
 }
 

@@ -8,7 +8,7 @@ import { CARD_COMPANIES } from "@/lib/providers/dozn";
 import { can } from "@/lib/admin/roles";
 import { requireAdmin } from "../../../../_lib/admin";
 import { kstDateTime } from "../../../_components";
-import { DetailHeader } from "../../_components/detail";
+import { DetailHeader, DetailSection } from "../../_components/detail";
 import { Timeline } from "../../_components/timeline";
 import { withSeparators } from "@/lib/admin/format";
 import { BillPreview, BillStatusBadge, billStatusText, expireTypeText, won, ymText, ymdText } from "../_ui";
@@ -91,8 +91,7 @@ export default async function AdminBillDetail({ params }: { params: Promise<{ id
 
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_380px]">
         <div className="min-w-0 space-y-4">
-          <section className="card p-4 text-sm">
-            <h2 className="mb-3 font-semibold">청구 정보</h2>
+          <DetailSection title="청구 정보">
             <dl className="grid grid-cols-[110px_1fr] gap-y-1.5">
               <dt className="text-ink-mute">고객</dt>
               <dd>
@@ -122,10 +121,9 @@ export default async function AdminBillDetail({ params }: { params: Promise<{ id
                 <span className="ml-2 text-ink-mute">지금 납부 가능 {won(payableAmount(bill))}</span>
               </dd>
             </dl>
-          </section>
+          </DetailSection>
 
-          <section className="card p-4 text-sm" data-testid="link-section">
-            <h2 className="mb-3 font-semibold">고객 링크 (카카오페이 청구서)</h2>
+          <DetailSection title="고객 링크 (카카오페이 청구서)" testId="link-section">
             {!payable ? (
               <p className="mb-3 rounded-xl bg-green-50 p-3 text-green-900" data-testid="link-paid">
                 {bill.status === "PAID" ? "납부가 끝난 청구서입니다." : `${billStatusText[bill.status] ?? bill.status} 상태라 지금 낼 금액이 없습니다.`} 고객에게 링크를 다시 보낼 필요가 없습니다.
@@ -163,12 +161,11 @@ export default async function AdminBillDetail({ params }: { params: Promise<{ id
                 </ul>
               </details>
             )}
-          </section>
+          </DetailSection>
 
           <BillConsentsPanel admin={admin} billId={bill.id} />
 
-          <section className="card p-4 text-sm">
-            <h2 className="mb-3 font-semibold">납부</h2>
+          <DetailSection title="납부">
             {bill.payments.length === 0 ? (
               <p className="text-ink-mute">납부 내역이 없습니다.</p>
             ) : (
@@ -251,7 +248,7 @@ export default async function AdminBillDetail({ params }: { params: Promise<{ id
                 </ul>
               </>
             )}
-          </section>
+          </DetailSection>
         </div>
 
         <aside className="min-w-0 space-y-2">

@@ -8,7 +8,7 @@ import { consentKindLabel, isFinal } from "@/lib/consents/state";
 import { can } from "@/lib/admin/roles";
 import { requireAdmin } from "../../../../_lib/admin";
 import { kstDateTime } from "../../../_components";
-import { DetailHeader } from "../../_components/detail";
+import { DetailHeader, DetailSection } from "../../_components/detail";
 import { Timeline } from "../../_components/timeline";
 import { Revealable } from "../../_reveal/reveal";
 import { ConsentBadge } from "../_ui";
@@ -69,8 +69,7 @@ export default async function AdminConsentDetail({ params }: { params: Promise<{
         )}
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
-        <section className="card p-4 text-sm">
-          <h2 className="mb-3 font-semibold">요청 정보</h2>
+        <DetailSection title="요청 정보">
           <dl className="grid grid-cols-[110px_1fr] gap-y-1.5">
             <dt className="text-ink-mute">고객</dt>
             <dd data-testid="admin-customer" className="flex flex-wrap items-center gap-x-1.5 gap-y-1">
@@ -151,9 +150,8 @@ export default async function AdminConsentDetail({ params }: { params: Promise<{
             <dt className="text-ink-mute">요청자</dt>
             <dd>{c.createdBy === "customer" ? "고객" : c.createdBy}</dd>
           </dl>
-        </section>
-        <section className="card p-4 text-sm">
-          <h2 className="mb-3 font-semibold">진행 (제공자 시각)</h2>
+        </DetailSection>
+        <DetailSection title="진행 (제공자 시각)">
           <dl className="grid grid-cols-[110px_1fr] gap-y-1.5">
             <dt className="text-ink-mute">요청</dt>
             <dd>{kstDateTime(c.requestedAt)}</dd>
@@ -180,7 +178,7 @@ export default async function AdminConsentDetail({ params }: { params: Promise<{
             <dt className="text-ink-mute">전자서명 값</dt>
             <dd>{c.signedData ? `${c.signedData.length.toLocaleString("ko-KR")}자 보관 중 (.der 파일로 내려받을 수 있음)` : "-"}</dd>
           </dl>
-        </section>
+        </DetailSection>
       </div>
       {c.documentText && (
         <section className="card p-4 text-sm">

@@ -10,7 +10,7 @@ import { orderStatusLabel } from "@/lib/orders/state";
 import { paymentStatusLabel } from "@/lib/payments/state";
 import { requireAdmin } from "../../../../_lib/admin";
 import { kstDateTime, OrderDisplayBadge, RefundBadge, StatusBadge } from "../../../_components";
-import { DetailHeader } from "../../_components/detail";
+import { DetailHeader, DetailSection } from "../../_components/detail";
 import { Timeline } from "../../_components/timeline";
 import { Revealable } from "../../_reveal/reveal";
 import { RefreshButton } from "./refresh-button";
@@ -45,8 +45,7 @@ export default async function AdminOrderDetail({ params }: { params: Promise<{ i
         badges={<OrderDisplayBadge status={order.status} paymentStatus={order.payments[0]?.status} testId="order-status-badge" />}
       />
       <div className="grid gap-4 lg:grid-cols-2">
-        <section className="card p-4 text-sm">
-          <h2 className="mb-3 font-semibold">주문 정보</h2>
+        <DetailSection title="주문 정보">
           <dl className="grid grid-cols-[100px_1fr] gap-y-1.5">
             <dt className="text-ink-mute">주문일시</dt>
             <dd>{kstDateTime(order.createdAt)}</dd>
@@ -89,7 +88,7 @@ export default async function AdminOrderDetail({ params }: { params: Promise<{ i
               </li>
             ))}
           </ul>
-        </section>
+        </DetailSection>
         <section className="space-y-4">
           {order.payments.length === 0 && <p className="card p-4 text-sm text-ink-mute">결제 시도가 없습니다.</p>}
           {order.payments.map((p) => {
