@@ -52,25 +52,28 @@ async function finish(r: RequestOutcome, values: Record<string, string>): Promis
   redirect(`/consents/${r.id}`);
 }
 
-export async function requestCmsAction(_prev: ConsentFormState, formData: FormData): Promise<ConsentFormState> {
-  const values = Object.fromEntries(["name", "phone", "birthday", "bankName", "accountNumber", "accountHolder", "order"].map((k) => [k, str(formData, k)]));
+/** A request form's fields, checked before lib/consents is called: the input layer, the linked order, the limits. */
+async function readRequest(formData: FormData, fields: string[]): Promise<{ ok: true; values: Record<string, string>; links: Links } | { ok: false; state: ConsentFormState }> {
+  const values = Object.fromEntries(fields.map((k) => [k, str(formData, k)]));
   const bad = formProblem(formData);
-  if (bad) return { error: bad.message, values: {} };
+  if (bad) return { ok: false, state: { error: bad.message, values: {} } };
   const links = await linksFrom(formData);
-  if (typeof links === "string") return { error: links, values };
+  if (typeof links === "string") return { ok: false, state: { error: links, values } };
   const limited = await consentLimit(values.phone!);
-  if (!limited.ok) return { error: limited.message, values };
-  return finish(await requestCmsConsent(values, links), values);
+  if (!limited.ok) return { ok: false, state: { error: limited.message, values } };
+  return { ok: true, values, links };
+}
+
+export async function requestCmsAction(_prev: ConsentFormState, formData: FormData): Promise<ConsentFormState> {
+  const r = await readRequest(formData, ["name", "phone", "birthday", "bankName", "accountNumber", "accountHolder", "order"]);
+  if (!r.ok) return r.state;
+  return finish(await requestCmsConsent(r.values, r.links), r.values);
 }
 
 export async function requestESignAction(_prev: ConsentFormState, formData: FormData): Promise<ConsentFormState> {
-  const values = Object.fromEntries(["name", "phone", "birthday", "document", "agree", "order", "channel"].map((k) => [k, str(formData, k)]));
-  const bad = formProblem(formData);
-  if (bad) return { error: bad.message, values: {} };
-  const links = await linksFrom(formData);
-  if (typeof links === "string") return { error: links, values };
-  const limited = await consentLimit(values.phone!);
-  if (!limited.ok) return { error: limited.message, values };
+  const r = await readRequest(formData, ["name", "phone", "birthday", "document", "agree", "order", "channel"]);
+  if (!r.ok) return r.state;
+  const { values, links } = r;
   const appToApp = values.channel === "app" && appToAppAvailable() && (await deviceFromRequest()) === "MOBILE";
   return finish(await requestESign(values, links, { appToApp }), values);
 }
