@@ -6,36 +6,24 @@ import barocert, { type BarocertKakaocertService } from "barocert";
 import { decryptResultField } from "../linkhub/crypto";
 import {
   decodeKey,
-  parseKstStamp,
+  badReceiptAnswer,
   runSdkCall,
   sdkUrl,
   stateName,
+  statusStamps,
   type ConsentState,
+  type LinkhubConfig,
   type LinkhubFailure,
   type LinkhubResult,
   type SdkError,
+  type StatusStamps,
 } from "../linkhub/linkhub";
 import { expiry, invalid, isInvalid, normalizeAccount, normalizeBirthday, receiver, text } from "../linkhub/validation";
 
-export type BarocertCmsConfig = {
-  linkId: string;
-  /** Linkhub SecretKey (base64, 32 bytes): HMAC key and AES-256-GCM key of the request fields */
-  secretKey: string;
-  /** 12-digit Barocert client code (이용기관코드) */
-  clientCode: string;
-  /** e.g. http://127.0.0.1:4010 (sandbox) or empty for the production host */
-  serviceUrl?: string;
-  authUrl?: string;
+export type BarocertCmsConfig = LinkhubConfig & {
   /** AES-256-CTR key/IV for the verify-result personal fields (base64 or hex; 32 / 16 bytes) */
   resultKey: string;
   resultIv: string;
-  /** default 10 000 ms */
-  timeoutMs?: number;
-  /** Linkhub IP restriction (default true); false sends x-lh-forwarded: * */
-  ipRestrict?: boolean;
-  /** only used when serviceUrl/authUrl are empty: static-IP production hosts */
-  useStaticIp?: boolean;
-  now?: () => Date;
 };
 
 export type BankServiceType = "CMS" | "FIRM" | "GIRO";
@@ -69,12 +57,7 @@ export type CmsStatus = {
   clientCode: string;
   state: number;
   stateName: ConsentState;
-  requestedAt?: Date;
-  viewedAt?: Date;
-  completedAt?: Date;
-  expiresAt?: Date;
-  verifiedAt?: Date;
-};
+} & StatusStamps;
 export type CmsIdentity = {
   ci?: string;
   name: string;
@@ -218,7 +201,7 @@ export function createBarocertCms(config: BarocertCmsConfig): BarocertCms {
       const r = await run<Record<string, unknown>>((p, ok, err) => p.sdk.requestCMS(p.clientCode, body, ok, err));
       if (!r.ok) return r;
       const receiptId = String(r.value.receiptID ?? "");
-      if (!/^\d{32}$/.test(receiptId)) return { ok: false, kind: "provider", code: -1, message: `접수아이디가 올바르지 않은 응답: ${receiptId}` };
+      if (!/^\d{32}$/.test(receiptId)) return badReceiptAnswer(receiptId);
       return { ok: true, receiptId, scheme: typeof r.value.scheme === "string" && r.value.scheme ? r.value.scheme : undefined };
     },
 
@@ -234,11 +217,7 @@ export function createBarocertCms(config: BarocertCmsConfig): BarocertCms {
         clientCode: String(s.clientCode ?? ""),
         state: Number(s.state),
         stateName: stateName(s.state),
-        requestedAt: parseKstStamp(s.requestDT),
-        viewedAt: parseKstStamp(s.viewDT),
-        completedAt: parseKstStamp(s.completeDT),
-        expiresAt: parseKstStamp(s.expireDT),
-        verifiedAt: parseKstStamp(s.verifyDT),
+        ...statusStamps(s),
       };
     },
 

@@ -6,30 +6,22 @@
 import kakaocert, { type LegacyKakaocertService } from "kakaocert";
 import linkhub from "linkhub";
 import {
-  parseKstStamp,
+  badReceiptAnswer,
   runSdkCall,
   sdkUrl,
   stateName,
+  statusStamps,
   type ConsentState,
+  type LinkhubConfig,
   type LinkhubFailure,
   type LinkhubResult,
   type SdkError,
+  type StatusStamps,
 } from "../linkhub/linkhub";
 import { expiry, invalid, isInvalid, receiver, text } from "../linkhub/validation";
 
-export type KakaoCertESignConfig = {
-  linkId: string;
-  secretKey: string;
-  /** 12-digit KakaoCert client code (bound into the token, not the path) */
-  clientCode: string;
-  /** http://host:port (sandbox) or empty for production; a custom https URL is not supported by the SDK */
-  serviceUrl?: string;
-  authUrl?: string;
-  timeoutMs?: number;
-  ipRestrict?: boolean;
-  useStaticIp?: boolean;
-  now?: () => Date;
-};
+/** A custom https serviceUrl is not supported by the SDK (http://host:port for the sandbox, or empty). */
+export type KakaoCertESignConfig = LinkhubConfig;
 
 export type ESignRequestInput = {
   receiverName: string;
@@ -68,13 +60,8 @@ export type ESignStatus = {
   appToApp: boolean;
   txId?: string;
   expiresIn?: number;
-  requestedAt?: Date;
-  viewedAt?: Date;
-  completedAt?: Date;
-  expiresAt?: Date;
-  verifiedAt?: Date;
   payload?: string;
-};
+} & StatusStamps;
 export type ESignVerified = { receiptId: string; signedData: string };
 
 export type KakaoCertESign = {
@@ -177,7 +164,7 @@ export function createKakaoCertESign(config: KakaoCertESignConfig): KakaoCertESi
       const r = await run<Record<string, unknown>>((p, ok, err) => p.sdk.requestESign(p.clientCode, body, appToApp, ok, err));
       if (!r.ok) return r;
       const receiptId = String(r.value.receiptId ?? r.value.receiptID ?? "");
-      if (!/^\d{1,32}$/.test(receiptId)) return { ok: false, kind: "provider", code: -1, message: `접수아이디가 올바르지 않은 응답: ${receiptId}` };
+      if (!/^\d{1,32}$/.test(receiptId)) return badReceiptAnswer(receiptId);
       const txId = typeof r.value.tx_id === "string" && r.value.tx_id ? r.value.tx_id : undefined;
       if (appToApp && !txId) return { ok: false, kind: "provider", code: -1, message: "앱투앱 요청인데 tx_id가 없습니다." };
       return { ok: true, receiptId, txId };
@@ -199,11 +186,7 @@ export function createKakaoCertESign(config: KakaoCertESignConfig): KakaoCertESi
         appToApp: s.appUseYN === true,
         txId: typeof s.tx_id === "string" && s.tx_id ? s.tx_id : undefined,
         expiresIn: typeof s.expires_in === "number" ? s.expires_in : undefined,
-        requestedAt: parseKstStamp(s.requestDT),
-        viewedAt: parseKstStamp(s.viewDT),
-        completedAt: parseKstStamp(s.completeDT),
-        expiresAt: parseKstStamp(s.expireDT),
-        verifiedAt: parseKstStamp(s.verifyDT),
+        ...statusStamps(s),
         payload: typeof s.payload === "string" ? s.payload : undefined,
       };
     },

@@ -205,6 +205,43 @@ export function kakaocertAuthSignature(p: { secretKey: string; body: string; dat
   return hmac(p.secretKey, `POST\n${digest(p.body)}\n${p.date}\n2.0\n`);
 }
 
+/** What both Linkhub SDK adapters (Barocert CMS, KakaoCert e-sign) are configured with. */
+export type LinkhubConfig = {
+  linkId: string;
+  /** Linkhub SecretKey (base64, 32 bytes): the token HMAC key (Barocert: also the AES-256-GCM key of the request fields) */
+  secretKey: string;
+  /** 12-digit client code (이용기관코드) */
+  clientCode: string;
+  /** http://host:port (sandbox) or empty for the production host */
+  serviceUrl?: string;
+  authUrl?: string;
+  /** default 10 000 ms */
+  timeoutMs?: number;
+  /** Linkhub IP restriction (default true); false sends x-lh-forwarded: * */
+  ipRestrict?: boolean;
+  /** only used when serviceUrl/authUrl are empty: static-IP production hosts */
+  useStaticIp?: boolean;
+  now?: () => Date;
+};
+
+/** The request's timestamps in a status answer (requestDT … verifyDT, KST). */
+export function statusStamps(s: Record<string, unknown>) {
+  return {
+    requestedAt: parseKstStamp(s.requestDT),
+    viewedAt: parseKstStamp(s.viewDT),
+    completedAt: parseKstStamp(s.completeDT),
+    expiresAt: parseKstStamp(s.expireDT),
+    verifiedAt: parseKstStamp(s.verifyDT),
+  };
+}
+
+export type StatusStamps = ReturnType<typeof statusStamps>;
+
+/** An answer whose receipt id is not what the service hands out (a provider fault, not ours). */
+export function badReceiptAnswer(receiptId: string): LinkhubFailure {
+  return { ok: false, kind: "provider", code: -1, message: `접수아이디가 올바르지 않은 응답: ${receiptId}` };
+}
+
 /** yyyyMMddHHmmss (KST) → Date; undefined for null/empty/garbled. */
 export function parseKstStamp(s: unknown): Date | undefined {
   if (typeof s !== "string") return undefined;
