@@ -72,15 +72,21 @@ function uniqueViolation(e: unknown): string | null {
   return "같은 고객번호·청구 연월·회차의 청구서가 이미 있습니다. 회차를 입력해 구분해 주세요.";
 }
 
-export async function createBill(input: BillInput, actor: BillActor, deps: { db?: Db; now?: () => Date } = {}): Promise<Result<{ billId: string }, BillWriteError>> {
-  const db = deps.db ?? defaultDb;
+/** The form's input checked and turned into the bill's columns (the first field message as the summary). */
+function parseBillInput(input: BillInput): Result<{ v: ValidBillInput; data: ReturnType<typeof billData> }, BillWriteError> {
   const parsed = billInputSchema.safeParse(input);
   if (!parsed.success) {
     const fields = fieldErrors(parsed.error);
     return err({ code: "VALIDATION", message: Object.values(fields)[0] ?? "입력값을 확인해 주세요.", fields });
   }
-  const v = parsed.data;
-  const data = billData(v);
+  return ok({ v: parsed.data, data: billData(parsed.data) });
+}
+
+export async function createBill(input: BillInput, actor: BillActor, deps: { db?: Db; now?: () => Date } = {}): Promise<Result<{ billId: string }, BillWriteError>> {
+  const db = deps.db ?? defaultDb;
+  const parsed = parseBillInput(input);
+  if (!parsed.ok) return parsed;
+  const { v, data } = parsed.value;
   const noticeKey = v.billerNoticeKey ?? newNoticeKey(deps.now?.());
   const shape = checkWireShape(v.customerKey, noticeKey, data);
   if (shape) return err({ code: "VALIDATION", message: shape });
@@ -118,13 +124,9 @@ export async function createBill(input: BillInput, actor: BillActor, deps: { db?
  */
 export async function updateBill(billId: string, input: BillInput, actor: BillActor, deps: { db?: Db } = {}): Promise<Result<{ billId: string }, BillWriteError>> {
   const db = deps.db ?? defaultDb;
-  const parsed = billInputSchema.safeParse(input);
-  if (!parsed.success) {
-    const fields = fieldErrors(parsed.error);
-    return err({ code: "VALIDATION", message: Object.values(fields)[0] ?? "입력값을 확인해 주세요.", fields });
-  }
-  const v = parsed.data;
-  const data = billData(v);
+  const parsed = parseBillInput(input);
+  if (!parsed.ok) return parsed;
+  const { v, data } = parsed.value;
   try {
     return await db.$transaction(async (tx) => {
       const existing = await tx.bill.findFirst({ where: { id: billId, merchantId: actor.merchantId }, select: { id: true } });
