@@ -116,9 +116,7 @@ export type PayUpProviderFailure = {
 /** The transport's failure (lib/providers/http.ts) with the operation and PayUp's decision for it. */
 type OpFailure<F> = F extends TransportFailure ? F & { op: PayUpOp; decision: PayUpDecision } : never;
 export type PayUpTransportFailure =
-  | OpFailure<Exclude<TransportFailure, { kind: "network" }>>
-  /** `error` repeats `message` for the callers written before the shared transport. */
-  | (OpFailure<Extract<TransportFailure, { kind: "network" }>> & { error: string })
+  | OpFailure<TransportFailure>
   /** responseCode 0000 but the body is not what the seed describes */
   | { ok: false; kind: "invalid_response"; op: PayUpOp; status: number; issues: string[]; body: string; decision: PayUpDecision };
 
@@ -153,7 +151,7 @@ const snippet = (t: string) => t.slice(0, 500);
 
 function withOp(op: PayUpOp, f: TransportFailure): PayUpTransportFailure {
   const decision = unknownOutcome(op);
-  return f.kind === "network" ? { ...f, op, decision, error: f.message } : { ...f, op, decision };
+  return { ...f, op, decision };
 }
 
 export function createPayUpClient(opts: PayUpClientOptions): PayUpClient {

@@ -35,7 +35,7 @@ function failureOf(f: PayUpFailure): GatewayFailure {
     return { kind: "declined", code: f.code, message: `${f.message}${f.responseMsg ? ` (${f.responseMsg})` : ""}`, customerMessage: f.message };
   }
   const code = f.kind === "http" ? `HTTP_${f.status}` : f.kind.toUpperCase();
-  const message = f.kind === "network" ? f.error : f.kind === "timeout" ? `no response within ${f.timeoutMs}ms` : f.kind === "http" ? `PayUp answered HTTP ${f.status}` : "unreadable PayUp response";
+  const message = f.kind === "network" ? f.message : f.kind === "timeout" ? `no response within ${f.timeoutMs}ms` : f.kind === "http" ? `PayUp answered HTTP ${f.status}` : "unreadable PayUp response";
   return { kind: "unknown", code, message };
 }
 
