@@ -48,11 +48,19 @@ async function smtpServer() {
         buf = buf.slice(nl + 2);
         const verb = line.slice(0, 4).toUpperCase();
         if (verb === "EHLO" || verb === "HELO") reply("250-test-smtp\r\n250 8BITMIME");
-        else if (verb === "MAIL") (cur.from = line), reply("250 2.1.0 ok");
-        else if (verb === "RCPT") cur.to.push(line), reply("250 2.1.5 ok");
-        else if (verb === "DATA") (inData = true), reply("354 end with <CRLF>.<CRLF>");
-        else if (verb === "QUIT") (reply("221 bye"), sock.end());
-        else if (verb === "RSET" || verb === "NOOP") reply("250 ok");
+        else if (verb === "MAIL") {
+          cur.from = line;
+          reply("250 2.1.0 ok");
+        } else if (verb === "RCPT") {
+          cur.to.push(line);
+          reply("250 2.1.5 ok");
+        } else if (verb === "DATA") {
+          inData = true;
+          reply("354 end with <CRLF>.<CRLF>");
+        } else if (verb === "QUIT") {
+          reply("221 bye");
+          sock.end();
+        } else if (verb === "RSET" || verb === "NOOP") reply("250 ok");
         else reply("502 not implemented");
       }
     });
@@ -92,7 +100,10 @@ async function invite(cookie: string, email: string): Promise<StaffState> {
 
 const saved = { SMTP_URL: process.env.SMTP_URL, MAIL_FROM: process.env.MAIL_FROM };
 afterEach(() => {
-  for (const [k, v] of Object.entries(saved)) v === undefined ? delete process.env[k] : (process.env[k] = v);
+  for (const [k, v] of Object.entries(saved)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
   resetEnvCache();
 });
 

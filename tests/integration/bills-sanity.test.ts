@@ -13,7 +13,6 @@ const sandboxUrl = () => inject("sandboxUrl");
 const KEY = process.env.DOZN_API_KEY ?? "DEVDOZNAPIKEY0001";
 const CODE = process.env.DOZN_BILLER_CODE ?? "KCBILLER01";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function sb(path: string, body?: unknown): Promise<{ status: number; json: any }> {
   const res = await fetch(`${sandboxUrl()}${path}`, {
     method: body === undefined ? "GET" : "POST",

@@ -1,7 +1,7 @@
 // Real processes for the money-safety scenarios: production builds of the app (`next start` on the
 // build made by `npm test`), workers (`scripts/worker.ts`), the shared sandbox and PostgreSQL from the
 // integration global setup. Tests kill them with SIGKILL when the scenario is a crash.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
 import { appEnv, relaxedRateLimits } from "../../scripts/lib/demo-env.ts";
