@@ -15,7 +15,7 @@ import type { AdminRole } from "../generated/prisma/enums";
 import { requestCmsConsent, requestESign, type ConsentDeps, type RequestOutcome } from "../consents/consents";
 import { consentKindLabel } from "../consents/state";
 import { parseCmsInput, parseESignInput } from "../consents/input";
-import { normalizePhone } from "../providers/barocert/validation";
+import { normalizePhone } from "../input/korean";
 import { openPii, sealAccountNumber } from "../security/pii";
 
 export type BillConsentActor = { adminId: string; email: string; merchantId: string; role: AdminRole; ip?: string | null };
