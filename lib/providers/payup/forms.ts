@@ -30,6 +30,20 @@ export const KCP_PC_RESULT_FIELDS = ["res_cd", "res_msg", "enc_info", "enc_data"
 type ParamOpts = { paramOpts?: readonly [string?, string?, string?] };
 const opts3 = (o: ParamOpts) => [1, 2, 3].map((i) => ({ name: `param_opt_${i}`, value: o.paramOpts?.[i - 1] ?? "" }));
 
+/**
+ * The order's fields both KCP windows read (seed 002). The seed's samples write "ordr_idx" (mobile) and
+ * "buysr_name" (PC): KCP reads ordr_idxx and buyr_name. Names are posted as EUC-KR.
+ */
+function orderFields(order: PayUpOrderData): KcpForm["fields"] {
+  return [
+    { name: "ordr_idxx", value: order.ordrIdxx },
+    { name: "good_name", value: toEucKrSafe(order.itemName) },
+    { name: "good_mny", value: String(order.amount) },
+    { name: "buyr_name", value: toEucKrSafe(order.buyerName) },
+    { name: "site_cd", value: order.siteCd },
+  ];
+}
+
 /** Mobile (WM): the auto-submitting form to pay_url. Undefined when the order answer had no pay_url/approval_key. */
 export function mobileWindowForm(order: PayUpOrderData, o: ParamOpts = {}): KcpForm | undefined {
   if (!order.payUrl || !order.approvalKey) return undefined;
@@ -39,11 +53,7 @@ export function mobileWindowForm(order: PayUpOrderData, o: ParamOpts = {}): KcpF
     acceptCharset: "euc-kr",
     action: order.payUrl,
     fields: [
-      { name: "ordr_idxx", value: order.ordrIdxx }, // the seed's sample writes "ordr_idx": KCP reads ordr_idxx
-      { name: "good_name", value: toEucKrSafe(order.itemName) }, // the form is posted as EUC-KR
-      { name: "good_mny", value: String(order.amount) },
-      { name: "buyr_name", value: toEucKrSafe(order.buyerName) },
-      { name: "site_cd", value: order.siteCd },
+      ...orderFields(order),
       { name: "Ret_URL", value: order.returnUrl },
       { name: "approval_key", value: order.approvalKey },
       { name: "req_tx", value: "pay" },
@@ -65,11 +75,7 @@ export function pcWindowForm(order: PayUpOrderData, o: ParamOpts & { action?: st
     acceptCharset: "euc-kr",
     ...(o.action && { action: o.action }),
     fields: [
-      { name: "ordr_idxx", value: order.ordrIdxx },
-      { name: "good_name", value: toEucKrSafe(order.itemName) }, // the form is posted as EUC-KR
-      { name: "good_mny", value: String(order.amount) },
-      { name: "buyr_name", value: toEucKrSafe(order.buyerName) }, // the seed's sample misspells it "buysr_name"
-      { name: "site_cd", value: order.siteCd },
+      ...orderFields(order),
       { name: "req_tx", value: "pay" },
       { name: "pay_method", value: "100000000000" },
       { name: "currency", value: "410" },
