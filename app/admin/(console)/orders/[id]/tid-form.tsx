@@ -1,15 +1,20 @@
 "use client";
-import { useActionState } from "react";
-import { SubmitButton } from "../../../../_components/submit-button";
-import { transactionIdAction, type TidState } from "./actions";
+import { ActionForm } from "../../_components/action-form";
+import { transactionIdAction } from "./actions";
 
 /** PayUp confirmed the payment without its transaction id: staff copy it from PayUp's console. */
 export function TransactionIdForm({ paymentId }: { paymentId: string }) {
-  const [state, action] = useActionState<TidState, FormData>(transactionIdAction, {});
   return (
-    <form action={action} className="space-y-2" data-testid="tid-form">
-      <p className="text-ink-soft">PayUp이 거래번호 없이 결제를 확인했습니다. 환불하려면 PayUp 관리자 화면의 거래번호와 결제 금액·결제일을 입력해 주세요.</p>
-      <input type="hidden" name="paymentId" value={paymentId} />
+    <ActionForm
+      action={transactionIdAction}
+      className="space-y-2"
+      formTestId="tid-form"
+      intro="PayUp이 거래번호 없이 결제를 확인했습니다. 환불하려면 PayUp 관리자 화면의 거래번호와 결제 금액·결제일을 입력해 주세요."
+      hidden={{ paymentId }}
+      pending="저장 중…"
+      label="거래번호 저장"
+      result="outcome"
+    >
       <div className="grid gap-2 sm:grid-cols-3">
         <label className="block">
           <span className="text-xs text-ink-mute">거래번호 (20자)</span>
@@ -24,14 +29,6 @@ export function TransactionIdForm({ paymentId }: { paymentId: string }) {
           <input name="consoleDate" type="date" required className="input w-full" />
         </label>
       </div>
-      <SubmitButton className="btn-ghost py-2 text-sm" pending="저장 중…">
-        거래번호 저장
-      </SubmitButton>
-      {state.message && (
-        <p className={`text-sm ${state.ok ? "text-ink-soft" : "text-red-600"}`} role="status">
-          {state.message}
-        </p>
-      )}
-    </form>
+    </ActionForm>
   );
 }
