@@ -3,6 +3,7 @@ import Link from "next/link";
 import { db } from "@/lib/db";
 import { formatWon, totals } from "@/lib/money";
 import { readCart } from "../../_lib/request";
+import { AmountRow } from "@/app/_components/amount-row";
 import { updateCartAction } from "../actions";
 
 export const dynamic = "force-dynamic";
@@ -61,22 +62,13 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
               </li>
             ))}
           </ul>
-          <div className="card mt-4 space-y-1 p-4 text-sm">
-            <div className="flex justify-between text-ink-soft">
-              <span>상품 금액</span>
-              <span className="amount">{formatWon(sum.total)}</span>
-            </div>
-            <div className="flex justify-between text-ink-soft">
-              <span>배송비</span>
-              <span>무료</span>
-            </div>
-            <div className="flex justify-between pt-2 text-lg font-bold">
-              <span>결제 예정 금액</span>
-              <span className="amount" data-testid="cart-total">
-                {formatWon(sum.total)}
-              </span>
-            </div>
-          </div>
+          <dl className="card mt-4 space-y-1 p-4 text-sm">
+            <AmountRow label="상품 금액">{formatWon(sum.total)}</AmountRow>
+            <AmountRow label="배송비">무료</AmountRow>
+            <AmountRow label="결제 예정 금액" total="lg" testId="cart-total" className="pt-2">
+              {formatWon(sum.total)}
+            </AmountRow>
+          </dl>
           <Link href="/checkout" className="btn-kakao mt-4 w-full">
             주문하기
           </Link>

@@ -6,6 +6,7 @@ import { paymentMethods } from "@/lib/payments/providers";
 import { checkoutAgreements } from "@/lib/shop/agreements";
 import { postcodeScriptUrl } from "@/lib/shop/postcode";
 import { ownOrderNumbers, readCartState } from "../../_lib/request";
+import { AmountRow } from "@/app/_components/amount-row";
 import { CheckoutForm } from "./checkout-form";
 
 export const dynamic = "force-dynamic";
@@ -67,28 +68,16 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
             </li>
           ))}
         </ul>
-        <div className="mt-3 space-y-1 border-t border-line pt-3 text-sm text-ink-soft">
-          {sum.taxFree > 0 && (
-            <div className="flex justify-between">
-              <span>면세 금액</span>
-              <span className="amount">{formatWon(sum.taxFree)}</span>
-            </div>
-          )}
-          <div className="flex justify-between">
-            <span>부가세</span>
-            <span className="amount">{formatWon(sum.vat)}</span>
-          </div>
-          <div className="flex justify-between">
-            <span>배송비</span>
-            <span>무료</span>
-          </div>
-        </div>
-        <div className="mt-2 flex justify-between text-lg font-bold">
-          <span>총 결제 금액</span>
-          <span className="amount" data-testid="checkout-total">
+        <dl className="mt-3 space-y-1 border-t border-line pt-3 text-sm">
+          {sum.taxFree > 0 && <AmountRow label="면세 금액">{formatWon(sum.taxFree)}</AmountRow>}
+          <AmountRow label="부가세">{formatWon(sum.vat)}</AmountRow>
+          <AmountRow label="배송비">무료</AmountRow>
+        </dl>
+        <dl className="mt-2">
+          <AmountRow label="총 결제 금액" total="lg" testId="checkout-total">
             {formatWon(sum.total)}
-          </span>
-        </div>
+          </AmountRow>
+        </dl>
         {buyNow && <p className="mt-2 text-xs text-ink-soft">장바구니에 담긴 상품은 그대로 남아 있습니다.</p>}
       </aside>
       <div className="min-w-0 md:col-start-1 md:row-start-2">

@@ -9,6 +9,7 @@ import { paymentMethods, paymentProvider } from "@/lib/payments/providers";
 import { kstDateTimeKo as kstDateTime } from "@/lib/kst";
 import { maskName, maskPhone } from "@/lib/shop/order-access";
 import { canSeeOrder } from "../../../_lib/request";
+import { AmountRow } from "@/app/_components/amount-row";
 import { retryPaymentAction } from "../../actions";
 
 export const dynamic = "force-dynamic";
@@ -160,28 +161,19 @@ export default async function OrderPage({
           ))}
         </ul>
         <dl className="mt-4 space-y-1 border-t border-line pt-3 text-sm">
-          <div className="flex justify-between text-ink-soft">
-            <dt>면세 금액</dt>
-            <dd className="amount">{formatWon(order.taxFreeAmount)}</dd>
-          </div>
-          <div className="flex justify-between text-ink-soft">
-            <dt>부가세</dt>
-            <dd className="amount">{formatWon(order.vatAmount)}</dd>
-          </div>
-          <div className="flex justify-between pt-1 text-base font-bold">
-            <dt>{paid ? "결제 금액" : "결제할 금액"}</dt>
-            <dd className="amount" data-testid="order-total">{formatWon(order.totalAmount)}</dd>
-          </div>
+          <AmountRow label="면세 금액">{formatWon(order.taxFreeAmount)}</AmountRow>
+          <AmountRow label="부가세">{formatWon(order.vatAmount)}</AmountRow>
+          <AmountRow label={paid ? "결제 금액" : "결제할 금액"} total="base" testId="order-total" className="pt-1">
+            {formatWon(order.totalAmount)}
+          </AmountRow>
           {order.refundedAmount > 0 && (
             <>
-              <div className="flex justify-between font-semibold text-red-700">
-                <dt>환불 금액</dt>
-                <dd className="amount" data-testid="order-refunded">-{formatWon(order.refundedAmount)}</dd>
-              </div>
-              <div className="flex justify-between font-semibold">
-                <dt>최종 결제 금액</dt>
-                <dd className="amount" data-testid="order-net">{formatWon(order.totalAmount - order.refundedAmount)}</dd>
-              </div>
+              <AmountRow label="환불 금액" tone="refund" testId="order-refunded">
+                -{formatWon(order.refundedAmount)}
+              </AmountRow>
+              <AmountRow label="최종 결제 금액" tone="plain" testId="order-net">
+                {formatWon(order.totalAmount - order.refundedAmount)}
+              </AmountRow>
             </>
           )}
         </dl>
