@@ -1,16 +1,9 @@
 // The audit page's filter (shared by the page and its CSV export).
 import { z } from "zod";
-import { isRealDate } from "../input/guard";
+import { filterDate } from "../input/filters";
 import { AUDIT_ACTIONS, auditRows, type AuditFilter } from "./audit";
 import { kstDateTime } from "./format";
 import { csvCell } from "./orders-query";
-
-const dateStr = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "날짜는 YYYY-MM-DD 형식입니다.")
-  .refine(isRealDate, "존재하지 않는 날짜입니다.")
-  .optional()
-  .or(z.literal("").transform(() => undefined));
 
 export const auditFilterSchema = z
   .object({
@@ -19,8 +12,8 @@ export const auditFilterSchema = z
       .refine((a) => a === "" || Object.hasOwn(AUDIT_ACTIONS, a), "알 수 없는 작업입니다.")
       .optional(),
     actor: z.string().trim().max(200).regex(/^[^\p{Cc}]*$/u, "사용할 수 없는 문자가 있습니다.").optional(),
-    from: dateStr,
-    to: dateStr,
+    from: filterDate,
+    to: filterDate,
     page: z.coerce.number().int().min(1).max(100000).default(1),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "시작일이 종료일보다 늦습니다. 기간을 다시 골라 주세요.", path: ["from"] });

@@ -1,25 +1,19 @@
 // Staff order search, shared by the admin page, its JSON API and the CSV export.
 import { z } from "zod";
+import { filterDate } from "../input/filters";
 import { db as defaultDb, type Db, type Prisma } from "../db";
 import type { OrderStatus } from "../generated/prisma/enums";
-import { hasControlChars, isRealDate } from "../input/guard";
+import { hasControlChars } from "../input/guard";
 import { paymentStatusLabel } from "../payments/state";
 import { kstDateTime } from "./format";
 import { paymentMethodText, providerShort } from "./labels";
 import { orderDisplay } from "./order-display";
 
-const dateStr = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "날짜는 YYYY-MM-DD 형식입니다.")
-  .refine(isRealDate, "존재하지 않는 날짜입니다.")
-  .optional()
-  .or(z.literal("").transform(() => undefined));
-
 export const orderFilterSchema = z.object({
   status: z.enum(["PENDING", "PAID", "PARTIALLY_REFUNDED", "REFUNDED", "CLOSED"], { message: "알 수 없는 주문 상태입니다." }).optional().or(z.literal("").transform(() => undefined)),
   q: z.string().trim().max(100).refine((q) => !hasControlChars(q), "검색어에 사용할 수 없는 문자가 있습니다.").optional(),
-  from: dateStr,
-  to: dateStr,
+  from: filterDate,
+  to: filterDate,
   /** Which date the range applies to: 주문일 (default), 결제 완료일, 환불 완료일 (an order with a refund completed then). */
   basis: z.enum(["created", "paid", "refunded"], { message: "기간 기준 값이 올바르지 않습니다." }).optional().or(z.literal("").transform(() => undefined)),
   page: z.coerce.number().int().min(1).max(100000).default(1),

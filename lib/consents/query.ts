@@ -2,6 +2,7 @@
 // in both (the account number and birth date are never exported in full: the account is stored
 // encrypted, lib/security/pii.ts, and only its last four digits are readable here).
 import { z } from "zod";
+import { filterDate } from "../input/filters";
 import { db as defaultDb, type Db, type Prisma } from "../db";
 import type { ConsentStatus } from "../generated/prisma/enums";
 import { csvCell } from "../admin/orders-query";
@@ -11,18 +12,13 @@ import { maskAccountNumber } from "../admin/format";
 import { consentKindLabel, consentStatusLabel } from "./state";
 
 const STATUSES = Object.keys(consentStatusLabel) as [ConsentStatus, ...ConsentStatus[]];
-const dateStr = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "날짜는 YYYY-MM-DD 형식입니다.")
-  .optional()
-  .or(z.literal("").transform(() => undefined));
 
 export const consentFilterSchema = z.object({
   status: z.enum(STATUSES, { message: "상태 값이 올바르지 않습니다." }).optional().or(z.literal("").transform(() => undefined)),
   kind: z.enum(["CMS", "ESIGN"], { message: "종류 값이 올바르지 않습니다." }).optional().or(z.literal("").transform(() => undefined)),
   q: z.string().trim().max(100, "검색어는 100자 이하로 입력해 주세요.").optional(),
-  from: dateStr,
-  to: dateStr,
+  from: filterDate,
+  to: filterDate,
   /** Which date the range applies to: 요청일 (default) or 검증일. */
   basis: z.enum(["created", "verified"], { message: "기간 기준 값이 올바르지 않습니다." }).optional().or(z.literal("").transform(() => undefined)),
   page: z.coerce.number().int().min(1).max(100000).default(1),
