@@ -2,20 +2,9 @@
 // quiet, a provider's "still in progress" status is blue, anything else — an error, a refusal, a code
 // to check — stands out in red. Unknown codes are shown as codes to look at, never as "failed" text.
 
-export type ResultCodeTone = "ok" | "pending" | "attention";
+import { paymentCodeTone } from "../payments/providers";
 
-/** Codes that mean "done as asked": our own OK, PayUp/KCP's 0000, an HTTP 2xx, KakaoPay's settled order states. */
-const OK_CODES = new Set(["OK", "0000", "SUCCESS_PAYMENT", "CANCEL_PAYMENT", "PART_CANCEL_PAYMENT"]);
-/** KakaoPay order states while the customer is still in the payment window. */
-const PENDING_CODES = new Set([
-  "READY",
-  "SEND_TMS",
-  "OPEN_PAYMENT",
-  "SELECT_METHOD",
-  "ARS_WAITING",
-  "AUTH_PASSWORD",
-  "ISSUED_SID",
-]);
+export type ResultCodeTone = "ok" | "pending" | "attention";
 
 /**
  * `eventType`: a provider status poll (`….status`, e.g. barocert.status) records the provider's state number
@@ -23,8 +12,9 @@ const PENDING_CODES = new Set([
  * failures carry negative Linkhub codes or TIMEOUT / CONFIG.
  */
 export function resultCodeTone(code: string, eventType?: string): ResultCodeTone {
-  if (OK_CODES.has(code) || /^2\d\d$/.test(code)) return "ok";
-  if (PENDING_CODES.has(code)) return "pending";
+  if (code === "OK" || /^2\d\d$/.test(code)) return "ok";
+  const tone = paymentCodeTone(code);
+  if (tone) return tone;
   if (eventType?.endsWith(".status") && /^\d{1,2}$/.test(code)) return "pending";
   return "attention";
 }

@@ -228,3 +228,10 @@ export interface PaymentProvider {
    */
   noAnswer(failureCode: string): boolean;
 }
+
+/**
+ * How staff timelines show a result code a provider records: "ok" (done as asked), "pending" (a state while
+ * the customer is still in the window), null (anything else: shown as a code to look at). Static per
+ * provider (no configuration needed), so the registry lists these beside the factories.
+ */
+export type CodeTone = (code: string) => "ok" | "pending" | null;

@@ -2,9 +2,9 @@
 // lib/payments: the only file here that imports concrete provider folders (lib/providers/<name>/).
 // Adding a provider = its adapter folder (meeting ./port.ts) + one entry below.
 import { env } from "../env";
-import { createKakaoPayGateway } from "../providers/kakaopay";
-import { createPayUpClient, createPayUpGateway } from "../providers/payup";
-import type { PaymentProvider, ProviderName } from "./port";
+import { createKakaoPayGateway, kakaoPayCodeTone } from "../providers/kakaopay";
+import { createPayUpClient, createPayUpGateway, payUpCodeTone } from "../providers/payup";
+import type { CodeTone, PaymentProvider, ProviderName } from "./port";
 
 /** Every provider, in the order the checkout offers them. */
 const factories: Record<ProviderName, () => PaymentProvider> = {
@@ -20,6 +20,18 @@ const factories: Record<ProviderName, () => PaymentProvider> = {
     );
   },
 };
+
+/** Each provider's reading of its own result codes (static: the admin timelines use it without any keys). */
+const codeTones: Record<ProviderName, CodeTone> = { KAKAOPAY: kakaoPayCodeTone, PAYUP_KCP: payUpCodeTone };
+
+/** How staff timelines show a payment provider's own result code (null: not one any provider knows as fine). */
+export function paymentCodeTone(code: string): "ok" | "pending" | null {
+  for (const tone of Object.values(codeTones)) {
+    const t = tone(code);
+    if (t) return t;
+  }
+  return null;
+}
 
 const built = new Map<ProviderName, PaymentProvider>();
 

@@ -66,3 +66,10 @@ export const KAKAOPAY_STATUSES: Record<string, { reading: KakaoPayStatusReading;
 };
 
 export const readKakaoPayStatus = (status: string): KakaoPayStatusReading => KAKAOPAY_STATUSES[status]?.reading ?? "pending";
+
+/** A status recorded as a timeline code: settled states are "ok", the window's own states "pending" (not FAIL_*). */
+export function kakaoPayCodeTone(code: string): "ok" | "pending" | null {
+  const known = KAKAOPAY_STATUSES[code];
+  if (!known || code.startsWith("FAIL_")) return null;
+  return known.reading === "charged" ? "ok" : known.reading === "pending" ? "pending" : null;
+}

@@ -185,3 +185,6 @@ const RESEND_READINGS: Record<PayUpCode, PayUpResendReading> = {
 
 /** Codes outside the seed's table are payment/authentication errors (seed §4.1): a definite refusal. */
 export const readResendAnswer = (code: string): PayUpResendReading => (isPayUpCode(code) ? RESEND_READINGS[code] : "failed");
+
+/** PayUp's and KCP's success code is "ok" on a staff timeline; PayUp reports no in-window states. */
+export const payUpCodeTone = (code: string): "ok" | null => (code === "0000" ? "ok" : null);
