@@ -1,27 +1,6 @@
 // GET /api/admin/orders/export — the filtered order list as CSV (UTF-8 with BOM for Excel). Manager and
 // owner only; every export is in the audit log with its filters and row count.
-import { appError } from "@/lib/errors";
-import { auditedCsv } from "@/lib/admin/export-audit";
 import { orderFilterSchema, ordersCsv } from "@/lib/admin/orders-query";
-import { withAdmin } from "../../../../_lib/admin";
-import { csvResponse, errorResponse, withErrors } from "../../../../_lib/http";
-import { currentIp } from "../../../../_lib/ratelimit";
+import { csvExportRoute } from "../../../../_lib/csv-export";
 
-export const GET = withErrors(
-  withAdmin(
-    async (admin, req: Request) => {
-      const parsed = orderFilterSchema.safeParse(Object.fromEntries(new URL(req.url).searchParams));
-      if (!parsed.success) return errorResponse(appError("VALIDATION", parsed.error.issues[0]?.message));
-      const { page: _p, pageSize: _s, ...filters } = parsed.data as typeof parsed.data & { page?: number; pageSize?: number };
-      const rows = auditedCsv(ordersCsv(admin.merchantId, parsed.data), {
-        actor: { adminId: admin.adminId, email: admin.email, merchantId: admin.merchantId },
-        action: "export.orders",
-        label: "주문",
-        filters,
-        ip: await currentIp(),
-      });
-      return csvResponse(rows, "orders");
-    },
-    { perm: "export" },
-  ),
-);
+export const GET = csvExportRoute({ perm: "export", filter: orderFilterSchema, rows: ordersCsv, action: "export.orders", label: "주문", file: "orders" });
