@@ -85,6 +85,19 @@ function FieldError({ errors, name }: { errors?: Record<string, string>; name: s
   ) : null;
 }
 
+/** A labelled top-level field (its id is its error key) with its error under it. */
+function Field({ name, label, errors, children }: { name: string; label: React.ReactNode; errors: Record<string, string>; children: React.ReactNode }) {
+  return (
+    <div>
+      <label className="label" htmlFor={name}>
+        {label}
+      </label>
+      {children}
+      <FieldError errors={errors} name={name} />
+    </div>
+  );
+}
+
 /** aria-invalid / aria-describedby for an input whose error key is `name`. */
 const invalid = (errors: Record<string, string>, name: string) => (errors[name] ? { "aria-invalid": true, "aria-describedby": errorId(name) } : {});
 
@@ -165,27 +178,15 @@ export function BillForm({ initial, billId, identityLocked }: { initial: BillFor
         <section className="card space-y-3 p-4">
           <h2 className="font-semibold">고객</h2>
           <div className="grid gap-3 sm:grid-cols-3">
-            <div>
-              <label className="label" htmlFor="customerKey">
-                고객번호
-              </label>
+            <Field name="customerKey" label="고객번호" errors={errors}>
               <input id="customerKey" className="input disabled:bg-paper disabled:text-ink-soft" value={v.customerKey} maxLength={50} disabled={identityLocked} onChange={(e) => set("customerKey", e.target.value)} placeholder="예: APT-1011001" {...invalid(errors, "customerKey")} />
-              <FieldError errors={errors} name="customerKey" />
-            </div>
-            <div>
-              <label className="label" htmlFor="customerName">
-                고객 이름(표시명)
-              </label>
+            </Field>
+            <Field name="customerName" label="고객 이름(표시명)" errors={errors}>
               <input id="customerName" className="input" value={v.customerName} maxLength={50} onChange={(e) => set("customerName", e.target.value)} placeholder="예: 101동 1001호" {...invalid(errors, "customerName")} />
-              <FieldError errors={errors} name="customerName" />
-            </div>
-            <div>
-              <label className="label" htmlFor="customerBirth">
-                생년월일 (선택)
-              </label>
+            </Field>
+            <Field name="customerBirth" label="생년월일 (선택)" errors={errors}>
               <input id="customerBirth" type="date" className="input" value={v.customerBirth} onChange={(e) => set("customerBirth", e.target.value)} {...invalid(errors, "customerBirth")} />
-              <FieldError errors={errors} name="customerBirth" />
-            </div>
+            </Field>
           </div>
           <p className="text-xs text-ink-mute">
             고객번호는 우리가 관리하는 고객번호나 계약번호입니다 (영문·숫자·-·_, 50자 이내). 카카오페이가 청구서를 찾는 열쇠라 링크를 만든 뒤에는 바꿀 수 없고, 전화번호처럼 밖에서도 사람을 알아볼 수 있는 번호는 쓸 수 없습니다. 생년월일을 넣으면 같은 생년월일을 입력한 고객에게만 청구서가 보입니다.
@@ -194,59 +195,31 @@ export function BillForm({ initial, billId, identityLocked }: { initial: BillFor
 
         <section className="card space-y-3 p-4">
           <h2 className="font-semibold">청구 정보</h2>
-          <div>
-            <label className="label" htmlFor="title">
-              청구서명
-            </label>
+          <Field name="title" label="청구서명" errors={errors}>
             <input id="title" className="input" value={v.title} maxLength={100} onChange={(e) => set("title", e.target.value)} placeholder="예: 2026년 7월 관리비" {...invalid(errors, "title")} />
-            <FieldError errors={errors} name="title" />
-          </div>
+          </Field>
           <div className="grid gap-3 sm:grid-cols-3">
-            <div>
-              <label className="label" htmlFor="billedYearMonth">
-                청구 연월
-              </label>
+            <Field name="billedYearMonth" label="청구 연월" errors={errors}>
               <input id="billedYearMonth" type="month" className="input disabled:bg-paper disabled:text-ink-soft" value={v.billedYearMonth} disabled={identityLocked} onChange={(e) => set("billedYearMonth", e.target.value)} {...invalid(errors, "billedYearMonth")} />
-              <FieldError errors={errors} name="billedYearMonth" />
-            </div>
-            <div>
-              <label className="label" htmlFor="ordinal">
-                회차 (선택)
-              </label>
+            </Field>
+            <Field name="ordinal" label="회차 (선택)" errors={errors}>
               <input id="ordinal" className="input disabled:bg-paper disabled:text-ink-soft" value={v.ordinal} maxLength={24} disabled={identityLocked} onChange={(e) => set("ordinal", e.target.value)} placeholder="같은 달 여러 건일 때" {...invalid(errors, "ordinal")} />
-              <FieldError errors={errors} name="ordinal" />
-            </div>
-            <div>
-              <label className="label" htmlFor="billerNoticeKey">
-                청구서 식별 코드 (선택)
-              </label>
+            </Field>
+            <Field name="billerNoticeKey" label="청구서 식별 코드 (선택)" errors={errors}>
               <input id="billerNoticeKey" className="input disabled:bg-paper disabled:text-ink-soft" value={v.billerNoticeKey} maxLength={80} disabled={identityLocked} onChange={(e) => set("billerNoticeKey", e.target.value)} placeholder="비우면 자동 생성" {...invalid(errors, "billerNoticeKey")} />
-              <FieldError errors={errors} name="billerNoticeKey" />
-            </div>
+            </Field>
           </div>
           <p className="text-xs text-ink-mute">회차는 같은 고객에게 같은 달 청구서를 여러 장 보낼 때 구분하는 값입니다 (영문·숫자). 식별 코드는 이 청구서 한 장을 가리키는 코드로, 비워 두면 자동으로 만듭니다.</p>
           <div className="grid gap-3 sm:grid-cols-3">
-            <div>
-              <label className="label" htmlFor="amount">
-                청구 금액 (원)
-              </label>
+            <Field name="amount" label="청구 금액 (원)" errors={errors}>
               <input id="amount" className="input amount" inputMode="numeric" value={v.amount} onChange={(e) => set("amount", digits(e.target.value))} {...invalid(errors, "amount")} />
-              <FieldError errors={errors} name="amount" />
-            </div>
-            <div>
-              <label className="label" htmlFor="taxFreeAmount">
-                그중 비과세 (원)
-              </label>
+            </Field>
+            <Field name="taxFreeAmount" label="그중 비과세 (원)" errors={errors}>
               <input id="taxFreeAmount" className="input amount" inputMode="numeric" value={v.taxFreeAmount} onChange={(e) => set("taxFreeAmount", digits(e.target.value))} {...invalid(errors, "taxFreeAmount")} />
-              <FieldError errors={errors} name="taxFreeAmount" />
-            </div>
-            <div>
-              <label className="label" htmlFor="vatAmount">
-                부가세 (비우면 {autoVat.toLocaleString("ko-KR")}원)
-              </label>
+            </Field>
+            <Field name="vatAmount" label={<>부가세 (비우면 {autoVat.toLocaleString("ko-KR")}원)</>} errors={errors}>
               <input id="vatAmount" className="input amount" inputMode="numeric" value={v.vatAmount} onChange={(e) => set("vatAmount", digits(e.target.value))} placeholder="자동 계산" {...invalid(errors, "vatAmount")} />
-              <FieldError errors={errors} name="vatAmount" />
-            </div>
+            </Field>
           </div>
           <div className="grid gap-3 sm:grid-cols-3">
             <div>
@@ -259,21 +232,13 @@ export function BillForm({ initial, billId, identityLocked }: { initial: BillFor
                 <option value="D0">기한 없음</option>
               </select>
             </div>
-            <div>
-              <label className="label" htmlFor="payExpireDate">
-                납기일
-              </label>
+            <Field name="payExpireDate" label="납기일" errors={errors}>
               <input id="payExpireDate" type="date" className="input" value={v.payExpireDate} onChange={(e) => set("payExpireDate", e.target.value)} {...invalid(errors, "payExpireDate")} />
-              <FieldError errors={errors} name="payExpireDate" />
-            </div>
+            </Field>
             {v.expireType === "D2" && (
-              <div>
-                <label className="label" htmlFor="secondPayExpireDate">
-                  두 번째 납기일
-                </label>
+              <Field name="secondPayExpireDate" label="두 번째 납기일" errors={errors}>
                 <input id="secondPayExpireDate" type="date" className="input" value={v.secondPayExpireDate} onChange={(e) => set("secondPayExpireDate", e.target.value)} {...invalid(errors, "secondPayExpireDate")} />
-                <FieldError errors={errors} name="secondPayExpireDate" />
-              </div>
+              </Field>
             )}
           </div>
           <p className="text-xs text-ink-mute">
