@@ -37,10 +37,20 @@ function refuse(req: NextRequest, status: 400 | 413, message: string) {
   const { pathname } = req.nextUrl;
   const headers = { "Cache-Control": "no-store" };
   if (isApi(pathname) || req.headers.get("next-action") || !(req.headers.get("accept") ?? "").includes("text/html")) {
-    return withHeaders(NextResponse.json({ error: { code: status === 413 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST", message } }, { status, headers }), pathname);
+    return withHeaders(
+      NextResponse.json(
+        { error: { code: status === 413 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST", message } },
+        { status, headers },
+      ),
+      pathname,
+    );
   }
   const html = `<!doctype html><html lang="ko"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>잘못된 요청 · 카카오 체크아웃</title></head><body style="font-family:system-ui,sans-serif;max-width:420px;margin:60px auto;padding:0 20px;text-align:center"><h1 style="font-size:20px">잘못된 요청입니다</h1><p>${message}</p><p><a href="/">처음으로</a></p></body></html>`;
-  return withHeaders(new NextResponse(html, { status, headers: { ...headers, "Content-Type": "text/html; charset=utf-8" } }), pathname, "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+  return withHeaders(
+    new NextResponse(html, { status, headers: { ...headers, "Content-Type": "text/html; charset=utf-8" } }),
+    pathname,
+    "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  );
 }
 
 export function inputProblem(req: NextRequest): InputProblem | null {
@@ -79,16 +89,27 @@ export async function proxy(req: NextRequest) {
 
   const hasCookie = Boolean(req.cookies.get(SESSION_COOKIE)?.value);
   if (pathname.startsWith("/api/admin") && !hasCookie) {
-    return withHeaders(NextResponse.json({ error: { code: "UNAUTHORIZED", message: "로그인이 필요합니다." } }, { status: 401 }), pathname);
+    return withHeaders(
+      NextResponse.json({ error: { code: "UNAUTHORIZED", message: "로그인이 필요합니다." } }, { status: 401 }),
+      pathname,
+    );
   }
   // The invitation page is for someone without an account yet (its token is the credential).
-  if (pathname.startsWith("/admin") && pathname !== "/admin/login" && !pathname.startsWith("/admin/invite/") && !hasCookie) {
+  if (
+    pathname.startsWith("/admin") &&
+    pathname !== "/admin/login" &&
+    !pathname.startsWith("/admin/invite/") &&
+    !hasCookie
+  ) {
     return withHeaders(NextResponse.redirect(new URL("/admin/login", req.url)), pathname);
   }
 
   const e = env();
   const nonce = newNonce();
-  const csp = contentSecurityPolicy(nonce, cspSourcesFromEnv(e), { dev: e.NODE_ENV === "development", https: e.APP_URL.startsWith("https://") });
+  const csp = contentSecurityPolicy(nonce, cspSourcesFromEnv(e), {
+    dev: e.NODE_ENV === "development",
+    https: e.APP_URL.startsWith("https://"),
+  });
   const requestHeaders = new Headers(req.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);
@@ -98,7 +119,8 @@ export async function proxy(req: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: "/((?!_next/static|_next/image|favicon\\.ico|kakao/|pay/payup/return|.*\\.(?:png|jpe?g|gif|svg|webp|avif|ico|css|js|map|txt|woff2?)$).*)",
+      source:
+        "/((?!_next/static|_next/image|favicon\\.ico|kakao/|pay/payup/return|.*\\.(?:png|jpe?g|gif|svg|webp|avif|ico|css|js|map|txt|woff2?)$).*)",
     },
   ],
 };

@@ -3,5 +3,5 @@ export const FONT_PRELOADS = [
   "/fonts/pretendard-400.207656f679.woff2",
   "/fonts/pretendard-500.68a4c80f45.woff2",
   "/fonts/pretendard-600.3010b5d28c.woff2",
-  "/fonts/pretendard-700.b4cf2e7965.woff2"
+  "/fonts/pretendard-700.b4cf2e7965.woff2",
 ] as const;

@@ -28,10 +28,17 @@ async function scan(page: Page, what: string, info: TestInfo) {
   }
   const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   const all = result.violations.map((v) => `${v.id}(${v.impact},${v.nodes.length})`);
-  await info.attach(`axe ${what}`, { body: JSON.stringify({ url: page.url(), violations: all }, null, 1), contentType: "application/json" });
+  await info.attach(`axe ${what}`, {
+    body: JSON.stringify({ url: page.url(), violations: all }, null, 1),
+    contentType: "application/json",
+  });
   if (process.env.E2E_AXE_LOG) console.log(`[axe] ${info.project.name} ${what}: ${all.join(" ") || "none"}`);
   // E2E_SHOTS=<dir>: a full-page screenshot of every scanned screen, to look at each width by eye.
-  if (process.env.E2E_SHOTS) await page.screenshot({ path: `${process.env.E2E_SHOTS}/${info.project.name}-${what.replace(/[^\w가-힣]+/g, "_")}.png`, fullPage: true });
+  if (process.env.E2E_SHOTS)
+    await page.screenshot({
+      path: `${process.env.E2E_SHOTS}/${info.project.name}-${what.replace(/[^\w가-힣]+/g, "_")}.png`,
+      fullPage: true,
+    });
   expect(
     bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
     `${what}: serious/critical axe violations`,
@@ -49,7 +56,8 @@ async function expectFocusOnError(page: Page, id: string, message: RegExp) {
 }
 
 // Each project uses its own phone numbers at the sandbox's KakaoTalk (tests of the three projects run at once).
-const phoneFor = (info: TestInfo, n: number) => `010-7${{ desktop: 1, phone: 2, "phone-360": 3 }[info.project.name] ?? 4}${n}0-${String(1000 + info.workerIndex).slice(-4)}`;
+const phoneFor = (info: TestInfo, n: number) =>
+  `010-7${{ desktop: 1, phone: 2, "phone-360": 3 }[info.project.name] ?? 4}${n}0-${String(1000 + info.workerIndex).slice(-4)}`;
 
 test.describe("accessibility (axe) and no sideways scroll on customer pages", () => {
   test("shop, cart, checkout (empty, filled, with errors)", { tag: "@phone-only" }, async ({ page }, info) => {
@@ -104,117 +112,135 @@ test.describe("accessibility (axe) and no sideways scroll on customer pages", ()
     await scan(page, "404 (unknown product)", info);
   });
 
-  test("receipts: paid by card (with the card's details), 결제 확인 중, unpaid, refunded", { tag: "@phone-only" }, async ({ page, browser }, info) => {
-    test.setTimeout(300_000);
-    // Paid by card, 3 months: the receipt shows 카드사, 할부, 승인번호 and 승인 일시 from KakaoPay's answer.
-    await checkoutToKakaoPay(page, { product: "제주 햇감귤" });
-    await page.locator("#m-CARD").check();
-    await page.getByLabel("카드사").selectOption("BC");
-    await page.getByLabel("할부").selectOption("3");
-    const orderNumber = await payAtKakaoPay(page);
-    const receipt = page.getByTestId("receipt");
-    await expect(receipt).toContainText("카카오페이 카드");
-    await expect(page.getByTestId("receipt-card-issuer")).toHaveText("우리카드 (체크)");
-    await expect(page.getByTestId("receipt-card-install")).toHaveText("3개월");
-    await expect(page.getByTestId("receipt-card-approval")).toHaveText(/^[0-9A-Z]{8}$/);
-    await expect(page.getByTestId("receipt-approved-at")).toHaveText(/^\d{4}\. \d{1,2}\. \d{1,2}\. 오[전후] \d{1,2}:\d{2}$/);
-    await scan(page, "receipt (paid)", info);
+  test(
+    "receipts: paid by card (with the card's details), 결제 확인 중, unpaid, refunded",
+    { tag: "@phone-only" },
+    async ({ page, browser }, info) => {
+      test.setTimeout(300_000);
+      // Paid by card, 3 months: the receipt shows 카드사, 할부, 승인번호 and 승인 일시 from KakaoPay's answer.
+      await checkoutToKakaoPay(page, { product: "제주 햇감귤" });
+      await page.locator("#m-CARD").check();
+      await page.getByLabel("카드사").selectOption("BC");
+      await page.getByLabel("할부").selectOption("3");
+      const orderNumber = await payAtKakaoPay(page);
+      const receipt = page.getByTestId("receipt");
+      await expect(receipt).toContainText("카카오페이 카드");
+      await expect(page.getByTestId("receipt-card-issuer")).toHaveText("우리카드 (체크)");
+      await expect(page.getByTestId("receipt-card-install")).toHaveText("3개월");
+      await expect(page.getByTestId("receipt-card-approval")).toHaveText(/^[0-9A-Z]{8}$/);
+      await expect(page.getByTestId("receipt-approved-at")).toHaveText(
+        /^\d{4}\. \d{1,2}\. \d{1,2}\. 오[전후] \d{1,2}:\d{2}$/,
+      );
+      await scan(page, "receipt (paid)", info);
 
-    // Refunded in full by the shop: the receipt says so.
-    const admin = await browser.newPage();
-    await adminLogin(admin);
-    await admin.goto(`/admin/orders?q=${orderNumber}`);
-    await admin.locator("[data-testid=orders-cards], [data-testid=orders-table]").filter({ visible: true }).getByRole("link", { name: orderNumber }).click();
-    const max = (await admin.getByText(/환불 금액 \(최대/).textContent())!.replace(/[^\d]/g, "");
-    await admin.getByLabel(/환불 금액/).fill(max);
-    await admin.getByLabel("환불 사유").fill("고객 요청");
-    await admin.getByTestId("refund-review").click();
-    await admin.getByTestId("refund-confirm").click();
-    await expect(admin.locator("[data-status=REFUNDED]")).toBeVisible({ timeout: 20_000 });
-    await admin.close();
-    await page.reload();
-    await expect(page.getByTestId("order-status")).toContainText("전액 환불된 주문입니다");
-    await scan(page, "receipt (refunded)", info);
+      // Refunded in full by the shop: the receipt says so.
+      const admin = await browser.newPage();
+      await adminLogin(admin);
+      await admin.goto(`/admin/orders?q=${orderNumber}`);
+      await admin
+        .locator("[data-testid=orders-cards], [data-testid=orders-table]")
+        .filter({ visible: true })
+        .getByRole("link", { name: orderNumber })
+        .click();
+      const max = (await admin.getByText(/환불 금액 \(최대/).textContent())!.replace(/[^\d]/g, "");
+      await admin.getByLabel(/환불 금액/).fill(max);
+      await admin.getByLabel("환불 사유").fill("고객 요청");
+      await admin.getByTestId("refund-review").click();
+      await admin.getByTestId("refund-confirm").click();
+      await expect(admin.locator("[data-status=REFUNDED]")).toBeVisible({ timeout: 20_000 });
+      await admin.close();
+      await page.reload();
+      await expect(page.getByTestId("order-status")).toContainText("전액 환불된 주문입니다");
+      await scan(page, "receipt (refunded)", info);
 
-    // KakaoPay is slow to approve (the app gives up waiting after 2 s): 결제 확인 중. That page reloads itself
-    // every second or three until the approval is known — too often for a scan under load — so its HTML,
-    // as the server sends it while checking, is scanned in a copy without the reload (and without scripts),
-    // with the app's own stylesheets.
-    await checkoutToKakaoPay(page, { product: "수제 모듬 떡 세트" });
-    const tid = new URL(page.url()).pathname.split("/").pop()!;
-    await armFault({ provider: "kakaopay", op: "approve", mode: "delay", delayMs: 20_000, match: tid });
-    await page.getByRole("button", { name: /결제하기/ }).click();
-    await expect(page.getByTestId("order-status")).toContainText("결제 결과를 확인하고 있습니다");
-    const html = await (await page.request.get(page.url())).text();
-    expect(html).toContain("결제 결과를 확인하고 있습니다");
-    const copy = await page.context().newPage();
-    const origin = new URL(page.url()).origin;
-    await copy.setContent(
-      html
-        .replace(/<meta[^>]*http-equiv="refresh"[^>]*>/gi, "")
-        .replace(/<script\b[\s\S]*?<\/script>/gi, "")
-        .replace(/<head>/i, `<head><base href="${origin}/">`),
-      { waitUntil: "load" },
-    );
-    await expect(copy.getByTestId("order-status")).toContainText("결제 결과를 확인하고 있습니다");
-    await scan(copy, "receipt (결제 확인 중)", info);
-    await copy.close();
-    await expect(page.getByTestId("order-status")).toContainText("결제가 완료되었습니다", { timeout: 60_000 });
+      // KakaoPay is slow to approve (the app gives up waiting after 2 s): 결제 확인 중. That page reloads itself
+      // every second or three until the approval is known — too often for a scan under load — so its HTML,
+      // as the server sends it while checking, is scanned in a copy without the reload (and without scripts),
+      // with the app's own stylesheets.
+      await checkoutToKakaoPay(page, { product: "수제 모듬 떡 세트" });
+      const tid = new URL(page.url()).pathname.split("/").pop()!;
+      await armFault({ provider: "kakaopay", op: "approve", mode: "delay", delayMs: 20_000, match: tid });
+      await page.getByRole("button", { name: /결제하기/ }).click();
+      await expect(page.getByTestId("order-status")).toContainText("결제 결과를 확인하고 있습니다");
+      const html = await (await page.request.get(page.url())).text();
+      expect(html).toContain("결제 결과를 확인하고 있습니다");
+      const copy = await page.context().newPage();
+      const origin = new URL(page.url()).origin;
+      await copy.setContent(
+        html
+          .replace(/<meta[^>]*http-equiv="refresh"[^>]*>/gi, "")
+          .replace(/<script\b[\s\S]*?<\/script>/gi, "")
+          .replace(/<head>/i, `<head><base href="${origin}/">`),
+        { waitUntil: "load" },
+      );
+      await expect(copy.getByTestId("order-status")).toContainText("결제 결과를 확인하고 있습니다");
+      await scan(copy, "receipt (결제 확인 중)", info);
+      await copy.close();
+      await expect(page.getByTestId("order-status")).toContainText("결제가 완료되었습니다", { timeout: 60_000 });
 
-    // Cancelled at KakaoPay: the unpaid order with 다시 결제하기.
-    await checkoutToKakaoPay(page, { product: "제주 유기농 녹차 티백" });
-    await page.getByRole("button", { name: "취소" }).click();
-    await expect(page.getByTestId("retry-payment")).toBeVisible();
-    await expect(page.getByTestId("order-notice")).not.toContainText(/\[\s*-?\d+\s*\]/);
-    await scan(page, "order (unpaid, cancelled)", info);
-  });
+      // Cancelled at KakaoPay: the unpaid order with 다시 결제하기.
+      await checkoutToKakaoPay(page, { product: "제주 유기농 녹차 티백" });
+      await page.getByRole("button", { name: "취소" }).click();
+      await expect(page.getByTestId("retry-payment")).toBeVisible();
+      await expect(page.getByTestId("order-notice")).not.toContainText(/\[\s*-?\d+\s*\]/);
+      await scan(page, "order (unpaid, cancelled)", info);
+    },
+  );
 
-  test("consent pages: forms (empty, with errors), waiting, declined, signed", { tag: "@phone-only" }, async ({ page }, info) => {
-    test.setTimeout(240_000);
-    await page.goto("/consents");
-    await scan(page, "consents home", info);
-    await page.goto("/consents/sign");
-    await scan(page, "e-sign form", info);
-    await expect(page.getByText(/SHA-256/)).toHaveCount(0);
-    await page.getByTestId("esign-submit").click();
-    await expect(page.getByTestId("error-name")).toBeVisible();
-    // The agreement comes first on this form (under the document), then the signer's name.
-    await expectFocusOnError(page, "agree", /문서 내용을 확인하고/);
-    await expect(page.locator("#name")).toHaveAttribute("aria-invalid", "true");
-    await scan(page, "e-sign form (with errors)", info);
+  test(
+    "consent pages: forms (empty, with errors), waiting, declined, signed",
+    { tag: "@phone-only" },
+    async ({ page }, info) => {
+      test.setTimeout(240_000);
+      await page.goto("/consents");
+      await scan(page, "consents home", info);
+      await page.goto("/consents/sign");
+      await scan(page, "e-sign form", info);
+      await expect(page.getByText(/SHA-256/)).toHaveCount(0);
+      await page.getByTestId("esign-submit").click();
+      await expect(page.getByTestId("error-name")).toBeVisible();
+      // The agreement comes first on this form (under the document), then the signer's name.
+      await expectFocusOnError(page, "agree", /문서 내용을 확인하고/);
+      await expect(page.locator("#name")).toHaveAttribute("aria-invalid", "true");
+      await scan(page, "e-sign form (with errors)", info);
 
-    await page.goto("/consents/auto-debit");
-    await scan(page, "CMS form", info);
-    await page.getByTestId("cms-submit").click();
-    await expect(page.getByTestId("error-name")).toBeVisible();
-    await expectFocusOnError(page, "name", /이름/);
-    await scan(page, "CMS form (with errors)", info);
+      await page.goto("/consents/auto-debit");
+      await scan(page, "CMS form", info);
+      await page.getByTestId("cms-submit").click();
+      await expect(page.getByTestId("error-name")).toBeVisible();
+      await expectFocusOnError(page, "name", /이름/);
+      await scan(page, "CMS form (with errors)", info);
 
-    const phone = phoneFor(info, 1);
-    await page.getByLabel("이름").fill("한접근");
-    await page.getByLabel("휴대폰 번호").fill(phone);
-    await page.getByLabel("생년월일").fill("1988-07-15");
-    await page.getByLabel("은행").selectOption("카카오뱅크");
-    await page.getByLabel("계좌번호").fill("3333-01-2345678");
-    await page.getByLabel("예금주").fill("한접근");
-    await page.getByTestId("cms-submit").click();
-    await expect(page).toHaveURL(/\/consents\/[a-z0-9]+$/);
-    await expect(page.getByTestId("consent-screen")).toHaveAttribute("data-screen", "waiting");
-    await scan(page, "consent (waiting)", info);
+      const phone = phoneFor(info, 1);
+      await page.getByLabel("이름").fill("한접근");
+      await page.getByLabel("휴대폰 번호").fill(phone);
+      await page.getByLabel("생년월일").fill("1988-07-15");
+      await page.getByLabel("은행").selectOption("카카오뱅크");
+      await page.getByLabel("계좌번호").fill("3333-01-2345678");
+      await page.getByLabel("예금주").fill("한접근");
+      await page.getByTestId("cms-submit").click();
+      await expect(page).toHaveURL(/\/consents\/[a-z0-9]+$/);
+      await expect(page.getByTestId("consent-screen")).toHaveAttribute("data-screen", "waiting");
+      await scan(page, "consent (waiting)", info);
 
-    await inKakaoTalk(page, phone, "거절");
-    await expect(page.getByTestId("consent-screen")).toHaveAttribute("data-screen", /rejected|expired/, { timeout: 20_000 });
-    await scan(page, "consent (declined)", info);
-    await page.getByTestId("consent-retry").click();
-    await expect(page.getByTestId("consent-screen")).toHaveAttribute("data-screen", "waiting");
-    await inKakaoTalk(page, phone, "서명하기");
-    // Another spec may move the sandbox's clock (expiry test): any final screen is a screen to check.
-    await expect(page.getByTestId("consent-screen")).toHaveAttribute("data-screen", /verified|expired/, { timeout: 20_000 });
-    if ((await page.getByTestId("consent-screen").getAttribute("data-screen")) === "verified") {
-      await expect(page.getByRole("heading", { name: "자동이체 출금동의가 완료되었습니다" })).toBeVisible();
-    }
-    await scan(page, "consent (final)", info);
-  });
+      await inKakaoTalk(page, phone, "거절");
+      await expect(page.getByTestId("consent-screen")).toHaveAttribute("data-screen", /rejected|expired/, {
+        timeout: 20_000,
+      });
+      await scan(page, "consent (declined)", info);
+      await page.getByTestId("consent-retry").click();
+      await expect(page.getByTestId("consent-screen")).toHaveAttribute("data-screen", "waiting");
+      await inKakaoTalk(page, phone, "서명하기");
+      // Another spec may move the sandbox's clock (expiry test): any final screen is a screen to check.
+      await expect(page.getByTestId("consent-screen")).toHaveAttribute("data-screen", /verified|expired/, {
+        timeout: 20_000,
+      });
+      if ((await page.getByTestId("consent-screen").getAttribute("data-screen")) === "verified") {
+        await expect(page.getByRole("heading", { name: "자동이체 출금동의가 완료되었습니다" })).toBeVisible();
+      }
+      await scan(page, "consent (final)", info);
+    },
+  );
 
   test("the KCP window page (PC): shop header, a cancel in plain Korean", async ({ browser }, info) => {
     test.slow();
@@ -240,7 +266,8 @@ async function desktopPage(browser: Browser, info: TestInfo) {
     viewport,
     locale: "ko-KR",
     timezoneId: "Asia/Seoul",
-    userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36",
+    userAgent:
+      "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36",
   });
   return context.newPage();
 }

@@ -7,14 +7,22 @@ import { expect, test, type TestInfo } from "@playwright/test";
 import { DEMO_ADMIN, query, sandboxUrl } from "./helpers";
 
 /** Screenshots for people to look at: E2E_SCREENSHOT_DIR when set, else the test's output folder. */
-const shot = (info: TestInfo, name: string) => (process.env.E2E_SCREENSHOT_DIR ? `${process.env.E2E_SCREENSHOT_DIR}/${name}` : info.outputPath(name));
+const shot = (info: TestInfo, name: string) =>
+  process.env.E2E_SCREENSHOT_DIR ? `${process.env.E2E_SCREENSHOT_DIR}/${name}` : info.outputPath(name);
 
-test("consent requested from a bill: verified by the worker, shown on the bill and on the customer page", async ({ page }, info) => {
+test("consent requested from a bill: verified by the worker, shown on the bill and on the customer page", async ({
+  page,
+}, info) => {
   test.setTimeout(120_000);
   const tag = randomUUID().slice(0, 8);
-  const [m] = await query<{ merchantId: string }>(`SELECT "merchantId" FROM "AdminUser" WHERE email = 'admin@kakao-checkout.test'`);
+  const [m] = await query<{ merchantId: string }>(
+    `SELECT "merchantId" FROM "AdminUser" WHERE email = 'admin@kakao-checkout.test'`,
+  );
   const key = `E2E${tag}`;
-  await query(`INSERT INTO "BilledCustomer" (id, "merchantId", "billerUserKey", name, "updatedAt") VALUES ($1, $2, $3, '102동 803호', now())`, [`e2e-c-${tag}`, m!.merchantId, key]);
+  await query(
+    `INSERT INTO "BilledCustomer" (id, "merchantId", "billerUserKey", name, "updatedAt") VALUES ($1, $2, $3, '102동 803호', now())`,
+    [`e2e-c-${tag}`, m!.merchantId, key],
+  );
   await query(
     `INSERT INTO "Bill" (id, "merchantId", "customerId", "billerUserKey", "billedYearMonth", "billerNoticeKey", title, amount, "vatAmount", "payExpireDate", "updatedAt")
      VALUES ($1, $2, $3, $4, '202612', $5, '12월 관리비', 98000, 0, '20261231', now())`,
@@ -37,7 +45,10 @@ test("consent requested from a bill: verified by the worker, shown on the bill a
       await page.setViewportSize({ width: w, height: 900 });
       await panel.scrollIntoViewIfNeeded();
       await page.screenshot({ path: shot(info, `bill-consent-form-${w}.png`), fullPage: true });
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `no sideways scroll at ${w}px`).toBeLessThanOrEqual(0);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+        `no sideways scroll at ${w}px`,
+      ).toBeLessThanOrEqual(0);
     }
   }
   const form = page.getByTestId("bill-consent-form");
@@ -52,9 +63,16 @@ test("consent requested from a bill: verified by the worker, shown on the bill a
   await expect(page.getByTestId("bill-consent-message")).toContainText("카카오톡으로 요청을 보냈습니다");
 
   // The customer signs in KakaoTalk (the sandbox's sheet); the worker verifies without anyone clicking.
-  const [c] = await query<{ id: string; receiptId: string }>(`SELECT id, "receiptId" FROM "ConsentRequest" WHERE "billId" = $1`, [billId]);
+  const [c] = await query<{ id: string; receiptId: string }>(
+    `SELECT id, "receiptId" FROM "ConsentRequest" WHERE "billId" = $1`,
+    [billId],
+  );
   expect((await fetch(`${sandboxUrl}/kakaotalk/r/${c!.receiptId}`)).ok).toBe(true);
-  const sign = await fetch(`${sandboxUrl}/kakaotalk/r/${c!.receiptId}/sign`, { method: "POST", body: new URLSearchParams({}), redirect: "manual" });
+  const sign = await fetch(`${sandboxUrl}/kakaotalk/r/${c!.receiptId}/sign`, {
+    method: "POST",
+    body: new URLSearchParams({}),
+    redirect: "manual",
+  });
   expect(sign.status).toBe(303);
   await expect(async () => {
     await page.reload();
@@ -84,12 +102,19 @@ test("consent requested from a bill: verified by the worker, shown on the bill a
     for (const w of [360, 390, 1280]) {
       await page.setViewportSize({ width: w, height: 900 });
       await page.screenshot({ path: shot(info, `customer-${w}.png`), fullPage: true });
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `no sideways scroll at ${w}px`).toBeLessThanOrEqual(0);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+        `no sideways scroll at ${w}px`,
+      ).toBeLessThanOrEqual(0);
     }
   }
   // Revealing the number is the owner's choice, and recorded.
   await page.getByTestId("reveal-pii").click();
-  await expect(page.getByTestId("customer-phone")).toHaveText(`${phone.slice(0, 3)}-${phone.slice(3, 7)}-${phone.slice(7)}`);
-  const audit = await query(`SELECT 1 FROM "AdminAuditLog" WHERE action = 'pii.reveal' AND "targetType" = 'customer' AND "createdAt" > now() - interval '5 minutes'`);
+  await expect(page.getByTestId("customer-phone")).toHaveText(
+    `${phone.slice(0, 3)}-${phone.slice(3, 7)}-${phone.slice(7)}`,
+  );
+  const audit = await query(
+    `SELECT 1 FROM "AdminAuditLog" WHERE action = 'pii.reveal' AND "targetType" = 'customer' AND "createdAt" > now() - interval '5 minutes'`,
+  );
   expect(audit.length).toBeGreaterThan(0);
 });

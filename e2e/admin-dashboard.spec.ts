@@ -7,7 +7,8 @@ import { expect, test, type TestInfo, type Page } from "@playwright/test";
 import { DEMO_ADMIN, query } from "./helpers";
 
 /** Screenshots for people to look at: E2E_SCREENSHOT_DIR when set, else the test's output folder. */
-const shot = (info: TestInfo, name: string) => (process.env.E2E_SCREENSHOT_DIR ? `${process.env.E2E_SCREENSHOT_DIR}/${name}` : info.outputPath(name));
+const shot = (info: TestInfo, name: string) =>
+  process.env.E2E_SCREENSHOT_DIR ? `${process.env.E2E_SCREENSHOT_DIR}/${name}` : info.outputPath(name);
 
 const DAY = 86_400_000;
 const KST = 9 * 3600_000;
@@ -47,12 +48,10 @@ async function seed(): Promise<Seeded> {
   await query(`INSERT INTO "Merchant" (id, code, name) VALUES ($1, $2, '대시보드 상점')`, [merchantId, code]);
   // An owner of that merchant with the demo admin's password (same hash).
   const email = `dash-${tag}@kakao-checkout.test`;
-  await query(`INSERT INTO "AdminUser" (id, "merchantId", email, name, "passwordHash", role) SELECT $1, $2, $3, '대시보드 소유자', "passwordHash", 'OWNER' FROM "AdminUser" WHERE email = $4`, [
-    `dash-a-${tag}`,
-    merchantId,
-    email,
-    DEMO_ADMIN.email,
-  ]);
+  await query(
+    `INSERT INTO "AdminUser" (id, "merchantId", email, name, "passwordHash", role) SELECT $1, $2, $3, '대시보드 소유자', "passwordHash", 'OWNER' FROM "AdminUser" WHERE email = $4`,
+    [`dash-a-${tag}`, merchantId, email, DEMO_ADMIN.email],
+  );
 
   const s: Seeded = { merchantId, email, now, payments: [], failedAttempts: [], refunds: [], bills: [], consents: [] };
   const at = (t: number) => new Date(t).toISOString();
@@ -65,7 +64,16 @@ async function seed(): Promise<Seeded> {
     await query(
       `INSERT INTO "Order" (id, "orderNumber", "merchantId", status, "buyerName", "buyerPhone", "buyerEmail", "itemSummary", "totalQuantity", "totalAmount", "taxFreeAmount", "vatAmount", "refundedAmount", "paidAt", "createdAt", "updatedAt")
        VALUES ($1, $2, $3, $4::"OrderStatus", '대시보드', '01000000000', 'dash@example.com', '녹차', 1, $5, 0, 0, $6, $7, $8, now())`,
-      [orderId, `${code}${String(i).padStart(6, "0")}-${tag.slice(0, 6).toUpperCase()}`, merchantId, status, amount, refunded, at(t), at(t - 120_000)],
+      [
+        orderId,
+        `${code}${String(i).padStart(6, "0")}-${tag.slice(0, 6).toUpperCase()}`,
+        merchantId,
+        status,
+        amount,
+        refunded,
+        at(t),
+        at(t - 120_000),
+      ],
     );
     const payStatus = refunded ? "PARTIALLY_CANCELLED" : "APPROVED";
     await query(
@@ -78,7 +86,14 @@ async function seed(): Promise<Seeded> {
       await query(
         `INSERT INTO "Refund" (id, "paymentId", "idempotencyKey", status, amount, "taxFreeAmount", "vatAmount", reason, "requestedBy", "createdAt", "completedAt")
          VALUES ($1, $2, $1, $3::"RefundStatus", $4, 0, 0, '고객 요청', 'dash@kakao-checkout.test', $5, $6)`,
-        [`dash-r-${tag}-${i}-${j}`, `dash-p-${tag}-${i}`, r.done ? "DONE" : "REQUESTED", r.amount, at(r.at - 1000), r.done ? at(r.at) : null],
+        [
+          `dash-r-${tag}-${i}-${j}`,
+          `dash-p-${tag}-${i}`,
+          r.done ? "DONE" : "REQUESTED",
+          r.amount,
+          at(r.at - 1000),
+          r.done ? at(r.at) : null,
+        ],
       );
       s.refunds.push(r);
     }
@@ -87,14 +102,22 @@ async function seed(): Promise<Seeded> {
   await paidOrder(points.yesterdayLate, 45_600);
   await paidOrder(points.day6Early, 78_900, [{ at: points.today, amount: 3_000, done: true }]);
   await paidOrder(points.day7Late, 11_100);
-  await paidOrder(points.day29Early, 22_200, [{ at: points.day7Late, amount: 2_200, done: true }, { at: points.today, amount: 1_000, done: false }]);
+  await paidOrder(points.day29Early, 22_200, [
+    { at: points.day7Late, amount: 2_200, done: true },
+    { at: points.today, amount: 1_000, done: false },
+  ]);
   await paidOrder(points.day30Late, 99_900);
   // An attempt that reached KakaoPay's window today and failed (success rate today: 1 of 2).
   i++;
   await query(
     `INSERT INTO "Order" (id, "orderNumber", "merchantId", status, "buyerName", "buyerPhone", "buyerEmail", "itemSummary", "totalQuantity", "totalAmount", "taxFreeAmount", "vatAmount", "createdAt", "updatedAt")
      VALUES ($1, $2, $3, 'PENDING', '대시보드', '01000000000', 'dash@example.com', '녹차', 1, 5000, 0, 0, $4, now())`,
-    [`dash-o-${tag}-${i}`, `${code}${String(i).padStart(6, "0")}-${tag.slice(0, 6).toUpperCase()}`, merchantId, at(points.today)],
+    [
+      `dash-o-${tag}-${i}`,
+      `${code}${String(i).padStart(6, "0")}-${tag.slice(0, 6).toUpperCase()}`,
+      merchantId,
+      at(points.today),
+    ],
   );
   await query(
     `INSERT INTO "Payment" (id, "orderId", provider, status, tid, "totalAmount", "taxFreeAmount", "vatAmount", "failureCode", "statusAt", "createdAt", "updatedAt")
@@ -105,7 +128,10 @@ async function seed(): Promise<Seeded> {
 
   // Bills: one billed customer, bills created / paid across the boundaries.
   const customerId = `dash-c-${tag}`;
-  await query(`INSERT INTO "BilledCustomer" (id, "merchantId", "billerUserKey", name, "updatedAt") VALUES ($1, $2, $3, '101동 1001호', now())`, [customerId, merchantId, `DASH${tag}`]);
+  await query(
+    `INSERT INTO "BilledCustomer" (id, "merchantId", "billerUserKey", name, "updatedAt") VALUES ($1, $2, $3, '101동 1001호', now())`,
+    [customerId, merchantId, `DASH${tag}`],
+  );
   const bills: Seeded["bills"] = [
     { createdAt: points.today, amount: 50_000 },
     { createdAt: points.day6Early, amount: 30_000, paidAt: points.yesterdayLate, paidAmount: 30_000 },
@@ -116,7 +142,19 @@ async function seed(): Promise<Seeded> {
     await query(
       `INSERT INTO "Bill" (id, "merchantId", "customerId", "billerUserKey", "billedYearMonth", ordinal, "billerNoticeKey", title, amount, "vatAmount", "payExpireDate", status, "paidAmount", "paidAt", "createdAt", "updatedAt")
        VALUES ($1, $2, $3, $4, '202611', $5, $6, '관리비', $7, 0, '20261231', $8::"BillStatus", $9, $10, $11, now())`,
-      [`dash-b-${tag}-${j}`, merchantId, customerId, `DASH${tag}`, String(j + 1), `DASH-${tag}-${j}`, b.amount, b.paidAt ? "PAID" : "UNPAID", b.paidAmount ?? 0, b.paidAt ? at(b.paidAt) : null, at(b.createdAt)],
+      [
+        `dash-b-${tag}-${j}`,
+        merchantId,
+        customerId,
+        `DASH${tag}`,
+        String(j + 1),
+        `DASH-${tag}-${j}`,
+        b.amount,
+        b.paidAt ? "PAID" : "UNPAID",
+        b.paidAmount ?? 0,
+        b.paidAt ? at(b.paidAt) : null,
+        at(b.createdAt),
+      ],
     );
   }
   s.bills = bills;
@@ -154,7 +192,8 @@ function expected(s: Seeded, days: number) {
   const inP = (t?: number) => t !== undefined && t >= from && t <= s.now;
   const sales = s.payments.filter((p) => inP(p.at));
   const refunds = s.refunds.filter((r) => r.done && inP(r.at));
-  const attempts = s.payments.filter((p) => inP(p.at - 60_000)).length + s.failedAttempts.filter((a) => inP(a.at)).length;
+  const attempts =
+    s.payments.filter((p) => inP(p.at - 60_000)).length + s.failedAttempts.filter((a) => inP(a.at)).length;
   return {
     sales: sales.reduce((a, p) => a + p.amount, 0),
     salesCount: sales.length,
@@ -184,16 +223,24 @@ async function login(page: Page, email: string) {
 const sum = (list: { amount: number }[]) => list.reduce((a, b) => a + b.amount, 0);
 const sumPaid = (list: { paidAmount?: number }[]) => list.reduce((a, b) => a + (b.paidAmount ?? 0), 0);
 
-test("dashboard: today / 7 days / 30 days equal the seeded rows in KST, each number links to its list", async ({ page }, info) => {
+test("dashboard: today / 7 days / 30 days equal the seeded rows in KST, each number links to its list", async ({
+  page,
+}, info) => {
   test.setTimeout(120_000);
   const s = await seed();
   await login(page, s.email);
 
-  for (const [key, days, label] of [["today", 1, "오늘"], ["7d", 7, "7일"], ["30d", 30, "30일"]] as const) {
+  for (const [key, days, label] of [
+    ["today", 1, "오늘"],
+    ["7d", 7, "7일"],
+    ["30d", 30, "30일"],
+  ] as const) {
     await page.goto(`/admin?period=${key}`);
     await expect(page.getByRole("tab", { name: label })).toHaveAttribute("aria-selected", "true");
     const e = expected(s, days);
-    await expect(page.getByText(e.fromDay === e.toDay ? e.toDay : `${e.fromDay} ~ ${e.toDay}`, { exact: false }).first()).toBeVisible();
+    await expect(
+      page.getByText(e.fromDay === e.toDay ? e.toDay : `${e.fromDay} ~ ${e.toDay}`, { exact: false }).first(),
+    ).toBeVisible();
     const value = (id: string) => page.getByTestId(id).locator("[data-value]");
     await expect(value("dash-sales"), `${key} 매출`).toHaveText(won(e.sales));
     await expect(page.getByTestId("dash-sales")).toContainText(count(e.salesCount));
@@ -202,9 +249,15 @@ test("dashboard: today / 7 days / 30 days equal the seeded rows in KST, each num
     await expect(value("dash-net"), `${key} 순매출`).toHaveText(won(e.sales - e.refunds));
     await expect(value("dash-paid-orders"), `${key} 결제 완료 주문`).toHaveText(count(e.paidOrders));
     await expect(page.getByTestId("dash-success"), `${key} 성공률`).toContainText(`(${e.approved}/${e.attempts})`);
-    await expect(value("dash-bills-issued"), `${key} 청구서 발행`).toHaveText(`${count(e.billsIssued.length)} · ${won(sum(e.billsIssued))}`);
-    await expect(value("dash-bills-paid"), `${key} 청구서 납부`).toHaveText(`${count(e.billsPaid.length)} · ${won(sumPaid(e.billsPaid))}`);
-    await expect(value("dash-bills-outstanding")).toHaveText(`${count(e.billsOutstanding.length)} · ${won(sum(e.billsOutstanding))}`);
+    await expect(value("dash-bills-issued"), `${key} 청구서 발행`).toHaveText(
+      `${count(e.billsIssued.length)} · ${won(sum(e.billsIssued))}`,
+    );
+    await expect(value("dash-bills-paid"), `${key} 청구서 납부`).toHaveText(
+      `${count(e.billsPaid.length)} · ${won(sumPaid(e.billsPaid))}`,
+    );
+    await expect(value("dash-bills-outstanding")).toHaveText(
+      `${count(e.billsOutstanding.length)} · ${won(sum(e.billsOutstanding))}`,
+    );
     await expect(value("dash-consents-requested"), `${key} 동의 요청`).toHaveText(count(e.consentsRequested));
     await expect(value("dash-consents-verified"), `${key} 동의 검증`).toHaveText(count(e.consentsVerified));
     await expect(value("dash-attention")).toHaveText(count(0));
@@ -246,13 +299,16 @@ test("dashboard: today / 7 days / 30 days equal the seeded rows in KST, each num
       new Promise<number>((resolve) => {
         let total = 0;
         new PerformanceObserver((list) => {
-          for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!e.hadRecentInput) total += e.value;
+          for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[])
+            if (!e.hadRecentInput) total += e.value;
         }).observe({ type: "layout-shift", buffered: true });
         setTimeout(() => resolve(total), 500);
       }),
   );
   expect(cls, "cumulative layout shift").toBeLessThan(0.01);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow, "no sideways scroll").toBeLessThanOrEqual(0);
 
   if (info.project.name === "desktop") {

@@ -2,17 +2,21 @@ import { expect, test } from "@playwright/test";
 import { adminLogin, checkoutToKakaoPay, payAtKakaoPay } from "./helpers";
 
 test.describe("merchant admin", () => {
-  test("without a session: pages redirect to login, the API answers 401", { tag: "@desktop-only" }, async ({ page, request }) => {
-    await page.goto("/admin/orders");
-    await expect(page).toHaveURL(/\/admin\/login$/);
-    const list = await request.get("/api/admin/orders");
-    expect(list.status()).toBe(401);
-    expect((await list.json()).error.code).toBe("UNAUTHORIZED");
-    const refund = await request.post("/api/admin/payments/x/refund", { data: { amount: 1 } });
-    expect(refund.status()).toBe(401);
-    const forged = await request.get("/api/admin/orders", { headers: { cookie: "kc_admin=forged-token" } });
-    expect(forged.status()).toBe(401);
-  });
+  test(
+    "without a session: pages redirect to login, the API answers 401",
+    { tag: "@desktop-only" },
+    async ({ page, request }) => {
+      await page.goto("/admin/orders");
+      await expect(page).toHaveURL(/\/admin\/login$/);
+      const list = await request.get("/api/admin/orders");
+      expect(list.status()).toBe(401);
+      expect((await list.json()).error.code).toBe("UNAUTHORIZED");
+      const refund = await request.post("/api/admin/payments/x/refund", { data: { amount: 1 } });
+      expect(refund.status()).toBe(401);
+      const forged = await request.get("/api/admin/orders", { headers: { cookie: "kc_admin=forged-token" } });
+      expect(forged.status()).toBe(401);
+    },
+  );
 
   test("wrong password is refused", { tag: "@desktop-only" }, async ({ page }) => {
     await page.goto("/admin/login");
@@ -71,37 +75,41 @@ test.describe("merchant admin", () => {
     await expect(shop.getByTestId("order-refunded")).toHaveText("-45,000원");
   });
 
-  test("PayUp (KCP) payment: the refund form shows the full amount read-only, no editable 면세 field, and refunds it all", { tag: "@desktop-only" }, async ({ page, browser }) => {
-    test.setTimeout(120_000); // a shop checkout through the KCP window, then the admin
-    const shop = await browser.newPage();
-    await checkoutToKakaoPay(shop, { product: "제주 햇감귤", method: "카카오페이 (KCP 결제창)" });
-    // A desktop gets KCP's layer (an iframe) over our page (the phone's KCP refund: kcp-mobile.phone.spec.ts).
-    await expect(shop).toHaveURL(/\/pay\/payup\//);
-    await shop.frameLocator("iframe").getByRole("button", { name: "결제하기" }).click();
-    await expect(shop.getByTestId("order-status")).toContainText("결제가 완료되었습니다", { timeout: 20_000 });
-    const orderNumber = (await shop.getByTestId("order-number").textContent())!.trim();
+  test(
+    "PayUp (KCP) payment: the refund form shows the full amount read-only, no editable 면세 field, and refunds it all",
+    { tag: "@desktop-only" },
+    async ({ page, browser }) => {
+      test.setTimeout(120_000); // a shop checkout through the KCP window, then the admin
+      const shop = await browser.newPage();
+      await checkoutToKakaoPay(shop, { product: "제주 햇감귤", method: "카카오페이 (KCP 결제창)" });
+      // A desktop gets KCP's layer (an iframe) over our page (the phone's KCP refund: kcp-mobile.phone.spec.ts).
+      await expect(shop).toHaveURL(/\/pay\/payup\//);
+      await shop.frameLocator("iframe").getByRole("button", { name: "결제하기" }).click();
+      await expect(shop.getByTestId("order-status")).toContainText("결제가 완료되었습니다", { timeout: 20_000 });
+      const orderNumber = (await shop.getByTestId("order-number").textContent())!.trim();
 
-    await adminLogin(page);
-    await page.getByPlaceholder("주문번호, 주문자, 이메일, 휴대폰").fill(orderNumber);
-    await page.getByRole("button", { name: "검색" }).click();
-    const list = page.locator("[data-testid=orders-table], [data-testid=orders-cards]").filter({ visible: true });
-    await list.getByRole("link", { name: orderNumber }).click();
-    const total = (await page.getByTestId("admin-order-total").textContent())!.match(/[\d,]+원/)![0];
+      await adminLogin(page);
+      await page.getByPlaceholder("주문번호, 주문자, 이메일, 휴대폰").fill(orderNumber);
+      await page.getByRole("button", { name: "검색" }).click();
+      const list = page.locator("[data-testid=orders-table], [data-testid=orders-cards]").filter({ visible: true });
+      await list.getByRole("link", { name: orderNumber }).click();
+      const total = (await page.getByTestId("admin-order-total").textContent())!.match(/[\d,]+원/)![0];
 
-    const form = page.getByTestId("refund-form");
-    await expect(form.getByTestId("refund-full-only")).toContainText("전체 취소만 할 수 있어");
-    await expect(form.getByTestId("refund-full-amount")).toHaveText(total);
-    await expect(form.getByRole("textbox", { name: /면세|비과세|환불 금액/ })).toHaveCount(0);
-    await expect(form).not.toContainText("비과세");
-    await page.getByLabel("환불 사유").fill("고객 요청 전체 취소");
-    await page.getByTestId("refund-review").click();
-    await expect(page.getByTestId("refund-summary-amount")).toHaveText(total);
-    await page.getByTestId("refund-confirm").click();
-    // Nothing is left to refund, so the form gives way to the refunded order.
-    await expect(page.locator("[data-status=REFUNDED]")).toBeVisible();
-    await expect(page.getByTestId("admin-order-refunded")).toHaveText(total);
-    await expect(page.getByTestId("timeline")).toContainText(`전체 환불 완료 ${total}`);
-  });
+      const form = page.getByTestId("refund-form");
+      await expect(form.getByTestId("refund-full-only")).toContainText("전체 취소만 할 수 있어");
+      await expect(form.getByTestId("refund-full-amount")).toHaveText(total);
+      await expect(form.getByRole("textbox", { name: /면세|비과세|환불 금액/ })).toHaveCount(0);
+      await expect(form).not.toContainText("비과세");
+      await page.getByLabel("환불 사유").fill("고객 요청 전체 취소");
+      await page.getByTestId("refund-review").click();
+      await expect(page.getByTestId("refund-summary-amount")).toHaveText(total);
+      await page.getByTestId("refund-confirm").click();
+      // Nothing is left to refund, so the form gives way to the refunded order.
+      await expect(page.locator("[data-status=REFUNDED]")).toBeVisible();
+      await expect(page.getByTestId("admin-order-refunded")).toHaveText(total);
+      await expect(page.getByTestId("timeline")).toContainText(`전체 환불 완료 ${total}`);
+    },
+  );
 
   test("orders list filters, CSV export and logout", async ({ page }) => {
     await adminLogin(page);

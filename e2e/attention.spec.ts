@@ -2,7 +2,10 @@
 import { expect, test } from "@playwright/test";
 import { adminLogin, checkoutToKakaoPay, payAtKakaoPay, query } from "./helpers";
 
-test("a 확인 필요 item is listed with its story, counted in the nav, and marked handled with a note that lands in the timeline", async ({ page, browser }, info) => {
+test("a 확인 필요 item is listed with its story, counted in the nav, and marked handled with a note that lands in the timeline", async ({
+  page,
+  browser,
+}, info) => {
   const shop = await browser.newPage({ viewport: page.viewportSize() ?? undefined });
   await checkoutToKakaoPay(shop);
   const orderNumber = await payAtKakaoPay(shop);
@@ -12,12 +15,10 @@ test("a 확인 필요 item is listed with its story, counted in the nav, and mar
   );
   // What the worker raises when a payment's outcome stays unknown (fixture: the raise itself is tested in the integration suite).
   const message = `결제 결과를 6번 확인했지만 아직 알 수 없음 (${info.project.name})`;
-  await query(`INSERT INTO "Attention" ("id", "kind", "orderId", "paymentId", "code", "message") VALUES ($1, 'PAYMENT_UNKNOWN', $2, $3, 'TIMEOUT', $4)`, [
-    `att_e2e_${Date.now()}_${info.project.name}`,
-    row!.orderId,
-    row!.paymentId,
-    message,
-  ]);
+  await query(
+    `INSERT INTO "Attention" ("id", "kind", "orderId", "paymentId", "code", "message") VALUES ($1, 'PAYMENT_UNKNOWN', $2, $3, 'TIMEOUT', $4)`,
+    [`att_e2e_${Date.now()}_${info.project.name}`, row!.orderId, row!.paymentId, message],
+  );
 
   await adminLogin(page);
   await expect(page.getByTestId("nav-attention")).toContainText(/\d+/);

@@ -47,7 +47,10 @@ async function fillBill(page: Page, key: string) {
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
-test("bill: create with all detail types → link → customer pays on a phone → admin sees paid → agency cancel → admin sees cancelled", async ({ page, browser }) => {
+test("bill: create with all detail types → link → customer pays on a phone → admin sees paid → agency cancel → admin sees cancelled", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000); // admin, agency sandbox and a customer's phone in one story
   const key = uniq();
   await adminLogin(page);
@@ -76,7 +79,8 @@ test("bill: create with all detail types → link → customer pays on a phone �
   await fillBill(page, key);
   const preview = page.getByTestId("bill-preview");
   await expect(preview).toContainText("35,000원");
-  for (const t of ["전체청구금액", "당월 부과 금액", "카카오아파트", "101동 1001호", "전기료", "월별 관리비 추이"]) await expect(preview).toContainText(t);
+  for (const t of ["전체청구금액", "당월 부과 금액", "카카오아파트", "101동 1001호", "전기료", "월별 관리비 추이"])
+    await expect(preview).toContainText(t);
 
   await page.getByTestId("bill-save").click();
   await expect(page).toHaveURL(/\/admin\/bills\/c[a-z0-9]+$/);
@@ -108,7 +112,8 @@ test("bill: create with all detail types → link → customer pays on a phone �
   await customer.getByLabel("생년월일 8자리").fill("19900301");
   await customer.getByRole("button", { name: "확인" }).click();
   await expect(customer.getByText("7월 아파트 관리비").first()).toBeVisible();
-  for (const t of ["전체청구금액", "기본정보", "항목별 부과 금액", "월별 관리비 추이"]) await expect(customer.getByText(t).first()).toBeVisible();
+  for (const t of ["전체청구금액", "기본정보", "항목별 부과 금액", "월별 관리비 추이"])
+    await expect(customer.getByText(t).first()).toBeVisible();
   await customer.getByRole("link", { name: "35,000원 납부하기" }).click();
   await customer.locator("input[name=pay_by][value=CARD]").check();
   await customer.getByRole("button", { name: "35,000원 결제하기" }).click();
@@ -119,7 +124,9 @@ test("bill: create with all detail types → link → customer pays on a phone �
   // The admin sees it paid: no QR and no 납부하기 any more, the preview says 납부 완료.
   await page.reload();
   await expect(page.locator("[data-status=PAID]").first()).toBeVisible();
-  const payments = page.locator("[data-testid=bill-payments], [data-testid=bill-payments-cards]").filter({ visible: true });
+  const payments = page
+    .locator("[data-testid=bill-payments], [data-testid=bill-payments-cards]")
+    .filter({ visible: true });
   await expect(payments).toContainText("35,000원");
   await expect(payments).toContainText("신한카드");
   await expect(page.getByTestId("link-paid")).toContainText("납부가 끝난 청구서입니다");
@@ -128,7 +135,10 @@ test("bill: create with all detail types → link → customer pays on a phone �
   await expect(page.getByTestId("preview-settled")).toContainText("납부 완료");
   await expect(page.getByTestId("bill-preview")).not.toContainText("납부하기");
   const noticeKey = (await page.getByTestId("bill-notice-key").textContent())!.trim();
-  const [row] = await query<{ payId: string }>(`SELECT p."payId"::text AS "payId" FROM "BillPayment" p JOIN "Bill" b ON b.id = p."billId" WHERE b."billerNoticeKey" = $1`, [noticeKey]);
+  const [row] = await query<{ payId: string }>(
+    `SELECT p."payId"::text AS "payId" FROM "BillPayment" p JOIN "Bill" b ON b.id = p."billId" WHERE b."billerNoticeKey" = $1`,
+    [noticeKey],
+  );
   expect(row).toBeTruthy();
 
   // The agency cancels the payment (twice: the second delivery is a duplicate).
@@ -146,7 +156,12 @@ test("bill: create with all detail types → link → customer pays on a phone �
   const timeline = page.getByTestId("timeline");
   await expect(timeline).toContainText("전체 취소 35,000원");
   await expect(timeline.getByText("dozn.pay-result.C")).toHaveCount(1);
-  expect(await query(`SELECT 1 FROM "BillCancellation" c JOIN "Bill" b ON b.id = c."billId" WHERE b."billerNoticeKey" = $1`, [noticeKey])).toHaveLength(1);
+  expect(
+    await query(
+      `SELECT 1 FROM "BillCancellation" c JOIN "Bill" b ON b.id = c."billId" WHERE b."billerNoticeKey" = $1`,
+      [noticeKey],
+    ),
+  ).toHaveLength(1);
 
   // The list filters by customer and status (a table on a desktop, cards on a phone).
   const list = page.locator("[data-testid=bills-table], [data-testid=bills-cards]").filter({ visible: true });

@@ -16,14 +16,21 @@ export async function query<T = Record<string, unknown>>(sql: string, params: un
 }
 
 export async function armFault(fault: Record<string, unknown>) {
-  const r = await fetch(`${sandboxUrl}/__sandbox/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(fault) });
+  const r = await fetch(`${sandboxUrl}/__sandbox/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(fault),
+  });
   expect(r.ok).toBe(true);
 }
 
 /** Shop → product → buy now → checkout form → KakaoPay page. Returns the order number shown later. */
 export async function checkoutToKakaoPay(page: Page, opts: { product?: string; name?: string; method?: string } = {}) {
   await page.goto("/");
-  await page.getByRole("link", { name: new RegExp(opts.product ?? "제주 유기농 녹차 티백") }).first().click();
+  await page
+    .getByRole("link", { name: new RegExp(opts.product ?? "제주 유기농 녹차 티백") })
+    .first()
+    .click();
   await page.getByRole("button", { name: "바로 구매" }).click();
   await expect(page).toHaveURL(/\/checkout\?buy=/);
   await fillCheckout(page, opts);
@@ -38,12 +45,20 @@ export async function payAtKakaoPay(page: Page) {
     await expect(page.getByTestId("order-status")).toContainText("결제가 완료되었습니다", { timeout: 20_000 });
   } catch (e) {
     // Say what the database knows: a failure here is otherwise only "the page said something else".
-    const orderNumber = (await page.getByTestId("order-number").textContent().catch(() => ""))?.trim();
+    const orderNumber = (
+      await page
+        .getByTestId("order-number")
+        .textContent()
+        .catch(() => "")
+    )?.trim();
     const rows = await query(
       `SELECT p.id, p.status, p."failureCode", p."failureMessage", p."approveSentAt", p."createdAt" FROM "Payment" p JOIN "Order" o ON o.id = p."orderId" WHERE o."orderNumber" = $1 ORDER BY p."createdAt"`,
       [orderNumber],
     );
-    const events = await query(`SELECT e.type, e.message, e."resultCode" FROM "PaymentEvent" e JOIN "Order" o ON o.id = e."orderId" WHERE o."orderNumber" = $1 ORDER BY e."createdAt"`, [orderNumber]);
+    const events = await query(
+      `SELECT e.type, e.message, e."resultCode" FROM "PaymentEvent" e JOIN "Order" o ON o.id = e."orderId" WHERE o."orderNumber" = $1 ORDER BY e."createdAt"`,
+      [orderNumber],
+    );
     throw new Error(`${(e as Error).message}\npayments: ${JSON.stringify(rows)}\ntimeline: ${JSON.stringify(events)}`);
   }
   return (await page.getByTestId("order-number").textContent())!.trim();

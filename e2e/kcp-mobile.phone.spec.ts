@@ -28,8 +28,13 @@ test("phone: cancelling in the KCP window leaves the order unpaid, with a messag
 });
 
 test("phone: a tampered amount in the post-back is refused and nothing is charged", async ({ page }) => {
-  await page.route("**/pay/payup/return?*", async (route) => { // Ret_URL carries the attempt's token (?t=…)
-    const body = route.request().postDataBuffer()!.toString("latin1").replace(/good_mny=\d+/, "good_mny=100");
+  await page.route("**/pay/payup/return?*", async (route) => {
+    // Ret_URL carries the attempt's token (?t=…)
+    const body = route
+      .request()
+      .postDataBuffer()!
+      .toString("latin1")
+      .replace(/good_mny=\d+/, "good_mny=100");
     await route.continue({ postData: Buffer.from(body, "latin1") });
   });
   await checkoutToKakaoPay(page, { product: "한라봉 선물세트", method: KCP });
@@ -44,7 +49,10 @@ test("phone: a tampered amount in the post-back is refused and nothing is charge
   expect(rows).toEqual([{ status: "FAILED", n: "0" }]);
 });
 
-test("phone: admin cancels a KCP payment (full cancel only) and the timeline shows PayUp's codes", async ({ page, browser }) => {
+test("phone: admin cancels a KCP payment (full cancel only) and the timeline shows PayUp's codes", async ({
+  page,
+  browser,
+}) => {
   const shop = await browser.newPage();
   await checkoutToKakaoPay(shop, { product: "지리산 아카시아 꿀", method: KCP });
   await shop.getByRole("button", { name: "결제하기" }).click();
@@ -53,7 +61,11 @@ test("phone: admin cancels a KCP payment (full cancel only) and the timeline sho
 
   await adminLogin(page);
   await page.goto(`/admin/orders?q=${orderNumber}`);
-  await page.locator("[data-testid=orders-cards], [data-testid=orders-table]").filter({ visible: true }).getByRole("link", { name: orderNumber }).click();
+  await page
+    .locator("[data-testid=orders-cards], [data-testid=orders-table]")
+    .filter({ visible: true })
+    .getByRole("link", { name: orderNumber })
+    .click();
   await expect(page.getByTestId("payment-card")).toContainText(/카카오페이 \(PayUp[·/]KCP\)/); // the admin spells it PayUp·KCP now
   // PayUp cancels only in full (seed 002): the amount is shown read-only, nothing to edit
   await expect(page.getByTestId("refund-full-amount")).toContainText("32,000");

@@ -16,10 +16,14 @@ test("desktop: pay in the KCP layer → our page posts the form → receipt", as
   await expect(page.getByTestId("receipt")).toContainText("(KCP)");
 });
 
-test("desktop: cancelling in the KCP layer says so in plain Korean and closes it; paying again works", async ({ page }) => {
+test("desktop: cancelling in the KCP layer says so in plain Korean and closes it; paying again works", async ({
+  page,
+}) => {
   await checkoutToKakaoPay(page, { product: "수제 모듬 떡 세트", method: KCP });
   // The window page is part of the shop: its header and menu are there.
-  await expect(page.getByRole("navigation", { name: "상점 메뉴" }).getByRole("link", { name: "장바구니" })).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: "상점 메뉴" }).getByRole("link", { name: "장바구니" }),
+  ).toBeVisible();
   const layer = page.frameLocator("iframe");
   await layer.getByRole("button", { name: "취소" }).click();
   const alert = page.getByRole("alert").filter({ hasText: "결제를 취소했습니다" });

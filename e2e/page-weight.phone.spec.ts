@@ -13,7 +13,8 @@ test("customer pages stay within the JavaScript and font budgets on a first visi
   const orderNumber = await payAtKakaoPay(page);
   await page.goto("/");
   const productHrefs: string[] = [];
-  for (const a of await page.getByTestId("product-list").getByRole("link").all()) productHrefs.push((await a.getAttribute("href"))!);
+  for (const a of await page.getByTestId("product-list").getByRole("link").all())
+    productHrefs.push((await a.getAttribute("href"))!);
   expect(productHrefs.length).toBeGreaterThan(0);
   await page.goto(productHrefs[0]!);
   await page.getByRole("button", { name: "장바구니 담기" }).click();
@@ -39,10 +40,14 @@ test("customer pages stay within the JavaScript and font budgets on a first visi
   const over: string[] = [];
   for (const url of pages) {
     const w = await weigh(page, url);
-    const files = (rs: { url: string; bytes: number }[]) => rs.map((r) => `${r.url.split("/").pop()} ${kB(r.bytes)}`).join(", ");
+    const files = (rs: { url: string; bytes: number }[]) =>
+      rs.map((r) => `${r.url.split("/").pop()} ${kB(r.bytes)}`).join(", ");
     if (w.jsBytes > floor.jsBytes + JS_BUDGET_OVER_FLOOR)
-      over.push(`${url}: JS ${kB(w.jsBytes)} kB > floor ${kB(floor.jsBytes)} + ${kB(JS_BUDGET_OVER_FLOOR)} kB (${files(w.js)})`);
-    if (w.fontBytes > FONT_BUDGET) over.push(`${url}: fonts ${kB(w.fontBytes)} kB > ${kB(FONT_BUDGET)} kB (${files(w.fonts)})`);
+      over.push(
+        `${url}: JS ${kB(w.jsBytes)} kB > floor ${kB(floor.jsBytes)} + ${kB(JS_BUDGET_OVER_FLOOR)} kB (${files(w.js)})`,
+      );
+    if (w.fontBytes > FONT_BUDGET)
+      over.push(`${url}: fonts ${kB(w.fontBytes)} kB > ${kB(FONT_BUDGET)} kB (${files(w.fonts)})`);
   }
   expect(over, "pages over budget").toEqual([]);
 });

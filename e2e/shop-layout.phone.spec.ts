@@ -16,7 +16,13 @@ async function noSideScroll(page: Page, what: string) {
 for (const width of [360, 375]) {
   test(`${width} px: no horizontal scroll on the customer pages`, async ({ browser }) => {
     test.slow();
-    const context = await browser.newContext({ viewport: { width, height: 740 }, isMobile: true, hasTouch: true, locale: "ko-KR", timezoneId: "Asia/Seoul" });
+    const context = await browser.newContext({
+      viewport: { width, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+      locale: "ko-KR",
+      timezoneId: "Asia/Seoul",
+    });
     const page = await context.newPage();
     await page.goto("/");
     await noSideScroll(page, "home");

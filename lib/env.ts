@@ -7,7 +7,12 @@ const url = z.string().url();
 const csv = z
   .string()
   .default("")
-  .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean));
+  .transform((s) =>
+    s
+      .split(",")
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
 
 /** A rate limit as "points/seconds" (e.g. "3/600": 3 per 10 minutes), with an optional lockout "…/block=900". */
 const limit = (fallback: string) =>
@@ -17,7 +22,11 @@ const limit = (fallback: string) =>
     .refine((s) => /^\d{1,6}\/\d{1,7}(\/block=\d{1,7})?$/.test(s), "rate limit must look like 3/600 or 5/900/block=900")
     .transform((s) => {
       const [points, seconds, block] = s.split("/");
-      return { points: Number(points), seconds: Number(seconds), blockSeconds: block ? Number(block.slice(6)) : undefined };
+      return {
+        points: Number(points),
+        seconds: Number(seconds),
+        blockSeconds: block ? Number(block.slice(6)) : undefined,
+      };
     })
     .refine((l) => l.points >= 1 && l.seconds >= 1, "rate limit points and seconds must be at least 1");
 
@@ -25,8 +34,16 @@ const limit = (fallback: string) =>
 const origins = z
   .string()
   .default("")
-  .transform((s) => s.split(/[\s,]+/).map((x) => x.trim()).filter(Boolean))
-  .refine((list) => list.every((x) => /^https?:\/\/[^\s/;,']+$/i.test(x.replace(/\/$/, ""))), "list origins as https://host[:port], comma-separated");
+  .transform((s) =>
+    s
+      .split(/[\s,]+/)
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
+  .refine(
+    (list) => list.every((x) => /^https?:\/\/[^\s/;,']+$/i.test(x.replace(/\/$/, ""))),
+    "list origins as https://host[:port], comma-separated",
+  );
 
 export const DEV_APP_SECRET = "dev-only-insecure-app-secret-change-me";
 /** Used when PII_KEYS is unset outside production (a fixed, public key: never for real data). */
@@ -38,7 +55,10 @@ const schema = z.object({
   /** Public base URL of this app as customers' browsers reach it (used for provider return URLs). */
   APP_URL: url.default("http://127.0.0.1:3000"),
   /** Signs the access cookies and keys the rate-limit counters. Required (≥ 32 chars, not the dev value) in production. */
-  APP_SECRET: z.string().min(16, "APP_SECRET must be at least 16 characters (32 in production)").default(DEV_APP_SECRET),
+  APP_SECRET: z
+    .string()
+    .min(16, "APP_SECRET must be at least 16 characters (32 in production)")
+    .default(DEV_APP_SECRET),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Show the demo admin login on the login page (dev only). */
   SHOW_DEMO_LOGIN: z.enum(["0", "1"]).default("0"),
@@ -71,9 +91,15 @@ const schema = z.object({
    */
   DOZN_AGENCY_CREDENTIAL: z.string().default(""),
   /** The header that carries it (default Authorization). */
-  DOZN_AGENCY_CREDENTIAL_HEADER: z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, "DOZN_AGENCY_CREDENTIAL_HEADER must be a header name").default("Authorization"),
+  DOZN_AGENCY_CREDENTIAL_HEADER: z
+    .string()
+    .regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, "DOZN_AGENCY_CREDENTIAL_HEADER must be a header name")
+    .default("Authorization"),
   /** Its value, with {credential} replaced (default the raw credential; e.g. "Bearer {credential}"). */
-  DOZN_AGENCY_CREDENTIAL_FORMAT: z.string().refine((s) => s.includes("{credential}"), "DOZN_AGENCY_CREDENTIAL_FORMAT must contain {credential}").default("{credential}"),
+  DOZN_AGENCY_CREDENTIAL_FORMAT: z
+    .string()
+    .refine((s) => s.includes("{credential}"), "DOZN_AGENCY_CREDENTIAL_FORMAT must contain {credential}")
+    .default("{credential}"),
   /** IPs allowed to call /kakao/* (required: empty refuses every call); X-Forwarded-For is honoured only from TRUSTED_PROXY_IPS. */
   DOZN_AGENCY_IPS: csv,
   TRUSTED_PROXY_IPS: csv,
@@ -107,7 +133,10 @@ const schema = z.object({
   SMTP_URL: z
     .string()
     .default("")
-    .refine((s) => s === "" || /^smtps?:\/\/[^\s]+$/i.test(s), "SMTP_URL must look like smtp://user:pass@host:587 or smtps://host:465"),
+    .refine(
+      (s) => s === "" || /^smtps?:\/\/[^\s]+$/i.test(s),
+      "SMTP_URL must look like smtp://user:pass@host:587 or smtps://host:465",
+    ),
   /** The From address of those mails, e.g. "카카오 체크아웃 <no-reply@example.com>" (required with SMTP_URL). */
   MAIL_FROM: z.string().default(""),
 
@@ -160,21 +189,33 @@ export function env(): Env {
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
   // No bypass: production always needs its own secret (tests and benchmarks generate one, scripts/lib/demo-env.ts).
-  if (parsed.data.NODE_ENV === "production" && (parsed.data.APP_SECRET.length < 32 || parsed.data.APP_SECRET.startsWith("dev-only"))) {
+  if (
+    parsed.data.NODE_ENV === "production" &&
+    (parsed.data.APP_SECRET.length < 32 || parsed.data.APP_SECRET.startsWith("dev-only"))
+  ) {
     throw new Error("Invalid environment:\n  APP_SECRET: set a random value of at least 32 characters in production");
   }
-  if (parsed.data.SMTP_URL && !/^[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+>$/.test(parsed.data.MAIL_FROM.trim())) {
-    throw new Error("Invalid environment:\n  MAIL_FROM: set the sender address (e.g. no-reply@example.com) when SMTP_URL is set");
+  if (
+    parsed.data.SMTP_URL &&
+    !/^[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+>$/.test(parsed.data.MAIL_FROM.trim())
+  ) {
+    throw new Error(
+      "Invalid environment:\n  MAIL_FROM: set the sender address (e.g. no-reply@example.com) when SMTP_URL is set",
+    );
   }
   const data = parsed.data;
   if (!data.PII_KEYS) {
-    if (data.NODE_ENV === "production") throw new Error("Invalid environment:\n  PII_KEYS: set at least one key (id:<base64 of 32 random bytes>, e.g. k1:$(openssl rand -base64 32)) in production");
+    if (data.NODE_ENV === "production")
+      throw new Error(
+        "Invalid environment:\n  PII_KEYS: set at least one key (id:<base64 of 32 random bytes>, e.g. k1:$(openssl rand -base64 32)) in production",
+      );
     data.PII_KEYS = DEV_PII_KEYS;
   }
   try {
     const ring = parseKeyring(data.PII_KEYS, data.PII_KEY_ID || undefined);
     const devKey = parseKeyring(DEV_PII_KEYS).keys.values().next().value!;
-    if (data.NODE_ENV === "production" && [...ring.keys.values()].some((k) => k.equals(devKey))) throw new Error("PII_KEYS: the public dev key cannot be used in production");
+    if (data.NODE_ENV === "production" && [...ring.keys.values()].some((k) => k.equals(devKey)))
+      throw new Error("PII_KEYS: the public dev key cannot be used in production");
   } catch (e) {
     throw new Error(`Invalid environment:\n  ${e instanceof Error ? e.message : String(e)}`);
   }

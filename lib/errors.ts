@@ -31,7 +31,10 @@ export const ErrorCodes = {
   /** a consent / e-signature request the provider did not take (details: { id?, retryable }) */
   CONSENT_REQUEST_FAILED: { status: 502, message: "인증 요청을 보내지 못했습니다. 잠시 후 다시 시도해 주세요." },
   /** a sealed personal-data value that the configured keys cannot open */
-  PII_UNREADABLE: { status: 500, message: "저장된 값을 복호화할 수 없습니다. 암호화 키 설정(PII_KEYS)을 확인해 주세요." },
+  PII_UNREADABLE: {
+    status: 500,
+    message: "저장된 값을 복호화할 수 없습니다. 암호화 키 설정(PII_KEYS)을 확인해 주세요.",
+  },
   INTERNAL: { status: 500, message: "일시적인 오류가 발생했습니다. 잠시 후 다시 시도해 주세요." },
 } as const;
 
@@ -61,7 +64,8 @@ export function fieldErrorsOf(e: Pick<AppError, "details">): FieldErrors | undef
 }
 
 /** Shorthand for err(appError(…)). */
-export const fail = (code: ErrorCode, message?: string, details?: unknown): Result<never> => err(appError(code, message, details));
+export const fail = (code: ErrorCode, message?: string, details?: unknown): Result<never> =>
+  err(appError(code, message, details));
 
 /**
  * What a server action's form reads: ok, the message to show, the code, field messages, and `at`

@@ -54,7 +54,11 @@ export function sqlOf(db: Db): Sql {
  * on any error. maxWaitMs bounds the wait for a pooled connection, timeoutMs every statement
  * (a lock wait included) — as Prisma's interactive transactions do with maxWait / timeout.
  */
-export async function transaction<T>(db: Db, fn: (sql: Sql) => Promise<T>, opts: { maxWait: number; timeout: number }): Promise<T> {
+export async function transaction<T>(
+  db: Db,
+  fn: (sql: Sql) => Promise<T>,
+  opts: { maxWait: number; timeout: number },
+): Promise<T> {
   const pool = poolOf(db);
   if (!pool) return db.$transaction((tx) => fn(prismaSql(tx)), opts);
   let timer: NodeJS.Timeout | undefined;
@@ -65,7 +69,10 @@ export async function transaction<T>(db: Db, fn: (sql: Sql) => Promise<T>, opts:
       timer = setTimeout(() => reject(new Error(`no database connection within ${opts.maxWait} ms`)), opts.maxWait);
     }),
   ]).catch((e: unknown) => {
-    void connecting.then((c) => c.release(), () => {}); // arrives later: give it back
+    void connecting.then(
+      (c) => c.release(),
+      () => {},
+    ); // arrives later: give it back
     throw e;
   });
   clearTimeout(timer);

@@ -5,7 +5,14 @@ const pad = (n: number) => String(n).padStart(2, "0");
 
 export function kstParts(d: Date) {
   const k = new Date(d.getTime() + 9 * 3600_000);
-  return { y: k.getUTCFullYear(), m: k.getUTCMonth() + 1, day: k.getUTCDate(), h: k.getUTCHours(), min: k.getUTCMinutes(), s: k.getUTCSeconds() };
+  return {
+    y: k.getUTCFullYear(),
+    m: k.getUTCMonth() + 1,
+    day: k.getUTCDate(),
+    h: k.getUTCHours(),
+    min: k.getUTCMinutes(),
+    s: k.getUTCSeconds(),
+  };
 }
 
 const valid = (d: Date | null | undefined): d is Date => !!d && !Number.isNaN(d.getTime());

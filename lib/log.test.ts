@@ -26,10 +26,32 @@ describe("logs redact personal data and secrets at any depth", () => {
           body: { data: { customer: { contact: { phone, mobilePhone: "010-2222-3333" } } } },
           headers: { Authorization: `Bearer ${key}`, "x-api-key": key },
         },
-        consent: [{ bank: { accountNumber: account, bank_account_num: account, account_no: account, holder: { accountHolder: "김카카오" } } }],
-        customer: { profile: { deep: { birthday: "19900131", birthDate: "1990-01-31", user_birth: "900131", bankAccountNumEnc: "pii1.k1.c2VhbGVk" } } },
+        consent: [
+          {
+            bank: {
+              accountNumber: account,
+              bank_account_num: account,
+              account_no: account,
+              holder: { accountHolder: "김카카오" },
+            },
+          },
+        ],
+        customer: {
+          profile: {
+            deep: {
+              birthday: "19900131",
+              birthDate: "1990-01-31",
+              user_birth: "900131",
+              bankAccountNumEnc: "pii1.k1.c2VhbGVk",
+            },
+          },
+        },
         env: { PII_KEYS: "k1:rgwzOX5dTA8m3iPeLaa9vrj2QggEGwc2Awo/tLtxtRU=" },
-        provider: { config: { payup: { apiCertKey: key, secret_key: key, nested: { deeper: { evenDeeper: { resultKey: key } } } } } },
+        provider: {
+          config: {
+            payup: { apiCertKey: key, secret_key: key, nested: { deeper: { evenDeeper: { resultKey: key } } } },
+          },
+        },
         note: `customer called from 010-9876-5432 (${"buyer@example.com"})`,
       },
       "consent requested for 010 9876 5432",
@@ -37,7 +59,22 @@ describe("logs redact personal data and secrets at any depth", () => {
     const out = text();
     expect(out).toContain("KC261123-ABC234"); // identifiers that are not personal data stay
     expect(out).toContain("[redacted]");
-    for (const leaked of [phone, "9876-5432", "9876 5432", "2222-3333", account, "456-789012", key, "buyer@example.com", "김카카오", "19900131", "1990-01-31", "900131", "pii1.k1", "rgwzOX5dTA8m3iPeLaa9vrj2QggEGwc2Awo"]) {
+    for (const leaked of [
+      phone,
+      "9876-5432",
+      "9876 5432",
+      "2222-3333",
+      account,
+      "456-789012",
+      key,
+      "buyer@example.com",
+      "김카카오",
+      "19900131",
+      "1990-01-31",
+      "900131",
+      "pii1.k1",
+      "rgwzOX5dTA8m3iPeLaa9vrj2QggEGwc2Awo",
+    ]) {
       expect(out, `log output contains ${leaked}`).not.toContain(leaked);
     }
   });
@@ -46,7 +83,9 @@ describe("logs redact personal data and secrets at any depth", () => {
     const e = Object.assign(new Error("lookup failed for 01012345678"), { phone: "01012345678" });
     const cyclic: Record<string, unknown> = { a: { password: "hunter2hunter2" } };
     cyclic.self = cyclic;
-    const out = JSON.stringify(redactDeep({ err: e, list: [{ email: "a@b.co" }], cyclic, m: new Map([["token", "t0k3n-value"]]) }));
+    const out = JSON.stringify(
+      redactDeep({ err: e, list: [{ email: "a@b.co" }], cyclic, m: new Map([["token", "t0k3n-value"]]) }),
+    );
     expect(out).not.toContain("01012345678");
     expect(out).not.toContain("hunter2hunter2");
     expect(out).not.toContain("a@b.co");
@@ -55,7 +94,24 @@ describe("logs redact personal data and secrets at any depth", () => {
   });
 
   it("knows which keys are secrets", () => {
-    for (const k of ["apiKey", "secretKey", "pg_token", "passwordHash", "buyerPhone", "customer_birthday", "bankAccountNum", "DOZN_API_KEY", "resultKey", "PII_KEYS", "birthDate", "user_birth", "bankAccountNumEnc", "bankAccountLast4"]) expect(isSensitiveKey(k), k).toBe(true);
-    for (const k of ["orderNumber", "paymentId", "status", "idempotencyKey", "amount", "key", "endpoint"]) expect(isSensitiveKey(k), k).toBe(false);
+    for (const k of [
+      "apiKey",
+      "secretKey",
+      "pg_token",
+      "passwordHash",
+      "buyerPhone",
+      "customer_birthday",
+      "bankAccountNum",
+      "DOZN_API_KEY",
+      "resultKey",
+      "PII_KEYS",
+      "birthDate",
+      "user_birth",
+      "bankAccountNumEnc",
+      "bankAccountLast4",
+    ])
+      expect(isSensitiveKey(k), k).toBe(true);
+    for (const k of ["orderNumber", "paymentId", "status", "idempotencyKey", "amount", "key", "endpoint"])
+      expect(isSensitiveKey(k), k).toBe(false);
   });
 });

@@ -11,7 +11,16 @@ const MAX_DEPTH = 8;
 const SENSITIVE_KEY =
   /(secret|password|passwd|passphrase|token|authorization|cookie|credential|certkey|apikey|privatekey|signeddata|signature|phone|mobile|email|birth|accountnum|accountno|acctno|bankaccount|cardno|cardnumber|rrn|ssn|residentnumber|buyername|customername|holdername|accountholder|accountname|username|receivername|recipientname|address|ci$|^ci|^di$)/;
 /** `…key` names are secrets (apiKey, resultKey, hmacKey…) except these identifiers. */
-const NON_SECRET_KEYS = new Set(["idempotencykey", "billernoticekey", "jobkey", "dedupekey", "queuekey", "sortkey", "documentkey", "itemkey"]);
+const NON_SECRET_KEYS = new Set([
+  "idempotencykey",
+  "billernoticekey",
+  "jobkey",
+  "dedupekey",
+  "queuekey",
+  "sortkey",
+  "documentkey",
+  "itemkey",
+]);
 
 const normKey = (k: string) => k.toLowerCase().replace(/[^a-z0-9]/g, "");
 

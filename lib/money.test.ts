@@ -26,19 +26,43 @@ describe("money", () => {
   });
 
   it("splits refunds so the last one takes exactly the remaining VAT", () => {
-    const first = refundParts({ amount: 10000, taxFree: 0, remainingTotal: 33800, remainingTaxFree: 8000, remainingVat: 2345 });
+    const first = refundParts({
+      amount: 10000,
+      taxFree: 0,
+      remainingTotal: 33800,
+      remainingTaxFree: 8000,
+      remainingVat: 2345,
+    });
     expect(first).toEqual({ ok: true, amount: 10000, taxFree: 0, vat: 909 });
-    const last = refundParts({ amount: 23800, taxFree: 8000, remainingTotal: 23800, remainingTaxFree: 8000, remainingVat: 1436 });
+    const last = refundParts({
+      amount: 23800,
+      taxFree: 8000,
+      remainingTotal: 23800,
+      remainingTaxFree: 8000,
+      remainingVat: 1436,
+    });
     expect(last).toEqual({ ok: true, amount: 23800, taxFree: 8000, vat: 1436 });
   });
 
   it("rejects refunds above what is cancellable or with a bad tax-free split", () => {
-    expect(refundParts({ amount: 40000, taxFree: 0, remainingTotal: 33800, remainingTaxFree: 8000, remainingVat: 2345 }).ok).toBe(false);
-    expect(refundParts({ amount: 1000, taxFree: 2000, remainingTotal: 33800, remainingTaxFree: 8000, remainingVat: 2345 }).ok).toBe(false);
-    expect(refundParts({ amount: 9000, taxFree: 9000, remainingTotal: 33800, remainingTaxFree: 8000, remainingVat: 2345 }).ok).toBe(false);
+    expect(
+      refundParts({ amount: 40000, taxFree: 0, remainingTotal: 33800, remainingTaxFree: 8000, remainingVat: 2345 }).ok,
+    ).toBe(false);
+    expect(
+      refundParts({ amount: 1000, taxFree: 2000, remainingTotal: 33800, remainingTaxFree: 8000, remainingVat: 2345 })
+        .ok,
+    ).toBe(false);
+    expect(
+      refundParts({ amount: 9000, taxFree: 9000, remainingTotal: 33800, remainingTaxFree: 8000, remainingVat: 2345 })
+        .ok,
+    ).toBe(false);
     // taxable part over remaining taxable (25800): 30000 with 0 tax-free
-    expect(refundParts({ amount: 30000, taxFree: 0, remainingTotal: 33800, remainingTaxFree: 8000, remainingVat: 2345 }).ok).toBe(false);
-    expect(refundParts({ amount: 0, taxFree: 0, remainingTotal: 33800, remainingTaxFree: 8000, remainingVat: 2345 }).ok).toBe(false);
+    expect(
+      refundParts({ amount: 30000, taxFree: 0, remainingTotal: 33800, remainingTaxFree: 8000, remainingVat: 2345 }).ok,
+    ).toBe(false);
+    expect(
+      refundParts({ amount: 0, taxFree: 0, remainingTotal: 33800, remainingTaxFree: 8000, remainingVat: 2345 }).ok,
+    ).toBe(false);
   });
 
   it("proposes a proportional tax-free share", () => {

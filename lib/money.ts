@@ -23,7 +23,8 @@ export function totals(lines: Line[]): { total: Won; taxFree: Won; vat: Won; qua
   let quantity = 0;
   for (const l of lines) {
     assertWon(l.unitPrice, "unitPrice");
-    if (!Number.isSafeInteger(l.quantity) || l.quantity <= 0) throw new RangeError("quantity must be a positive integer");
+    if (!Number.isSafeInteger(l.quantity) || l.quantity <= 0)
+      throw new RangeError("quantity must be a positive integer");
     const line = l.unitPrice * l.quantity;
     total += line;
     if (l.taxFree) taxFree += line;
@@ -44,13 +45,18 @@ export function refundParts(input: {
   remainingVat: Won;
 }): { ok: true; amount: Won; taxFree: Won; vat: Won } | { ok: false; reason: string } {
   const { amount, taxFree, remainingTotal, remainingTaxFree, remainingVat } = input;
-  if (!Number.isSafeInteger(amount) || amount <= 0) return { ok: false, reason: "환불 금액은 1원 이상의 정수여야 합니다." };
-  if (!Number.isSafeInteger(taxFree) || taxFree < 0) return { ok: false, reason: "비과세 금액은 0원 이상의 정수여야 합니다." };
-  if (amount > remainingTotal) return { ok: false, reason: `환불 가능 금액(${formatWon(remainingTotal)})을 넘을 수 없습니다.` };
+  if (!Number.isSafeInteger(amount) || amount <= 0)
+    return { ok: false, reason: "환불 금액은 1원 이상의 정수여야 합니다." };
+  if (!Number.isSafeInteger(taxFree) || taxFree < 0)
+    return { ok: false, reason: "비과세 금액은 0원 이상의 정수여야 합니다." };
+  if (amount > remainingTotal)
+    return { ok: false, reason: `환불 가능 금액(${formatWon(remainingTotal)})을 넘을 수 없습니다.` };
   if (taxFree > amount) return { ok: false, reason: "비과세 금액이 환불 금액보다 클 수 없습니다." };
-  if (taxFree > remainingTaxFree) return { ok: false, reason: `환불 가능한 비과세 금액(${formatWon(remainingTaxFree)})을 넘을 수 없습니다.` };
+  if (taxFree > remainingTaxFree)
+    return { ok: false, reason: `환불 가능한 비과세 금액(${formatWon(remainingTaxFree)})을 넘을 수 없습니다.` };
   const taxableLeftAfter = remainingTotal - remainingTaxFree - (amount - taxFree);
-  if (taxableLeftAfter < 0) return { ok: false, reason: "과세 금액 환불이 남은 과세 금액을 넘습니다. 비과세 금액을 늘려 주세요." };
+  if (taxableLeftAfter < 0)
+    return { ok: false, reason: "과세 금액 환불이 남은 과세 금액을 넘습니다. 비과세 금액을 늘려 주세요." };
   const vat = amount === remainingTotal ? remainingVat : Math.min(remainingVat, vatOf(amount, taxFree));
   return { ok: true, amount, taxFree, vat };
 }

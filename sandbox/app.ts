@@ -30,7 +30,10 @@ export function createSandbox(opts: { publicUrl: string; log?: SandboxContext["l
     const parsed = faultSchema.safeParse(await c.req.json().catch(() => null));
     if (!parsed.success) return c.json({ error: parsed.error.issues }, 400);
     if (parsed.data.mode === "delay" && !DELAY_PROVIDERS.includes(parsed.data.provider))
-      return c.json({ error: `mode "delay" is implemented for ${DELAY_PROVIDERS.join(", ")} only (not ${parsed.data.provider})` }, 400);
+      return c.json(
+        { error: `mode "delay" is implemented for ${DELAY_PROVIDERS.join(", ")} only (not ${parsed.data.provider})` },
+        400,
+      );
     return c.json({ armed: faults.arm(parsed.data) });
   });
   app.delete("/__sandbox/faults", (c) => {
@@ -51,8 +54,11 @@ export function createSandbox(opts: { publicUrl: string; log?: SandboxContext["l
     c.html(
       page(
         "Provider sandbox",
-        html`<main><h1>Provider sandbox</h1><p class="muted">Local stand-ins for the Kakao family of providers. Test controls live under /__sandbox.</p>
-        ${providers.map((p) => html`<div class="card"><b>${p.title}</b> <span class="badge">${p.name}</span></div>`)}</main>`,
+        html`<main>
+          <h1>Provider sandbox</h1>
+          <p class="muted">Local stand-ins for the Kakao family of providers. Test controls live under /__sandbox.</p>
+          ${providers.map((p) => html`<div class="card"><b>${p.title}</b> <span class="badge">${p.name}</span></div>`)}
+        </main>`,
       ),
     ),
   );

@@ -40,7 +40,9 @@ export class Faults {
 
   /** Consumes one armed fault for this provider/op (and request subject, for faults with `match`), if any. */
   take(provider: string, op: string, subject = ""): Fault | undefined {
-    const i = this.armed.findIndex((f) => f.provider === provider && (f.op === op || f.op === "*") && (!f.match || subject.includes(f.match)));
+    const i = this.armed.findIndex(
+      (f) => f.provider === provider && (f.op === op || f.op === "*") && (!f.match || subject.includes(f.match)),
+    );
     if (i < 0) return undefined;
     const f = this.armed[i]!;
     f.times -= 1;

@@ -18,7 +18,9 @@ const { values } = parseArgs({
 });
 
 function usage(msg: string): never {
-  console.error(`${msg}\n사용법: npm run admin:create -- --email owner@example.com --role owner|manager|viewer [--name 이름] [--merchant KC] [--merchant-name 상점이름]`);
+  console.error(
+    `${msg}\n사용법: npm run admin:create -- --email owner@example.com --role owner|manager|viewer [--name 이름] [--merchant KC] [--merchant-name 상점이름]`,
+  );
   process.exit(2);
 }
 
@@ -62,6 +64,11 @@ if (!r.ok) {
   console.error(`계정을 만들지 못했습니다: ${r.error.message}`);
   process.exit(1);
 }
-console.log(`${values.email} (${role.toLowerCase()}) 계정을 만들었습니다${r.value.createdMerchant ? " (상점도 새로 만듦)" : ""}.`);
-if (generated) console.log(`임시 비밀번호: ${password}\n로그인한 뒤 '내 계정'에서 바로 바꿔 주세요. 이 비밀번호는 다시 표시되지 않습니다.`);
+console.log(
+  `${values.email} (${role.toLowerCase()}) 계정을 만들었습니다${r.value.createdMerchant ? " (상점도 새로 만듦)" : ""}.`,
+);
+if (generated)
+  console.log(
+    `임시 비밀번호: ${password}\n로그인한 뒤 '내 계정'에서 바로 바꿔 주세요. 이 비밀번호는 다시 표시되지 않습니다.`,
+  );
 process.exit(0);

@@ -74,8 +74,13 @@ type Measured = PageWeight & { name: string; lcpRuns: (number | null)[]; lcpMedi
 const brotliCache = new Map<string, number>();
 async function brotliSize(base: string, file: string): Promise<number> {
   if (!brotliCache.has(file)) {
-    const body = Buffer.from(await (await fetch(base + file, { headers: { "accept-encoding": "identity" } })).arrayBuffer());
-    brotliCache.set(file, zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }).length);
+    const body = Buffer.from(
+      await (await fetch(base + file, { headers: { "accept-encoding": "identity" } })).arrayBuffer(),
+    );
+    brotliCache.set(
+      file,
+      zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }).length,
+    );
   }
   return brotliCache.get(file)!;
 }
@@ -94,9 +99,15 @@ try {
   if (!args.includes("--no-build")) {
     log(`next build → ${distDir} (a few minutes on 2 shared cores)`);
     const tsconfig = readFileSync("tsconfig.json", "utf8");
-    await run("node_modules/.bin/next", ["build"], { env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_SKIP_TYPECHECK: "1", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } }).finally(() =>
-      writeFileSync("tsconfig.json", tsconfig),
-    );
+    await run("node_modules/.bin/next", ["build"], {
+      env: {
+        ...process.env,
+        NEXT_DIST_DIR: distDir,
+        NEXT_SKIP_TYPECHECK: "1",
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    }).finally(() => writeFileSync("tsconfig.json", tsconfig));
   }
 
   const [appPort, sandboxPort] = [await freePort(), await freePort()];
@@ -126,12 +137,24 @@ try {
     }),
   );
   children.push(
-    await startService("worker", process.execPath, ["--import", "tsx", "scripts/worker.ts"], { env: { ...env, WORKER_POLL_SECONDS: "0.5" }, readyLine: /worker ready/, echo: false }),
+    await startService("worker", process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+      env: { ...env, WORKER_POLL_SECONDS: "0.5" },
+      readyLine: /worker ready/,
+      echo: false,
+    }),
   );
 
   browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
   const phone = { ...devices["Pixel 7"], baseURL: appUrl, locale: "ko-KR", timezoneId: "Asia/Seoul" };
   // A busy machine (other builds on 2 cores) can take long to answer: generous timeouts, not failures.
@@ -162,7 +185,9 @@ try {
     .waitFor()
     .catch(async (e) => {
       await sp.screenshot({ path: ".data/bench-web-payment.png" }).catch(() => {});
-      throw new Error(`the sandbox payment did not complete (page: .data/bench-web-payment.png): ${(e as Error).message}`);
+      throw new Error(
+        `the sandbox payment did not complete (page: .data/bench-web-payment.png): ${(e as Error).message}`,
+      );
     });
   const orderNumber = (await sp.getByTestId("order-number").textContent())!.trim();
   await sp.goto("/");
@@ -199,7 +224,8 @@ try {
     const products = new Set<string>();
     const home = await (await browser.newContext(phone)).newPage();
     await home.goto("/");
-    for (const a of await home.getByTestId("product-list").getByRole("link").all()) products.add((await a.getAttribute("href"))!);
+    for (const a of await home.getByTestId("product-list").getByRole("link").all())
+      products.add((await a.getAttribute("href"))!);
     await home.context().close();
     for (const view of [phone, { baseURL: appUrl, viewport: { width: 1280, height: 800 }, locale: "ko-KR" }]) {
       const c = await browser.newContext({ ...view, storageState });
@@ -238,13 +264,28 @@ try {
     let jsBrotli = 0;
     for (const j of w.js) jsBrotli += await brotliSize(appUrl, j.url);
     results.push({ ...w, name, lcpRuns, lcpMedian, jsBrotli });
-    log(`${name.padEnd(20)} JS ${kB(w.jsBytes)} kB in ${w.js.length} files · fonts ${kB(w.fontBytes)} kB (${w.fonts.length}) · LCP ${lcpRuns.map((x) => x?.toFixed(0)).join(" / ")} ms`);
+    log(
+      `${name.padEnd(20)} JS ${kB(w.jsBytes)} kB in ${w.js.length} files · fonts ${kB(w.fontBytes)} kB (${w.fonts.length}) · LCP ${lcpRuns.map((x) => x?.toFixed(0)).join(" / ")} ms`,
+    );
   }
 
   // ------------------------------------------------------------ report
   const floor = results.find((r) => r.url === "/bench-floor")!;
   const jsLimit = floor.jsBytes + JS_BUDGET_OVER_FLOOR;
-  const head = ["page", "JS gz kB", "over floor", "files", "JS br kB", "fonts kB", "files", "CSS kB (blocking)", "HTML kB", "RSC prefetch", "LCP median", "budgets"];
+  const head = [
+    "page",
+    "JS gz kB",
+    "over floor",
+    "files",
+    "JS br kB",
+    "fonts kB",
+    "files",
+    "CSS kB (blocking)",
+    "HTML kB",
+    "RSC prefetch",
+    "LCP median",
+    "budgets",
+  ];
   const rows = results.map((r) => {
     const isFloor = r === floor;
     const ok = [
@@ -268,21 +309,43 @@ try {
     ];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => "| " + cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ") + " |";
+  const line = (cells: string[]) =>
+    "| " +
+    cells
+      .map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .join(" | ") +
+    " |";
   console.log("");
   console.log(line(head));
-  console.log("|" + widths.map((w, i) => (i === 0 || i === widths.length - 1 ? "-".repeat(w + 2) : "-".repeat(w + 1) + ":")).join("|") + "|");
+  console.log(
+    "|" +
+      widths
+        .map((w, i) => (i === 0 || i === widths.length - 1 ? "-".repeat(w + 2) : "-".repeat(w + 1) + ":"))
+        .join("|") +
+      "|",
+  );
   for (const r of rows) console.log(line(r));
   console.log(
     `\nBudgets (issue 11): JS ≤ floor + ${kB(JS_BUDGET_OVER_FLOOR)} kB = ${kB(jsLimit)} kB · fonts ≤ ${kB(FONT_BUDGET)} kB · LCP ≤ ${LCP_BUDGET_MS / 1000} s (median of ${RUNS}, ` +
       `4× CPU, 150 ms RTT, 1.6 Mbit/s down). kB = 1000 bytes of the compressed body (Resource Timing encodedBodySize; ` +
       `JS br = the same scripts brotli-compressed at quality 5, what a brotli proxy would send). ` +
-      `Load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")} on ${os.cpus().length} cores.`,
+      `Load average ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(" ")} on ${os.cpus().length} cores.`,
   );
   const overJs = results.filter((r) => r !== floor && r.jsBytes > jsLimit);
-  for (const r of overJs) console.log(`  ${r.name}: ${r.js.map((j) => `${path.basename(j.url)} ${kB(j.bytes)}`).join(", ")}`);
+  for (const r of overJs)
+    console.log(`  ${r.name}: ${r.js.map((j) => `${path.basename(j.url)} ${kB(j.bytes)}`).join(", ")}`);
   mkdirSync(path.dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), loadavg: os.loadavg(), runs: RUNS, floor: floor.jsBytes, jsLimit, results }, null, 2));
+  writeFileSync(
+    out,
+    JSON.stringify(
+      { at: new Date().toISOString(), loadavg: os.loadavg(), runs: RUNS, floor: floor.jsBytes, jsLimit, results },
+      null,
+      2,
+    ),
+  );
   log(`JSON: ${out}`);
 } catch (e) {
   if (!(e instanceof Held)) {

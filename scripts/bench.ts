@@ -89,7 +89,10 @@ function treeTicks(roots: Record<string, number | undefined>): Record<string, Ma
   return res;
 }
 /** Ticks used between two samples (processes that exited in between are not counted). */
-function ticksBetween(before: Map<number, number> | undefined, after: Map<number, number> | undefined): number | undefined {
+function ticksBetween(
+  before: Map<number, number> | undefined,
+  after: Map<number, number> | undefined,
+): number | undefined {
   if (!before || !after) return undefined;
   let sum = 0;
   for (const [pid, t] of after) sum += t - (before.get(pid) ?? 0);
@@ -107,11 +110,19 @@ const postmasterPid = () => {
 type Server = "floor" | "next" | "standalone";
 type Row = LoadResult & { scenario: string; server: Server; serverCores?: number; pgCores?: number };
 
-async function load(scenario: string, server: Server, serverPid: number | undefined, spec: Omit<LoadSpec, "connections" | "duration" | "authorization"> & { connections?: number; duration?: number }): Promise<Row> {
+async function load(
+  scenario: string,
+  server: Server,
+  serverPid: number | undefined,
+  spec: Omit<LoadSpec, "connections" | "duration" | "authorization"> & { connections?: number; duration?: number },
+): Promise<Row> {
   const full: LoadSpec = { connections: CONNECTIONS, duration: DURATION, authorization: AUTH, ...spec };
   const before = treeTicks({ server: serverPid, pg: postmasterPid() });
   const t0 = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/lib/bench-load.ts"], { env: { ...process.env, BENCH_LOAD: JSON.stringify(full) }, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/lib/bench-load.ts"], {
+    env: { ...process.env, BENCH_LOAD: JSON.stringify(full) },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const killer = setTimeout(() => child.kill("SIGKILL"), (full.duration + 60) * 1000);
   let stdout = "";
   child.stdout.on("data", (c: Buffer) => (stdout += c));
@@ -147,10 +158,36 @@ try {
   const merchantId = (await client.query(`SELECT id FROM "Merchant" WHERE code = 'KC'`)).rows[0].id as string;
   const due = stamp(new Date(Date.now() + 30 * 86_400_000)).slice(0, 8);
   const details = JSON.stringify([
-    { title: "전체청구금액", item_type: "KEY_VALUE", elements: [{ key: "당월 부과 금액", value: "27,800 원", level: 1 }, { key: "미납액", value: "1,200 원", level: 2 }] },
+    {
+      title: "전체청구금액",
+      item_type: "KEY_VALUE",
+      elements: [
+        { key: "당월 부과 금액", value: "27,800 원", level: 1 },
+        { key: "미납액", value: "1,200 원", level: 2 },
+      ],
+    },
     { title: "기본정보", item_type: "TEXT", elements: ["카카오아파트", "101동 1001호"] },
-    { title: "항목별부과금액", item_type: "TABLE", elements: { head: ["항목", "당월금액"], rows: [["전기료", "12,000 원"], ["수도료", "8,000 원"]] } },
-    { title: "추이", item_type: "GRAPH", unit_name: "원/월", elements: [{ x: "05", y: 20000 }, { x: "06", y: 32100 }, { x: "07", y: 29000 }] },
+    {
+      title: "항목별부과금액",
+      item_type: "TABLE",
+      elements: {
+        head: ["항목", "당월금액"],
+        rows: [
+          ["전기료", "12,000 원"],
+          ["수도료", "8,000 원"],
+        ],
+      },
+    },
+    {
+      title: "추이",
+      item_type: "GRAPH",
+      unit_name: "원/월",
+      elements: [
+        { x: "05", y: 20000 },
+        { x: "06", y: 32100 },
+        { x: "07", y: 29000 },
+      ],
+    },
   ]);
   const BILLS = 100_000;
   await client.query(
@@ -167,7 +204,9 @@ try {
   log(`database ready with ${BILLS + 1} bills`);
 
   // ---------------------------------------------------------------- raw pg round trip
-  await client.query(`CREATE TABLE bench_floor (id serial PRIMARY KEY, v text NOT NULL, at timestamptz NOT NULL DEFAULT now())`);
+  await client.query(
+    `CREATE TABLE bench_floor (id serial PRIMARY KEY, v text NOT NULL, at timestamptz NOT NULL DEFAULT now())`,
+  );
   const raw: number[] = [];
   for (let i = 0; i < 3000; i++) {
     const t = performance.now();
@@ -193,7 +232,11 @@ try {
         res.writeHead(200, { "content-type": "application/json" }); res.end(JSON.stringify({ res_code: "OK", message: "성공", data: { id: r.rows[0].id } }));
       } catch (e) { res.writeHead(500); res.end(String(e)); }
     }).listen(${floorPort}, "${HOST}", () => console.log("floor ready"));`;
-  const floor = await startService("floor", process.execPath, ["-e", floorSrc], { env: { ...process.env, DATABASE_URL: databaseUrl }, readyUrl: `${floorUrl}/`, echo: false });
+  const floor = await startService("floor", process.execPath, ["-e", floorSrc], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    readyUrl: `${floorUrl}/`,
+    echo: false,
+  });
   children.push(floor);
 
   const benchSecret = randomBytes(32).toString("base64url"); // one for every server of this run
@@ -215,17 +258,28 @@ try {
       // next build adds its dist dir's types to tsconfig.json's include: keep the checked-in file.
       const tsconfig = readFileSync("tsconfig.json", "utf8");
       await run("npx", ["next", "build"], {
-        env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_SKIP_TYPECHECK: "1", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+        env: {
+          ...process.env,
+          NEXT_DIST_DIR: distDir,
+          NEXT_SKIP_TYPECHECK: "1",
+          NODE_ENV: "production",
+          NEXT_TELEMETRY_DISABLED: "1",
+        },
         stdio: ["ignore", "ignore", "inherit"],
       }).finally(() => writeFileSync("tsconfig.json", tsconfig));
     }
     const appPort = await freePort();
     const appUrl = `http://${HOST}:${appPort}`;
-    const app = await startService("app", process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(appPort), "-H", HOST], {
-      env: { ...serverEnv(appUrl), NEXT_DIST_DIR: distDir },
-      readyUrl: `${appUrl}/admin/login`,
-      echo: false,
-    });
+    const app = await startService(
+      "app",
+      process.execPath,
+      ["node_modules/next/dist/bin/next", "start", "-p", String(appPort), "-H", HOST],
+      {
+        env: { ...serverEnv(appUrl), NEXT_DIST_DIR: distDir },
+        readyUrl: `${appUrl}/admin/login`,
+        echo: false,
+      },
+    );
     children.push(app);
     servers.push({ name: "next", url: appUrl, pid: app.pid });
   }
@@ -235,49 +289,123 @@ try {
     const billerPort = await freePort();
     const billerUrl = `http://${HOST}:${billerPort}`;
     const prof = args.includes("--profile") ? ["--cpu-prof", "--cpu-prof-dir", ".data/bench/profile"] : [];
-    const biller = await startService("biller", process.execPath, [...prof, "--import", "tsx", "scripts/biller-server.ts"], {
-      env: { ...serverEnv(billerUrl), BILLER_PORT: String(billerPort), BILLER_HOST: HOST },
-      readyUrl: `${billerUrl}/`,
-      echo: false,
-    });
+    const biller = await startService(
+      "biller",
+      process.execPath,
+      [...prof, "--import", "tsx", "scripts/biller-server.ts"],
+      {
+        env: { ...serverEnv(billerUrl), BILLER_PORT: String(billerPort), BILLER_HOST: HOST },
+        readyUrl: `${billerUrl}/`,
+        echo: false,
+      },
+    );
     children.push(biller);
     servers.push({ name: "standalone", url: billerUrl, pid: biller.pid });
   }
-  log(`${servers.map((s) => `${s.name} at ${s.url}`).join(", ")}, floor at ${floorUrl}; ${DURATION}s per run, ${CONNECTIONS} connections, pool ${POOL}`);
+  log(
+    `${servers.map((s) => `${s.name} at ${s.url}`).join(", ")}, floor at ${floorUrl}; ${DURATION}s per run, ${CONNECTIONS} connections, pool ${POOL}`,
+  );
 
-  const noticeBody = JSON.stringify({ data: { biller_user_key: "BENCH0", biller_notice_key: "BN0", billed_year_month: "202607", user_birth: "19900301" } });
+  const noticeBody = JSON.stringify({
+    data: { biller_user_key: "BENCH0", biller_notice_key: "BN0", billed_year_month: "202607", user_birth: "19900301" },
+  });
   const dupBody = JSON.stringify({
-    data: { biller_user_key: "BENCH0", biller_notice_key: "BN0", pay_by: "MONEY", pay_type: "P", amount: 29000, pay_amount: 29000, pay_fee_type: "BEFORE", pay_fee: 218, pay_fee_tax: 21, paid_at: stamp(), pay_id: 1 },
+    data: {
+      biller_user_key: "BENCH0",
+      biller_notice_key: "BN0",
+      pay_by: "MONEY",
+      pay_type: "P",
+      amount: 29000,
+      pay_amount: 29000,
+      pay_fee_type: "BEFORE",
+      pay_fee: 218,
+      pay_fee_tax: 21,
+      paid_at: stamp(),
+      pay_id: 1,
+    },
   });
   let seq = 1; // bench bills BENCH2 … for new payments
   const rows: Row[] = [];
 
   await load("warmup", "floor", floor.pid, { url: `${floorUrl}/`, body: noticeBody, duration: 3 });
-  rows.push(await load("floor: http + pg INSERT+SELECT", "floor", floor.pid, { url: `${floorUrl}/`, body: noticeBody }));
+  rows.push(
+    await load("floor: http + pg INSERT+SELECT", "floor", floor.pid, { url: `${floorUrl}/`, body: noticeBody }),
+  );
 
   for (const s of servers) {
     log(`measuring ${s.name} …`);
     // warm up (JIT, route compilation, pool)
     await load("warmup", s.name, s.pid, { url: `${s.url}/kakao/notice`, body: noticeBody, duration: 3 });
-    await load("warmup", s.name, s.pid, { url: `${s.url}/kakao/pay-result`, body: dupBody, duration: 2, checkOk: true });
-    rows.push(await load("POST /kakao/notice", s.name, s.pid, { url: `${s.url}/kakao/notice`, body: noticeBody, checkOk: true }));
+    await load("warmup", s.name, s.pid, {
+      url: `${s.url}/kakao/pay-result`,
+      body: dupBody,
+      duration: 2,
+      checkOk: true,
+    });
+    rows.push(
+      await load("POST /kakao/notice", s.name, s.pid, {
+        url: `${s.url}/kakao/notice`,
+        body: noticeBody,
+        checkOk: true,
+      }),
+    );
     // The same endpoint answering E008 before any database work: the server's own cost.
-    rows.push(await load("POST /kakao/notice (E008, no DB)", s.name, s.pid, { url: `${s.url}/kakao/notice`, body: "{not json", duration: Math.min(DURATION, 5) }));
-    const np = await load("POST /kakao/pay-result (new payments)", s.name, s.pid, { url: `${s.url}/kakao/pay-result`, newPayments: { from: seq + 1, paidAt: stamp() }, checkOk: true });
+    rows.push(
+      await load("POST /kakao/notice (E008, no DB)", s.name, s.pid, {
+        url: `${s.url}/kakao/notice`,
+        body: "{not json",
+        duration: Math.min(DURATION, 5),
+      }),
+    );
+    const np = await load("POST /kakao/pay-result (new payments)", s.name, s.pid, {
+      url: `${s.url}/kakao/pay-result`,
+      newPayments: { from: seq + 1, paidAt: stamp() },
+      checkOk: true,
+    });
     seq = np.lastSeq;
     rows.push(np);
-    rows.push(await load("POST /kakao/pay-result (redeliveries)", s.name, s.pid, { url: `${s.url}/kakao/pay-result`, body: dupBody, checkOk: true }));
+    rows.push(
+      await load("POST /kakao/pay-result (redeliveries)", s.name, s.pid, {
+        url: `${s.url}/kakao/pay-result`,
+        body: dupBody,
+        checkOk: true,
+      }),
+    );
   }
   if (seq > BILLS - servers.length) log(`warning: more payments than bench bills (${seq}); later ones answered E502`);
 
   // ---------------------------------------------------------------- burst of duplicates, per server
-  type Burst = { server: Server; deliveries: number; answeredOk: number; paymentsRecorded: number; billStatus: string; paidAmount: number; wallMs: number; p50: number; p99: number; max: number; otherAnswers: string[] };
+  type Burst = {
+    server: Server;
+    deliveries: number;
+    answeredOk: number;
+    paymentsRecorded: number;
+    billStatus: string;
+    paidAmount: number;
+    wallMs: number;
+    p50: number;
+    p99: number;
+    max: number;
+    otherAnswers: string[];
+  };
   const bursts: Burst[] = [];
   for (const [k, s] of servers.entries()) {
     const i = BILLS - k;
     const payId = 999_999_000 + k;
     const burstBody = JSON.stringify({
-      data: { biller_user_key: `BENCH${i}`, biller_notice_key: `BN${i}`, pay_by: "MONEY", pay_type: "P", amount: 29000, pay_amount: 29000, pay_fee_type: "BEFORE", pay_fee: 218, pay_fee_tax: 21, paid_at: stamp(), pay_id: payId },
+      data: {
+        biller_user_key: `BENCH${i}`,
+        biller_notice_key: `BN${i}`,
+        pay_by: "MONEY",
+        pay_type: "P",
+        amount: 29000,
+        pay_amount: 29000,
+        pay_fee_type: "BEFORE",
+        pay_fee: 218,
+        pay_fee_tax: 21,
+        paid_at: stamp(),
+        pay_id: payId,
+      },
     });
     const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
     const burstStart = performance.now();
@@ -287,11 +415,20 @@ try {
         () =>
           new Promise<{ status: number; body: string; ms: number }>((resolve) => {
             const t = performance.now();
-            const req = http.request(`${s.url}/kakao/pay-result`, { method: "POST", agent, timeout: 30_000, headers: { "content-type": "application/json", authorization: AUTH } }, (res) => {
-              let b = "";
-              res.on("data", (c: Buffer) => (b += c));
-              res.on("end", () => resolve({ status: res.statusCode ?? 0, body: b, ms: performance.now() - t }));
-            });
+            const req = http.request(
+              `${s.url}/kakao/pay-result`,
+              {
+                method: "POST",
+                agent,
+                timeout: 30_000,
+                headers: { "content-type": "application/json", authorization: AUTH },
+              },
+              (res) => {
+                let b = "";
+                res.on("data", (c: Buffer) => (b += c));
+                res.on("end", () => resolve({ status: res.statusCode ?? 0, body: b, ms: performance.now() - t }));
+              },
+            );
             req.on("timeout", () => req.destroy(new Error("timeout")));
             req.on("error", (e) => resolve({ status: 0, body: String(e), ms: performance.now() - t }));
             req.end(burstBody);
@@ -300,7 +437,9 @@ try {
     );
     const wallMs = performance.now() - burstStart;
     agent.destroy();
-    const payments = Number((await client.query(`SELECT count(*) FROM "BillPayment" WHERE "payId" = $1`, [payId])).rows[0].count);
+    const payments = Number(
+      (await client.query(`SELECT count(*) FROM "BillPayment" WHERE "payId" = $1`, [payId])).rows[0].count,
+    );
     const billRow = (await client.query(`SELECT status, "paidAmount" FROM "Bill" WHERE id = $1`, [`b${i}`])).rows[0];
     const ok = (a: { status: number; body: string }) => a.status === 200 && a.body.includes('"res_code":"OK"');
     const lat = answers.map((a) => a.ms).sort((a, b) => a - b);
@@ -315,7 +454,10 @@ try {
       p50: Math.round(pct(lat, 50)),
       p99: Math.round(pct(lat, 99)),
       max: Math.round(lat[lat.length - 1]!),
-      otherAnswers: [...new Set(answers.filter((a) => !ok(a)).map((a) => `${a.status} ${a.body.slice(0, 80)}`))].slice(0, 5),
+      otherAnswers: [...new Set(answers.filter((a) => !ok(a)).map((a) => `${a.status} ${a.body.slice(0, 80)}`))].slice(
+        0,
+        5,
+      ),
     });
   }
   await client.end();
@@ -331,17 +473,32 @@ try {
         s.name,
         {
           noticeRps: { goal: ">= 1000 req/s", value: notice.rps, met: notice.rps >= 1000 },
-          noticeP99: { goal: `<= 2 x floor p99 (${floorRow.p99} ms)`, value: notice.p99, ratio: +(notice.p99 / Math.max(floorRow.p99, 1)).toFixed(2), met: notice.p99 <= 2 * floorRow.p99 },
-          burst: { goal: `${BURST} concurrent duplicates → 1 payment, all OK`, value: `${burst.paymentsRecorded} payment, ${burst.answeredOk} OK`, met: burst.paymentsRecorded === 1 && burst.answeredOk === BURST },
+          noticeP99: {
+            goal: `<= 2 x floor p99 (${floorRow.p99} ms)`,
+            value: notice.p99,
+            ratio: +(notice.p99 / Math.max(floorRow.p99, 1)).toFixed(2),
+            met: notice.p99 <= 2 * floorRow.p99,
+          },
+          burst: {
+            goal: `${BURST} concurrent duplicates → 1 payment, all OK`,
+            value: `${burst.paymentsRecorded} payment, ${burst.answeredOk} OK`,
+            met: burst.paymentsRecorded === 1 && burst.answeredOk === BURST,
+          },
         },
       ];
     }),
   );
   const loadAtEnd = os.loadavg();
   const fmtLoad = (l: number[]) => l.map((x) => x.toFixed(2)).join(" ");
-  console.log(`\nKakao Checkout bench · ${new Date().toISOString()} · ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"} · node ${process.version}`);
-  console.log(`${DURATION}s per run, ${CONNECTIONS} connections, loopback, DB pool ${POOL} per server; load average at start ${fmtLoad(loadAtStart)}, at end ${fmtLoad(loadAtEnd)}\n`);
-  console.log("Every run (cores = CPU used during the run by the server / PostgreSQL / the load generator; 2 cores in all):");
+  console.log(
+    `\nKakao Checkout bench · ${new Date().toISOString()} · ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"} · node ${process.version}`,
+  );
+  console.log(
+    `${DURATION}s per run, ${CONNECTIONS} connections, loopback, DB pool ${POOL} per server; load average at start ${fmtLoad(loadAtStart)}, at end ${fmtLoad(loadAtEnd)}\n`,
+  );
+  console.log(
+    "Every run (cores = CPU used during the run by the server / PostgreSQL / the load generator; 2 cores in all):",
+  );
   console.table(
     rows.map((r) => ({
       server: r.server,
@@ -359,7 +516,12 @@ try {
   const cell = (r: Row | undefined) => (r ? `${r.rps} · ${r.p50} · ${r.p99}` : "-");
   console.table([
     { endpoint: "floor: http + pg INSERT+SELECT", "Next route": "-", standalone: "-", floor: cell(floorRow) },
-    ...["POST /kakao/notice", "POST /kakao/notice (E008, no DB)", "POST /kakao/pay-result (new payments)", "POST /kakao/pay-result (redeliveries)"].map((sc) => ({
+    ...[
+      "POST /kakao/notice",
+      "POST /kakao/notice (E008, no DB)",
+      "POST /kakao/pay-result (new payments)",
+      "POST /kakao/pay-result (redeliveries)",
+    ].map((sc) => ({
       endpoint: sc,
       "Next route": cell(find("next", sc)),
       standalone: cell(find("standalone", sc)),
@@ -368,10 +530,15 @@ try {
   ]);
   console.log(`raw pg INSERT+SELECT (sequential, in-process): p50 ${rawRtt.p50} ms, p99 ${rawRtt.p99} ms`);
   for (const b of bursts) {
-    console.log(`burst (${b.server}): ${b.deliveries} concurrent identical pay-results → ${b.answeredOk} answered OK, ${b.paymentsRecorded} payment recorded, bill ${b.billStatus}; wall ${b.wallMs} ms, p50 ${b.p50} ms, p99 ${b.p99} ms${b.otherAnswers.length ? `; other answers: ${b.otherAnswers.join(" | ")}` : ""}`);
+    console.log(
+      `burst (${b.server}): ${b.deliveries} concurrent identical pay-results → ${b.answeredOk} answered OK, ${b.paymentsRecorded} payment recorded, bill ${b.billStatus}; wall ${b.wallMs} ms, p50 ${b.p50} ms, p99 ${b.p99} ms${b.otherAnswers.length ? `; other answers: ${b.otherAnswers.join(" | ")}` : ""}`,
+    );
   }
   for (const [server, g] of Object.entries(goals)) {
-    for (const [k, v] of Object.entries(g)) console.log(`goal ${server} ${k}: ${v.goal} → ${v.value}${"ratio" in v ? ` (${v.ratio}× floor)` : ""} ${v.met ? "MET" : "NOT MET"}`);
+    for (const [k, v] of Object.entries(g))
+      console.log(
+        `goal ${server} ${k}: ${v.goal} → ${v.value}${"ratio" in v ? ` (${v.ratio}× floor)` : ""} ${v.met ? "MET" : "NOT MET"}`,
+      );
   }
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(
@@ -379,7 +546,13 @@ try {
     JSON.stringify(
       {
         at: new Date().toISOString(),
-        machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, loadavgStart: loadAtStart, loadavgEnd: loadAtEnd },
+        machine: {
+          cpus: os.cpus().length,
+          model: os.cpus()[0]?.model,
+          node: process.version,
+          loadavgStart: loadAtStart,
+          loadavgEnd: loadAtEnd,
+        },
         settings: { durationS: DURATION, connections: CONNECTIONS, dbPool: POOL },
         rawPgRoundTrip: rawRtt,
         runs: rows,

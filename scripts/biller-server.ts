@@ -66,7 +66,11 @@ function readBody(req: http.IncomingMessage): Promise<Body> {
       chunks.push(c);
     });
     req.on("end", () => {
-      if (!tooLarge) resolve({ text: chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8"), tooLarge: false });
+      if (!tooLarge)
+        resolve({
+          text: chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8"),
+          tooLarge: false,
+        });
     });
     req.on("error", () => resolve({ text: "", tooLarge }));
   });
@@ -98,7 +102,12 @@ export function createBillerServer(opts: BillerServerOptions = {}): BillerServer
     }
     if (req.method !== "POST") {
       req.resume();
-      return send(res, 405, { res_code: "METHOD_NOT_ALLOWED", message: "Method Not Allowed", data: null }, { Allow: "POST" });
+      return send(
+        res,
+        405,
+        { res_code: "METHOD_NOT_ALLOWED", message: "Method Not Allowed", data: null },
+        { Allow: "POST" },
+      );
     }
     try {
       const body = await readBody(req);
@@ -146,7 +155,10 @@ export function createBillerServer(opts: BillerServerOptions = {}): BillerServer
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       if (inFlight > 0) {
-        await Promise.race([new Promise<void>((r) => (drained = r)), new Promise((r) => setTimeout(r, opts.drainMs ?? 10_000).unref())]);
+        await Promise.race([
+          new Promise<void>((r) => (drained = r)),
+          new Promise((r) => setTimeout(r, opts.drainMs ?? 10_000).unref()),
+        ]);
       }
       server.closeAllConnections();
       await stopped;
@@ -168,8 +180,19 @@ async function main() {
 
   const biller = createBillerServer();
   const { port, host } = await biller.listen(e.BILLER_PORT, e.BILLER_HOST);
-  log.info({ port, host, agencyIps: e.DOZN_AGENCY_IPS.length, trustedProxies: e.TRUSTED_PROXY_IPS.length, credential: Boolean(e.DOZN_AGENCY_CREDENTIAL) }, "biller API listening");
-  console.log(`biller API on http://${host.includes(":") ? `[${host}]` : host}:${port} (POST /kakao/notice | prepay | pay-result)`);
+  log.info(
+    {
+      port,
+      host,
+      agencyIps: e.DOZN_AGENCY_IPS.length,
+      trustedProxies: e.TRUSTED_PROXY_IPS.length,
+      credential: Boolean(e.DOZN_AGENCY_CREDENTIAL),
+    },
+    "biller API listening",
+  );
+  console.log(
+    `biller API on http://${host.includes(":") ? `[${host}]` : host}:${port} (POST /kakao/notice | prepay | pay-result)`,
+  );
 
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {

@@ -34,7 +34,9 @@ process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
 try {
-  console.log(process.env.DATABASE_URL ? "using DATABASE_URL" : `starting embedded PostgreSQL (.data/pg, port ${pgPort})…`);
+  console.log(
+    process.env.DATABASE_URL ? "using DATABASE_URL" : `starting embedded PostgreSQL (.data/pg, port ${pgPort})…`,
+  );
   const pgServer = await startPostgres({ dataDir: ".data/pg", port: pgPort, log: console.error });
   stopPg = pgServer.stop;
   const databaseUrl = process.env.DATABASE_URL ?? pgServer.adminUrl("kakao_checkout");
@@ -60,7 +62,12 @@ try {
   // The agency-facing biller API (/kakao/*) as its own small process; the app serves the same routes too.
   children.push(
     await startService("biller", process.execPath, ["--import", "tsx", "scripts/biller-server.ts"], {
-      env: { ...process.env, ...appEnv({ databaseUrl, sandboxUrl, appUrl, appSecret }), BILLER_PORT: String(billerPort), NODE_ENV: "development" },
+      env: {
+        ...process.env,
+        ...appEnv({ databaseUrl, sandboxUrl, appUrl, appSecret }),
+        BILLER_PORT: String(billerPort),
+        NODE_ENV: "development",
+      },
       readyUrl: `${billerUrl}/`,
     }),
   );
@@ -71,11 +78,16 @@ try {
       readyLine: /worker ready/,
     }),
   );
-  const app = await startService("app", process.execPath, ["node_modules/next/dist/bin/next", "dev", "-p", String(appPort), "-H", "127.0.0.1"], {
-    env: { ...process.env, ...appEnv({ databaseUrl, sandboxUrl, appUrl, appSecret }), NODE_ENV: "development" },
-    readyUrl: `${appUrl}/admin/login`,
-    timeoutMs: 180_000,
-  });
+  const app = await startService(
+    "app",
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "dev", "-p", String(appPort), "-H", "127.0.0.1"],
+    {
+      env: { ...process.env, ...appEnv({ databaseUrl, sandboxUrl, appUrl, appSecret }), NODE_ENV: "development" },
+      readyUrl: `${appUrl}/admin/login`,
+      timeoutMs: 180_000,
+    },
+  );
   children.push(app);
   for (const c of children) c.on("exit", () => void shutdown(1));
   console.log(`

@@ -36,8 +36,16 @@ export async function runDoctor(opts: { env?: NodeJS.ProcessEnv; db?: boolean } 
     resetEnvCache();
     readEnv();
   } catch (err) {
-    for (const line of String((err as Error).message).split("\n").slice(1)) {
-      findings.push({ level: "error", area: "env", key: line.trim().split(":")[0] ?? "env", ko: `환경 변수 오류: ${line.trim()}`, en: `Invalid variable: ${line.trim()}` });
+    for (const line of String((err as Error).message)
+      .split("\n")
+      .slice(1)) {
+      findings.push({
+        level: "error",
+        area: "env",
+        key: line.trim().split(":")[0] ?? "env",
+        ko: `환경 변수 오류: ${line.trim()}`,
+        en: `Invalid variable: ${line.trim()}`,
+      });
     }
   } finally {
     process.env = saved;

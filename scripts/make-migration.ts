@@ -9,10 +9,14 @@ import { ensureDatabase, startPostgres } from "./lib/postgres.ts";
 const pgServer = await startPostgres({ dataDir: `.data/migration-${process.pid}`, ephemeral: true });
 try {
   await ensureDatabase(pgServer.adminUrl("postgres"), "diff", { fresh: true });
-  const sql = execFileSync("npx", ["prisma", "migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema", "--script"], {
-    encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: pgServer.adminUrl("diff") },
-  });
+  const sql = execFileSync(
+    "npx",
+    ["prisma", "migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema", "--script"],
+    {
+      encoding: "utf8",
+      env: { ...process.env, DATABASE_URL: pgServer.adminUrl("diff") },
+    },
+  );
   const extra = readFileSync("prisma/constraints.sql", "utf8");
   mkdirSync("prisma/migrations/0001_init", { recursive: true });
   writeFileSync("prisma/migrations/0001_init/migration.sql", `${sql}\n${extra}`);

@@ -14,10 +14,21 @@ const MB = 1024 * 1024;
 const distDir = ".next-bodies";
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1]) / 1024;
 
-function post(url: string, headers: Record<string, string>, total: number, declare: boolean): Promise<{ status: number; body: string; error?: string }> {
+function post(
+  url: string,
+  headers: Record<string, string>,
+  total: number,
+  declare: boolean,
+): Promise<{ status: number; body: string; error?: string }> {
   return new Promise((resolve) => {
     const u = new URL(url);
-    const req = http.request({ host: u.hostname, port: u.port, path: u.pathname + u.search, method: "POST", headers: { ...headers, ...(declare ? { "content-length": String(total) } : {}) } });
+    const req = http.request({
+      host: u.hostname,
+      port: u.port,
+      path: u.pathname + u.search,
+      method: "POST",
+      headers: { ...headers, ...(declare ? { "content-length": String(total) } : {}) },
+    });
     const chunk = Buffer.alloc(64 * 1024, 0x61);
     let sent = 0;
     let done = false;
@@ -54,17 +65,35 @@ try {
   await seed(databaseUrl);
   if (!process.argv.includes("--no-build") || !existsSync(`${distDir}/BUILD_ID`)) {
     const tsconfig = readFileSync("tsconfig.json", "utf8");
-    await run("npx", ["next", "build"], { env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_SKIP_TYPECHECK: "1", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } }).finally(() =>
-      writeFileSync("tsconfig.json", tsconfig),
-    );
+    await run("npx", ["next", "build"], {
+      env: {
+        ...process.env,
+        NEXT_DIST_DIR: distDir,
+        NEXT_SKIP_TYPECHECK: "1",
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    }).finally(() => writeFileSync("tsconfig.json", tsconfig));
   }
   const port = await freePort();
   const appUrl = `http://127.0.0.1:${port}`;
-  const app = await startService("app", process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, ...appEnv({ databaseUrl, sandboxUrl: "http://127.0.0.1:9", appUrl }), ...relaxedRateLimits(), NODE_ENV: "production", LOG_LEVEL: "error", NEXT_DIST_DIR: distDir },
-    readyUrl: `${appUrl}/admin/login`,
-    echo: false,
-  });
+  const app = await startService(
+    "app",
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      env: {
+        ...process.env,
+        ...appEnv({ databaseUrl, sandboxUrl: "http://127.0.0.1:9", appUrl }),
+        ...relaxedRateLimits(),
+        NODE_ENV: "production",
+        LOG_LEVEL: "error",
+        NEXT_DIST_DIR: distDir,
+      },
+      readyUrl: `${appUrl}/admin/login`,
+      echo: false,
+    },
+  );
   children.push(app);
   const pid = app.pid!;
   const json = { "content-type": "application/json" };
@@ -76,7 +105,10 @@ try {
     ["/api/admin/payments/ckzzzzzzzzzzzzzzzzzzzzzzz/refund", { ...json, cookie: "kc_admin=x" }],
     ["/api/admin/payments/ckzzzzzzzzzzzzzzzzzzzzzzz/refresh", { cookie: "kc_admin=x" }],
     ["/api/consents/ckzzzzzzzzzzzzzzzzzzzzzzz/refresh", {}],
-    ["/checkout", { "next-action": "0123456789abcdef0123456789abcdef01234567", "content-type": "multipart/form-data; boundary=x" }],
+    [
+      "/checkout",
+      { "next-action": "0123456789abcdef0123456789abcdef01234567", "content-type": "multipart/form-data; boundary=x" },
+    ],
     ["/", { "content-type": "text/plain" }],
   ];
   for (let i = 0; i < 3; i++) await fetch(`${appUrl}/`); // warm up
@@ -92,7 +124,9 @@ try {
       );
     }
   }
-  console.log(`server RSS at end: ${rssMb(pid).toFixed(1)} MB (+${(rssMb(pid) - start).toFixed(1)} over ${targets.length * 2} × 20 MB)`);
+  console.log(
+    `server RSS at end: ${rssMb(pid).toFixed(1)} MB (+${(rssMb(pid) - start).toFixed(1)} over ${targets.length * 2} × 20 MB)`,
+  );
 } finally {
   for (const c of children) c.kill("SIGTERM");
   await pg.stop();

@@ -14,11 +14,15 @@ const started = Date.now();
 // npm test                      → everything
 // npm test -- unit [vitest args] → vitest only;  npm test -- e2e [playwright args] → e2e only
 // npm test -- process [vitest args] → build, then the real-process money scenarios only
-const only = ["unit", "e2e", "process"].includes(process.argv[2] ?? "") ? (process.argv[2] as "unit" | "e2e" | "process") : undefined;
+const only = ["unit", "e2e", "process"].includes(process.argv[2] ?? "")
+  ? (process.argv[2] as "unit" | "e2e" | "process")
+  : undefined;
 const extra = only ? process.argv.slice(3) : [];
 const chromium = findChromium();
 if (!chromium && only !== "unit") {
-  console.error("Chromium was not found. Install it with:\n\n  sudo apt-get update && sudo apt-get install -y chromium\n\n(or set CHROMIUM_PATH). Playwright cannot download a browser on this network.");
+  console.error(
+    "Chromium was not found. Install it with:\n\n  sudo apt-get update && sudo apt-get install -y chromium\n\n(or set CHROMIUM_PATH). Playwright cannot download a browser on this network.",
+  );
   process.exit(1);
 }
 
@@ -55,7 +59,11 @@ function integrationShards(n: number): string[][] {
 }
 
 /** Runs a command with its output collected (printed by the caller when it is done). */
-function captured(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv } = {}): Promise<{ code: number; output: string }> {
+function captured(
+  cmd: string,
+  args: string[],
+  opts: { env?: NodeJS.ProcessEnv } = {},
+): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"], env: opts.env ?? process.env });
     children.push(child);
@@ -86,7 +94,9 @@ try {
       // run at once beside the unit tests — most of their time is spent waiting on PostgreSQL, the sandbox
       // and the worker's polls, not on the CPU.
       phase("vitest: unit, and integration in two shards beside it" + (checks ? ", static checks beside them" : ""));
-      const shards = integrationShards(2).map((files) => captured("npx", ["vitest", "run", "--project", "integration", ...files], { env }));
+      const shards = integrationShards(2).map((files) =>
+        captured("npx", ["vitest", "run", "--project", "integration", ...files], { env }),
+      );
       const unit = run("npx", ["vitest", "run", "--project", "unit"], { env }).then(
         () => 0,
         (e: unknown) => (console.error(e instanceof Error ? e.message : e), 1),
@@ -110,9 +120,15 @@ try {
     const distDir = `.next-test-${process.pid}`;
     // next build adds its dist dir to tsconfig.json's include; keep the checked-in file as it is.
     const tsconfig = readFileSync("tsconfig.json", "utf8");
-    await run("npx", ["next", "build"], { env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_SKIP_TYPECHECK: "1", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } }).finally(() =>
-      writeFileSync("tsconfig.json", tsconfig),
-    );
+    await run("npx", ["next", "build"], {
+      env: {
+        ...process.env,
+        NEXT_DIST_DIR: distDir,
+        NEXT_SKIP_TYPECHECK: "1",
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    }).finally(() => writeFileSync("tsconfig.json", tsconfig));
 
     if (!only || only === "process") {
       phase("vitest: real app + worker processes (money scenarios)");
@@ -150,11 +166,16 @@ try {
       BENCH_FLOOR_PAGE: "1", // the empty page e2e/page-weight.phone.spec.ts measures the JS floor with
     };
     children.push(
-      await startService("app", process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(appPort), "-H", "127.0.0.1"], {
-        env,
-        readyUrl: `${appUrl}/admin/login`,
-        echo: process.env.E2E_ECHO_APP === "1",
-      }),
+      await startService(
+        "app",
+        process.execPath,
+        ["node_modules/next/dist/bin/next", "start", "-p", String(appPort), "-H", "127.0.0.1"],
+        {
+          env,
+          readyUrl: `${appUrl}/admin/login`,
+          echo: process.env.E2E_ECHO_APP === "1",
+        },
+      ),
     );
     // The sandbox agency calls the standalone biller API, so the e2e exercises it end to end.
     children.push(
@@ -172,7 +193,13 @@ try {
       }),
     );
     await run("npx", ["playwright", "test", ...extra], {
-      env: { ...env, E2E_BASE_URL: appUrl, E2E_SANDBOX_URL: sandboxUrl, E2E_DATABASE_URL: databaseUrl, CHROMIUM_PATH: chromium },
+      env: {
+        ...env,
+        E2E_BASE_URL: appUrl,
+        E2E_SANDBOX_URL: sandboxUrl,
+        E2E_DATABASE_URL: databaseUrl,
+        CHROMIUM_PATH: chromium,
+      },
     });
   }
 } catch (e) {

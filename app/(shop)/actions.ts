@@ -15,13 +15,23 @@ import { log } from "@/lib/log";
 import { checkLock, clearFailures, hit, recordFailure } from "@/lib/ratelimit";
 import { formProblem } from "../_lib/input";
 import { currentIp } from "../_lib/ratelimit";
-import { canSeeOrder, deviceFromRequest, grantOrderAccess, ownOrderNumbers, readCart, writeCart } from "../_lib/request";
+import {
+  canSeeOrder,
+  deviceFromRequest,
+  grantOrderAccess,
+  ownOrderNumbers,
+  readCart,
+  writeCart,
+} from "../_lib/request";
 
 const lineSchema = z.object({ productId: z.string().min(1).max(40), quantity: z.coerce.number().int().min(0).max(99) });
 
 export async function addToCartAction(formData: FormData) {
   if (formProblem(formData)) redirect("/cart?error=unavailable");
-  const parsed = lineSchema.safeParse({ productId: formData.get("productId"), quantity: formData.get("quantity") ?? 1 });
+  const parsed = lineSchema.safeParse({
+    productId: formData.get("productId"),
+    quantity: formData.get("quantity") ?? 1,
+  });
   if (!parsed.success || parsed.data.quantity < 1) redirect("/cart?error=quantity");
   const product = await db.product.findFirst({ where: { id: parsed.data.productId, active: true } });
   if (!product) redirect("/cart?error=unavailable");
@@ -92,7 +102,10 @@ export async function checkoutAction(_prev: CheckoutState, formData: FormData): 
         deliveryMemo: values.deliveryMemo,
       },
       // Unticked boxes arrive as `false` and are refused with the agreement's own message.
-      agreements: { privacy: values.agreePrivacy === "1", thirdParty: values.agreeThirdParty === "1" } as { privacy: true; thirdParty: true },
+      agreements: { privacy: values.agreePrivacy === "1", thirdParty: values.agreeThirdParty === "1" } as {
+        privacy: true;
+        thirdParty: true;
+      },
       lines,
     },
     { supersedes: await ownOrderNumbers() },
@@ -153,14 +166,21 @@ export async function retryPaymentAction(formData: FormData) {
 export type LookupState = { error?: string; values?: Record<string, string> };
 
 const LOOKUP_LOCKED = "휴대폰 번호가 여러 번 틀려 이 주문의 조회가 잠시 잠겼습니다.";
-const lockMessage = (s: number) => `${LOOKUP_LOCKED} ${s < 60 ? `${s}초` : `${Math.ceil(s / 60)}분`} 후에 다시 시도해 주세요.`;
+const lockMessage = (s: number) =>
+  `${LOOKUP_LOCKED} ${s < 60 ? `${s}초` : `${Math.ceil(s / 60)}분`} 후에 다시 시도해 주세요.`;
 
 export async function lookupOrderAction(_prev: LookupState, formData: FormData): Promise<LookupState> {
-  const values = { orderNumber: String(formData.get("orderNumber") ?? "").trim().toUpperCase(), phone: String(formData.get("phone") ?? "") };
+  const values = {
+    orderNumber: String(formData.get("orderNumber") ?? "")
+      .trim()
+      .toUpperCase(),
+    phone: String(formData.get("phone") ?? ""),
+  };
   const bad = formProblem(formData);
   if (bad) return { error: bad.message, values: {} };
   const phone = values.phone.replace(/[\s-]/g, "");
-  if (!isOrderNumber(values.orderNumber)) return { error: "주문번호 형식을 확인해 주세요. (예: KC261123-ABC234)", values };
+  if (!isOrderNumber(values.orderNumber))
+    return { error: "주문번호 형식을 확인해 주세요. (예: KC261123-ABC234)", values };
   if (!/^01\d{8,9}$/.test(phone)) return { error: "휴대폰 번호를 정확히 입력해 주세요.", values };
   // Guessing: every lookup counts per IP; wrong phone numbers count per order number, and after a
   // few the order's lookup is locked for a while (whoever asks) — checked before the order is read.

@@ -18,9 +18,21 @@ export default async function ShopHome() {
           <li key={p.id}>
             {/* No prefetch for a list of products: each one would be a server render on every visit of the
                 home page (Next.js prefetches links in view), for a page a tap loads in one round trip anyway. */}
-            <Link href={`/products/${p.slug}`} prefetch={false} className="card block h-full overflow-hidden transition hover:shadow-md">
+            <Link
+              href={`/products/${p.slug}`}
+              prefetch={false}
+              className="card block h-full overflow-hidden transition hover:shadow-md"
+            >
               {/* The first row(s) are on screen at once (and the largest paint on a phone): no lazy loading. */}
-              <Image src={p.imagePath} alt="" width={400} height={400} loading={i < 4 ? "eager" : "lazy"} className="aspect-square w-full bg-paper object-cover" unoptimized />
+              <Image
+                src={p.imagePath}
+                alt=""
+                width={400}
+                height={400}
+                loading={i < 4 ? "eager" : "lazy"}
+                className="aspect-square w-full bg-paper object-cover"
+                unoptimized
+              />
               <div className="p-3">
                 <p className="line-clamp-2 text-[15px] font-semibold leading-snug">{p.name}</p>
                 <p className="mt-1 line-clamp-1 text-xs text-ink-soft">{p.summary}</p>

@@ -8,7 +8,10 @@ export async function ShopFrame({ children }: { children: React.ReactNode }) {
   const count = cartCount(await readCart());
   return (
     <div className="flex min-h-dvh flex-col">
-      <a href="#main" className="sr-only z-20 rounded-lg bg-ink px-3 py-2 text-sm font-semibold text-white focus:not-sr-only focus:fixed focus:left-2 focus:top-2">
+      <a
+        href="#main"
+        className="sr-only z-20 rounded-lg bg-ink px-3 py-2 text-sm font-semibold text-white focus:not-sr-only focus:fixed focus:left-2 focus:top-2"
+      >
         본문으로 건너뛰기
       </a>
       <header className="sticky top-0 z-10 border-b border-line bg-white/90 backdrop-blur">
@@ -19,20 +22,35 @@ export async function ShopFrame({ children }: { children: React.ReactNode }) {
             </span>
             {/* 360–399 px phones: "체크아웃" only, so the nav and the cart badge fit without sideways scrolling. */}
             <span className="whitespace-nowrap">
-              <span className="max-[399px]:sr-only">카카오 </span>체크아웃<span className="hidden sm:inline"> 상점</span>
+              <span className="max-[399px]:sr-only">카카오 </span>체크아웃
+              <span className="hidden sm:inline"> 상점</span>
             </span>
           </Link>
           <nav className="flex min-w-0 items-center gap-0 text-sm sm:gap-1" aria-label="상점 메뉴">
-            <Link href="/consents" className="whitespace-nowrap rounded-lg px-2 py-2 text-ink-soft hover:bg-paper sm:px-3" data-testid="consents-link">
+            <Link
+              href="/consents"
+              className="whitespace-nowrap rounded-lg px-2 py-2 text-ink-soft hover:bg-paper sm:px-3"
+              data-testid="consents-link"
+            >
               동의·서명
             </Link>
-            <Link href="/orders/lookup" className="whitespace-nowrap rounded-lg px-2 py-2 text-ink-soft hover:bg-paper sm:px-3">
+            <Link
+              href="/orders/lookup"
+              className="whitespace-nowrap rounded-lg px-2 py-2 text-ink-soft hover:bg-paper sm:px-3"
+            >
               주문 조회
             </Link>
-            <Link href="/cart" className="relative whitespace-nowrap rounded-lg px-2 py-2 font-medium hover:bg-paper sm:px-3" data-testid="cart-link">
+            <Link
+              href="/cart"
+              className="relative whitespace-nowrap rounded-lg px-2 py-2 font-medium hover:bg-paper sm:px-3"
+              data-testid="cart-link"
+            >
               장바구니
               {count > 0 && (
-                <span className="ml-1 inline-grid min-w-5 place-items-center rounded-full bg-kakao px-1.5 text-xs font-bold" data-testid="cart-count">
+                <span
+                  className="ml-1 inline-grid min-w-5 place-items-center rounded-full bg-kakao px-1.5 text-xs font-bold"
+                  data-testid="cart-count"
+                >
                   {count}
                 </span>
               )}
@@ -65,7 +83,9 @@ export function NotFoundBody() {
     <div className="mx-auto max-w-md">
       <section className="card p-8 text-center">
         <h1 className="text-xl font-bold">페이지를 찾을 수 없습니다</h1>
-        <p className="mt-2 text-sm text-ink-soft">주소가 바뀌었거나 판매가 끝난 상품일 수 있습니다. 주문 내역은 주문 조회에서 확인할 수 있습니다.</p>
+        <p className="mt-2 text-sm text-ink-soft">
+          주소가 바뀌었거나 판매가 끝난 상품일 수 있습니다. 주문 내역은 주문 조회에서 확인할 수 있습니다.
+        </p>
         <div className="mt-5 grid gap-2">
           <Link href="/" className="btn-dark w-full">
             상품 보러 가기

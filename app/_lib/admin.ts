@@ -70,7 +70,9 @@ export function withAdminAction<S extends object, I = undefined>(
       const parsed = opts.schema.safeParse((opts.fields ?? textFields)(formData));
       if (!parsed.success) {
         const first = parsed.error.issues[0];
-        const fields = Object.fromEntries(parsed.error.issues.filter((i) => i.path.length > 0).map((i) => [String(i.path[0]), i.message]));
+        const fields = Object.fromEntries(
+          parsed.error.issues.filter((i) => i.path.length > 0).map((i) => [String(i.path[0]), i.message]),
+        );
         return toState(appError("VALIDATION", first?.message ?? "입력을 확인해 주세요.", { fields }), formData);
       }
       input = parsed.data;
@@ -80,7 +82,10 @@ export function withAdminAction<S extends object, I = undefined>(
       return r.ok ? r.value : toState(r.error, formData);
     } catch (e) {
       unstable_rethrow(e); // redirect(), notFound() and Next's other control flow
-      log.error({ err: e instanceof Error ? { message: e.message, stack: e.stack } : String(e) }, "unhandled admin action error"); // lib/log masks personal data
+      log.error(
+        { err: e instanceof Error ? { message: e.message, stack: e.stack } : String(e) },
+        "unhandled admin action error",
+      ); // lib/log masks personal data
       return toState(appError("INTERNAL"), formData);
     }
   };
@@ -94,8 +99,14 @@ function textFields(formData: FormData): Record<string, string> {
 }
 
 /** Appends an audit row for this staff member, with the request's IP. */
-export async function audit(admin: Pick<AdminIdentity, "adminId" | "email" | "merchantId">, entry: Omit<AuditEntry, "ip">) {
-  await recordAudit({ adminId: admin.adminId, email: admin.email, merchantId: admin.merchantId }, { ...entry, ip: await currentIp() });
+export async function audit(
+  admin: Pick<AdminIdentity, "adminId" | "email" | "merchantId">,
+  entry: Omit<AuditEntry, "ip">,
+) {
+  await recordAudit(
+    { adminId: admin.adminId, email: admin.email, merchantId: admin.merchantId },
+    { ...entry, ip: await currentIp() },
+  );
 }
 
 /**
@@ -117,7 +128,10 @@ export async function sameOrigin(): Promise<boolean> {
 }
 
 /** Wraps an admin API handler: 401 without a session, 403 without the role or for cross-site mutations. */
-export function withAdmin<A extends unknown[]>(handler: (admin: AdminIdentity, ...args: A) => Promise<Response>, opts: { mutation?: boolean; perm?: Permission } = {}) {
+export function withAdmin<A extends unknown[]>(
+  handler: (admin: AdminIdentity, ...args: A) => Promise<Response>,
+  opts: { mutation?: boolean; perm?: Permission } = {},
+) {
   const perm = opts.perm ?? "read";
   return async (...args: A): Promise<Response> => {
     const admin = await currentAdmin();

@@ -10,7 +10,10 @@ export function mediaType(req: Request): string {
 }
 
 /** Reads at most maxBytes of the body; `types` are the accepted media types (without parameters). */
-export async function readBodyCapped(req: Request, opts: { maxBytes: number; types: readonly string[] }): Promise<BodyRead> {
+export async function readBodyCapped(
+  req: Request,
+  opts: { maxBytes: number; types: readonly string[] },
+): Promise<BodyRead> {
   if (!opts.types.includes(mediaType(req))) {
     await req.body?.cancel().catch(() => {});
     return { ok: false, status: 415, message: `지원하지 않는 형식입니다. (${opts.types.join(", ")})` };
@@ -43,7 +46,10 @@ export async function readBodyCapped(req: Request, opts: { maxBytes: number; typ
 }
 
 /** A JSON body (application/json) up to maxBytes, parsed; anything else is a clear 4xx. */
-export async function readJsonCapped(req: Request, maxBytes = 16 * 1024): Promise<{ ok: true; value: unknown } | { ok: false; status: 400 | 413 | 415; message: string }> {
+export async function readJsonCapped(
+  req: Request,
+  maxBytes = 16 * 1024,
+): Promise<{ ok: true; value: unknown } | { ok: false; status: 400 | 413 | 415; message: string }> {
   const r = await readBodyCapped(req, { maxBytes, types: ["application/json"] });
   if (!r.ok) return r;
   try {

@@ -22,7 +22,10 @@ export function seeOther(path: string) {
 export function withErrors<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
     try {
-      const [req, ctx] = args as unknown as [unknown, { params?: Promise<Record<string, string | string[]>> } | undefined];
+      const [req, ctx] = args as unknown as [
+        unknown,
+        { params?: Promise<Record<string, string | string[]>> } | undefined,
+      ];
       if (req instanceof Request) {
         const params = ctx?.params ? await ctx.params : {};
         const problem = requestProblem(req, params);
@@ -30,7 +33,10 @@ export function withErrors<A extends unknown[]>(handler: (...args: A) => Promise
       }
       return await handler(...args);
     } catch (e) {
-      log.error({ err: e instanceof Error ? { message: e.message, stack: e.stack } : String(e) }, "unhandled route error");
+      log.error(
+        { err: e instanceof Error ? { message: e.message, stack: e.stack } : String(e) },
+        "unhandled route error",
+      );
       return errorResponse(appError("INTERNAL"));
     }
   };
@@ -69,7 +75,9 @@ export async function csvResponse(rows: AsyncGenerator<string>, name: string): P
       } catch (e) {
         log.error({ err: e instanceof Error ? e.message : String(e), name }, "CSV export failed mid-stream");
         finished = true;
-        controller.enqueue(encoder.encode("\n# 오류로 내보내기가 중단되었습니다. 이 파일은 완전하지 않습니다. 다시 내려받아 주세요.\n"));
+        controller.enqueue(
+          encoder.encode("\n# 오류로 내보내기가 중단되었습니다. 이 파일은 완전하지 않습니다. 다시 내려받아 주세요.\n"),
+        );
         controller.close();
       }
     },

@@ -9,14 +9,24 @@ import { checkEntries, checkQuery, checkValue, MULTILINE_FIELDS, type InputProbl
  * Dates are checked only when asked (`dates: true`): a form's own validation answers a mistyped
  * date next to its field, which a generic refusal here would hide.
  */
-export function formProblem(formData: FormData, opts: { multiline?: ReadonlySet<string>; maxLength?: number; dates?: boolean } = {}): InputProblem | null {
+export function formProblem(
+  formData: FormData,
+  opts: { multiline?: ReadonlySet<string>; maxLength?: number; dates?: boolean } = {},
+): InputProblem | null {
   const entries: Array<[string, string]> = [];
   for (const [k, v] of formData.entries()) entries.push([k, typeof v === "string" ? v : ""]);
-  return checkEntries(entries, { multiline: opts.multiline ?? MULTILINE_FIELDS, maxLength: opts.maxLength ?? 100_000, dates: opts.dates ?? false });
+  return checkEntries(entries, {
+    multiline: opts.multiline ?? MULTILINE_FIELDS,
+    maxLength: opts.maxLength ?? 100_000,
+    dates: opts.dates ?? false,
+  });
 }
 
 /** Route params (already decoded by Next.js) and the query, for handlers that are also called directly. */
-export function requestProblem(req: Request, params: Record<string, string | string[] | undefined> = {}): InputProblem | null {
+export function requestProblem(
+  req: Request,
+  params: Record<string, string | string[] | undefined> = {},
+): InputProblem | null {
   for (const [k, v] of Object.entries(params)) {
     for (const one of Array.isArray(v) ? v : [v ?? ""]) {
       const p = checkValue(k, one, { multiline: false, maxLength: 300 });
@@ -27,5 +37,8 @@ export function requestProblem(req: Request, params: Record<string, string | str
 }
 
 export function badInputJson(p: InputProblem | { message: string }, status = 400): NextResponse {
-  return NextResponse.json({ error: { code: "VALIDATION", message: p.message } }, { status, headers: { "Cache-Control": "no-store" } });
+  return NextResponse.json(
+    { error: { code: "VALIDATION", message: p.message } },
+    { status, headers: { "Cache-Control": "no-store" } },
+  );
 }

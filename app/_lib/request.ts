@@ -25,7 +25,13 @@ export async function readCartState() {
   return effectiveCart(db, parseCart(jar.get(CART_COOKIE)?.value), jar.get(CART_ORDER_COOKIE)?.value);
 }
 
-const cookieOptions = (maxAge: number) => ({ httpOnly: true, sameSite: "lax" as const, secure: env().APP_URL.startsWith("https://"), path: "/", maxAge });
+const cookieOptions = (maxAge: number) => ({
+  httpOnly: true,
+  sameSite: "lax" as const,
+  secure: env().APP_URL.startsWith("https://"),
+  path: "/",
+  maxAge,
+});
 
 /**
  * Stores `cart` (read with readCart, so a paid checkout is already subtracted). `checkoutOrder`: a

@@ -22,19 +22,36 @@ const tone: Record<string, string> = {
 };
 
 export function StatusBadge({ status, kind }: { status: string; kind: "order" | "payment" }) {
-  const label = kind === "order" ? orderStatusLabel[status as OrderStatus] : paymentStatusLabel[status as PaymentStatus];
+  const label =
+    kind === "order" ? orderStatusLabel[status as OrderStatus] : paymentStatusLabel[status as PaymentStatus];
   return (
-    <span className={`inline-block whitespace-nowrap rounded-md px-2 py-0.5 text-xs font-semibold ${tone[status] ?? "bg-gray-100 text-gray-700"}`} data-status={status}>
+    <span
+      className={`inline-block whitespace-nowrap rounded-md px-2 py-0.5 text-xs font-semibold ${tone[status] ?? "bg-gray-100 text-gray-700"}`}
+      data-status={status}
+    >
       {label ?? status}
     </span>
   );
 }
 
 /** An order's status as staff read it: the order and its latest payment together (lib/admin/order-display.ts). */
-export function OrderDisplayBadge({ status, paymentStatus, testId }: { status: OrderStatus; paymentStatus: PaymentStatus | undefined; testId?: string }) {
+export function OrderDisplayBadge({
+  status,
+  paymentStatus,
+  testId,
+}: {
+  status: OrderStatus;
+  paymentStatus: PaymentStatus | undefined;
+  testId?: string;
+}) {
   const d = orderDisplay(status, paymentStatus);
   return (
-    <span className={`inline-block whitespace-nowrap rounded-md px-2 py-0.5 text-xs font-semibold ${d.tone}`} data-status={status} data-display={d.key} data-testid={testId}>
+    <span
+      className={`inline-block whitespace-nowrap rounded-md px-2 py-0.5 text-xs font-semibold ${d.tone}`}
+      data-status={status}
+      data-display={d.key}
+      data-testid={testId}
+    >
       {d.label}
     </span>
   );
@@ -52,7 +69,11 @@ const refundLabel: Record<string, [string, string]> = {
 
 export function RefundBadge({ status }: { status: string }) {
   const [label, cls] = refundLabel[status] ?? [status, "bg-gray-100 text-gray-700"];
-  return <span className={`inline-block whitespace-nowrap rounded-md px-2 py-0.5 text-xs font-semibold ${cls}`}>{label}</span>;
+  return (
+    <span className={`inline-block whitespace-nowrap rounded-md px-2 py-0.5 text-xs font-semibold ${cls}`}>
+      {label}
+    </span>
+  );
 }
 
 // The list and detail building blocks (filters, table/cards, pagination, detail header, timeline) are in

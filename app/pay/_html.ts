@@ -4,7 +4,10 @@
 import type { PaymentForm } from "@/lib/payments/port";
 
 export function esc(v: unknown): string {
-  return String(v ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  return String(v ?? "").replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
 }
 
 const css = `*{box-sizing:border-box}body{margin:0;font-family:"Pretendard Variable",Pretendard,"Apple SD Gothic Neo","Noto Sans KR",system-ui,sans-serif;background:#F9FAFB;color:#191F28;word-break:keep-all}
@@ -41,7 +44,9 @@ export function page(title: string, body: string, head = ""): string {
 }
 
 export function formHtml(form: PaymentForm, opts: { id?: string } = {}): string {
-  const fields = form.fields.map((f) => `<input type="hidden" name="${esc(f.name)}" value="${esc(f.value)}">`).join("\n");
+  const fields = form.fields
+    .map((f) => `<input type="hidden" name="${esc(f.name)}" value="${esc(f.value)}">`)
+    .join("\n");
   return `<form name="${esc(form.name)}" id="${esc(opts.id ?? form.name)}" method="post" accept-charset="${esc(form.acceptCharset)}"${form.action ? ` action="${esc(form.action)}"` : ""}>
 ${fields}`;
 }
@@ -54,11 +59,20 @@ export function scriptText(js: string): string {
 export function htmlResponse(html: string, status = 200): Response {
   return new Response(html, {
     status,
-    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Referrer-Policy": "same-origin" },
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Cache-Control": "no-store",
+      "Referrer-Policy": "same-origin",
+    },
   });
 }
 
-export function messagePage(title: string, message: string, link?: { href: string; label: string }, status = 400): Response {
+export function messagePage(
+  title: string,
+  message: string,
+  link?: { href: string; label: string },
+  status = 400,
+): Response {
   return htmlResponse(
     page(
       title,

@@ -73,12 +73,21 @@ function whereFor(merchantId: string, f: AuditFilter): Prisma.AdminAuditLogWhere
   };
 }
 
-export async function listAudit(merchantId: string, f: AuditFilter & { page: number; pageSize: number }, deps: { db?: Db } = {}) {
+export async function listAudit(
+  merchantId: string,
+  f: AuditFilter & { page: number; pageSize: number },
+  deps: { db?: Db } = {},
+) {
   const db = deps.db ?? defaultDb;
   const where = whereFor(merchantId, f);
   const [total, rows] = await Promise.all([
     db.adminAuditLog.count({ where }),
-    db.adminAuditLog.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (f.page - 1) * f.pageSize, take: f.pageSize }),
+    db.adminAuditLog.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (f.page - 1) * f.pageSize,
+      take: f.pageSize,
+    }),
   ]);
   return { total, rows, pages: Math.max(1, Math.ceil(total / f.pageSize)) };
 }
@@ -88,7 +97,12 @@ export async function* auditRows(merchantId: string, f: AuditFilter, deps: { db?
   const where = whereFor(merchantId, f);
   let cursor: string | undefined;
   for (;;) {
-    const batch = await db.adminAuditLog.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 500, ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}) });
+    const batch = await db.adminAuditLog.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: 500,
+      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+    });
     yield* batch;
     if (batch.length < 500) return;
     cursor = batch[batch.length - 1]!.id;

@@ -32,13 +32,36 @@ export async function dashboard(merchantId: string, key: PeriodKey, deps: { db?:
   const db = deps.db ?? defaultDb;
   const { from, to, fromDay, toDay } = periodRange(key, deps.now);
   const range = { gte: from, lte: to };
-  const [sales, refunds, paidOrders, attempts, billsIssued, billsPaid, billsOutstanding, consentsRequested, consentsVerified, daily] = await Promise.all([
-    db.payment.aggregate({ where: { order: { merchantId }, status: { in: [...CHARGED] }, approvedAt: range }, _sum: { totalAmount: true }, _count: true }),
-    db.refund.aggregate({ where: { payment: { order: { merchantId }, status: { in: [...CHARGED] } }, status: "DONE", completedAt: range }, _sum: { amount: true }, _count: true }),
+  const [
+    sales,
+    refunds,
+    paidOrders,
+    attempts,
+    billsIssued,
+    billsPaid,
+    billsOutstanding,
+    consentsRequested,
+    consentsVerified,
+    daily,
+  ] = await Promise.all([
+    db.payment.aggregate({
+      where: { order: { merchantId }, status: { in: [...CHARGED] }, approvedAt: range },
+      _sum: { totalAmount: true },
+      _count: true,
+    }),
+    db.refund.aggregate({
+      where: { payment: { order: { merchantId }, status: { in: [...CHARGED] } }, status: "DONE", completedAt: range },
+      _sum: { amount: true },
+      _count: true,
+    }),
     db.order.count({ where: { merchantId, paidAt: range } }),
     db.payment.groupBy({
       by: ["provider", "status"],
-      where: { order: { merchantId }, createdAt: range, OR: [{ tid: { not: null } }, { providerOrderRef: { not: null } }] },
+      where: {
+        order: { merchantId },
+        createdAt: range,
+        OR: [{ tid: { not: null } }, { providerOrderRef: { not: null } }],
+      },
       _count: true,
     }),
     db.bill.aggregate({ where: { merchantId, createdAt: range }, _sum: { amount: true }, _count: true }),
@@ -72,7 +95,11 @@ export async function dashboard(merchantId: string, key: PeriodKey, deps: { db?:
     refunds: { amount: refundAmount, count: refunds._count },
     net: salesAmount - refundAmount,
     paidOrders,
-    successRate: [...providers].map(([provider, v]) => ({ provider, ...v, rate: v.attempts ? v.approved / v.attempts : null })),
+    successRate: [...providers].map(([provider, v]) => ({
+      provider,
+      ...v,
+      rate: v.attempts ? v.approved / v.attempts : null,
+    })),
     bills: {
       issued: { count: billsIssued._count, amount: billsIssued._sum.amount ?? 0 },
       paid: { count: billsPaid._count, amount: Number(billsPaid._sum.paidAmount ?? 0) },

@@ -8,7 +8,14 @@ import { log } from "../log";
 import type { AdminRole } from "../generated/prisma/enums";
 import { roleLabel } from "./roles";
 
-export type InviteMail = { to: string; link: string; expiresAt: Date; role: AdminRole; merchantName: string; invitedBy: string };
+export type InviteMail = {
+  to: string;
+  link: string;
+  expiresAt: Date;
+  role: AdminRole;
+  merchantName: string;
+  invitedBy: string;
+};
 export type MailOutcome = { sent: true } | { sent: false; reason: "not-configured" | "failed" };
 
 export function mailConfigured(): boolean {
@@ -36,7 +43,12 @@ export async function sendInviteMail(m: InviteMail, deps: { timeoutMs?: number }
   const e = env();
   if (!e.SMTP_URL) return { sent: false, reason: "not-configured" };
   const timeout = deps.timeoutMs ?? 10_000;
-  const transport = nodemailer.createTransport({ url: e.SMTP_URL, connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout });
+  const transport = nodemailer.createTransport({
+    url: e.SMTP_URL,
+    connectionTimeout: timeout,
+    greetingTimeout: timeout,
+    socketTimeout: timeout,
+  });
   try {
     const { subject, text } = inviteMailText(m);
     await transport.sendMail({ from: e.MAIL_FROM.trim(), to: m.to, subject, text });

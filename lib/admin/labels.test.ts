@@ -10,7 +10,11 @@ describe("admin labels", () => {
     expect(eventTypeLabel("weird")).toBe("weird");
   });
   it("keeps the provider code beside a Korean failure label", () => {
-    expect(failureText("TIMEOUT", "no response within 8000ms")).toEqual({ label: "응답 시간 초과", code: "TIMEOUT", detail: null });
+    expect(failureText("TIMEOUT", "no response within 8000ms")).toEqual({
+      label: "응답 시간 초과",
+      code: "TIMEOUT",
+      detail: null,
+    });
     expect(failureText("E123", "잔액이 부족합니다").label).toBe("잔액이 부족합니다");
   });
   it("translates status arrows", () => {

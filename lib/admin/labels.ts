@@ -1,6 +1,9 @@
 // Korean labels for the codes staff would otherwise read raw. The code itself stays visible as a
 // small secondary label (staff quote it to the provider); unknown codes fall back to the code.
-export const providerLabel: Record<string, string> = { KAKAOPAY: "카카오페이 온라인", PAYUP_KCP: "카카오페이 (PayUp·KCP)" };
+export const providerLabel: Record<string, string> = {
+  KAKAOPAY: "카카오페이 온라인",
+  PAYUP_KCP: "카카오페이 (PayUp·KCP)",
+};
 export const providerShort: Record<string, string> = { KAKAOPAY: "카카오페이", PAYUP_KCP: "PayUp·KCP" };
 
 export const methodLabel: Record<string, string> = {
@@ -17,7 +20,15 @@ export function paymentMethodText(method: string | null | undefined, device?: st
   return device ? `${m} · ${deviceLabel[device] ?? device}` : m;
 }
 
-const providerWord: Record<string, string> = { kakaopay: "카카오페이", payup: "PayUp", kcp: "KCP", order: "주문", payment: "결제", refund: "환불", attention: "확인 필요" };
+const providerWord: Record<string, string> = {
+  kakaopay: "카카오페이",
+  payup: "PayUp",
+  kcp: "KCP",
+  order: "주문",
+  payment: "결제",
+  refund: "환불",
+  attention: "확인 필요",
+};
 const opWord: Record<string, string> = {
   ready: "결제 준비",
   approve: "승인 요청",
@@ -75,14 +86,23 @@ export const failureLabel: Record<string, string> = {
 };
 
 /** A failure for staff: Korean words first, the provider's code kept (for quoting to the provider). */
-export function failureText(code: string | null | undefined, message: string | null | undefined): { label: string; code: string | null; detail: string | null } {
+export function failureText(
+  code: string | null | undefined,
+  message: string | null | undefined,
+): { label: string; code: string | null; detail: string | null } {
   const c = code ?? null;
   const known = c ? (failureLabel[c] ?? (/^HTTP_\d+$/.test(c) ? `결제사 서버 오류 (${c.slice(5)})` : null)) : null;
   const korean = message && /[가-힣]/.test(message) ? message : null;
-  return { label: known ?? korean ?? "결제사 오류", code: c, detail: known && korean && korean !== known ? korean : null };
+  return {
+    label: known ?? korean ?? "결제사 오류",
+    code: c,
+    detail: known && korean && korean !== known ? korean : null,
+  };
 }
 
 /** "UNPAID → PAID" style fragments in timeline messages get the order / payment labels. */
 export function translateStatusArrows(text: string, labels: Record<string, string>): string {
-  return text.replace(/\b([A-Z_]{3,})\s*(→|->)\s*([A-Z_]{3,})\b/g, (m, a: string, _arrow: string, b: string) => (labels[a] || labels[b] ? `${labels[a] ?? a} → ${labels[b] ?? b}` : m));
+  return text.replace(/\b([A-Z_]{3,})\s*(→|->)\s*([A-Z_]{3,})\b/g, (m, a: string, _arrow: string, b: string) =>
+    labels[a] || labels[b] ? `${labels[a] ?? a} → ${labels[b] ?? b}` : m,
+  );
 }

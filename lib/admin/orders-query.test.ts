@@ -10,7 +10,8 @@ describe("admin order filters", () => {
     expect(orderFilterSchema.safeParse({ pageSize: 1000 }).success).toBe(false);
   });
   it("refuses dates that match the pattern but are not days, and control characters in the search", () => {
-    for (const d of ["2024-13-01", "0000-00-00", "2023-02-29", "2024-04-31"]) expect(orderFilterSchema.safeParse({ from: d }).success, d).toBe(false);
+    for (const d of ["2024-13-01", "0000-00-00", "2023-02-29", "2024-04-31"])
+      expect(orderFilterSchema.safeParse({ from: d }).success, d).toBe(false);
     expect(orderFilterSchema.safeParse({ to: "2024-02-29" }).success).toBe(true);
     expect(orderFilterSchema.safeParse({ q: "KC\u0000" }).success).toBe(false);
   });
@@ -30,7 +31,9 @@ describe("admin order display and ranges", () => {
   it("tells unpaid orders apart by their latest attempt", async () => {
     const { orderDisplay } = await import("./order-display");
     const labels = new Set(
-      ([null, "READY", "ABORTED", "FAILED", "EXPIRED", "UNKNOWN"] as const).map((p) => orderDisplay("PENDING", p).label),
+      ([null, "READY", "ABORTED", "FAILED", "EXPIRED", "UNKNOWN"] as const).map(
+        (p) => orderDisplay("PENDING", p).label,
+      ),
     );
     labels.add(orderDisplay("CLOSED", "ABORTED").label);
     expect(labels.size).toBe(7);

@@ -9,16 +9,32 @@ import { kstDateTime } from "./format";
 import { paymentMethodText, providerShort } from "./labels";
 import { orderDisplay } from "./order-display";
 
-export const orderFilterSchema = z.object({
-  status: z.enum(["PENDING", "PAID", "PARTIALLY_REFUNDED", "REFUNDED", "CLOSED"], { message: "알 수 없는 주문 상태입니다." }).optional().or(z.literal("").transform(() => undefined)),
-  q: z.string().trim().max(100).refine((q) => !hasControlChars(q), "검색어에 사용할 수 없는 문자가 있습니다.").optional(),
-  from: filterDate,
-  to: filterDate,
-  /** Which date the range applies to: 주문일 (default), 결제 완료일, 환불 완료일 (an order with a refund completed then). */
-  basis: z.enum(["created", "paid", "refunded"], { message: "기간 기준 값이 올바르지 않습니다." }).optional().or(z.literal("").transform(() => undefined)),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-}).refine((f) => !f.from || !f.to || f.from <= f.to, { message: "시작일이 종료일보다 늦습니다. 기간을 다시 골라 주세요.", path: ["from"] });
+export const orderFilterSchema = z
+  .object({
+    status: z
+      .enum(["PENDING", "PAID", "PARTIALLY_REFUNDED", "REFUNDED", "CLOSED"], { message: "알 수 없는 주문 상태입니다." })
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    q: z
+      .string()
+      .trim()
+      .max(100)
+      .refine((q) => !hasControlChars(q), "검색어에 사용할 수 없는 문자가 있습니다.")
+      .optional(),
+    from: filterDate,
+    to: filterDate,
+    /** Which date the range applies to: 주문일 (default), 결제 완료일, 환불 완료일 (an order with a refund completed then). */
+    basis: z
+      .enum(["created", "paid", "refunded"], { message: "기간 기준 값이 올바르지 않습니다." })
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    page: z.coerce.number().int().min(1).max(100000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, {
+    message: "시작일이 종료일보다 늦습니다. 기간을 다시 골라 주세요.",
+    path: ["from"],
+  });
 export type OrderFilter = z.infer<typeof orderFilterSchema>;
 
 /** KST calendar day → UTC instant range. */
@@ -43,7 +59,8 @@ export function whereFor(merchantId: string, f: OrderFilter): Prisma.OrderWhereI
     if (f.from) range.gte = kstDayStart(f.from);
     if (f.to) range.lt = new Date(kstDayStart(f.to).getTime() + 86400_000);
     if (f.basis === "paid") where.paidAt = range;
-    else if (f.basis === "refunded") where.payments = { some: { refunds: { some: { status: "DONE", completedAt: range } } } };
+    else if (f.basis === "refunded")
+      where.payments = { some: { refunds: { some: { status: "DONE", completedAt: range } } } };
     else where.createdAt = range;
   }
   return where;
@@ -59,7 +76,13 @@ export async function listOrders(merchantId: string, f: OrderFilter, deps: { db?
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: (f.page - 1) * f.pageSize,
       take: f.pageSize,
-      include: { payments: { orderBy: { createdAt: "desc" }, take: 1, select: { provider: true, status: true, method: true, device: true } } },
+      include: {
+        payments: {
+          orderBy: { createdAt: "desc" },
+          take: 1,
+          select: { provider: true, status: true, method: true, device: true },
+        },
+      },
     }),
   ]);
   return { total, page: f.page, pageSize: f.pageSize, pages: Math.max(1, Math.ceil(total / f.pageSize)), rows };
@@ -74,19 +97,50 @@ export function csvCell(v: unknown): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-const CHARGED_STATUSES = new Set(["APPROVED", "PARTIALLY_CANCELLED", "CANCELLED", "CAPTURED_UNUSED", "REFUNDED_UNUSED"]);
+const CHARGED_STATUSES = new Set([
+  "APPROVED",
+  "PARTIALLY_CANCELLED",
+  "CANCELLED",
+  "CAPTURED_UNUSED",
+  "REFUNDED_UNUSED",
+]);
 
 /**
  * The order list as staff settle it: KST times, Korean statuses, the payment that charged the order
  * (provider, 결제수단, 카드사, 거래번호, approval time) and its completed refunds. Streams in batches of
  * 500 (memory stays flat however many orders match).
  */
-export async function* ordersCsv(merchantId: string, f: Omit<OrderFilter, "page" | "pageSize">, deps: { db?: Db } = {}) {
+export async function* ordersCsv(
+  merchantId: string,
+  f: Omit<OrderFilter, "page" | "pageSize">,
+  deps: { db?: Db } = {},
+) {
   const db = deps.db ?? defaultDb;
   const where = whereFor(merchantId, { ...f, page: 1, pageSize: 1 });
-  yield "\uFEFF" +
-    ["주문번호", "주문일시(KST)", "주문 상태", "주문자", "휴대폰", "이메일", "상품", "결제금액", "면세", "부가세", "결제사", "결제수단", "카드사", "거래번호", "결제 상태", "결제일시(KST)", "환불금액", "최근 환불일시(KST)"].join(",") +
-    "\n";
+  yield (
+    "\uFEFF" +
+    [
+      "주문번호",
+      "주문일시(KST)",
+      "주문 상태",
+      "주문자",
+      "휴대폰",
+      "이메일",
+      "상품",
+      "결제금액",
+      "면세",
+      "부가세",
+      "결제사",
+      "결제수단",
+      "카드사",
+      "거래번호",
+      "결제 상태",
+      "결제일시(KST)",
+      "환불금액",
+      "최근 환불일시(KST)",
+    ].join(",") +
+    "\n"
+  );
   let cursor: string | undefined;
   for (;;) {
     const batch = await db.order.findMany({
@@ -97,7 +151,16 @@ export async function* ordersCsv(merchantId: string, f: Omit<OrderFilter, "page"
       include: {
         payments: {
           orderBy: { createdAt: "desc" },
-          select: { provider: true, status: true, method: true, device: true, tid: true, cardInfo: true, approvedAt: true, refunds: { where: { status: "DONE" }, select: { completedAt: true, createdAt: true } } },
+          select: {
+            provider: true,
+            status: true,
+            method: true,
+            device: true,
+            tid: true,
+            cardInfo: true,
+            approvedAt: true,
+            refunds: { where: { status: "DONE" }, select: { completedAt: true, createdAt: true } },
+          },
         },
       },
     });
@@ -108,28 +171,30 @@ export async function* ordersCsv(merchantId: string, f: Omit<OrderFilter, "page"
         .map((r) => r.completedAt ?? r.createdAt)
         .sort((a, b) => b.getTime() - a.getTime())[0];
       const issuer = (p?.cardInfo as { issuer?: string } | null)?.issuer ?? "";
-      yield [
-        o.orderNumber,
-        o.createdAt,
-        orderDisplay(o.status, o.payments[0]?.status).label,
-        o.buyerName,
-        o.buyerPhone,
-        o.buyerEmail,
-        o.itemSummary,
-        o.totalAmount,
-        o.taxFreeAmount,
-        o.vatAmount,
-        p ? (providerShort[p.provider] ?? p.provider) : "",
-        p?.method ? paymentMethodText(p.method, p.device) : "",
-        issuer,
-        p?.tid ?? "",
-        p ? (paymentStatusLabel[p.status] ?? p.status) : "",
-        p?.approvedAt ?? o.paidAt ?? "",
-        o.refundedAmount,
-        lastRefund ?? "",
-      ]
-        .map(csvCell)
-        .join(",") + "\n";
+      yield (
+        [
+          o.orderNumber,
+          o.createdAt,
+          orderDisplay(o.status, o.payments[0]?.status).label,
+          o.buyerName,
+          o.buyerPhone,
+          o.buyerEmail,
+          o.itemSummary,
+          o.totalAmount,
+          o.taxFreeAmount,
+          o.vatAmount,
+          p ? (providerShort[p.provider] ?? p.provider) : "",
+          p?.method ? paymentMethodText(p.method, p.device) : "",
+          issuer,
+          p?.tid ?? "",
+          p ? (paymentStatusLabel[p.status] ?? p.status) : "",
+          p?.approvedAt ?? o.paidAt ?? "",
+          o.refundedAmount,
+          lastRefund ?? "",
+        ]
+          .map(csvCell)
+          .join(",") + "\n"
+      );
     }
     if (batch.length < 500) return;
     cursor = batch[batch.length - 1]!.id;

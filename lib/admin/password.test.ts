@@ -26,7 +26,12 @@ describe("admin passwords", () => {
   it("refuses forged parameters instead of computing them", async () => {
     const salt = Buffer.alloc(16).toString("base64");
     const hash = Buffer.alloc(32).toString("base64");
-    for (const bad of [`scrypt$${2 ** 30}$8$1$${salt}$${hash}`, `scrypt$1000$8$1$${salt}$${hash}`, `scrypt$16384$999$1$${salt}$${hash}`, `scrypt$16384$8$1$$${hash}`]) {
+    for (const bad of [
+      `scrypt$${2 ** 30}$8$1$${salt}$${hash}`,
+      `scrypt$1000$8$1$${salt}$${hash}`,
+      `scrypt$16384$999$1$${salt}$${hash}`,
+      `scrypt$16384$8$1$$${hash}`,
+    ]) {
       expect(await verifyPassword("x", bad)).toBe(false);
     }
   });

@@ -9,9 +9,20 @@ const maxmemFor = (N: number, r: number) => 128 * N * r + 16 * 1024 * 1024;
 /** Stored parameters beyond these are refused rather than computed (a forged hash must not cost gigabytes). */
 const LIMITS = { maxN: 2 ** 20, maxR: 16, maxP: 4 };
 
-function scrypt(password: string, salt: Buffer, keylen: number, o: { N: number; r: number; p: number }): Promise<Buffer> {
+function scrypt(
+  password: string,
+  salt: Buffer,
+  keylen: number,
+  o: { N: number; r: number; p: number },
+): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scryptCb(password.normalize("NFC"), salt, keylen, { N: o.N, r: o.r, p: o.p, maxmem: maxmemFor(o.N, o.r) }, (e, key) => (e ? reject(e) : resolve(key))),
+    scryptCb(
+      password.normalize("NFC"),
+      salt,
+      keylen,
+      { N: o.N, r: o.r, p: o.p, maxmem: maxmemFor(o.N, o.r) },
+      (e, key) => (e ? reject(e) : resolve(key)),
+    ),
   );
 }
 
@@ -26,7 +37,16 @@ function parse(stored: string) {
   if (parts.length !== 6 || parts[0] !== "scrypt") return null;
   const [N, r, p] = parts.slice(1, 4).map(Number) as [number, number, number];
   const valid =
-    Number.isInteger(N) && N > 1 && (N & (N - 1)) === 0 && N <= LIMITS.maxN && Number.isInteger(r) && r >= 1 && r <= LIMITS.maxR && Number.isInteger(p) && p >= 1 && p <= LIMITS.maxP;
+    Number.isInteger(N) &&
+    N > 1 &&
+    (N & (N - 1)) === 0 &&
+    N <= LIMITS.maxN &&
+    Number.isInteger(r) &&
+    r >= 1 &&
+    r <= LIMITS.maxR &&
+    Number.isInteger(p) &&
+    p >= 1 &&
+    p <= LIMITS.maxP;
   if (!valid) return null;
   const salt = Buffer.from(parts[4]!, "base64");
   const hash = Buffer.from(parts[5]!, "base64");

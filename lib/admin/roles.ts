@@ -65,4 +65,5 @@ export const permissionLabel: Record<Permission, string> = {
   "audit.read": "감사 로그",
 };
 
-export const forbiddenMessage = (perm: Permission) => `${permissionLabel[perm]} 권한이 없습니다. 소유자에게 문의해 주세요.`;
+export const forbiddenMessage = (perm: Permission) =>
+  `${permissionLabel[perm]} 권한이 없습니다. 소유자에게 문의해 주세요.`;

@@ -29,22 +29,38 @@ export async function login(input: unknown, deps: { db?: Db } = {}): Promise<Res
   // Same work and the same message whether or not the user exists (or is disabled).
   const okPw = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await dummyHash()));
   if (!user || !okPw || user.disabledAt) {
-    return err(appError("UNAUTHORIZED", "이메일 또는 비밀번호가 올바르지 않습니다.", user ? { adminId: user.id, merchantId: user.merchantId, disabled: !!user.disabledAt } : undefined));
+    return err(
+      appError(
+        "UNAUTHORIZED",
+        "이메일 또는 비밀번호가 올바르지 않습니다.",
+        user ? { adminId: user.id, merchantId: user.merchantId, disabled: !!user.disabledAt } : undefined,
+      ),
+    );
   }
   // Hashes made with older parameters are upgraded now that we know the password (compare-and-set
   // on the old hash, so a concurrent password change wins).
   if (needsRehash(user.passwordHash)) {
-    await db.adminUser.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash: await hashPassword(parsed.data.password) } });
+    await db.adminUser.updateMany({
+      where: { id: user.id, passwordHash: user.passwordHash },
+      data: { passwordHash: await hashPassword(parsed.data.password) },
+    });
   }
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
   await db.adminSession.create({ data: { tokenHash: sha256(token), adminUserId: user.id, expiresAt } });
   await db.adminSession.deleteMany({ where: { adminUserId: user.id, expiresAt: { lt: new Date() } } });
-  return ok({ token, expiresAt, admin: { adminId: user.id, merchantId: user.merchantId, name: user.name, email: user.email, role: user.role } });
+  return ok({
+    token,
+    expiresAt,
+    admin: { adminId: user.id, merchantId: user.merchantId, name: user.name, email: user.email, role: user.role },
+  });
 }
 
 /** The session's staff member, read fresh each request: a role change applies at once, a disabled account has no session. */
-export async function sessionFromToken(token: string | undefined, deps: { db?: Db } = {}): Promise<AdminIdentity | null> {
+export async function sessionFromToken(
+  token: string | undefined,
+  deps: { db?: Db } = {},
+): Promise<AdminIdentity | null> {
   if (!token || token.length > 100) return null;
   const db = deps.db ?? defaultDb;
   const s = await db.adminSession.findUnique({ where: { tokenHash: sha256(token) }, include: { adminUser: true } });

@@ -76,26 +76,51 @@ function settingsFromEnv(): AgencyAuthSettings {
   };
 }
 
-export async function handleAgencyCall(call: AgencyCall, deps: AgencyDeps & { auth?: AgencyAuthSettings } = {}): Promise<AgencyAnswer> {
+export async function handleAgencyCall(
+  call: AgencyCall,
+  deps: AgencyDeps & { auth?: AgencyAuthSettings } = {},
+): Promise<AgencyAnswer> {
   const started = performance.now();
   const auth = deps.auth ?? settingsFromEnv();
   const ipSource = call.remoteAddress !== undefined ? "socket" : "forwarded";
-  const ip = ipSource === "socket" ? peerIp(call.remoteAddress, call.forwardedFor, auth.trustedProxies) : clientIp(call.forwardedFor, auth.trustedProxies);
+  const ip =
+    ipSource === "socket"
+      ? peerIp(call.remoteAddress, call.forwardedFor, auth.trustedProxies)
+      : clientIp(call.forwardedFor, auth.trustedProxies);
   const credentialHeader = auth.credentialHeader || DEFAULT_CREDENTIAL_HEADER;
   const credentialValue = auth.credential ? (call.header(credentialHeader) ?? null) : null;
   const verdict = checkAgencyAuth(
     { remoteIp: ip, ipSource, credentialValue },
-    { allowedIps: auth.allowedIps, trustedProxies: auth.trustedProxies, credential: auth.credential ?? "", credentialFormat: auth.credentialFormat || DEFAULT_CREDENTIAL_FORMAT },
+    {
+      allowedIps: auth.allowedIps,
+      trustedProxies: auth.trustedProxies,
+      credential: auth.credential ?? "",
+      credentialFormat: auth.credentialFormat || DEFAULT_CREDENTIAL_FORMAT,
+    },
   );
   if (!verdict.ok) {
     // Logged without the credential or the body; nothing is read or written.
-    log.warn({ endpoint: call.endpoint, ip, ipSource, reason: verdict.reason, credentialConfigured: Boolean(auth.credential), credentialSent: credentialValue !== null }, "agency call refused");
+    log.warn(
+      {
+        endpoint: call.endpoint,
+        ip,
+        ipSource,
+        reason: verdict.reason,
+        credentialConfigured: Boolean(auth.credential),
+        credentialSent: credentialValue !== null,
+      },
+      "agency call refused",
+    );
     return { status: verdict.httpStatus, body: verdict.body };
   }
-  if (call.bodyTooLarge || Buffer.byteLength(call.rawBody, "utf8") > MAX_BODY_BYTES) return { status: 200, body: tooLargeAnswer() };
+  if (call.bodyTooLarge || Buffer.byteLength(call.rawBody, "utf8") > MAX_BODY_BYTES)
+    return { status: 200, body: tooLargeAnswer() };
   const parsed = parseBillerCall(call.endpoint, call.rawBody);
   if (!parsed.ok) {
-    log.info({ endpoint: call.endpoint, resCode: parsed.resCode, field: parsed.field }, "agency call rejected by validation");
+    log.info(
+      { endpoint: call.endpoint, resCode: parsed.resCode, field: parsed.field },
+      "agency call rejected by validation",
+    );
     return { status: 200, body: parsed.response };
   }
   try {
@@ -114,7 +139,11 @@ export async function handleAgencyCall(call: AgencyCall, deps: AgencyDeps & { au
       }
     }
     const ms = performance.now() - started;
-    if (ms > 1000) log.warn({ endpoint: call.endpoint, ms: Math.round(ms), resCode: body.res_code }, "slow agency answer (budget 3 s)");
+    if (ms > 1000)
+      log.warn(
+        { endpoint: call.endpoint, ms: Math.round(ms), resCode: body.res_code },
+        "slow agency answer (budget 3 s)",
+      );
     return { status: 200, body };
   } catch (e) {
     // Database down, lock timeout …: the seed's "납부 요청정보 조회 실패". The agency may redeliver.

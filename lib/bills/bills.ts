@@ -12,7 +12,11 @@ import { lockBill } from "./locks";
 import { editUnpaidBill, isEditable } from "./state";
 
 export type BillActor = { merchantId: string; adminId: string };
-export type BillWriteError = { code: "VALIDATION" | "CONFLICT" | "NOT_FOUND" | "NOT_EDITABLE"; message: string; fields?: FieldErrors };
+export type BillWriteError = {
+  code: "VALIDATION" | "CONFLICT" | "NOT_FOUND" | "NOT_EDITABLE";
+  message: string;
+  fields?: FieldErrors;
+};
 
 const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 export function newNoticeKey(now = new Date()): string {
@@ -68,12 +72,15 @@ function checkWireShape(billerUserKey: string, noticeKey: string, d: ReturnType<
 function uniqueViolation(e: unknown): string | null {
   if (!(e instanceof Prisma.PrismaClientKnownRequestError) || e.code !== "P2002") return null;
   const target = JSON.stringify(e.meta ?? {});
-  if (target.includes("billerNoticeKey")) return "이미 사용 중인 청구서 식별 코드입니다. 다른 식별 코드를 입력하거나 비워 두세요(자동 생성).";
+  if (target.includes("billerNoticeKey"))
+    return "이미 사용 중인 청구서 식별 코드입니다. 다른 식별 코드를 입력하거나 비워 두세요(자동 생성).";
   return "같은 고객번호·청구 연월·회차의 청구서가 이미 있습니다. 회차를 입력해 구분해 주세요.";
 }
 
 /** The form's input checked and turned into the bill's columns (the first field message as the summary). */
-function parseBillInput(input: BillInput): Result<{ v: ValidBillInput; data: ReturnType<typeof billData> }, BillWriteError> {
+function parseBillInput(
+  input: BillInput,
+): Result<{ v: ValidBillInput; data: ReturnType<typeof billData> }, BillWriteError> {
   const parsed = billInputSchema.safeParse(input);
   if (!parsed.success) {
     const fields = fieldErrors(parsed.error);
@@ -82,7 +89,11 @@ function parseBillInput(input: BillInput): Result<{ v: ValidBillInput; data: Ret
   return ok({ v: parsed.data, data: billData(parsed.data) });
 }
 
-export async function createBill(input: BillInput, actor: BillActor, deps: { db?: Db; now?: () => Date } = {}): Promise<Result<{ billId: string }, BillWriteError>> {
+export async function createBill(
+  input: BillInput,
+  actor: BillActor,
+  deps: { db?: Db; now?: () => Date } = {},
+): Promise<Result<{ billId: string }, BillWriteError>> {
   const db = deps.db ?? defaultDb;
   const parsed = parseBillInput(input);
   if (!parsed.ok) return parsed;
@@ -94,11 +105,23 @@ export async function createBill(input: BillInput, actor: BillActor, deps: { db?
     const bill = await db.$transaction(async (tx) => {
       const customer = await tx.billedCustomer.upsert({
         where: { merchantId_billerUserKey: { merchantId: actor.merchantId, billerUserKey: v.customerKey } },
-        create: { merchantId: actor.merchantId, billerUserKey: v.customerKey, name: v.customerName, birthDate: v.customerBirth ?? null },
+        create: {
+          merchantId: actor.merchantId,
+          billerUserKey: v.customerKey,
+          name: v.customerName,
+          birthDate: v.customerBirth ?? null,
+        },
         update: { name: v.customerName, birthDate: v.customerBirth ?? null },
       });
       const b = await tx.bill.create({
-        data: { ...data, merchantId: actor.merchantId, customerId: customer.id, billerUserKey: v.customerKey, billerNoticeKey: noticeKey, createdBy: actor.adminId },
+        data: {
+          ...data,
+          merchantId: actor.merchantId,
+          customerId: customer.id,
+          billerUserKey: v.customerKey,
+          billerNoticeKey: noticeKey,
+          createdBy: actor.adminId,
+        },
       });
       await addBillEvent(tx, {
         billId: b.id,
@@ -111,7 +134,12 @@ export async function createBill(input: BillInput, actor: BillActor, deps: { db?
     return ok({ billId: bill.id });
   } catch (e) {
     const msg = uniqueViolation(e);
-    if (msg) return err({ code: "CONFLICT", message: msg, fields: { [msg.includes("식별 코드") ? "billerNoticeKey" : "ordinal"]: msg } });
+    if (msg)
+      return err({
+        code: "CONFLICT",
+        message: msg,
+        fields: { [msg.includes("식별 코드") ? "billerNoticeKey" : "ordinal"]: msg },
+      });
     throw e;
   }
 }
@@ -122,38 +150,74 @@ export async function createBill(input: BillInput, actor: BillActor, deps: { db?
  * and contents may change (the agency's next /kakao/notice shows them; a prepay with the old
  * amount gets E501 and KakaoPay re-reads the bill).
  */
-export async function updateBill(billId: string, input: BillInput, actor: BillActor, deps: { db?: Db } = {}): Promise<Result<{ billId: string }, BillWriteError>> {
+export async function updateBill(
+  billId: string,
+  input: BillInput,
+  actor: BillActor,
+  deps: { db?: Db } = {},
+): Promise<Result<{ billId: string }, BillWriteError>> {
   const db = deps.db ?? defaultDb;
   const parsed = parseBillInput(input);
   if (!parsed.ok) return parsed;
   const { v, data } = parsed.value;
   try {
     return await db.$transaction(async (tx) => {
-      const existing = await tx.bill.findFirst({ where: { id: billId, merchantId: actor.merchantId }, select: { id: true } });
+      const existing = await tx.bill.findFirst({
+        where: { id: billId, merchantId: actor.merchantId },
+        select: { id: true },
+      });
       if (!existing) return err<BillWriteError>({ code: "NOT_FOUND", message: "청구서를 찾을 수 없습니다." });
       await lockBill(tx, billId, "update");
-      const bill = await tx.bill.findUniqueOrThrow({ where: { id: billId }, include: { _count: { select: { links: true, cancellations: true } } } });
+      const bill = await tx.bill.findUniqueOrThrow({
+        where: { id: billId },
+        include: { _count: { select: { links: true, cancellations: true } } },
+      });
       if (!isEditable(bill) || bill._count.cancellations > 0)
-        return err<BillWriteError>({ code: "NOT_EDITABLE", message: "납부(또는 취소) 기록이 있는 청구서는 수정할 수 없습니다." });
+        return err<BillWriteError>({
+          code: "NOT_EDITABLE",
+          message: "납부(또는 취소) 기록이 있는 청구서는 수정할 수 없습니다.",
+        });
       const noticeKey = v.billerNoticeKey ?? bill.billerNoticeKey;
       const identityChanged =
-        v.customerKey !== bill.billerUserKey || (v.billedYearMonth ?? null) !== bill.billedYearMonth || (v.ordinal ?? null) !== bill.ordinal || noticeKey !== bill.billerNoticeKey;
+        v.customerKey !== bill.billerUserKey ||
+        (v.billedYearMonth ?? null) !== bill.billedYearMonth ||
+        (v.ordinal ?? null) !== bill.ordinal ||
+        noticeKey !== bill.billerNoticeKey;
       if (identityChanged && bill._count.links > 0)
-        return err<BillWriteError>({ code: "NOT_EDITABLE", message: "링크가 발급된 청구서는 고객번호·청구 연월·회차·식별 코드를 바꿀 수 없습니다." });
+        return err<BillWriteError>({
+          code: "NOT_EDITABLE",
+          message: "링크가 발급된 청구서는 고객번호·청구 연월·회차·식별 코드를 바꿀 수 없습니다.",
+        });
       const shape = checkWireShape(v.customerKey, noticeKey, data);
       if (shape) return err<BillWriteError>({ code: "VALIDATION", message: shape });
       const customer = await tx.billedCustomer.upsert({
         where: { merchantId_billerUserKey: { merchantId: actor.merchantId, billerUserKey: v.customerKey } },
-        create: { merchantId: actor.merchantId, billerUserKey: v.customerKey, name: v.customerName, birthDate: v.customerBirth ?? null },
+        create: {
+          merchantId: actor.merchantId,
+          billerUserKey: v.customerKey,
+          name: v.customerName,
+          birthDate: v.customerBirth ?? null,
+        },
         update: { name: v.customerName, birthDate: v.customerBirth ?? null },
       });
       // Compare-and-set: only while still unpaid (the row lock makes this the only writer anyway).
-      const changed = await editUnpaidBill(tx, billId, { ...data, customerId: customer.id, billerUserKey: v.customerKey, billerNoticeKey: noticeKey });
-      if (!changed) return err<BillWriteError>({ code: "NOT_EDITABLE", message: "납부 기록이 있는 청구서는 수정할 수 없습니다." });
+      const changed = await editUnpaidBill(tx, billId, {
+        ...data,
+        customerId: customer.id,
+        billerUserKey: v.customerKey,
+        billerNoticeKey: noticeKey,
+      });
+      if (!changed)
+        return err<BillWriteError>({ code: "NOT_EDITABLE", message: "납부 기록이 있는 청구서는 수정할 수 없습니다." });
       const diffs: string[] = [];
       if (bill.amount !== data.amount) diffs.push(`금액 ${bill.amount}원 → ${data.amount}원`);
       if (bill.title !== data.title) diffs.push("청구서명");
-      if (bill.payExpireDate !== data.payExpireDate || bill.secondPayExpireDate !== data.secondPayExpireDate || bill.expireType !== data.expireType) diffs.push("납기");
+      if (
+        bill.payExpireDate !== data.payExpireDate ||
+        bill.secondPayExpireDate !== data.secondPayExpireDate ||
+        bill.expireType !== data.expireType
+      )
+        diffs.push("납기");
       if (JSON.stringify(bill.details) !== JSON.stringify(data.details)) diffs.push("상세 항목");
       if (JSON.stringify(bill.bankAccounts) !== JSON.stringify(data.bankAccounts)) diffs.push("계좌");
       if (identityChanged) diffs.push("식별 정보");
@@ -171,4 +235,3 @@ export async function updateBill(billId: string, input: BillInput, actor: BillAc
     throw e;
   }
 }
-

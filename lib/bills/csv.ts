@@ -21,9 +21,15 @@ const realDay = (v: string) => {
 export const billExportFilterSchema = billFilterSchema.superRefine((f, ctx) => {
   for (const k of ["from", "to"] as const) {
     const v = f[k];
-    if (v && !realDay(v)) ctx.addIssue({ code: "custom", path: [k], message: `${k === "from" ? "시작일" : "종료일"}이 달력에 없는 날짜입니다.` });
+    if (v && !realDay(v))
+      ctx.addIssue({
+        code: "custom",
+        path: [k],
+        message: `${k === "from" ? "시작일" : "종료일"}이 달력에 없는 날짜입니다.`,
+      });
   }
-  if (f.from && f.to && f.from > f.to) ctx.addIssue({ code: "custom", path: ["from"], message: "시작일이 종료일보다 늦습니다. 기간을 다시 골라 주세요." });
+  if (f.from && f.to && f.from > f.to)
+    ctx.addIssue({ code: "custom", path: ["from"], message: "시작일이 종료일보다 늦습니다. 기간을 다시 골라 주세요." });
 });
 
 export const BILL_CSV_HEADER = [
@@ -55,7 +61,8 @@ const expireTypeText: Record<string, string> = { D0: "납기 무관", D1: "납�
 const payByText: Record<string, string> = { CARD: "카드", MONEY: "카카오페이머니", MONEY_TRANSFER: "계좌 송금" };
 const ym = (v: string | null) => (v ? `${v.slice(0, 4)}-${v.slice(4)}` : "");
 const ymd = (v: string | null) => (v ? `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6)}` : "");
-const latest = (dates: (Date | null | undefined)[]) => dates.filter((d): d is Date => !!d).sort((a, b) => b.getTime() - a.getTime())[0];
+const latest = (dates: (Date | null | undefined)[]) =>
+  dates.filter((d): d is Date => !!d).sort((a, b) => b.getTime() - a.getTime())[0];
 
 export async function* billsCsv(merchantId: string, f: Omit<BillFilter, "page" | "pageSize">, deps: { db?: Db } = {}) {
   const db = deps.db ?? defaultDb;
@@ -79,32 +86,34 @@ export async function* billsCsv(merchantId: string, f: Omit<BillFilter, "page" |
       const last = b.payments[b.payments.length - 1];
       const methods = [...new Set(b.payments.map((p) => payByText[p.payBy] ?? p.payBy))];
       const cards = [...new Set(b.payments.flatMap((p) => (p.cardCompany ? [cardCompanyName(p.cardCompany)] : [])))];
-      yield [
-        b.billerNoticeKey,
-        b.billerUserKey,
-        b.customer.name,
-        b.title,
-        ym(b.billedYearMonth),
-        b.ordinal ?? "",
-        b.amount,
-        b.taxFreeAmount,
-        b.vatAmount,
-        expireTypeText[b.expireType] ?? b.expireType,
-        ymd(b.payExpireDate),
-        ymd(b.secondPayExpireDate),
-        billStatusLabel[b.status] ?? b.status,
-        b.paidAmount,
-        latest([last?.paidAt, b.paidAt]) ?? "",
-        methods.join(" / "),
-        cards.join(" / "),
-        b.payments.map((p) => p.payId.toString()).join(" "),
-        b.cancelledAmount,
-        latest([...b.cancellations.map((c) => c.cancelledAt), b.cancelledAt]) ?? "",
-        b._count.links > 0 ? "발급" : "미발급",
-        b.createdAt,
-      ]
-        .map(csvCell)
-        .join(",") + "\n";
+      yield (
+        [
+          b.billerNoticeKey,
+          b.billerUserKey,
+          b.customer.name,
+          b.title,
+          ym(b.billedYearMonth),
+          b.ordinal ?? "",
+          b.amount,
+          b.taxFreeAmount,
+          b.vatAmount,
+          expireTypeText[b.expireType] ?? b.expireType,
+          ymd(b.payExpireDate),
+          ymd(b.secondPayExpireDate),
+          billStatusLabel[b.status] ?? b.status,
+          b.paidAmount,
+          latest([last?.paidAt, b.paidAt]) ?? "",
+          methods.join(" / "),
+          cards.join(" / "),
+          b.payments.map((p) => p.payId.toString()).join(" "),
+          b.cancelledAmount,
+          latest([...b.cancellations.map((c) => c.cancelledAt), b.cancelledAt]) ?? "",
+          b._count.links > 0 ? "발급" : "미발급",
+          b.createdAt,
+        ]
+          .map(csvCell)
+          .join(",") + "\n"
+      );
     }
     if (batch.length < 500) return;
     cursor = batch[batch.length - 1]!.id;

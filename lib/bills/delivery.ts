@@ -29,8 +29,15 @@ export function deliveryData(d: PayResultDelivery): Record<string, unknown> {
 
 export const won = (n: number) => `${n.toLocaleString("ko-KR")}원`;
 
-export function sameOrConflict(seen: { billId: string; payAmount: number }, billId: string, payAmount: number): PayResultOutcome {
+export function sameOrConflict(
+  seen: { billId: string; payAmount: number },
+  billId: string,
+  payAmount: number,
+): PayResultOutcome {
   if (seen.billId !== billId) throw new Conflict("같은 pay_id의 결제가 다른 청구서에 기록되어 있습니다.");
-  if (seen.payAmount !== payAmount) throw new Conflict(`같은 pay_id의 결제가 이미 ${seen.payAmount}원으로 기록되어 있는데 ${payAmount}원으로 다시 왔습니다.`);
+  if (seen.payAmount !== payAmount)
+    throw new Conflict(
+      `같은 pay_id의 결제가 이미 ${seen.payAmount}원으로 기록되어 있는데 ${payAmount}원으로 다시 왔습니다.`,
+    );
   return "duplicate";
 }

@@ -16,7 +16,8 @@ export const detailTypeLabel: Record<DetailType, string> = {
 
 /** One line of help per kind, under its editor. */
 export const detailTypeHelp: Record<DetailType, string> = {
-  KEY_VALUE: "항목명과 내용을 한 줄씩 보여 줍니다 (예: 당월 부과 금액 · 200,203원). 들여쓰기를 켜면 위 항목의 세부 항목으로 보입니다.",
+  KEY_VALUE:
+    "항목명과 내용을 한 줄씩 보여 줍니다 (예: 당월 부과 금액 · 200,203원). 들여쓰기를 켜면 위 항목의 세부 항목으로 보입니다.",
   TEXT: "한 줄에 한 문장씩 그대로 보여 줍니다 (예: 단지 이름, 동·호수).",
   TABLE: "열 제목과 행을 채웁니다. 모든 행의 칸 수는 열 제목 수와 같습니다.",
   GRAPH: "X축 이름(예: 07월)과 금액을 넣으면 막대로 보여 줍니다. 최대 13개.",
@@ -32,7 +33,11 @@ export const MAX_DETAILS = 10;
 export const MAX_GRAPH_POINTS = 13; // seed: "최대 13 개까지 허용"
 
 const text = (label: string, max: number) =>
-  z.string({ message: `${label}을(를) 입력해 주세요.` }).trim().min(1, `${label}을(를) 입력해 주세요.`).max(max, `${label}은(는) ${max}자 이내로 입력해 주세요.`);
+  z
+    .string({ message: `${label}을(를) 입력해 주세요.` })
+    .trim()
+    .min(1, `${label}을(를) 입력해 주세요.`)
+    .max(max, `${label}은(는) ${max}자 이내로 입력해 주세요.`);
 const optText = (max: number, label: string) =>
   z
     .string()
@@ -48,54 +53,101 @@ export const detailSchema = z.discriminatedUnion("type", [
     type: z.literal("KEY_VALUE"),
     ...base,
     rows: z
-      .array(z.object({ key: text("항목명", 50), value: text("내용", 200), level: z.union([z.literal(1), z.literal(2)], { message: "들여쓰기는 1 또는 2 단계입니다." }) }))
+      .array(
+        z.object({
+          key: text("항목명", 50),
+          value: text("내용", 200),
+          level: z.union([z.literal(1), z.literal(2)], { message: "들여쓰기는 1 또는 2 단계입니다." }),
+        }),
+      )
       .min(1, "항목-값을 1개 이상 입력해 주세요.")
       .max(30, "항목-값은 30개까지 입력할 수 있습니다."),
   }),
   z.object({
     type: z.literal("TEXT"),
     ...base,
-    lines: z.array(text("텍스트", 200)).min(1, "텍스트를 1줄 이상 입력해 주세요.").max(20, "텍스트는 20줄까지 입력할 수 있습니다."),
+    lines: z
+      .array(text("텍스트", 200))
+      .min(1, "텍스트를 1줄 이상 입력해 주세요.")
+      .max(20, "텍스트는 20줄까지 입력할 수 있습니다."),
   }),
   z
     .object({
       type: z.literal("TABLE"),
       ...base,
-      head: z.array(text("표 제목 칸", 30)).min(1, "표 제목 칸을 1개 이상 입력해 주세요.").max(6, "표는 6열까지 만들 수 있습니다."),
-      rows: z.array(z.array(z.string().trim().max(50, "표 칸은 50자 이내로 입력해 주세요."))).min(1, "표에 행을 1개 이상 추가해 주세요.").max(30, "표는 30행까지 만들 수 있습니다."),
+      head: z
+        .array(text("표 제목 칸", 30))
+        .min(1, "표 제목 칸을 1개 이상 입력해 주세요.")
+        .max(6, "표는 6열까지 만들 수 있습니다."),
+      rows: z
+        .array(z.array(z.string().trim().max(50, "표 칸은 50자 이내로 입력해 주세요.")))
+        .min(1, "표에 행을 1개 이상 추가해 주세요.")
+        .max(30, "표는 30행까지 만들 수 있습니다."),
     })
-    .refine((t) => t.rows.every((r) => r.length === t.head.length), { message: "표의 모든 행은 제목 칸과 같은 수의 칸을 가져야 합니다.", path: ["rows"] }),
+    .refine((t) => t.rows.every((r) => r.length === t.head.length), {
+      message: "표의 모든 행은 제목 칸과 같은 수의 칸을 가져야 합니다.",
+      path: ["rows"],
+    }),
   z.object({
     type: z.literal("GRAPH"),
     ...base,
     unitName: optText(20, "축 이름"),
     points: z
-      .array(z.object({ x: text("X축 값", 10), y: z.number({ message: "Y축 값은 숫자로 입력해 주세요." }).finite("Y축 값은 숫자로 입력해 주세요.") }))
+      .array(
+        z.object({
+          x: text("X축 값", 10),
+          y: z.number({ message: "Y축 값은 숫자로 입력해 주세요." }).finite("Y축 값은 숫자로 입력해 주세요."),
+        }),
+      )
       .min(1, "그래프 값을 1개 이상 입력해 주세요.")
       .max(MAX_GRAPH_POINTS, `그래프 값은 ${MAX_GRAPH_POINTS}개까지 입력할 수 있습니다.`),
   }),
 ]);
 
-export const detailsSchema = z.array(detailSchema).max(MAX_DETAILS, `상세 항목은 ${MAX_DETAILS}개까지 추가할 수 있습니다.`);
+export const detailsSchema = z
+  .array(detailSchema)
+  .max(MAX_DETAILS, `상세 항목은 ${MAX_DETAILS}개까지 추가할 수 있습니다.`);
 
 /** Wire shape of one details[] item (what /kakao/notice sends). */
 export type WireDetail =
-  | { title: string; item_type: "KEY_VALUE"; elements: { key: string; value: string; level: number }[]; description?: string }
+  | {
+      title: string;
+      item_type: "KEY_VALUE";
+      elements: { key: string; value: string; level: number }[];
+      description?: string;
+    }
   | { title: string; item_type: "TEXT"; elements: string[]; description?: string }
   | { title: string; item_type: "TABLE"; elements: { head: string[]; rows: string[][] }; description?: string }
-  | { title: string; item_type: "GRAPH"; unit_name?: string; elements: { x: string; y: number }[]; description?: string };
+  | {
+      title: string;
+      item_type: "GRAPH";
+      unit_name?: string;
+      elements: { x: string; y: number }[];
+      description?: string;
+    };
 
 export function toWireDetail(d: Detail): WireDetail {
   const desc = d.description ? { description: d.description } : {};
   switch (d.type) {
     case "KEY_VALUE":
-      return { title: d.title, item_type: "KEY_VALUE", elements: d.rows.map((r) => ({ key: r.key, value: r.value, level: r.level })), ...desc };
+      return {
+        title: d.title,
+        item_type: "KEY_VALUE",
+        elements: d.rows.map((r) => ({ key: r.key, value: r.value, level: r.level })),
+        ...desc,
+      };
     case "TEXT":
       return { title: d.title, item_type: "TEXT", elements: d.lines, ...desc };
     case "TABLE":
       return { title: d.title, item_type: "TABLE", elements: { head: d.head, rows: d.rows }, ...desc };
     case "GRAPH":
-      return { title: d.title, item_type: "GRAPH", ...(d.unitName ? { unit_name: d.unitName } : {}), elements: d.points, ...desc };
+      return {
+        title: d.title,
+        item_type: "GRAPH",
+        ...(d.unitName ? { unit_name: d.unitName } : {}),
+        elements: d.points,
+        ...desc,
+      };
   }
 }
 
@@ -103,13 +155,24 @@ export function fromWireDetail(w: WireDetail): Detail {
   const desc = w.description ? { description: w.description } : {};
   switch (w.item_type) {
     case "KEY_VALUE":
-      return { type: "KEY_VALUE", title: w.title, rows: w.elements.map((e) => ({ key: e.key, value: e.value, level: e.level === 2 ? 2 : 1 })), ...desc };
+      return {
+        type: "KEY_VALUE",
+        title: w.title,
+        rows: w.elements.map((e) => ({ key: e.key, value: e.value, level: e.level === 2 ? 2 : 1 })),
+        ...desc,
+      };
     case "TEXT":
       return { type: "TEXT", title: w.title, lines: w.elements, ...desc };
     case "TABLE":
       return { type: "TABLE", title: w.title, head: w.elements.head, rows: w.elements.rows, ...desc };
     case "GRAPH":
-      return { type: "GRAPH", title: w.title, points: w.elements, ...(w.unit_name ? { unitName: w.unit_name } : {}), ...desc };
+      return {
+        type: "GRAPH",
+        title: w.title,
+        points: w.elements,
+        ...(w.unit_name ? { unitName: w.unit_name } : {}),
+        ...desc,
+      };
   }
 }
 

@@ -4,7 +4,13 @@ import type { Prisma } from "../generated/prisma/client";
 
 type Writer = { billEvent: { create: (args: { data: Prisma.BillEventUncheckedCreateInput }) => Promise<unknown> } };
 
-export type BillEventInput = { billId: string; type: string; message: string; resultCode?: string | null; data?: Record<string, unknown> };
+export type BillEventInput = {
+  billId: string;
+  type: string;
+  message: string;
+  resultCode?: string | null;
+  data?: Record<string, unknown>;
+};
 
 export async function addBillEvent(w: Writer, e: BillEventInput) {
   await w.billEvent.create({

@@ -45,7 +45,12 @@ function lookupStmt(byNoticeKey: boolean, seen: SeenKind): Stmt {
   // BillPayment), or (pay_id, paid_at, amount) for a cancel (unique in BillCancellation, migration
   // 0015). The join adds at most one row's columns to every bill row.
   const n = byNoticeKey ? 4 : 3;
-  const seenCols = seen === "none" ? "" : seen === "P" ? `, s."billId" AS "seenBillId", s."payAmount" AS "seenAmount"` : `, s."billId" AS "seenBillId", s.amount AS "seenAmount"`;
+  const seenCols =
+    seen === "none"
+      ? ""
+      : seen === "P"
+        ? `, s."billId" AS "seenBillId", s."payAmount" AS "seenAmount"`
+        : `, s."billId" AS "seenBillId", s.amount AS "seenAmount"`;
   const seenJoin =
     seen === "none"
       ? ""
@@ -79,11 +84,24 @@ function lookupStmt(byNoticeKey: boolean, seen: SeenKind): Stmt {
  * already recorded for the delivery (the payment of its pay_id for P, the identical cancel for C)
  * to the same round trip: a redelivery is answered by it.
  */
-export type SeenKey = { payId: bigint; payType: "P" } | { payId: bigint; payType: "C"; cancelledAt: Date; amount: number };
+export type SeenKey =
+  { payId: bigint; payType: "P" } | { payId: bigint; payType: "C"; cancelledAt: Date; amount: number };
 export async function findBillByKey(db: Db, key: BillKey): Promise<Found<FoundBill>>;
-export async function findBillByKey(db: Db, key: BillKey, seen: SeenKey): Promise<Found<FoundBill & { seen: SeenDelivery }>>;
-export async function findBillByKey(db: Db, key: BillKey, seen?: SeenKey): Promise<Found<FoundBill & { seen?: SeenDelivery }>> {
-  type Row = Omit<FoundBill, "customer"> & { birthDate: string | null; seenBillId?: string | null; seenAmount?: number | bigint | null };
+export async function findBillByKey(
+  db: Db,
+  key: BillKey,
+  seen: SeenKey,
+): Promise<Found<FoundBill & { seen: SeenDelivery }>>;
+export async function findBillByKey(
+  db: Db,
+  key: BillKey,
+  seen?: SeenKey,
+): Promise<Found<FoundBill & { seen?: SeenDelivery }>> {
+  type Row = Omit<FoundBill, "customer"> & {
+    birthDate: string | null;
+    seenBillId?: string | null;
+    seenAmount?: number | bigint | null;
+  };
   const byNoticeKey = key.billerNoticeKey !== undefined;
   const values: Param[] = [
     ...(byNoticeKey ? [key.billerNoticeKey!] : []),
@@ -99,6 +117,12 @@ export async function findBillByKey(db: Db, key: BillKey, seen?: SeenKey): Promi
   const { birthDate, seenBillId, seenAmount, ...bill } = rows[0]!;
   return {
     kind: "one",
-    bill: { ...bill, customer: { birthDate }, ...(seen && { seen: seenBillId != null && seenAmount != null ? { billId: seenBillId, amount: Number(seenAmount) } : null }) },
+    bill: {
+      ...bill,
+      customer: { birthDate },
+      ...(seen && {
+        seen: seenBillId != null && seenAmount != null ? { billId: seenBillId, amount: Number(seenAmount) } : null,
+      }),
+    },
   };
 }

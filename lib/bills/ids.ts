@@ -5,7 +5,10 @@ import { randomBytes } from "node:crypto";
 import os from "node:os";
 
 const b36 = (n: number, len: number) => n.toString(36).padStart(len, "0").slice(-len);
-const fingerprint = b36((process.pid % 1296) * 1296 + ([...os.hostname()].reduce((s, c) => s + c.charCodeAt(0), 0) % 1296), 4);
+const fingerprint = b36(
+  (process.pid % 1296) * 1296 + ([...os.hostname()].reduce((s, c) => s + c.charCodeAt(0), 0) % 1296),
+  4,
+);
 let counter = Math.floor(Math.random() * 1296);
 let lastMs = 0;
 

@@ -22,7 +22,14 @@ import { enqueue } from "../jobs/enqueue";
 import type { DomainJobs } from "../jobs/registry";
 import { lockBill } from "./locks";
 import { openBillReview, resolveAfterCancellation, resolveReviewsBySystem, reviewMessage } from "./review";
-import { applyCancellation, num, settleBill, transitionCancellation, WAITING_CANCELLATION, type BillCancellationEdge } from "./state";
+import {
+  applyCancellation,
+  num,
+  settleBill,
+  transitionCancellation,
+  WAITING_CANCELLATION,
+  type BillCancellationEdge,
+} from "./state";
 import type { BillCancellationStatus } from "../generated/prisma/enums";
 
 /** How long a cancellation may wait for its payment before a person is asked to look (our choice). */
@@ -44,7 +51,10 @@ export type CancellationOutcome =
 const won = (n: number) => `${n.toLocaleString("ko-KR")}원`;
 
 /** Settles one waiting cancellation as far as it can be settled now (idempotent). */
-export async function settleWaitingCancellation(cancellationId: string, deps: { db?: Db; now?: () => Date } = {}): Promise<CancellationOutcome> {
+export async function settleWaitingCancellation(
+  cancellationId: string,
+  deps: { db?: Db; now?: () => Date } = {},
+): Promise<CancellationOutcome> {
   const db = deps.db ?? defaultDb;
   const now = deps.now?.() ?? new Date();
   return db.$transaction(
@@ -71,11 +81,18 @@ export async function settleWaitingCancellation(cancellationId: string, deps: { 
           });
           await settleBill(tx, billId);
           if (c.status === "UNMATCHED")
-            await resolveReviewsBySystem(tx, { billId, kinds: ["CANCEL_UNMATCHED"], payId: c.payId }, "결제 결과가 확인되어 취소를 반영했습니다.");
+            await resolveReviewsBySystem(
+              tx,
+              { billId, kinds: ["CANCEL_UNMATCHED"], payId: c.payId },
+              "결제 결과가 확인되어 취소를 반영했습니다.",
+            );
           await resolveAfterCancellation(tx, billId, c.payId, paymentStatus);
           return { outcome: "applied" };
         }
-        const reason = payment.billId !== billId ? "결제가 다른 청구서에 기록되어 있습니다." : `취소 금액 ${won(amount)}이 취소 가능 금액 ${won(left)}을 넘습니다.`;
+        const reason =
+          payment.billId !== billId
+            ? "결제가 다른 청구서에 기록되어 있습니다."
+            : `취소 금액 ${won(amount)}이 취소 가능 금액 ${won(left)}을 넘습니다.`;
         await moveAndList(tx, c, "mismatch", {
           billId,
           type: "bill.cancel.mismatch",
@@ -83,9 +100,19 @@ export async function settleWaitingCancellation(cancellationId: string, deps: { 
           message: `보류 중이던 취소 ${c.amount}원을 결제(pay_id ${c.payId})에 반영할 수 없습니다. 확인이 필요합니다.`,
           data: { payId: c.payId.toString(), amount, by: "worker" },
         });
-        await openBillReview(tx, { billId, kind: "CANCEL_MISMATCH", payId: c.payId, code: "OK", message: reviewMessage.cancelMismatch({ payId: c.payId, amount, reason }) });
+        await openBillReview(tx, {
+          billId,
+          kind: "CANCEL_MISMATCH",
+          payId: c.payId,
+          code: "OK",
+          message: reviewMessage.cancelMismatch({ payId: c.payId, amount, reason }),
+        });
         if (c.status === "UNMATCHED")
-          await resolveReviewsBySystem(tx, { billId, kinds: ["CANCEL_UNMATCHED"], payId: c.payId }, "결제 결과가 확인되었지만 취소와 맞지 않아 '결제와 맞지 않는 취소'로 넘어갔습니다.");
+          await resolveReviewsBySystem(
+            tx,
+            { billId, kinds: ["CANCEL_UNMATCHED"], payId: c.payId },
+            "결제 결과가 확인되었지만 취소와 맞지 않아 '결제와 맞지 않는 취소'로 넘어갔습니다.",
+          );
         return { outcome: "mismatched" };
       }
 
@@ -119,7 +146,8 @@ async function moveAndList(
   event: Parameters<typeof transitionCancellation>[3],
 ) {
   // Under the bill lock the row cannot have moved since it was read: a miss is a bug.
-  if (!(await transitionCancellation(tx, c, edge, event))) throw new Error(`bill cancellation ${c.id}: changed under the lock`);
+  if (!(await transitionCancellation(tx, c, edge, event)))
+    throw new Error(`bill cancellation ${c.id}: changed under the lock`);
 }
 
 /** Enqueues a job for every cancellation that needs the worker now. Returns how many were enqueued. */

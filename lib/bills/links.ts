@@ -19,14 +19,33 @@ export async function issueBillLink(
   const db = deps.db ?? defaultDb;
   const now = deps.now ?? (() => new Date());
   const agency = deps.agency === undefined ? linkAgencyFromEnv() : deps.agency;
-  if (!agency) return err({ code: "CONFIG", message: "더즌(에이전시) 연동 설정이 없습니다.", actionText: "DOZN_API_BASE, DOZN_BILLER_CODE, DOZN_API_KEY 를 설정하세요." });
+  if (!agency)
+    return err({
+      code: "CONFIG",
+      message: "더즌(에이전시) 연동 설정이 없습니다.",
+      actionText: "DOZN_API_BASE, DOZN_BILLER_CODE, DOZN_API_KEY 를 설정하세요.",
+    });
   const bill = await db.bill.findFirst({ where: { id: input.billId, merchantId: input.merchantId } });
-  if (!bill) return err({ code: "NOT_FOUND", message: "청구서를 찾을 수 없습니다.", actionText: "목록에서 다시 선택하세요." });
-  if (payableAmount(bill) === 0) return err({ code: "NOT_PAYABLE", message: "이미 납부된 청구서라 링크를 보낼 필요가 없습니다.", actionText: "납부 내역을 확인하세요." });
+  if (!bill)
+    return err({ code: "NOT_FOUND", message: "청구서를 찾을 수 없습니다.", actionText: "목록에서 다시 선택하세요." });
+  if (payableAmount(bill) === 0)
+    return err({
+      code: "NOT_PAYABLE",
+      message: "이미 납부된 청구서라 링크를 보낼 필요가 없습니다.",
+      actionText: "납부 내역을 확인하세요.",
+    });
   if (Number.isNaN(input.expireAt.getTime()) || input.expireAt.getTime() <= now().getTime() + 60_000)
-    return err({ code: "VALIDATION", message: "링크 만료 일시는 지금 이후여야 합니다.", actionText: "만료 일시를 다시 입력하세요." });
+    return err({
+      code: "VALIDATION",
+      message: "링크 만료 일시는 지금 이후여야 합니다.",
+      actionText: "만료 일시를 다시 입력하세요.",
+    });
   if (input.expireAt.getTime() > now().getTime() + 366 * 86_400_000)
-    return err({ code: "VALIDATION", message: "링크 만료 일시는 1년 이내로 정해 주세요.", actionText: "만료 일시를 다시 입력하세요." });
+    return err({
+      code: "VALIDATION",
+      message: "링크 만료 일시는 1년 이내로 정해 주세요.",
+      actionText: "만료 일시를 다시 입력하세요.",
+    });
 
   const linkBill = {
     billerUserKey: bill.billerUserKey,
@@ -43,14 +62,34 @@ export async function issueBillLink(
 
   if (res.ok) {
     await db.$transaction(async (tx) => {
-      await tx.billLink.create({ data: { billId: bill.id, kind: input.mode === "create" ? "CREATE" : "RECREATE", url: res.url, expireAt: res.expireAt, createdBy: input.adminId } });
-      await addBillEvent(tx, { billId: bill.id, type, resultCode: "OK", message: `${label} 완료 (만료 ${res.expireAtText})`, data: { durationMs, by: input.adminId } });
+      await tx.billLink.create({
+        data: {
+          billId: bill.id,
+          kind: input.mode === "create" ? "CREATE" : "RECREATE",
+          url: res.url,
+          expireAt: res.expireAt,
+          createdBy: input.adminId,
+        },
+      });
+      await addBillEvent(tx, {
+        billId: bill.id,
+        type,
+        resultCode: "OK",
+        message: `${label} 완료 (만료 ${res.expireAtText})`,
+        data: { durationMs, by: input.adminId },
+      });
     });
     return ok({ url: res.url, expireAt: res.expireAt });
   }
 
   const { failure } = res;
   log.warn({ billId: bill.id, mode: input.mode, code: failure.code }, "bill link failed");
-  await addBillEvent(db, { billId: bill.id, type, resultCode: failure.code, message: `${label} 실패: ${failure.message}`, data: { durationMs, by: input.adminId } });
+  await addBillEvent(db, {
+    billId: bill.id,
+    type,
+    resultCode: failure.code,
+    message: `${label} 실패: ${failure.message}`,
+    data: { durationMs, by: input.adminId },
+  });
   return err(failure);
 }

@@ -20,29 +20,41 @@ import { recordPayment } from "./record-payment";
 import { openBillReview, reviewMessage } from "./review";
 import { payResultFlags, storableInstant } from "./sanity";
 
-export async function answerPayResult(d: PayResultDelivery, deps: AgencyDeps = {}): Promise<AgencyAnswer & { outcome: PayResultOutcome }> {
+export async function answerPayResult(
+  d: PayResultDelivery,
+  deps: AgencyDeps = {},
+): Promise<AgencyAnswer & { outcome: PayResultOutcome }> {
   const db = deps.db ?? defaultDb;
   const now = deps.now?.() ?? new Date();
   const payId = BigInt(d.payId);
   // Stored instant of paid_at (a payment's paidAt, a cancel's cancelledAt and part of its identity).
   const at = storableInstant(d.paidAt);
-  const seenKey: SeenKey = d.payType === "P" ? { payId, payType: "P" } : { payId, payType: "C", cancelledAt: at, amount: -d.payAmount };
+  const seenKey: SeenKey =
+    d.payType === "P" ? { payId, payType: "P" } : { payId, payType: "C", cancelledAt: at, amount: -d.payAmount };
   // One round trip: the bill, and whatever is already recorded for this delivery.
   const found = await findBillByKey(db, d.key, seenKey);
   if (found.kind === "ambiguous") return { kind: "ambiguous", outcome: "ambiguous" };
   if (found.kind === "none") {
-    log.error({ payId: d.payId, payType: d.payType, noticeKey: d.key.billerNoticeKey }, "pay-result for an unknown bill");
+    log.error(
+      { payId: d.payId, payType: d.payType, noticeKey: d.key.billerNoticeKey },
+      "pay-result for an unknown bill",
+    );
     return { kind: "not-found", outcome: "no-bill" };
   }
   const billId = found.bill.id;
   const flags = payResultFlags(d, now);
   try {
     const outcome =
-      d.payType === "P" ? await recordPayment(db, billId, payId, d, found.bill.seen, at, flags) : await recordCancellation(db, billId, payId, d, found.bill.seen, at, flags);
+      d.payType === "P"
+        ? await recordPayment(db, billId, payId, d, found.bill.seen, at, flags)
+        : await recordCancellation(db, billId, payId, d, found.bill.seen, at, flags);
     return { kind: "ok", outcome };
   } catch (e) {
     if (!(e instanceof Conflict)) throw e;
-    log.warn({ billId, payId: d.payId, payType: d.payType, reason: e.reason }, "pay-result contradicts a recorded one: kept for staff, answered OK");
+    log.warn(
+      { billId, payId: d.payId, payType: d.payType, reason: e.reason },
+      "pay-result contradicts a recorded one: kept for staff, answered OK",
+    );
     // The timeline and the 확인 필요 list together (a redelivery adds a timeline row, not a second open review).
     await db.$transaction(async (tx) => {
       await addBillEvent(tx, {
@@ -52,7 +64,14 @@ export async function answerPayResult(d: PayResultDelivery, deps: AgencyDeps = {
         message: `기록된 내용과 다른 납부 결과 수신 (확인 필요): ${e.reason}`,
         data: deliveryData(d),
       });
-      await openBillReview(tx, { billId, kind: "CONFLICT", payId, code: "OK", message: reviewMessage.conflict({ payId, reason: e.reason }), data: deliveryData(d) });
+      await openBillReview(tx, {
+        billId,
+        kind: "CONFLICT",
+        payId,
+        code: "OK",
+        message: reviewMessage.conflict({ payId, reason: e.reason }),
+        data: deliveryData(d),
+      });
     }, TX);
     return { kind: "ok", outcome: "conflict" };
   }

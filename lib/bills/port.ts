@@ -114,7 +114,12 @@ export type LinkFailure = {
   offer?: LinkMode;
 };
 
-export type LinkIssued = { ok: true; url: string; expireAt: Date; /** the expiry as the agency was told (for the timeline) */ expireAtText: string };
+export type LinkIssued = {
+  ok: true;
+  url: string;
+  expireAt: Date;
+  /** the expiry as the agency was told (for the timeline) */ expireAtText: string;
+};
 export type LinkResult = LinkIssued | { ok: false; failure: LinkFailure };
 
 export type BillLinkAgency = {

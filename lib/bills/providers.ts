@@ -24,5 +24,12 @@ export {
 export function linkAgencyFromEnv(): BillLinkAgency | null {
   const e = env();
   if (!e.DOZN_API_BASE || !e.DOZN_BILLER_CODE || !e.DOZN_API_KEY) return null;
-  return createDoznLinkAgency(createDoznClient({ baseUrl: e.DOZN_API_BASE, billerCode: e.DOZN_BILLER_CODE, apiKey: e.DOZN_API_KEY, timeoutMs: e.PROVIDER_TIMEOUT_MS }));
+  return createDoznLinkAgency(
+    createDoznClient({
+      baseUrl: e.DOZN_API_BASE,
+      billerCode: e.DOZN_BILLER_CODE,
+      apiKey: e.DOZN_API_KEY,
+      timeoutMs: e.PROVIDER_TIMEOUT_MS,
+    }),
+  );
 }

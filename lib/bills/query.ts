@@ -16,13 +16,31 @@ export const billFilterSchema = z.object({
     .transform((v) => v || undefined)
     .optional(),
   /** customer number (biller_user_key), exact */
-  customer: z.string().trim().max(50, "고객번호는 50자 이내입니다.").optional().transform((v) => v || undefined),
-  q: z.string().trim().max(100).optional().transform((v) => v || undefined),
+  customer: z
+    .string()
+    .trim()
+    .max(50, "고객번호는 50자 이내입니다.")
+    .optional()
+    .transform((v) => v || undefined),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .transform((v) => v || undefined),
   /** "1": bills that can be paid now (미납: UNPAID, CANCELLED — payable again — and PARTIALLY_PAID). */
   due: z.enum(["1"]).optional().or(blank),
   /** KST days, with the date they apply to: 작성일 (default) or 납부일. */
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "날짜는 YYYY-MM-DD 형식입니다.").optional().or(blank),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "날짜는 YYYY-MM-DD 형식입니다.").optional().or(blank),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "날짜는 YYYY-MM-DD 형식입니다.")
+    .optional()
+    .or(blank),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "날짜는 YYYY-MM-DD 형식입니다.")
+    .optional()
+    .or(blank),
   basis: z.enum(["created", "paid"]).optional().or(blank),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),

@@ -9,7 +9,15 @@ import { newId } from "./ids";
 import type { PayResultDelivery, PayResultOutcome } from "./port";
 import { reviewMessage, type BillReviewKind } from "./review";
 import type { PayResultFlag } from "./sanity";
-import { billTotals, num, payableAmount, paymentCancelEdge, WAITING_CANCELLATION, type BillPaymentEdge, type Money } from "./state";
+import {
+  billTotals,
+  num,
+  payableAmount,
+  paymentCancelEdge,
+  WAITING_CANCELLATION,
+  type BillPaymentEdge,
+  type Money,
+} from "./state";
 import { insertPaymentAndLock, settleNewPayment, type NewPaymentSettlement } from "./state-sql";
 
 const payByLabel: Record<string, string> = { CARD: "카드", MONEY: "카카오페이머니", MONEY_TRANSFER: "계좌 송금" };
@@ -19,7 +27,10 @@ type PaymentRow = { payId: bigint; payAmount: number; cancelledAmount: number; p
 const sqlList = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(", ");
 
 const paymentStmts = {
-  recorded: { name: "kc_payment_recorded", text: `SELECT "billId", "payAmount" FROM "BillPayment" WHERE "payId" = $1::bigint` },
+  recorded: {
+    name: "kc_payment_recorded",
+    text: `SELECT "billId", "payAmount" FROM "BillPayment" WHERE "payId" = $1::bigint`,
+  },
   // One row per payment of the bill (this one included), each with the bill's columns and (computed
   // once) the cancellations of this pay_id still waiting for their payment, oldest first.
   state: {
@@ -35,7 +46,13 @@ const paymentStmts = {
   },
 } satisfies Record<string, Stmt>;
 
-type PendingCancel = { id: string; billId: string; amount: number; cancelledAt: string; status: BillCancellationStatus };
+type PendingCancel = {
+  id: string;
+  billId: string;
+  amount: number;
+  cancelledAt: string;
+  status: BillCancellationStatus;
+};
 /** jsonb timestamps have no zone: they are UTC wall times, as Prisma stores them. */
 const utc = (v: string) => new Date(/[zZ]|[+-]\d\d:\d\d$/.test(v) ? v : `${v}Z`);
 
@@ -51,7 +68,15 @@ const utc = (v: string) => new Date(/[zZ]|[+-]\d\d:\d\d$/.test(v) ? v : `${v}Z`)
  *      in one statement (state-sql.settleNewPayment: the state machines' guards, in SQL too).
  * The decisions in between are the same pure functions as everywhere (payableAmount, billTotals).
  */
-export async function recordPayment(db: Db, billId: string, payId: bigint, d: PayResultDelivery, seen: SeenDelivery, paidAt: Date, flags: PayResultFlag[]): Promise<PayResultOutcome> {
+export async function recordPayment(
+  db: Db,
+  billId: string,
+  payId: bigint,
+  d: PayResultDelivery,
+  seen: SeenDelivery,
+  paidAt: Date,
+  flags: PayResultFlag[],
+): Promise<PayResultOutcome> {
   // Redelivery (the common retry): answered from the lookup's round trip, no lock, no write.
   if (seen) return sameOrConflict({ billId: seen.billId, payAmount: seen.amount }, billId, d.payAmount);
 
@@ -60,9 +85,21 @@ export async function recordPayment(db: Db, billId: string, payId: bigint, d: Pa
     async (sql) => {
       const now = new Date();
       const ins = await insertPaymentAndLock(sql, {
-        id: newId(), billId, payId, payBy: d.payBy, amount: d.amount, payAmount: d.payAmount, feeType: d.feeType,
-        fee: d.fee, feeTax: d.feeTax, cardBin: d.cardBin ?? null, cardCompany: d.cardCompany ?? null,
-        payDetail3: d.payDetail3 ?? null, adjustDate: d.adjustDate ?? null, paidAt, createdAt: now,
+        id: newId(),
+        billId,
+        payId,
+        payBy: d.payBy,
+        amount: d.amount,
+        payAmount: d.payAmount,
+        feeType: d.feeType,
+        fee: d.fee,
+        feeTax: d.feeTax,
+        cardBin: d.cardBin ?? null,
+        cardCompany: d.cardCompany ?? null,
+        payDetail3: d.payDetail3 ?? null,
+        adjustDate: d.adjustDate ?? null,
+        paidAt,
+        createdAt: now,
       });
       if (!ins.inserted) {
         // A parallel copy committed first (its row was not in this statement's snapshot).
@@ -87,9 +124,24 @@ export async function recordPayment(db: Db, billId: string, payId: bigint, d: Pa
       const state = await sql.rows<StateRow>(paymentStmts.state, [billId, payId]);
       const head = state[0]!;
       // Payable before this payment: the bill as it was, i.e. before it is settled below.
-      const payableBefore = payableAmount({ status: head.status, amount: head.amount, paidAmount: head.billPaid, cancelledAmount: head.billCancelled });
+      const payableBefore = payableAmount({
+        status: head.status,
+        amount: head.amount,
+        paidAmount: head.billPaid,
+        cancelledAmount: head.billCancelled,
+      });
       let payments: PaymentRow[] = state.flatMap((r) =>
-        r.payId === null ? [] : [{ payId: BigInt(r.payId), payAmount: num(r.payAmount!), cancelledAmount: num(r.cancelledAmount!), paidAt: r.paidAt!, cancelledAt: r.cancelledAt }],
+        r.payId === null
+          ? []
+          : [
+              {
+                payId: BigInt(r.payId),
+                payAmount: num(r.payAmount!),
+                cancelledAmount: num(r.cancelledAmount!),
+                paidAt: r.paidAt!,
+                cancelledAt: r.cancelledAt,
+              },
+            ],
       );
 
       // Cancellations that arrived first, oldest first: each applied to this payment while what is
@@ -116,7 +168,10 @@ export async function recordPayment(db: Db, billId: string, payId: bigint, d: Pa
             data: { payId: d.payId, amount },
           });
         } else {
-          const reason = pc.billId !== billId ? "취소가 다른 청구서로 들어왔습니다." : `취소 금액 ${won(amount)}이 남은 결제 금액 ${won(d.payAmount - applied)}보다 큽니다.`;
+          const reason =
+            pc.billId !== billId
+              ? "취소가 다른 청구서로 들어왔습니다."
+              : `취소 금액 ${won(amount)}이 남은 결제 금액 ${won(d.payAmount - applied)}보다 큽니다.`;
           cancellations.push({ id: pc.id, from: pc.status, edge: "mismatch" });
           pendingEvents.push({
             billId,
@@ -125,16 +180,28 @@ export async function recordPayment(db: Db, billId: string, payId: bigint, d: Pa
             message: `먼저 도착한 취소 ${amount}원을 결제 ${d.payAmount}원에 반영할 수 없습니다. 확인이 필요합니다.`,
             data: { payId: d.payId, amount },
           });
-          reviews.push({ kind: "CANCEL_MISMATCH", code: "OK", message: reviewMessage.cancelMismatch({ payId, amount, reason }), data: { cancelBillId: pc.billId, amount } });
+          reviews.push({
+            kind: "CANCEL_MISMATCH",
+            code: "OK",
+            message: reviewMessage.cancelMismatch({ payId, amount, reason }),
+            data: { cancelBillId: pc.billId, amount },
+          });
         }
       }
       let payment: NewPaymentSettlement["payment"] = null;
       if (applied > 0) {
-        const edge: BillPaymentEdge = paymentCancelEdge({ status: "PAID", payAmount: d.payAmount, cancelledAmount: 0 }, applied);
+        const edge: BillPaymentEdge = paymentCancelEdge(
+          { status: "PAID", payAmount: d.payAmount, cancelledAmount: 0 },
+          applied,
+        );
         payment = { edge, cancelledAmount: applied, cancelledAt: lastCancelledAt! };
-        payments = payments.map((p) => (p.payId === payId ? { ...p, cancelledAmount: applied, cancelledAt: lastCancelledAt } : p));
+        payments = payments.map((p) =>
+          p.payId === payId ? { ...p, cancelledAmount: applied, cancelledAt: lastCancelledAt } : p,
+        );
       }
-      const resolveUnmatched = anyUnmatched ? `결제 결과(pay_id ${d.payId})가 도착해 먼저 온 취소를 처리했습니다.` : null;
+      const resolveUnmatched = anyUnmatched
+        ? `결제 결과(pay_id ${d.payId})가 도착해 먼저 온 취소를 처리했습니다.`
+        : null;
 
       const events: BillEventInput[] = [
         {
@@ -142,7 +209,14 @@ export async function recordPayment(db: Db, billId: string, payId: bigint, d: Pa
           type: "dozn.pay-result.P",
           resultCode: "OK",
           message: `납부 ${d.payAmount}원 (${payByLabel[d.payBy] ?? d.payBy}${d.cardCompany ? ` ${d.cardCompany}` : ""}, pay_id ${d.payId})`,
-          data: { payId: d.payId, payAmount: d.payAmount, payBy: d.payBy, fee: d.fee, feeTax: d.feeTax, paidAt: d.paidAtText },
+          data: {
+            payId: d.payId,
+            payAmount: d.payAmount,
+            payBy: d.payBy,
+            fee: d.fee,
+            feeTax: d.feeTax,
+            paidAt: d.paidAtText,
+          },
         },
       ];
       if (d.payAmount !== payableBefore) {
@@ -163,13 +237,22 @@ export async function recordPayment(db: Db, billId: string, payId: bigint, d: Pa
           reviews.unshift({
             kind,
             code: "OK",
-            message: kind === "PAID_TWICE" ? reviewMessage.paidTwice({ payId, payAmount: d.payAmount }) : reviewMessage.amountMismatch({ payId, payAmount: d.payAmount, payable: payableBefore }),
+            message:
+              kind === "PAID_TWICE"
+                ? reviewMessage.paidTwice({ payId, payAmount: d.payAmount })
+                : reviewMessage.amountMismatch({ payId, payAmount: d.payAmount, payable: payableBefore }),
             data: { payAmount: d.payAmount, payable: payableBefore },
           });
         }
       }
       for (const f of flags) {
-        events.push({ billId, type: "bill.payment.check", resultCode: "CHECK", message: f.message, data: { payId: d.payId, kind: f.kind, ...f.data } });
+        events.push({
+          billId,
+          type: "bill.payment.check",
+          resultCode: "CHECK",
+          message: f.message,
+          data: { payId: d.payId, kind: f.kind, ...f.data },
+        });
         reviews.push({ kind: f.kind, code: "OK", message: f.message, data: f.data });
       }
       events.push(...pendingEvents);

@@ -13,9 +13,16 @@
 // agency's calls (lib/providers/dozn/auth.ts) the route handlers trust it only when TRUSTED_PROXY_IPS
 // declares a proxy that overwrites it and the app port is reachable only through that proxy, or a
 // configured credential decides; the standalone biller API uses the socket peer (peerIp below).
-const norm = (ip: string) => ip.trim().replace(/^::ffff:/i, "").replace(/^\[|\]$/g, "");
+const norm = (ip: string) =>
+  ip
+    .trim()
+    .replace(/^::ffff:/i, "")
+    .replace(/^\[|\]$/g, "");
 
-export function clientIp(forwardedFor: string | null | undefined, trustedProxies: readonly string[] = []): string | null {
+export function clientIp(
+  forwardedFor: string | null | undefined,
+  trustedProxies: readonly string[] = [],
+): string | null {
   if (!forwardedFor) return null;
   const hops = forwardedFor.split(",").map(norm).filter(Boolean);
   if (hops.length === 0) return null;
@@ -30,7 +37,11 @@ export function clientIp(forwardedFor: string | null | undefined, trustedProxies
  * peer is one of TRUSTED_PROXY_IPS — then X-Forwarded-For is walked from the right past our proxies
  * exactly as above. A header from an untrusted peer is ignored entirely (it cannot be forged in).
  */
-export function peerIp(remoteAddress: string | null | undefined, forwardedFor: string | null | undefined, trustedProxies: readonly string[] = []): string | null {
+export function peerIp(
+  remoteAddress: string | null | undefined,
+  forwardedFor: string | null | undefined,
+  trustedProxies: readonly string[] = [],
+): string | null {
   const peer = remoteAddress ? norm(remoteAddress) : "";
   if (!peer) return null;
   if (!forwardedFor || !trustedProxies.map(norm).includes(peer)) return peer;

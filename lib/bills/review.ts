@@ -18,7 +18,15 @@ import { db as defaultDb, type Db, type Tx } from "../db";
 import { err, ok, type Result } from "../errors";
 import { addBillEvent } from "./events";
 
-export const BILL_REVIEW_KINDS = ["PAID_TWICE", "AMOUNT_MISMATCH", "CANCEL_UNMATCHED", "CANCEL_MISMATCH", "CONFLICT", "FEE_SIGN", "DATE_IMPLAUSIBLE"] as const;
+export const BILL_REVIEW_KINDS = [
+  "PAID_TWICE",
+  "AMOUNT_MISMATCH",
+  "CANCEL_UNMATCHED",
+  "CANCEL_MISMATCH",
+  "CONFLICT",
+  "FEE_SIGN",
+  "DATE_IMPLAUSIBLE",
+] as const;
 export type BillReviewKind = (typeof BILL_REVIEW_KINDS)[number];
 
 export const billReviewKindLabel: Record<BillReviewKind, string> = {
@@ -31,7 +39,14 @@ export const billReviewKindLabel: Record<BillReviewKind, string> = {
   DATE_IMPLAUSIBLE: "결제일시·정산예정일 이상",
 };
 
-export type BillReviewInput = { billId: string; kind: BillReviewKind; payId: bigint; code: string; message: string; data?: Record<string, unknown> };
+export type BillReviewInput = {
+  billId: string;
+  kind: BillReviewKind;
+  payId: bigint;
+  code: string;
+  message: string;
+  data?: Record<string, unknown>;
+};
 
 const won = (n: number | bigint) => `${n.toLocaleString("ko-KR")}원`;
 
@@ -58,7 +73,16 @@ type ReviewWriter = Pick<Tx, "billReview">;
 /** Opens a review (no-op when one is already open for the same kind and pay_id). Returns whether it was opened. */
 export async function openBillReview(tx: ReviewWriter, r: BillReviewInput): Promise<boolean> {
   const n = await tx.billReview.createMany({
-    data: [{ billId: r.billId, kind: r.kind, payId: r.payId, code: r.code, message: r.message, ...(r.data && { data: r.data as object }) }],
+    data: [
+      {
+        billId: r.billId,
+        kind: r.kind,
+        payId: r.payId,
+        code: r.code,
+        message: r.message,
+        ...(r.data && { data: r.data as object }),
+      },
+    ],
     skipDuplicates: true,
   });
   return n.count === 1;
@@ -75,7 +99,12 @@ export async function resolveReviewsBySystem(
 ): Promise<number> {
   const now = new Date();
   const rows = await tx.billReview.updateManyAndReturn({
-    where: { billId: where.billId, kind: { in: [...where.kinds] }, resolvedAt: null, ...(where.payId !== undefined && { payId: where.payId }) },
+    where: {
+      billId: where.billId,
+      kind: { in: [...where.kinds] },
+      resolvedAt: null,
+      ...(where.payId !== undefined && { payId: where.payId }),
+    },
     data: { resolvedAt: now, resolvedBy: "system", resolution: why },
     select: { id: true, kind: true, payId: true },
   });
@@ -94,12 +123,26 @@ export async function resolveReviewsBySystem(
  * After a cancellation was applied: a payment given back in full is no longer an extra or a wrong
  * amount, and a bill left with at most one payment that still holds money is no longer paid twice.
  */
-export async function resolveAfterCancellation(tx: Tx, billId: string, payId: bigint, paymentStatus: string): Promise<number> {
+export async function resolveAfterCancellation(
+  tx: Tx,
+  billId: string,
+  payId: bigint,
+  paymentStatus: string,
+): Promise<number> {
   let n = 0;
   if (paymentStatus === "CANCELLED")
-    n += await resolveReviewsBySystem(tx, { billId, kinds: ["PAID_TWICE", "AMOUNT_MISMATCH"], payId }, `이 결제(pay_id ${payId})가 전액 취소되었습니다.`);
+    n += await resolveReviewsBySystem(
+      tx,
+      { billId, kinds: ["PAID_TWICE", "AMOUNT_MISMATCH"], payId },
+      `이 결제(pay_id ${payId})가 전액 취소되었습니다.`,
+    );
   const live = await tx.billPayment.count({ where: { billId, status: { not: "CANCELLED" } } });
-  if (live <= 1) n += await resolveReviewsBySystem(tx, { billId, kinds: ["PAID_TWICE"] }, `취소 결과(pay_id ${payId})로 남은 납부가 ${live}건이 되어 이중 납부가 해소되었습니다.`);
+  if (live <= 1)
+    n += await resolveReviewsBySystem(
+      tx,
+      { billId, kinds: ["PAID_TWICE"] },
+      `취소 결과(pay_id ${payId})로 남은 납부가 ${live}건이 되어 이중 납부가 해소되었습니다.`,
+    );
   return n;
 }
 
@@ -120,7 +163,10 @@ export type BillReviewRow = {
 };
 
 /** The open bill problems for the admin's 확인 필요 list, newest first. */
-export async function billsNeedingReview(opts: { merchantId?: string; limit?: number } = {}, deps: { db?: Db } = {}): Promise<BillReviewRow[]> {
+export async function billsNeedingReview(
+  opts: { merchantId?: string; limit?: number } = {},
+  deps: { db?: Db } = {},
+): Promise<BillReviewRow[]> {
   const db = deps.db ?? defaultDb;
   const rows = await db.billReview.findMany({
     where: { resolvedAt: null, ...(opts.merchantId && { bill: { merchantId: opts.merchantId } }) },
@@ -144,9 +190,14 @@ export async function billsNeedingReview(opts: { merchantId?: string; limit?: nu
 }
 
 /** How many bill problems are open (the admin nav's count). */
-export async function countBillsNeedingReview(opts: { merchantId?: string } = {}, deps: { db?: Db } = {}): Promise<number> {
+export async function countBillsNeedingReview(
+  opts: { merchantId?: string } = {},
+  deps: { db?: Db } = {},
+): Promise<number> {
   const db = deps.db ?? defaultDb;
-  return db.billReview.count({ where: { resolvedAt: null, ...(opts.merchantId && { bill: { merchantId: opts.merchantId } }) } });
+  return db.billReview.count({
+    where: { resolvedAt: null, ...(opts.merchantId && { bill: { merchantId: opts.merchantId } }) },
+  });
 }
 
 export type ResolveReviewError = { code: "VALIDATION" | "NOT_FOUND" | "ALREADY_RESOLVED"; message: string };
@@ -161,9 +212,14 @@ export async function resolveBillReview(
   if (note.length === 0) return err({ code: "VALIDATION", message: "처리 내용을 입력해 주세요." });
   if (note.length > 1000) return err({ code: "VALIDATION", message: "처리 내용은 1000자 이내로 입력해 주세요." });
   return db.$transaction(async (tx) => {
-    const review = await tx.billReview.findFirst({ where: { id: input.reviewId, bill: { merchantId: input.merchantId } } });
+    const review = await tx.billReview.findFirst({
+      where: { id: input.reviewId, bill: { merchantId: input.merchantId } },
+    });
     if (!review) return err<ResolveReviewError>({ code: "NOT_FOUND", message: "확인 필요 항목을 찾을 수 없습니다." });
-    const n = await tx.billReview.updateMany({ where: { id: review.id, resolvedAt: null }, data: { resolvedAt: new Date(), resolvedBy: input.adminId, resolution: note } });
+    const n = await tx.billReview.updateMany({
+      where: { id: review.id, resolvedAt: null },
+      data: { resolvedAt: new Date(), resolvedBy: input.adminId, resolution: note },
+    });
     if (n.count === 0) return err<ResolveReviewError>({ code: "ALREADY_RESOLVED", message: "이미 처리된 항목입니다." });
     await addBillEvent(tx, {
       billId: review.billId,

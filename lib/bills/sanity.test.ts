@@ -17,7 +17,8 @@ const base: PayResultRequest = {
   paid_at: "20261130185959",
   pay_id: 1,
 };
-const kinds = (r: Partial<PayResultRequest>) => payResultFlags(payResultFromWire({ ...base, ...r }), now).map((f) => f.kind);
+const kinds = (r: Partial<PayResultRequest>) =>
+  payResultFlags(payResultFromWire({ ...base, ...r }), now).map((f) => f.kind);
 
 describe("pay-result plausibility (listed, never refused)", () => {
   it("a plausible payment and cancel have no flags", () => {

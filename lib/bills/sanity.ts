@@ -25,7 +25,11 @@ function dayNumber(v: string): number {
 }
 const stampText = (v: string) => `${ymdText(v)} ${v.slice(8, 10)}:${v.slice(10, 12)}:${v.slice(12, 14)}`;
 
-export type PayResultFlag = { kind: Extract<BillReviewKind, "FEE_SIGN" | "DATE_IMPLAUSIBLE">; message: string; data: Record<string, unknown> };
+export type PayResultFlag = {
+  kind: Extract<BillReviewKind, "FEE_SIGN" | "DATE_IMPLAUSIBLE">;
+  message: string;
+  data: Record<string, unknown>;
+};
 
 /** What is implausible about a pay-result (nothing: []). Pure. */
 export function payResultFlags(d: PayResultDelivery, now: Date): PayResultFlag[] {
@@ -44,12 +48,15 @@ export function payResultFlags(d: PayResultDelivery, now: Date): PayResultFlag[]
 
   const reasons: string[] = [];
   const paidAt = d.paidAt;
-  if (paidAt.getTime() < now.getTime() - PAID_AT_PAST_DAYS * DAY) reasons.push(`결제일시 ${stampText(d.paidAtText)}(KST)가 1년 넘게 지난 날짜입니다.`);
-  else if (paidAt.getTime() > now.getTime() + PAID_AT_FUTURE_HOURS * 3600_000) reasons.push(`결제일시 ${stampText(d.paidAtText)}(KST)가 미래입니다.`);
+  if (paidAt.getTime() < now.getTime() - PAID_AT_PAST_DAYS * DAY)
+    reasons.push(`결제일시 ${stampText(d.paidAtText)}(KST)가 1년 넘게 지난 날짜입니다.`);
+  else if (paidAt.getTime() > now.getTime() + PAID_AT_FUTURE_HOURS * 3600_000)
+    reasons.push(`결제일시 ${stampText(d.paidAtText)}(KST)가 미래입니다.`);
   if (d.adjustDate !== undefined) {
     // 정산예정일 (seed §7.1): the day the money is settled, on or after the payment's day.
     const paidDay = d.paidAtText.slice(0, 8);
-    if (d.adjustDate < paidDay) reasons.push(`정산예정일 ${ymdText(d.adjustDate)}이 결제일 ${ymdText(paidDay)}보다 앞섭니다.`);
+    if (d.adjustDate < paidDay)
+      reasons.push(`정산예정일 ${ymdText(d.adjustDate)}이 결제일 ${ymdText(paidDay)}보다 앞섭니다.`);
     else if (dayNumber(d.adjustDate) - dayNumber(paidDay) > ADJUST_AFTER_DAYS)
       reasons.push(`정산예정일 ${ymdText(d.adjustDate)}이 결제일 ${ymdText(paidDay)}보다 1년 넘게 뒤입니다.`);
   }

@@ -112,10 +112,26 @@ export type NewPaymentRow = {
 };
 
 /** Inserts a new payment (PAID) and takes the bill's lock if it was new. */
-export async function insertPaymentAndLock(sql: Sql, p: NewPaymentRow): Promise<{ inserted: boolean; locked: boolean }> {
+export async function insertPaymentAndLock(
+  sql: Sql,
+  p: NewPaymentRow,
+): Promise<{ inserted: boolean; locked: boolean }> {
   const [r] = await sql.rows<{ inserted: number; locked: number }>(stateStmts.insertPaymentAndLock, [
-    p.id, p.billId, p.payId, p.payBy, p.amount, p.payAmount, p.feeType, p.fee, p.feeTax,
-    p.cardBin, p.cardCompany, p.payDetail3, p.adjustDate, p.paidAt, p.createdAt,
+    p.id,
+    p.billId,
+    p.payId,
+    p.payBy,
+    p.amount,
+    p.payAmount,
+    p.feeType,
+    p.fee,
+    p.feeTax,
+    p.cardBin,
+    p.cardCompany,
+    p.payDetail3,
+    p.adjustDate,
+    p.paidAt,
+    p.createdAt,
   ]);
   return { inserted: (r?.inserted ?? 0) === 1, locked: (r?.locked ?? 0) === 1 };
 }
@@ -142,25 +158,57 @@ export type NewPaymentSettlement = {
 export async function settleNewPayment(sql: Sql, s: NewPaymentSettlement): Promise<void> {
   const to = s.bill.totals.status;
   assertBillMove(s.bill.from, to);
-  const moves = s.cancellations.map((c) => ({ id: c.id, from: c.from, to: assertCancellationMove(c.from, c.edge satisfies BillCancellationEdge) }));
-  if (s.payment && !s.cancellations.some((c) => c.edge === "apply")) throw new Error(`bill payment ${s.payId}: cancelled without an applied cancellation`);
-  const paymentTo: BillPaymentStatus | null = s.payment ? assertEdge<BillPaymentStatus>("bill payment", billPaymentEdges, s.payment.edge, "PAID") : null;
+  const moves = s.cancellations.map((c) => ({
+    id: c.id,
+    from: c.from,
+    to: assertCancellationMove(c.from, c.edge satisfies BillCancellationEdge),
+  }));
+  if (s.payment && !s.cancellations.some((c) => c.edge === "apply"))
+    throw new Error(`bill payment ${s.payId}: cancelled without an applied cancellation`);
+  const paymentTo: BillPaymentStatus | null = s.payment
+    ? assertEdge<BillPaymentStatus>("bill payment", billPaymentEdges, s.payment.edge, "PAID")
+    : null;
   const events = [...s.events];
   if (s.bill.from !== to) events.push(billStatusEvent(s.billId, s.bill.from, to));
   const eventsJson = JSON.stringify(
-    events.map((e) => ({ id: newId(), type: e.type, message: e.message, resultCode: e.resultCode ?? null, ...(e.data !== undefined && { data: e.data }) })),
+    events.map((e) => ({
+      id: newId(),
+      type: e.type,
+      message: e.message,
+      resultCode: e.resultCode ?? null,
+      ...(e.data !== undefined && { data: e.data }),
+    })),
   );
-  const reviewsJson = JSON.stringify(s.reviews.map((r) => ({ id: newId(), kind: r.kind, code: r.code, message: r.message, data: r.data ?? null })));
+  const reviewsJson = JSON.stringify(
+    s.reviews.map((r) => ({ id: newId(), kind: r.kind, code: r.code, message: r.message, data: r.data ?? null })),
+  );
   const t = s.bill.totals;
   const values: Param[] = [
-    s.billId, s.now, eventsJson, reviewsJson, s.payId,
-    paymentTo, s.payment ? s.payment.cancelledAmount : 0, s.payment ? s.payment.cancelledAt : null,
-    JSON.stringify(moves), s.resolveUnmatched,
-    to, t.paidAmount, t.cancelledAmount, t.paidAt, t.cancelledAt, s.bill.from,
+    s.billId,
+    s.now,
+    eventsJson,
+    reviewsJson,
+    s.payId,
+    paymentTo,
+    s.payment ? s.payment.cancelledAmount : 0,
+    s.payment ? s.payment.cancelledAt : null,
+    JSON.stringify(moves),
+    s.resolveUnmatched,
+    to,
+    t.paidAmount,
+    t.cancelledAmount,
+    t.paidAt,
+    t.cancelledAt,
+    s.bill.from,
   ];
-  const rows = await sql.rows<{ id: string; paymentMoved: number; cancellationMoved: number }>(stateStmts.settleNewPayment, values);
+  const rows = await sql.rows<{ id: string; paymentMoved: number; cancellationMoved: number }>(
+    stateStmts.settleNewPayment,
+    values,
+  );
   const r = rows[0];
-  if (rows.length !== 1 || !r) throw new Error(`bill ${s.billId}: not settled for pay_id ${s.payId} (status changed under the lock?)`);
+  if (rows.length !== 1 || !r)
+    throw new Error(`bill ${s.billId}: not settled for pay_id ${s.payId} (status changed under the lock?)`);
   if (paymentTo && r.paymentMoved !== 1) throw new Error(`bill payment ${s.payId}: ${paymentTo} not written`);
-  if (r.cancellationMoved !== moves.length) throw new Error(`bill cancellations of ${s.payId}: ${r.cancellationMoved} of ${moves.length} moved`);
+  if (r.cancellationMoved !== moves.length)
+    throw new Error(`bill cancellations of ${s.payId}: ${r.cancellationMoved} of ${moves.length} moved`);
 }

@@ -37,7 +37,13 @@ export class ForbiddenBillTransition extends Error {
 
 // ------------------------------------------------------------------------------------ tables
 
-export const BILL_STATUSES = ["UNPAID", "PARTIALLY_PAID", "PAID", "PARTIALLY_CANCELLED", "CANCELLED"] as const satisfies readonly BillStatus[];
+export const BILL_STATUSES = [
+  "UNPAID",
+  "PARTIALLY_PAID",
+  "PAID",
+  "PARTIALLY_CANCELLED",
+  "CANCELLED",
+] as const satisfies readonly BillStatus[];
 
 /** Every status a settle may write once money moved (never UNPAID again). */
 const SETTLED: readonly BillStatus[] = ["PAID", "PARTIALLY_PAID", "PARTIALLY_CANCELLED", "CANCELLED"];
@@ -73,7 +79,9 @@ export type BillCancellationEdge = keyof typeof billCancellationEdges;
 export const WAITING_CANCELLATION: readonly BillCancellationStatus[] = billCancellationEdges.apply.from;
 
 /** Every allowed (from, to) pair of a table: what state-sql.ts puts in its WHERE clauses. */
-export function allowedPairs<S extends string>(table: Record<string, readonly S[]> | Record<string, Edge<S>>): [S, S][] {
+export function allowedPairs<S extends string>(
+  table: Record<string, readonly S[]> | Record<string, Edge<S>>,
+): [S, S][] {
   const out: [S, S][] = [];
   for (const [k, v] of Object.entries(table) as [string, readonly S[] | Edge<S>][]) {
     if (Array.isArray(v)) for (const to of v as readonly S[]) out.push([k as S, to]);
@@ -90,24 +98,40 @@ export function assertBillMove(from: BillStatus, to: BillStatus): void {
 }
 
 /** The edge a payment takes when `amount` more of it is cancelled (throws when the table has none). */
-export function paymentCancelEdge(payment: { status: BillPaymentStatus; payAmount: Money; cancelledAmount: Money }, amountIn: Money): BillPaymentEdge {
+export function paymentCancelEdge(
+  payment: { status: BillPaymentStatus; payAmount: Money; cancelledAmount: Money },
+  amountIn: Money,
+): BillPaymentEdge {
   const amount = num(amountIn);
   const payAmount = num(payment.payAmount);
   const total = num(payment.cancelledAmount) + amount;
-  if (!(amount > 0) || total > payAmount) throw new ForbiddenBillTransition("bill payment", `cancel ${amount} of ${payAmount - num(payment.cancelledAmount)} left`);
+  if (!(amount > 0) || total > payAmount)
+    throw new ForbiddenBillTransition(
+      "bill payment",
+      `cancel ${amount} of ${payAmount - num(payment.cancelledAmount)} left`,
+    );
   const edge: BillPaymentEdge = total === payAmount ? "cancel_all" : "cancel_part";
   assertEdge("bill payment", billPaymentEdges, edge, payment.status);
   return edge;
 }
 
-export function assertEdge<S extends string>(machine: string, edges: Record<string, Edge<S>>, edge: string, from: S): S {
+export function assertEdge<S extends string>(
+  machine: string,
+  edges: Record<string, Edge<S>>,
+  edge: string,
+  from: S,
+): S {
   const e = edges[edge];
   if (!e) throw new ForbiddenBillTransition(machine, `no edge "${edge}"`);
-  if (!e.from.includes(from)) throw new ForbiddenBillTransition(machine, `"${edge}": ${from} → ${e.to} is not in the table`);
+  if (!e.from.includes(from))
+    throw new ForbiddenBillTransition(machine, `"${edge}": ${from} → ${e.to} is not in the table`);
   return e.to;
 }
 
-export function assertCancellationMove(from: BillCancellationStatus, edge: BillCancellationEdge): BillCancellationStatus {
+export function assertCancellationMove(
+  from: BillCancellationStatus,
+  edge: BillCancellationEdge,
+): BillCancellationStatus {
   return assertEdge("bill cancellation", billCancellationEdges, edge, from);
 }
 
@@ -141,7 +165,10 @@ export const billCancellationStatusLabel: Record<BillCancellationStatus, string>
  * bill's amount: PAID only when the money still held covers the bill; less than that (and no
  * cancellation involved) is PARTIALLY_PAID.
  */
-export function deriveBillStatus(payments: readonly { payAmount: Money; cancelledAmount: Money }[], billAmount: Money): BillStatus {
+export function deriveBillStatus(
+  payments: readonly { payAmount: Money; cancelledAmount: Money }[],
+  billAmount: Money,
+): BillStatus {
   if (payments.length === 0) return "UNPAID";
   const live = payments.filter((p) => num(p.payAmount) - num(p.cancelledAmount) > 0);
   if (live.length === 0) return "CANCELLED";
@@ -156,16 +183,28 @@ export function derivePaymentStatus(p: { payAmount: Money; cancelledAmount: Mone
   return c === 0 ? "PAID" : c >= num(p.payAmount) ? "CANCELLED" : "PARTIALLY_CANCELLED";
 }
 
-export type BillTotals = { status: BillStatus; paidAmount: number; cancelledAmount: number; paidAt: Date | null; cancelledAt: Date | null };
+export type BillTotals = {
+  status: BillStatus;
+  paidAmount: number;
+  cancelledAmount: number;
+  paidAt: Date | null;
+  cancelledAt: Date | null;
+};
 
 /** A bill's status and totals from its payments and amount (what settling writes on the bill). */
-export function billTotals(payments: readonly { payAmount: Money; cancelledAmount: Money; paidAt: Date; cancelledAt: Date | null }[], billAmount: Money): BillTotals {
+export function billTotals(
+  payments: readonly { payAmount: Money; cancelledAmount: Money; paidAt: Date; cancelledAt: Date | null }[],
+  billAmount: Money,
+): BillTotals {
   return {
     status: deriveBillStatus(payments, billAmount),
     paidAmount: payments.reduce((s, p) => s + num(p.payAmount), 0),
     cancelledAmount: payments.reduce((s, p) => s + num(p.cancelledAmount), 0),
     paidAt: payments.reduce<Date | null>((m, p) => (!m || p.paidAt > m ? p.paidAt : m), null),
-    cancelledAt: payments.reduce<Date | null>((m, p) => (p.cancelledAt && (!m || p.cancelledAt > m) ? p.cancelledAt : m), null),
+    cancelledAt: payments.reduce<Date | null>(
+      (m, p) => (p.cancelledAt && (!m || p.cancelledAt > m) ? p.cancelledAt : m),
+      null,
+    ),
   };
 }
 
@@ -173,9 +212,15 @@ export function billTotals(payments: readonly { payAmount: Money; cancelledAmoun
  * What the customer may pay now: the whole bill while nothing is held (UNPAID, CANCELLED), the rest
  * of it when less than the bill was paid (PARTIALLY_PAID: our choice, see the dozn README), otherwise nothing.
  */
-export function payableAmount(bill: { status: BillStatus; amount: number; paidAmount?: Money; cancelledAmount?: Money }): number {
+export function payableAmount(bill: {
+  status: BillStatus;
+  amount: number;
+  paidAmount?: Money;
+  cancelledAmount?: Money;
+}): number {
   if (bill.status === "UNPAID" || bill.status === "CANCELLED") return bill.amount;
-  if (bill.status === "PARTIALLY_PAID") return Math.max(0, bill.amount - (num(bill.paidAmount ?? 0) - num(bill.cancelledAmount ?? 0)));
+  if (bill.status === "PARTIALLY_PAID")
+    return Math.max(0, bill.amount - (num(bill.paidAmount ?? 0) - num(bill.cancelledAmount ?? 0)));
   return 0;
 }
 
@@ -185,7 +230,11 @@ export function isEditable(bill: { status: BillStatus; paidAmount: Money }): boo
 }
 
 /** The due date after which prepay answers E506 ("YYYYMMDD"), or null when the due date does not limit payment (D0). */
-export function lastPayableDay(bill: { expireType: string; payExpireDate: string; secondPayExpireDate: string | null }): string | null {
+export function lastPayableDay(bill: {
+  expireType: string;
+  payExpireDate: string;
+  secondPayExpireDate: string | null;
+}): string | null {
   if (bill.expireType === "D0") return null;
   if (bill.expireType === "D2") return bill.secondPayExpireDate ?? bill.payExpireDate;
   return bill.payExpireDate;
@@ -215,13 +264,25 @@ export { statusEvent as billStatusEvent };
  * status changed (the totals-only settle is covered by the caller's event for the money move).
  */
 export async function settleBill(tx: Tx, billId: string): Promise<BillTotals & { from: BillStatus }> {
-  const payments = await tx.billPayment.findMany({ where: { billId }, select: { payAmount: true, cancelledAmount: true, paidAt: true, cancelledAt: true } });
-  const { status: from, amount } = await tx.bill.findUniqueOrThrow({ where: { id: billId }, select: { status: true, amount: true } });
+  const payments = await tx.billPayment.findMany({
+    where: { billId },
+    select: { payAmount: true, cancelledAmount: true, paidAt: true, cancelledAt: true },
+  });
+  const { status: from, amount } = await tx.bill.findUniqueOrThrow({
+    where: { id: billId },
+    select: { status: true, amount: true },
+  });
   const totals = billTotals(payments, amount);
   assertBillMove(from, totals.status);
   const n = await tx.bill.updateMany({
     where: { id: billId, status: from },
-    data: { status: totals.status, paidAmount: totals.paidAmount, cancelledAmount: totals.cancelledAmount, paidAt: totals.paidAt, cancelledAt: totals.cancelledAt },
+    data: {
+      status: totals.status,
+      paidAmount: totals.paidAmount,
+      cancelledAmount: totals.cancelledAmount,
+      paidAt: totals.paidAt,
+      cancelledAt: totals.cancelledAt,
+    },
   });
   if (n.count !== 1) throw new Error(`bill ${billId}: status changed under the lock (expected ${from})`);
   if (from !== totals.status) await addBillEvent(tx, statusEvent(billId, from, totals.status));
@@ -229,12 +290,25 @@ export async function settleBill(tx: Tx, billId: string): Promise<BillTotals & {
 }
 
 /** Staff edit of a bill's contents: only while UNPAID and nothing paid (no status is written). */
-export async function editUnpaidBill(tx: Tx, billId: string, data: Omit<Prisma.BillUncheckedUpdateManyInput, "status" | "paidAmount" | "cancelledAmount">): Promise<boolean> {
+export async function editUnpaidBill(
+  tx: Tx,
+  billId: string,
+  data: Omit<Prisma.BillUncheckedUpdateManyInput, "status" | "paidAmount" | "cancelledAmount">,
+): Promise<boolean> {
   const n = await tx.bill.updateMany({ where: { id: billId, status: "UNPAID", paidAmount: 0 }, data });
   return n.count === 1;
 }
 
-export type CancellationRow = { billId: string; payId: bigint; payBy: string; amount: Money; fee: Money; feeTax: Money; adjustDate: string | null; cancelledAt: Date };
+export type CancellationRow = {
+  billId: string;
+  payId: bigint;
+  payBy: string;
+  amount: Money;
+  fee: Money;
+  feeTax: Money;
+  adjustDate: string | null;
+  cancelledAt: Date;
+};
 
 /**
  * Records a pay_type C delivery as PENDING (the only place a cancellation is created). Its identity
@@ -242,7 +316,10 @@ export type CancellationRow = { billId: string; payId: bigint; payBy: string; am
  * delivery is already there.
  */
 export async function insertCancellation(tx: Tx, row: CancellationRow): Promise<boolean> {
-  const inserted = await tx.billCancellation.createMany({ data: [{ ...row, status: "PENDING" }], skipDuplicates: true });
+  const inserted = await tx.billCancellation.createMany({
+    data: [{ ...row, status: "PENDING" }],
+    skipDuplicates: true,
+  });
   return inserted.count === 1;
 }
 
@@ -263,10 +340,17 @@ export async function applyCancellation(
   assertCancellationMove(c.status, "apply");
   const p = await tx.billPayment.updateMany({
     where: { payId: c.payId, status: payment.status, cancelledAmount: payment.cancelledAmount },
-    data: { status: paymentTo, cancelledAmount: num(payment.cancelledAmount) + num(c.amount), cancelledAt: c.cancelledAt },
+    data: {
+      status: paymentTo,
+      cancelledAmount: num(payment.cancelledAmount) + num(c.amount),
+      cancelledAt: c.cancelledAt,
+    },
   });
   if (p.count !== 1) throw new Error(`bill payment ${c.payId}: changed under the lock`);
-  const k = await tx.billCancellation.updateMany({ where: { id: c.id, status: c.status }, data: { status: "APPLIED", appliedAt: now } });
+  const k = await tx.billCancellation.updateMany({
+    where: { id: c.id, status: c.status },
+    data: { status: "APPLIED", appliedAt: now },
+  });
   if (k.count !== 1) throw new Error(`bill cancellation ${c.id}: changed under the lock`);
   await addBillEvent(tx, { ...event, data: { ...event.data, transition: `payment.${edge}`, paymentTo } });
   return { paymentStatus: paymentTo };

@@ -12,18 +12,32 @@ export type AppReturnOutcome = { ok: true; id: string } | { ok: false; message: 
  * Android, `sig` on iOS) or error=cancel. The state always comes from the provider, never from
  * the query string; the signature is only handed to the once-only verify.
  */
-export async function completeAppReturn(id: string, q: { txId?: string; signature?: string; error?: string }, deps: ConsentDeps = {}): Promise<AppReturnOutcome> {
+export async function completeAppReturn(
+  id: string,
+  q: { txId?: string; signature?: string; error?: string },
+  deps: ConsentDeps = {},
+): Promise<AppReturnOutcome> {
   const { db } = ctx(deps);
   const c = await db.consentRequest.findUnique({ where: { id } });
   if (!c || c.channel !== "APP" || !c.txId || q.txId !== c.txId) {
-    if (c) await addConsentEvent(db, { consentId: c.id, type: "consent.app_return_refused", message: "앱투앱 복귀 거부: tx_id가 요청과 다름", resultCode: "TX_MISMATCH" });
+    if (c)
+      await addConsentEvent(db, {
+        consentId: c.id,
+        type: "consent.app_return_refused",
+        message: "앱투앱 복귀 거부: tx_id가 요청과 다름",
+        resultCode: "TX_MISMATCH",
+      });
     return { ok: false, message: "요청 정보가 올바르지 않습니다. 처음부터 다시 시도해 주세요." };
   }
   if (isFinal(c.status)) return { ok: true, id };
   await addConsentEvent(db, {
     consentId: id,
     type: "consent.app_return",
-    message: q.error ? `카카오톡 앱에서 돌아옴: ${q.error === "cancel" ? "취소" : "오류"}` : q.signature ? "카카오톡 앱에서 서명값을 가지고 돌아옴" : "카카오톡 앱에서 돌아옴 (서명값 없음)",
+    message: q.error
+      ? `카카오톡 앱에서 돌아옴: ${q.error === "cancel" ? "취소" : "오류"}`
+      : q.signature
+        ? "카카오톡 앱에서 서명값을 가지고 돌아옴"
+        : "카카오톡 앱에서 돌아옴 (서명값 없음)",
     resultCode: q.error ?? (q.signature ? "SIGNATURE" : "NONE"),
   });
   await refreshConsent(id, { ...deps, force: true });

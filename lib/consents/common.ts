@@ -14,7 +14,8 @@ export type ConsentDeps = { db?: Db; cms?: CmsProvider; esign?: ESignProvider; n
  * not use, so e-sign verifies are not cut off by our clock (the provider's answer decides).
  */
 export const VERIFY_WINDOW_MS = 10 * 60_000;
-export const verifyWindowMs = (c: Pick<ConsentRequest, "kind">): number | null => (c.kind === "CMS" ? VERIFY_WINDOW_MS : null);
+export const verifyWindowMs = (c: Pick<ConsentRequest, "kind">): number | null =>
+  c.kind === "CMS" ? VERIFY_WINDOW_MS : null;
 export const pastVerifyWindow = (c: Pick<ConsentRequest, "kind" | "completedAt">, t: Date) => {
   const w = verifyWindowMs(c);
   return w !== null && c.completedAt !== null && t.getTime() - c.completedAt.getTime() > w;
@@ -37,7 +38,8 @@ export const ctx = (deps: ConsentDeps) => ({
   db: deps.db ?? defaultDb,
   now: deps.now ?? (() => new Date()),
   /** The provider of a consent of this kind (the test's, or the configured one). */
-  provider: (c: Pick<ConsentRequest, "kind">): CmsProvider | ESignProvider => (c.kind === "CMS" ? (deps.cms ?? cmsProvider()) : (deps.esign ?? esignProvider())),
+  provider: (c: Pick<ConsentRequest, "kind">): CmsProvider | ESignProvider =>
+    c.kind === "CMS" ? (deps.cms ?? cmsProvider()) : (deps.esign ?? esignProvider()),
 });
 
 /** Our own clock says the window passed with no verify in flight or unknown: nothing was verified, nothing can be. */
@@ -45,7 +47,11 @@ export async function failLate(db: Db, c: Pick<ConsentRequest, "id">, from: "COM
   await transition(db, c.id, "FAILED", {
     from,
     data: { failureCode: "VERIFY_LATE", failureMessage: "서명 완료 후 10분 안에 검증하지 못했습니다." },
-    event: { type: "consent.verify_late", message: "서명 완료 후 10분이 지나 검증할 수 없음 (검증된 적 없음, 검증 호출 안 함)", resultCode: "VERIFY_LATE" },
+    event: {
+      type: "consent.verify_late",
+      message: "서명 완료 후 10분이 지나 검증할 수 없음 (검증된 적 없음, 검증 호출 안 함)",
+      resultCode: "VERIFY_LATE",
+    },
   });
 }
 

@@ -5,7 +5,14 @@
 // several app instances and workers polling the same request cannot both call the once-only verify.
 // The providers are behind port.ts (composed in providers.ts).
 export { EXPIRE_IN_SEC, UNRESOLVED_AFTER_MS, VERIFY_WINDOW_MS, verifyWindowMs, type ConsentDeps } from "./common";
-export { RE_REQUESTABLE, reRequestConsent, requestCmsConsent, requestESign, type Links, type RequestOutcome } from "./request";
+export {
+  RE_REQUESTABLE,
+  reRequestConsent,
+  requestCmsConsent,
+  requestESign,
+  type Links,
+  type RequestOutcome,
+} from "./request";
 export { refreshConsent } from "./poll";
 export { identityMismatches, verifyConsent, type VerifyOutcome } from "./verify";
 export { completeAppReturn, type AppReturnOutcome } from "./app-return";

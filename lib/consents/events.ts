@@ -2,11 +2,19 @@
 // non-secret, non-personal data: receipt ids, states, provider codes and messages, durations.
 import type { Prisma } from "../generated/prisma/client";
 
-type Writer = { consentEvent: { create: (args: { data: Prisma.ConsentEventUncheckedCreateInput }) => Promise<unknown> } };
+type Writer = {
+  consentEvent: { create: (args: { data: Prisma.ConsentEventUncheckedCreateInput }) => Promise<unknown> };
+};
 
 export async function addConsentEvent(
   w: Writer,
-  e: { consentId: string; type: string; message: string; resultCode?: string | number | null; data?: Record<string, unknown> },
+  e: {
+    consentId: string;
+    type: string;
+    message: string;
+    resultCode?: string | number | null;
+    data?: Record<string, unknown>;
+  },
 ) {
   await w.consentEvent.create({
     data: {

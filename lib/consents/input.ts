@@ -26,7 +26,10 @@ function person(raw: Record<string, string | undefined>, errors: FieldErrors, no
   return { name, phone: phone ?? "", birthday: birthday ?? "" };
 }
 
-export function parseCmsInput(raw: Record<string, string | undefined>, now = new Date()): { ok: true; value: CmsInput } | { ok: false; errors: FieldErrors } {
+export function parseCmsInput(
+  raw: Record<string, string | undefined>,
+  now = new Date(),
+): { ok: true; value: CmsInput } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const p = person(raw, errors, now);
   const bankName = (raw.bankName ?? "").trim();
@@ -35,17 +38,22 @@ export function parseCmsInput(raw: Record<string, string | undefined>, now = new
   if (!accountNumber) errors.accountNumber = "계좌번호를 숫자로 정확히 입력해 주세요. (6~31자리, '-' 가능)";
   const accountHolder = (raw.accountHolder ?? "").trim();
   if (!accountHolder) errors.accountHolder = "예금주명을 입력해 주세요.";
-  else if ([...accountHolder].length > 20 || !NAME.test(accountHolder)) errors.accountHolder = "예금주명은 한글 또는 영문 20자 이내로 입력해 주세요.";
+  else if ([...accountHolder].length > 20 || !NAME.test(accountHolder))
+    errors.accountHolder = "예금주명은 한글 또는 영문 20자 이내로 입력해 주세요.";
   if (Object.keys(errors).length) return { ok: false, errors };
   return { ok: true, value: { ...p, bankName, accountNumber: accountNumber!, accountHolder } };
 }
 
-export function parseESignInput(raw: Record<string, string | undefined>, now = new Date()): { ok: true; value: ESignInput } | { ok: false; errors: FieldErrors } {
+export function parseESignInput(
+  raw: Record<string, string | undefined>,
+  now = new Date(),
+): { ok: true; value: ESignInput } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const p = person(raw, errors, now);
   const document = findDocument(raw.document);
   if (!document) errors.document = "서명할 문서를 선택해 주세요.";
-  if (raw.agree !== "on" && raw.agree !== "1" && raw.agree !== "true") errors.agree = "문서 내용을 확인하고 동의란에 체크해 주세요.";
+  if (raw.agree !== "on" && raw.agree !== "1" && raw.agree !== "true")
+    errors.agree = "문서 내용을 확인하고 동의란에 체크해 주세요.";
   if (Object.keys(errors).length) return { ok: false, errors };
   return { ok: true, value: { ...p, document: document! } };
 }

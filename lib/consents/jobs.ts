@@ -16,7 +16,10 @@ import { enqueueSettle, IN_FLIGHT, isFinal, SETTLE_QUEUE } from "./state";
  * One settle pass for a consent: returns its final status, or throws NotYet while it is in flight
  * (pg-boss retries it every 4 s; a verify retry also gets a fresh job from its transition).
  */
-export async function settleConsentJob(data: Record<string, unknown>, deps: ConsentDeps = {}): Promise<{ consentId: string; status: string }> {
+export async function settleConsentJob(
+  data: Record<string, unknown>,
+  deps: ConsentDeps = {},
+): Promise<{ consentId: string; status: string }> {
   const id = typeof data.consentId === "string" ? data.consentId : "";
   if (!id) return { consentId: "", status: "INVALID_JOB" };
   const c = await refreshConsent(id, { ...deps, force: true });
@@ -51,4 +54,3 @@ export const consentJobs: DomainJobs = {
   handlers: { [SETTLE_QUEUE]: (data) => settleConsentJob(data) },
   sweep: () => sweepConsents(),
 };
-

@@ -2,7 +2,18 @@
 // once on completion, retry a verify whose answer was lost, give up what can no longer succeed.
 import type { ConsentRequest, ConsentStatus } from "../generated/prisma/client";
 import { log } from "../log";
-import { ctx, failLate, GIVE_UP_AFTER_EXPIRY_MS, pastVerifyWindow, POLL_MIN_INTERVAL_MS, providerStatus, STALE_CLAIM_MS, VERIFY_RETRY_GAP_MS, verifyWindowMs, type ConsentDeps } from "./common";
+import {
+  ctx,
+  failLate,
+  GIVE_UP_AFTER_EXPIRY_MS,
+  pastVerifyWindow,
+  POLL_MIN_INTERVAL_MS,
+  providerStatus,
+  STALE_CLAIM_MS,
+  VERIFY_RETRY_GAP_MS,
+  verifyWindowMs,
+  type ConsentDeps,
+} from "./common";
 import { addConsentEvent } from "./events";
 import { canTransition, isFinal, PENDING, statusFromProvider, transition, updateWhileIn } from "./state";
 import { verifyConsent } from "./verify";
@@ -14,7 +25,10 @@ import { verifyConsent } from "./verify";
  * succeed. Called by the waiting screen every ~2 s, the app-to-app return page, the admin, and the
  * worker's consent.settle job (`force`: skip the poll sharing and the retry spacing).
  */
-export async function refreshConsent(id: string, deps: ConsentDeps & { force?: boolean } = {}): Promise<ConsentRequest | null> {
+export async function refreshConsent(
+  id: string,
+  deps: ConsentDeps & { force?: boolean } = {},
+): Promise<ConsentRequest | null> {
   const { db, now } = ctx(deps);
   let c = await db.consentRequest.findUnique({ where: { id } });
   if (!c) return null;
@@ -28,7 +42,11 @@ export async function refreshConsent(id: string, deps: ConsentDeps & { force?: b
         from: "REQUESTING",
         where: { createdAt: { lt: new Date(t.getTime() - STALE_CLAIM_MS) } },
         data: { failureCode: "REQUEST_LOST", failureMessage: "요청 결과를 받지 못했습니다 (처리 중 중단)" },
-        event: { type: "consent.failed", message: "요청 처리 중 중단되어 실패 처리 (접수아이디 없음: 조회 불가)", resultCode: "REQUEST_LOST" },
+        event: {
+          type: "consent.failed",
+          message: "요청 처리 중 중단되어 실패 처리 (접수아이디 없음: 조회 불가)",
+          resultCode: "REQUEST_LOST",
+        },
       });
     return reload();
   }
@@ -39,7 +57,11 @@ export async function refreshConsent(id: string, deps: ConsentDeps & { force?: b
       await transition(db, id, "VERIFY_UNKNOWN", {
         from: "VERIFYING",
         where: { verifyClaimedAt: { lt: cutoff } },
-        event: { type: "consent.verify_stale", message: "검증 호출 중 처리가 중단됨 — 결과를 알 수 없어 다시 확인", resultCode: "VERIFY_STALE" },
+        event: {
+          type: "consent.verify_stale",
+          message: "검증 호출 중 처리가 중단됨 — 결과를 알 수 없어 다시 확인",
+          resultCode: "VERIFY_STALE",
+        },
       });
       c = await reload();
     } else return c;
@@ -51,17 +73,36 @@ export async function refreshConsent(id: string, deps: ConsentDeps & { force?: b
     const since = new Date(t.getTime() - POLL_MIN_INTERVAL_MS);
     const claimed = deps.force
       ? 1
-      : await updateWhileIn(db, id, PENDING, { lastPolledAt: t }, { OR: [{ lastPolledAt: null }, { lastPolledAt: { lt: since } }] });
+      : await updateWhileIn(
+          db,
+          id,
+          PENDING,
+          { lastPolledAt: t },
+          { OR: [{ lastPolledAt: null }, { lastPolledAt: { lt: since } }] },
+        );
     if (!claimed) return c;
     const polled = await pollStatus(c, deps);
     c = await reload();
     // Only where a verify window is documented (CMS): an e-signature made before expiry stays verifiable,
     // so an e-sign whose provider cannot be reached stays in progress until the provider answers.
-    if (!polled && verifyWindowMs(c) !== null && (c.status === "WAITING" || c.status === "VIEWED") && c.expiresAt && t.getTime() - c.expiresAt.getTime() > GIVE_UP_AFTER_EXPIRY_MS) {
+    if (
+      !polled &&
+      verifyWindowMs(c) !== null &&
+      (c.status === "WAITING" || c.status === "VIEWED") &&
+      c.expiresAt &&
+      t.getTime() - c.expiresAt.getTime() > GIVE_UP_AFTER_EXPIRY_MS
+    ) {
       await transition(db, id, "EXPIRED", {
         from: c.status,
-        data: { failureCode: "WINDOW_PASSED", failureMessage: "제공자 상태를 확인하지 못한 채 서명·검증 가능 시간이 모두 지났습니다." },
-        event: { type: "consent.expired", message: "제공자 상태를 확인하지 못함 — 만료 후 10분(검증 가능 시간)까지 지나 더는 유효한 동의가 될 수 없음", resultCode: "WINDOW_PASSED" },
+        data: {
+          failureCode: "WINDOW_PASSED",
+          failureMessage: "제공자 상태를 확인하지 못한 채 서명·검증 가능 시간이 모두 지났습니다.",
+        },
+        event: {
+          type: "consent.expired",
+          message: "제공자 상태를 확인하지 못함 — 만료 후 10분(검증 가능 시간)까지 지나 더는 유효한 동의가 될 수 없음",
+          resultCode: "WINDOW_PASSED",
+        },
       });
       c = await reload();
     }
@@ -76,7 +117,8 @@ export async function refreshConsent(id: string, deps: ConsentDeps & { force?: b
     // APP without a signature: verified by the return page, which carries the signature KakaoTalk handed back
     c = await reload();
   } else if (c.status === "VERIFY_UNKNOWN") {
-    if (deps.force || !c.verifyClaimedAt || t.getTime() - c.verifyClaimedAt.getTime() >= VERIFY_RETRY_GAP_MS) await verifyConsent(id, deps);
+    if (deps.force || !c.verifyClaimedAt || t.getTime() - c.verifyClaimedAt.getTime() >= VERIFY_RETRY_GAP_MS)
+      await verifyConsent(id, deps);
     c = await reload();
   }
   return c;
@@ -89,10 +131,22 @@ async function pollStatus(c: ConsentRequest, deps: ConsentDeps): Promise<boolean
   if (!res.ok) {
     // record a failing status call at most once a minute (the screen keeps polling)
     const recent = await db.consentEvent.findFirst({
-      where: { consentId: c.id, type: `${p}.status`, createdAt: { gt: new Date(now().getTime() - 60_000) }, NOT: { resultCode: "OK" } },
+      where: {
+        consentId: c.id,
+        type: `${p}.status`,
+        createdAt: { gt: new Date(now().getTime() - 60_000) },
+        NOT: { resultCode: "OK" },
+      },
       select: { id: true },
     });
-    if (!recent) await addConsentEvent(db, { consentId: c.id, type: `${p}.status`, message: `상태 조회 실패: ${res.admin}`, resultCode: res.resultCode, data: { durationMs } });
+    if (!recent)
+      await addConsentEvent(db, {
+        consentId: c.id,
+        type: `${p}.status`,
+        message: `상태 조회 실패: ${res.admin}`,
+        resultCode: res.resultCode,
+        data: { durationMs },
+      });
     if (res.kind === "config") log.error({ consentId: c.id, provider: p }, "consent provider configuration error");
     return false;
   }
@@ -104,18 +158,29 @@ async function pollStatus(c: ConsentRequest, deps: ConsentDeps): Promise<boolean
     expiresAt: res.expiresAt ?? c.expiresAt,
   };
   if (!target) {
-    await addConsentEvent(db, { consentId: c.id, type: `${p}.status`, message: `알 수 없는 상태값 ${res.stateCode} (대기로 간주하고 계속 조회)`, resultCode: res.stateCode });
+    await addConsentEvent(db, {
+      consentId: c.id,
+      type: `${p}.status`,
+      message: `알 수 없는 상태값 ${res.stateCode} (대기로 간주하고 계속 조회)`,
+      resultCode: res.stateCode,
+    });
     return false;
   }
   if (target === c.status || !canTransition(c.status, target)) {
     await updateWhileIn(db, c.id, c.status, times);
     return true;
   }
-  const extra = target === "FAILED" ? { failureCode: "PROVIDER_FAILED", failureMessage: "제공자 처리 실패 (상태 4)" } : {};
+  const extra =
+    target === "FAILED" ? { failureCode: "PROVIDER_FAILED", failureMessage: "제공자 처리 실패 (상태 4)" } : {};
   await transition(db, c.id, target, {
     from: PENDING.filter((s) => canTransition(s, target)),
     data: { ...times, ...extra },
-    event: { type: `${p}.status`, message: stateMessage(target, res.stateCode), resultCode: res.stateCode, data: { durationMs } },
+    event: {
+      type: `${p}.status`,
+      message: stateMessage(target, res.stateCode),
+      resultCode: res.stateCode,
+      data: { durationMs },
+    },
   });
   return true;
 }

@@ -49,7 +49,8 @@ export function esignProvider(): ESignProvider {
 }
 
 /** The provider of a consent of this kind. */
-export const providerFor = (kind: "CMS" | "ESIGN"): CmsProvider | ESignProvider => (kind === "CMS" ? cmsProvider() : esignProvider());
+export const providerFor = (kind: "CMS" | "ESIGN"): CmsProvider | ESignProvider =>
+  kind === "CMS" ? cmsProvider() : esignProvider();
 
 /**
  * signedData (base64 DER PKCS#7, the same for both providers) → the DER bytes submitted to KFTC;

@@ -14,13 +14,22 @@ import { consentKindLabel, consentStatusLabel } from "./state";
 const STATUSES = Object.keys(consentStatusLabel) as [ConsentStatus, ...ConsentStatus[]];
 
 export const consentFilterSchema = z.object({
-  status: z.enum(STATUSES, { message: "상태 값이 올바르지 않습니다." }).optional().or(z.literal("").transform(() => undefined)),
-  kind: z.enum(["CMS", "ESIGN"], { message: "종류 값이 올바르지 않습니다." }).optional().or(z.literal("").transform(() => undefined)),
+  status: z
+    .enum(STATUSES, { message: "상태 값이 올바르지 않습니다." })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  kind: z
+    .enum(["CMS", "ESIGN"], { message: "종류 값이 올바르지 않습니다." })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   q: z.string().trim().max(100, "검색어는 100자 이하로 입력해 주세요.").optional(),
   from: filterDate,
   to: filterDate,
   /** Which date the range applies to: 요청일 (default) or 검증일. */
-  basis: z.enum(["created", "verified"], { message: "기간 기준 값이 올바르지 않습니다." }).optional().or(z.literal("").transform(() => undefined)),
+  basis: z
+    .enum(["created", "verified"], { message: "기간 기준 값이 올바르지 않습니다." })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -67,8 +76,21 @@ export async function listConsents(merchantId: string, f: ConsentFilter, deps: {
       skip: (f.page - 1) * f.pageSize,
       take: f.pageSize,
       select: {
-        id: true, kind: true, channel: true, status: true, receiptId: true, customerName: true, customerPhone: true, bankName: true,
-        bankAccountLast4: true, documentTitle: true, failureCode: true, createdAt: true, verifiedAt: true, order: { select: { orderNumber: true } }, billId: true,
+        id: true,
+        kind: true,
+        channel: true,
+        status: true,
+        receiptId: true,
+        customerName: true,
+        customerPhone: true,
+        bankName: true,
+        bankAccountLast4: true,
+        documentTitle: true,
+        failureCode: true,
+        createdAt: true,
+        verifiedAt: true,
+        order: { select: { orderNumber: true } },
+        billId: true,
       },
     }),
   ]);
@@ -86,10 +108,36 @@ export async function latestConfigError(merchantId: string, deps: { db?: Db; now
   });
 }
 
-export async function* consentsCsv(merchantId: string, f: Omit<ConsentFilter, "page" | "pageSize">, deps: { db?: Db } = {}) {
+export async function* consentsCsv(
+  merchantId: string,
+  f: Omit<ConsentFilter, "page" | "pageSize">,
+  deps: { db?: Db } = {},
+) {
   const db = deps.db ?? defaultDb;
   const where = consentWhere(merchantId, { ...f, page: 1, pageSize: 1 });
-  yield "\uFEFF" + ["요청ID", "종류", "방식", "상태", "접수아이디", "고객", "휴대폰", "은행", "계좌", "문서", "문서해시", "실패코드", "요청일시", "서명일시", "검증일시", "주문번호", "청구서ID"].join(",") + "\n";
+  yield (
+    "\uFEFF" +
+    [
+      "요청ID",
+      "종류",
+      "방식",
+      "상태",
+      "접수아이디",
+      "고객",
+      "휴대폰",
+      "은행",
+      "계좌",
+      "문서",
+      "문서해시",
+      "실패코드",
+      "요청일시",
+      "서명일시",
+      "검증일시",
+      "주문번호",
+      "청구서ID",
+    ].join(",") +
+    "\n"
+  );
   let cursor: string | undefined;
   for (;;) {
     const batch = await db.consentRequest.findMany({
@@ -100,14 +148,29 @@ export async function* consentsCsv(merchantId: string, f: Omit<ConsentFilter, "p
       include: { order: { select: { orderNumber: true } } },
     });
     for (const c of batch) {
-      yield [
-        c.id, consentKindLabel[c.kind], c.channel === "APP" ? "앱투앱" : "톡메시지", consentStatusLabel[c.status], c.receiptId ?? "",
-        maskName(c.customerName), maskPhone(c.customerPhone), c.bankName ?? "", c.bankAccountLast4 ? maskAccountNumber(c.bankAccountLast4) : "",
-        c.documentTitle ?? "", c.documentHash ?? "", c.failureCode ?? "", c.requestedAt ?? c.createdAt, c.completedAt ?? "", c.verifiedAt ?? "",
-        c.order?.orderNumber ?? "", c.billId ?? "",
-      ]
-        .map(csvCell)
-        .join(",") + "\n";
+      yield (
+        [
+          c.id,
+          consentKindLabel[c.kind],
+          c.channel === "APP" ? "앱투앱" : "톡메시지",
+          consentStatusLabel[c.status],
+          c.receiptId ?? "",
+          maskName(c.customerName),
+          maskPhone(c.customerPhone),
+          c.bankName ?? "",
+          c.bankAccountLast4 ? maskAccountNumber(c.bankAccountLast4) : "",
+          c.documentTitle ?? "",
+          c.documentHash ?? "",
+          c.failureCode ?? "",
+          c.requestedAt ?? c.createdAt,
+          c.completedAt ?? "",
+          c.verifiedAt ?? "",
+          c.order?.orderNumber ?? "",
+          c.billId ?? "",
+        ]
+          .map(csvCell)
+          .join(",") + "\n"
+      );
     }
     if (batch.length < 500) return;
     cursor = batch[batch.length - 1]!.id;

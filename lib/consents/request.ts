@@ -27,7 +27,13 @@ async function shopMerchantId(db: Db): Promise<string> {
 }
 
 /** Resolves the optional order / bill the consent authorises; both must belong to the merchant. */
-async function resolveLinks(db: Db, links: Links): Promise<{ ok: true; merchantId: string; orderId: string | null; billId: string | null; billTitle?: string } | { ok: false; message: string }> {
+async function resolveLinks(
+  db: Db,
+  links: Links,
+): Promise<
+  | { ok: true; merchantId: string; orderId: string | null; billId: string | null; billTitle?: string }
+  | { ok: false; message: string }
+> {
   let merchantId: string | undefined;
   let orderId: string | null = null;
   let billId: string | null = null;
@@ -39,8 +45,12 @@ async function resolveLinks(db: Db, links: Links): Promise<{ ok: true; merchantI
     orderId = o.id;
   }
   if (links.billId) {
-    const b = await db.bill.findUnique({ where: { id: links.billId }, select: { id: true, merchantId: true, title: true } });
-    if (!b || (merchantId && b.merchantId !== merchantId)) return { ok: false, message: "연결할 청구서를 찾을 수 없습니다." };
+    const b = await db.bill.findUnique({
+      where: { id: links.billId },
+      select: { id: true, merchantId: true, title: true },
+    });
+    if (!b || (merchantId && b.merchantId !== merchantId))
+      return { ok: false, message: "연결할 청구서를 찾을 수 없습니다." };
     merchantId = b.merchantId;
     billId = b.id;
     billTitle = b.title;
@@ -48,7 +58,11 @@ async function resolveLinks(db: Db, links: Links): Promise<{ ok: true; merchantI
   return { ok: true, merchantId: merchantId ?? (await shopMerchantId(db)), orderId, billId, billTitle };
 }
 
-export async function requestCmsConsent(raw: Record<string, string | undefined>, links: Links, deps: ConsentDeps & { createdBy?: string } = {}): Promise<RequestOutcome> {
+export async function requestCmsConsent(
+  raw: Record<string, string | undefined>,
+  links: Links,
+  deps: ConsentDeps & { createdBy?: string } = {},
+): Promise<RequestOutcome> {
   const { db, now } = ctx(deps);
   const parsed = parseCmsInput(raw, now());
   if (!parsed.ok) return { ok: false, kind: "invalid", errors: parsed.errors, message: "입력한 정보를 확인해 주세요." };
@@ -190,7 +204,12 @@ async function sendRequest(row: ConsentRequest, deps: ConsentDeps): Promise<Requ
     const txId = res.txId;
     const moved = await transition(db, row.id, "WAITING", {
       from: "REQUESTING",
-      data: { receiptId: res.receiptId, txId: txId ?? null, requestedAt: at, expiresAt: new Date(at.getTime() + row.expireInSec * 1000) },
+      data: {
+        receiptId: res.receiptId,
+        txId: txId ?? null,
+        requestedAt: at,
+        expiresAt: new Date(at.getTime() + row.expireInSec * 1000),
+      },
       event: {
         type: `${p}.request`,
         message: `요청 접수 (접수아이디 ${res.receiptId})${txId ? ", 앱투앱" : ", 카카오톡 메시지 발송"}`,
@@ -198,10 +217,18 @@ async function sendRequest(row: ConsentRequest, deps: ConsentDeps): Promise<Requ
         data: { receiptId: res.receiptId, durationMs },
       },
     });
-    if (!moved) return { ok: false, kind: "failed", id: row.id, message: "요청 상태가 바뀌어 진행할 수 없습니다. 다시 시도해 주세요.", retryable: true };
+    if (!moved)
+      return {
+        ok: false,
+        kind: "failed",
+        id: row.id,
+        message: "요청 상태가 바뀌어 진행할 수 없습니다. 다시 시도해 주세요.",
+        retryable: true,
+      };
     return { ok: true, id: row.id, channel: row.channel, txId };
   }
-  if (res.kind === "config") log.error({ consentId: row.id, provider: p, code: res.resultCode }, "consent provider configuration error");
+  if (res.kind === "config")
+    log.error({ consentId: row.id, provider: p, code: res.resultCode }, "consent provider configuration error");
   else log.warn({ consentId: row.id, provider: p, kind: res.kind }, "consent request failed");
   // The request itself (no receipt id, nothing to poll): no answer here cannot be reconciled, and at
   // worst a KakaoTalk message nobody can verify reached the customer; the customer asks again.
@@ -222,13 +249,26 @@ async function sendRequest(row: ConsentRequest, deps: ConsentDeps): Promise<Requ
 export const RE_REQUESTABLE: readonly ConsentStatus[] = ["EXPIRED", "REJECTED", "FAILED", "NEEDS_REVIEW"];
 
 /** Starts a fresh request with the same details (expired, rejected, failed or in-review ones). */
-export async function reRequestConsent(id: string, deps: ConsentDeps & { by: string; merchantId?: string }): Promise<RequestOutcome> {
+export async function reRequestConsent(
+  id: string,
+  deps: ConsentDeps & { by: string; merchantId?: string },
+): Promise<RequestOutcome> {
   const { db } = ctx(deps);
   const old = await db.consentRequest.findUnique({ where: { id } });
-  if (!old || (deps.merchantId && old.merchantId !== deps.merchantId)) return { ok: false, kind: "failed", message: "요청을 찾을 수 없습니다.", retryable: false };
+  if (!old || (deps.merchantId && old.merchantId !== deps.merchantId))
+    return { ok: false, kind: "failed", message: "요청을 찾을 수 없습니다.", retryable: false };
   if (!RE_REQUESTABLE.includes(old.status))
-    return { ok: false, kind: "failed", id, message: "만료·거절·실패했거나 확인이 필요한 요청만 다시 요청할 수 있습니다.", retryable: false };
-  const successor = await db.consentRequest.findUnique({ where: { previousId: id }, select: { id: true, status: true, channel: true } });
+    return {
+      ok: false,
+      kind: "failed",
+      id,
+      message: "만료·거절·실패했거나 확인이 필요한 요청만 다시 요청할 수 있습니다.",
+      retryable: false,
+    };
+  const successor = await db.consentRequest.findUnique({
+    where: { previousId: id },
+    select: { id: true, status: true, channel: true },
+  });
   if (successor) return { ok: true, id: successor.id, channel: successor.channel };
   let row: ConsentRequest;
   try {
@@ -263,11 +303,18 @@ export async function reRequestConsent(id: string, deps: ConsentDeps & { by: str
     );
   } catch (e) {
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
-      const s = await db.consentRequest.findUniqueOrThrow({ where: { previousId: id }, select: { id: true, channel: true } });
+      const s = await db.consentRequest.findUniqueOrThrow({
+        where: { previousId: id },
+        select: { id: true, channel: true },
+      });
       return { ok: true, id: s.id, channel: s.channel };
     }
     throw e;
   }
-  await addConsentEvent(db, { consentId: old.id, type: "consent.rerequested", message: `다시 요청함 → ${row.id} (${deps.by === "customer" ? "고객" : deps.by})` });
+  await addConsentEvent(db, {
+    consentId: old.id,
+    type: "consent.rerequested",
+    message: `다시 요청함 → ${row.id} (${deps.by === "customer" ? "고객" : deps.by})`,
+  });
   return sendRequest(row, deps);
 }

@@ -58,10 +58,24 @@ export function sourcesOf(to: ConsentStatus): ConsentStatus[] {
   return (Object.keys(transitions) as ConsentStatus[]).filter((from) => transitions[from].includes(to));
 }
 
-export const FINAL: readonly ConsentStatus[] = ["VERIFIED", "IDENTITY_MISMATCH", "EXPIRED", "REJECTED", "FAILED", "NEEDS_REVIEW"];
+export const FINAL: readonly ConsentStatus[] = [
+  "VERIFIED",
+  "IDENTITY_MISMATCH",
+  "EXPIRED",
+  "REJECTED",
+  "FAILED",
+  "NEEDS_REVIEW",
+];
 export const PENDING: readonly ConsentStatus[] = ["WAITING", "VIEWED"];
 /** Not final: the worker keeps a consent.settle job for each of these. */
-export const IN_FLIGHT: readonly ConsentStatus[] = ["REQUESTING", "WAITING", "VIEWED", "COMPLETED", "VERIFYING", "VERIFY_UNKNOWN"];
+export const IN_FLIGHT: readonly ConsentStatus[] = [
+  "REQUESTING",
+  "WAITING",
+  "VIEWED",
+  "COMPLETED",
+  "VERIFYING",
+  "VERIFY_UNKNOWN",
+];
 export const isFinal = (s: ConsentStatus) => FINAL.includes(s);
 
 export const consentStatusLabel: Record<ConsentStatus, string> = {
@@ -111,7 +125,12 @@ export class ForbiddenConsentTransition extends Error {
   }
 }
 
-export type ConsentTimelineEvent = { type: string; message: string; resultCode?: string | number | null; data?: Record<string, unknown> };
+export type ConsentTimelineEvent = {
+  type: string;
+  message: string;
+  resultCode?: string | number | null;
+  data?: Record<string, unknown>;
+};
 
 /** Everything but the status (and the fields only the writer sets). */
 export type ConsentData = Omit<Prisma.ConsentRequestUpdateManyMutationInput, "status" | "id">;
@@ -143,7 +162,12 @@ export async function transition(
   sql: Tx | Db,
   id: string,
   to: ConsentStatus,
-  opts: { from?: ConsentStatus | readonly ConsentStatus[]; data?: ConsentData; where?: Prisma.ConsentRequestWhereInput; event: ConsentTimelineEvent },
+  opts: {
+    from?: ConsentStatus | readonly ConsentStatus[];
+    data?: ConsentData;
+    where?: Prisma.ConsentRequestWhereInput;
+    event: ConsentTimelineEvent;
+  },
 ): Promise<boolean> {
   const from = opts.from === undefined ? sourcesOf(to) : typeof opts.from === "string" ? [opts.from] : [...opts.from];
   for (const f of from) if (!canTransition(f, to)) throw new ForbiddenConsentTransition(f, to);
@@ -172,7 +196,8 @@ export async function updateWhileIn(
   data: ConsentData,
   where: Prisma.ConsentRequestWhereInput = {},
 ): Promise<number> {
-  if ("status" in (data as Record<string, unknown>)) throw new Error("updateWhileIn cannot write the status: use transition()");
+  if ("status" in (data as Record<string, unknown>))
+    throw new Error("updateWhileIn cannot write the status: use transition()");
   const list = typeof statuses === "string" ? [statuses] : [...statuses];
   const m = await sql.consentRequest.updateMany({ where: { ...where, id, status: { in: list } }, data });
   return m.count;

@@ -32,9 +32,17 @@ const VERIFY_REFUSAL: Partial<Record<VerifyRefusal, Refusal>> = {
   expired: { to: "EXPIRED", code: "EXPIRED", message: "제공자: 만료된 요청" },
   declined: { to: "REJECTED", code: "REJECTED", message: "제공자: 고객이 거절한 요청" },
   failed: { to: "FAILED", code: "PROVIDER_FAILED", message: "제공자: 처리에 실패한 요청" },
-  "signature-required": { to: "FAILED", code: "SIGNATURE_REQUIRED", message: "제공자: 앱투앱 요청을 서명값 없이 검증함" },
+  "signature-required": {
+    to: "FAILED",
+    code: "SIGNATURE_REQUIRED",
+    message: "제공자: 앱투앱 요청을 서명값 없이 검증함",
+  },
   "signature-mismatch": { to: "COMPLETED", code: "SIGNATURE_MISMATCH", message: "제공자: 앱투앱 서명값 불일치" },
-  "signature-unexpected": { to: "FAILED", code: "SIGNATURE_UNEXPECTED", message: "제공자: 톡메시지 요청에 서명값을 보냄" },
+  "signature-unexpected": {
+    to: "FAILED",
+    code: "SIGNATURE_UNEXPECTED",
+    message: "제공자: 톡메시지 요청에 서명값을 보냄",
+  },
 };
 
 type Classified =
@@ -54,29 +62,45 @@ function classify(res: ConsentProviderFailure): Classified {
   return { k: "not_performed", code: res.code, message: res.admin }; // config / invalid: refused before any call
 }
 
-const VERIFY_USED_MESSAGE = "제공자가 검증을 이미 처리함 — 응답을 받지 못한 이전 검증 호출이 1회뿐인 검증을 사용했고 서명 데이터(signedData)는 받지 못함";
+const VERIFY_USED_MESSAGE =
+  "제공자가 검증을 이미 처리함 — 응답을 받지 못한 이전 검증 호출이 1회뿐인 검증을 사용했고 서명 데이터(signedData)는 받지 못함";
 
 /**
  * Verifies a completed request exactly once (or retries a verify whose answer was lost). A call
  * before completion, after a final state or later than 10 minutes after completion is refused here
  * (and recorded) without calling the provider.
  */
-export async function verifyConsent(id: string, deps: ConsentDeps & { signature?: string; explicit?: boolean } = {}): Promise<VerifyOutcome> {
+export async function verifyConsent(
+  id: string,
+  deps: ConsentDeps & { signature?: string; explicit?: boolean } = {},
+): Promise<VerifyOutcome> {
   const { db, now, provider } = ctx(deps);
   const c = await db.consentRequest.findUnique({ where: { id } });
   if (!c) return { kind: "not_found" };
   const t = now();
   if (c.status !== "COMPLETED" && c.status !== "VERIFY_UNKNOWN") {
-    if (c.status === "VERIFYING") return { kind: "already", status: c.status, message: "다른 요청이 검증하고 있습니다." };
+    if (c.status === "VERIFYING")
+      return { kind: "already", status: c.status, message: "다른 요청이 검증하고 있습니다." };
     const before = ["REQUESTING", "WAITING", "VIEWED"].includes(c.status);
-    const message = before ? "서명이 완료되지 않아 검증할 수 없습니다." : c.status === "VERIFIED" || c.status === "IDENTITY_MISMATCH" ? "이미 검증한 요청입니다. 검증은 1회만 합니다." : "종료된 요청이라 검증할 수 없습니다.";
-    if (deps.explicit) await addConsentEvent(db, { consentId: id, type: "consent.verify_refused", message: `검증 거부: ${message}`, resultCode: before ? "NOT_COMPLETED" : "ALREADY_FINAL" });
+    const message = before
+      ? "서명이 완료되지 않아 검증할 수 없습니다."
+      : c.status === "VERIFIED" || c.status === "IDENTITY_MISMATCH"
+        ? "이미 검증한 요청입니다. 검증은 1회만 합니다."
+        : "종료된 요청이라 검증할 수 없습니다.";
+    if (deps.explicit)
+      await addConsentEvent(db, {
+        consentId: id,
+        type: "consent.verify_refused",
+        message: `검증 거부: ${message}`,
+        resultCode: before ? "NOT_COMPLETED" : "ALREADY_FINAL",
+      });
     return before ? { kind: "not_completed", message } : { kind: "already", status: c.status, message };
   }
   const from = c.status;
   const retry = from === "VERIFY_UNKNOWN";
   const signature = deps.signature ?? c.appSignature ?? undefined;
-  if (c.channel === "APP" && !signature) return { kind: "retry", message: "앱투앱 서명은 카카오톡에서 돌아온 서명값으로 검증합니다." };
+  if (c.channel === "APP" && !signature)
+    return { kind: "retry", message: "앱투앱 서명은 카카오톡에서 돌아온 서명값으로 검증합니다." };
   const prov = provider(c);
   const p = prov.name;
 
@@ -86,13 +110,23 @@ export async function verifyConsent(id: string, deps: ConsentDeps & { signature?
       return { kind: "failed", code: "VERIFY_LATE", message: "서명 완료 후 10분이 지나 검증할 수 없습니다." };
     }
     // an earlier call's answer was lost and the window has passed: only the provider's status can tell
-    return resolveFromStatus(c, "VERIFY_UNKNOWN", deps, { onUnverified: { to: "FAILED", code: "VERIFY_LATE", message: "이전 검증 호출은 제공자에 도달하지 않았고 서명 완료 후 10분이 지남" } });
+    return resolveFromStatus(c, "VERIFY_UNKNOWN", deps, {
+      onUnverified: {
+        to: "FAILED",
+        code: "VERIFY_LATE",
+        message: "이전 검증 호출은 제공자에 도달하지 않았고 서명 완료 후 10분이 지남",
+      },
+    });
   }
 
   // claim: only the request that moves COMPLETED | VERIFY_UNKNOWN → VERIFYING calls the provider
   const claimed = await transition(db, id, "VERIFYING", {
     from,
-    data: { verifyClaimedAt: t, verifyAttempts: { increment: 1 }, appSignature: c.channel === "APP" ? signature : null },
+    data: {
+      verifyClaimedAt: t,
+      verifyAttempts: { increment: 1 },
+      appSignature: c.channel === "APP" ? signature : null,
+    },
     event: {
       type: "consent.verify_started",
       message: retry ? `검증 다시 호출 (이전 ${c.verifyAttempts}회의 결과를 알 수 없음)` : "검증 호출 (1회만 가능)",
@@ -110,30 +144,52 @@ export async function verifyConsent(id: string, deps: ConsentDeps & { signature?
 
   if (!res.ok) {
     const k = classify(res);
-    if (res.kind === "config") log.error({ consentId: id, provider: p }, "consent provider configuration error on verify");
+    if (res.kind === "config")
+      log.error({ consentId: id, provider: p }, "consent provider configuration error on verify");
     else log.warn({ consentId: id, provider: p, kind: k.k, code: k.code }, "consent verify without a result");
-    const ev = (message: string): ConsentTimelineEvent => ({ type: `${p}.verify`, message, resultCode: k.code, data: { durationMs, attempt: c.verifyAttempts + 1 } });
+    const ev = (message: string): ConsentTimelineEvent => ({
+      type: `${p}.verify`,
+      message,
+      resultCode: k.code,
+      data: { durationMs, attempt: c.verifyAttempts + 1 },
+    });
 
     if (k.k === "used") {
       await transition(db, id, "NEEDS_REVIEW", {
         from: "VERIFYING",
-        data: { failureCode: "VERIFY_USED", failureMessage: `${VERIFY_USED_MESSAGE} (제공자 코드 ${k.code})`.slice(0, 500) },
+        data: {
+          failureCode: "VERIFY_USED",
+          failureMessage: `${VERIFY_USED_MESSAGE} (제공자 코드 ${k.code})`.slice(0, 500),
+        },
         event: ev(`확인 필요: ${VERIFY_USED_MESSAGE} (${k.message})`),
       });
       return { kind: "review", code: "VERIFY_USED", message: VERIFY_USED_MESSAGE };
     }
     if (k.k === "not_performed") {
       // refused before the verify (configuration, bad receipt id): nothing was used, try again later
-      await transition(db, id, from, { from: "VERIFYING", event: ev(`검증 호출 전 거부 (검증 사용 안 됨) — 다시 시도: ${k.message}`) });
+      await transition(db, id, from, {
+        from: "VERIFYING",
+        event: ev(`검증 호출 전 거부 (검증 사용 안 됨) — 다시 시도: ${k.message}`),
+      });
       return { kind: "retry", message: res.customer };
     }
     if (retry) {
       // an earlier call's answer was lost: whatever this one says, the provider's status tells whether that call verified
-      await addConsentEvent(db, { consentId: id, ...ev(`검증 재시도 응답: ${k.k === "refused" ? k.refusal.message : k.message} — 제공자 상태로 이전 호출의 검증 여부 확인`) });
+      await addConsentEvent(db, {
+        consentId: id,
+        ...ev(
+          `검증 재시도 응답: ${k.k === "refused" ? k.refusal.message : k.message} — 제공자 상태로 이전 호출의 검증 여부 확인`,
+        ),
+      });
       return resolveFromStatus(c, "VERIFYING", deps, { onUnverified: k.k === "refused" ? k.refusal : undefined });
     }
     if (k.k === "unknown") {
-      await transition(db, id, "VERIFY_UNKNOWN", { from: "VERIFYING", event: ev(`검증 결과 알 수 없음 (응답 없음 또는 알 수 없는 응답) — 검증 가능 시간 안에 다시 확인: ${k.message}`) });
+      await transition(db, id, "VERIFY_UNKNOWN", {
+        from: "VERIFYING",
+        event: ev(
+          `검증 결과 알 수 없음 (응답 없음 또는 알 수 없는 응답) — 검증 가능 시간 안에 다시 확인: ${k.message}`,
+        ),
+      });
       return { kind: "retry", message: "서명을 확인하고 있습니다." };
     }
     return applyRefusal(db, c, k.refusal, ev(`검증 거부: ${k.refusal.message} (${k.message})`));
@@ -147,11 +203,21 @@ export async function verifyConsent(id: string, deps: ConsentDeps & { signature?
     derOk = false;
   }
   const verifiedAt = now();
-  const okEvent = (message: string, resultCode: string, data: Record<string, unknown> = {}): ConsentTimelineEvent => ({ type: `${p}.verify`, message, resultCode, data: { durationMs, attempt: c.verifyAttempts + 1, ...data } });
+  const okEvent = (message: string, resultCode: string, data: Record<string, unknown> = {}): ConsentTimelineEvent => ({
+    type: `${p}.verify`,
+    message,
+    resultCode,
+    data: { durationMs, attempt: c.verifyAttempts + 1, ...data },
+  });
   if (!derOk) {
     await transition(db, id, "FAILED", {
       from: "VERIFYING",
-      data: { signedData, verifiedAt, failureCode: "BAD_SIGNED_DATA", failureMessage: "signedData가 DER PKCS#7 형식이 아닙니다." },
+      data: {
+        signedData,
+        verifiedAt,
+        failureCode: "BAD_SIGNED_DATA",
+        failureMessage: "signedData가 DER PKCS#7 형식이 아닙니다.",
+      },
       event: okEvent("검증 응답의 signedData가 DER 형식이 아님", "BAD_SIGNED_DATA"),
     });
     return { kind: "failed", code: "BAD_SIGNED_DATA", message: "전자서명 값을 확인하지 못했습니다." };
@@ -161,7 +227,10 @@ export async function verifyConsent(id: string, deps: ConsentDeps & { signature?
     await transition(db, id, "VERIFIED", {
       from: "VERIFYING",
       data: { signedData, verifiedAt, failureCode: null, failureMessage: null },
-      event: okEvent(`전자서명 검증 완료 (signedData ${signedData.length}자, 문서 해시 ${c.documentHash?.slice(0, 12)}…)`, "OK"),
+      event: okEvent(
+        `전자서명 검증 완료 (signedData ${signedData.length}자, 문서 해시 ${c.documentHash?.slice(0, 12)}…)`,
+        "OK",
+      ),
     });
     return { kind: "verified" };
   }
@@ -175,32 +244,64 @@ export async function verifyConsent(id: string, deps: ConsentDeps & { signature?
       data: { signedData, verifiedAt, identityMatched: null, failureCode: "CONFIG_RESULT_KEY", failureMessage: msg },
       event: okEvent(`검증 완료, 본인 확인 불가: ${msg}`, "CONFIG_RESULT_KEY"),
     });
-    return { kind: "failed", code: "CONFIG_RESULT_KEY", message: "서명은 받았지만 본인 확인을 하지 못했습니다. 고객센터로 문의해 주세요." };
+    return {
+      kind: "failed",
+      code: "CONFIG_RESULT_KEY",
+      message: "서명은 받았지만 본인 확인을 하지 못했습니다. 고객센터로 문의해 주세요.",
+    };
   }
   const fields = identityMismatches(identity, c);
   if (fields.length) {
     const label = fields.map((f) => FIELD_LABEL[f] ?? f).join(", ");
     await transition(db, id, "IDENTITY_MISMATCH", {
       from: "VERIFYING",
-      data: { signedData, verifiedAt, identityMatched: false, mismatchedFields: fields, failureCode: "IDENTITY_MISMATCH", failureMessage: `서명자 본인 확인 불일치: ${label}` },
-      event: { ...okEvent(`검증 완료, 서명자 본인 확인 불일치 (${label}) — 유효한 출금동의가 아님`, "IDENTITY_MISMATCH", { fields }), type: "consent.identity_mismatch" },
+      data: {
+        signedData,
+        verifiedAt,
+        identityMatched: false,
+        mismatchedFields: fields,
+        failureCode: "IDENTITY_MISMATCH",
+        failureMessage: `서명자 본인 확인 불일치: ${label}`,
+      },
+      event: {
+        ...okEvent(`검증 완료, 서명자 본인 확인 불일치 (${label}) — 유효한 출금동의가 아님`, "IDENTITY_MISMATCH", {
+          fields,
+        }),
+        type: "consent.identity_mismatch",
+      },
     });
     return { kind: "identity_mismatch", fields };
   }
   await transition(db, id, "VERIFIED", {
     from: "VERIFYING",
-    data: { signedData, verifiedAt, identityMatched: true, mismatchedFields: [], failureCode: null, failureMessage: null },
+    data: {
+      signedData,
+      verifiedAt,
+      identityMatched: true,
+      mismatchedFields: [],
+      failureCode: null,
+      failureMessage: null,
+    },
     event: okEvent(`출금동의 검증 완료, 서명자 = 예금주 본인 확인 (성명·생년월일·휴대폰 일치)`, "OK"),
   });
   return { kind: "verified" };
 }
 
 /** A definite refusal of a verify that certainly did not verify anything. */
-async function applyRefusal(db: Db, c: ConsentRequest, r: Refusal, event: ConsentTimelineEvent): Promise<VerifyOutcome> {
-  const data: ConsentData = r.to === "FAILED" || r.to === "EXPIRED" || r.to === "REJECTED" ? { failureCode: r.code, failureMessage: r.message } : {};
+async function applyRefusal(
+  db: Db,
+  c: ConsentRequest,
+  r: Refusal,
+  event: ConsentTimelineEvent,
+): Promise<VerifyOutcome> {
+  const data: ConsentData =
+    r.to === "FAILED" || r.to === "EXPIRED" || r.to === "REJECTED"
+      ? { failureCode: r.code, failureMessage: r.message }
+      : {};
   if (r.code === "SIGNATURE_MISMATCH") data.appSignature = null; // the customer must come back from KakaoTalk again
   await transition(db, c.id, r.to, { from: "VERIFYING", data, event });
-  if (r.to === "COMPLETED") return { kind: "failed", code: r.code, message: "서명값이 올바르지 않습니다. 카카오톡에서 다시 돌아와 주세요." };
+  if (r.to === "COMPLETED")
+    return { kind: "failed", code: r.code, message: "서명값이 올바르지 않습니다. 카카오톡에서 다시 돌아와 주세요." };
   if (r.to === "WAITING") return { kind: "not_completed", message: "서명이 완료되지 않았습니다." };
   return { kind: "failed", code: r.code, message: r.message };
 }
@@ -226,14 +327,24 @@ async function resolveFromStatus(
       await transition(db, c.id, "NEEDS_REVIEW", {
         from,
         data: { failureCode: "VERIFY_UNRESOLVED", failureMessage: msg },
-        event: { type: `${p}.status`, message: `확인 필요: ${msg} (${res.admin})`, resultCode: res.resultCode, data: { durationMs } },
+        event: {
+          type: `${p}.status`,
+          message: `확인 필요: ${msg} (${res.admin})`,
+          resultCode: res.resultCode,
+          data: { durationMs },
+        },
       });
       return { kind: "review", code: "VERIFY_UNRESOLVED", message: msg };
     }
     if (from === "VERIFYING")
       await transition(db, c.id, "VERIFY_UNKNOWN", {
         from,
-        event: { type: `${p}.status`, message: `상태 조회 실패 — 검증 여부를 아직 알 수 없어 다시 확인: ${res.admin}`, resultCode: res.resultCode, data: { durationMs } },
+        event: {
+          type: `${p}.status`,
+          message: `상태 조회 실패 — 검증 여부를 아직 알 수 없어 다시 확인: ${res.admin}`,
+          resultCode: res.resultCode,
+          data: { durationMs },
+        },
       });
     return { kind: "retry", message: "서명을 확인하고 있습니다." };
   }
@@ -241,36 +352,68 @@ async function resolveFromStatus(
   if (res.verifiedAt) {
     await transition(db, c.id, "NEEDS_REVIEW", {
       from,
-      data: { failureCode: "VERIFY_USED", failureMessage: `${VERIFY_USED_MESSAGE} (제공자 검증일시 ${stamp})`.slice(0, 500) },
-      event: { type: `${p}.status`, message: `확인 필요: 제공자 상태에 검증일시가 있음 — ${VERIFY_USED_MESSAGE}`, resultCode: res.stateCode, data: { durationMs, verifiedAt: stamp } },
+      data: {
+        failureCode: "VERIFY_USED",
+        failureMessage: `${VERIFY_USED_MESSAGE} (제공자 검증일시 ${stamp})`.slice(0, 500),
+      },
+      event: {
+        type: `${p}.status`,
+        message: `확인 필요: 제공자 상태에 검증일시가 있음 — ${VERIFY_USED_MESSAGE}`,
+        resultCode: res.stateCode,
+        data: { durationMs, verifiedAt: stamp },
+      },
     });
     return { kind: "review", code: "VERIFY_USED", message: VERIFY_USED_MESSAGE };
   }
   const r = opts.onUnverified;
   if (r && canTransition(from, r.to)) {
-    return applyRefusalFrom(db, c, from, r, { type: `${p}.status`, message: `제공자 상태에 검증일시 없음 (이전 호출은 검증되지 않음) → ${r.message}`, resultCode: res.stateCode, data: { durationMs } });
+    return applyRefusalFrom(db, c, from, r, {
+      type: `${p}.status`,
+      message: `제공자 상태에 검증일시 없음 (이전 호출은 검증되지 않음) → ${r.message}`,
+      resultCode: res.stateCode,
+      data: { durationMs },
+    });
   }
   if (from === "VERIFYING")
     await transition(db, c.id, "VERIFY_UNKNOWN", {
       from,
-      event: { type: `${p}.status`, message: "제공자 상태에 검증일시 없음 — 검증 가능 시간 안에 다시 검증", resultCode: res.stateCode, data: { durationMs } },
+      event: {
+        type: `${p}.status`,
+        message: "제공자 상태에 검증일시 없음 — 검증 가능 시간 안에 다시 검증",
+        resultCode: res.stateCode,
+        data: { durationMs },
+      },
     });
   return { kind: "retry", message: "서명을 확인하고 있습니다." };
 }
 
-async function applyRefusalFrom(db: Db, c: ConsentRequest, from: "VERIFYING" | "VERIFY_UNKNOWN", r: Refusal, event: ConsentTimelineEvent): Promise<VerifyOutcome> {
+async function applyRefusalFrom(
+  db: Db,
+  c: ConsentRequest,
+  from: "VERIFYING" | "VERIFY_UNKNOWN",
+  r: Refusal,
+  event: ConsentTimelineEvent,
+): Promise<VerifyOutcome> {
   if (from === "VERIFYING") return applyRefusal(db, c, r, event);
   await transition(db, c.id, r.to, { from, data: { failureCode: r.code, failureMessage: r.message }, event });
   return { kind: "failed", code: r.code, message: r.message };
 }
 
-const FIELD_LABEL: Record<string, string> = { name: "성명", birthday: "생년월일", phone: "휴대폰 번호", accountHolder: "예금주" };
+const FIELD_LABEL: Record<string, string> = {
+  name: "성명",
+  birthday: "생년월일",
+  phone: "휴대폰 번호",
+  accountHolder: "예금주",
+};
 
 /**
  * The signer (decrypted verify result) must be the person the consent is for: the customer who
  * asked (name, birth date, phone) and the holder of the debited account (S0: 동일인 체크 의무).
  */
-export function identityMismatches(identity: SignerIdentity, c: Pick<ConsentRequest, "customerName" | "customerBirthday" | "customerPhone" | "bankAccountName">): string[] {
+export function identityMismatches(
+  identity: SignerIdentity,
+  c: Pick<ConsentRequest, "customerName" | "customerBirthday" | "customerPhone" | "bankAccountName">,
+): string[] {
   const norm = (s: string) => s.normalize("NFC").replace(/\s+/g, "").toLowerCase();
   const digits = (s: string) => s.replace(/\D/g, "");
   const out: string[] = [];

@@ -5,7 +5,8 @@ import { providerFor } from "./providers";
 
 // "checking": signed, the result is being confirmed (never "failed" while the verify is unknown);
 // "review": the provider used the verify but we did not receive its result — staff follow up (확인 필요).
-export type ConsentScreen = "waiting" | "checking" | "review" | "verified" | "mismatch" | "expired" | "rejected" | "failed";
+export type ConsentScreen =
+  "waiting" | "checking" | "review" | "verified" | "mismatch" | "expired" | "rejected" | "failed";
 
 export type ConsentView = {
   id: string;
@@ -82,7 +83,10 @@ export function consentView(c: ConsentRequest): ConsentView {
       break;
     case "VERIFIED":
       screen = "verified";
-      message = c.kind === "CMS" ? "자동이체 출금동의가 완료되었습니다. 다음 청구부터 등록한 계좌에서 출금됩니다." : `${c.documentTitle ?? "문서"} 전자서명이 완료되었습니다.`;
+      message =
+        c.kind === "CMS"
+          ? "자동이체 출금동의가 완료되었습니다. 다음 청구부터 등록한 계좌에서 출금됩니다."
+          : `${c.documentTitle ?? "문서"} 전자서명이 완료되었습니다.`;
       break;
     case "IDENTITY_MISMATCH":
       screen = "mismatch";
@@ -100,7 +104,11 @@ export function consentView(c: ConsentRequest): ConsentView {
       break;
     default:
       screen = "failed";
-      message = (c.failureCode && FAILURE_TEXT[c.failureCode]) ?? (c.failureCode?.startsWith("PROVIDER_") ? providerCustomerText(c) : `${subjectParticle(what)} 완료되지 않았습니다. 다시 요청해 주세요.`);
+      message =
+        (c.failureCode && FAILURE_TEXT[c.failureCode]) ??
+        (c.failureCode?.startsWith("PROVIDER_")
+          ? providerCustomerText(c)
+          : `${subjectParticle(what)} 완료되지 않았습니다. 다시 요청해 주세요.`);
   }
   return {
     id: c.id,
@@ -119,5 +127,7 @@ export function consentView(c: ConsentRequest): ConsentView {
 
 /** A provider refusal, read by the provider's code table (its Korean next step), or a neutral text for a code we do not know. */
 function providerCustomerText(c: ConsentRequest): string {
-  return providerFor(c.kind).customerTextFor(c.failureCode!) ?? "카카오 인증 요청이 처리되지 않았습니다. 다시 시도해 주세요.";
+  return (
+    providerFor(c.kind).customerTextFor(c.failureCode!) ?? "카카오 인증 요청이 처리되지 않았습니다. 다시 시도해 주세요."
+  );
 }

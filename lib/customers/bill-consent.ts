@@ -18,7 +18,13 @@ import { parseCmsInput, parseESignInput } from "../consents/input";
 import { normalizePhone } from "../input/korean";
 import { openPii, sealAccountNumber } from "../security/pii";
 
-export type BillConsentActor = { adminId: string; email: string; merchantId: string; role: AdminRole; ip?: string | null };
+export type BillConsentActor = {
+  adminId: string;
+  email: string;
+  merchantId: string;
+  role: AdminRole;
+  ip?: string | null;
+};
 /**
  * The request sent, or FORBIDDEN (no consent.write), NOT_FOUND (not this merchant's bill), VALIDATION
  * (details.fields: the form's field messages; nothing written), CONSENT_REQUEST_FAILED (details: { id?,
@@ -36,11 +42,19 @@ function asResult(r: RequestOutcome): BillConsentOutcome {
 const FIELDS = ["name", "phone", "birthday", "bankName", "accountNumber", "accountHolder", "document"] as const;
 
 /** The phone a request from this form would go to (for the caller's per-phone rate limit). */
-export async function billConsentPhone(merchantId: string, billId: string, rawPhone: string | undefined, deps: { db?: Db } = {}): Promise<string | null> {
+export async function billConsentPhone(
+  merchantId: string,
+  billId: string,
+  rawPhone: string | undefined,
+  deps: { db?: Db } = {},
+): Promise<string | null> {
   const typed = normalizePhone(rawPhone);
   if (typed) return typed;
   const db = deps.db ?? defaultDb;
-  const bill = await db.bill.findFirst({ where: { id: billId, merchantId }, select: { customer: { select: { contactPhone: true } } } });
+  const bill = await db.bill.findFirst({
+    where: { id: billId, merchantId },
+    select: { customer: { select: { contactPhone: true } } },
+  });
   return bill?.customer.contactPhone ?? null;
 }
 
@@ -51,18 +65,24 @@ export async function requestConsentForBill(
   deps: ConsentDeps = {},
 ): Promise<BillConsentOutcome> {
   const db = deps.db ?? defaultDb;
-  if (!can(actor.role, "consent.write")) return fail("FORBIDDEN", "동의 요청 권한이 없습니다. 소유자에게 문의해 주세요.");
-  const bill = await db.bill.findFirst({ where: { id: billId, merchantId: actor.merchantId }, include: { customer: true } });
+  if (!can(actor.role, "consent.write"))
+    return fail("FORBIDDEN", "동의 요청 권한이 없습니다. 소유자에게 문의해 주세요.");
+  const bill = await db.bill.findFirst({
+    where: { id: billId, merchantId: actor.merchantId },
+    include: { customer: true },
+  });
   if (!bill) return fail("NOT_FOUND", "청구서를 찾을 수 없습니다.");
   const kind = input.kind === "CMS" ? "CMS" : input.kind === "ESIGN" ? "ESIGN" : null;
-  if (!kind) return fail("VALIDATION", "입력한 정보를 확인해 주세요.", { fields: { kind: "요청할 종류를 선택해 주세요." } });
+  if (!kind)
+    return fail("VALIDATION", "입력한 정보를 확인해 주세요.", { fields: { kind: "요청할 종류를 선택해 주세요." } });
 
   // Blank fields fall back to what is on file for this customer.
   const c = bill.customer;
   const raw: Record<string, string | undefined> = Object.fromEntries(FIELDS.map((k) => [k, (input[k] ?? "").trim()]));
   if (!raw.phone && c.contactPhone) raw.phone = c.contactPhone;
   if (!raw.birthday && c.contactBirthDate) raw.birthday = c.contactBirthDate;
-  if (kind === "CMS" && !raw.accountNumber && c.bankAccountNumEnc) raw.accountNumber = openPii(c.bankAccountNumEnc, "bank-account");
+  if (kind === "CMS" && !raw.accountNumber && c.bankAccountNumEnc)
+    raw.accountNumber = openPii(c.bankAccountNumEnc, "bank-account");
 
   // Everything is checked before anything is written: a bad input leaves no record.
   const parsed = kind === "CMS" ? parseCmsInput(raw) : parseESignInput({ ...raw, agree: "on" });
@@ -76,7 +96,14 @@ export async function requestConsentForBill(
       contactName: v.name,
       contactPhone: v.phone,
       contactBirthDate: v.birthday,
-      ...(account && "bankName" in v ? { bankName: v.bankName, bankAccountNumEnc: account.sealed, bankAccountLast4: account.last4, bankAccountName: v.accountHolder } : {}),
+      ...(account && "bankName" in v
+        ? {
+            bankName: v.bankName,
+            bankAccountNumEnc: account.sealed,
+            bankAccountLast4: account.last4,
+            bankAccountName: v.accountHolder,
+          }
+        : {}),
       contactUpdatedAt: new Date(),
     },
   });
@@ -90,7 +117,10 @@ export async function requestConsentForBill(
     { adminId: actor.adminId, email: actor.email, merchantId: actor.merchantId },
     {
       action: "consent.request",
-      summary: `청구서 "${bill.title}"의 ${consentKindLabel[kind]} 요청${r.ok ? "" : ` 실패: ${r.message}`}`.slice(0, 300),
+      summary: `청구서 "${bill.title}"의 ${consentKindLabel[kind]} 요청${r.ok ? "" : ` 실패: ${r.message}`}`.slice(
+        0,
+        300,
+      ),
       target: { type: "bill", id: bill.id },
       detail: { kind, consentId: r.ok ? r.id : r.kind === "failed" ? (r.id ?? null) : null },
       ip: actor.ip ?? null,

@@ -22,22 +22,66 @@ export function customerPhone(raw: string | undefined | null): string | null {
  * id>", "c-<consent id>", "b-<bill id>" (the billed customer's contact phone) — so links from other
  * screens never carry the number itself (it is revealed only on request, audited).
  */
-export async function resolveCustomerKey(merchantId: string, key: string, deps: { db?: Db } = {}): Promise<string | null> {
+export async function resolveCustomerKey(
+  merchantId: string,
+  key: string,
+  deps: { db?: Db } = {},
+): Promise<string | null> {
   const direct = customerPhone(key);
   if (direct) return direct;
   const m = /^([obc])-([a-z0-9]{20,40})$/.exec(key);
   if (!m) return null;
   const db = deps.db ?? defaultDb;
   const id = m[2]!;
-  if (m[1] === "o") return (await db.order.findFirst({ where: { id, merchantId }, select: { buyerPhone: true } }))?.buyerPhone ?? null;
-  if (m[1] === "c") return (await db.consentRequest.findFirst({ where: { id, merchantId }, select: { customerPhone: true } }))?.customerPhone ?? null;
-  return (await db.bill.findFirst({ where: { id, merchantId }, select: { customer: { select: { contactPhone: true } } } }))?.customer.contactPhone ?? null;
+  if (m[1] === "o")
+    return (await db.order.findFirst({ where: { id, merchantId }, select: { buyerPhone: true } }))?.buyerPhone ?? null;
+  if (m[1] === "c")
+    return (
+      (await db.consentRequest.findFirst({ where: { id, merchantId }, select: { customerPhone: true } }))
+        ?.customerPhone ?? null
+    );
+  return (
+    (await db.bill.findFirst({ where: { id, merchantId }, select: { customer: { select: { contactPhone: true } } } }))
+      ?.customer.contactPhone ?? null
+  );
 }
 
 export type TimelineEntry =
-  | { type: "order"; at: Date; id: string; orderNumber: string; name: string; status: string; latestPayment: string | null; amount: number; refunded: number; item: string }
-  | { type: "consent"; at: Date; id: string; kind: "CMS" | "ESIGN"; name: string; status: string; title: string; verifiedAt: Date | null; billId: string | null; orderId: string | null }
-  | { type: "bill"; at: Date; id: string; title: string; customerKey: string; customerName: string; status: string; amount: number; paidAmount: number };
+  | {
+      type: "order";
+      at: Date;
+      id: string;
+      orderNumber: string;
+      name: string;
+      status: string;
+      latestPayment: string | null;
+      amount: number;
+      refunded: number;
+      item: string;
+    }
+  | {
+      type: "consent";
+      at: Date;
+      id: string;
+      kind: "CMS" | "ESIGN";
+      name: string;
+      status: string;
+      title: string;
+      verifiedAt: Date | null;
+      billId: string | null;
+      orderId: string | null;
+    }
+  | {
+      type: "bill";
+      at: Date;
+      id: string;
+      title: string;
+      customerKey: string;
+      customerName: string;
+      status: string;
+      amount: number;
+      paidAmount: number;
+    };
 
 export async function customerTimeline(merchantId: string, phone: string, deps: { db?: Db } = {}) {
   const db = deps.db ?? defaultDb;
@@ -52,7 +96,19 @@ export async function customerTimeline(merchantId: string, phone: string, deps: 
       where: { merchantId, customerPhone: phone },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: TIMELINE_LIMIT,
-      select: { id: true, kind: true, status: true, customerName: true, title: true, documentTitle: true, bankName: true, createdAt: true, verifiedAt: true, billId: true, orderId: true },
+      select: {
+        id: true,
+        kind: true,
+        status: true,
+        customerName: true,
+        title: true,
+        documentTitle: true,
+        bankName: true,
+        createdAt: true,
+        verifiedAt: true,
+        billId: true,
+        orderId: true,
+      },
     }),
     db.billedCustomer.findMany({ where: { merchantId, contactPhone: phone }, select: { id: true } }),
   ]);
@@ -107,8 +163,14 @@ export async function customerTimeline(merchantId: string, phone: string, deps: 
   return {
     phone,
     names,
-    counts: { orders: orders.length, consents: consents.filter((c) => c.kind === "CMS").length, documents: consents.filter((c) => c.kind === "ESIGN").length, bills: bills.length },
-    truncated: orders.length === TIMELINE_LIMIT || consents.length === TIMELINE_LIMIT || bills.length === TIMELINE_LIMIT,
+    counts: {
+      orders: orders.length,
+      consents: consents.filter((c) => c.kind === "CMS").length,
+      documents: consents.filter((c) => c.kind === "ESIGN").length,
+      bills: bills.length,
+    },
+    truncated:
+      orders.length === TIMELINE_LIMIT || consents.length === TIMELINE_LIMIT || bills.length === TIMELINE_LIMIT,
     entries,
   };
 }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { appEnv, DEMO_KEYS } from "../../scripts/lib/demo-env";
 import { DEV_APP_SECRET } from "../env";
-import { checkAgencyAccess, checkDatabase, checkEnvironment, formatFindings, isSandboxHost, type Finding } from "./checks";
+import {
+  checkAgencyAccess,
+  checkDatabase,
+  checkEnvironment,
+  formatFindings,
+  isSandboxHost,
+  type Finding,
+} from "./checks";
 
 const demoValues = Object.values(DEMO_KEYS);
 
@@ -43,7 +50,15 @@ describe("checkEnvironment", () => {
   });
 
   it("the dev / test env (demo keys, sandbox URLs, http) fails on every provider, in Korean and English", () => {
-    const dev = { ...appEnv({ databaseUrl: "postgresql://x@127.0.0.1/kc", sandboxUrl: "http://127.0.0.1:4010", appUrl: "http://127.0.0.1:3000", appSecret: DEV_APP_SECRET }), NODE_ENV: "development" };
+    const dev = {
+      ...appEnv({
+        databaseUrl: "postgresql://x@127.0.0.1/kc",
+        sandboxUrl: "http://127.0.0.1:4010",
+        appUrl: "http://127.0.0.1:3000",
+        appSecret: DEV_APP_SECRET,
+      }),
+      NODE_ENV: "development",
+    };
     const f = checkEnvironment({ env: dev, demoValues, devAppSecret: DEV_APP_SECRET });
     expect(keysOf(f)).toEqual(
       [
@@ -86,7 +101,8 @@ describe("checkEnvironment", () => {
   });
 
   it("URLs: https only; the providers' published test hosts, private addresses and sandbox names are refused", () => {
-    const bad = (over: Record<string, string>) => keysOf(checkEnvironment({ env: { ...production, ...over }, demoValues, devAppSecret: DEV_APP_SECRET }));
+    const bad = (over: Record<string, string>) =>
+      keysOf(checkEnvironment({ env: { ...production, ...over }, demoValues, devAppSecret: DEV_APP_SECRET }));
     expect(bad({ PAYUP_API_BASE: "https://api.testpayup.co.kr" })).toEqual(["PAYUP_API_BASE"]); // seed 002 dev host
     expect(bad({ DOZN_API_BASE: "https://test-bill.dozn.co.kr" })).toEqual(["DOZN_API_BASE"]); // seed 003 DEV host
     expect(bad({ KAKAOPAY_API_BASE: "http://open-api.kakaopay.com" })).toEqual(["KAKAOPAY_API_BASE"]);
@@ -100,7 +116,9 @@ describe("checkEnvironment", () => {
     expect(bad({ PII_KEYS: "" })).toEqual(["PII_KEYS"]);
     expect(bad({ PII_KEYS: "k1:c2hvcnQ=" })).toEqual(["PII_KEYS"]);
     expect(bad({ PII_KEY_ID: "k9" })).toEqual(["PII_KEYS"]);
-    expect(bad({ PII_KEYS: "devonly:rgwzOX5dTA8m3iPeLaa9vrj2QggEGwc2Awo/tLtxtRU=", PII_KEY_ID: "" })).toEqual(["PII_KEYS"]);
+    expect(bad({ PII_KEYS: "devonly:rgwzOX5dTA8m3iPeLaa9vrj2QggEGwc2Awo/tLtxtRU=", PII_KEY_ID: "" })).toEqual([
+      "PII_KEYS",
+    ]);
     expect(isSandboxHost("10.1.2.3")).toBe(true);
     expect(isSandboxHost("open-api.kakaopay.com")).toBe(false);
   });
@@ -112,7 +130,9 @@ describe("checkAgencyAccess (seed 003 §1.3 and lib/providers/dozn/auth.ts)", ()
     expect(keysOf(checkAgencyAccess({ ...base, DOZN_AGENCY_IPS: "" }))).toEqual(["DOZN_AGENCY_IPS"]);
     expect(keysOf(checkAgencyAccess({ ...base, DOZN_AGENCY_IPS: "127.0.0.1" }))).toEqual(["DOZN_AGENCY_IPS"]);
     expect(keysOf(checkAgencyAccess({ ...base, DOZN_AGENCY_IPS: "211.45.10.0/24" }))).toEqual(["DOZN_AGENCY_IPS"]);
-    expect(keysOf(checkAgencyAccess({ DOZN_AGENCY_IPS: "211.45.10.20", TRUSTED_PROXY_IPS: "211.45.10.20" }))).toEqual(["DOZN_AGENCY_IPS"]);
+    expect(keysOf(checkAgencyAccess({ DOZN_AGENCY_IPS: "211.45.10.20", TRUSTED_PROXY_IPS: "211.45.10.20" }))).toEqual([
+      "DOZN_AGENCY_IPS",
+    ]);
     expect(errors(checkAgencyAccess(base))).toEqual([]);
   });
   it("without a proxy: the Next routes refuse the agency (said), and a loopback-only biller API cannot be reached (problem)", () => {
@@ -122,38 +142,76 @@ describe("checkAgencyAccess (seed 003 §1.3 and lib/providers/dozn/auth.ts)", ()
     expect(errors(checkAgencyAccess({ DOZN_AGENCY_IPS: "211.45.10.20", BILLER_HOST: "0.0.0.0" }))).toEqual([]);
   });
   it("a credential is optional; when set it must be strong and not the demo value, and the format must hold {credential}", () => {
-    expect(keysOf(checkAgencyAccess({ ...base, DOZN_AGENCY_CREDENTIAL: DEMO_KEYS.doznAgencyCredential }, demoValues))).toEqual(["DOZN_AGENCY_CREDENTIAL"]);
+    expect(
+      keysOf(checkAgencyAccess({ ...base, DOZN_AGENCY_CREDENTIAL: DEMO_KEYS.doznAgencyCredential }, demoValues)),
+    ).toEqual(["DOZN_AGENCY_CREDENTIAL"]);
     expect(keysOf(checkAgencyAccess({ ...base, DOZN_AGENCY_CREDENTIAL: "short" }))).toEqual(["DOZN_AGENCY_CREDENTIAL"]);
-    expect(keysOf(checkAgencyAccess({ ...base, DOZN_AGENCY_CREDENTIAL: "long-enough-credential-1", DOZN_AGENCY_CREDENTIAL_FORMAT: "Bearer" }))).toEqual(["DOZN_AGENCY_CREDENTIAL_FORMAT"]);
+    expect(
+      keysOf(
+        checkAgencyAccess({
+          ...base,
+          DOZN_AGENCY_CREDENTIAL: "long-enough-credential-1",
+          DOZN_AGENCY_CREDENTIAL_FORMAT: "Bearer",
+        }),
+      ),
+    ).toEqual(["DOZN_AGENCY_CREDENTIAL_FORMAT"]);
   });
 });
 
 describe("checkDatabase", () => {
   const migrations = ["0001_init", "0002_payment_statuses"];
-  const db = (tables: { migrations?: Array<Record<string, unknown>>; queues?: string[] | null; down?: boolean }) => async (sql: string) => {
-    if (tables.down) throw new Error("ECONNREFUSED");
-    if (sql.includes("_prisma_migrations")) {
-      if (!tables.migrations) throw new Error('relation "_prisma_migrations" does not exist');
-      return tables.migrations;
-    }
-    if (sql.includes(".queue")) {
-      if (!tables.queues) throw new Error('relation "pgboss.queue" does not exist');
-      return tables.queues.map((name) => ({ name }));
-    }
-    return [{ "?column?": 1 }];
-  };
+  const db =
+    (tables: { migrations?: Array<Record<string, unknown>>; queues?: string[] | null; down?: boolean }) =>
+    async (sql: string) => {
+      if (tables.down) throw new Error("ECONNREFUSED");
+      if (sql.includes("_prisma_migrations")) {
+        if (!tables.migrations) throw new Error('relation "_prisma_migrations" does not exist');
+        return tables.migrations;
+      }
+      if (sql.includes(".queue")) {
+        if (!tables.queues) throw new Error('relation "pgboss.queue" does not exist');
+        return tables.queues.map((name) => ({ name }));
+      }
+      return [{ "?column?": 1 }];
+    };
   const applied = (name: string) => ({ migration_name: name, finished_at: new Date(), rolled_back_at: null });
 
   it("migrated and the job engine installed: nothing to say", async () => {
-    expect(await checkDatabase(db({ migrations: migrations.map(applied), queues: ["a", "b"] }), migrations, "pgboss", ["a", "b"])).toEqual([]);
+    expect(
+      await checkDatabase(db({ migrations: migrations.map(applied), queues: ["a", "b"] }), migrations, "pgboss", [
+        "a",
+        "b",
+      ]),
+    ).toEqual([]);
   });
   it("unreachable, not migrated, a missing or failed migration, no pg-boss schema, a missing queue", async () => {
     expect(keysOf(await checkDatabase(db({ down: true }), migrations, "pgboss", []))).toEqual(["DATABASE_URL"]);
     expect(keysOf(await checkDatabase(db({}), migrations, "pgboss", []))).toEqual(["migrations"]);
-    const partial = await checkDatabase(db({ migrations: [applied("0001_init"), { migration_name: "0002_payment_statuses", finished_at: null, rolled_back_at: null }], queues: [] }), migrations, "pgboss", []);
-    expect(errors(partial).map((x) => x.en)).toEqual(["Migration 0002_payment_statuses failed and is still recorded.", "Migrations not applied: 0002_payment_statuses — run npx prisma migrate deploy."]);
-    expect(keysOf(await checkDatabase(db({ migrations: migrations.map(applied), queues: null }), migrations, "pgboss", ["a"]))).toEqual(["jobs"]);
-    const q = await checkDatabase(db({ migrations: migrations.map(applied), queues: ["a"] }), migrations, "pgboss", ["a", "bill.settle"]);
+    const partial = await checkDatabase(
+      db({
+        migrations: [
+          applied("0001_init"),
+          { migration_name: "0002_payment_statuses", finished_at: null, rolled_back_at: null },
+        ],
+        queues: [],
+      }),
+      migrations,
+      "pgboss",
+      [],
+    );
+    expect(errors(partial).map((x) => x.en)).toEqual([
+      "Migration 0002_payment_statuses failed and is still recorded.",
+      "Migrations not applied: 0002_payment_statuses — run npx prisma migrate deploy.",
+    ]);
+    expect(
+      keysOf(
+        await checkDatabase(db({ migrations: migrations.map(applied), queues: null }), migrations, "pgboss", ["a"]),
+      ),
+    ).toEqual(["jobs"]);
+    const q = await checkDatabase(db({ migrations: migrations.map(applied), queues: ["a"] }), migrations, "pgboss", [
+      "a",
+      "bill.settle",
+    ]);
     expect(q[0]!.en).toContain("bill.settle");
   });
   it("account numbers: plain ones left, or sealed with a key not in PII_KEYS, are problems; an older listed key is a reminder", async () => {
@@ -162,8 +220,16 @@ describe("checkDatabase", () => {
       if (sql.includes("_prisma_migrations")) return names.map(applied);
       if (sql.includes(".queue")) return [];
       if (sql.includes("bankAccountNumPlaintext")) return [{ n: 2 }];
-      if (sql.includes("split_part") && sql.includes('"ConsentRequest"')) return [{ key_id: "k2", n: 5 }, { key_id: "k1", n: 2 }];
-      if (sql.includes("split_part") && sql.includes('"BilledCustomer"')) return [{ key_id: "k1", n: 1 }, { key_id: "k0", n: 1 }];
+      if (sql.includes("split_part") && sql.includes('"ConsentRequest"'))
+        return [
+          { key_id: "k2", n: 5 },
+          { key_id: "k1", n: 2 },
+        ];
+      if (sql.includes("split_part") && sql.includes('"BilledCustomer"'))
+        return [
+          { key_id: "k1", n: 1 },
+          { key_id: "k0", n: 1 },
+        ];
       return [{ "?column?": 1 }];
     };
     const f = await checkDatabase(q, names, "pgboss", [], { keyIds: ["k2", "k1"], currentId: "k2" });
@@ -171,6 +237,8 @@ describe("checkDatabase", () => {
       "2 account number(s) are still stored in plain text: run npm run db:migrate with the production env to encrypt them.",
       "1 account number(s) are sealed with key k0, which is not in PII_KEYS: they cannot be read. Put that key back into PII_KEYS.",
     ]);
-    expect(f.filter((x) => x.level === "warn").map((x) => x.en)).toEqual(["3 account number(s) are sealed with the older key k1: run npm run db:migrate to re-seal them with k2 before removing it."]);
+    expect(f.filter((x) => x.level === "warn").map((x) => x.en)).toEqual([
+      "3 account number(s) are sealed with the older key k1: run npm run db:migrate to re-seal them with k2 before removing it.",
+    ]);
   });
 });

@@ -17,7 +17,8 @@ describe("input guard", () => {
 
   it("knows impossible dates", () => {
     for (const d of ["2024-02-29", "2023-12-31", "20240101", "2000-02-29"]) expect(isRealDate(d), d).toBe(true);
-    for (const d of ["2024-13-01", "0000-00-00", "2023-02-29", "2024-04-31", "1900-02-29", "2024-00-10", "9999-99-99"]) expect(isRealDate(d), d).toBe(false);
+    for (const d of ["2024-13-01", "0000-00-00", "2023-02-29", "2024-04-31", "1900-02-29", "2024-00-10", "9999-99-99"])
+      expect(isRealDate(d), d).toBe(false);
     expect(isRealDateTime("2026-01-31T23:59")).toBe(true);
     expect(isRealDateTime("2026-02-30T10:00")).toBe(false);
     expect(isRealDateTime("2026-01-01T24:00")).toBe(false);
@@ -37,7 +38,12 @@ describe("input guard", () => {
     expect(checkQuery("?q=%ED%99%8D%EA%B8%B8%EB%8F%99&from=2024-02-29")).toBeNull();
     expect(checkQuery("?q=%E0%A4%A")).toMatchObject({ reason: "encoding" });
     expect(checkQuery("?note=a%0Ab")).toMatchObject({ reason: "control" }); // no multi-line query fields
-    expect(checkEntries([["1_name", "x"], ["1_memo", "a\nb"]])).toBeNull();
+    expect(
+      checkEntries([
+        ["1_name", "x"],
+        ["1_memo", "a\nb"],
+      ]),
+    ).toBeNull();
     expect(checkEntries([["1_name", "x\u0000"]])).toMatchObject({ field: "name" });
     expect(checkEntries([["na\u0000me", "x"]])).toMatchObject({ reason: "control" });
   });
@@ -48,7 +54,9 @@ describe("parsed JSON", () => {
     const { checkDeep } = await import("./guard");
     expect(checkDeep(JSON.parse('{"title":"a\\u0000b"}'))).toMatchObject({ reason: "control", field: "title" });
     expect(checkDeep(JSON.parse('{"details":[{"lines":["a\\nb"]}]}'), { multiline: true })).toBeNull();
-    expect(checkDeep(JSON.parse('{"details":[{"lines":["a\\u0001b"]}]}'), { multiline: true })).toMatchObject({ reason: "control" });
+    expect(checkDeep(JSON.parse('{"details":[{"lines":["a\\u0001b"]}]}'), { multiline: true })).toMatchObject({
+      reason: "control",
+    });
     expect(checkDeep(JSON.parse('{"payExpireDate":"2024-13-01"}'))).toMatchObject({ reason: "date" });
     expect(checkDeep(JSON.parse('{"a\\u0000":1}'))).toMatchObject({ reason: "control" });
   });

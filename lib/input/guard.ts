@@ -15,7 +15,18 @@ export const INPUT_MESSAGE = "입력값에 사용할 수 없는 문자가 있습
 export const DATE_MESSAGE = "존재하지 않는 날짜입니다.";
 
 /** Field names whose values may span lines (tab, CR, LF allowed). */
-export const MULTILINE_FIELDS: ReadonlySet<string> = new Set(["memo", "deliveryMemo", "message", "lines", "text", "payload", "details", "reason", "documentText", "note"]);
+export const MULTILINE_FIELDS: ReadonlySet<string> = new Set([
+  "memo",
+  "deliveryMemo",
+  "message",
+  "lines",
+  "text",
+  "payload",
+  "details",
+  "reason",
+  "documentText",
+  "note",
+]);
 
 export function hasControlChars(value: string, opts: { multiline?: boolean } = {}): boolean {
   return (opts.multiline ? CONTROL_MULTILINE : CONTROL_STRICT).test(value);
@@ -31,7 +42,9 @@ export function isRealDate(value: string): boolean {
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (y < 1000 || mo < 1 || mo > 12 || d < 1) return false;
-  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1]!;
+  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][
+    mo - 1
+  ]!;
   return d <= days;
 }
 
@@ -46,17 +59,27 @@ const DATE_SHAPED = /^\d{4}-\d{2}-\d{2}$/;
 const DATETIME_SHAPED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
 const DATE_FIELD = /(date|day|from|to|birth|at)$/i;
 
-export function checkValue(field: string, value: string, opts: { multiline?: boolean; maxLength?: number } = {}): InputProblem | null {
-  if (hasControlChars(value, { multiline: opts.multiline ?? MULTILINE_FIELDS.has(field) })) return { field, reason: "control", message: INPUT_MESSAGE };
+export function checkValue(
+  field: string,
+  value: string,
+  opts: { multiline?: boolean; maxLength?: number } = {},
+): InputProblem | null {
+  if (hasControlChars(value, { multiline: opts.multiline ?? MULTILINE_FIELDS.has(field) }))
+    return { field, reason: "control", message: INPUT_MESSAGE };
   if (hasLoneSurrogate(value)) return { field, reason: "encoding", message: INPUT_MESSAGE };
-  if (opts.maxLength !== undefined && value.length > opts.maxLength) return { field, reason: "length", message: "입력값이 너무 깁니다." };
-  if ((DATE_SHAPED.test(value) || (/^\d{8}$/.test(value) && DATE_FIELD.test(field))) && !isRealDate(value)) return { field, reason: "date", message: DATE_MESSAGE };
+  if (opts.maxLength !== undefined && value.length > opts.maxLength)
+    return { field, reason: "length", message: "입력값이 너무 깁니다." };
+  if ((DATE_SHAPED.test(value) || (/^\d{8}$/.test(value) && DATE_FIELD.test(field))) && !isRealDate(value))
+    return { field, reason: "date", message: DATE_MESSAGE };
   if (DATETIME_SHAPED.test(value) && !isRealDateTime(value)) return { field, reason: "date", message: DATE_MESSAGE };
   return null;
 }
 
 /** Checks every (name, value) pair; names are checked as strictly as values. First problem wins. */
-export function checkEntries(entries: Iterable<[string, string]>, opts: { multiline?: ReadonlySet<string>; maxLength?: number; dates?: boolean } = {}): InputProblem | null {
+export function checkEntries(
+  entries: Iterable<[string, string]>,
+  opts: { multiline?: ReadonlySet<string>; maxLength?: number; dates?: boolean } = {},
+): InputProblem | null {
   const multiline = opts.multiline ?? MULTILINE_FIELDS;
   for (const [name, value] of entries) {
     const n = checkValue("(name)", name, { multiline: false, maxLength: 200 });
@@ -101,8 +124,14 @@ export function checkQuery(search: string): InputProblem | null {
  * Every string (and key) inside parsed JSON: a JSON escape such as "\u0000" becomes a NUL only after
  * parsing, so bodies are checked again here. Tab and newlines are allowed when `multiline`.
  */
-export function checkDeep(value: unknown, opts: { multiline?: boolean; maxDepth?: number; dates?: boolean } = {}, path = "(body)", depth = 0): InputProblem | null {
-  if (depth > (opts.maxDepth ?? 20)) return { field: path, reason: "length", message: "입력값의 구조가 너무 깊습니다." };
+export function checkDeep(
+  value: unknown,
+  opts: { multiline?: boolean; maxDepth?: number; dates?: boolean } = {},
+  path = "(body)",
+  depth = 0,
+): InputProblem | null {
+  if (depth > (opts.maxDepth ?? 20))
+    return { field: path, reason: "length", message: "입력값의 구조가 너무 깊습니다." };
   if (typeof value === "string") {
     const p = checkValue(path, value, { multiline: opts.multiline ?? false });
     return p && (p.reason !== "date" || opts.dates !== false) ? p : null;

@@ -12,7 +12,9 @@ export function normalizePhone(s: string | undefined): string | undefined {
 export function normalizeBirthday(s: string | undefined, now: Date = new Date()): string | undefined {
   const d = (s ?? "").replace(/[\s.-]/g, "");
   if (!/^\d{8}$/.test(d)) return undefined;
-  const y = +d.slice(0, 4), m = +d.slice(4, 6), day = +d.slice(6, 8);
+  const y = +d.slice(0, 4),
+    m = +d.slice(4, 6),
+    day = +d.slice(6, 8);
   const dt = new Date(Date.UTC(y, m - 1, day));
   if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== day) return undefined;
   if (y < 1900 || dt.getTime() > now.getTime()) return undefined;

@@ -12,14 +12,22 @@ let sender: PgBoss | undefined;
 /** A pg-boss instance used only to build and send jobs through a caller's connection (never started). */
 function bossSender(): PgBoss {
   // The connection string is never used: every send passes `db`.
-  return (sender ??= new PgBoss({ connectionString: "postgres://unused", schema: BOSS_SCHEMA, supervise: false, schedule: false, migrate: false }));
+  return (sender ??= new PgBoss({
+    connectionString: "postgres://unused",
+    schema: BOSS_SCHEMA,
+    supervise: false,
+    schedule: false,
+    migrate: false,
+  }));
 }
 
 /** pg-boss `Db` over a Prisma client or transaction. pg would JSON-encode objects; Prisma's raw query does not. */
 export function prismaDb(sql: Sql) {
   return {
     async executeSql(text: string, values: unknown[] = []) {
-      const params = values.map((v) => (v !== null && typeof v === "object" && !(v instanceof Date) ? JSON.stringify(v) : v));
+      const params = values.map((v) =>
+        v !== null && typeof v === "object" && !(v instanceof Date) ? JSON.stringify(v) : v,
+      );
       const rows = (await sql.$queryRawUnsafe(text, ...params)) as unknown[];
       return { rows };
     },
@@ -33,7 +41,12 @@ export type EnqueueOptions = {
 };
 
 /** Returns the job id, or null when an identical job (same key) is already waiting. */
-export async function enqueue(sql: Tx | Db, queue: QueueName, data: Record<string, unknown>, opts: EnqueueOptions = {}): Promise<string | null> {
+export async function enqueue(
+  sql: Tx | Db,
+  queue: QueueName,
+  data: Record<string, unknown>,
+  opts: EnqueueOptions = {},
+): Promise<string | null> {
   return bossSender().send(queue, data, {
     db: prismaDb(sql),
     ...(opts.key && { singletonKey: opts.key }),

@@ -5,7 +5,13 @@ import PgBoss from "pg-boss";
 import { BOSS_SCHEMA, QUEUES, type QueueName } from "./queues";
 
 export async function installJobQueues(databaseUrl: string): Promise<void> {
-  const boss = new PgBoss({ connectionString: databaseUrl, schema: BOSS_SCHEMA, supervise: false, schedule: false, max: 2 });
+  const boss = new PgBoss({
+    connectionString: databaseUrl,
+    schema: BOSS_SCHEMA,
+    supervise: false,
+    schedule: false,
+    max: 2,
+  });
   boss.on("error", () => {});
   await boss.start();
   try {

@@ -2,7 +2,12 @@
 // with no waiting job (the backstop for anything enqueued before this worker existed, or lost).
 import type { QueueName } from "./queues";
 
-export type JobContext = { jobId: string; retryCount: number; retryLimit: number; log: (msg: string, extra?: Record<string, unknown>) => void };
+export type JobContext = {
+  jobId: string;
+  retryCount: number;
+  retryLimit: number;
+  log: (msg: string, extra?: Record<string, unknown>) => void;
+};
 
 /**
  * A handler settles what it can and returns. To be tried again later (the provider has not said

@@ -20,7 +20,9 @@ export type WorkerOptions = {
   sweepAtStart?: boolean;
 };
 
-export async function startWorker(opts: WorkerOptions): Promise<{ stop: () => Promise<void>; sweep: () => Promise<number> }> {
+export async function startWorker(
+  opts: WorkerOptions,
+): Promise<{ stop: () => Promise<void>; sweep: () => Promise<number> }> {
   const boss = new PgBoss({
     connectionString: opts.databaseUrl,
     schema: BOSS_SCHEMA,
@@ -33,7 +35,9 @@ export async function startWorker(opts: WorkerOptions): Promise<{ stop: () => Pr
   await ensureQueues(boss);
 
   const handlers = new Map<QueueName, DomainJobs["handlers"][QueueName]>();
-  for (const d of opts.domains) for (const [q, h] of Object.entries(d.handlers) as [QueueName, DomainJobs["handlers"][QueueName]][]) handlers.set(q, h);
+  for (const d of opts.domains)
+    for (const [q, h] of Object.entries(d.handlers) as [QueueName, DomainJobs["handlers"][QueueName]][])
+      handlers.set(q, h);
 
   const pollingIntervalSeconds = opts.pollSeconds ?? 1;
   const concurrency = Math.max(1, opts.concurrency ?? 4);
@@ -42,25 +46,30 @@ export async function startWorker(opts: WorkerOptions): Promise<{ stop: () => Pr
     // pg-boss 10 works one batch per poll and per worker: several pollers per queue keep a backlog of
     // retries from delaying fresh jobs (each job still goes to exactly one poller, SKIP LOCKED).
     for (let i = 0; i < concurrency; i++)
-    await boss.work<Record<string, unknown>>(queue, { pollingIntervalSeconds, batchSize: 1, includeMetadata: true }, async (jobs) => {
-      for (const job of jobs) {
-        const ctx = {
-          jobId: job.id,
-          retryCount: job.retryCount,
-          retryLimit: job.retryLimit,
-          log: (msg: string, extra?: Record<string, unknown>) => log.info({ queue, jobId: job.id, ...extra }, msg),
-        };
-        try {
-          const out = await handler(job.data ?? {}, ctx);
-          log.debug({ queue, jobId: job.id }, "job done");
-          return out ?? null;
-        } catch (e) {
-          if (e instanceof NotYet) log.info({ queue, jobId: job.id, retry: job.retryCount }, `not settled yet: ${e.message}`);
-          else log.error({ queue, jobId: job.id, err: e instanceof Error ? e.message : String(e) }, "job failed");
-          throw e;
-        }
-      }
-    });
+      await boss.work<Record<string, unknown>>(
+        queue,
+        { pollingIntervalSeconds, batchSize: 1, includeMetadata: true },
+        async (jobs) => {
+          for (const job of jobs) {
+            const ctx = {
+              jobId: job.id,
+              retryCount: job.retryCount,
+              retryLimit: job.retryLimit,
+              log: (msg: string, extra?: Record<string, unknown>) => log.info({ queue, jobId: job.id, ...extra }, msg),
+            };
+            try {
+              const out = await handler(job.data ?? {}, ctx);
+              log.debug({ queue, jobId: job.id }, "job done");
+              return out ?? null;
+            } catch (e) {
+              if (e instanceof NotYet)
+                log.info({ queue, jobId: job.id, retry: job.retryCount }, `not settled yet: ${e.message}`);
+              else log.error({ queue, jobId: job.id, err: e instanceof Error ? e.message : String(e) }, "job failed");
+              throw e;
+            }
+          }
+        },
+      );
   }
 
   const sweep = async () => {
@@ -75,7 +84,9 @@ export async function startWorker(opts: WorkerOptions): Promise<{ stop: () => Pr
     }
     return n;
   };
-  await boss.work("sweep", { pollingIntervalSeconds: Math.max(pollingIntervalSeconds, 2) }, async () => ({ enqueued: await sweep() }));
+  await boss.work("sweep", { pollingIntervalSeconds: Math.max(pollingIntervalSeconds, 2) }, async () => ({
+    enqueued: await sweep(),
+  }));
   await boss.schedule("sweep", opts.sweepCron ?? "* * * * *", {}, { singletonKey: "sweep" });
   if (opts.sweepAtStart) await sweep();
 

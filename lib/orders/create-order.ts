@@ -28,7 +28,11 @@ const phoneField = (message: string) =>
 
 /** 받는 분 and where to deliver. 연락처 may be a landline (02-123-4567) as well as a mobile number. */
 export const shippingSchema = z.object({
-  recipientName: z.string().trim().min(1, "받는 분 이름을 입력해 주세요.").max(30, "받는 분 이름은 30자 이내로 입력해 주세요."),
+  recipientName: z
+    .string()
+    .trim()
+    .min(1, "받는 분 이름을 입력해 주세요.")
+    .max(30, "받는 분 이름은 30자 이내로 입력해 주세요."),
   recipientPhone: phoneField("받는 분 연락처를 정확히 입력해 주세요. (예: 010-1234-5678)"),
   postcode: z
     .string()
@@ -36,7 +40,11 @@ export const shippingSchema = z.object({
     .min(1, "우편번호를 입력해 주세요.")
     .pipe(z.string().regex(/^\d{5}$/, "우편번호 5자리를 입력해 주세요.")),
   address1: z.string().trim().min(1, "주소를 입력해 주세요.").max(200, "주소는 200자 이내로 입력해 주세요."),
-  address2: z.string().trim().min(1, "상세주소를 입력해 주세요. (동·호수 등)").max(100, "상세주소는 100자 이내로 입력해 주세요."),
+  address2: z
+    .string()
+    .trim()
+    .min(1, "상세주소를 입력해 주세요. (동·호수 등)")
+    .max(100, "상세주소는 100자 이내로 입력해 주세요."),
   deliveryMemo: z.string().trim().max(100, "배송 메모는 100자 이내로 입력해 주세요.").default(""),
 });
 export type Shipping = z.infer<typeof shippingSchema>;
@@ -51,7 +59,11 @@ export const cartLinesSchema = z
   .array(
     z.object({
       productId: z.string().min(1).max(40),
-      quantity: z.coerce.number().int("수량은 정수여야 합니다.").min(1, "수량은 1개 이상이어야 합니다.").max(99, "한 상품은 99개까지 주문할 수 있습니다."),
+      quantity: z.coerce
+        .number()
+        .int("수량은 정수여야 합니다.")
+        .min(1, "수량은 1개 이상이어야 합니다.")
+        .max(99, "한 상품은 99개까지 주문할 수 있습니다."),
     }),
   )
   .min(1, "장바구니가 비어 있습니다.")
@@ -62,9 +74,13 @@ export const cartLinesSchema = z
  * need an order). The shop's checkout (app/(shop)/actions.ts) always passes both; when present they
  * are validated in full and stored with the order.
  */
-export const createOrderSchema = z.object({ buyer: buyerSchema, shipping: shippingSchema.optional(), agreements: agreementsSchema.optional(), lines: cartLinesSchema });
+export const createOrderSchema = z.object({
+  buyer: buyerSchema,
+  shipping: shippingSchema.optional(),
+  agreements: agreementsSchema.optional(),
+  lines: cartLinesSchema,
+});
 export type CreateOrderInput = z.infer<typeof createOrderSchema>;
-
 
 export function itemSummary(names: string[]): string {
   const first = names[0] ?? "";
@@ -89,7 +105,8 @@ export async function createOrder(
   // Merge duplicate lines of the same product.
   const qty = new Map<string, number>();
   for (const l of lines) qty.set(l.productId, (qty.get(l.productId) ?? 0) + l.quantity);
-  if ([...qty.values()].some((q) => q > 99)) return err(appError("VALIDATION", "한 상품은 99개까지 주문할 수 있습니다."));
+  if ([...qty.values()].some((q) => q > 99))
+    return err(appError("VALIDATION", "한 상품은 99개까지 주문할 수 있습니다."));
 
   const products = await db.product.findMany({ where: { id: { in: [...qty.keys()] }, active: true } });
   if (products.length !== qty.size) return err(appError("PRODUCT_UNAVAILABLE"));
@@ -143,12 +160,20 @@ export async function createOrder(
         const closed: string[] = [];
         const earlier = (deps.supersedes ?? []).filter((n) => n !== orderNumber).slice(0, 20);
         if (earlier.length) {
-          const open = await tx.order.findMany({ where: { orderNumber: { in: earlier }, merchantId: o.merchantId, status: "PENDING" }, select: { id: true, orderNumber: true }, orderBy: { id: "asc" } });
+          const open = await tx.order.findMany({
+            where: { orderNumber: { in: earlier }, merchantId: o.merchantId, status: "PENDING" },
+            select: { id: true, orderNumber: true },
+            orderBy: { id: "asc" },
+          });
           for (const e of open) {
             await lockOrder(tx, e.id);
             const moved = await transitionOrder(tx, e.id, "close", {
               data: { closedAt: new Date(), closedReason: "SUPERSEDED" },
-              event: { type: "order.closed", message: `새 주문 ${orderNumber}으로 대체되어 결제 없이 종료`, data: { by: orderNumber } },
+              event: {
+                type: "order.closed",
+                message: `새 주문 ${orderNumber}으로 대체되어 결제 없이 종료`,
+                data: { by: orderNumber },
+              },
             });
             if (moved) closed.push(e.orderNumber);
           }

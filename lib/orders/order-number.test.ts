@@ -8,7 +8,8 @@ describe("order number", () => {
     expect(isOrderNumber(n)).toBe(true);
   });
   it("refuses anything else; a link's lower case is read as the order number", () => {
-    for (const bad of ["", "KC261123-ABC23", "KC261123-abc234", "XX261123-ABC234", "KC261123-ABC234 ", undefined, null]) expect(isOrderNumber(bad)).toBe(false);
+    for (const bad of ["", "KC261123-ABC23", "KC261123-abc234", "XX261123-ABC234", "KC261123-ABC234 ", undefined, null])
+      expect(isOrderNumber(bad)).toBe(false);
     expect(readOrderNumber("kc261123-abc234")).toBe("KC261123-ABC234");
     expect(readOrderNumber("kc261123-abc23")).toBeUndefined();
   });

@@ -23,16 +23,29 @@ export async function transitionOrder(
   tx: Tx,
   orderId: string,
   edge: OrderEdge,
-  opts: { only?: readonly OrderStatus[]; data?: Omit<Prisma.OrderUpdateManyMutationInput, "status">; event?: TimelineEvent & { paymentId?: string } },
+  opts: {
+    only?: readonly OrderStatus[];
+    data?: Omit<Prisma.OrderUpdateManyMutationInput, "status">;
+    event?: TimelineEvent & { paymentId?: string };
+  },
 ): Promise<boolean> {
   const e = orderEdges[edge];
   if (!e) throw new ForbiddenTransition("order", edge, "no such edge");
   const from = opts.only ?? e.from;
   const bad = from.filter((s) => !(e.from as readonly string[]).includes(s));
   if (bad.length) throw new ForbiddenTransition("order", edge, `${bad.join(", ")} → ${e.to} is not in the table`);
-  const n = await tx.order.updateMany({ where: { id: orderId, status: { in: [...from] } }, data: { ...opts.data, status: e.to } });
+  const n = await tx.order.updateMany({
+    where: { id: orderId, status: { in: [...from] } },
+    data: { ...opts.data, status: e.to },
+  });
   if (n.count === 0) return false;
-  if (opts.event) await addEvent(tx, { orderId, paymentId: opts.event.paymentId, ...opts.event, data: { ...opts.event.data, transition: `order.${edge}`, to: e.to } });
+  if (opts.event)
+    await addEvent(tx, {
+      orderId,
+      paymentId: opts.event.paymentId,
+      ...opts.event,
+      data: { ...opts.event.data, transition: `order.${edge}`, to: e.to },
+    });
   return true;
 }
 

@@ -8,24 +8,41 @@ import type { PaymentProvider, ProviderName } from "./port";
 import { paymentProvider } from "./providers";
 import { transitionPayment } from "./state";
 
-export type AbandonOutcome = { kind: "not_found" } | { kind: "forbidden"; orderNumber: string } | { kind: "ok"; orderNumber: string; status: string };
+export type AbandonOutcome =
+  | { kind: "not_found" }
+  | { kind: "forbidden"; orderNumber: string }
+  | { kind: "ok"; orderNumber: string; status: string };
 
 export async function abandonPayment(
-  input: { paymentId: string; reason: "cancel" | "fail"; code?: string; message?: string; provider?: ProviderName; attemptToken: string | null | undefined },
+  input: {
+    paymentId: string;
+    reason: "cancel" | "fail";
+    code?: string;
+    message?: string;
+    provider?: ProviderName;
+    attemptToken: string | null | undefined;
+  },
   deps: { db?: Db; secret?: string; gateway?: PaymentProvider } = {},
 ): Promise<AbandonOutcome> {
   const db = deps.db ?? defaultDb;
   const payment = await db.payment.findUnique({ where: { id: input.paymentId }, include: { order: true } });
   if (!payment || (input.provider && payment.provider !== input.provider)) return { kind: "not_found" };
-  if (!verifyAttemptToken(deps.secret ?? env().APP_SECRET, payment.id, input.attemptToken)) return { kind: "forbidden", orderNumber: payment.order.orderNumber };
+  if (!verifyAttemptToken(deps.secret ?? env().APP_SECRET, payment.id, input.attemptToken))
+    return { kind: "forbidden", orderNumber: payment.order.orderNumber };
   const where = (deps.gateway ?? paymentProvider(payment.provider)).display.window;
   await db.$transaction(async (tx) => {
     await transitionPayment(tx, payment.id, input.reason === "cancel" ? "customer_cancel" : "customer_fail", {
       orderId: payment.orderId,
-      data: { failureCode: input.reason === "cancel" ? "USER_CANCEL" : (input.code ?? "PROVIDER_FAIL"), failureMessage: input.message?.slice(0, 500) ?? null },
+      data: {
+        failureCode: input.reason === "cancel" ? "USER_CANCEL" : (input.code ?? "PROVIDER_FAIL"),
+        failureMessage: input.message?.slice(0, 500) ?? null,
+      },
       event: {
         type: input.reason === "cancel" ? "payment.aborted" : "payment.failed",
-        message: input.reason === "cancel" ? `고객이 ${where}에서 결제를 취소함` : `${where} 결제 실패로 돌아옴${input.message ? `: ${input.message}` : ""}`,
+        message:
+          input.reason === "cancel"
+            ? `고객이 ${where}에서 결제를 취소함`
+            : `${where} 결제 실패로 돌아옴${input.message ? `: ${input.message}` : ""}`,
         resultCode: input.code ?? null,
       },
     });

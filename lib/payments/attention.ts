@@ -20,7 +20,14 @@ const SELF_RESOLVING: AttentionKind[] = ["PAYMENT_UNKNOWN", "PAYMENT_UNCERTAIN",
 
 export async function raiseAttention(
   sql: Tx | Db,
-  item: { kind: AttentionKind; orderId: string; paymentId?: string | null; refundId?: string | null; code?: string | null; message: string },
+  item: {
+    kind: AttentionKind;
+    orderId: string;
+    paymentId?: string | null;
+    refundId?: string | null;
+    code?: string | null;
+    message: string;
+  },
 ): Promise<boolean> {
   const n = await sql.$executeRaw`
     INSERT INTO "Attention" ("id", "kind", "orderId", "paymentId", "refundId", "code", "message")
@@ -30,7 +37,12 @@ export async function raiseAttention(
 }
 
 /** The system closes open self-resolving items of a payment once it settled. */
-export async function resolveSettled(sql: Tx | Db, paymentId: string, note: string, kinds: AttentionKind[] = SELF_RESOLVING) {
+export async function resolveSettled(
+  sql: Tx | Db,
+  paymentId: string,
+  note: string,
+  kinds: AttentionKind[] = SELF_RESOLVING,
+) {
   await sql.attention.updateMany({
     where: { paymentId, resolvedAt: null, kind: { in: kinds } },
     data: { resolvedAt: new Date(), resolvedBy: "system", resolutionNote: note.slice(0, 500) },
@@ -38,11 +50,19 @@ export async function resolveSettled(sql: Tx | Db, paymentId: string, note: stri
 }
 
 /** Staff marks an item handled; the note goes in the order's timeline. */
-export async function resolveAttention(db: Db, id: string, actor: { adminId: string; merchantId: string }, note: string): Promise<boolean> {
+export async function resolveAttention(
+  db: Db,
+  id: string,
+  actor: { adminId: string; merchantId: string },
+  note: string,
+): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const item = await tx.attention.findFirst({ where: { id, order: { merchantId: actor.merchantId } } });
     if (!item || item.resolvedAt) return false;
-    const n = await tx.attention.updateMany({ where: { id, resolvedAt: null }, data: { resolvedAt: new Date(), resolvedBy: actor.adminId, resolutionNote: note.slice(0, 500) } });
+    const n = await tx.attention.updateMany({
+      where: { id, resolvedAt: null },
+      data: { resolvedAt: new Date(), resolvedBy: actor.adminId, resolutionNote: note.slice(0, 500) },
+    });
     if (!n.count) return false;
     if (item.orderId)
       await addEvent(tx, {
@@ -55,14 +75,24 @@ export async function resolveAttention(db: Db, id: string, actor: { adminId: str
   });
 }
 
-export type AttentionRow = Prisma.AttentionGetPayload<{ include: { order: { select: { orderNumber: true } }; payment: { select: { status: true; provider: true; totalAmount: true } }; refund: { select: { status: true; amount: true } } } }>;
+export type AttentionRow = Prisma.AttentionGetPayload<{
+  include: {
+    order: { select: { orderNumber: true } };
+    payment: { select: { status: true; provider: true; totalAmount: true } };
+    refund: { select: { status: true; amount: true } };
+  };
+}>;
 
 export async function openAttention(db: Db, opts: { merchantId: string; take?: number }): Promise<AttentionRow[]> {
   return db.attention.findMany({
     where: { resolvedAt: null, order: { merchantId: opts.merchantId } },
     orderBy: { createdAt: "desc" },
     take: opts.take ?? 200,
-    include: { order: { select: { orderNumber: true } }, payment: { select: { status: true, provider: true, totalAmount: true } }, refund: { select: { status: true, amount: true } } },
+    include: {
+      order: { select: { orderNumber: true } },
+      payment: { select: { status: true, provider: true, totalAmount: true } },
+      refund: { select: { status: true, amount: true } },
+    },
   });
 }
 

@@ -23,15 +23,26 @@ export type CaptureResult =
 
 const won = (n: number) => `${n.toLocaleString("ko-KR")}원`;
 
-
-export async function recordCapture(tx: Tx, paymentId: string, approved: Approved, callLog: ProviderCallLog): Promise<CaptureResult> {
+export async function recordCapture(
+  tx: Tx,
+  paymentId: string,
+  approved: Approved,
+  callLog: ProviderCallLog,
+): Promise<CaptureResult> {
   const p0 = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, select: { orderId: true } });
   await lockOrder(tx, p0.orderId);
   const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { order: true } });
   const order = payment.order;
-  if (["APPROVED", "PARTIALLY_CANCELLED", "CANCELLED", "CAPTURED_UNUSED", "REFUNDED_UNUSED"].includes(payment.status)) return { kind: "already" };
+  if (["APPROVED", "PARTIALLY_CANCELLED", "CANCELLED", "CAPTURED_UNUSED", "REFUNDED_UNUSED"].includes(payment.status))
+    return { kind: "already" };
   if (payment.status === "READY") {
-    await raiseAttention(tx, { kind: "PAYMENT_UNCERTAIN", orderId: order.id, paymentId, code: callLog.resultCode, message: "승인 요청 전인 결제가 결제사에서 승인됨으로 조회됨: 확인 필요" });
+    await raiseAttention(tx, {
+      kind: "PAYMENT_UNCERTAIN",
+      orderId: order.id,
+      paymentId,
+      code: callLog.resultCode,
+      message: "승인 요청 전인 결제가 결제사에서 승인됨으로 조회됨: 확인 필요",
+    });
     return { kind: "ignored", status: payment.status };
   }
 
@@ -40,8 +51,13 @@ export async function recordCapture(tx: Tx, paymentId: string, approved: Approve
   // orderNumber = "<order number>-NN", reported only when it differs from what we sent).
   const refOk = approved.orderRef === undefined || approved.orderRef === order.orderNumber;
   // Checked against both the attempt and the order (an order whose amount changed after ready must not complete).
-  const matches = approved.amounts.total === payment.totalAmount && payment.totalAmount === order.totalAmount && taxFreeOk && refOk;
-  const newest = await tx.payment.findFirst({ where: { orderId: order.id }, orderBy: { createdAt: "desc" }, select: { id: true } });
+  const matches =
+    approved.amounts.total === payment.totalAmount && payment.totalAmount === order.totalAmount && taxFreeOk && refOk;
+  const newest = await tx.payment.findFirst({
+    where: { orderId: order.id },
+    orderBy: { createdAt: "desc" },
+    select: { id: true },
+  });
   const current = newest?.id === paymentId;
   const basis = approved.basis ? ` · ${approved.basis}` : "";
   const recorded = {
@@ -69,7 +85,13 @@ export async function recordCapture(tx: Tx, paymentId: string, approved: Approve
     await transitionOrder(tx, order.id, "pay", { data: { paidAt: approved.approvedAt } });
     await resolveSettled(tx, paymentId, "결제 승인 확인");
     if (!approved.providerTxId)
-      await raiseAttention(tx, { kind: "NO_TRANSACTION_ID", orderId: order.id, paymentId, code: callLog.resultCode, message: "결제사가 거래번호 없이 승인을 확인함: 환불하려면 거래번호 입력 필요" });
+      await raiseAttention(tx, {
+        kind: "NO_TRANSACTION_ID",
+        orderId: order.id,
+        paymentId,
+        code: callLog.resultCode,
+        message: "결제사가 거래번호 없이 승인을 확인함: 환불하려면 거래번호 입력 필요",
+      });
     return { kind: "approved" };
   }
 
@@ -89,13 +111,25 @@ export async function recordCapture(tx: Tx, paymentId: string, approved: Approve
   const moved = await transitionPayment(tx, paymentId, "capture_unused", {
     orderId: order.id,
     data: { ...recorded, failureCode: reason === "late" ? "LATE_CAPTURE" : "AMOUNT_MISMATCH", failureMessage: why },
-    event: callEvent(callLog, `${reason === "late" ? "늦은 승인" : "금액 불일치 승인"}: ${why} → 자동 환불${basis}`, { previous: payment.status, capturedTotal: approved.amounts.total }),
+    event: callEvent(callLog, `${reason === "late" ? "늦은 승인" : "금액 불일치 승인"}: ${why} → 자동 환불${basis}`, {
+      previous: payment.status,
+      capturedTotal: approved.amounts.total,
+    }),
   });
   if (!moved) return { kind: "already" };
-  await resolveSettled(tx, paymentId, "결제사에서 승인 확인 (자동 환불 대상)", ["PAYMENT_UNKNOWN", "PAYMENT_UNCERTAIN"]);
+  await resolveSettled(tx, paymentId, "결제사에서 승인 확인 (자동 환불 대상)", [
+    "PAYMENT_UNKNOWN",
+    "PAYMENT_UNCERTAIN",
+  ]);
   const kind = reason === "late" ? "LATE_CAPTURE" : "AMOUNT_MISMATCH";
   if (!approved.providerTxId) {
-    await raiseAttention(tx, { kind: "NO_TRANSACTION_ID", orderId: order.id, paymentId, code: callLog.resultCode, message: `${why}: 거래번호가 없어 자동 환불할 수 없음 (결제사 관리자 화면에서 환불 필요)` });
+    await raiseAttention(tx, {
+      kind: "NO_TRANSACTION_ID",
+      orderId: order.id,
+      paymentId,
+      code: callLog.resultCode,
+      message: `${why}: 거래번호가 없어 자동 환불할 수 없음 (결제사 관리자 화면에서 환불 필요)`,
+    });
     return { kind: "unused", reason, refundId: null };
   }
   const refund = await createRefund(
@@ -112,7 +146,14 @@ export async function recordCapture(tx: Tx, paymentId: string, approved: Approve
     },
     { orderId: order.id, type: "refund.requested", message: `자동 환불 요청 ${won(approved.amounts.total)} (${why})` },
   );
-  await raiseAttention(tx, { kind, orderId: order.id, paymentId, refundId: refund.id, code: callLog.resultCode, message: `${why}. ${won(approved.amounts.total)} 자동 환불 진행` });
+  await raiseAttention(tx, {
+    kind,
+    orderId: order.id,
+    paymentId,
+    refundId: refund.id,
+    code: callLog.resultCode,
+    message: `${why}. ${won(approved.amounts.total)} 자동 환불 진행`,
+  });
   await enqueue(tx, "refund.settle", { refundId: refund.id }, { key: `refund:${refund.id}` });
   return { kind: "unused", reason, refundId: refund.id };
 }

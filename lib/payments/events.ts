@@ -2,11 +2,20 @@
 import type { Prisma } from "../generated/prisma/client";
 import type { ProviderCallLog } from "./port";
 
-type Writer = { paymentEvent: { create: (args: { data: Prisma.PaymentEventUncheckedCreateInput }) => Promise<unknown> } };
+type Writer = {
+  paymentEvent: { create: (args: { data: Prisma.PaymentEventUncheckedCreateInput }) => Promise<unknown> };
+};
 
 export async function addEvent(
   w: Writer,
-  e: { orderId: string; paymentId?: string | null; type: string; message: string; resultCode?: string | null; data?: Record<string, unknown> },
+  e: {
+    orderId: string;
+    paymentId?: string | null;
+    type: string;
+    message: string;
+    resultCode?: string | null;
+    data?: Record<string, unknown>;
+  },
 ) {
   await w.paymentEvent.create({
     data: {
@@ -22,7 +31,12 @@ export async function addEvent(
 
 /** A provider call as a timeline event (operation, result code, duration; never secrets). */
 export function callEvent(log: ProviderCallLog, message: string, extra?: Record<string, unknown>) {
-  return { type: log.op, message, resultCode: log.resultCode, data: { durationMs: log.durationMs, ...(log.detail ?? {}), ...extra } };
+  return {
+    type: log.op,
+    message,
+    resultCode: log.resultCode,
+    data: { durationMs: log.durationMs, ...(log.detail ?? {}), ...extra },
+  };
 }
 
 export function providerCallEvent(orderId: string, paymentId: string, log: ProviderCallLog, message: string) {

@@ -23,8 +23,12 @@ export function customerFailureText(
 ): FailureText {
   const code = latest?.failureCode ?? null;
   const ours = code ? ourCodes[code] : undefined;
-  if (ours) return { message: typeof ours === "string" ? ours : ours(provider?.display.brand ?? "카카오페이"), code: null };
+  if (ours)
+    return { message: typeof ours === "string" ? ours : ours(provider?.display.brand ?? "카카오페이"), code: null };
   const described = code && provider ? provider.describeFailure(code) : null;
-  const fallback = latest?.status === "FAILED" ? "결제가 완료되지 않았습니다. 아래에서 다시 결제해 주세요." : "아직 결제하지 않은 주문입니다.";
+  const fallback =
+    latest?.status === "FAILED"
+      ? "결제가 완료되지 않았습니다. 아래에서 다시 결제해 주세요."
+      : "아직 결제하지 않은 주문입니다.";
   return { message: described?.customerMessage ?? fallback, code: described?.displayCode ?? null };
 }

@@ -16,7 +16,10 @@ import { settleRefund } from "./refund";
 import { settlePayment } from "./settle";
 
 /** Providers whose lookup re-sends the authorization (PaymentProvider.lookupCaptures). */
-const capturingLookups = () => paymentProviders().filter((p) => p.lookupCaptures).map((p) => p.name);
+const capturingLookups = () =>
+  paymentProviders()
+    .filter((p) => p.lookupCaptures)
+    .map((p) => p.name);
 
 /** After this many tries a payment still unknown is listed in 확인 필요 (the worker keeps trying). */
 const ATTENTION_AFTER_TRIES = 6;
@@ -29,14 +32,21 @@ export const paymentJobs: DomainJobs = {
       const paymentId = String(data.paymentId ?? "");
       const p = await db.payment.findUnique({ where: { id: paymentId }, select: { provider: true } });
       if (!p) return { skipped: "no such payment" };
-      return executeApproval(paymentId, { gateway: paymentProvider(p.provider), providerTimeoutMs: env().PROVIDER_TIMEOUT_MS });
+      return executeApproval(paymentId, {
+        gateway: paymentProvider(p.provider),
+        providerTimeoutMs: env().PROVIDER_TIMEOUT_MS,
+      });
     },
     "payment.settle": async (data, ctx) => {
       const paymentId = String(data.paymentId ?? "");
       const p = await db.payment.findUnique({ where: { id: paymentId }, select: { provider: true, orderId: true } });
       if (!p) return { skipped: "no such payment" };
       const e = env();
-      const settleDeps = { gateway: paymentProvider(p.provider), providerTimeoutMs: e.PROVIDER_TIMEOUT_MS, lateCheckSeconds: e.LATE_CHECK_SECONDS };
+      const settleDeps = {
+        gateway: paymentProvider(p.provider),
+        providerTimeoutMs: e.PROVIDER_TIMEOUT_MS,
+        lateCheckSeconds: e.LATE_CHECK_SECONDS,
+      };
       // The one extra look at an attempt we ended: records a late capture, otherwise nothing to retry.
       if (data.lateCheck) {
         const out = await settlePayment(paymentId, { ...settleDeps, actor: "late-check" });
@@ -47,19 +57,36 @@ export const paymentJobs: DomainJobs = {
       const out = await settlePayment(paymentId, { ...settleDeps, actor: "worker" });
       if (out.retry) {
         if (ctx.retryCount + 1 >= ATTENTION_AFTER_TRIES && ["UNKNOWN", "APPROVING"].includes(out.status))
-          await raiseAttention(db, { kind: "PAYMENT_UNKNOWN", orderId: p.orderId, paymentId, message: `결제 결과를 ${ctx.retryCount + 1}번 확인했지만 아직 알 수 없음 (${out.retry}). 계속 확인 중` });
+          await raiseAttention(db, {
+            kind: "PAYMENT_UNKNOWN",
+            orderId: p.orderId,
+            paymentId,
+            message: `결제 결과를 ${ctx.retryCount + 1}번 확인했지만 아직 알 수 없음 (${out.retry}). 계속 확인 중`,
+          });
         throw new NotYet(out.retry);
       }
       return out;
     },
     "refund.settle": async (data, ctx) => {
       const refundId = String(data.refundId ?? "");
-      const r = await db.refund.findUnique({ where: { id: refundId }, include: { payment: { select: { provider: true, orderId: true, id: true } } } });
+      const r = await db.refund.findUnique({
+        where: { id: refundId },
+        include: { payment: { select: { provider: true, orderId: true, id: true } } },
+      });
       if (!r) return { skipped: "no such refund" };
-      const out = await settleRefund(refundId, { gateway: paymentProvider(r.payment.provider), providerTimeoutMs: env().PROVIDER_TIMEOUT_MS });
+      const out = await settleRefund(refundId, {
+        gateway: paymentProvider(r.payment.provider),
+        providerTimeoutMs: env().PROVIDER_TIMEOUT_MS,
+      });
       if (out.retry) {
         if (ctx.retryCount + 1 >= ATTENTION_AFTER_TRIES)
-          await raiseAttention(db, { kind: "REFUND_STUCK", orderId: r.payment.orderId, paymentId: r.payment.id, refundId, message: `환불 결과를 ${ctx.retryCount + 1}번 확인했지만 아직 알 수 없음 (${out.retry}). 계속 확인 중` });
+          await raiseAttention(db, {
+            kind: "REFUND_STUCK",
+            orderId: r.payment.orderId,
+            paymentId: r.payment.id,
+            refundId,
+            message: `환불 결과를 ${ctx.retryCount + 1}번 확인했지만 아직 알 수 없음 (${out.retry}). 계속 확인 중`,
+          });
         throw new NotYet(out.retry);
       }
       return out;
@@ -76,21 +103,44 @@ export const paymentJobs: DomainJobs = {
         ],
         // Payments a person must decide on, of providers whose lookup is a capture (PayUp): asking again would be
         // another capture attempt.
-        NOT: { provider: { in: capturingLookups() }, attention: { some: { resolvedAt: null, kind: { in: ["PAYMENT_UNCERTAIN", "PAYMENT_UNKNOWN"] } } } },
+        NOT: {
+          provider: { in: capturingLookups() },
+          attention: { some: { resolvedAt: null, kind: { in: ["PAYMENT_UNCERTAIN", "PAYMENT_UNKNOWN"] } } },
+        },
       },
       select: { id: true },
       take: 500,
     });
     const refunds = await db.refund.findMany({
-      where: { OR: [{ status: "UNKNOWN" }, { status: "REQUESTED", OR: [{ sentAt: null }, { sentAt: { lt: olderThan } }] }] },
+      where: {
+        OR: [{ status: "UNKNOWN" }, { status: "REQUESTED", OR: [{ sentAt: null }, { sentAt: { lt: olderThan } }] }],
+      },
       select: { id: true },
       take: 500,
     });
     let n = 0;
-    const busyPayments = await keysWithUnfinishedJobs(db, "payment.settle", payments.map((p) => `payment:${p.id}`));
-    const busyRefunds = await keysWithUnfinishedJobs(db, "refund.settle", refunds.map((r) => `refund:${r.id}`));
-    for (const p of payments) if (!busyPayments.has(`payment:${p.id}`) && (await enqueue(db, "payment.settle", { paymentId: p.id }, { key: `payment:${p.id}` }))) n++;
-    for (const r of refunds) if (!busyRefunds.has(`refund:${r.id}`) && (await enqueue(db, "refund.settle", { refundId: r.id }, { key: `refund:${r.id}` }))) n++;
+    const busyPayments = await keysWithUnfinishedJobs(
+      db,
+      "payment.settle",
+      payments.map((p) => `payment:${p.id}`),
+    );
+    const busyRefunds = await keysWithUnfinishedJobs(
+      db,
+      "refund.settle",
+      refunds.map((r) => `refund:${r.id}`),
+    );
+    for (const p of payments)
+      if (
+        !busyPayments.has(`payment:${p.id}`) &&
+        (await enqueue(db, "payment.settle", { paymentId: p.id }, { key: `payment:${p.id}` }))
+      )
+        n++;
+    for (const r of refunds)
+      if (
+        !busyRefunds.has(`refund:${r.id}`) &&
+        (await enqueue(db, "refund.settle", { refundId: r.id }, { key: `refund:${r.id}` }))
+      )
+        n++;
     return n;
   },
 };

@@ -17,7 +17,8 @@ export type ProviderFailure =
   /** Our credentials/configuration are wrong: staff must fix it. */
   | { kind: "config"; code: string; message: string };
 
-export type ProviderResult<T> = { ok: true; value: T; log: ProviderCallLog } | { ok: false; failure: ProviderFailure; log: ProviderCallLog };
+export type ProviderResult<T> =
+  { ok: true; value: T; log: ProviderCallLog } | { ok: false; failure: ProviderFailure; log: ProviderCallLog };
 
 /** What goes into the timeline for each provider call: operation and result code, never secrets. */
 export type ProviderCallLog = { op: string; resultCode: string; durationMs: number; detail?: Record<string, unknown> };
@@ -130,7 +131,15 @@ export type Approved = {
    * issuer 카드사 (발급사), purchaser 매입사, type 신용/체크, installMonth 0 = 일시불, approvalNo 카드 승인번호,
    * number a masked card number. A field the provider did not give is absent.
    */
-  card?: { issuer?: string; purchaser?: string; type?: string; bin?: string; installMonth?: number; number?: string; approvalNo?: string };
+  card?: {
+    issuer?: string;
+    purchaser?: string;
+    type?: string;
+    bin?: string;
+    installMonth?: number;
+    number?: string;
+    approvalNo?: string;
+  };
 };
 
 export type ApproveInput = {
@@ -157,7 +166,13 @@ export type CancelInput = {
    */
   mode: "refund" | "reconcile";
 };
-export type Cancelled = { cancelledTotal: Won; cancelledTaxFree: Won; cancelledVat: Won; remaining: Won; cancelledAt: Date };
+export type Cancelled = {
+  cancelledTotal: Won;
+  cancelledTaxFree: Won;
+  cancelledVat: Won;
+  remaining: Won;
+  cancelledAt: Date;
+};
 
 /**
  * Provider status reduced to what our state machine needs. Only "aborted"/"failed" (terminal: nothing

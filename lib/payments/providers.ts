@@ -10,12 +10,22 @@ import type { CodeTone, PaymentProvider, ProviderName } from "./port";
 const factories: Record<ProviderName, () => PaymentProvider> = {
   KAKAOPAY: () => {
     const e = env();
-    return createKakaoPayGateway({ baseUrl: e.KAKAOPAY_API_BASE, secretKey: e.KAKAOPAY_SECRET_KEY, cid: e.KAKAOPAY_CID, timeoutMs: e.PROVIDER_TIMEOUT_MS });
+    return createKakaoPayGateway({
+      baseUrl: e.KAKAOPAY_API_BASE,
+      secretKey: e.KAKAOPAY_SECRET_KEY,
+      cid: e.KAKAOPAY_CID,
+      timeoutMs: e.PROVIDER_TIMEOUT_MS,
+    });
   },
   PAYUP_KCP: () => {
     const e = env();
     return createPayUpGateway(
-      createPayUpClient({ baseUrl: e.PAYUP_API_BASE, merchantId: e.PAYUP_MERCHANT_ID, apiCertKey: e.PAYUP_API_CERT_KEY, timeoutMs: e.PROVIDER_TIMEOUT_MS }),
+      createPayUpClient({
+        baseUrl: e.PAYUP_API_BASE,
+        merchantId: e.PAYUP_MERCHANT_ID,
+        apiCertKey: e.PAYUP_API_CERT_KEY,
+        timeoutMs: e.PROVIDER_TIMEOUT_MS,
+      }),
       { scriptUrl: e.KCP_SCRIPT_URL || undefined },
     );
   },

@@ -14,10 +14,17 @@ export function overdue(p: { status: string; statusAt: Date }, now: Date, provid
 }
 
 /** Settles the order's latest attempt if its outcome is overdue; whether anything changed. Never throws. */
-export async function refreshOpenPayment(orderNumber: string, deps: { db?: Db; now?: () => Date } = {}): Promise<boolean> {
+export async function refreshOpenPayment(
+  orderNumber: string,
+  deps: { db?: Db; now?: () => Date } = {},
+): Promise<boolean> {
   const db = deps.db ?? defaultDb;
   const now = deps.now ?? (() => new Date());
-  const latest = await db.payment.findFirst({ where: { order: { orderNumber } }, orderBy: { createdAt: "desc" }, select: { id: true, status: true, statusAt: true, provider: true } });
+  const latest = await db.payment.findFirst({
+    where: { order: { orderNumber } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, status: true, statusAt: true, provider: true },
+  });
   const e = env();
   if (!latest || !overdue(latest, now(), e.PROVIDER_TIMEOUT_MS)) return false;
   const settled = await settlePayment(latest.id, {

@@ -24,16 +24,29 @@ export type ReturnOutcome =
 
 export type ReturnDeps = { db?: Db; secret?: string; providerTimeoutMs?: number };
 
-export async function receiveReturn(provider: PaymentProvider, req: ReturnRequest, deps: ReturnDeps = {}): Promise<ReturnOutcome> {
+export async function receiveReturn(
+  provider: PaymentProvider,
+  req: ReturnRequest,
+  deps: ReturnDeps = {},
+): Promise<ReturnOutcome> {
   const db = deps.db ?? defaultDb;
   const secret = deps.secret ?? env().APP_SECRET;
   const parsed = provider.parseReturn(req);
   if (!parsed.ok) {
-    log.warn({ provider: provider.name, step: req.step.slice(0, 20), problem: parsed.problem }, "unreadable provider return");
+    log.warn(
+      { provider: provider.name, step: req.step.slice(0, 20), problem: parsed.problem },
+      "unreadable provider return",
+    );
     return { kind: "unreadable", problem: parsed.problem };
   }
-  const where = "paymentId" in parsed.attempt ? { id: parsed.attempt.paymentId } : { providerOrderRef: parsed.attempt.providerOrderRef };
-  const payment = await db.payment.findFirst({ where: { ...where, provider: provider.name }, select: { id: true, order: { select: { orderNumber: true } } } });
+  const where =
+    "paymentId" in parsed.attempt
+      ? { id: parsed.attempt.paymentId }
+      : { providerOrderRef: parsed.attempt.providerOrderRef };
+  const payment = await db.payment.findFirst({
+    where: { ...where, provider: provider.name },
+    select: { id: true, order: { select: { orderNumber: true } } },
+  });
   if (!payment) {
     log.warn({ provider: provider.name }, "provider return for an unknown attempt");
     return { kind: "not_found" };
@@ -51,7 +64,14 @@ export async function receiveReturn(provider: PaymentProvider, req: ReturnReques
     case "cancelled":
     case "failed": {
       const r = await abandonPayment(
-        { paymentId: payment.id, reason: event.kind === "cancelled" ? "cancel" : "fail", code: event.code, message: event.message, provider: provider.name, attemptToken },
+        {
+          paymentId: payment.id,
+          reason: event.kind === "cancelled" ? "cancel" : "fail",
+          code: event.code,
+          message: event.message,
+          provider: provider.name,
+          attemptToken,
+        },
         { db, secret, gateway: provider },
       );
       return r.kind === "ok" ? { kind: "handled", orderNumber } : r;
@@ -61,7 +81,11 @@ export async function receiveReturn(provider: PaymentProvider, req: ReturnReques
         { paymentId: payment.id, attemptToken, authorization: event.authorization, postedAmount: event.postedAmount },
         { db, secret, gateway: provider, providerTimeoutMs: deps.providerTimeoutMs ?? env().PROVIDER_TIMEOUT_MS },
       );
-      if (outcome.kind !== "in_progress" && outcome.kind !== "paid") log.warn({ provider: provider.name, outcome: outcome.kind, ...("message" in outcome && { message: outcome.message }) }, "provider return not claimed");
+      if (outcome.kind !== "in_progress" && outcome.kind !== "paid")
+        log.warn(
+          { provider: provider.name, outcome: outcome.kind, ...("message" in outcome && { message: outcome.message }) },
+          "provider return not claimed",
+        );
       if (outcome.kind === "not_found" || outcome.kind === "forbidden") return outcome;
       return { kind: "handled", orderNumber };
     }

@@ -6,12 +6,23 @@ import { paymentProvider } from "./providers";
 import { settleRefund } from "./refund";
 import { settlePayment } from "./settle";
 
-export async function refreshPayment(paymentId: string, provider: PaymentProvider): Promise<{ status: string; changed: boolean; message: string }> {
+export async function refreshPayment(
+  paymentId: string,
+  provider: PaymentProvider,
+): Promise<{ status: string; changed: boolean; message: string }> {
   const gateway = paymentProvider(provider);
   const providerTimeoutMs = env().PROVIDER_TIMEOUT_MS;
-  const out = await settlePayment(paymentId, { gateway, providerTimeoutMs, actor: "admin", lateCheckSeconds: env().LATE_CHECK_SECONDS });
+  const out = await settlePayment(paymentId, {
+    gateway,
+    providerTimeoutMs,
+    actor: "admin",
+    lateCheckSeconds: env().LATE_CHECK_SECONDS,
+  });
   let changed = out.changed;
-  const open = await db.refund.findMany({ where: { paymentId, status: { in: ["REQUESTED", "UNKNOWN"] } }, select: { id: true } });
+  const open = await db.refund.findMany({
+    where: { paymentId, status: { in: ["REQUESTED", "UNKNOWN"] } },
+    select: { id: true },
+  });
   for (const r of open) changed = (await settleRefund(r.id, { gateway, providerTimeoutMs })).changed || changed;
   const after = await db.payment.findUniqueOrThrow({ where: { id: paymentId }, select: { status: true } });
   const message = changed

@@ -42,7 +42,6 @@ export type SettleDeps = {
 /** After a provider-side expiry, how long we still wait before believing a lookup (clock skew). */
 const EXPIRY_GRACE_MS = 60_000;
 
-
 export async function settlePayment(paymentId: string, deps: SettleDeps): Promise<SettleOutcome> {
   const db = deps.db ?? defaultDb;
   const now = deps.now ?? (() => new Date());
@@ -51,13 +50,16 @@ export async function settlePayment(paymentId: string, deps: SettleDeps): Promis
   const order = payment.order;
   const st = payment.status;
   const same = (retry?: string): SettleOutcome => ({ status: st, changed: false, ...(retry && { retry }) });
-  const expiredAtProvider = !!payment.readyExpiresAt && now().getTime() > payment.readyExpiresAt.getTime() + EXPIRY_GRACE_MS;
+  const expiredAtProvider =
+    !!payment.readyExpiresAt && now().getTime() > payment.readyExpiresAt.getTime() + EXPIRY_GRACE_MS;
   // The approve may still be on its way while it has not been sent yet, or was sent within the timeout.
   const approveMayRun =
-    st === "APPROVING" && (!payment.approveSentAt || now().getTime() - payment.approveSentAt.getTime() < deps.providerTimeoutMs + 5_000);
+    st === "APPROVING" &&
+    (!payment.approveSentAt || now().getTime() - payment.approveSentAt.getTime() < deps.providerTimeoutMs + 5_000);
   const lookupCaptures = deps.gateway.lookupCaptures; // no lookup API: asking = re-sending the authorization
 
-  if (["APPROVED", "PARTIALLY_CANCELLED", "CANCELLED", "CAPTURED_UNUSED", "REFUNDED_UNUSED"].includes(st)) return same();
+  if (["APPROVED", "PARTIALLY_CANCELLED", "CANCELLED", "CAPTURED_UNUSED", "REFUNDED_UNUSED"].includes(st))
+    return same();
 
   // Claimed but the approve was never sent (its job was lost): nothing can have been charged by us yet.
   // Put the approve job back (it sends at most once) unless the attempt has expired meanwhile.
@@ -74,7 +76,12 @@ export async function settlePayment(paymentId: string, deps: SettleDeps): Promis
     // Such a provider charges only when we send the authorization; a READY attempt never got that far.
     if (lookupCaptures || !payment.tid) {
       const changed = await db.$transaction((tx) =>
-        transitionPayment(tx, payment.id, "expire", { orderId: order.id, only: ["READY"], data: { failureCode: "EXPIRED" }, event: { type: "payment.expired", message: "결제 가능 시간이 지나 만료됨" } }),
+        transitionPayment(tx, payment.id, "expire", {
+          orderId: order.id,
+          only: ["READY"],
+          data: { failureCode: "EXPIRED" },
+          event: { type: "payment.expired", message: "결제 가능 시간이 지나 만료됨" },
+        }),
       );
       return { status: changed ? "EXPIRED" : st, changed };
     }
@@ -89,7 +96,11 @@ export async function settlePayment(paymentId: string, deps: SettleDeps): Promis
     // Re-sending is a capture: never from the customer's page (every open tab would re-send).
     if (deps.actor === "customer") return same("결제 결과는 백그라운드에서 확인");
     if (approveMayRun) return same("승인 요청이 아직 진행 중일 수 있음");
-    const newest = await db.payment.findFirst({ where: { orderId: order.id }, orderBy: { createdAt: "desc" }, select: { id: true } });
+    const newest = await db.payment.findFirst({
+      where: { orderId: order.id },
+      orderBy: { createdAt: "desc" },
+      select: { id: true },
+    });
     if (order.status !== "PENDING" || newest?.id !== payment.id) {
       await raiseAttention(db, {
         kind: "PAYMENT_UNKNOWN",
@@ -102,14 +113,30 @@ export async function settlePayment(paymentId: string, deps: SettleDeps): Promis
     }
   }
 
-  const res = await deps.gateway.lookup({ providerTxId: payment.tid, providerData: payment.providerData, expectedTotal: payment.totalAmount });
+  const res = await deps.gateway.lookup({
+    providerTxId: payment.tid,
+    providerData: payment.providerData,
+    expectedTotal: payment.totalAmount,
+  });
   if (!res.ok) {
-    if (deps.actor === "admin") await db.paymentEvent.create({ data: { orderId: order.id, paymentId: payment.id, type: res.log.op, message: `결제사 조회 실패: ${res.failure.message}`, resultCode: res.log.resultCode } });
+    if (deps.actor === "admin")
+      await db.paymentEvent.create({
+        data: {
+          orderId: order.id,
+          paymentId: payment.id,
+          type: res.log.op,
+          message: `결제사 조회 실패: ${res.failure.message}`,
+          resultCode: res.log.resultCode,
+        },
+      });
     return same(`결제사 조회 실패 (${res.failure.code})`);
   }
   const remote = res.value;
 
-  if ((remote.state === "partially_cancelled" || remote.state === "cancelled") && ["APPROVING", "UNKNOWN", "FAILED", "ABORTED", "EXPIRED"].includes(st)) {
+  if (
+    (remote.state === "partially_cancelled" || remote.state === "cancelled") &&
+    ["APPROVING", "UNKNOWN", "FAILED", "ABORTED", "EXPIRED"].includes(st)
+  ) {
     // Captured and (partly) cancelled outside this app before we recorded the capture: never complete
     // the order with money already (partly) returned — set it aside for a person.
     const full = remote.state === "cancelled";
@@ -118,14 +145,32 @@ export async function settlePayment(paymentId: string, deps: SettleDeps): Promis
       const moved = await transitionPayment(tx, payment.id, "capture_unused", {
         orderId: order.id,
         only: [st],
-        data: { ...(remote.approved.providerTxId && { tid: remote.approved.providerTxId }), approvedAt: remote.approved.approvedAt, failureCode: "CANCELLED_AT_PROVIDER", failureMessage: `결제사에서 ${remote.cancelled.total}원 취소됨` },
-        event: callEvent(res.log, `결제사 조회: 승인 후 결제사에서 ${full ? "전액" : `${remote.cancelled.total.toLocaleString("ko-KR")}원`} 취소된 결제 — 주문에 쓰지 않음`),
+        data: {
+          ...(remote.approved.providerTxId && { tid: remote.approved.providerTxId }),
+          approvedAt: remote.approved.approvedAt,
+          failureCode: "CANCELLED_AT_PROVIDER",
+          failureMessage: `결제사에서 ${remote.cancelled.total}원 취소됨`,
+        },
+        event: callEvent(
+          res.log,
+          `결제사 조회: 승인 후 결제사에서 ${full ? "전액" : `${remote.cancelled.total.toLocaleString("ko-KR")}원`} 취소된 결제 — 주문에 쓰지 않음`,
+        ),
       });
       if (!moved) return false;
       if (full)
-        await transitionPayment(tx, payment.id, "unused_refunded", { orderId: order.id, data: { cancelledAt: new Date() }, event: { type: "payment.unused_refunded", message: "결제사에서 이미 전액 취소되어 돌려줄 금액 없음" } });
+        await transitionPayment(tx, payment.id, "unused_refunded", {
+          orderId: order.id,
+          data: { cancelledAt: new Date() },
+          event: { type: "payment.unused_refunded", message: "결제사에서 이미 전액 취소되어 돌려줄 금액 없음" },
+        });
       else
-        await raiseAttention(tx, { kind: "PAYMENT_UNCERTAIN", orderId: order.id, paymentId: payment.id, code: remote.state, message: `결제사에서 일부(${remote.cancelled.total.toLocaleString("ko-KR")}원)만 취소된 결제: 남은 금액 환불 여부를 결제사 관리자 화면에서 확인해 주세요` });
+        await raiseAttention(tx, {
+          kind: "PAYMENT_UNCERTAIN",
+          orderId: order.id,
+          paymentId: payment.id,
+          code: remote.state,
+          message: `결제사에서 일부(${remote.cancelled.total.toLocaleString("ko-KR")}원)만 취소된 결제: 남은 금액 환불 여부를 결제사 관리자 화면에서 확인해 주세요`,
+        });
       return true;
     });
     const after = await db.payment.findUniqueOrThrow({ where: { id: payment.id }, select: { status: true } });
@@ -141,8 +186,19 @@ export async function settlePayment(paymentId: string, deps: SettleDeps): Promis
   if (remote.state === "uncertain") {
     await db.$transaction(async (tx) => {
       await lockOrder(tx, order.id);
-      await transitionPayment(tx, payment.id, "lose_answer", { orderId: order.id, only: ["APPROVING"], data: { failureCode: remote.providerStatus }, event: callEvent(res.log, `결제사 응답으로 결과를 판단할 수 없음 (${remote.providerStatus}): 확인 필요`) });
-      await raiseAttention(tx, { kind: "PAYMENT_UNCERTAIN", orderId: order.id, paymentId: payment.id, code: remote.providerStatus, message: `${remote.message} — 결제가 되었는지 결제사 관리자 화면에서 확인 필요` });
+      await transitionPayment(tx, payment.id, "lose_answer", {
+        orderId: order.id,
+        only: ["APPROVING"],
+        data: { failureCode: remote.providerStatus },
+        event: callEvent(res.log, `결제사 응답으로 결과를 판단할 수 없음 (${remote.providerStatus}): 확인 필요`),
+      });
+      await raiseAttention(tx, {
+        kind: "PAYMENT_UNCERTAIN",
+        orderId: order.id,
+        paymentId: payment.id,
+        code: remote.providerStatus,
+        message: `${remote.message} — 결제가 되었는지 결제사 관리자 화면에서 확인 필요`,
+      });
     });
     // No retry: asking again means another capture attempt (lookupCaptures); a person decides (확인 필요).
     return same();
@@ -152,12 +208,20 @@ export async function settlePayment(paymentId: string, deps: SettleDeps): Promis
     if (!["READY", "APPROVING", "UNKNOWN"].includes(st)) return same();
     const changed = await db.$transaction(async (tx) => {
       await lockOrder(tx, order.id);
-      const moved = await transitionPayment(tx, payment.id, remote.state === "aborted" ? "provider_aborted" : "provider_failed", {
-        orderId: order.id,
-        only: [st as "READY" | "APPROVING" | "UNKNOWN"],
-        data: { failureCode: `PROVIDER_${remote.state.toUpperCase()}`, failureMessage: remote.providerStatus ?? null },
-        event: callEvent(res.log, `결제사 조회: 결제되지 않음 (${remote.providerStatus ?? remote.state})`),
-      });
+      const moved = await transitionPayment(
+        tx,
+        payment.id,
+        remote.state === "aborted" ? "provider_aborted" : "provider_failed",
+        {
+          orderId: order.id,
+          only: [st as "READY" | "APPROVING" | "UNKNOWN"],
+          data: {
+            failureCode: `PROVIDER_${remote.state.toUpperCase()}`,
+            failureMessage: remote.providerStatus ?? null,
+          },
+          event: callEvent(res.log, `결제사 조회: 결제되지 않음 (${remote.providerStatus ?? remote.state})`),
+        },
+      );
       if (moved && st !== "READY") await scheduleLateCheck(tx, payment.id, deps.lateCheckSeconds);
       return moved;
     });
@@ -174,7 +238,10 @@ export async function settlePayment(paymentId: string, deps: SettleDeps): Promis
         orderId: order.id,
         only: [st as "READY" | "APPROVING" | "UNKNOWN"],
         data: { failureCode: "EXPIRED" },
-        event: callEvent(res.log, `결제 가능 시간이 지났고 결제사 조회로 결제되지 않았음을 확인 (${providerStatus ?? "pending"})`),
+        event: callEvent(
+          res.log,
+          `결제 가능 시간이 지났고 결제사 조회로 결제되지 않았음을 확인 (${providerStatus ?? "pending"})`,
+        ),
       });
       if (moved && st !== "READY") await scheduleLateCheck(tx, payment.id, deps.lateCheckSeconds);
       return moved;
@@ -186,5 +253,11 @@ export async function settlePayment(paymentId: string, deps: SettleDeps): Promis
 
 /** An approve was sent for this attempt and we just ended it: look once more later (KakaoPay lookups are read-only). */
 export async function scheduleLateCheck(tx: Tx, paymentId: string, seconds = 900) {
-  if (seconds > 0) await enqueue(tx, "payment.settle", { paymentId, lateCheck: true }, { key: `late:${paymentId}`, delaySeconds: seconds });
+  if (seconds > 0)
+    await enqueue(
+      tx,
+      "payment.settle",
+      { paymentId, lateCheck: true },
+      { key: `late:${paymentId}`, delaySeconds: seconds },
+    );
 }

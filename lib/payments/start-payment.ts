@@ -29,7 +29,10 @@ async function openAttempt(db: Db, orderNumber: string, provider: PaymentProvide
     if (fresh.status !== "PENDING") return err(appError("ORDER_ALREADY_PAID"));
     const busy = await tx.payment.findFirst({ where: { orderId: order.id, status: { in: [...IN_FLIGHT] } } });
     if (busy) return err(appError("PAYMENT_IN_PROGRESS"));
-    const unfinished = await tx.payment.findMany({ where: { orderId: order.id, status: "READY" }, select: { id: true } });
+    const unfinished = await tx.payment.findMany({
+      where: { orderId: order.id, status: "READY" },
+      select: { id: true },
+    });
     for (const p of unfinished) {
       await transitionPayment(tx, p.id, "superseded", {
         orderId: order.id,
@@ -40,7 +43,14 @@ async function openAttempt(db: Db, orderNumber: string, provider: PaymentProvide
     const attempt = (await tx.payment.count({ where: { orderId: order.id } })) + 1;
     const payment = await createPayment(
       tx,
-      { orderId: order.id, provider: provider.name, device, totalAmount: fresh.totalAmount, taxFreeAmount: fresh.taxFreeAmount, vatAmount: fresh.vatAmount },
+      {
+        orderId: order.id,
+        provider: provider.name,
+        device,
+        totalAmount: fresh.totalAmount,
+        taxFreeAmount: fresh.taxFreeAmount,
+        vatAmount: fresh.vatAmount,
+      },
       {
         type: "payment.created",
         message: `${provider.display.name} 결제 시도 (${device === "MOBILE" ? "모바일" : "PC"})${unfinished.length ? `, 이전 시도 ${unfinished.length}건 대체` : ""}`,
@@ -51,17 +61,29 @@ async function openAttempt(db: Db, orderNumber: string, provider: PaymentProvide
 }
 
 /** Records a failed start and maps it to the customer's error. */
-async function failStart(db: Db, orderId: string, paymentId: string, failure: ProviderFailure, callLog: ProviderCallLog): Promise<Result<never>> {
+async function failStart(
+  db: Db,
+  orderId: string,
+  paymentId: string,
+  failure: ProviderFailure,
+  callLog: ProviderCallLog,
+): Promise<Result<never>> {
   await db.$transaction(async (tx) => {
     await transitionPayment(tx, paymentId, "start_failed", {
       orderId,
       data: { failureCode: failure.code, failureMessage: failure.message.slice(0, 500) },
-      event: { type: callLog.op, message: `결제 준비 실패: ${failure.message}`, resultCode: callLog.resultCode, data: { durationMs: callLog.durationMs, ...(callLog.detail ?? {}) } },
+      event: {
+        type: callLog.op,
+        message: `결제 준비 실패: ${failure.message}`,
+        resultCode: callLog.resultCode,
+        data: { durationMs: callLog.durationMs, ...(callLog.detail ?? {}) },
+      },
     });
   });
   log.warn({ op: callLog.op, code: failure.code, kind: failure.kind, orderId }, "payment start failed");
   if (failure.kind === "config") return err(appError("PROVIDER_CONFIG"));
-  if (failure.kind === "unknown") return err(appError("PROVIDER_TIMEOUT", "결제사 연결이 원활하지 않습니다. 잠시 후 다시 시도해 주세요."));
+  if (failure.kind === "unknown")
+    return err(appError("PROVIDER_TIMEOUT", "결제사 연결이 원활하지 않습니다. 잠시 후 다시 시도해 주세요."));
   return err(appError("PROVIDER_ERROR", failure.customerMessage));
 }
 
@@ -94,7 +116,11 @@ export async function startPayment(
     buyer: { name: order.buyerName, email: order.buyerEmail },
     device: input.device,
     userAgent: input.userAgent,
-    returnTo: { base: returnBase(deps.appUrl, provider), paymentId: payment.id, attemptToken: attemptToken(deps.secret ?? env().APP_SECRET, payment.id) },
+    returnTo: {
+      base: returnBase(deps.appUrl, provider),
+      paymentId: payment.id,
+      attemptToken: attemptToken(deps.secret ?? env().APP_SECRET, payment.id),
+    },
   });
   if (!res.ok) return failStart(db, order.id, payment.id, res.failure, res.log);
 
@@ -110,7 +136,15 @@ export async function startPayment(
         readyExpiresAt: expiresAt,
       },
     });
-    await addEvent(tx, providerCallEvent(order.id, payment.id, res.log, `${provider.display.name} 결제 준비 완료${next.kind === "form" ? ": 결제창 준비" : ""}`));
+    await addEvent(
+      tx,
+      providerCallEvent(
+        order.id,
+        payment.id,
+        res.log,
+        `${provider.display.name} 결제 준비 완료${next.kind === "form" ? ": 결제창 준비" : ""}`,
+      ),
+    );
   });
   return ok({ paymentId: payment.id, next });
 }

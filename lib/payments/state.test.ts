@@ -1,11 +1,32 @@
 import { describe, expect, it } from "vitest";
 import { orderEdges } from "../orders/state";
-import { canTransition, ForbiddenTransition, nextStates, paymentEdges, refundEdges, transitionPayment, transitionRefund } from "./state";
+import {
+  canTransition,
+  ForbiddenTransition,
+  nextStates,
+  paymentEdges,
+  refundEdges,
+  transitionPayment,
+  transitionRefund,
+} from "./state";
 import { transitionOrder } from "../orders/state";
 import type { Tx } from "../db";
 
 // A transaction stand-in that fails the test if anything is written: forbidden moves must throw first.
-const noWrites = new Proxy({}, { get: () => new Proxy({}, { get: () => () => { throw new Error("wrote despite a forbidden transition"); } }) }) as unknown as Tx;
+const noWrites = new Proxy(
+  {},
+  {
+    get: () =>
+      new Proxy(
+        {},
+        {
+          get: () => () => {
+            throw new Error("wrote despite a forbidden transition");
+          },
+        },
+      ),
+  },
+) as unknown as Tx;
 
 describe("payment state machine", () => {
   it("approves only through APPROVING (or UNKNOWN), and a late capture only from an ended attempt", () => {
@@ -17,7 +38,9 @@ describe("payment state machine", () => {
   });
 
   it("unknown never becomes a customer-facing failure by itself: UNKNOWN leaves only on a provider's answer", () => {
-    expect(nextStates("UNKNOWN").sort()).toEqual(["ABORTED", "APPROVED", "CAPTURED_UNUSED", "EXPIRED", "FAILED"].sort());
+    expect(nextStates("UNKNOWN").sort()).toEqual(
+      ["ABORTED", "APPROVED", "CAPTURED_UNUSED", "EXPIRED", "FAILED"].sort(),
+    );
   });
 
   it("never goes back from charged to unpaid", () => {
@@ -37,10 +60,31 @@ describe("payment state machine", () => {
   });
 
   it("forbidden moves throw before writing", async () => {
-    await expect(transitionPayment(noWrites, "p", "approve", { orderId: "o", only: ["READY"], event: { type: "x", message: "x" } })).rejects.toThrow(ForbiddenTransition);
-    await expect(transitionPayment(noWrites, "p", "refund_full", { orderId: "o", only: ["UNKNOWN"], event: { type: "x", message: "x" } })).rejects.toThrow(ForbiddenTransition);
-    await expect(transitionPayment(noWrites, "p", "nope" as never, { orderId: "o", event: { type: "x", message: "x" } })).rejects.toThrow(ForbiddenTransition);
-    await expect(transitionRefund(noWrites, "r", "done", { orderId: "o", paymentId: "p", only: ["FAILED"], event: { type: "x", message: "x" } })).rejects.toThrow(ForbiddenTransition);
+    await expect(
+      transitionPayment(noWrites, "p", "approve", {
+        orderId: "o",
+        only: ["READY"],
+        event: { type: "x", message: "x" },
+      }),
+    ).rejects.toThrow(ForbiddenTransition);
+    await expect(
+      transitionPayment(noWrites, "p", "refund_full", {
+        orderId: "o",
+        only: ["UNKNOWN"],
+        event: { type: "x", message: "x" },
+      }),
+    ).rejects.toThrow(ForbiddenTransition);
+    await expect(
+      transitionPayment(noWrites, "p", "nope" as never, { orderId: "o", event: { type: "x", message: "x" } }),
+    ).rejects.toThrow(ForbiddenTransition);
+    await expect(
+      transitionRefund(noWrites, "r", "done", {
+        orderId: "o",
+        paymentId: "p",
+        only: ["FAILED"],
+        event: { type: "x", message: "x" },
+      }),
+    ).rejects.toThrow(ForbiddenTransition);
     await expect(transitionOrder(noWrites, "o", "pay", { only: ["CLOSED"] })).rejects.toThrow(ForbiddenTransition);
     await expect(transitionOrder(noWrites, "o", "close", { only: ["PAID"] })).rejects.toThrow(ForbiddenTransition);
   });

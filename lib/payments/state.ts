@@ -54,13 +54,24 @@ export type RefundEdge = keyof typeof refundEdges;
 
 /** All statuses reachable from `from` in one move. */
 export function nextStates(from: PaymentStatus): PaymentStatus[] {
-  return [...new Set(Object.values(paymentEdges).filter((e) => (e.from as readonly string[]).includes(from)).map((e) => e.to as PaymentStatus))];
+  return [
+    ...new Set(
+      Object.values(paymentEdges)
+        .filter((e) => (e.from as readonly string[]).includes(from))
+        .map((e) => e.to as PaymentStatus),
+    ),
+  ];
 }
 export function canTransition(from: PaymentStatus, to: PaymentStatus): boolean {
   return nextStates(from).includes(to);
 }
 
-function sourcesFor<S extends string>(machine: string, edges: Record<string, Edge<S>>, edge: string, only?: readonly S[]): S[] {
+function sourcesFor<S extends string>(
+  machine: string,
+  edges: Record<string, Edge<S>>,
+  edge: string,
+  only?: readonly S[],
+): S[] {
   const e = edges[edge];
   if (!e) throw new ForbiddenTransition(machine, edge, "no such edge");
   if (!only) return [...e.from];
@@ -69,7 +80,12 @@ function sourcesFor<S extends string>(machine: string, edges: Record<string, Edg
   return [...only];
 }
 
-export type TimelineEvent = { type: string; message: string; resultCode?: string | null; data?: Record<string, unknown> };
+export type TimelineEvent = {
+  type: string;
+  message: string;
+  resultCode?: string | null;
+  data?: Record<string, unknown>;
+};
 
 /**
  * Moves a payment along `edge` if it is still in one of the edge's source states (or of `only`, a
@@ -79,13 +95,26 @@ export async function transitionPayment(
   tx: Tx,
   paymentId: string,
   edge: PaymentEdge,
-  opts: { only?: readonly PaymentStatus[]; data?: Omit<Prisma.PaymentUpdateManyMutationInput, "status" | "statusAt">; event: TimelineEvent; orderId: string },
+  opts: {
+    only?: readonly PaymentStatus[];
+    data?: Omit<Prisma.PaymentUpdateManyMutationInput, "status" | "statusAt">;
+    event: TimelineEvent;
+    orderId: string;
+  },
 ): Promise<boolean> {
   const from = sourcesFor<PaymentStatus>("payment", paymentEdges, edge, opts.only);
   const to = paymentEdges[edge].to;
-  const n = await tx.payment.updateMany({ where: { id: paymentId, status: { in: from } }, data: { ...opts.data, status: to, statusAt: new Date() } });
+  const n = await tx.payment.updateMany({
+    where: { id: paymentId, status: { in: from } },
+    data: { ...opts.data, status: to, statusAt: new Date() },
+  });
   if (n.count === 0) return false;
-  await addEvent(tx, { orderId: opts.orderId, paymentId, ...opts.event, data: { ...opts.event.data, transition: edge, to } });
+  await addEvent(tx, {
+    orderId: opts.orderId,
+    paymentId,
+    ...opts.event,
+    data: { ...opts.event.data, transition: edge, to },
+  });
   return true;
 }
 
@@ -93,13 +122,27 @@ export async function transitionRefund(
   tx: Tx,
   refundId: string,
   edge: RefundEdge,
-  opts: { only?: readonly RefundStatus[]; data?: Omit<Prisma.RefundUpdateManyMutationInput, "status">; event: TimelineEvent; orderId: string; paymentId: string },
+  opts: {
+    only?: readonly RefundStatus[];
+    data?: Omit<Prisma.RefundUpdateManyMutationInput, "status">;
+    event: TimelineEvent;
+    orderId: string;
+    paymentId: string;
+  },
 ): Promise<boolean> {
   const from = sourcesFor<RefundStatus>("refund", refundEdges, edge, opts.only);
   const to = refundEdges[edge].to;
-  const n = await tx.refund.updateMany({ where: { id: refundId, status: { in: from } }, data: { ...opts.data, status: to } });
+  const n = await tx.refund.updateMany({
+    where: { id: refundId, status: { in: from } },
+    data: { ...opts.data, status: to },
+  });
   if (n.count === 0) return false;
-  await addEvent(tx, { orderId: opts.orderId, paymentId: opts.paymentId, ...opts.event, data: { ...opts.event.data, refundId, transition: `refund.${edge}`, to } });
+  await addEvent(tx, {
+    orderId: opts.orderId,
+    paymentId: opts.paymentId,
+    ...opts.event,
+    data: { ...opts.event.data, refundId, transition: `refund.${edge}`, to },
+  });
   return true;
 }
 
@@ -110,12 +153,23 @@ export async function createRefund(
   event: TimelineEvent & { orderId: string },
 ) {
   const refund = await tx.refund.create({ data: { ...data, status: "REQUESTED" } });
-  await addEvent(tx, { orderId: event.orderId, paymentId: data.paymentId, type: event.type, message: event.message, resultCode: event.resultCode, data: { ...event.data, refundId: refund.id } });
+  await addEvent(tx, {
+    orderId: event.orderId,
+    paymentId: data.paymentId,
+    type: event.type,
+    message: event.message,
+    resultCode: event.resultCode,
+    data: { ...event.data, refundId: refund.id },
+  });
   return refund;
 }
 
 /** A new payment attempt starts READY (the only place a payment row is created). */
-export async function createPayment(tx: Tx, data: Omit<Prisma.PaymentUncheckedCreateInput, "status" | "id">, event: TimelineEvent) {
+export async function createPayment(
+  tx: Tx,
+  data: Omit<Prisma.PaymentUncheckedCreateInput, "status" | "id">,
+  event: TimelineEvent,
+) {
   const payment = await tx.payment.create({ data: { ...data, status: "READY" } });
   await addEvent(tx, { orderId: data.orderId, paymentId: payment.id, ...event });
   return payment;

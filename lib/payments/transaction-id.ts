@@ -19,38 +19,65 @@ export const transactionIdInputSchema = z.object({
     .string()
     .trim()
     .regex(/^[\w-]{1,64}$/, "거래번호를 확인해 주세요."),
-  consoleAmount: z.coerce.number({ message: "결제사 관리자 화면의 결제 금액을 숫자로 입력해 주세요." }).int().positive(),
+  consoleAmount: z.coerce
+    .number({ message: "결제사 관리자 화면의 결제 금액을 숫자로 입력해 주세요." })
+    .int()
+    .positive(),
   consoleDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "결제일을 YYYY-MM-DD 형식으로 입력해 주세요."),
 });
 
 const won = (n: number) => `${n.toLocaleString("ko-KR")}원`;
 const kstDay = (d: Date) => new Date(d.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
 
-export async function enterTransactionId(input: z.input<typeof transactionIdInputSchema>, actor: { adminId: string; merchantId: string }, deps: { db?: Db } = {}): Promise<Result<{ message: string }>> {
+export async function enterTransactionId(
+  input: z.input<typeof transactionIdInputSchema>,
+  actor: { adminId: string; merchantId: string },
+  deps: { db?: Db } = {},
+): Promise<Result<{ message: string }>> {
   const db = deps.db ?? defaultDb;
   const parsed = transactionIdInputSchema.safeParse(input);
   if (!parsed.success) return err(appError("VALIDATION", parsed.error.issues[0]?.message));
   const { paymentId, transactionId, consoleAmount, consoleDate } = parsed.data;
 
   return db.$transaction(async (tx) => {
-    const p0 = await tx.payment.findFirst({ where: { id: paymentId, order: { merchantId: actor.merchantId } }, select: { orderId: true } });
+    const p0 = await tx.payment.findFirst({
+      where: { id: paymentId, order: { merchantId: actor.merchantId } },
+      select: { orderId: true },
+    });
     if (!p0) return err(appError("NOT_FOUND", "결제를 찾을 수 없습니다."));
     await lockOrder(tx, p0.orderId);
     await lockPayment(tx, paymentId);
     const p = await tx.payment.findFirstOrThrow({ where: { id: paymentId } });
     const provider = paymentProvider(p.provider);
     const format = provider.manualTransactionId;
-    if (!format) return err(appError("BAD_REQUEST", `${provider.display.name} 결제에는 거래번호를 입력할 수 없습니다.`));
+    if (!format)
+      return err(appError("BAD_REQUEST", `${provider.display.name} 결제에는 거래번호를 입력할 수 없습니다.`));
     if (!format.pattern.test(transactionId)) return err(appError("VALIDATION", format.hint));
     const tidDay = format.dayOf(transactionId);
-    if (tidDay && tidDay !== consoleDate) return err(appError("VALIDATION", `거래번호의 날짜(${tidDay})가 입력한 결제일과 다릅니다. 거래번호를 다시 확인해 주세요.`));
+    if (tidDay && tidDay !== consoleDate)
+      return err(
+        appError("VALIDATION", `거래번호의 날짜(${tidDay})가 입력한 결제일과 다릅니다. 거래번호를 다시 확인해 주세요.`),
+      );
     if (p.tid) return err(appError("BAD_REQUEST", "이미 거래번호가 있는 결제입니다."));
-    if (!["APPROVED", "CAPTURED_UNUSED"].includes(p.status)) return err(appError("BAD_REQUEST", "승인된 결제에만 거래번호를 입력할 수 있습니다."));
-    if (consoleAmount !== p.totalAmount) return err(appError("VALIDATION", `결제사 관리자 화면의 결제 금액(${won(consoleAmount)})이 이 결제(${won(p.totalAmount)})와 다릅니다. 다른 결제의 거래번호일 수 있습니다.`));
+    if (!["APPROVED", "CAPTURED_UNUSED"].includes(p.status))
+      return err(appError("BAD_REQUEST", "승인된 결제에만 거래번호를 입력할 수 있습니다."));
+    if (consoleAmount !== p.totalAmount)
+      return err(
+        appError(
+          "VALIDATION",
+          `결제사 관리자 화면의 결제 금액(${won(consoleAmount)})이 이 결제(${won(p.totalAmount)})와 다릅니다. 다른 결제의 거래번호일 수 있습니다.`,
+        ),
+      );
     const approvedDay = p.approvedAt ? kstDay(p.approvedAt) : null;
     if (approvedDay && Math.abs(Date.parse(approvedDay) - Date.parse(consoleDate)) > 86_400_000)
-      return err(appError("VALIDATION", `결제일(${consoleDate})이 승인 확인일(${approvedDay})과 하루 넘게 차이 납니다. 거래번호를 다시 확인해 주세요.`));
-    if (await tx.payment.findUnique({ where: { tid: transactionId } })) return err(appError("BAD_REQUEST", "다른 결제에 이미 등록된 거래번호입니다."));
+      return err(
+        appError(
+          "VALIDATION",
+          `결제일(${consoleDate})이 승인 확인일(${approvedDay})과 하루 넘게 차이 납니다. 거래번호를 다시 확인해 주세요.`,
+        ),
+      );
+    if (await tx.payment.findUnique({ where: { tid: transactionId } }))
+      return err(appError("BAD_REQUEST", "다른 결제에 이미 등록된 거래번호입니다."));
     await tx.payment.update({ where: { id: p.id }, data: { tid: transactionId } });
     await addEvent(tx, {
       orderId: p.orderId,
@@ -64,8 +91,21 @@ export async function enterTransactionId(input: z.input<typeof transactionIdInpu
     if (p.status === "CAPTURED_UNUSED" && !(await tx.refund.findFirst({ where: { paymentId: p.id } }))) {
       const refund = await createRefund(
         tx,
-        { paymentId: p.id, idempotencyKey: `auto:${p.id}`, amount: p.totalAmount, taxFreeAmount: 0, vatAmount: 0, reason: "늦은 승인 자동 환불", requestedBy: "system", kind: p.failureCode === "AMOUNT_MISMATCH" ? "AMOUNT_MISMATCH" : "LATE_CAPTURE" },
-        { orderId: p.orderId, type: "refund.requested", message: `거래번호 입력으로 자동 환불 요청 ${won(p.totalAmount)}` },
+        {
+          paymentId: p.id,
+          idempotencyKey: `auto:${p.id}`,
+          amount: p.totalAmount,
+          taxFreeAmount: 0,
+          vatAmount: 0,
+          reason: "늦은 승인 자동 환불",
+          requestedBy: "system",
+          kind: p.failureCode === "AMOUNT_MISMATCH" ? "AMOUNT_MISMATCH" : "LATE_CAPTURE",
+        },
+        {
+          orderId: p.orderId,
+          type: "refund.requested",
+          message: `거래번호 입력으로 자동 환불 요청 ${won(p.totalAmount)}`,
+        },
       );
       await enqueue(tx, "refund.settle", { refundId: refund.id }, { key: `refund:${refund.id}` });
     }
@@ -78,12 +118,20 @@ export async function enterTransactionId(input: z.input<typeof transactionIdInpu
  * answers prove nothing) after checking the provider's console and finding nothing charged. The order can
  * then be paid again. The note goes in the timeline.
  */
-export async function closeUnconfirmedPayment(paymentId: string, actor: { adminId: string; merchantId: string }, note: string, deps: { db?: Db } = {}): Promise<Result<{ message: string }>> {
+export async function closeUnconfirmedPayment(
+  paymentId: string,
+  actor: { adminId: string; merchantId: string },
+  note: string,
+  deps: { db?: Db } = {},
+): Promise<Result<{ message: string }>> {
   const db = deps.db ?? defaultDb;
   const text = note.trim();
   if (!text) return err(appError("VALIDATION", "확인한 내용을 입력해 주세요."));
   return db.$transaction(async (tx) => {
-    const p0 = await tx.payment.findFirst({ where: { id: paymentId, order: { merchantId: actor.merchantId } }, select: { orderId: true } });
+    const p0 = await tx.payment.findFirst({
+      where: { id: paymentId, order: { merchantId: actor.merchantId } },
+      select: { orderId: true },
+    });
     if (!p0) return err(appError("NOT_FOUND", "결제를 찾을 수 없습니다."));
     await lockOrder(tx, p0.orderId);
     const p = await tx.payment.findFirstOrThrow({ where: { id: paymentId } });
@@ -92,10 +140,17 @@ export async function closeUnconfirmedPayment(paymentId: string, actor: { adminI
       orderId: p.orderId,
       only: ["UNKNOWN"],
       data: { failureCode: "CLOSED_BY_STAFF", failureMessage: text.slice(0, 500) },
-      event: { type: "payment.closed", message: `관리자가 결제사 화면 확인 후 결제 안 됨으로 확정: ${text.slice(0, 300)}`, data: { by: actor.adminId } },
+      event: {
+        type: "payment.closed",
+        message: `관리자가 결제사 화면 확인 후 결제 안 됨으로 확정: ${text.slice(0, 300)}`,
+        data: { by: actor.adminId },
+      },
     });
     if (!moved) return err(appError("BAD_REQUEST", "결과를 모르는 결제만 닫을 수 있습니다."));
-    await tx.attention.updateMany({ where: { paymentId: p.id, resolvedAt: null }, data: { resolvedAt: new Date(), resolvedBy: actor.adminId, resolutionNote: text.slice(0, 500) } });
+    await tx.attention.updateMany({
+      where: { paymentId: p.id, resolvedAt: null },
+      data: { resolvedAt: new Date(), resolvedBy: actor.adminId, resolutionNote: text.slice(0, 500) },
+    });
     return ok({ message: "결제 안 됨으로 기록했습니다. 주문은 다시 결제할 수 있습니다." });
   });
 }

@@ -8,7 +8,15 @@ import { NEXT_STEP_KEY } from "./start-payment";
 
 export type PaymentWindow =
   | { kind: "not_found" }
-  | { kind: "found"; brand: string; orderNumber: string; itemSummary: string; total: Won; payable: boolean; form: PaymentForm | null };
+  | {
+      kind: "found";
+      brand: string;
+      orderNumber: string;
+      itemSummary: string;
+      total: Won;
+      payable: boolean;
+      form: PaymentForm | null;
+    };
 
 export async function paymentWindow(slug: string, paymentId: string, deps: { db?: Db } = {}): Promise<PaymentWindow> {
   const db = deps.db ?? defaultDb;

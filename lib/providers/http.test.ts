@@ -29,19 +29,32 @@ afterAll(async () => {
 
 describe("the one transport", () => {
   it("JSON answer; raw bytes are kept for the provider's own encoding", async () => {
-    expect(await postJson(`${base}/json`, { a: 1 }, { timeoutMs: 1000 })).toMatchObject({ ok: true, status: 200, body: { ok: 1 } });
+    expect(await postJson(`${base}/json`, { a: 1 }, { timeoutMs: 1000 })).toMatchObject({
+      ok: true,
+      status: 200,
+      body: { ok: 1 },
+    });
     const r = await request(`${base}/bytes`, { method: "GET", timeoutMs: 1000 });
     expect(r.ok && [...r.bytes]).toEqual([0xc7, 0xd1]);
   });
 
   it("timeout: may have reached the provider (unknown, not failed)", async () => {
-    expect(await request(`${base}/hang`, { timeoutMs: 100 })).toMatchObject({ ok: false, kind: "timeout", timeoutMs: 100, maybeReached: true });
+    expect(await request(`${base}/hang`, { timeoutMs: 100 })).toMatchObject({
+      ok: false,
+      kind: "timeout",
+      timeoutMs: 100,
+      maybeReached: true,
+    });
   });
 
   it("the caller's abort is a timeout too", async () => {
     const c = new AbortController();
     setTimeout(() => c.abort(), 50);
-    expect(await request(`${base}/hang`, { timeoutMs: 5000, signal: c.signal })).toMatchObject({ ok: false, kind: "timeout", maybeReached: true });
+    expect(await request(`${base}/hang`, { timeoutMs: 5000, signal: c.signal })).toMatchObject({
+      ok: false,
+      kind: "timeout",
+      maybeReached: true,
+    });
   });
 
   it("connection refused: network, certainly not reached", async () => {
@@ -49,11 +62,21 @@ describe("the one transport", () => {
     await new Promise<void>((r) => closed.listen(0, "127.0.0.1", r));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((r) => closed.close(r));
-    expect(await request(`http://127.0.0.1:${port}/x`, { timeoutMs: 1000 })).toMatchObject({ ok: false, kind: "network", code: "ECONNREFUSED", maybeReached: false });
+    expect(await request(`http://127.0.0.1:${port}/x`, { timeoutMs: 1000 })).toMatchObject({
+      ok: false,
+      kind: "network",
+      code: "ECONNREFUSED",
+      maybeReached: false,
+    });
   });
 
   it("an answer over the size cap is an unusable answer (http, reached)", async () => {
-    expect(await request(`${base}/big`, { method: "GET", timeoutMs: 1000, maxBytes: 1024 })).toMatchObject({ ok: false, kind: "http", status: 200, maybeReached: true });
+    expect(await request(`${base}/big`, { method: "GET", timeoutMs: 1000, maxBytes: 1024 })).toMatchObject({
+      ok: false,
+      kind: "http",
+      status: 200,
+      maybeReached: true,
+    });
   });
 
   it("the rule: only a connection-phase network error is 'not reached'", () => {

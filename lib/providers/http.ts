@@ -20,12 +20,21 @@ type FailureBase = {
 
 export type TransportFailure =
   | (FailureBase & { kind: "timeout"; timeoutMs: number })
-  | (FailureBase & { kind: "network"; /** errno-style code when the platform gave one (ECONNREFUSED …) */ code?: string })
+  | (FailureBase & {
+      kind: "network";
+      /** errno-style code when the platform gave one (ECONNREFUSED …) */ code?: string;
+    })
   | (FailureBase & { kind: "http"; status: number; /** the first 500 characters of the answer */ body: string });
 
 export type TransportFailureKind = TransportFailure["kind"];
 
-export type HttpAnswer = { ok: true; status: number; headers: Headers; bytes: Uint8Array; /** bytes as UTF-8 */ text: string };
+export type HttpAnswer = {
+  ok: true;
+  status: number;
+  headers: Headers;
+  bytes: Uint8Array;
+  /** bytes as UTF-8 */ text: string;
+};
 
 export type RequestOptions = {
   method?: "POST" | "GET" | "PUT" | "DELETE";
@@ -66,16 +75,30 @@ export function timeoutFailure(timeoutMs: number, message = `no response within 
 }
 
 export function networkFailure(message: string, code?: string): TransportFailure {
-  return { ok: false, kind: "network", message, maybeReached: maybeReachedFor("network", code), ...(code !== undefined && { code }) };
+  return {
+    ok: false,
+    kind: "network",
+    message,
+    maybeReached: maybeReachedFor("network", code),
+    ...(code !== undefined && { code }),
+  };
 }
 
 /** An answer the client cannot use (wrong status, unreadable body): the provider did receive the request. */
-export function httpFailure(status: number, text: string, message = `unexpected answer (HTTP ${status})`): TransportFailure {
+export function httpFailure(
+  status: number,
+  text: string,
+  message = `unexpected answer (HTTP ${status})`,
+): TransportFailure {
   return { ok: false, kind: "http", status, body: text.slice(0, SNIPPET), message, maybeReached: true };
 }
 
 function errorCode(e: unknown): string | undefined {
-  for (let cur: unknown = e, depth = 0; cur && typeof cur === "object" && depth < 4; cur = (cur as { cause?: unknown }).cause, depth++) {
+  for (
+    let cur: unknown = e, depth = 0;
+    cur && typeof cur === "object" && depth < 4;
+    cur = (cur as { cause?: unknown }).cause, depth++
+  ) {
     const code = (cur as { code?: unknown }).code;
     if (typeof code === "string") return code;
   }
@@ -125,13 +148,21 @@ export async function request(url: string, opts: RequestOptions): Promise<HttpAn
   if (opts.signal?.aborted) controller.abort();
   else opts.signal?.addEventListener("abort", onCallerAbort, { once: true });
   try {
-    const res = await f(url, { method: opts.method ?? "POST", headers: opts.headers, body: opts.body as BodyInit | undefined, signal: controller.signal });
+    const res = await f(url, {
+      method: opts.method ?? "POST",
+      headers: opts.headers,
+      body: opts.body as BodyInit | undefined,
+      signal: controller.signal,
+    });
     const bytes = await readCapped(res, opts.maxBytes ?? DEFAULT_MAX_BYTES);
-    if (bytes === null) return httpFailure(res.status, "", `answer larger than ${opts.maxBytes ?? DEFAULT_MAX_BYTES} bytes`);
+    if (bytes === null)
+      return httpFailure(res.status, "", `answer larger than ${opts.maxBytes ?? DEFAULT_MAX_BYTES} bytes`);
     return { ok: true, status: res.status, headers: res.headers, bytes, text: new TextDecoder().decode(bytes) };
   } catch (e) {
     if (controller.signal.aborted)
-      return timedOut || !opts.signal?.aborted ? timeoutFailure(opts.timeoutMs) : timeoutFailure(opts.timeoutMs, "aborted by the caller before an answer");
+      return timedOut || !opts.signal?.aborted
+        ? timeoutFailure(opts.timeoutMs)
+        : timeoutFailure(opts.timeoutMs, "aborted by the caller before an answer");
     return networkFailure(errorText(e), errorCode(e));
   } finally {
     clearTimeout(timer);

@@ -32,7 +32,8 @@ export const LIMITS = {
 export type LimitName = keyof typeof LIMITS;
 export type LimitConfig = { points: number; seconds: number; blockSeconds?: number };
 
-export type Verdict = { ok: true; remaining: number } | { ok: false; limit: LimitName; retryAfterSeconds: number; message: string };
+export type Verdict =
+  { ok: true; remaining: number } | { ok: false; limit: LimitName; retryAfterSeconds: number; message: string };
 
 const limiters = new Map<string, RateLimiterPostgres>();
 
@@ -72,7 +73,12 @@ export function subjectKey(...parts: Array<string | null | undefined>): string {
 }
 
 export function retryMessage(seconds: number): string {
-  const when = seconds < 60 ? `${seconds}초` : seconds < 3600 ? `${Math.ceil(seconds / 60)}분` : `${Math.ceil(seconds / 3600)}시간`;
+  const when =
+    seconds < 60
+      ? `${seconds}초`
+      : seconds < 3600
+        ? `${Math.ceil(seconds / 60)}분`
+        : `${Math.ceil(seconds / 3600)}시간`;
   return `요청이 너무 많습니다. ${when} 후에 다시 시도해 주세요.`;
 }
 
@@ -147,7 +153,10 @@ export async function clearFailures(name: LimitName, subject: string): Promise<v
  * directly can choose this value: limits therefore also key on what an attacker cannot vary
  * cheaply (the phone number, the order number, the account). Anything that is not an IP is "unknown".
  */
-export function requestIp(forwardedFor: string | null | undefined, trustedProxies: readonly string[] = env().TRUSTED_PROXY_IPS): string {
+export function requestIp(
+  forwardedFor: string | null | undefined,
+  trustedProxies: readonly string[] = env().TRUSTED_PROXY_IPS,
+): string {
   const ip = clientIp(forwardedFor?.slice(-1000), trustedProxies); // the right end is what our proxies appended
   return ip && isIP(ip) ? ip.toLowerCase() : "unknown";
 }

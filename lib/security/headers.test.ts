@@ -19,7 +19,13 @@ describe("content security policy", () => {
     expect(d["script-src"]).toEqual(expect.arrayContaining([`'nonce-${nonce}'`, "'strict-dynamic'"]));
     expect(d["script-src"]).not.toContain("'unsafe-inline'");
     expect(d["script-src"]).not.toContain("'unsafe-eval'");
-    expect(d["form-action"]).toEqual(["'self'", "https://pay.kcp.co.kr", "https://api.payup.co.kr", "https://open-api.kakaopay.com", "https://smpay.kcp.example"]);
+    expect(d["form-action"]).toEqual([
+      "'self'",
+      "https://pay.kcp.co.kr",
+      "https://api.payup.co.kr",
+      "https://open-api.kakaopay.com",
+      "https://smpay.kcp.example",
+    ]);
     expect(d["frame-src"]).toEqual(["'self'", "https://pay.kcp.co.kr", "https://api.payup.co.kr"]);
     expect(d["frame-ancestors"]).toEqual(["'none'"]);
     expect(d["object-src"]).toEqual(["'none'"]);
@@ -30,9 +36,13 @@ describe("content security policy", () => {
 
   it("the checkout's Kakao postcode search may load and frame its page", () => {
     const s = cspSourcesFromEnv(e);
-    expect(s.frameSrc).toEqual(expect.arrayContaining(["https://postcode.map.kakao.com", "https://postcode.map.daum.net"]));
+    expect(s.frameSrc).toEqual(
+      expect.arrayContaining(["https://postcode.map.kakao.com", "https://postcode.map.daum.net"]),
+    );
     expect(s.scriptSrc).toContain("https://t1.kakaocdn.net");
-    expect(cspSourcesFromEnv(e, "http://127.0.0.1:4010/postcode.js").frameSrc).not.toContain("https://postcode.map.kakao.com");
+    expect(cspSourcesFromEnv(e, "http://127.0.0.1:4010/postcode.js").frameSrc).not.toContain(
+      "https://postcode.map.kakao.com",
+    );
   });
 
   it("nonces are fresh, 128-bit, base64", () => {
@@ -54,6 +64,8 @@ describe("content security policy", () => {
     expect(h["Strict-Transport-Security"]).toMatch(/max-age=\d{8}/);
     expect(h["Permissions-Policy"]).toContain("camera=()");
     expect(h["Cross-Origin-Opener-Policy"]).toBe("same-origin");
-    expect(securityHeaders({ https: true, pathname: "/pay/payup/x" })["Cross-Origin-Opener-Policy"]).toBe("same-origin-allow-popups");
+    expect(securityHeaders({ https: true, pathname: "/pay/payup/x" })["Cross-Origin-Opener-Policy"]).toBe(
+      "same-origin-allow-popups",
+    );
   });
 });

@@ -28,7 +28,9 @@ export function originOf(url: string | undefined | null): string | null {
   }
 }
 
-const uniq = (xs: Array<string | null | undefined>) => [...new Set(xs.filter((x): x is string => Boolean(x)).map((x) => x.replace(/\/$/, "")))];
+const uniq = (xs: Array<string | null | undefined>) => [
+  ...new Set(xs.filter((x): x is string => Boolean(x)).map((x) => x.replace(/\/$/, ""))),
+];
 
 /**
  * Defaults from the provider settings (the sandbox in dev and tests), extended by CSP_FORM_ACTION /
@@ -36,7 +38,16 @@ const uniq = (xs: Array<string | null | undefined>) => [...new Set(xs.filter((x)
  * pay_url PayUp returns, the PC window's frames), and they are not all published — configure them.
  */
 export function cspSourcesFromEnv(
-  e: Pick<Env, "KCP_SCRIPT_URL" | "PAYUP_API_BASE" | "KAKAOPAY_API_BASE" | "KAKAOCERT_APP_LAUNCH_URL" | "CSP_FORM_ACTION" | "CSP_FRAME_SRC" | "CSP_SCRIPT_SRC">,
+  e: Pick<
+    Env,
+    | "KCP_SCRIPT_URL"
+    | "PAYUP_API_BASE"
+    | "KAKAOPAY_API_BASE"
+    | "KAKAOCERT_APP_LAUNCH_URL"
+    | "CSP_FORM_ACTION"
+    | "CSP_FRAME_SRC"
+    | "CSP_SCRIPT_SRC"
+  >,
   postcodeScript: string | null = postcodeScriptUrl(),
 ): CspSources {
   const kcp = originOf(e.KCP_SCRIPT_URL || KCP_SCRIPT_URL);
@@ -45,7 +56,13 @@ export function cspSourcesFromEnv(
   // trusts it) embeds Kakao's page in an iframe. Another script URL brings its own frame hosts (CSP_FRAME_SRC).
   const postcodeFrames = postcodeScript === DEFAULT_POSTCODE_SCRIPT_URL ? KAKAO_POSTCODE_FRAMES : [];
   return {
-    formAction: uniq([kcp, payup, originOf(e.KAKAOPAY_API_BASE), originOf(e.KAKAOCERT_APP_LAUNCH_URL), ...e.CSP_FORM_ACTION]),
+    formAction: uniq([
+      kcp,
+      payup,
+      originOf(e.KAKAOPAY_API_BASE),
+      originOf(e.KAKAOCERT_APP_LAUNCH_URL),
+      ...e.CSP_FORM_ACTION,
+    ]),
     frameSrc: uniq([kcp, payup, ...postcodeFrames, ...e.CSP_FRAME_SRC]),
     scriptSrc: uniq([kcp, originOf(postcodeScript), ...e.CSP_SCRIPT_SRC]),
   };
@@ -58,12 +75,19 @@ export function newNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
-export function contentSecurityPolicy(nonce: string, s: CspSources, opts: { dev?: boolean; https?: boolean } = {}): string {
+export function contentSecurityPolicy(
+  nonce: string,
+  s: CspSources,
+  opts: { dev?: boolean; https?: boolean } = {},
+): string {
   const directives: Array<[string, string[]]> = [
     ["default-src", ["'self'"]],
     // CSP3: only scripts with the nonce, and what they load. 'self'/hosts/https: are ignored there and
     // only serve CSP2 browsers. 'unsafe-eval' in dev only (React's dev tooling).
-    ["script-src", [`'nonce-${nonce}'`, "'strict-dynamic'", "'self'", ...s.scriptSrc, ...(opts.dev ? ["'unsafe-eval'"] : [])]],
+    [
+      "script-src",
+      [`'nonce-${nonce}'`, "'strict-dynamic'", "'self'", ...s.scriptSrc, ...(opts.dev ? ["'unsafe-eval'"] : [])],
+    ],
     // Style attributes (React style props, KCP's layer) need 'unsafe-inline'; styles cannot run script.
     ["style-src", ["'self'", "'unsafe-inline'"]],
     ["img-src", ["'self'", "data:", "blob:"]],
@@ -82,7 +106,8 @@ export function contentSecurityPolicy(nonce: string, s: CspSources, opts: { dev?
   return parts.join("; ");
 }
 
-export const PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), midi=(), browsing-topics=()";
+export const PERMISSIONS_POLICY =
+  "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), midi=(), browsing-topics=()";
 
 /**
  * The headers besides the CSP (nosniff and Referrer-Policy come from next.config.mjs). COOP lets the

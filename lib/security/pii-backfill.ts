@@ -26,11 +26,18 @@ export function keyringFromEnv(e: Record<string, string | undefined> = process.e
 }
 
 /** ring: the keys to seal with (default: from process.env; null: none, so plain rows make it throw). */
-export async function backfillPii(databaseUrl: string, opts: { ring?: Keyring | null; batchSize?: number } = {}): Promise<BackfillResult> {
+export async function backfillPii(
+  databaseUrl: string,
+  opts: { ring?: Keyring | null; batchSize?: number } = {},
+): Promise<BackfillResult> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    return await run(client, opts.ring === undefined ? keyringFromEnv() : (opts.ring ?? undefined), opts.batchSize ?? 500);
+    return await run(
+      client,
+      opts.ring === undefined ? keyringFromEnv() : (opts.ring ?? undefined),
+      opts.batchSize ?? 500,
+    );
   } finally {
     await client.end().catch(() => {});
   }
@@ -41,8 +48,13 @@ async function run(client: pg.Client, ring: Keyring | undefined, batchSize: numb
   const hasPlain = await hasColumn(client, "ConsentRequest", PLAIN);
 
   if (hasPlain) {
-    const { rows } = await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${TABLE} WHERE "${PLAIN}" IS NOT NULL`);
-    if (Number(rows[0]!.n) > 0 && !ring) throw new Error(`${rows[0]!.n} account number(s) are stored in plain text: set PII_KEYS (and PII_KEY_ID) and run the migration again`);
+    const { rows } = await client.query<{ n: string }>(
+      `SELECT count(*)::text AS n FROM ${TABLE} WHERE "${PLAIN}" IS NOT NULL`,
+    );
+    if (Number(rows[0]!.n) > 0 && !ring)
+      throw new Error(
+        `${rows[0]!.n} account number(s) are stored in plain text: set PII_KEYS (and PII_KEY_ID) and run the migration again`,
+      );
     for (;;) {
       const n = await inTx(client, async () => {
         const batch = await client.query<{ id: string; plain: string; enc: string | null }>(
@@ -52,11 +64,10 @@ async function run(client: pg.Client, ring: Keyring | undefined, batchSize: numb
         for (const r of batch.rows) {
           // A row that somehow has both keeps its sealed value; the plain copy goes either way.
           const enc = r.enc ?? seal(ring!, r.plain, "bank-account");
-          await client.query(`UPDATE ${TABLE} SET "bankAccountNumEnc" = $2, "bankAccountLast4" = COALESCE("bankAccountLast4", $3), "${PLAIN}" = NULL WHERE id = $1`, [
-            r.id,
-            enc,
-            accountLast4(r.plain) || null,
-          ]);
+          await client.query(
+            `UPDATE ${TABLE} SET "bankAccountNumEnc" = $2, "bankAccountLast4" = COALESCE("bankAccountLast4", $3), "${PLAIN}" = NULL WHERE id = $1`,
+            [r.id, enc, accountLast4(r.plain) || null],
+          );
         }
         return batch.rowCount ?? 0;
       });
@@ -98,7 +109,10 @@ async function run(client: pg.Client, ring: Keyring | undefined, batchSize: numb
 }
 
 async function hasColumn(client: pg.Client, table: string, column: string): Promise<boolean> {
-  const r = await client.query(`SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 AND column_name = $2`, [table, column]);
+  const r = await client.query(
+    `SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 AND column_name = $2`,
+    [table, column],
+  );
   return (r.rowCount ?? 0) > 0;
 }
 

@@ -1,6 +1,16 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { accountLast4, generateKeyEntry, isSealed, keyIdOf, needsReseal, open, parseKeyring, PiiError, seal } from "./pii-crypto";
+import {
+  accountLast4,
+  generateKeyEntry,
+  isSealed,
+  keyIdOf,
+  needsReseal,
+  open,
+  parseKeyring,
+  PiiError,
+  seal,
+} from "./pii-crypto";
 
 const k = (id: string) => `${id}:${randomBytes(32).toString("base64")}`;
 const code = (f: () => unknown) => {
@@ -45,7 +55,10 @@ describe("PII encryption (AES-256-GCM, key id beside each value)", () => {
     for (const at of [0, 12, body.length - 1]) {
       const t = Buffer.from(body);
       t[at] = t[at]! ^ 1;
-      expect(code(() => open(ring, `${p}.${id}.${t.toString("base64url")}`)), `byte ${at}`).toBe("TAMPERED");
+      expect(
+        code(() => open(ring, `${p}.${id}.${t.toString("base64url")}`)),
+        `byte ${at}`,
+      ).toBe("TAMPERED");
     }
     expect(code(() => open(ring, s, "phone"))).toBe("TAMPERED");
     expect(code(() => open(ring, `${p}.${id}.${body.subarray(0, 20).toString("base64url")}`))).toBe("MALFORMED");

@@ -40,16 +40,25 @@ export class PiiError extends Error {
  */
 export function parseKeyring(keysSpec: string, currentId?: string): Keyring {
   const keys = new Map<string, Buffer>();
-  const entries = keysSpec.split(",").map((s) => s.trim()).filter(Boolean);
-  if (entries.length === 0) throw new PiiError("PII_KEYS is empty: list at least one key as id:<base64 of 32 random bytes>", "CONFIG");
+  const entries = keysSpec
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (entries.length === 0)
+    throw new PiiError("PII_KEYS is empty: list at least one key as id:<base64 of 32 random bytes>", "CONFIG");
   for (const entry of entries) {
     const at = entry.indexOf(":");
     const id = at > 0 ? entry.slice(0, at) : "";
-    if (!KEY_ID.test(id)) throw new PiiError("PII_KEYS: each entry must be id:<base64>, the id 1–16 of A-Z a-z 0-9 _ -", "CONFIG");
+    if (!KEY_ID.test(id))
+      throw new PiiError("PII_KEYS: each entry must be id:<base64>, the id 1–16 of A-Z a-z 0-9 _ -", "CONFIG");
     const b64 = entry.slice(at + 1);
     if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(b64)) throw new PiiError(`PII_KEYS: key ${id} is not base64`, "CONFIG");
     const key = Buffer.from(b64.replace(/-/g, "+").replace(/_/g, "/"), "base64");
-    if (key.length !== 32) throw new PiiError(`PII_KEYS: key ${id} must be 32 bytes (base64 of 32 random bytes, e.g. openssl rand -base64 32), got ${key.length}`, "CONFIG");
+    if (key.length !== 32)
+      throw new PiiError(
+        `PII_KEYS: key ${id} must be 32 bytes (base64 of 32 random bytes, e.g. openssl rand -base64 32), got ${key.length}`,
+        "CONFIG",
+      );
     if (keys.has(id)) throw new PiiError(`PII_KEYS: key id ${id} is listed twice`, "CONFIG");
     keys.set(id, key);
   }
@@ -104,7 +113,10 @@ export function open(ring: Keyring, sealed: string, kind: PiiKind = "bank-accoun
   decipher.setAAD(aad(kind));
   decipher.setAuthTag(body.subarray(body.length - TAG_BYTES));
   try {
-    return Buffer.concat([decipher.update(body.subarray(IV_BYTES, body.length - TAG_BYTES)), decipher.final()]).toString("utf8");
+    return Buffer.concat([
+      decipher.update(body.subarray(IV_BYTES, body.length - TAG_BYTES)),
+      decipher.final(),
+    ]).toString("utf8");
   } catch {
     throw new PiiError(`sealed value does not authenticate under key ${keyId}`, "TAMPERED");
   }

@@ -9,7 +9,16 @@ afterEach(() => {
   resetEnvCache();
 });
 const use = (vars: Record<string, string>) => {
-  Object.assign(process.env, { DATABASE_URL: "postgres://x@127.0.0.1/x", KAKAOPAY_SECRET_KEY: "k", KAKAOPAY_CID: "TC0ONETIME", NODE_ENV: "test" }, vars);
+  Object.assign(
+    process.env,
+    {
+      DATABASE_URL: "postgres://x@127.0.0.1/x",
+      KAKAOPAY_SECRET_KEY: "k",
+      KAKAOPAY_CID: "TC0ONETIME",
+      NODE_ENV: "test",
+    },
+    vars,
+  );
   resetEnvCache();
 };
 

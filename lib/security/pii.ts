@@ -9,9 +9,21 @@
 // Kinds ("bank-account" default, "birth-date", "phone", "name") are authenticated: open with the kind
 // you sealed with. openPii throws PiiError (UNKNOWN_KEY / TAMPERED / MALFORMED); never log the value.
 import { env } from "@/lib/env";
-import { accountLast4, isSealed, keyIdOf, type Keyring, needsReseal, open, parseKeyring, PiiError, type PiiKind, seal } from "./pii-crypto";
+import {
+  accountLast4,
+  isSealed,
+  keyIdOf,
+  type Keyring,
+  needsReseal,
+  open,
+  parseKeyring,
+  PiiError,
+  type PiiKind,
+  seal,
+} from "./pii-crypto";
 
-if (typeof window !== "undefined") throw new Error("lib/security/pii.ts holds encryption keys and must not be bundled for the browser");
+if (typeof window !== "undefined")
+  throw new Error("lib/security/pii.ts holds encryption keys and must not be bundled for the browser");
 
 export { accountLast4, isSealed, keyIdOf, PiiError, type PiiKind };
 

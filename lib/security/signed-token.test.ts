@@ -13,7 +13,8 @@ describe("signed tokens", () => {
     expect(verifyToken("another-secret-value", "payment-attempt", "pay_1", t)).toBe(false);
     expect(verifyToken(S, "payment-attempt", "pay_1", `v2${t.slice(2)}`)).toBe(false);
     expect(verifyToken(S, "payment-attempt", "pay_1", t.slice(2))).toBe(false);
-    for (const bad of [null, undefined, "", "v1", `${t}x`]) expect(verifyToken(S, "payment-attempt", "pay_1", bad)).toBe(false);
+    for (const bad of [null, undefined, "", "v1", `${t}x`])
+      expect(verifyToken(S, "payment-attempt", "pay_1", bad)).toBe(false);
   });
 
   it("a signed list keeps the newest entries and proves only what was signed", () => {

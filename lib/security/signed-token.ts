@@ -20,7 +20,12 @@ export function signToken(secret: string, purpose: TokenPurpose, value: string):
 }
 
 /** Whether `token` is ours for this purpose and value (any other version, length or signature: false). */
-export function verifyToken(secret: string, purpose: TokenPurpose, value: string, token: string | null | undefined): boolean {
+export function verifyToken(
+  secret: string,
+  purpose: TokenPurpose,
+  value: string,
+  token: string | null | undefined,
+): boolean {
   if (!token || !token.startsWith(VERSION) || token.length !== VERSION.length + MAC_LENGTH) return false;
   const expected = Buffer.from(mac(secret, purpose, value));
   const got = Buffer.from(token.slice(VERSION.length));
@@ -35,7 +40,13 @@ const PAIR = "~";
 const entriesOf = (raw: string | undefined) => (raw ?? "").split(SEP).filter(Boolean);
 
 /** The list with `value` (re-)signed at its end. */
-export function addSigned(secret: string, purpose: TokenPurpose, raw: string | undefined, value: string, max = 20): string {
+export function addSigned(
+  secret: string,
+  purpose: TokenPurpose,
+  raw: string | undefined,
+  value: string,
+  max = 20,
+): string {
   const kept = entriesOf(raw).filter((e) => !e.startsWith(`${value}${PAIR}`));
   return [...kept.slice(-(max - 1)), `${value}${PAIR}${signToken(secret, purpose, value)}`].join(SEP);
 }

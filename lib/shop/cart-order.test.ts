@@ -4,9 +4,31 @@ import { subtractOrdered } from "./cart-order";
 
 describe("cart after a paid cart checkout", () => {
   it("subtracts what the order bought and keeps what was added since", () => {
-    expect(subtractOrdered([["tea", 2], ["bag", 1]], [{ productId: "tea", quantity: 2 }, { productId: "bag", quantity: 1 }])).toEqual([]);
+    expect(
+      subtractOrdered(
+        [
+          ["tea", 2],
+          ["bag", 1],
+        ],
+        [
+          { productId: "tea", quantity: 2 },
+          { productId: "bag", quantity: 1 },
+        ],
+      ),
+    ).toEqual([]);
     // The buyer added one more tea and a mug in another tab while paying for 2 teas.
-    expect(subtractOrdered([["tea", 3], ["mug", 1]], [{ productId: "tea", quantity: 2 }])).toEqual([["tea", 1], ["mug", 1]]);
+    expect(
+      subtractOrdered(
+        [
+          ["tea", 3],
+          ["mug", 1],
+        ],
+        [{ productId: "tea", quantity: 2 }],
+      ),
+    ).toEqual([
+      ["tea", 1],
+      ["mug", 1],
+    ]);
     // Lowered below the ordered quantity: the line goes, nothing negative.
     expect(subtractOrdered([["tea", 1]], [{ productId: "tea", quantity: 2 }])).toEqual([]);
   });

@@ -10,7 +10,6 @@ import type { Cart } from "./cart";
 export const CART_ORDER_COOKIE = "kc_cart_order";
 const PAID = new Set(["PAID", "PARTIALLY_REFUNDED", "REFUNDED"]);
 
-
 /** The cart without what a paid order bought (quantities subtracted, emptied lines dropped). */
 export function subtractOrdered(cart: Cart, items: ReadonlyArray<{ productId: string; quantity: number }>): Cart {
   const bought = new Map<string, number>();
@@ -24,9 +23,15 @@ export function subtractOrdered(cart: Cart, items: ReadonlyArray<{ productId: st
 export type CartOrderState = { orderNumber: string; status: "PENDING" | "PAID" | "STALE" };
 
 /** What the marker's order is now: still to pay, paid (subtract it), or stale (closed / not there). */
-export async function cartOrderState(db: Db, orderNumber: string | undefined): Promise<(CartOrderState & { items: Array<{ productId: string; quantity: number }> }) | null> {
+export async function cartOrderState(
+  db: Db,
+  orderNumber: string | undefined,
+): Promise<(CartOrderState & { items: Array<{ productId: string; quantity: number }> }) | null> {
   if (!isOrderNumber(orderNumber)) return null;
-  const o = await db.order.findUnique({ where: { orderNumber }, select: { status: true, items: { select: { productId: true, quantity: true } } } });
+  const o = await db.order.findUnique({
+    where: { orderNumber },
+    select: { status: true, items: { select: { productId: true, quantity: true } } },
+  });
   if (!o) return { orderNumber, status: "STALE", items: [] };
   const status = PAID.has(o.status) ? "PAID" : o.status === "PENDING" ? "PENDING" : "STALE";
   return { orderNumber, status, items: o.items };
@@ -44,7 +49,11 @@ export async function latestPendingOrder(db: Db, own: string[], now = new Date()
 }
 
 /** The cart as the buyer should see it, and whether the marker is finished with (paid or stale). */
-export async function effectiveCart(db: Db, cart: Cart, marker: string | undefined): Promise<{ cart: Cart; pendingOrder: string | null; dropMarker: boolean }> {
+export async function effectiveCart(
+  db: Db,
+  cart: Cart,
+  marker: string | undefined,
+): Promise<{ cart: Cart; pendingOrder: string | null; dropMarker: boolean }> {
   const s = await cartOrderState(db, marker);
   if (!s) return { cart, pendingOrder: null, dropMarker: marker !== undefined };
   if (s.status === "PAID") return { cart: subtractOrdered(cart, s.items), pendingOrder: null, dropMarker: true };

@@ -4,7 +4,10 @@ import { addToCart, cartCount, parseCart, serializeCart, setQuantity } from "./c
 describe("cart cookie", () => {
   it("round-trips and ignores tampered content", () => {
     const c = addToCart(addToCart([], "p1", 2), "p2", 1);
-    expect(parseCart(serializeCart(c))).toEqual([["p1", 2], ["p2", 1]]);
+    expect(parseCart(serializeCart(c))).toEqual([
+      ["p1", 2],
+      ["p2", 1],
+    ]);
     expect(parseCart('[["p1", -5]]')).toEqual([]);
     expect(parseCart('[["p1", 1.5]]')).toEqual([]);
     expect(parseCart("{not json")).toEqual([]);

@@ -65,7 +65,17 @@ async function main() {
     method: "POST",
     headers: { "content-type": "application/json;charset=utf-8", authorization: spec.authorization },
     ...(spec.newPayments
-      ? { requests: [{ method: "POST", setupRequest: (req: { body?: string }) => ({ ...req, body: newPaymentBody((seq += 1), spec.newPayments!.paidAt) }) } as never] }
+      ? {
+          requests: [
+            {
+              method: "POST",
+              setupRequest: (req: { body?: string }) => ({
+                ...req,
+                body: newPaymentBody((seq += 1), spec.newPayments!.paidAt),
+              }),
+            } as never,
+          ],
+        }
       : { body: spec.body ?? "" }),
     ...(spec.checkOk && {
       setupClient: (client: { on: (ev: "body", cb: (b: Buffer) => void) => void }) =>

@@ -64,7 +64,12 @@ export function relaxedRateLimits(): Record<string, string> {
  * appSecret: signs cookies and keys rate limits; by default a fresh random one per process that
  * calls this (tests and benchmarks run with NODE_ENV=production, which refuses the dev secret).
  */
-export function appEnv(opts: { databaseUrl: string; sandboxUrl: string; appUrl: string; appSecret?: string }): Record<string, string> {
+export function appEnv(opts: {
+  databaseUrl: string;
+  sandboxUrl: string;
+  appUrl: string;
+  appSecret?: string;
+}): Record<string, string> {
   const appSecret = opts.appSecret ?? randomBytes(32).toString("base64url");
   return {
     DATABASE_URL: opts.databaseUrl,

@@ -29,7 +29,12 @@ export type PageWeight = {
 };
 
 /** Network profile of the issue: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up, 4× CPU slowdown. */
-export const PHONE_PROFILE = { latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8, cpuRate: 4 };
+export const PHONE_PROFILE = {
+  latency: 150,
+  downloadThroughput: 1_600_000 / 8,
+  uploadThroughput: 750_000 / 8,
+  cpuRate: 4,
+};
 
 export async function throttle(context: BrowserContext, page: Page): Promise<CDPSession> {
   const cdp = await context.newCDPSession(page);
@@ -49,7 +54,11 @@ export async function throttle(context: BrowserContext, page: Page): Promise<CDP
  * quiet and weighs what came. settleMs: then wait that long and for quiet again (the bench: Next.js
  * prefetches links in view when the browser is idle, which can come after the first quiet moment).
  */
-export async function weigh(page: Page, url: string, opts: { settleMs?: number } = {}): Promise<PageWeight & { lcpMs: number | null }> {
+export async function weigh(
+  page: Page,
+  url: string,
+  opts: { settleMs?: number } = {},
+): Promise<PageWeight & { lcpMs: number | null }> {
   let prefetches = 0;
   const onRequest = (r: { url(): string; headers(): Record<string, string> }) => {
     if (r.headers()["next-router-prefetch"] || new URL(r.url()).searchParams.has("_rsc")) prefetches++;

@@ -30,7 +30,12 @@ function withDatabase(url: string, db: string): string {
 /**
  * dataDir: where the embedded cluster lives. ephemeral: delete it on stop (tests).
  */
-export async function startPostgres(opts: { dataDir: string; port?: number; ephemeral?: boolean; log?: (s: string) => void }): Promise<RunningPostgres> {
+export async function startPostgres(opts: {
+  dataDir: string;
+  port?: number;
+  ephemeral?: boolean;
+  log?: (s: string) => void;
+}): Promise<RunningPostgres> {
   const external = process.env.DATABASE_URL;
   if (external) {
     return { adminUrl: (db) => withDatabase(external, db), stop: async () => {} };
@@ -50,7 +55,16 @@ export async function startPostgres(opts: { dataDir: string; port?: number; ephe
     createPostgresUser: isRoot,
     onLog: quiet,
     onError: (e) => opts.log?.(`[postgres] ${String(e)}`),
-    postgresFlags: ["-c", "max_connections=300", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"],
+    postgresFlags: [
+      "-c",
+      "max_connections=300",
+      "-c",
+      "fsync=off",
+      "-c",
+      "synchronous_commit=off",
+      "-c",
+      "full_page_writes=off",
+    ],
   });
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
     if (existsSync(dataDir)) rmSync(dataDir, { recursive: true, force: true });

@@ -4,5 +4,7 @@
 import { run } from "./run.ts";
 
 export async function seed(databaseUrl: string) {
-  await run("npx", ["tsx", "scripts/seed.ts"], { env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "silent", NODE_ENV: "development" } });
+  await run("npx", ["tsx", "scripts/seed.ts"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "silent", NODE_ENV: "development" },
+  });
 }

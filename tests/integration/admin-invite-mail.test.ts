@@ -80,7 +80,9 @@ function textBody(raw: string): { headers: string; text: string } {
   const enc = /content-transfer-encoding:\s*([\w-]+)/i.exec(headers)?.[1]?.toLowerCase();
   if (enc === "base64") return { headers, text: Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8") };
   if (enc === "quoted-printable") {
-    const bytes = body.replace(/=\r\n/g, "").replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+    const bytes = body
+      .replace(/=\r\n/g, "")
+      .replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
     return { headers, text: Buffer.from(bytes, "latin1").toString("utf8") };
   }
   return { headers, text: body };
@@ -93,7 +95,10 @@ async function ownerCookie() {
 }
 
 async function invite(cookie: string, email: string): Promise<StaffState> {
-  const out = await dispatch(postForm("/admin/staff", { email, role: "MANAGER" }, { cookie }), actionCall(inviteAction as never, { prevState: {} }));
+  const out = await dispatch(
+    postForm("/admin/staff", { email, role: "MANAGER" }, { cookie }),
+    actionCall(inviteAction as never, { prevState: {} }),
+  );
   expect(out.status).toBe(200);
   return JSON.parse(out.body) as StaffState;
 }
@@ -172,4 +177,3 @@ describe("staff invitation mail", () => {
     expect(() => env()).toThrow(/MAIL_FROM/);
   });
 });
-

@@ -9,7 +9,15 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 
 import { db } from "@/lib/db";
 import { login, sessionFromToken } from "@/lib/admin/sessions";
-import { acceptInvite, changePassword, changeRole, createAdminAccount, inviteStaff, openInvite, setDisabled } from "@/lib/admin/staff";
+import {
+  acceptInvite,
+  changePassword,
+  changeRole,
+  createAdminAccount,
+  inviteStaff,
+  openInvite,
+  setDisabled,
+} from "@/lib/admin/staff";
 import { DEMO_ADMIN, seedDemo } from "@/lib/seed";
 import { createOrder } from "@/lib/orders/create-order";
 import { dashboard, PERIODS } from "@/lib/admin/dashboard";
@@ -54,12 +62,32 @@ describe("staff accounts", () => {
 
     const code = `Z${String.fromCharCode(65 + Math.floor(Math.random() * 26))}${String.fromCharCode(65 + Math.floor(Math.random() * 26))}`;
     const email = `first-owner-${uniq()}@example.com`;
-    expect((await createAdminAccount({ email, name: "첫 소유자", role: "OWNER", password: "short", merchantCode: code, merchantName: "새 상점" })).ok).toBe(false);
-    const r = await createAdminAccount({ email, name: "첫 소유자", role: "OWNER", password: PASSWORD, merchantCode: code, merchantName: "새 상점" });
+    expect(
+      (
+        await createAdminAccount({
+          email,
+          name: "첫 소유자",
+          role: "OWNER",
+          password: "short",
+          merchantCode: code,
+          merchantName: "새 상점",
+        })
+      ).ok,
+    ).toBe(false);
+    const r = await createAdminAccount({
+      email,
+      name: "첫 소유자",
+      role: "OWNER",
+      password: PASSWORD,
+      merchantCode: code,
+      merchantName: "새 상점",
+    });
     expect(r.ok).toBe(true);
     const s = await login({ email, password: PASSWORD });
     expect(s.ok && s.value.admin.role).toBe("OWNER");
-    const log = await db.adminAuditLog.findFirst({ where: { action: "staff.create", targetId: r.ok ? r.value.adminId : "" } });
+    const log = await db.adminAuditLog.findFirst({
+      where: { action: "staff.create", targetId: r.ok ? r.value.adminId : "" },
+    });
     expect(log?.summary).toContain(email);
   });
 
@@ -89,7 +117,10 @@ describe("staff accounts", () => {
 
   it("a viewer reads with the phone masked but cannot export, refund or resolve — in the API, actions and pages", async () => {
     const v = await invited("VIEWER");
-    const list = await dispatch(get("/api/admin/orders", { cookie: v.cookie, accept: "application/json" }), routeCall(ordersApi as never));
+    const list = await dispatch(
+      get("/api/admin/orders", { cookie: v.cookie, accept: "application/json" }),
+      routeCall(ordersApi as never),
+    );
     expect(list.status).toBe(200);
     const orders = JSON.parse(list.body).orders as { buyerPhone: string }[];
     for (const o of orders) expect(o.buyerPhone).toMatch(/^\d{3}-\*+-\d{4}$/);
@@ -97,12 +128,28 @@ describe("staff accounts", () => {
     const exp = await dispatch(get("/api/admin/orders/export", { cookie: v.cookie }), routeCall(ordersExport as never));
     expect(exp.status).toBe(403);
     expect(JSON.parse(exp.body).error.code).toBe("FORBIDDEN");
-    const refund = await dispatch(postRaw("/api/admin/payments/ckaaaaaaaaaaaaaaaaaaaaaaa/refund", JSON.stringify({ amount: 1 }), { cookie: v.cookie, "content-type": "application/json" }), routeCall(refundApi as never, { id: "ckaaaaaaaaaaaaaaaaaaaaaaa" }));
+    const refund = await dispatch(
+      postRaw("/api/admin/payments/ckaaaaaaaaaaaaaaaaaaaaaaa/refund", JSON.stringify({ amount: 1 }), {
+        cookie: v.cookie,
+        "content-type": "application/json",
+      }),
+      routeCall(refundApi as never, { id: "ckaaaaaaaaaaaaaaaaaaaaaaa" }),
+    );
     expect(refund.status).toBe(403);
 
-    const act = await dispatch(postForm("/admin/orders/x", { paymentId: "ckaaaaaaaaaaaaaaaaaaaaaaa", amount: "1", reason: "x", idempotencyKey: randomUUID() }, { cookie: v.cookie }), actionCall(refundAction as never, { prevState: {} }));
+    const act = await dispatch(
+      postForm(
+        "/admin/orders/x",
+        { paymentId: "ckaaaaaaaaaaaaaaaaaaaaaaa", amount: "1", reason: "x", idempotencyKey: randomUUID() },
+        { cookie: v.cookie },
+      ),
+      actionCall(refundAction as never, { prevState: {} }),
+    );
     expect(JSON.parse(act.body).message).toContain("환불 권한이 없습니다");
-    const resolve = await dispatch(postForm("/admin/attention", { source: "payment", id: "abc", note: "메모" }, { cookie: v.cookie }), actionCall(resolveAttentionAction as never, { prevState: {} }));
+    const resolve = await dispatch(
+      postForm("/admin/attention", { source: "payment", id: "abc", note: "메모" }, { cookie: v.cookie }),
+      actionCall(resolveAttentionAction as never, { prevState: {} }),
+    );
     expect(JSON.parse(resolve.body).message).toContain("권한이 없습니다");
 
     const page = await dispatch(get("/admin/bills/new", { cookie: v.cookie }), pageCall(NewBill as never));
@@ -114,7 +161,10 @@ describe("staff accounts", () => {
 
   it("a manager's export is audited with its filters and row count; the audit log cannot be changed", async () => {
     const m = await invited("MANAGER");
-    const res = await dispatch(get("/api/admin/orders/export?status=PAID", { cookie: m.cookie, "x-forwarded-for": "203.0.113.9" }), routeCall(ordersExport as never));
+    const res = await dispatch(
+      get("/api/admin/orders/export?status=PAID", { cookie: m.cookie, "x-forwarded-for": "203.0.113.9" }),
+      routeCall(ordersExport as never),
+    );
     expect(res.status).toBe(200);
     const lines = res.body.trim().split("\n").length - 1;
     expect(lines).toBe(await db.order.count({ where: { merchantId: m.merchantId, status: "PAID" } }));
@@ -126,10 +176,16 @@ describe("staff accounts", () => {
     expect((await db.adminAuditLog.findUniqueOrThrow({ where: { id: row.id } })).summary).toBe(row.summary);
 
     // Only owners read (and export) it.
-    const denied = await dispatch(get("/api/admin/audit/export", { cookie: m.cookie }), routeCall(auditExport as never));
+    const denied = await dispatch(
+      get("/api/admin/audit/export", { cookie: m.cookie }),
+      routeCall(auditExport as never),
+    );
     expect(denied.status).toBe(403);
     const o = await owner();
-    const csv = await dispatch(get(`/api/admin/audit/export?actor=${encodeURIComponent(m.email)}`, { cookie: o.cookie }), routeCall(auditExport as never));
+    const csv = await dispatch(
+      get(`/api/admin/audit/export?actor=${encodeURIComponent(m.email)}`, { cookie: o.cookie }),
+      routeCall(auditExport as never),
+    );
     expect(csv.status).toBe(200);
     expect(csv.body).toContain("주문 CSV");
   });
@@ -158,7 +214,9 @@ describe("staff accounts", () => {
     if (!other.ok) throw new Error("login");
     const { sha256 } = await import("@/lib/admin/sessions");
     expect((await changePassword(v, { current: "wrong", next: "another good pass" })).ok).toBe(false);
-    expect((await changePassword(v, { current: PASSWORD, next: "another good pass", keepTokenHash: sha256(v.token) })).ok).toBe(true);
+    expect(
+      (await changePassword(v, { current: PASSWORD, next: "another good pass", keepTokenHash: sha256(v.token) })).ok,
+    ).toBe(true);
     expect(await sessionFromToken(v.token)).not.toBeNull();
     expect(await sessionFromToken(other.value.token)).toBeNull();
     expect((await login({ email: v.email, password: "another good pass" })).ok).toBe(true);
@@ -169,10 +227,19 @@ describe("staff accounts", () => {
     const [p] = await demoProducts();
     const created = await createOrder({ buyer, lines: [{ productId: p!.id, quantity: 1 }] });
     if (!created.ok) throw new Error(created.error.message);
-    await db.order.update({ where: { orderNumber: created.value.orderNumber }, data: { createdAt: new Date("2026-11-30T15:24:45.108Z") } });
-    const res = await dispatch(get(`/api/admin/orders/export?q=${created.value.orderNumber}`, { cookie: o.cookie }), routeCall(ordersExport as never));
+    await db.order.update({
+      where: { orderNumber: created.value.orderNumber },
+      data: { createdAt: new Date("2026-11-30T15:24:45.108Z") },
+    });
+    const res = await dispatch(
+      get(`/api/admin/orders/export?q=${created.value.orderNumber}`, { cookie: o.cookie }),
+      routeCall(ordersExport as never),
+    );
     expect(res.status).toBe(200);
-    const [header, row] = res.body.replace(/^\uFEFF/, "").trim().split("\n");
+    const [header, row] = res.body
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\n");
     expect(header).toContain("거래번호");
     expect(header).toContain("결제수단");
     expect(header).toContain("카드사");
@@ -186,18 +253,39 @@ describe("staff accounts", () => {
     for (const p of PERIODS) {
       const d = await dashboard(o.merchantId, p.key, { now });
       // The period starts at 00:00 KST, (days - 1) days ago.
-      const kstMidnight = new Date(Math.floor((now.getTime() + 9 * 3600_000) / 86_400_000) * 86_400_000 - 9 * 3600_000 - (p.days - 1) * 86_400_000);
+      const kstMidnight = new Date(
+        Math.floor((now.getTime() + 9 * 3600_000) / 86_400_000) * 86_400_000 - 9 * 3600_000 - (p.days - 1) * 86_400_000,
+      );
       const [sales] = await db.$queryRawUnsafe<{ s: bigint | null; n: bigint }[]>(
         `SELECT SUM(p."totalAmount") s, COUNT(*) n FROM "Payment" p JOIN "Order" o ON o.id = p."orderId" WHERE o."merchantId" = $1 AND p.status::text IN ('APPROVED','PARTIALLY_CANCELLED','CANCELLED') AND p."approvedAt" >= $2 AND p."approvedAt" <= $3`,
-        o.merchantId, kstMidnight, now,
+        o.merchantId,
+        kstMidnight,
+        now,
       );
       const [refunds] = await db.$queryRawUnsafe<{ s: bigint | null }[]>(
         `SELECT SUM(r.amount) s FROM "Refund" r JOIN "Payment" p ON p.id = r."paymentId" JOIN "Order" o ON o.id = p."orderId" WHERE o."merchantId" = $1 AND r.status::text = 'DONE' AND p.status::text IN ('APPROVED','PARTIALLY_CANCELLED','CANCELLED') AND r."completedAt" >= $2 AND r."completedAt" <= $3`,
-        o.merchantId, kstMidnight, now,
+        o.merchantId,
+        kstMidnight,
+        now,
       );
-      const [paid] = await db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT COUNT(*) n FROM "Order" WHERE "merchantId" = $1 AND "paidAt" >= $2 AND "paidAt" <= $3`, o.merchantId, kstMidnight, now);
-      const [bills] = await db.$queryRawUnsafe<{ n: bigint; s: bigint | null }[]>(`SELECT COUNT(*) n, SUM(amount) s FROM "Bill" WHERE "merchantId" = $1 AND "createdAt" >= $2 AND "createdAt" <= $3`, o.merchantId, kstMidnight, now);
-      const [consents] = await db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT COUNT(*) n FROM "ConsentRequest" WHERE "merchantId" = $1 AND "createdAt" >= $2 AND "createdAt" <= $3`, o.merchantId, kstMidnight, now);
+      const [paid] = await db.$queryRawUnsafe<{ n: bigint }[]>(
+        `SELECT COUNT(*) n FROM "Order" WHERE "merchantId" = $1 AND "paidAt" >= $2 AND "paidAt" <= $3`,
+        o.merchantId,
+        kstMidnight,
+        now,
+      );
+      const [bills] = await db.$queryRawUnsafe<{ n: bigint; s: bigint | null }[]>(
+        `SELECT COUNT(*) n, SUM(amount) s FROM "Bill" WHERE "merchantId" = $1 AND "createdAt" >= $2 AND "createdAt" <= $3`,
+        o.merchantId,
+        kstMidnight,
+        now,
+      );
+      const [consents] = await db.$queryRawUnsafe<{ n: bigint }[]>(
+        `SELECT COUNT(*) n FROM "ConsentRequest" WHERE "merchantId" = $1 AND "createdAt" >= $2 AND "createdAt" <= $3`,
+        o.merchantId,
+        kstMidnight,
+        now,
+      );
       expect(d.sales.amount, p.key).toBe(Number(sales!.s ?? 0));
       expect(d.sales.count, p.key).toBe(Number(sales!.n));
       expect(d.refunds.amount, p.key).toBe(Number(refunds!.s ?? 0));
@@ -205,7 +293,10 @@ describe("staff accounts", () => {
       expect(d.paidOrders, p.key).toBe(Number(paid!.n));
       expect(d.bills.issued, p.key).toEqual({ count: Number(bills!.n), amount: Number(bills!.s ?? 0) });
       expect(d.consents.requested, p.key).toBe(Number(consents!.n));
-      expect(d.daily.reduce((a, x) => a + x.amount, 0), p.key).toBe(d.sales.amount);
+      expect(
+        d.daily.reduce((a, x) => a + x.amount, 0),
+        p.key,
+      ).toBe(d.sales.amount);
     }
   });
 });

@@ -16,7 +16,10 @@ const inAWeek = () => new Date(Date.now() + 7 * 86_400_000);
 
 async function issue(billId: string, mode: "create" | "recreate", client?: ReturnType<typeof createDoznClient>) {
   const a = await demoActor();
-  return issueBillLink({ billId, merchantId: a.merchantId, adminId: a.adminId, mode, expireAt: inAWeek() }, client ? { agency: createDoznLinkAgency(client) } : {});
+  return issueBillLink(
+    { billId, merchantId: a.merchantId, adminId: a.adminId, mode, expireAt: inAWeek() },
+    client ? { agency: createDoznLinkAgency(client) } : {},
+  );
 }
 
 describe("createBill", () => {
@@ -32,9 +35,25 @@ describe("createBill", () => {
       [{ billedYearMonth: "202613" }, "billedYearMonth", /YYYYMM/],
       [{ payExpireDate: "20260231" }, "payExpireDate", /올바른 날짜가 아닙니다/],
       [{ expireType: "D2" }, "secondPayExpireDate", /두 번째 납기일이 필요합니다/],
-      [{ details: [{ type: "TABLE", title: "표", head: ["a", "b"], rows: [["1"]] }] }, "details.0.rows", /같은 수의 칸/],
-      [{ details: [{ type: "GRAPH", title: "g", points: Array.from({ length: 14 }, (_, i) => ({ x: String(i), y: i })) }] }, "details.0.points", /13개/],
-      [{ details: [{ type: "KEY_VALUE", title: "", rows: [{ key: "a", value: "b", level: 1 }] }] }, "details.0.title", /항목 제목/],
+      [
+        { details: [{ type: "TABLE", title: "표", head: ["a", "b"], rows: [["1"]] }] },
+        "details.0.rows",
+        /같은 수의 칸/,
+      ],
+      [
+        {
+          details: [
+            { type: "GRAPH", title: "g", points: Array.from({ length: 14 }, (_, i) => ({ x: String(i), y: i })) },
+          ],
+        },
+        "details.0.points",
+        /13개/,
+      ],
+      [
+        { details: [{ type: "KEY_VALUE", title: "", rows: [{ key: "a", value: "b", level: 1 }] }] },
+        "details.0.title",
+        /항목 제목/,
+      ],
     ];
     for (const [over, field, msg] of cases) {
       const r = await createBill(billInput(over), actor);
@@ -71,7 +90,10 @@ describe("bill links through the agency sandbox", () => {
     expect(re.ok && re.value.url !== r.value.url).toBe(true);
     const links = await db.billLink.findMany({ where: { billId: bill.id }, orderBy: { createdAt: "asc" } });
     expect(links.map((l) => l.kind)).toEqual(["CREATE", "RECREATE"]);
-    const events = await db.billEvent.findMany({ where: { billId: bill.id, type: { startsWith: "dozn.link" } }, orderBy: { createdAt: "asc" } });
+    const events = await db.billEvent.findMany({
+      where: { billId: bill.id, type: { startsWith: "dozn.link" } },
+      orderBy: { createdAt: "asc" },
+    });
     expect(events.map((e) => e.resultCode)).toEqual(["OK", "E818", "OK"]);
   });
 
@@ -114,7 +136,13 @@ describe("bill links through the agency sandbox", () => {
   it("a paid bill gets no link; an expiry in the past is refused before calling the agency", async () => {
     const bill = await newBill();
     const a = await demoActor();
-    const past = await issueBillLink({ billId: bill.id, merchantId: a.merchantId, adminId: a.adminId, mode: "create", expireAt: new Date(Date.now() - 1000) });
+    const past = await issueBillLink({
+      billId: bill.id,
+      merchantId: a.merchantId,
+      adminId: a.adminId,
+      mode: "create",
+      expireAt: new Date(Date.now() - 1000),
+    });
     expect(past).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
     expect((await callAgency("pay-result", payResult(bill))).body.res_code).toBe("OK");
     expect(await issue(bill.id, "create")).toMatchObject({ ok: false, error: { code: "NOT_PAYABLE" } });
@@ -126,7 +154,9 @@ describe("bill list and CSV", () => {
     const a = await demoActor();
     const bill = await newBill({ billedYearMonth: "202501", title: "검색용 청구서 ZQX" });
     const f = (o: Record<string, string>) => billFilterSchema.parse(o);
-    expect((await listBills(a.merchantId, f({ customer: bill.billerUserKey }))).rows.map((r) => r.id)).toEqual([bill.id]);
+    expect((await listBills(a.merchantId, f({ customer: bill.billerUserKey }))).rows.map((r) => r.id)).toEqual([
+      bill.id,
+    ]);
     expect((await listBills(a.merchantId, f({ month: "2025-01", q: "zqx" }))).rows.map((r) => r.id)).toEqual([bill.id]);
     expect((await listBills(a.merchantId, f({ customer: bill.billerUserKey, status: "PAID" }))).total).toBe(0);
     expect(billFilterSchema.safeParse({ month: "2025-13" }).success).toBe(false);

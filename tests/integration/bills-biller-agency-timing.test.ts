@@ -39,7 +39,9 @@ afterAll(async () => {
 });
 
 async function linkFor(bill: Awaited<ReturnType<typeof newBill>>) {
-  const r = await sb(`/external/inquiry-payment/one-time/url/${CODE}`, { data: { ...keysOf(bill), expire_at: "20991231235959" } });
+  const r = await sb(`/external/inquiry-payment/one-time/url/${CODE}`, {
+    data: { ...keysOf(bill), expire_at: "20991231235959" },
+  });
   expect(r.json.res_code).toBe("OK");
   return r.json.data.url as string;
 }
@@ -69,8 +71,11 @@ describe("the agency's 3 s budget (seed §2.1.1)", () => {
     const urls = [];
     for (const b of bills) urls.push(await linkFor(b));
     const before = (await ourDeliveries()).length;
-    const answers = await Promise.all(urls.map((url) => sb("/__sandbox/dozn/pay", { url, birth: "19900301", payBy: "CARD", cardCompany: "KB" })));
-    for (const a of answers) expect([a.json.notice.res_code, a.json.prepay.res_code, a.json.payResult.res_code]).toEqual(["OK", "OK", "OK"]);
+    const answers = await Promise.all(
+      urls.map((url) => sb("/__sandbox/dozn/pay", { url, birth: "19900301", payBy: "CARD", cardCompany: "KB" })),
+    );
+    for (const a of answers)
+      expect([a.json.notice.res_code, a.json.prepay.res_code, a.json.payResult.res_code]).toEqual(["OK", "OK", "OK"]);
     const calls = (await ourDeliveries()).slice(before);
     expect(calls).toHaveLength(90);
     const slowest = Math.max(...calls.map((d) => d.durationMs));

@@ -6,7 +6,8 @@ import { updateBill } from "@/lib/bills/bills";
 import { handleAgencyCall, type AgencyAuthSettings } from "@/lib/bills/agency-endpoint";
 import { billInput, callAgency, demoActor, keysOf, newBill, payResult } from "./bills-helpers";
 
-const kstDay = (offsetDays: number) => new Date(Date.now() + 9 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10).replace(/-/g, "");
+const kstDay = (offsetDays: number) =>
+  new Date(Date.now() + 9 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10).replace(/-/g, "");
 
 describe("POST /kakao/notice", () => {
   it("OK: the bill with every detail type, in the seed's field names and types (HTTP 200, JSON)", async () => {
@@ -15,7 +16,9 @@ describe("POST /kakao/notice", () => {
       expireType: "D2",
       secondPayExpireDate: kstDay(20),
       settlementCode: "APT01",
-      bankAccounts: [{ bankCode: "088", accountNo: "562-1234-5678", holderName: "카카오아파트", accountType: "VIRTUAL" }],
+      bankAccounts: [
+        { bankCode: "088", accountNo: "562-1234-5678", holderName: "카카오아파트", accountType: "VIRTUAL" },
+      ],
     });
     const r = await callAgency("notice", { ...keysOf(bill), user_birth: "19900301" });
     expect(r.status).toBe(200);
@@ -34,13 +37,25 @@ describe("POST /kakao/notice", () => {
       expire_type: "D2",
       pay_expire_date: bill.payExpireDate,
       second_pay_expire_date: kstDay(20),
-      bank_accounts: [{ bank_code: "088", account_no: "562-1234-5678", holder_name: "카카오아파트", account_type: "VIRTUAL" }],
+      bank_accounts: [
+        { bank_code: "088", account_no: "562-1234-5678", holder_name: "카카오아파트", account_type: "VIRTUAL" },
+      ],
     });
     const details = result.details as Array<Record<string, unknown>>;
     expect(details.map((d) => d.item_type)).toEqual(["KEY_VALUE", "TEXT", "TABLE", "GRAPH"]);
-    expect(details[0]).toEqual({ title: "청구 내역", item_type: "KEY_VALUE", elements: [{ key: "당월 부과", value: "29,000원", level: 1 }] });
+    expect(details[0]).toEqual({
+      title: "청구 내역",
+      item_type: "KEY_VALUE",
+      elements: [{ key: "당월 부과", value: "29,000원", level: 1 }],
+    });
     expect(details[2]).toMatchObject({ elements: { head: ["항목", "금액"], rows: [["전기료", "12,000원"]] } });
-    expect(details[3]).toMatchObject({ unit_name: "원", elements: [{ x: "06", y: 25000 }, { x: "07", y: 29000 }] });
+    expect(details[3]).toMatchObject({
+      unit_name: "원",
+      elements: [
+        { x: "06", y: 25000 },
+        { x: "07", y: 29000 },
+      ],
+    });
     expect(typeof result.amount).toBe("number");
   });
 
@@ -73,18 +88,29 @@ describe("POST /kakao/notice", () => {
     const r = await callAgency("notice", { biller_user_key: first.billerUserKey, user_birth: "19900301" });
     expect(r.body.res_code).toBe("E005");
     // naming the ordinal makes it one bill again
-    const one = await callAgency("notice", { biller_user_key: first.billerUserKey, ordinal: "2", user_birth: "19900301" });
+    const one = await callAgency("notice", {
+      biller_user_key: first.billerUserKey,
+      ordinal: "2",
+      user_birth: "19900301",
+    });
     expect(one.body.res_code).toBe("OK");
   });
 
   it("E502: no such bill, and a birth date that does not match the customer's", async () => {
-    const r = await callAgency("notice", { biller_user_key: "NOBODY1", biller_notice_key: "NO-SUCH-KEY", user_birth: "19900301" });
+    const r = await callAgency("notice", {
+      biller_user_key: "NOBODY1",
+      biller_notice_key: "NO-SUCH-KEY",
+      user_birth: "19900301",
+    });
     expect(r.body).toMatchObject({ res_code: "E502", message: "납부불가 - 납부 대상 없음" });
     const bill = await newBill({ customerBirth: "1985-04-12" });
     expect((await callAgency("notice", { ...keysOf(bill), user_birth: "19900301" })).body.res_code).toBe("E502");
     expect((await callAgency("notice", { ...keysOf(bill), user_birth: "19850412" })).body.res_code).toBe("OK");
     // notice key of another customer's bill
-    expect((await callAgency("notice", { ...keysOf(bill), biller_user_key: "SOMEONEELSE", user_birth: "19850412" })).body.res_code).toBe("E502");
+    expect(
+      (await callAgency("notice", { ...keysOf(bill), biller_user_key: "SOMEONEELSE", user_birth: "19850412" })).body
+        .res_code,
+    ).toBe("E502");
   });
 
   it("seed §1.3: the seed's request (no Authorization) from an allowed IP is accepted; any other IP is refused in the envelope", async () => {
@@ -112,14 +138,31 @@ describe("POST /kakao/notice", () => {
 
 describe("agency auth settings (same pipeline as the routes, other settings)", () => {
   const call = (data: unknown, h: Record<string, string>, forwardedFor: string | null, auth: AgencyAuthSettings) =>
-    handleAgencyCall({ endpoint: "notice", rawBody: JSON.stringify({ data }), header: (n) => h[n.toLowerCase()] ?? null, forwardedFor }, { auth });
+    handleAgencyCall(
+      {
+        endpoint: "notice",
+        rawBody: JSON.stringify({ data }),
+        header: (n) => h[n.toLowerCase()] ?? null,
+        forwardedFor,
+      },
+      { auth },
+    );
 
   it("with a configured credential it is required, in its header and format", async () => {
     const bill = await newBill();
     const data = { ...keysOf(bill), user_birth: "19900301" };
-    const auth = { allowedIps: ["127.0.0.1"], trustedProxies: ["10.255.255.1"], credential: "agreed-9", credentialHeader: "X-Dozn-Key", credentialFormat: "Key {credential}" };
+    const auth = {
+      allowedIps: ["127.0.0.1"],
+      trustedProxies: ["10.255.255.1"],
+      credential: "agreed-9",
+      credentialHeader: "X-Dozn-Key",
+      credentialFormat: "Key {credential}",
+    };
     expect((await call(data, { "x-dozn-key": "Key agreed-9" }, "127.0.0.1", auth)).body.res_code).toBe("OK");
-    expect(await call(data, {}, "127.0.0.1", auth)).toMatchObject({ status: 401, body: { res_code: "E003", data: null } });
+    expect(await call(data, {}, "127.0.0.1", auth)).toMatchObject({
+      status: 401,
+      body: { res_code: "E003", data: null },
+    });
     expect((await call(data, { "x-dozn-key": "agreed-9" }, "127.0.0.1", auth)).status).toBe(401);
     expect((await call(data, { authorization: "Key agreed-9" }, "127.0.0.1", auth)).status).toBe(401);
     expect((await call(data, { "x-dozn-key": "Key agreed-9" }, "203.0.113.9", auth)).status).toBe(403); // the IP still counts
@@ -131,27 +174,45 @@ describe("agency auth settings (same pipeline as the routes, other settings)", (
     const noProxy = { allowedIps: ["127.0.0.1"], trustedProxies: [] };
     expect(await call(data, {}, "127.0.0.1", noProxy)).toMatchObject({ status: 403, body: { res_code: "E003" } });
     // a credential makes that setup usable (then the credential decides, the forwarded IP is a second check)
-    expect((await call(data, { authorization: "c1" }, "127.0.0.1", { ...noProxy, credential: "c1" })).body.res_code).toBe("OK");
+    expect(
+      (await call(data, { authorization: "c1" }, "127.0.0.1", { ...noProxy, credential: "c1" })).body.res_code,
+    ).toBe("OK");
   });
 
   it("an empty allow-list refuses everything, whatever else is set", async () => {
     const bill = await newBill();
     const data = { ...keysOf(bill), user_birth: "19900301" };
-    expect((await call(data, { authorization: "c1" }, "127.0.0.1", { allowedIps: [], trustedProxies: ["10.255.255.1"], credential: "c1" })).status).toBe(403);
+    expect(
+      (
+        await call(data, { authorization: "c1" }, "127.0.0.1", {
+          allowedIps: [],
+          trustedProxies: ["10.255.255.1"],
+          credential: "c1",
+        })
+      ).status,
+    ).toBe(403);
   });
 });
 
 describe("POST /kakao/prepay", () => {
   it("OK: the payable amount of an unpaid bill", async () => {
     const bill = await newBill();
-    expect((await callAgency("prepay", { ...keysOf(bill), amount: 29000 })).body).toEqual({ res_code: "OK", message: "성공", data: null });
+    expect((await callAgency("prepay", { ...keysOf(bill), amount: 29000 })).body).toEqual({
+      res_code: "OK",
+      message: "성공",
+      data: null,
+    });
   });
 
   it("E001 amount missing · E006 ordinal too long · E007 billed_year_month digits · E008 amount as a string", async () => {
     const bill = await newBill();
     expect((await callAgency("prepay", keysOf(bill))).body.res_code).toBe("E001");
-    expect((await callAgency("prepay", { ...keysOf(bill), ordinal: "1".repeat(25), amount: 29000 })).body.res_code).toBe("E006");
-    expect((await callAgency("prepay", { ...keysOf(bill), billed_year_month: "20267", amount: 29000 })).body.res_code).toBe("E007");
+    expect(
+      (await callAgency("prepay", { ...keysOf(bill), ordinal: "1".repeat(25), amount: 29000 })).body.res_code,
+    ).toBe("E006");
+    expect(
+      (await callAgency("prepay", { ...keysOf(bill), billed_year_month: "20267", amount: 29000 })).body.res_code,
+    ).toBe("E007");
     expect((await callAgency("prepay", { ...keysOf(bill), amount: "29000" })).body.res_code).toBe("E008");
   });
 
@@ -166,7 +227,16 @@ describe("POST /kakao/prepay", () => {
   it("E501: amount above payable after the bill was lowered; the next notice returns the new amount", async () => {
     const bill = await newBill();
     const actor = await demoActor();
-    const edited = await updateBill(bill.id, billInput({ customerKey: bill.billerUserKey, billerNoticeKey: bill.billerNoticeKey, billedYearMonth: bill.billedYearMonth!, amount: 25000 }), actor);
+    const edited = await updateBill(
+      bill.id,
+      billInput({
+        customerKey: bill.billerUserKey,
+        billerNoticeKey: bill.billerNoticeKey,
+        billedYearMonth: bill.billedYearMonth!,
+        amount: 25000,
+      }),
+      actor,
+    );
     expect(edited.ok).toBe(true);
     const r = await callAgency("prepay", { ...keysOf(bill), amount: 29000 });
     expect(r.body).toMatchObject({ res_code: "E501", message: "납부불가 - 납부 가능금액 초과" });
@@ -176,7 +246,9 @@ describe("POST /kakao/prepay", () => {
   });
 
   it("E502: no such bill", async () => {
-    expect((await callAgency("prepay", { biller_user_key: "NOBODY2", biller_notice_key: "NONE", amount: 1 })).body.res_code).toBe("E502");
+    expect(
+      (await callAgency("prepay", { biller_user_key: "NOBODY2", biller_notice_key: "NONE", amount: 1 })).body.res_code,
+    ).toBe("E502");
   });
 
   it("E506: past the last due date (D1 first, D2 second); D0 ignores due dates", async () => {
@@ -195,7 +267,9 @@ describe("POST /kakao/prepay", () => {
   it("E005: ambiguous without a notice key", async () => {
     const first = await newBill({ ordinal: "1" });
     await newBill({ customerKey: first.billerUserKey, ordinal: "2" });
-    expect((await callAgency("prepay", { biller_user_key: first.billerUserKey, amount: 29000 })).body.res_code).toBe("E005");
+    expect((await callAgency("prepay", { biller_user_key: first.billerUserKey, amount: 29000 })).body.res_code).toBe(
+      "E005",
+    );
   });
 
   it("E601: the bill cannot be looked up (database failing) — answered in the envelope, not a 500", async () => {
@@ -207,10 +281,18 @@ describe("POST /kakao/prepay", () => {
         }),
     });
     const r = await handleAgencyCall(
-      { endpoint: "prepay", rawBody: JSON.stringify({ data: { biller_user_key: "A1", biller_notice_key: "K1", amount: 1000 } }), header: () => null, forwardedFor: "127.0.0.1" },
+      {
+        endpoint: "prepay",
+        rawBody: JSON.stringify({ data: { biller_user_key: "A1", biller_notice_key: "K1", amount: 1000 } }),
+        header: () => null,
+        forwardedFor: "127.0.0.1",
+      },
       { db: failing, auth: { allowedIps: ["127.0.0.1"], trustedProxies: ["10.255.255.1"] } },
     );
-    expect(r).toEqual({ status: 200, body: { res_code: "E601", message: "수납처리실패 - 납부요청 정보 조회 실패", data: null } });
+    expect(r).toEqual({
+      status: 200,
+      body: { res_code: "E601", message: "수납처리실패 - 납부요청 정보 조회 실패", data: null },
+    });
   });
 });
 
@@ -221,7 +303,17 @@ describe("POST /kakao/pay-result", () => {
     const r = await callAgency("pay-result", p);
     expect(r).toMatchObject({ status: 200, body: { res_code: "OK", message: "성공", data: null } });
     const row = await db.billPayment.findUniqueOrThrow({ where: { payId: BigInt(p.pay_id) } });
-    expect(row).toMatchObject({ billId: bill.id, payBy: "CARD", payAmount: 29000n, fee: 522n, feeTax: 52n, cardBin: "451842", cardCompany: "SHINHAN", feeType: "BEFORE", adjustDate: p.adjust_date });
+    expect(row).toMatchObject({
+      billId: bill.id,
+      payBy: "CARD",
+      payAmount: 29000n,
+      fee: 522n,
+      feeTax: 52n,
+      cardBin: "451842",
+      cardCompany: "SHINHAN",
+      feeType: "BEFORE",
+      adjustDate: p.adjust_date,
+    });
     const after = await db.bill.findUniqueOrThrow({ where: { id: bill.id } });
     expect(after).toMatchObject({ status: "PAID", paidAmount: 29000n, cancelledAmount: 0n });
   });
@@ -230,7 +322,9 @@ describe("POST /kakao/pay-result", () => {
     const bill = await newBill();
     const { pay_id: _omit, ...noId } = payResult(bill);
     expect((await callAgency("pay-result", noId)).body.res_code).toBe("E001");
-    expect((await callAgency("pay-result", payResult(bill, { pay_detail2: "X".repeat(21) }))).body.res_code).toBe("E006");
+    expect((await callAgency("pay-result", payResult(bill, { pay_detail2: "X".repeat(21) }))).body.res_code).toBe(
+      "E006",
+    );
     expect((await callAgency("pay-result", payResult(bill, { paid_at: "2026071512000" }))).body.res_code).toBe("E007");
     expect((await callAgency("pay-result", payResult(bill, { pay_amount: -29000 }))).body.res_code).toBe("E008");
     expect((await callAgency("pay-result", payResult(bill, { pay_by: "CASH" }))).body.res_code).toBe("E008");
@@ -240,7 +334,10 @@ describe("POST /kakao/pay-result", () => {
   });
 
   it("E502: a result for a bill we never issued", async () => {
-    const r = await callAgency("pay-result", payResult({ billerUserKey: "NOBODY3", billerNoticeKey: "NO-BILL", billedYearMonth: null, amount: 1000 }));
+    const r = await callAgency(
+      "pay-result",
+      payResult({ billerUserKey: "NOBODY3", billerNoticeKey: "NO-BILL", billedYearMonth: null, amount: 1000 }),
+    );
     expect(r.body.res_code).toBe("E502");
   });
 
@@ -258,7 +355,8 @@ describe("POST /kakao/pay-result", () => {
     const r = await callAgency("pay-result", { ...p, pay_amount: 1000 });
     expect(r.body.res_code).toBe("OK");
     expect((await db.billPayment.findUniqueOrThrow({ where: { payId: BigInt(p.pay_id) } })).payAmount).toBe(29000n);
-    expect(await db.billReview.findMany({ where: { billId: bill.id, resolvedAt: null } })).toMatchObject([{ kind: "CONFLICT", code: "OK", data: { payAmount: 1000 } }]);
+    expect(await db.billReview.findMany({ where: { billId: bill.id, resolvedAt: null } })).toMatchObject([
+      { kind: "CONFLICT", code: "OK", data: { payAmount: 1000 } },
+    ]);
   });
-
 });

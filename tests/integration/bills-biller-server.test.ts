@@ -15,9 +15,18 @@ import { testEnv } from "./test-env.ts";
 
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Envelope };
 
-function post(base: string, path: string, body: string, headers: Record<string, string | null> = {}, agent?: http.Agent): Promise<Answer> {
+function post(
+  base: string,
+  path: string,
+  body: string,
+  headers: Record<string, string | null> = {},
+  agent?: http.Agent,
+): Promise<Answer> {
   // the seed's request: JSON both ways, no Authorization (seed 003 §1.3, §5-§7)
-  const h: Record<string, string> = { "content-type": "application/json;charset=utf-8", accept: "application/json;charset=utf-8" };
+  const h: Record<string, string> = {
+    "content-type": "application/json;charset=utf-8",
+    accept: "application/json;charset=utf-8",
+  };
   for (const [k, v] of Object.entries(headers)) {
     if (v === null) delete h[k];
     else h[k] = v;
@@ -27,7 +36,9 @@ function post(base: string, path: string, body: string, headers: Record<string, 
       let b = "";
       res.setEncoding("utf8");
       res.on("data", (c: string) => (b += c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: JSON.parse(b) as Envelope }));
+      res.on("end", () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: JSON.parse(b) as Envelope }),
+      );
     });
     req.on("error", reject);
     req.end(body);
@@ -43,7 +54,13 @@ beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   child = await startService("biller", process.execPath, ["--import", "tsx", "scripts/biller-server.ts"], {
-    env: { ...process.env, ...testEnv(inject("databaseUrl"), inject("sandboxUrl")), BILLER_PORT: String(port), BILLER_HOST: "127.0.0.1", DB_POOL_SIZE: "10" },
+    env: {
+      ...process.env,
+      ...testEnv(inject("databaseUrl"), inject("sandboxUrl")),
+      BILLER_PORT: String(port),
+      BILLER_HOST: "127.0.0.1",
+      DB_POOL_SIZE: "10",
+    },
     readyUrl: `${base}/`,
     echo: false,
   });
@@ -61,9 +78,18 @@ describe("standalone biller server (child process)", () => {
     expect(r.status).toBe(200);
     expect(r.headers["content-type"]).toBe("application/json;charset=utf-8");
     expect(r.headers.connection).toBe("keep-alive");
-    expect(r.body).toMatchObject({ res_code: "OK", data: { result: { biller_notice_key: bill.billerNoticeKey, amount: 29000 } } });
+    expect(r.body).toMatchObject({
+      res_code: "OK",
+      data: { result: { biller_notice_key: bill.billerNoticeKey, amount: 29000 } },
+    });
     // the same socket again
-    const again = await post(base, "/kakao/notice?x=1", envelope({ ...keysOf(bill), user_birth: "19900301" }), {}, agent);
+    const again = await post(
+      base,
+      "/kakao/notice?x=1",
+      envelope({ ...keysOf(bill), user_birth: "19900301" }),
+      {},
+      agent,
+    );
     expect(again.body.res_code).toBe("OK");
     agent.destroy();
   });
@@ -74,12 +100,20 @@ describe("standalone biller server (child process)", () => {
     expect((await post(base, "/kakao/pay-result", envelope(p))).body).toMatchObject({ res_code: "OK" });
     expect(await db.billPayment.count({ where: { billId: bill.id } })).toBe(1);
     // a header nobody asked for changes nothing
-    expect((await post(base, "/kakao/notice", envelope({ ...keysOf(bill), user_birth: "19900301" }), { authorization: "Bearer nope" })).status).toBe(200);
+    expect(
+      (
+        await post(base, "/kakao/notice", envelope({ ...keysOf(bill), user_birth: "19900301" }), {
+          authorization: "Bearer nope",
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it("a forged X-Forwarded-For changes nothing: the socket peer (loopback, allowed) counts", async () => {
     const bill = await newBill();
-    const r = await post(base, "/kakao/notice", envelope({ ...keysOf(bill), user_birth: "19900301" }), { "x-forwarded-for": "203.0.113.9" });
+    const r = await post(base, "/kakao/notice", envelope({ ...keysOf(bill), user_birth: "19900301" }), {
+      "x-forwarded-for": "203.0.113.9",
+    });
     expect(r.body.res_code).toBe("OK");
   });
 
@@ -101,11 +135,17 @@ describe("standalone biller server (child process)", () => {
     expect(r.headers.connection).toBe("close");
     // chunked (no Content-Length): cut while reading
     const chunked = await new Promise<Answer>((resolve, reject) => {
-      const req = http.request(`${base}/kakao/pay-result`, { method: "POST", headers: { "transfer-encoding": "chunked" } }, (res) => {
-        let b = "";
-        res.on("data", (c: Buffer) => (b += c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: JSON.parse(b) as Envelope }));
-      });
+      const req = http.request(
+        `${base}/kakao/pay-result`,
+        { method: "POST", headers: { "transfer-encoding": "chunked" } },
+        (res) => {
+          let b = "";
+          res.on("data", (c: Buffer) => (b += c));
+          res.on("end", () =>
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: JSON.parse(b) as Envelope }),
+          );
+        },
+      );
       req.on("error", reject);
       for (let i = 0; i < 10; i++) req.write("y".repeat(10_000));
       req.end();
@@ -117,16 +157,42 @@ describe("standalone biller server (child process)", () => {
     const bill = await newBill();
     const p = payResult(bill);
     const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
-    const answers = await Promise.all(Array.from({ length: 300 }, () => post(base, "/kakao/pay-result", envelope(p), {}, agent)));
+    const answers = await Promise.all(
+      Array.from({ length: 300 }, () => post(base, "/kakao/pay-result", envelope(p), {}, agent)),
+    );
     expect(answers.filter((a) => a.status !== 200 || a.body.res_code !== "OK").map((a) => a.body)).toEqual([]);
-    const b = await db.bill.findUniqueOrThrow({ where: { id: bill.id }, include: { payments: true, events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } } });
+    const b = await db.bill.findUniqueOrThrow({
+      where: { id: bill.id },
+      include: { payments: true, events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
+    });
     expect(b.payments).toHaveLength(1);
-    expect(b).toMatchObject({ status: "PAID", paidAmount: 29000n, cancelledAmount: 0n, paidAt: fromKst(p.paid_at), cancelledAt: null });
-    expect(b.payments[0]).toMatchObject({ payId: BigInt(p.pay_id), payType: "P", payBy: "CARD", amount: 29000n, payAmount: 29000n, fee: 522n, feeTax: 52n, cardBin: "451842", cardCompany: "SHINHAN", adjustDate: p.adjust_date, paidAt: fromKst(p.paid_at) });
+    expect(b).toMatchObject({
+      status: "PAID",
+      paidAmount: 29000n,
+      cancelledAmount: 0n,
+      paidAt: fromKst(p.paid_at),
+      cancelledAt: null,
+    });
+    expect(b.payments[0]).toMatchObject({
+      payId: BigInt(p.pay_id),
+      payType: "P",
+      payBy: "CARD",
+      amount: 29000n,
+      payAmount: 29000n,
+      fee: 522n,
+      feeTax: 52n,
+      cardBin: "451842",
+      cardCompany: "SHINHAN",
+      adjustDate: p.adjust_date,
+      paidAt: fromKst(p.paid_at),
+    });
     expect(b.payments[0]!.id).toMatch(/^c[0-9a-z]{24}$/);
     expect(Math.abs(b.payments[0]!.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
     expect(b.events.map((e) => e.type)).toEqual(["bill.created", "dozn.pay-result.P", "bill.status"]);
-    expect(b.events[1]).toMatchObject({ resultCode: "OK", data: { payId: p.pay_id, payAmount: 29000, payBy: "CARD", fee: 522, feeTax: 52 } });
+    expect(b.events[1]).toMatchObject({
+      resultCode: "OK",
+      data: { payId: p.pay_id, payAmount: 29000, payBy: "CARD", fee: 522, feeTax: 52 },
+    });
     expect(b.events[2]).toMatchObject({ message: "상태 변경: UNPAID → PAID", data: { from: "UNPAID", to: "PAID" } });
   });
 
@@ -136,16 +202,32 @@ describe("standalone biller server (child process)", () => {
     const c = cancelOf(p, 9000);
     expect((await post(base, "/kakao/pay-result", envelope(c))).body.res_code).toBe("OK");
     expect((await post(base, "/kakao/pay-result", envelope(p))).body.res_code).toBe("OK");
-    const b = await db.bill.findUniqueOrThrow({ where: { id: bill.id }, include: { payments: true, cancellations: true, events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } } });
-    expect(b).toMatchObject({ status: "PARTIALLY_CANCELLED", paidAmount: 29000n, cancelledAmount: 9000n, cancelledAt: fromKst(c.paid_at) });
+    const b = await db.bill.findUniqueOrThrow({
+      where: { id: bill.id },
+      include: { payments: true, cancellations: true, events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
+    });
+    expect(b).toMatchObject({
+      status: "PARTIALLY_CANCELLED",
+      paidAmount: 29000n,
+      cancelledAmount: 9000n,
+      cancelledAt: fromKst(c.paid_at),
+    });
     expect(b.payments[0]).toMatchObject({ cancelledAmount: 9000n, cancelledAt: fromKst(c.paid_at) });
     expect(b.cancellations[0]).toMatchObject({ status: "APPLIED" });
-    expect(b.events.map((e) => e.type)).toEqual(["bill.created", "dozn.pay-result.C", "dozn.pay-result.P", "bill.cancel.settled", "bill.status"]);
+    expect(b.events.map((e) => e.type)).toEqual([
+      "bill.created",
+      "dozn.pay-result.C",
+      "dozn.pay-result.P",
+      "bill.cancel.settled",
+      "bill.status",
+    ]);
   });
 
   it("SIGTERM: finishes in-flight calls and exits 0", async () => {
     const bill = await newBill();
-    const inflight = Promise.all(Array.from({ length: 20 }, () => post(base, "/kakao/pay-result", envelope(payResult(bill)))));
+    const inflight = Promise.all(
+      Array.from({ length: 20 }, () => post(base, "/kakao/pay-result", envelope(payResult(bill)))),
+    );
     await new Promise((r) => setTimeout(r, 20));
     const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
     child.kill("SIGTERM");
@@ -173,7 +255,10 @@ describe("standalone biller server: the agency's address is the socket peer", ()
     const bill = await newBill();
     const body = envelope({ ...keysOf(bill), user_birth: "19900301" });
     await withServer({ allowedIps: ["198.51.100.7"], trustedProxies: [] }, async (b) => {
-      expect(await post(b, "/kakao/notice", body, { "x-forwarded-for": "198.51.100.7" })).toMatchObject({ status: 403, body: { res_code: "E003" } });
+      expect(await post(b, "/kakao/notice", body, { "x-forwarded-for": "198.51.100.7" })).toMatchObject({
+        status: 403,
+        body: { res_code: "E003" },
+      });
     });
   });
 
@@ -182,7 +267,9 @@ describe("standalone biller server: the agency's address is the socket peer", ()
     const body = envelope({ ...keysOf(bill), user_birth: "19900301" });
     await withServer({ allowedIps: ["198.51.100.7"], trustedProxies: ["127.0.0.1"] }, async (b) => {
       expect((await post(b, "/kakao/notice", body, { "x-forwarded-for": "198.51.100.7" })).body.res_code).toBe("OK");
-      expect((await post(b, "/kakao/notice", body, { "x-forwarded-for": "198.51.100.7, 203.0.113.9" })).status).toBe(403);
+      expect((await post(b, "/kakao/notice", body, { "x-forwarded-for": "198.51.100.7, 203.0.113.9" })).status).toBe(
+        403,
+      );
       expect((await post(b, "/kakao/notice", body, { "x-forwarded-for": null })).status).toBe(403);
     });
   });
@@ -191,7 +278,10 @@ describe("standalone biller server: the agency's address is the socket peer", ()
     const bill = await newBill();
     const p = payResult(bill);
     await withServer({ allowedIps: ["198.51.100.7"], trustedProxies: [] }, async (b) => {
-      expect(await post(b, "/kakao/pay-result", envelope(p))).toMatchObject({ status: 403, body: { res_code: "E003", data: null } });
+      expect(await post(b, "/kakao/pay-result", envelope(p))).toMatchObject({
+        status: 403,
+        body: { res_code: "E003", data: null },
+      });
     });
     expect(await db.billPayment.count({ where: { billId: bill.id } })).toBe(0);
   });
@@ -199,13 +289,21 @@ describe("standalone biller server: the agency's address is the socket peer", ()
   it("with a configured credential it is required (header and format as configured), and the peer still counts", async () => {
     const bill = await newBill();
     const body = envelope({ ...keysOf(bill), user_birth: "19900301" });
-    await withServer({ allowedIps: ["127.0.0.1"], trustedProxies: [], credential: "agreed-1", credentialFormat: "Bearer {credential}" }, async (b) => {
-      expect((await post(b, "/kakao/notice", body, { authorization: "Bearer agreed-1" })).body.res_code).toBe("OK");
-      expect(await post(b, "/kakao/notice", body)).toMatchObject({ status: 401, body: { res_code: "E003" } });
-      expect((await post(b, "/kakao/notice", body, { authorization: "agreed-1" })).status).toBe(401);
-      // unauthenticated, an oversized body is still refused before it is looked at
-      expect((await post(b, "/kakao/notice", envelope({ pad: "x".repeat(100_000) }))).body.res_code).toBe("E003");
-    });
+    await withServer(
+      {
+        allowedIps: ["127.0.0.1"],
+        trustedProxies: [],
+        credential: "agreed-1",
+        credentialFormat: "Bearer {credential}",
+      },
+      async (b) => {
+        expect((await post(b, "/kakao/notice", body, { authorization: "Bearer agreed-1" })).body.res_code).toBe("OK");
+        expect(await post(b, "/kakao/notice", body)).toMatchObject({ status: 401, body: { res_code: "E003" } });
+        expect((await post(b, "/kakao/notice", body, { authorization: "agreed-1" })).status).toBe(401);
+        // unauthenticated, an oversized body is still refused before it is looked at
+        expect((await post(b, "/kakao/notice", envelope({ pad: "x".repeat(100_000) }))).body.res_code).toBe("E003");
+      },
+    );
     await withServer({ allowedIps: ["198.51.100.7"], trustedProxies: [], credential: "agreed-1" }, async (b) => {
       expect((await post(b, "/kakao/notice", body, { authorization: "agreed-1" })).status).toBe(403);
     });
@@ -220,20 +318,41 @@ describe("the hot statements through a plain Prisma client (no pool of ours: $qu
     const other = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL!, max: 4 }) });
     try {
       const call = (endpoint: "notice" | "pay-result", data: unknown) =>
-        handleAgencyCall({ endpoint, rawBody: envelope(data), header: () => null, forwardedFor: "127.0.0.1" }, { db: other });
+        handleAgencyCall(
+          { endpoint, rawBody: envelope(data), header: () => null, forwardedFor: "127.0.0.1" },
+          { db: other },
+        );
       const bill = await newBill();
-      expect((await call("notice", { ...keysOf(bill), user_birth: "19900301" })).body).toMatchObject({ res_code: "OK", data: { result: { amount: 29000 } } });
+      expect((await call("notice", { ...keysOf(bill), user_birth: "19900301" })).body).toMatchObject({
+        res_code: "OK",
+        data: { result: { amount: 29000 } },
+      });
       const p = payResult(bill);
       const c = cancelOf(p);
       expect((await call("pay-result", c)).body.res_code).toBe("OK");
       expect((await call("pay-result", p)).body.res_code).toBe("OK");
       expect((await call("pay-result", p)).body.res_code).toBe("OK");
-      const b = await db.bill.findUniqueOrThrow({ where: { id: bill.id }, include: { payments: true, cancellations: true, events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } } });
-      expect(b).toMatchObject({ status: "CANCELLED", paidAmount: 29000n, cancelledAmount: 29000n, paidAt: fromKst(p.paid_at), cancelledAt: fromKst(c.paid_at) });
+      const b = await db.bill.findUniqueOrThrow({
+        where: { id: bill.id },
+        include: { payments: true, cancellations: true, events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
+      });
+      expect(b).toMatchObject({
+        status: "CANCELLED",
+        paidAmount: 29000n,
+        cancelledAmount: 29000n,
+        paidAt: fromKst(p.paid_at),
+        cancelledAt: fromKst(c.paid_at),
+      });
       expect(b.payments).toHaveLength(1);
       expect(b.payments[0]).toMatchObject({ cancelledAmount: 29000n, paidAt: fromKst(p.paid_at) });
       expect(b.cancellations[0]).toMatchObject({ status: "APPLIED" });
-      expect(b.events.map((e) => e.type)).toEqual(["bill.created", "dozn.pay-result.C", "dozn.pay-result.P", "bill.cancel.settled", "bill.status"]);
+      expect(b.events.map((e) => e.type)).toEqual([
+        "bill.created",
+        "dozn.pay-result.C",
+        "dozn.pay-result.P",
+        "bill.cancel.settled",
+        "bill.status",
+      ]);
       expect(b.events[4]).toMatchObject({ message: "상태 변경: UNPAID → CANCELLED" });
     } finally {
       await other.$disconnect();

@@ -50,11 +50,19 @@ describe("bills CSV export", () => {
     await db.bill.update({ where: { id: bill.id }, data: { createdAt: new Date("2026-11-30T15:24:45Z") } });
     const paid = payResult(bill, { paid_at: "20261201003010", pay_detail2: "SHINHAN" });
     expect((await callAgency("pay-result", paid)).body.res_code).toBe("OK");
-    expect((await callAgency("pay-result", { ...cancelOf(paid, 9000), paid_at: "20261201014500" })).body.res_code).toBe("OK");
+    expect((await callAgency("pay-result", { ...cancelOf(paid, 9000), paid_at: "20261201014500" })).body.res_code).toBe(
+      "OK",
+    );
 
-    const res = await dispatch(get(`/api/admin/bills/export?customer=${bill.billerUserKey}`, { cookie }), routeCall(billsExport as never));
+    const res = await dispatch(
+      get(`/api/admin/bills/export?customer=${bill.billerUserKey}`, { cookie }),
+      routeCall(billsExport as never),
+    );
     expect(res.status, String((res.thrown as Error | undefined)?.stack ?? res.body)).toBe(200);
-    const lines = res.body.replace(/^\uFEFF/, "").trim().split("\n");
+    const lines = res.body
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\n");
     expect(lines).toHaveLength(2);
     const header = fields(lines[0]!);
     expect(header).toEqual([...BILL_CSV_HEADER]);
@@ -83,14 +91,23 @@ describe("bills CSV export", () => {
 
   it("refuses a reversed or impossible date range with a message, before any CSV is sent", async () => {
     const cookie = await ownerCookie();
-    const reversed = await dispatch(get("/api/admin/bills/export?from=2026-12-02&to=2026-12-01", { cookie }), routeCall(billsExport as never));
+    const reversed = await dispatch(
+      get("/api/admin/bills/export?from=2026-12-02&to=2026-12-01", { cookie }),
+      routeCall(billsExport as never),
+    );
     expect(reversed.status, String((reversed.thrown as Error | undefined)?.stack ?? reversed.body)).toBe(400);
     expect(reversed.body).toContain("시작일이 종료일보다 늦습니다");
     expect(reversed.body).not.toContain("청구서 식별 코드");
-    const impossible = await dispatch(get("/api/admin/bills/export?from=2026-02-31", { cookie }), routeCall(billsExport as never));
+    const impossible = await dispatch(
+      get("/api/admin/bills/export?from=2026-02-31", { cookie }),
+      routeCall(billsExport as never),
+    );
     expect(impossible.status).toBe(400);
     expect(impossible.body).toMatch(/존재하지 않는 날짜|달력에 없는 날짜/); // the input layer (proxy) or the export's own check
-    const badStatus = await dispatch(get("/api/admin/bills/export?status=PAYED", { cookie }), routeCall(billsExport as never));
+    const badStatus = await dispatch(
+      get("/api/admin/bills/export?status=PAYED", { cookie }),
+      routeCall(billsExport as never),
+    );
     expect(badStatus.status).toBe(400);
   });
 });

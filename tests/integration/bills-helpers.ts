@@ -19,7 +19,8 @@ export async function demoActor() {
   return { merchantId: m.id, adminId: "test-admin" };
 }
 
-const kstDay = (offsetDays: number) => new Date(Date.now() + 9 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10).replace(/-/g, "");
+const kstDay = (offsetDays: number) =>
+  new Date(Date.now() + 9 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10).replace(/-/g, "");
 
 export function billInput(over: Partial<BillInput> = {}): BillInput {
   return {
@@ -35,7 +36,15 @@ export function billInput(over: Partial<BillInput> = {}): BillInput {
       { type: "KEY_VALUE", title: "청구 내역", rows: [{ key: "당월 부과", value: "29,000원", level: 1 }] },
       { type: "TEXT", title: "기본정보", lines: ["카카오아파트", "101동 1001호"] },
       { type: "TABLE", title: "항목별", head: ["항목", "금액"], rows: [["전기료", "12,000원"]] },
-      { type: "GRAPH", title: "추이", unitName: "원", points: [{ x: "06", y: 25000 }, { x: "07", y: 29000 }] },
+      {
+        type: "GRAPH",
+        title: "추이",
+        unitName: "원",
+        points: [
+          { x: "06", y: 25000 },
+          { x: "07", y: 29000 },
+        ],
+      },
     ],
     ...over,
   };
@@ -67,12 +76,19 @@ export async function callAgency(
   data: unknown,
   opts: { raw?: string; authorization?: string | null; xff?: string | null } = {},
 ): Promise<{ status: number; body: Envelope; contentType: string | null }> {
-  const headers: Record<string, string> = { "content-type": "application/json;charset=utf-8", accept: "application/json;charset=utf-8" };
+  const headers: Record<string, string> = {
+    "content-type": "application/json;charset=utf-8",
+    accept: "application/json;charset=utf-8",
+  };
   if (opts.authorization != null) headers.authorization = opts.authorization;
   const xff = opts.xff === undefined ? "127.0.0.1" : opts.xff;
   if (xff !== null) headers["x-forwarded-for"] = xff;
   const res = await routes[endpoint](
-    new Request(`http://127.0.0.1:3999/kakao/${endpoint}`, { method: "POST", headers, body: opts.raw ?? JSON.stringify({ data }) }),
+    new Request(`http://127.0.0.1:3999/kakao/${endpoint}`, {
+      method: "POST",
+      headers,
+      body: opts.raw ?? JSON.stringify({ data }),
+    }),
   );
   return { status: res.status, body: (await res.json()) as Envelope, contentType: res.headers.get("content-type") };
 }
@@ -102,5 +118,12 @@ export function payResult(bill: Parameters<typeof keysOf>[0] & { amount: number 
 }
 
 export function cancelOf(p: ReturnType<typeof payResult>, amount = p.pay_amount as number) {
-  return { ...p, pay_type: "C", pay_amount: -amount, pay_fee: -Math.round(amount * 0.018), pay_fee_tax: -Math.round(amount * 0.0018), paid_at: stamp() };
+  return {
+    ...p,
+    pay_type: "C",
+    pay_amount: -amount,
+    pay_fee: -Math.round(amount * 0.018),
+    pay_fee_tax: -Math.round(amount * 0.0018),
+    paid_at: stamp(),
+  };
 }

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { callAgency, cancelOf, keysOf, newBill, payResult } from "./bills-helpers";
 
-const billOf = (id: string) => db.bill.findUniqueOrThrow({ where: { id }, include: { payments: true, cancellations: true } });
+const billOf = (id: string) =>
+  db.bill.findUniqueOrThrow({ where: { id }, include: { payments: true, cancellations: true } });
 const eventCount = (billId: string, type: string) => db.billEvent.count({ where: { billId, type } });
 
 describe("pay-result idempotency", () => {
@@ -108,7 +109,9 @@ describe("cancellations (pay_type C)", () => {
     const b = await billOf(bill.id);
     expect(b).toMatchObject({ status: "PAID", cancelledAmount: 0n });
     expect(b.cancellations).toMatchObject([{ status: "MISMATCHED", amount: 30000n }]);
-    expect(await db.billReview.findMany({ where: { billId: bill.id, resolvedAt: null } })).toMatchObject([{ kind: "CANCEL_MISMATCH", code: "OK" }]);
+    expect(await db.billReview.findMany({ where: { billId: bill.id, resolvedAt: null } })).toMatchObject([
+      { kind: "CANCEL_MISMATCH", code: "OK" },
+    ]);
   });
 
   it("the timeline cannot be rewritten", async () => {

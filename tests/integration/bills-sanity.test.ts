@@ -34,10 +34,17 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // What the agency measured for our answers in this file (its budget is 3 s, seed §2.1.1).
-  const all = ((await sb("/__sandbox/dozn/deliveries")).json.deliveries as { url: string; endpoint: string; durationMs: number }[]).filter((d) => d.url.startsWith(base));
+  const all = (
+    (await sb("/__sandbox/dozn/deliveries")).json.deliveries as { url: string; endpoint: string; durationMs: number }[]
+  ).filter((d) => d.url.startsWith(base));
   const by = new Map<string, number[]>();
   for (const d of all) by.set(d.endpoint, [...(by.get(d.endpoint) ?? []), d.durationMs]);
-  const line = [...by].map(([e, ms]) => `${e} n=${ms.length} median ${ms.sort((x, y) => x - y)[Math.floor(ms.length / 2)]} ms max ${Math.max(...ms)} ms`).join(" · ");
+  const line = [...by]
+    .map(
+      ([e, ms]) =>
+        `${e} n=${ms.length} median ${ms.sort((x, y) => x - y)[Math.floor(ms.length / 2)]} ms max ${Math.max(...ms)} ms`,
+    )
+    .join(" · ");
   console.info(`agency → biller API (bills-sanity): ${line}`);
   await sb("/__sandbox/dozn/config", { reset: true });
   await biller.close();
@@ -48,7 +55,9 @@ const links = new Map<string, string>();
 async function linkFor(bill: Awaited<ReturnType<typeof newBill>>) {
   const known = links.get(bill.id);
   if (known) return known;
-  const r = await sb(`/external/inquiry-payment/one-time/url/${CODE}`, { data: { ...keysOf(bill), expire_at: "20991231235959" } });
+  const r = await sb(`/external/inquiry-payment/one-time/url/${CODE}`, {
+    data: { ...keysOf(bill), expire_at: "20991231235959" },
+  });
   expect(r.json.res_code).toBe("OK");
   links.set(bill.id, r.json.data.url as string);
   return r.json.data.url as string;
@@ -56,12 +65,26 @@ async function linkFor(bill: Awaited<ReturnType<typeof newBill>>) {
 
 /** A customer pays through the sandbox agency (notice → prepay → pay-result); `payResult` alters the delivery. */
 async function pay(bill: Awaited<ReturnType<typeof newBill>>, payResultOverrides?: Record<string, unknown>) {
-  const r = await sb("/__sandbox/dozn/pay", { url: await linkFor(bill), birth: "19900301", payBy: "CARD", cardCompany: "KB", ...(payResultOverrides && { payResult: payResultOverrides }) });
+  const r = await sb("/__sandbox/dozn/pay", {
+    url: await linkFor(bill),
+    birth: "19900301",
+    payBy: "CARD",
+    cardCompany: "KB",
+    ...(payResultOverrides && { payResult: payResultOverrides }),
+  });
   expect(r.json.prepay.res_code).toBe("OK");
-  return { payId: r.json.pay_id as number, resCode: r.json.payResult.res_code as string, request: r.json.payResult.request as Record<string, unknown> };
+  return {
+    payId: r.json.pay_id as number,
+    resCode: r.json.payResult.res_code as string,
+    request: r.json.payResult.request as Record<string, unknown>,
+  };
 }
 
-const billOf = (id: string) => db.bill.findUniqueOrThrow({ where: { id }, include: { payments: true, cancellations: { orderBy: { createdAt: "asc" } } } });
+const billOf = (id: string) =>
+  db.bill.findUniqueOrThrow({
+    where: { id },
+    include: { payments: true, cancellations: { orderBy: { createdAt: "asc" } } },
+  });
 /** The admin's 확인 필요 list (the same function the attention page renders), for one bill. */
 async function attentionFor(billId: string) {
   const { merchantId } = await demoActor();
@@ -78,7 +101,9 @@ describe("pay-result amounts", () => {
     expect(b).toMatchObject({ status: "PARTIALLY_PAID", paidAmount: 1n, cancelledAmount: 0n });
     expect(b.payments).toMatchObject([{ payId: BigInt(first.payId), payAmount: 1n, status: "PAID" }]);
     const listed = await attentionFor(bill.id);
-    expect(listed).toMatchObject([{ kind: "AMOUNT_MISMATCH", kindLabel: "납부 금액 불일치", code: "OK", payId: String(first.payId) }]);
+    expect(listed).toMatchObject([
+      { kind: "AMOUNT_MISMATCH", kindLabel: "납부 금액 불일치", code: "OK", payId: String(first.payId) },
+    ]);
     expect(listed[0]!.message).toContain("1원");
     expect(listed[0]!.message).toContain("29,000원");
 
@@ -124,7 +149,11 @@ describe("pay-result fees and dates", () => {
   it("a cancel with positive fees is recorded, applied and listed (C: fees ≤ 0)", async () => {
     const bill = await newBill();
     const p = await pay(bill);
-    const c = await sb("/__sandbox/dozn/cancel", { payId: p.payId, amount: 29000, payResult: { pay_fee: 522, pay_fee_tax: 52 } });
+    const c = await sb("/__sandbox/dozn/cancel", {
+      payId: p.payId,
+      amount: 29000,
+      payResult: { pay_fee: 522, pay_fee_tax: 52 },
+    });
     expect(c.json.res_code).toBe("OK");
     const b = await billOf(bill.id);
     expect(b).toMatchObject({ status: "CANCELLED", cancelledAmount: 29000n });
@@ -208,8 +237,16 @@ describe("several partial cancels of one pay_id", () => {
     const bill = await newBill();
     const p = await pay(bill);
     const t = Date.now();
-    expect((await sb("/__sandbox/dozn/cancel", { payId: p.payId, amount: 20000, paidAt: kst(new Date(t - 60_000)) })).json.res_code).toBe("OK");
-    const over = await sb("/__sandbox/dozn/cancel", { payId: p.payId, amount: 10000, paidAt: kst(new Date(t)), allowExcess: true });
+    expect(
+      (await sb("/__sandbox/dozn/cancel", { payId: p.payId, amount: 20000, paidAt: kst(new Date(t - 60_000)) })).json
+        .res_code,
+    ).toBe("OK");
+    const over = await sb("/__sandbox/dozn/cancel", {
+      payId: p.payId,
+      amount: 10000,
+      paidAt: kst(new Date(t)),
+      allowExcess: true,
+    });
     expect(over.json.res_code).toBe("OK");
     const b = await billOf(bill.id);
     expect(b).toMatchObject({ status: "PARTIALLY_CANCELLED", cancelledAmount: 20000n });

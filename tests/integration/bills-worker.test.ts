@@ -10,7 +10,15 @@ import { startWorker } from "@/lib/jobs/worker";
 import { callAgency, cancelOf, demoActor, newBill, payResult } from "./bills-helpers";
 
 const billOf = (id: string) =>
-  db.bill.findUniqueOrThrow({ where: { id }, include: { payments: true, cancellations: true, reviews: true, events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } } });
+  db.bill.findUniqueOrThrow({
+    where: { id },
+    include: {
+      payments: true,
+      cancellations: true,
+      reviews: true,
+      events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+    },
+  });
 const openReviewsOf = async (billId: string) => (await billsNeedingReview()).filter((r) => r.billId === billId);
 
 /** Polls until `check` returns a truthy value (or the deadline passes). */
@@ -33,7 +41,8 @@ const age = (payId: number) =>
 const workers: { stop: () => Promise<void>; sweep: () => Promise<number> }[] = [];
 const sweepBoth = () => Promise.all(workers.map((w) => w.sweep()));
 beforeAll(async () => {
-  for (let i = 0; i < 2; i++) workers.push(await startWorker({ databaseUrl: process.env.DATABASE_URL!, domains: [billJobs], pollSeconds: 0.5 }));
+  for (let i = 0; i < 2; i++)
+    workers.push(await startWorker({ databaseUrl: process.env.DATABASE_URL!, domains: [billJobs], pollSeconds: 0.5 }));
 });
 afterAll(async () => {
   await Promise.all(workers.map((w) => w.stop()));
@@ -51,14 +60,27 @@ describe("a cancellation that came before its payment", () => {
     await age(p.pay_id);
 
     await sweepBoth();
-    await until("the aged cancellation to be UNMATCHED", async () => (await billOf(bill.id)).cancellations[0]!.status === "UNMATCHED");
+    await until(
+      "the aged cancellation to be UNMATCHED",
+      async () => (await billOf(bill.id)).cancellations[0]!.status === "UNMATCHED",
+    );
     // The job ran; running it again (by hand, in parallel) changes nothing.
     const cancellationId = (await billOf(bill.id)).cancellations[0]!.id;
     // Both workers swept: one job for it, completed once.
     const jobStates = async () =>
-      (await db.$queryRaw<{ state: string }[]>`SELECT state::text FROM pgboss.job WHERE name = 'bill.settle' AND singleton_key = ${`bill.cancellation:${cancellationId}`}`).map((j) => j.state);
+      (
+        await db.$queryRaw<
+          { state: string }[]
+        >`SELECT state::text FROM pgboss.job WHERE name = 'bill.settle' AND singleton_key = ${`bill.cancellation:${cancellationId}`}`
+      ).map((j) => j.state);
     await until("its job to complete", async () => (await jobStates()).join() === "completed");
-    expect(new Set((await Promise.all(Array.from({ length: 4 }, () => settleWaitingCancellation(cancellationId)))).map((r) => r.outcome))).toEqual(new Set(["final"]));
+    expect(
+      new Set(
+        (await Promise.all(Array.from({ length: 4 }, () => settleWaitingCancellation(cancellationId)))).map(
+          (r) => r.outcome,
+        ),
+      ),
+    ).toEqual(new Set(["final"]));
     expect(await sweepBills()).toBe(0); // nothing left for the worker
 
     let b = await billOf(bill.id);
@@ -66,7 +88,12 @@ describe("a cancellation that came before its payment", () => {
     expect(b.events.filter((e) => e.type === "bill.cancel.unmatched")).toHaveLength(1);
     const rows = await openReviewsOf(bill.id);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ kind: "CANCEL_UNMATCHED", code: "OK", payId: String(p.pay_id), billerNoticeKey: bill.billerNoticeKey });
+    expect(rows[0]).toMatchObject({
+      kind: "CANCEL_UNMATCHED",
+      code: "OK",
+      payId: String(p.pay_id),
+      billerNoticeKey: bill.billerNoticeKey,
+    });
     expect(rows[0]!.message).toContain(`${CANCEL_PARK_MINUTES}분이 지나도록`);
     expect(rows[0]!.message).toContain("재전송");
     expect(rows[0]!.at).toBeInstanceOf(Date);
@@ -95,7 +122,16 @@ describe("a cancellation that came before its payment", () => {
     expect((await callAgency("pay-result", p)).body.res_code).toBe("OK");
     const payment = await db.billPayment.findUniqueOrThrow({ where: { payId: BigInt(p.pay_id) } });
     await db.$transaction((tx) =>
-      insertCancellation(tx, { billId: bill.id, payId: payment.payId, payBy: "CARD", amount: 9000, fee: -162, feeTax: -16, adjustDate: null, cancelledAt: new Date() }),
+      insertCancellation(tx, {
+        billId: bill.id,
+        payId: payment.payId,
+        payBy: "CARD",
+        amount: 9000,
+        fee: -162,
+        feeTax: -16,
+        adjustDate: null,
+        cancelledAt: new Date(),
+      }),
     );
     await sweepBoth();
     await until("the worker to apply it", async () => (await billOf(bill.id)).cancellations[0]!.status === "APPLIED");
@@ -113,7 +149,9 @@ describe("a cancellation that came before its payment", () => {
     const b = await billOf(bill.id);
     expect(b).toMatchObject({ status: "PAID", paidAmount: 29000n, cancelledAmount: 0n });
     expect(b.cancellations[0]).toMatchObject({ status: "MISMATCHED" });
-    expect(await openReviewsOf(bill.id)).toMatchObject([{ kind: "CANCEL_MISMATCH", code: "OK", payId: String(p.pay_id) }]);
+    expect(await openReviewsOf(bill.id)).toMatchObject([
+      { kind: "CANCEL_MISMATCH", code: "OK", payId: String(p.pay_id) },
+    ]);
   });
 });
 
@@ -127,7 +165,12 @@ describe("pay-results recorded as mismatches are in billsNeedingReview()", () =>
     for (let i = 0; i < 3; i++) expect((await callAgency("pay-result", second)).body.res_code).toBe("OK"); // redeliveries list nothing more
     const rows = await openReviewsOf(bill.id);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ kind: "PAID_TWICE", kindLabel: "이중 납부", code: "OK", payId: String(second.pay_id) });
+    expect(rows[0]).toMatchObject({
+      kind: "PAID_TWICE",
+      kindLabel: "이중 납부",
+      code: "OK",
+      payId: String(second.pay_id),
+    });
     expect(rows[0]!.message).toContain("이미 납부된 청구서에 추가 납부 29,000원");
     expect(await countBillsNeedingReview({ merchantId: (await demoActor()).merchantId })).toBeGreaterThanOrEqual(1);
 
@@ -152,16 +195,38 @@ describe("pay-results recorded as mismatches are in billsNeedingReview()", () =>
     const bill = await newBill();
     const p = payResult(bill);
     expect((await callAgency("pay-result", p)).body.res_code).toBe("OK");
-    for (let i = 0; i < 3; i++) expect((await callAgency("pay-result", { ...p, pay_amount: 1000, amount: 1000 })).body.res_code).toBe("OK");
+    for (let i = 0; i < 3; i++)
+      expect((await callAgency("pay-result", { ...p, pay_amount: 1000, amount: 1000 })).body.res_code).toBe("OK");
     const rows = await openReviewsOf(bill.id);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ kind: "CONFLICT", code: "OK", payId: String(p.pay_id) });
     expect(rows[0]!.message).toContain("29000원으로 기록");
 
     const a = await demoActor();
-    expect(await resolveBillReview({ reviewId: rows[0]!.reviewId, merchantId: a.merchantId, adminId: a.adminId, note: "   " })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
-    expect(await resolveBillReview({ reviewId: rows[0]!.reviewId, merchantId: a.merchantId, adminId: a.adminId, note: "더즌 확인: 잘못된 재전송" })).toEqual({ ok: true, value: { billId: bill.id } });
-    expect(await resolveBillReview({ reviewId: rows[0]!.reviewId, merchantId: a.merchantId, adminId: a.adminId, note: "again" })).toMatchObject({ ok: false, error: { code: "ALREADY_RESOLVED" } });
+    expect(
+      await resolveBillReview({
+        reviewId: rows[0]!.reviewId,
+        merchantId: a.merchantId,
+        adminId: a.adminId,
+        note: "   ",
+      }),
+    ).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+    expect(
+      await resolveBillReview({
+        reviewId: rows[0]!.reviewId,
+        merchantId: a.merchantId,
+        adminId: a.adminId,
+        note: "더즌 확인: 잘못된 재전송",
+      }),
+    ).toEqual({ ok: true, value: { billId: bill.id } });
+    expect(
+      await resolveBillReview({
+        reviewId: rows[0]!.reviewId,
+        merchantId: a.merchantId,
+        adminId: a.adminId,
+        note: "again",
+      }),
+    ).toMatchObject({ ok: false, error: { code: "ALREADY_RESOLVED" } });
     expect(await openReviewsOf(bill.id)).toEqual([]);
     const b = await billOf(bill.id);
     expect(b.events.at(-1)).toMatchObject({ type: "bill.review.resolved" });

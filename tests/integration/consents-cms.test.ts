@@ -2,7 +2,13 @@
 // HTTP, the official barocert SDK.
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { markConsentReviewed, requestCmsConsent, refreshConsent, reRequestConsent, verifyConsent } from "@/lib/consents/consents";
+import {
+  markConsentReviewed,
+  requestCmsConsent,
+  refreshConsent,
+  reRequestConsent,
+  verifyConsent,
+} from "@/lib/consents/consents";
 import { consentStatusLabel } from "@/lib/consents/state";
 import { consentsCsv, latestConfigError } from "@/lib/consents/query";
 import { consentView } from "@/lib/consents/view";
@@ -20,7 +26,7 @@ afterEach(async () => {
 async function requested(over: Record<string, string> = {}) {
   const r = await requestCmsConsent(cmsForm(over), {});
   if (!r.ok) throw new Error(JSON.stringify(r));
-  return (await consent(r.id));
+  return await consent(r.id);
 }
 
 describe("CMS auto-debit consent", () => {
@@ -33,11 +39,16 @@ describe("CMS auto-debit consent", () => {
     expect(c0.bankAccountLast4).toBe("4567");
     expect(c0.bankAccountNumEnc).toMatch(/^pii1\.[A-Za-z0-9_-]+\./);
     expect(openPii(c0.bankAccountNumEnc!)).toBe("12345601234567");
-    const raw = await db.$queryRawUnsafe<Array<Record<string, unknown>>>(`SELECT * FROM "ConsentRequest" WHERE id = $1`, c0.id);
+    const raw = await db.$queryRawUnsafe<Array<Record<string, unknown>>>(
+      `SELECT * FROM "ConsentRequest" WHERE id = $1`,
+      c0.id,
+    );
     expect(JSON.stringify(raw[0])).not.toContain("1234560");
     expect(raw[0]!.bankAccountNumPlaintext).toBeNull();
     // … and the provider received the real number (decrypted only for that call)
-    expect(((await sandboxRequest(c0.receiptId!))?.cms as { bankAccountNum?: string } | null)?.bankAccountNum).toBe("12345601234567");
+    expect(((await sandboxRequest(c0.receiptId!))?.cms as { bankAccountNum?: string } | null)?.bankAccountNum).toBe(
+      "12345601234567",
+    );
     // the message reached the customer's KakaoTalk with the account masked
     const chat = await (await fetch(`${sandboxUrl()}/kakaotalk?phone=01023456789`)).text();
     expect(chat).toContain(c0.receiptId!);
@@ -58,7 +69,13 @@ describe("CMS auto-debit consent", () => {
     expect((await sandboxRequest(c0.receiptId!))!.verifiedAt).not.toBeNull();
 
     const events = (await consent(c0.id)).events.map((e) => e.type);
-    expect(events).toEqual(["consent.created", "barocert.request", "barocert.status", "consent.verify_started", "barocert.verify"]);
+    expect(events).toEqual([
+      "consent.created",
+      "barocert.request",
+      "barocert.status",
+      "consent.verify_started",
+      "barocert.verify",
+    ]);
     // no personal data in the timeline
     const timeline = JSON.stringify((await consent(c0.id)).events);
     expect(timeline).not.toContain("01023456789");
@@ -76,7 +93,9 @@ describe("CMS auto-debit consent", () => {
     expect(c.signedData).toBeTruthy(); // kept for the record
     expect(consentView(c).message).toContain("예금주가 달라");
     // the DB refuses to call it valid (even bypassing the state machine)
-    await expect(db.$executeRawUnsafe(`UPDATE "ConsentRequest" SET "status" = 'VERIFIED' WHERE "id" = $1`, c.id)).rejects.toThrow();
+    await expect(
+      db.$executeRawUnsafe(`UPDATE "ConsentRequest" SET "status" = 'VERIFIED' WHERE "id" = $1`, c.id),
+    ).rejects.toThrow();
     // and a second verify is refused without a provider call
     expect(await verifyConsent(c.id, { explicit: true })).toMatchObject({ kind: "already" });
     const types = (await consent(c.id)).events.map((e) => e.type);
@@ -143,9 +162,18 @@ describe("CMS auto-debit consent", () => {
     const twice = await reRequestConsent(c0.id, { by: "customer" });
     expect(twice).toMatchObject({ ok: true, id: again.id });
     const n = await consent(again.id);
-    expect(n).toMatchObject({ status: "WAITING", previousId: c0.id, bankAccountNumEnc: c0.bankAccountNumEnc, bankAccountLast4: "4567", createdBy: "admin@kakao-checkout.test" });
+    expect(n).toMatchObject({
+      status: "WAITING",
+      previousId: c0.id,
+      bankAccountNumEnc: c0.bankAccountNumEnc,
+      bankAccountLast4: "4567",
+      createdBy: "admin@kakao-checkout.test",
+    });
     expect(n.receiptId).not.toBe(c0.receiptId);
-    expect(await reRequestConsent(again.id, { by: "customer" })).toMatchObject({ ok: false, message: "만료·거절·실패했거나 확인이 필요한 요청만 다시 요청할 수 있습니다." });
+    expect(await reRequestConsent(again.id, { by: "customer" })).toMatchObject({
+      ok: false,
+      message: "만료·거절·실패했거나 확인이 필요한 요청만 다시 요청할 수 있습니다.",
+    });
   });
 
   it("decline in KakaoTalk → rejected; verify refused", async () => {
@@ -159,13 +187,19 @@ describe("CMS auto-debit consent", () => {
 
   it("refuses bad phone / birth date / account input before any request, writing nothing", async () => {
     const before = await db.consentRequest.count();
-    const sandboxBefore = ((await (await fetch(`${sandboxUrl()}/__sandbox/linkhub/requests`)).json()) as { requests: unknown[] }).requests.length;
+    const sandboxBefore = (
+      (await (await fetch(`${sandboxUrl()}/__sandbox/linkhub/requests`)).json()) as { requests: unknown[] }
+    ).requests.length;
     const cases: Array<[Record<string, string>, string, string]> = [
       [{ phone: "02-123-4567" }, "phone", "휴대폰 번호를 정확히 입력해 주세요. (예: 010-1234-5678)"],
       [{ birthday: "1990-02-30" }, "birthday", "생년월일 8자리를 정확히 입력해 주세요. (예: 19900131)"],
       [{ birthday: "2999-01-01" }, "birthday", "생년월일 8자리를 정확히 입력해 주세요. (예: 19900131)"],
       [{ accountNumber: "12-34" }, "accountNumber", "계좌번호를 숫자로 정확히 입력해 주세요. (6~31자리, '-' 가능)"],
-      [{ accountNumber: "1234abcd5678" }, "accountNumber", "계좌번호를 숫자로 정확히 입력해 주세요. (6~31자리, '-' 가능)"],
+      [
+        { accountNumber: "1234abcd5678" },
+        "accountNumber",
+        "계좌번호를 숫자로 정확히 입력해 주세요. (6~31자리, '-' 가능)",
+      ],
       [{ bankName: "없는은행" }, "bankName", "출금 은행을 선택해 주세요."],
       [{ accountHolder: "" }, "accountHolder", "예금주명을 입력해 주세요."],
       [{ name: "=cmd|' /C calc'!A0" }, "name", "이름은 한글 또는 영문 20자 이내로 입력해 주세요."],
@@ -176,14 +210,21 @@ describe("CMS auto-debit consent", () => {
       if (!r.ok && r.kind === "invalid") expect(r.errors[field]).toBe(message);
     }
     expect(await db.consentRequest.count()).toBe(before);
-    const sandboxAfter = ((await (await fetch(`${sandboxUrl()}/__sandbox/linkhub/requests`)).json()) as { requests: unknown[] }).requests.length;
+    const sandboxAfter = (
+      (await (await fetch(`${sandboxUrl()}/__sandbox/linkhub/requests`)).json()) as { requests: unknown[] }
+    ).requests.length;
     expect(sandboxAfter).toBe(sandboxBefore);
   });
 
   it("sandbox down: the request times out → failed (retry-able), never left waiting; a retry works", async () => {
     await armFault({ provider: "barocert", op: "request", mode: "hang", delayMs: 4000 });
     const r = await requestCmsConsent(cmsForm(), {});
-    expect(r).toMatchObject({ ok: false, kind: "failed", retryable: true, message: "카카오 인증 서버가 응답하지 않습니다. 잠시 후 다시 시도해 주세요." });
+    expect(r).toMatchObject({
+      ok: false,
+      kind: "failed",
+      retryable: true,
+      message: "카카오 인증 서버가 응답하지 않습니다. 잠시 후 다시 시도해 주세요.",
+    });
     if (r.ok || r.kind !== "failed") return;
     const c = await consent(r.id!);
     expect(c).toMatchObject({ status: "FAILED", failureCode: "PROVIDER_TIMEOUT", receiptId: null });
@@ -231,7 +272,12 @@ describe("CMS auto-debit consent", () => {
     expect(c1.status).toBe("VERIFY_UNKNOWN");
     expect(consentView(c1).screen).toBe("checking");
     const c2 = (await refreshConsent(c0.id, { force: true }))!;
-    expect(c2).toMatchObject({ status: "NEEDS_REVIEW", failureCode: "VERIFY_USED", signedData: null, identityMatched: null });
+    expect(c2).toMatchObject({
+      status: "NEEDS_REVIEW",
+      failureCode: "VERIFY_USED",
+      signedData: null,
+      identityMatched: null,
+    });
     expect(c2.failureMessage).toContain("-40100012");
     expect(consentView(c2)).toMatchObject({ screen: "review", final: true });
     expect(consentView(c2).message).toContain("담당자가 확인");
@@ -241,12 +287,21 @@ describe("CMS auto-debit consent", () => {
     expect(await sandboxRequest(c0.receiptId!)).toMatchObject({ verifySuccesses: 1 });
     // nothing moves it any more; staff can mark it handled (note in the timeline) and re-request
     expect((await refreshConsent(c0.id, { force: true }))!.status).toBe("NEEDS_REVIEW");
-    expect(await markConsentReviewed(c0.id, { by: "admin@kakao-checkout.test", note: "" })).toMatchObject({ ok: false });
-    expect(await markConsentReviewed(c0.id, { by: "admin@kakao-checkout.test", note: "고객과 통화, 다시 요청함" })).toEqual({ ok: true });
-    expect(await markConsentReviewed(c0.id, { by: "admin@kakao-checkout.test", note: "두 번" })).toMatchObject({ ok: false });
+    expect(await markConsentReviewed(c0.id, { by: "admin@kakao-checkout.test", note: "" })).toMatchObject({
+      ok: false,
+    });
+    expect(
+      await markConsentReviewed(c0.id, { by: "admin@kakao-checkout.test", note: "고객과 통화, 다시 요청함" }),
+    ).toEqual({ ok: true });
+    expect(await markConsentReviewed(c0.id, { by: "admin@kakao-checkout.test", note: "두 번" })).toMatchObject({
+      ok: false,
+    });
     const reviewed = await consent(c0.id);
     expect(reviewed).toMatchObject({ status: "NEEDS_REVIEW", reviewedBy: "admin@kakao-checkout.test" });
-    expect(reviewed.events.at(-1)).toMatchObject({ type: "consent.reviewed", message: expect.stringContaining("고객과 통화") });
+    expect(reviewed.events.at(-1)).toMatchObject({
+      type: "consent.reviewed",
+      message: expect.stringContaining("고객과 통화"),
+    });
     expect(await reRequestConsent(c0.id, { by: "admin@kakao-checkout.test" })).toMatchObject({ ok: true });
   });
 
@@ -257,7 +312,10 @@ describe("CMS auto-debit consent", () => {
     await armConsentFault({ provider: "barocert", op: "verify", mode: "timeout", delayMs: 4000, match: a.receiptId! });
     expect((await refreshConsent(a.id, { force: true }))!.status).toBe("VERIFY_UNKNOWN");
     const late = () => new Date(Date.now() + 11 * 60_000);
-    expect(await refreshConsent(a.id, { force: true, now: late })).toMatchObject({ status: "NEEDS_REVIEW", failureCode: "VERIFY_USED" });
+    expect(await refreshConsent(a.id, { force: true, now: late })).toMatchObject({
+      status: "NEEDS_REVIEW",
+      failureCode: "VERIFY_USED",
+    });
 
     // (b) the lost call never reached the verify (hang: nothing done) and the window passed
     const b = await requested();
@@ -272,16 +330,18 @@ describe("CMS auto-debit consent", () => {
 
   it("provider codes are read by their table: a published Linkhub code, a sandbox-choice code and an unknown code each reach the customer and staff as they should", async () => {
     const fresh = () =>
-      barocertConsentProvider(createBarocertCms({
-        linkId: DEMO_KEYS.linkhubLinkId,
-        secretKey: DEMO_KEYS.linkhubSecretKey,
-        clientCode: DEMO_KEYS.barocertClientCode,
-        serviceUrl: sandboxUrl(),
-        authUrl: sandboxUrl(),
-        resultKey: DEMO_KEYS.barocertResultKey,
-        resultIv: DEMO_KEYS.barocertResultIv,
-        timeoutMs: 3000,
-      }));
+      barocertConsentProvider(
+        createBarocertCms({
+          linkId: DEMO_KEYS.linkhubLinkId,
+          secretKey: DEMO_KEYS.linkhubSecretKey,
+          clientCode: DEMO_KEYS.barocertClientCode,
+          serviceUrl: sandboxUrl(),
+          authUrl: sandboxUrl(),
+          resultKey: DEMO_KEYS.barocertResultKey,
+          resultIv: DEMO_KEYS.barocertResultIv,
+          timeoutMs: 3000,
+        }),
+      );
     // published (Linkhub common, Popbill's table): -10000029 "IP information to access does not exist" on the token call
     await armConsentFault({ provider: "barocert", op: "token", mode: "error", code: "-10000029" });
     const ip = await requestCmsConsent(cmsForm(), {}, { cms: fresh() });
@@ -315,7 +375,14 @@ describe("CMS auto-debit consent", () => {
     // an unknown code on verify is never a refusal: the consent keeps checking (the worker asks again)
     const c = await requested();
     await kakaoTalk(c.receiptId!, "sign");
-    await armConsentFault({ provider: "barocert", op: "verify", mode: "error", code: "-40177777", match: c.receiptId!, times: 1 });
+    await armConsentFault({
+      provider: "barocert",
+      op: "verify",
+      mode: "error",
+      code: "-40177777",
+      match: c.receiptId!,
+      times: 1,
+    });
     const v = (await refreshConsent(c.id, { force: true }))!;
     expect(v).toMatchObject({ status: "VERIFY_UNKNOWN", failureCode: null });
     expect(consentView(v).screen).toBe("checking");
@@ -324,16 +391,18 @@ describe("CMS auto-debit consent", () => {
   });
 
   it("wrong keys are a clear, admin-visible configuration error", async () => {
-    const wrongSecret = barocertConsentProvider(createBarocertCms({
-      linkId: DEMO_KEYS.linkhubLinkId,
-      secretKey: Buffer.alloc(32, 7).toString("base64"),
-      clientCode: DEMO_KEYS.barocertClientCode,
-      serviceUrl: sandboxUrl(),
-      authUrl: sandboxUrl(),
-      resultKey: DEMO_KEYS.barocertResultKey,
-      resultIv: DEMO_KEYS.barocertResultIv,
-      timeoutMs: 3000,
-    }));
+    const wrongSecret = barocertConsentProvider(
+      createBarocertCms({
+        linkId: DEMO_KEYS.linkhubLinkId,
+        secretKey: Buffer.alloc(32, 7).toString("base64"),
+        clientCode: DEMO_KEYS.barocertClientCode,
+        serviceUrl: sandboxUrl(),
+        authUrl: sandboxUrl(),
+        resultKey: DEMO_KEYS.barocertResultKey,
+        resultIv: DEMO_KEYS.barocertResultIv,
+        timeoutMs: 3000,
+      }),
+    );
     const r = await requestCmsConsent(cmsForm(), {}, { cms: wrongSecret });
     expect(r).toMatchObject({ ok: false, kind: "failed", retryable: false });
     if (r.ok || r.kind !== "failed") return;
@@ -345,16 +414,18 @@ describe("CMS auto-debit consent", () => {
     expect((await latestConfigError(merchant.id))!.consentId).toBe(c.id);
 
     // a wrong result key: the signature arrives but the signer cannot be checked → not valid
-    const wrongResult = barocertConsentProvider(createBarocertCms({
-      linkId: DEMO_KEYS.linkhubLinkId,
-      secretKey: DEMO_KEYS.linkhubSecretKey,
-      clientCode: DEMO_KEYS.barocertClientCode,
-      serviceUrl: sandboxUrl(),
-      authUrl: sandboxUrl(),
-      resultKey: Buffer.alloc(32, 9).toString("base64"),
-      resultIv: DEMO_KEYS.barocertResultIv,
-      timeoutMs: 3000,
-    }));
+    const wrongResult = barocertConsentProvider(
+      createBarocertCms({
+        linkId: DEMO_KEYS.linkhubLinkId,
+        secretKey: DEMO_KEYS.linkhubSecretKey,
+        clientCode: DEMO_KEYS.barocertClientCode,
+        serviceUrl: sandboxUrl(),
+        authUrl: sandboxUrl(),
+        resultKey: Buffer.alloc(32, 9).toString("base64"),
+        resultIv: DEMO_KEYS.barocertResultIv,
+        timeoutMs: 3000,
+      }),
+    );
     const ok = await requestCmsConsent(cmsForm(), {}, { cms: wrongResult });
     if (!ok.ok) throw new Error(JSON.stringify(ok));
     await kakaoTalk((await consent(ok.id)).receiptId!, "sign");
@@ -367,12 +438,27 @@ describe("CMS auto-debit consent", () => {
   it("links to an order; CSV export masks personal data and guards formulas", async () => {
     const merchant = await db.merchant.findFirstOrThrow();
     const order = await db.order.create({
-      data: { orderNumber: "KC990101-CONSNT", merchantId: merchant.id, buyerName: "홍길동", buyerPhone: "01023456789", buyerEmail: "a@b.c", itemSummary: "정기배송", totalQuantity: 1, totalAmount: 1000, taxFreeAmount: 0, vatAmount: 91 },
+      data: {
+        orderNumber: "KC990101-CONSNT",
+        merchantId: merchant.id,
+        buyerName: "홍길동",
+        buyerPhone: "01023456789",
+        buyerEmail: "a@b.c",
+        itemSummary: "정기배송",
+        totalQuantity: 1,
+        totalAmount: 1000,
+        taxFreeAmount: 0,
+        vatAmount: 91,
+      },
     });
     const r = await requestCmsConsent(cmsForm(), { orderId: order.id });
     if (!r.ok) throw new Error(JSON.stringify(r));
     expect((await consent(r.id)).orderId).toBe(order.id);
-    expect(await requestCmsConsent(cmsForm(), { orderId: "nope" })).toMatchObject({ ok: false, kind: "invalid", message: "연결할 주문을 찾을 수 없습니다." });
+    expect(await requestCmsConsent(cmsForm(), { orderId: "nope" })).toMatchObject({
+      ok: false,
+      kind: "invalid",
+      message: "연결할 주문을 찾을 수 없습니다.",
+    });
 
     let csv = "";
     for await (const line of consentsCsv(merchant.id, { q: "KC990101-CONSNT" })) csv += line;

@@ -38,7 +38,10 @@ describe("verify window", () => {
     await armConsentFault({ provider: "kakaocert", op: "status", mode: "http500", match: ce.receiptId! });
     await armConsentFault({ provider: "barocert", op: "status", mode: "http500", match: cm.receiptId! });
     const muchLater = () => new Date(ce.expiresAt!.getTime() + 12 * 60_000);
-    expect((await refreshConsent(m.id, { force: true, now: muchLater }))!).toMatchObject({ status: "EXPIRED", failureCode: "WINDOW_PASSED" });
+    expect((await refreshConsent(m.id, { force: true, now: muchLater }))!).toMatchObject({
+      status: "EXPIRED",
+      failureCode: "WINDOW_PASSED",
+    });
     const stillOpen = (await refreshConsent(e.id, { force: true, now: muchLater }))!;
     expect(["WAITING", "VIEWED"]).toContain(stillOpen.status);
     expect(stillOpen.failureCode).toBeNull();

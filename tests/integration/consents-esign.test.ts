@@ -8,7 +8,15 @@ import { consentView } from "@/lib/consents/view";
 import { db } from "@/lib/db";
 import { signedDataToDer } from "@/lib/providers/barocert";
 import { clearFaults, resetSandboxClock, sandboxUrl } from "./helpers";
-import { armConsentFault, asn1parse, consent, esignForm, kakaoTalk, loseNextVerifyAnswer, sandboxRequest } from "./consents-helpers";
+import {
+  armConsentFault,
+  asn1parse,
+  consent,
+  esignForm,
+  kakaoTalk,
+  loseNextVerifyAnswer,
+  sandboxRequest,
+} from "./consents-helpers";
 
 afterEach(async () => {
   await clearFaults();
@@ -39,7 +47,13 @@ describe("KakaoCert e-signature", () => {
     if (!r.ok) throw new Error(JSON.stringify(r));
     expect(r.channel).toBe("TALK");
     const c0 = await consent(r.id);
-    expect(c0).toMatchObject({ status: "WAITING", kind: "ESIGN", documentText: contract.text, documentHash: sha256Hex(contract.text), documentTitle: contract.title });
+    expect(c0).toMatchObject({
+      status: "WAITING",
+      kind: "ESIGN",
+      documentText: contract.text,
+      documentHash: sha256Hex(contract.text),
+      documentTitle: contract.title,
+    });
     expect(c0.receiptId).toMatch(/^\d{18}$/);
     expect(c0.documentKey).toBe(`service-contract@${contract.version}`);
     // KakaoTalk shows the document to sign
@@ -85,7 +99,9 @@ describe("KakaoCert e-signature", () => {
     expect(c.events.map((e) => e.resultCode)).toEqual(expect.arrayContaining(["TX_MISMATCH", "-31000018", "OK"]));
     // reloading the return page changes nothing
     expect(await completeAppReturn(r.id, { txId: r.txId, signature })).toEqual({ ok: true, id: r.id });
-    expect((await consent(r.id)).events.filter((e) => e.type === "kakaocert.verify" && e.resultCode === "OK")).toHaveLength(1);
+    expect(
+      (await consent(r.id)).events.filter((e) => e.type === "kakaocert.verify" && e.resultCode === "OK"),
+    ).toHaveLength(1);
   });
 
   it("app-to-app: a verify without an answer keeps KakaoTalk's signature for the retry; 500 not acted on → VERIFIED, answer lost → 확인 필요", async () => {
@@ -112,7 +128,12 @@ describe("KakaoCert e-signature", () => {
     await completeAppReturn(b.id, { txId: b.txId, signature: backB.searchParams.get("signature")! });
     expect((await consent(b.id)).status).toBe("VERIFY_UNKNOWN");
     const vb = (await refreshConsent(b.id, { force: true }))!;
-    expect(vb).toMatchObject({ status: "NEEDS_REVIEW", failureCode: "VERIFY_USED", appSignature: null, signedData: null });
+    expect(vb).toMatchObject({
+      status: "NEEDS_REVIEW",
+      failureCode: "VERIFY_USED",
+      appSignature: null,
+      signedData: null,
+    });
     expect(vb.failureMessage).toContain("-31000012");
     expect(consentView(vb).screen).toBe("review");
   });
@@ -121,7 +142,10 @@ describe("KakaoCert e-signature", () => {
     const a = await requestESign(esignForm(), {}, { appToApp: true });
     if (!a.ok) throw new Error(JSON.stringify(a));
     const backA = await kakaoTalkApp(a.id, a.txId!, "sign", "ios");
-    await completeAppReturn(a.id, { txId: backA.searchParams.get("tx_id")!, signature: backA.searchParams.get("sig")! });
+    await completeAppReturn(a.id, {
+      txId: backA.searchParams.get("tx_id")!,
+      signature: backA.searchParams.get("sig")!,
+    });
     expect((await consent(a.id)).status).toBe("VERIFIED");
 
     const b = await requestESign(esignForm(), {}, { appToApp: true });
@@ -141,10 +165,22 @@ describe("KakaoCert e-signature", () => {
     expect((await refreshConsent(r.id, { force: true }))!.status).toBe("REJECTED");
 
     const before = await db.consentRequest.count();
-    expect(await requestESign(esignForm({ agree: "" }), {})).toMatchObject({ ok: false, kind: "invalid", errors: { agree: "문서 내용을 확인하고 동의란에 체크해 주세요." } });
-    expect(await requestESign(esignForm({ document: "nope" }), {})).toMatchObject({ ok: false, kind: "invalid", errors: { document: "서명할 문서를 선택해 주세요." } });
-    expect(await requestESign(esignForm({ phone: "010-12" }), {})).toMatchObject({ ok: false, kind: "invalid", errors: { phone: "휴대폰 번호를 정확히 입력해 주세요. (예: 010-1234-5678)" } });
+    expect(await requestESign(esignForm({ agree: "" }), {})).toMatchObject({
+      ok: false,
+      kind: "invalid",
+      errors: { agree: "문서 내용을 확인하고 동의란에 체크해 주세요." },
+    });
+    expect(await requestESign(esignForm({ document: "nope" }), {})).toMatchObject({
+      ok: false,
+      kind: "invalid",
+      errors: { document: "서명할 문서를 선택해 주세요." },
+    });
+    expect(await requestESign(esignForm({ phone: "010-12" }), {})).toMatchObject({
+      ok: false,
+      kind: "invalid",
+      errors: { phone: "휴대폰 번호를 정확히 입력해 주세요. (예: 010-1234-5678)" },
+    });
     expect(await db.consentRequest.count()).toBe(before);
-    expect((await sandboxRequest("none"))).toBeUndefined();
+    expect(await sandboxRequest("none")).toBeUndefined();
   });
 });

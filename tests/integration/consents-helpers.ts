@@ -15,35 +15,65 @@ export const cmsForm = (over: Record<string, string> = {}) => ({
   accountHolder: "홍길동",
   ...over,
 });
-export const esignForm = (over: Record<string, string> = {}) => ({ ...customer, document: "service-contract", agree: "on", ...over });
+export const esignForm = (over: Record<string, string> = {}) => ({
+  ...customer,
+  document: "service-contract",
+  agree: "on",
+  ...over,
+});
 
 /** The customer presses 서명하기 / 거절 on the simulated KakaoTalk sheet. */
 export async function kakaoTalk(receiptId: string, action: "sign" | "decline") {
   const sheet = await fetch(`${sandboxUrl()}/kakaotalk/r/${receiptId}`);
   if (!sheet.ok) throw new Error(`KakaoTalk sheet answered ${sheet.status}`);
-  const r = await fetch(`${sandboxUrl()}/kakaotalk/r/${receiptId}/${action}`, { method: "POST", body: new URLSearchParams({}), redirect: "manual" });
+  const r = await fetch(`${sandboxUrl()}/kakaotalk/r/${receiptId}/${action}`, {
+    method: "POST",
+    body: new URLSearchParams({}),
+    redirect: "manual",
+  });
   if (r.status !== 303) throw new Error(`KakaoTalk ${action} answered ${r.status}`);
 }
 
 /** Arms a sandbox fault for one consent's calls (`match`: the receipt id, compared with the request path). */
-export async function armConsentFault(fault: { provider: "barocert" | "kakaocert"; op: "token" | "request" | "status" | "verify"; mode: string; match?: string; delayMs?: number; times?: number; code?: string }) {
-  const r = await fetch(`${sandboxUrl()}/__sandbox/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(fault) });
+export async function armConsentFault(fault: {
+  provider: "barocert" | "kakaocert";
+  op: "token" | "request" | "status" | "verify";
+  mode: string;
+  match?: string;
+  delayMs?: number;
+  times?: number;
+  code?: string;
+}) {
+  const r = await fetch(`${sandboxUrl()}/__sandbox/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(fault),
+  });
   if (!r.ok) throw new Error(`arming fault failed: ${r.status} ${await r.text()}`);
 }
 
 /** Sandbox test control: the next verify of this receipt is performed, then answered with HTTP 500. */
 export async function loseNextVerifyAnswer(receiptId: string) {
-  const r = await fetch(`${sandboxUrl()}/__sandbox/linkhub/requests/${receiptId}/lose-verify-answer`, { method: "POST" });
+  const r = await fetch(`${sandboxUrl()}/__sandbox/linkhub/requests/${receiptId}/lose-verify-answer`, {
+    method: "POST",
+  });
   if (!r.ok) throw new Error(`lose-verify-answer answered ${r.status}`);
 }
 
 /** Polls `read` until `done` holds or the deadline passes (no sleeps as synchronisation). */
-export async function until<T>(read: () => Promise<T>, done: (v: T) => boolean, { timeoutMs = 30_000, everyMs = 200, what = "condition" } = {}): Promise<T> {
+export async function until<T>(
+  read: () => Promise<T>,
+  done: (v: T) => boolean,
+  { timeoutMs = 30_000, everyMs = 200, what = "condition" } = {},
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await read();
     if (done(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? String(x) : x)).slice(0, 500)}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `timed out waiting for ${what}: ${JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? String(x) : x)).slice(0, 500)}`,
+      );
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
@@ -55,7 +85,10 @@ export async function sandboxRequest(receiptId: string) {
 }
 
 export async function consent(id: string) {
-  return db.consentRequest.findUniqueOrThrow({ where: { id }, include: { events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } } });
+  return db.consentRequest.findUniqueOrThrow({
+    where: { id },
+    include: { events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
+  });
 }
 
 export async function asn1parse(der: Buffer): Promise<string> {

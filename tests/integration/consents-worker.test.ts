@@ -8,14 +8,26 @@ import { refreshConsent, requestCmsConsent, requestESign } from "@/lib/consents/
 import { consentView } from "@/lib/consents/view";
 import { startWorker } from "@/lib/jobs/worker";
 import { advanceSandboxClock, clearFaults, resetSandboxClock } from "./helpers";
-import { armConsentFault, cmsForm, consent, esignForm, kakaoTalk, loseNextVerifyAnswer, sandboxRequest, until } from "./consents-helpers";
+import {
+  armConsentFault,
+  cmsForm,
+  consent,
+  esignForm,
+  kakaoTalk,
+  loseNextVerifyAnswer,
+  sandboxRequest,
+  until,
+} from "./consents-helpers";
 
 type Worker = Awaited<ReturnType<typeof startWorker>>;
 const workers: Worker[] = [];
 
 beforeAll(async () => {
   // two workers on one database, as in production: a job runs in one of them
-  for (let i = 0; i < 2; i++) workers.push(await startWorker({ databaseUrl: process.env.DATABASE_URL!, domains: [consentJobs], pollSeconds: 0.5 }));
+  for (let i = 0; i < 2; i++)
+    workers.push(
+      await startWorker({ databaseUrl: process.env.DATABASE_URL!, domains: [consentJobs], pollSeconds: 0.5 }),
+    );
 });
 afterAll(async () => {
   await Promise.all(workers.map((w) => w.stop()));
@@ -42,7 +54,10 @@ describe("consents settled by the worker", () => {
   it("the customer signs in KakaoTalk and closes the page: the worker polls, verifies once, VERIFIED", async () => {
     const c0 = await cmsRequested();
     // the job exists from the transaction that created the request
-    const jobs = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'consent.settle' AND singleton_key = $1`, `consent:${c0.id}`);
+    const jobs = await db.$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'consent.settle' AND singleton_key = $1`,
+      `consent:${c0.id}`,
+    );
     expect(jobs[0]!.n).toBe(1);
     await kakaoTalk(c0.receiptId!, "sign");
     const t0 = Date.now();
@@ -61,7 +76,11 @@ describe("consents settled by the worker", () => {
     expect(c).toMatchObject({ status: "VERIFIED", verifyAttempts: 2 });
     expect(c.events.filter((e) => e.type === "barocert.verify").map((e) => e.resultCode)).toEqual(["-40100099", "OK"]);
     // in between, the customer's page said "checking", never failed
-    expect(c.events.some((e) => e.type === "barocert.verify" && e.resultCode === "-40100099" && e.message.includes("알 수 없음"))).toBe(true);
+    expect(
+      c.events.some(
+        (e) => e.type === "barocert.verify" && e.resultCode === "-40100099" && e.message.includes("알 수 없음"),
+      ),
+    ).toBe(true);
     expect(await sandboxRequest(c0.receiptId!)).toMatchObject({ verifyCalls: 1, verifySuccesses: 1 });
   });
 
@@ -72,7 +91,10 @@ describe("consents settled by the worker", () => {
     const c = await settled(c0.id, "the worker to settle the lost verify");
     expect(c).toMatchObject({ status: "NEEDS_REVIEW", failureCode: "VERIFY_USED", signedData: null });
     expect(consentView(c)).toMatchObject({ screen: "review", final: true });
-    expect(c.events.filter((e) => e.type === "barocert.verify").map((e) => e.resultCode)).toEqual(["-40100099", "-40100012"]);
+    expect(c.events.filter((e) => e.type === "barocert.verify").map((e) => e.resultCode)).toEqual([
+      "-40100099",
+      "-40100012",
+    ]);
     expect(await sandboxRequest(c0.receiptId!)).toMatchObject({ verifySuccesses: 1 });
   });
 
@@ -91,7 +113,10 @@ describe("consents settled by the worker", () => {
   it("expiry without a signature is settled by the worker; the sweep re-creates a lost job once", async () => {
     const c0 = await cmsRequested();
     // a job lost (e.g. deleted by hand): the sweep finds the in-flight consent without one
-    await db.$executeRawUnsafe(`UPDATE pgboss.job SET state = 'cancelled' WHERE name = 'consent.settle' AND singleton_key = $1`, `consent:${c0.id}`);
+    await db.$executeRawUnsafe(
+      `UPDATE pgboss.job SET state = 'cancelled' WHERE name = 'consent.settle' AND singleton_key = $1`,
+      `consent:${c0.id}`,
+    );
     expect(await sweepConsents()).toBeGreaterThanOrEqual(1);
     const again = await db.$queryRawUnsafe<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'consent.settle' AND singleton_key = $1 AND state IN ('created', 'retry', 'active')`,
@@ -99,7 +124,10 @@ describe("consents settled by the worker", () => {
     );
     expect(again[0]!.n).toBe(1);
     await sweepConsents();
-    const jobs = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'consent.settle' AND singleton_key = $1 AND state IN ('created', 'retry', 'active')`, `consent:${c0.id}`);
+    const jobs = await db.$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'consent.settle' AND singleton_key = $1 AND state IN ('created', 'retry', 'active')`,
+      `consent:${c0.id}`,
+    );
     expect(jobs[0]!.n).toBe(1); // a second sweep adds nothing for it
 
     // the provider's request expires (sandbox clock): the worker records it with nobody watching

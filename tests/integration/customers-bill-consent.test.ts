@@ -60,7 +60,11 @@ async function viewer(o: Awaited<ReturnType<typeof owner>>) {
 /** The customer page rendered to HTML, as the browser gets it. */
 async function customerPage(path: string, cookie: string, key: string) {
   const sp = Object.fromEntries(new URL(path, "http://x").searchParams);
-  const out = await dispatch(get(path, { cookie }), async () => renderToStaticMarkup((await CustomerPage({ params: Promise.resolve({ phone: key }), searchParams: Promise.resolve(sp) })) as never));
+  const out = await dispatch(get(path, { cookie }), async () =>
+    renderToStaticMarkup(
+      (await CustomerPage({ params: Promise.resolve({ phone: key }), searchParams: Promise.resolve(sp) })) as never,
+    ),
+  );
   return { status: out.status, body: out.status === 200 ? (JSON.parse(out.body) as string) : out.body };
 }
 
@@ -68,13 +72,26 @@ async function bill(merchantId: string) {
   const key = `C${randomUUID().slice(0, 8)}`;
   const customer = await db.billedCustomer.create({ data: { merchantId, billerUserKey: key, name: "101동 1001호" } });
   return db.bill.create({
-    data: { merchantId, customerId: customer.id, billerUserKey: key, billedYearMonth: "202612", billerNoticeKey: `N-${randomUUID()}`, title: "12월 관리비", amount: 123_000, vatAmount: 0, payExpireDate: "20261231" },
+    data: {
+      merchantId,
+      customerId: customer.id,
+      billerUserKey: key,
+      billedYearMonth: "202612",
+      billerNoticeKey: `N-${randomUUID()}`,
+      title: "12월 관리비",
+      amount: 123_000,
+      vatAmount: 0,
+      payExpireDate: "20261231",
+    },
     include: { customer: true },
   });
 }
 
 async function request(cookie: string, fields: Record<string, string>) {
-  const out = await dispatch(postForm(`/admin/bills/${fields.billId}`, fields, { cookie }), actionCall(requestBillConsentAction as never, { prevState: {} }));
+  const out = await dispatch(
+    postForm(`/admin/bills/${fields.billId}`, fields, { cookie }),
+    actionCall(requestBillConsentAction as never, { prevState: {} }),
+  );
   expect(out.status).toBe(200);
   return JSON.parse(out.body) as BillConsentState;
 }
@@ -86,18 +103,44 @@ describe("consents requested from a bill", () => {
     const p = phone();
 
     // Bad input: nothing is written (no consent, the billed customer unchanged).
-    const bad = await request(o.cookie, { billId: b.id, kind: "ESIGN", name: "김청구", phone: "02-123", birthday: "19850315", document: "terms" });
+    const bad = await request(o.cookie, {
+      billId: b.id,
+      kind: "ESIGN",
+      name: "김청구",
+      phone: "02-123",
+      birthday: "19850315",
+      document: "terms",
+    });
     expect(bad.ok).toBe(false);
     expect(bad.fieldErrors?.phone).toContain("휴대폰 번호");
     expect(await db.consentRequest.count({ where: { billId: b.id } })).toBe(0);
     expect((await db.billedCustomer.findUniqueOrThrow({ where: { id: b.customerId } })).contactPhone).toBeNull();
 
-    const s = await request(o.cookie, { billId: b.id, kind: "ESIGN", name: "김청구", phone: dashed(p), birthday: "1985-03-15", document: "terms" });
+    const s = await request(o.cookie, {
+      billId: b.id,
+      kind: "ESIGN",
+      name: "김청구",
+      phone: dashed(p),
+      birthday: "1985-03-15",
+      document: "terms",
+    });
     expect(s).toMatchObject({ ok: true });
     const c = await db.consentRequest.findUniqueOrThrow({ where: { id: s.consentId! } });
-    expect(c).toMatchObject({ billId: b.id, kind: "ESIGN", status: "WAITING", customerPhone: p, customerName: "김청구", createdBy: o.email });
+    expect(c).toMatchObject({
+      billId: b.id,
+      kind: "ESIGN",
+      status: "WAITING",
+      customerPhone: p,
+      customerName: "김청구",
+      createdBy: o.email,
+    });
     const customer = await db.billedCustomer.findUniqueOrThrow({ where: { id: b.customerId } });
-    expect(customer).toMatchObject({ contactName: "김청구", contactPhone: p, contactBirthDate: "19850315", billerUserKey: b.billerUserKey });
+    expect(customer).toMatchObject({
+      contactName: "김청구",
+      contactPhone: p,
+      contactBirthDate: "19850315",
+      billerUserKey: b.billerUserKey,
+    });
     expect(customer.billerUserKey).not.toBe(p); // the customer number stays what it is
     const audit = await db.adminAuditLog.findFirstOrThrow({ where: { action: "consent.request", targetId: b.id } });
     expect(audit.actorEmail).toBe(o.email);
@@ -105,12 +148,19 @@ describe("consents requested from a bill", () => {
 
     // An order by the same person (same phone) joins the customer page.
     const [product] = await demoProducts();
-    const order = await createOrder({ buyer: { name: "김청구", phone: dashed(p), email: "bill-customer@example.com" }, lines: [{ productId: product!.id, quantity: 1 }] });
+    const order = await createOrder({
+      buyer: { name: "김청구", phone: dashed(p), email: "bill-customer@example.com" },
+      lines: [{ productId: product!.id, quantity: 1 }],
+    });
     if (!order.ok) throw new Error(order.error.message);
 
     // The customer signs in KakaoTalk; nobody clicks anything in the admin: the worker verifies.
     await kakaoTalk(c.receiptId!, "sign");
-    await until(() => db.consentRequest.findUniqueOrThrow({ where: { id: c.id } }), (x) => x.status === "VERIFIED", { timeoutMs: 45_000, what: "worker verifies the e-signature" });
+    await until(
+      () => db.consentRequest.findUniqueOrThrow({ where: { id: c.id } }),
+      (x) => x.status === "VERIFIED",
+      { timeoutMs: 45_000, what: "worker verifies the e-signature" },
+    );
 
     // The bill shows it as verified.
     const html = renderToStaticMarkup(await BillConsentsPanel({ admin: o, billId: b.id }));
@@ -142,7 +192,9 @@ describe("consents requested from a bill", () => {
     expect(fromBill.body).not.toContain(p);
     const revealed = await customerPage(`/admin/customers/b-${b.id}?reveal=1`, o.cookie, `b-${b.id}`);
     expect(revealed.body).toContain(dashed(p));
-    expect(await db.adminAuditLog.count({ where: { action: "pii.reveal", actorId: o.adminId, targetType: "customer" } })).toBeGreaterThan(0);
+    expect(
+      await db.adminAuditLog.count({ where: { action: "pii.reveal", actorId: o.adminId, targetType: "customer" } }),
+    ).toBeGreaterThan(0);
 
     // A viewer sees the same timeline with the phone and names masked, and cannot reveal them.
     const v = await viewer(o);
@@ -158,25 +210,56 @@ describe("consents requested from a bill", () => {
     const o = await owner();
     const b = await bill(o.merchantId);
     const p = phone();
-    const s = await request(o.cookie, { billId: b.id, kind: "CMS", name: "박자동", phone: p, birthday: "19900131", bankName: "KB국민은행", accountNumber: "123456-01-234567", accountHolder: "박자동" });
+    const s = await request(o.cookie, {
+      billId: b.id,
+      kind: "CMS",
+      name: "박자동",
+      phone: p,
+      birthday: "19900131",
+      bankName: "KB국민은행",
+      accountNumber: "123456-01-234567",
+      accountHolder: "박자동",
+    });
     expect(s).toMatchObject({ ok: true });
     const customer = await db.billedCustomer.findUniqueOrThrow({ where: { id: b.customerId } });
     expect(customer.bankAccountNumEnc).toMatch(/^pii1\./);
     expect(customer.bankAccountLast4).toBe("4567");
     expect(JSON.stringify(customer)).not.toContain("12345601234567");
     const c = await db.consentRequest.findUniqueOrThrow({ where: { id: s.consentId! } });
-    expect(c).toMatchObject({ billId: b.id, kind: "CMS", bankName: "KB국민은행", bankAccountLast4: "4567", customerPhone: p });
+    expect(c).toMatchObject({
+      billId: b.id,
+      kind: "CMS",
+      bankName: "KB국민은행",
+      bankAccountLast4: "4567",
+      customerPhone: p,
+    });
 
     // The consent expired / was declined: ask again with the account, phone and birth date on file.
     await kakaoTalk(c.receiptId!, "decline");
-    const again = await requestConsentForBill({ ...o, ip: "203.0.113.7" }, b.id, { kind: "CMS", name: "박자동", bankName: "KB국민은행", accountHolder: "박자동" });
+    const again = await requestConsentForBill({ ...o, ip: "203.0.113.7" }, b.id, {
+      kind: "CMS",
+      name: "박자동",
+      bankName: "KB국민은행",
+      accountHolder: "박자동",
+    });
     expect(again).toMatchObject({ ok: true });
     if (!again.ok) throw new Error(again.error.message);
     const c2 = await db.consentRequest.findUniqueOrThrow({ where: { id: again.value.id } });
-    expect(c2).toMatchObject({ customerPhone: p, customerBirthday: "19900131", bankAccountLast4: "4567", billId: b.id });
+    expect(c2).toMatchObject({
+      customerPhone: p,
+      customerBirthday: "19900131",
+      bankAccountLast4: "4567",
+      billId: b.id,
+    });
 
     // Role checks are in the use case, not only the page.
-    const viewer = await requestConsentForBill({ ...o, role: "VIEWER" }, b.id, { kind: "ESIGN", name: "박자동", phone: p, birthday: "19900131", document: "terms" });
+    const viewer = await requestConsentForBill({ ...o, role: "VIEWER" }, b.id, {
+      kind: "ESIGN",
+      name: "박자동",
+      phone: p,
+      birthday: "19900131",
+      document: "terms",
+    });
     expect(viewer).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     // Another merchant's bill is not found.
     const other = await requestConsentForBill({ ...o, merchantId: "no-such-merchant" }, b.id, { kind: "ESIGN" });

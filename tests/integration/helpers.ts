@@ -10,8 +10,20 @@ export async function demoProducts() {
 
 export const buyer = { name: "김카카오", phone: "010-1234-5678", email: "buyer@example.com" };
 
-export async function armFault(fault: { provider: string; op: string; mode: string; code?: string; delayMs?: number; times?: number; match?: string }) {
-  const r = await fetch(`${sandboxUrl()}/__sandbox/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(fault) });
+export async function armFault(fault: {
+  provider: string;
+  op: string;
+  mode: string;
+  code?: string;
+  delayMs?: number;
+  times?: number;
+  match?: string;
+}) {
+  const r = await fetch(`${sandboxUrl()}/__sandbox/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(fault),
+  });
   if (!r.ok) throw new Error(`arming fault failed: ${r.status} ${await r.text()}`);
 }
 
@@ -32,10 +44,18 @@ export async function actAtKakaoPay(
   const page = await fetch(redirectUrl);
   if (!page.ok) throw new Error(`payment page answered ${page.status}`);
   const tid = new URL(redirectUrl).pathname.split("/").pop()!;
-  const body = new URLSearchParams({ method, ...(method === "CARD" ? { card: card.code, install: String(card.install) } : {}) });
-  const res = await fetch(`${sandboxUrl()}/kakaopay/pay/${tid}/${action}`, { method: "POST", body, redirect: "manual" });
+  const body = new URLSearchParams({
+    method,
+    ...(method === "CARD" ? { card: card.code, install: String(card.install) } : {}),
+  });
+  const res = await fetch(`${sandboxUrl()}/kakaopay/pay/${tid}/${action}`, {
+    method: "POST",
+    body,
+    redirect: "manual",
+  });
   const location = res.headers.get("location");
-  if (!location) throw new Error(`no redirect from the payment page (${res.status}): ${(await res.text()).slice(0, 200)}`);
+  if (!location)
+    throw new Error(`no redirect from the payment page (${res.status}): ${(await res.text()).slice(0, 200)}`);
   return new URL(location);
 }
 
@@ -47,14 +67,27 @@ export async function sandboxPayment(tid: string) {
 }
 
 export async function advanceSandboxClock(ms: number) {
-  await fetch(`${sandboxUrl()}/__sandbox/clock`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ advanceMs: ms }) });
+  await fetch(`${sandboxUrl()}/__sandbox/clock`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ advanceMs: ms }),
+  });
 }
 export async function resetSandboxClock() {
-  await fetch(`${sandboxUrl()}/__sandbox/clock`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ reset: true }) });
+  await fetch(`${sandboxUrl()}/__sandbox/clock`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ reset: true }),
+  });
 }
 
 /** Polls `fn` until it returns a truthy value or the deadline passes (no sleeps as synchronisation). */
-export async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 30_000, everyMs = 200): Promise<T> {
+export async function until<T>(
+  what: string,
+  fn: () => Promise<T | undefined | null | false>,
+  timeoutMs = 30_000,
+  everyMs = 200,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn();

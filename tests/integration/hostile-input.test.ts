@@ -32,7 +32,11 @@ const actionModules = import.meta.glob<Mod>("/app/**/actions.ts");
 
 /** "/app/(shop)/orders/[orderNumber]/page.tsx" → { url: "/orders/[orderNumber]", params: ["orderNumber"] } */
 function urlOf(file: string) {
-  const segs = file.replace(/^\/app/, "").split("/").slice(0, -1).filter((s) => s && !/^\(.*\)$/.test(s));
+  const segs = file
+    .replace(/^\/app/, "")
+    .split("/")
+    .slice(0, -1)
+    .filter((s) => s && !/^\(.*\)$/.test(s));
   const url = `/${segs.join("/")}`.replace(/\/$/, "") || "/";
   return { url, params: segs.filter((s) => /^\[.+\]$/.test(s)).map((s) => s.slice(1, -1)) };
 }
@@ -97,19 +101,37 @@ const COOKIES = [
   "kc_orders=KC000000-AAAAAA~forgedsignature.KC261123-ABC234~",
   `kc_orders=${"KC000000-AAAAAA~x.".repeat(200)}`,
   "kc_cart=%7Bnot%20json",
-  `kc_cart=${encodeURIComponent(JSON.stringify([["x", 1e9], [null, -1], ["__proto__", 1]]))}`,
+  `kc_cart=${encodeURIComponent(
+    JSON.stringify([
+      ["x", 1e9],
+      [null, -1],
+      ["__proto__", 1],
+    ]),
+  )}`,
   `kc_cart=${encodeURIComponent(JSON.stringify({ a: 1 }))}`,
   "kc_consents=forged~forged",
   "kc_admin=%00; kc_orders=%01",
 ];
-const XFF = ["1.2.3.4", "127.0.0.1, 10.0.0.1", "not-an-ip", `${"9.9.9.9,".repeat(500)}1.1.1.1`, "::1", "0.0.0.0", "'; DROP TABLE \"Order\"; --"];
+const XFF = [
+  "1.2.3.4",
+  "127.0.0.1, 10.0.0.1",
+  "not-an-ip",
+  `${"9.9.9.9,".repeat(500)}1.1.1.1`,
+  "::1",
+  "0.0.0.0",
+  '\'; DROP TABLE "Order"; --',
+];
 
 // ------------------------------------------------------------------ invariants
 async function invariants() {
   const q = async (sql: string) => Number(((await db.$queryRawUnsafe(sql)) as Array<{ n: bigint | number }>)[0]!.n);
   return {
-    ordersWithoutItems: await q(`SELECT count(*) AS n FROM "Order" o WHERE NOT EXISTS (SELECT 1 FROM "OrderItem" i WHERE i."orderId" = o.id)`),
-    paymentsWithoutOrder: await q(`SELECT count(*) AS n FROM "Payment" p WHERE NOT EXISTS (SELECT 1 FROM "Order" o WHERE o.id = p."orderId")`),
+    ordersWithoutItems: await q(
+      `SELECT count(*) AS n FROM "Order" o WHERE NOT EXISTS (SELECT 1 FROM "OrderItem" i WHERE i."orderId" = o.id)`,
+    ),
+    paymentsWithoutOrder: await q(
+      `SELECT count(*) AS n FROM "Payment" p WHERE NOT EXISTS (SELECT 1 FROM "Order" o WHERE o.id = p."orderId")`,
+    ),
     paidOrdersWithoutChargedPayment: await q(
       `SELECT count(*) AS n FROM "Order" o WHERE o.status::text <> 'PENDING' AND NOT EXISTS (SELECT 1 FROM "Payment" p WHERE p."orderId" = o.id AND p.status::text IN ('APPROVED','PARTIALLY_CANCELLED','CANCELLED'))`,
     ),
@@ -135,7 +157,10 @@ function record(what: string, outcome: Outcome) {
 }
 
 function assertSurvived(what: string, o: Outcome) {
-  const detail = o.thrown instanceof Error ? `${o.thrown.name}: ${o.thrown.message}\n${o.thrown.stack?.split("\n").slice(1, 4).join("\n")}` : String(o.thrown ?? o.body.slice(0, 300));
+  const detail =
+    o.thrown instanceof Error
+      ? `${o.thrown.name}: ${o.thrown.message}\n${o.thrown.stack?.split("\n").slice(1, 4).join("\n")}`
+      : String(o.thrown ?? o.body.slice(0, 300));
   expect(o.thrown, `${what} threw (a 500 or a reset in next start): ${detail}`).toBeUndefined();
   expect(o.status, `${what} answered ${o.status}: ${detail}`).toBeLessThan(500);
   expect(o.status, `${what} answered no status`).toBeGreaterThanOrEqual(200);
@@ -169,7 +194,20 @@ afterAll(async () => {
 });
 
 const fill = (url: string, value: string) => url.replace(/\[[^\]]+\]/g, value);
-const realParam = (name: string) => (name === "orderNumber" ? someOrderNumber : name === "slug" ? "no-such-product" : name === "paymentId" ? somePaymentId : name === "id" ? someConsentId : name === "provider" ? "payup" : name === "step" ? "return" : "x");
+const realParam = (name: string) =>
+  name === "orderNumber"
+    ? someOrderNumber
+    : name === "slug"
+      ? "no-such-product"
+      : name === "paymentId"
+        ? somePaymentId
+        : name === "id"
+          ? someConsentId
+          : name === "provider"
+            ? "payup"
+            : name === "step"
+              ? "return"
+              : "x";
 
 // ------------------------------------------------------------------ pages (and layouts)
 describe("pages", async () => {
@@ -185,11 +223,19 @@ describe("pages", async () => {
       const asAdmin = url.startsWith("/admin") ? adminCookie : customerCookie;
       const go = async (path: string, values: Record<string, string>, headers: Record<string, string> = {}) => {
         const what = `GET ${path.slice(0, 120)} ${JSON.stringify(headers).slice(0, 80)}`;
-        const o = record(what, await dispatch(new Request(`${BASE}${path}`, { headers: { accept: "text/html", cookie: asAdmin, ...headers } }), call(values)));
+        const o = record(
+          what,
+          await dispatch(
+            new Request(`${BASE}${path}`, { headers: { accept: "text/html", cookie: asAdmin, ...headers } }),
+            call(values),
+          ),
+        );
         assertSurvived(what, o);
         return o;
       };
-      if (params.length) for (const [raw, decoded] of PATH_VALUES) await go(fill(url, raw), Object.fromEntries(params.map((p) => [p, decoded])));
+      if (params.length)
+        for (const [raw, decoded] of PATH_VALUES)
+          await go(fill(url, raw), Object.fromEntries(params.map((p) => [p, decoded])));
       const plain = fill(url, ok[params[0] ?? ""] ?? "x");
       for (const q of QUERIES) await go(`${plain}?${q}`, ok);
       for (const cookie of COOKIES) await go(plain, ok, { cookie });
@@ -206,7 +252,13 @@ describe("pages", async () => {
       if (file === "/app/layout.tsx") continue; // awaits connection(): needs a real Next.js request
       for (const cookie of [...COOKIES, adminCookie]) {
         const what = `layout ${file} cookie=${cookie.slice(0, 40)}`;
-        assertSurvived(what, record(what, await dispatch(new Request(`${BASE}/`, { headers: { cookie } }), pageCall(Layout), { proxied: false })));
+        assertSurvived(
+          what,
+          record(
+            what,
+            await dispatch(new Request(`${BASE}/`, { headers: { cookie } }), pageCall(Layout), { proxied: false }),
+          ),
+        );
       }
     }
   });
@@ -222,15 +274,27 @@ const JSON_BODIES: Array<[string, string]> = [
   ["1e400", "1e400"],
   ["data null", '{"data":null}'],
   ["data array", '{"data":[]}'],
-  ["wrong types", '{"data":{"biller_user_key":123,"user_birth":true,"pay_amount":"many","pay_id":-1},"amount":"1000","taxFree":null,"reason":[],"idempotencyKey":{}}'],
-  ["NUL via escape", '{"data":{"biller_user_key":"\\u0000","user_birth":"19900301"},"reason":"\\u0000","idempotencyKey":"\\u0000"}'],
+  [
+    "wrong types",
+    '{"data":{"biller_user_key":123,"user_birth":true,"pay_amount":"many","pay_id":-1},"amount":"1000","taxFree":null,"reason":[],"idempotencyKey":{}}',
+  ],
+  [
+    "NUL via escape",
+    '{"data":{"biller_user_key":"\\u0000","user_birth":"19900301"},"reason":"\\u0000","idempotencyKey":"\\u0000"}',
+  ],
   ["control chars", '{"data":{"biller_user_key":"A\\u0001B","billed_year_month":"2024\\u0007"}}'],
-  ["impossible dates", '{"data":{"biller_user_key":"A","user_birth":"19901331","paid_at":"00010101000000","adjust_date":"20241301","pay_id":1,"pay_type":"P","pay_amount":1}}'],
+  [
+    "impossible dates",
+    '{"data":{"biller_user_key":"A","user_birth":"19901331","paid_at":"00010101000000","adjust_date":"20241301","pay_id":1,"pay_type":"P","pay_amount":1}}',
+  ],
   ["huge numbers", '{"data":{"pay_amount":2147483648,"pay_fee":9007199254740993,"pay_id":1e30},"amount":1e308}'],
   ["lone surrogate", '{"data":{"biller_user_key":"\\ud800"}}'],
   ["huge string", JSON.stringify({ data: { biller_user_key: "x".repeat(70_000) } })],
   ["deep nesting", `${"[".repeat(50_000)}${"]".repeat(50_000)}`],
-  ["prototype pollution", '{"__proto__":{"admin":true},"constructor":{"prototype":{"x":1}},"data":{"__proto__":{"a":1}}}'],
+  [
+    "prototype pollution",
+    '{"__proto__":{"admin":true},"constructor":{"prototype":{"x":1}},"data":{"__proto__":{"a":1}}}',
+  ],
 ];
 const FORM_BODIES: Array<[string, string]> = [
   ["empty", ""],
@@ -243,7 +307,14 @@ const FORM_BODIES: Array<[string, string]> = [
   ["many fields", Array.from({ length: 3000 }, (_, i) => `f${i}=${i}`).join("&")],
   ["euc-kr junk", "res_msg=%B0%A1%FF%FF%FE&ordr_idxx=1"],
 ];
-const CONTENT_TYPES = ["application/json;charset=utf-8", "application/x-www-form-urlencoded", "text/plain", "multipart/form-data; boundary=x", "application/json; charset=euc-kr", ""];
+const CONTENT_TYPES = [
+  "application/json;charset=utf-8",
+  "application/x-www-form-urlencoded",
+  "text/plain",
+  "multipart/form-data; boundary=x",
+  "application/json; charset=euc-kr",
+  "",
+];
 
 describe("route handlers", async () => {
   const files = Object.keys(routeModules).sort();
@@ -258,10 +329,19 @@ describe("route handlers", async () => {
         const handler = mod[method] as ((req: Request, ctx: never) => Promise<Response>) | undefined;
         if (!handler) continue;
         const isAgency = url.startsWith("/kakao/");
-        const base = { cookie: url.includes("admin") ? adminCookie : customerCookie, ...(isAgency ? { authorization: AGENCY_AUTH, "x-forwarded-for": "127.0.0.1" } : {}) };
-        const go = async (path: string, values: Record<string, string>, init: { headers?: Record<string, string>; body?: string } = {}, proxied = !unproxied(url)) => {
+        const base = {
+          cookie: url.includes("admin") ? adminCookie : customerCookie,
+          ...(isAgency ? { authorization: AGENCY_AUTH, "x-forwarded-for": "127.0.0.1" } : {}),
+        };
+        const go = async (
+          path: string,
+          values: Record<string, string>,
+          init: { headers?: Record<string, string>; body?: string } = {},
+          proxied = !unproxied(url),
+        ) => {
           const headers = { ...base, ...init.headers };
-          const req = method === "GET" ? new Request(`${BASE}${path}`, { headers }) : postRaw(path, init.body ?? null, headers);
+          const req =
+            method === "GET" ? new Request(`${BASE}${path}`, { headers }) : postRaw(path, init.body ?? null, headers);
           const what = `${method} ${path.slice(0, 100)} ${JSON.stringify(init).slice(0, 100)}${proxied ? "" : " (handler only)"}`;
           const o = record(what, await dispatch(req, routeCall(handler as never, values), { proxied }));
           assertSurvived(what, o);
@@ -284,10 +364,15 @@ describe("route handlers", async () => {
         if (method === "POST") {
           const bodies = url === PROVIDER_RETURN ? FORM_BODIES : JSON_BODIES;
           for (const [, body] of bodies) {
-            for (const type of CONTENT_TYPES) await go(plain, ok, { body, headers: type ? { "content-type": type } : {} });
+            for (const type of CONTENT_TYPES)
+              await go(plain, ok, { body, headers: type ? { "content-type": type } : {} });
           }
           if (isAgency) {
-            for (const authorization of ["", "Bearer wrong", `Bearer ${"x".repeat(10_000)}`, "Basic %00"]) await go(plain, ok, { body: '{"data":{}}', headers: { authorization, "content-type": "application/json" } });
+            for (const authorization of ["", "Bearer wrong", `Bearer ${"x".repeat(10_000)}`, "Basic %00"])
+              await go(plain, ok, {
+                body: '{"data":{}}',
+                headers: { authorization, "content-type": "application/json" },
+              });
           }
         }
       }
@@ -297,22 +382,97 @@ describe("route handlers", async () => {
 
 // ------------------------------------------------------------------ server actions
 const FIELD_NAMES = [
-  "name", "phone", "email", "method", "productId", "quantity", "buyNow", "orderNumber", "id", "paymentId", "billId", "payload", "expireAt", "mode", "amount", "taxFree",
-  "reason", "idempotencyKey", "password", "birthday", "bankName", "accountNumber", "accountHolder", "order", "document", "agree", "channel",
+  "name",
+  "phone",
+  "email",
+  "method",
+  "productId",
+  "quantity",
+  "buyNow",
+  "orderNumber",
+  "id",
+  "paymentId",
+  "billId",
+  "payload",
+  "expireAt",
+  "mode",
+  "amount",
+  "taxFree",
+  "reason",
+  "idempotencyKey",
+  "password",
+  "birthday",
+  "bankName",
+  "accountNumber",
+  "accountHolder",
+  "order",
+  "document",
+  "agree",
+  "channel",
 ];
 const BASELINE: Record<string, string> = {
-  name: "김카카오", phone: "010-1234-5678", email: "buyer@example.com", method: "kakaopay", productId: "x", quantity: "1", orderNumber: "KC000000-AAAAAA",
-  id: "ckzzzzzzzzzzzzzzzzzzzzzzz", paymentId: "ckzzzzzzzzzzzzzzzzzzzzzzz", billId: "ckzzzzzzzzzzzzzzzzzzzzzzz", payload: "{}", expireAt: "2099-01-01T10:00", mode: "create",
-  amount: "1000", taxFree: "0", reason: "테스트", idempotencyKey: randomUUID(), password: "wrong-password", birthday: "1990-01-31", bankName: "KB국민은행",
-  accountNumber: "123456-01-234567", accountHolder: "김카카오", order: "", document: "service-contract", agree: "on", channel: "talk",
+  name: "김카카오",
+  phone: "010-1234-5678",
+  email: "buyer@example.com",
+  method: "kakaopay",
+  productId: "x",
+  quantity: "1",
+  orderNumber: "KC000000-AAAAAA",
+  id: "ckzzzzzzzzzzzzzzzzzzzzzzz",
+  paymentId: "ckzzzzzzzzzzzzzzzzzzzzzzz",
+  billId: "ckzzzzzzzzzzzzzzzzzzzzzzz",
+  payload: "{}",
+  expireAt: "2099-01-01T10:00",
+  mode: "create",
+  amount: "1000",
+  taxFree: "0",
+  reason: "테스트",
+  idempotencyKey: randomUUID(),
+  password: "wrong-password",
+  birthday: "1990-01-31",
+  bankName: "KB국민은행",
+  accountNumber: "123456-01-234567",
+  accountHolder: "김카카오",
+  order: "",
+  document: "service-contract",
+  agree: "on",
+  channel: "talk",
 };
 const FIELD_VALUES = [
-  "\u0000", "a\u0000b", "\u0001\u001f", "\u007f", "line\nbreak\ttab", "\ud800", HUGE, "2024-13-01", "0000-00-00", "2023-02-29T25:61", "19901331",
-  "-1", "1e309", "NaN", "99999999999999999999", "<script>alert(1)</script>", "' OR 1=1 --", "{\"__proto__\":{\"x\":1}}", "[[\"x\",1e9]]", "",
+  "\u0000",
+  "a\u0000b",
+  "\u0001\u001f",
+  "\u007f",
+  "line\nbreak\ttab",
+  "\ud800",
+  HUGE,
+  "2024-13-01",
+  "0000-00-00",
+  "2023-02-29T25:61",
+  "19901331",
+  "-1",
+  "1e309",
+  "NaN",
+  "99999999999999999999",
+  "<script>alert(1)</script>",
+  "' OR 1=1 --",
+  '{"__proto__":{"x":1}}',
+  '[["x",1e9]]',
+  "",
 ];
 const PAYLOADS = [
-  '{"title":"a\\u0000b"}', '{"payExpireDate":"20241301","amount":-1}', "[]", "null", "{", `{"details":${"[".repeat(10000)}${"]".repeat(10000)}}`,
-  JSON.stringify({ customerKey: "C1", title: "t", amount: 2 ** 53, details: [{ type: "TEXT", title: "x", lines: ["a\u0001"] }] }),
+  '{"title":"a\\u0000b"}',
+  '{"payExpireDate":"20241301","amount":-1}',
+  "[]",
+  "null",
+  "{",
+  `{"details":${"[".repeat(10000)}${"]".repeat(10000)}}`,
+  JSON.stringify({
+    customerKey: "C1",
+    title: "t",
+    amount: 2 ** 53,
+    details: [{ type: "TEXT", title: "x", lines: ["a\u0001"] }],
+  }),
 ];
 
 describe("server actions", async () => {
@@ -332,16 +492,24 @@ describe("server actions", async () => {
           const form = new FormData();
           for (const [k, v] of Object.entries(fields)) form.append(k, v);
           const what = `action ${name} ${JSON.stringify(fields).slice(0, 120)} ${JSON.stringify(headers).slice(0, 60)}`;
-          const req = new Request(`${BASE}${path}`, { method: "POST", body: form, headers: { "next-action": name, cookie: asAdmin, ...headers } });
+          const req = new Request(`${BASE}${path}`, {
+            method: "POST",
+            body: form,
+            headers: { "next-action": name, cookie: asAdmin, ...headers },
+          });
           const o = record(what, await dispatch(req, call));
           assertSurvived(what, o);
         };
         // every field hostile at once, then one field at a time on an otherwise plausible form
         for (const v of FIELD_VALUES) await go(Object.fromEntries(FIELD_NAMES.map((f) => [f, v])));
-        for (const f of FIELD_NAMES) for (const v of ["\u0000", HUGE, "2024-13-01", "-1"]) await go({ ...BASELINE, [f]: v });
+        for (const f of FIELD_NAMES)
+          for (const v of ["\u0000", HUGE, "2024-13-01", "-1"]) await go({ ...BASELINE, [f]: v });
         if (name === "saveBillAction") for (const payload of PAYLOADS) await go({ ...BASELINE, payload });
         await go({}, {});
-        await go({ ...BASELINE, orderNumber: someOrderNumber, paymentId: somePaymentId, id: someConsentId }, { cookie: COOKIES[2]! }); // someone else's ids, forged access
+        await go(
+          { ...BASELINE, orderNumber: someOrderNumber, paymentId: somePaymentId, id: someConsentId },
+          { cookie: COOKIES[2]! },
+        ); // someone else's ids, forged access
         for (const cookie of COOKIES) await go(BASELINE, { cookie });
         for (const xff of XFF) await go(BASELINE, { "x-forwarded-for": xff });
       }
@@ -352,8 +520,22 @@ describe("server actions", async () => {
 describe("the input layer leaves a form's own answers alone", () => {
   it("a mistyped date in a consent form gets the form's field message, not a generic refusal", async () => {
     const { requestCmsAction } = await import("@/app/(shop)/consents/actions");
-    const form = { name: "오입력", phone: "02-123-4567", birthday: "1990-13-01", bankName: "", accountNumber: "12-3", accountHolder: "오입력" };
-    const o = await dispatch(new Request(`${BASE}/consents/auto-debit`, { method: "POST", body: Object.entries(form).reduce((f, [k, v]) => (f.append(k, v), f), new FormData()), headers: { "next-action": "x" } }), actionCall(requestCmsAction as never, { prevState: {} }));
+    const form = {
+      name: "오입력",
+      phone: "02-123-4567",
+      birthday: "1990-13-01",
+      bankName: "",
+      accountNumber: "12-3",
+      accountHolder: "오입력",
+    };
+    const o = await dispatch(
+      new Request(`${BASE}/consents/auto-debit`, {
+        method: "POST",
+        body: Object.entries(form).reduce((f, [k, v]) => (f.append(k, v), f), new FormData()),
+        headers: { "next-action": "x" },
+      }),
+      actionCall(requestCmsAction as never, { prevState: {} }),
+    );
     const state = JSON.parse(o.body) as { error?: string; fieldErrors?: Record<string, string> };
     expect(state.fieldErrors?.birthday).toBeTruthy();
     expect(state.fieldErrors?.phone).toBeTruthy();
@@ -390,19 +572,30 @@ describe("a 20 MB body to every POST route is refused while reading", async () =
 
   for (const { file, url, params } of posts) {
     it(`${url}`, async () => {
-      const handler = (await routeModules[file]!()).POST as ((req: Request, ctx: never) => Promise<Response>) | undefined;
+      const handler = (await routeModules[file]!()).POST as
+        ((req: Request, ctx: never) => Promise<Response>) | undefined;
       if (!handler) return;
       const values = Object.fromEntries(params.map((p) => [p, realParam(p)]));
       const path = fill(url, values[params[0] ?? ""] ?? "x");
       const type = url === PROVIDER_RETURN ? "application/x-www-form-urlencoded" : "application/json";
-      const headers = { "content-type": type, cookie: url.includes("admin") ? adminCookie : customerCookie, authorization: AGENCY_AUTH, "x-forwarded-for": "127.0.0.1" };
+      const headers = {
+        "content-type": type,
+        cookie: url.includes("admin") ? adminCookie : customerCookie,
+        authorization: AGENCY_AUTH,
+        "x-forwarded-for": "127.0.0.1",
+      };
       (globalThis as { gc?: () => void }).gc?.();
       const rssBefore = process.memoryUsage().rss;
       for (const declared of [true, false]) {
         const body = bigBody();
-        const h: Record<string, string> = declared ? { ...headers, "content-length": String(20 * 1024 * 1024) } : headers;
+        const h: Record<string, string> = declared
+          ? { ...headers, "content-length": String(20 * 1024 * 1024) }
+          : headers;
         const req = postRaw(path, body.stream, h);
-        const o = record(`POST ${path} 20 MB (${declared ? "Content-Length" : "chunked"})`, await dispatch(req, routeCall(handler as never, values), { proxied: false }));
+        const o = record(
+          `POST ${path} 20 MB (${declared ? "Content-Length" : "chunked"})`,
+          await dispatch(req, routeCall(handler as never, values), { proxied: false }),
+        );
         assertSurvived(`POST ${path} 20 MB`, o);
         if (declared) {
           // refused: 413, or the agency's envelope (HTTP 200, E006) on /kakao/*

@@ -10,30 +10,59 @@ import { refundPayment, settleRefund } from "@/lib/payments/refund";
 import { settlePayment } from "@/lib/payments/settle";
 import { startPayment, type StartDeps } from "@/lib/payments/start-payment";
 import type { PaymentProvider } from "@/lib/payments/port";
-import { until, actAtKakaoPay, armFault, buyer, clearFaults, demoProducts, resetSandboxClock, advanceSandboxClock, sandboxPayment, sandboxUrl } from "./helpers";
+import {
+  until,
+  actAtKakaoPay,
+  armFault,
+  buyer,
+  clearFaults,
+  demoProducts,
+  resetSandboxClock,
+  advanceSandboxClock,
+  sandboxPayment,
+  sandboxUrl,
+} from "./helpers";
 
 let gateway: PaymentProvider;
 
 /** KakaoPay starts with a redirect to its page. */
 async function startKakaoPayPayment(input: { orderNumber: string; device: "PC" | "MOBILE" }, deps: StartDeps) {
   const r = await startPayment(input, deps);
-  return r.ok ? { ok: true as const, value: { ...r.value, redirectUrl: r.value.next.kind === "redirect" ? r.value.next.url : "" } } : r;
+  return r.ok
+    ? {
+        ok: true as const,
+        value: { ...r.value, redirectUrl: r.value.next.kind === "redirect" ? r.value.next.url : "" },
+      }
+    : r;
 }
 /** What KakaoPay's approval_url carries (pg_token), approved as the return + the worker's job do it. */
-const approvePayment = (r: { paymentId: string; pgToken: string; attemptToken: string | null | undefined }, deps: ApproveDeps) =>
+const approvePayment = (
+  r: { paymentId: string; pgToken: string; attemptToken: string | null | undefined },
+  deps: ApproveDeps,
+) =>
   approveReturn({ paymentId: r.paymentId, attemptToken: r.attemptToken, authorization: { pgToken: r.pgToken } }, deps);
 const appUrl = "http://127.0.0.1:3999";
 const admin = { adminId: "test-admin" };
 
 beforeAll(() => {
-  gateway = createKakaoPayGateway({ baseUrl: sandboxUrl(), secretKey: process.env.KAKAOPAY_SECRET_KEY!, cid: process.env.KAKAOPAY_CID!, timeoutMs: 1500 });
+  gateway = createKakaoPayGateway({
+    baseUrl: sandboxUrl(),
+    secretKey: process.env.KAKAOPAY_SECRET_KEY!,
+    cid: process.env.KAKAOPAY_CID!,
+    timeoutMs: 1500,
+  });
 });
 afterEach(async () => {
   await clearFaults();
   await resetSandboxClock();
 });
 
-async function newOrder(slugs: Array<[string, number]> = [["green-tea", 2], ["jeju-tangerine", 1]]) {
+async function newOrder(
+  slugs: Array<[string, number]> = [
+    ["green-tea", 2],
+    ["jeju-tangerine", 1],
+  ],
+) {
   const products = await demoProducts();
   const lines = slugs.map(([slug, quantity]) => ({ productId: products.find((p) => p.slug === slug)!.id, quantity }));
   const r = await createOrder({ buyer, lines });
@@ -45,7 +74,12 @@ async function startAndPay(orderNumber: string) {
   const started = await startKakaoPayPayment({ orderNumber, device: "PC" }, { gateway, appUrl });
   if (!started.ok) throw new Error(started.error.message);
   const back = await actAtKakaoPay(started.value.redirectUrl);
-  return { paymentId: back.searchParams.get("payment")!, pgToken: back.searchParams.get("pg_token")!, attemptToken: back.searchParams.get("t"), back };
+  return {
+    paymentId: back.searchParams.get("payment")!,
+    pgToken: back.searchParams.get("pg_token")!,
+    attemptToken: back.searchParams.get("t"),
+    back,
+  };
 }
 
 const eventsOf = (orderId: string, type: string) => db.paymentEvent.count({ where: { orderId, type } });
@@ -66,9 +100,14 @@ describe("KakaoPay online payment", () => {
     expect(payment.totalAmount).toBe(12900 * 2 + 18900);
     expect(payment.vatAmount).toBe(Math.round((12900 * 2) / 11));
 
-    const remote = await gateway.lookup({ providerTxId: payment.tid!, providerData: null, expectedTotal: payment.totalAmount });
+    const remote = await gateway.lookup({
+      providerTxId: payment.tid!,
+      providerData: null,
+      expectedTotal: payment.totalAmount,
+    });
     expect(remote.ok && remote.value.state).toBe("approved");
-    if (remote.ok && remote.value.state === "approved") expect(remote.value.approved.amounts.total).toBe(payment.totalAmount);
+    if (remote.ok && remote.value.state === "approved")
+      expect(remote.value.approved.amounts.total).toBe(payment.totalAmount);
     expect(await eventsOf(order.orderId, "kakaopay.ready")).toBe(1);
     expect(await eventsOf(order.orderId, "kakaopay.approve")).toBe(1);
   });
@@ -79,13 +118,25 @@ describe("KakaoPay online payment", () => {
     if (!started.ok) throw new Error(started.error.message);
     const back = await actAtKakaoPay(started.value.redirectUrl, "approve", "CARD", { code: "BC", install: 3 });
     const paymentId = back.searchParams.get("payment")!;
-    expect(await approvePayment({ paymentId, pgToken: back.searchParams.get("pg_token")!, attemptToken: back.searchParams.get("t") }, { gateway })).toEqual({ kind: "paid", orderNumber: order.orderNumber });
+    expect(
+      await approvePayment(
+        { paymentId, pgToken: back.searchParams.get("pg_token")!, attemptToken: back.searchParams.get("t") },
+        { gateway },
+      ),
+    ).toEqual({ kind: "paid", orderNumber: order.orderNumber });
     const payment = await db.payment.findUniqueOrThrow({ where: { id: paymentId } });
     expect(payment.method).toBe("CARD");
     // The sandbox's 비씨카드 is issued by 우리카드 (a 체크카드); its approval number is the last 8 of the aid.
     const remote = await sandboxPayment(payment.tid!);
     const aid = String((remote as { aid?: string }).aid ?? "");
-    expect(payment.cardInfo).toEqual({ issuer: "우리카드", purchaser: "비씨카드", type: "체크", bin: "621640", installMonth: 3, approvalNo: aid.slice(-8).toUpperCase() });
+    expect(payment.cardInfo).toEqual({
+      issuer: "우리카드",
+      purchaser: "비씨카드",
+      type: "체크",
+      bin: "621640",
+      installMonth: 3,
+      approvalNo: aid.slice(-8).toUpperCase(),
+    });
     expect(payment.approvedAt).toBeInstanceOf(Date);
     expect(Math.abs(payment.approvedAt!.getTime() - Date.now())).toBeLessThan(60_000);
 
@@ -99,7 +150,11 @@ describe("KakaoPay online payment", () => {
     const order = await newOrder();
     const { paymentId, pgToken, attemptToken } = await startAndPay(order.orderNumber);
     expect((await approvePayment({ paymentId, pgToken, attemptToken }, { gateway })).kind).toBe("paid");
-    for (let i = 0; i < 3; i++) expect(await approvePayment({ paymentId, pgToken, attemptToken }, { gateway })).toEqual({ kind: "paid", orderNumber: order.orderNumber });
+    for (let i = 0; i < 3; i++)
+      expect(await approvePayment({ paymentId, pgToken, attemptToken }, { gateway })).toEqual({
+        kind: "paid",
+        orderNumber: order.orderNumber,
+      });
     expect(await eventsOf(order.orderId, "kakaopay.approve")).toBe(1);
     expect(await db.payment.count({ where: { orderId: order.orderId, status: "APPROVED" } })).toBe(1);
   });
@@ -107,7 +162,9 @@ describe("KakaoPay online payment", () => {
   it("20 concurrent approvals of one order → exactly one approved payment and one provider approve", async () => {
     const order = await newOrder();
     const { paymentId, pgToken, attemptToken } = await startAndPay(order.orderNumber);
-    const outcomes = await Promise.all(Array.from({ length: 20 }, () => approvePayment({ paymentId, pgToken, attemptToken }, { gateway })));
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, () => approvePayment({ paymentId, pgToken, attemptToken }, { gateway })),
+    );
     expect(outcomes.filter((o) => o.kind === "paid").length).toBeGreaterThanOrEqual(1);
     expect(outcomes.every((o) => o.kind === "paid" || o.kind === "in_progress")).toBe(true);
     expect(await db.payment.count({ where: { orderId: order.orderId, status: "APPROVED" } })).toBe(1);
@@ -122,7 +179,14 @@ describe("KakaoPay online payment", () => {
     if (!first.ok) throw new Error("first");
     const firstBack = await actAtKakaoPay(first.value.redirectUrl).catch(() => null);
     if (firstBack) {
-      const r = await approvePayment({ paymentId: firstBack.searchParams.get("payment")!, pgToken: firstBack.searchParams.get("pg_token")!, attemptToken: firstBack.searchParams.get("t") }, { gateway });
+      const r = await approvePayment(
+        {
+          paymentId: firstBack.searchParams.get("payment")!,
+          pgToken: firstBack.searchParams.get("pg_token")!,
+          attemptToken: firstBack.searchParams.get("t"),
+        },
+        { gateway },
+      );
       expect(r.kind).toBe("failed");
     }
     expect((await approvePayment(second, { gateway })).kind).toBe("paid");
@@ -141,9 +205,16 @@ describe("KakaoPay online payment", () => {
     expect(payment.status).toBe("REFUNDED_UNUSED");
     expect(payment.failureCode).toBe("AMOUNT_MISMATCH");
     expect(payment.order.status).toBe("PENDING");
-    expect(await db.refund.findFirst({ where: { paymentId, kind: "AMOUNT_MISMATCH" } })).toMatchObject({ status: "DONE", amount: 28000 });
+    expect(await db.refund.findFirst({ where: { paymentId, kind: "AMOUNT_MISMATCH" } })).toMatchObject({
+      status: "DONE",
+      amount: 28000,
+    });
     expect(await db.attention.count({ where: { paymentId, kind: "AMOUNT_MISMATCH", resolvedAt: null } })).toBe(1);
-    const remote = await gateway.lookup({ providerTxId: payment.tid!, providerData: null, expectedTotal: payment.totalAmount });
+    const remote = await gateway.lookup({
+      providerTxId: payment.tid!,
+      providerData: null,
+      expectedTotal: payment.totalAmount,
+    });
     expect(remote.ok && remote.value.state).toBe("cancelled");
   });
 
@@ -153,26 +224,47 @@ describe("KakaoPay online payment", () => {
     expect(attemptToken).toMatch(/^v1[\w-]{22}$/);
     const forged = [null, "", "x".repeat(22), attemptToken!.slice(0, 21) + (attemptToken!.endsWith("A") ? "B" : "A")];
     for (const t of forged) {
-      expect(await approvePayment({ paymentId, pgToken, attemptToken: t }, { gateway })).toEqual({ kind: "forbidden", orderNumber: order.orderNumber });
-      expect(await abandonPayment({ paymentId, reason: "cancel", attemptToken: t })).toEqual({ kind: "forbidden", orderNumber: order.orderNumber });
-      expect(await abandonPayment({ paymentId, reason: "fail", attemptToken: t })).toEqual({ kind: "forbidden", orderNumber: order.orderNumber });
+      expect(await approvePayment({ paymentId, pgToken, attemptToken: t }, { gateway })).toEqual({
+        kind: "forbidden",
+        orderNumber: order.orderNumber,
+      });
+      expect(await abandonPayment({ paymentId, reason: "cancel", attemptToken: t })).toEqual({
+        kind: "forbidden",
+        orderNumber: order.orderNumber,
+      });
+      expect(await abandonPayment({ paymentId, reason: "fail", attemptToken: t })).toEqual({
+        kind: "forbidden",
+        orderNumber: order.orderNumber,
+      });
     }
     expect((await db.payment.findUniqueOrThrow({ where: { id: paymentId } })).status).toBe("READY");
     expect(await eventsOf(order.orderId, "kakaopay.approve")).toBe(0);
     // Another attempt's token does not open this one either.
     const other = await newOrder();
     const theirs = await startAndPay(other.orderNumber);
-    expect((await approvePayment({ paymentId, pgToken, attemptToken: theirs.attemptToken }, { gateway })).kind).toBe("forbidden");
-    expect(await approvePayment({ paymentId, pgToken, attemptToken }, { gateway })).toEqual({ kind: "paid", orderNumber: order.orderNumber });
+    expect((await approvePayment({ paymentId, pgToken, attemptToken: theirs.attemptToken }, { gateway })).kind).toBe(
+      "forbidden",
+    );
+    expect(await approvePayment({ paymentId, pgToken, attemptToken }, { gateway })).toEqual({
+      kind: "paid",
+      orderNumber: order.orderNumber,
+    });
   });
 
   it("customer cancel at KakaoPay leaves the order unpaid; a new attempt then pays it", async () => {
     const order = await newOrder();
-    const started = await startKakaoPayPayment({ orderNumber: order.orderNumber, device: "MOBILE" }, { gateway, appUrl });
+    const started = await startKakaoPayPayment(
+      { orderNumber: order.orderNumber, device: "MOBILE" },
+      { gateway, appUrl },
+    );
     if (!started.ok) throw new Error("start");
     const back = await actAtKakaoPay(started.value.redirectUrl, "cancel");
     expect(back.pathname).toBe("/pay/kakaopay/cancel");
-    const r = await abandonPayment({ paymentId: back.searchParams.get("payment")!, reason: "cancel", attemptToken: back.searchParams.get("t") });
+    const r = await abandonPayment({
+      paymentId: back.searchParams.get("payment")!,
+      reason: "cancel",
+      attemptToken: back.searchParams.get("t"),
+    });
     expect(r).toMatchObject({ kind: "ok", status: "ABORTED" });
     expect((await db.order.findUniqueOrThrow({ where: { id: order.orderId } })).status).toBe("PENDING");
     const retry = await startAndPay(order.orderNumber);
@@ -183,7 +275,10 @@ describe("KakaoPay online payment", () => {
     const order = await newOrder();
     const { paymentId, pgToken, attemptToken } = await startAndPay(order.orderNumber);
     await advanceSandboxClock(16 * 60 * 1000);
-    const outcome = await approvePayment({ paymentId, pgToken, attemptToken }, { gateway, now: () => new Date(Date.now() + 16 * 60 * 1000) });
+    const outcome = await approvePayment(
+      { paymentId, pgToken, attemptToken },
+      { gateway, now: () => new Date(Date.now() + 16 * 60 * 1000) },
+    );
     expect(outcome.kind).toBe("failed");
     expect((await db.payment.findUniqueOrThrow({ where: { id: paymentId } })).status).toBe("EXPIRED");
     expect(await eventsOf(order.orderId, "kakaopay.approve")).toBe(0);
@@ -221,14 +316,26 @@ describe("KakaoPay online payment", () => {
     const { paymentId, pgToken, attemptToken } = await startAndPay(order.orderNumber);
     await approvePayment({ paymentId, pgToken, attemptToken }, { gateway });
 
-    const tooMuch = await refundPayment({ paymentId, amount: 50000, taxFree: 0, reason: "x", idempotencyKey: randomUUID() }, admin, { gateway });
+    const tooMuch = await refundPayment(
+      { paymentId, amount: 50000, taxFree: 0, reason: "x", idempotencyKey: randomUUID() },
+      admin,
+      { gateway },
+    );
     expect(tooMuch.ok).toBe(false);
 
     const key = randomUUID();
-    const partial = await refundPayment({ paymentId, amount: 12900, taxFree: 0, reason: "녹차 1개 반품", idempotencyKey: key }, admin, { gateway });
+    const partial = await refundPayment(
+      { paymentId, amount: 12900, taxFree: 0, reason: "녹차 1개 반품", idempotencyKey: key },
+      admin,
+      { gateway },
+    );
     expect(partial).toMatchObject({ ok: true, value: { status: "DONE" } });
     // Same form submitted twice: one refund.
-    const dup = await refundPayment({ paymentId, amount: 12900, taxFree: 0, reason: "녹차 1개 반품", idempotencyKey: key }, admin, { gateway });
+    const dup = await refundPayment(
+      { paymentId, amount: 12900, taxFree: 0, reason: "녹차 1개 반품", idempotencyKey: key },
+      admin,
+      { gateway },
+    );
     expect(dup.ok).toBe(true);
     expect(await db.refund.count({ where: { paymentId } })).toBe(1);
     let p = await db.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { order: true } });
@@ -237,7 +344,11 @@ describe("KakaoPay online payment", () => {
     expect(p.order.status).toBe("PARTIALLY_REFUNDED");
 
     const rest = p.totalAmount - p.cancelledAmount;
-    const full = await refundPayment({ paymentId, amount: rest, taxFree: 18900, reason: "전체 취소", idempotencyKey: randomUUID() }, admin, { gateway });
+    const full = await refundPayment(
+      { paymentId, amount: rest, taxFree: 18900, reason: "전체 취소", idempotencyKey: randomUUID() },
+      admin,
+      { gateway },
+    );
     expect(full).toMatchObject({ ok: true, value: { status: "DONE" } });
     p = await db.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { order: true } });
     expect(p.status).toBe("CANCELLED");
@@ -248,7 +359,11 @@ describe("KakaoPay online payment", () => {
     const remote = await gateway.lookup({ providerTxId: p.tid!, providerData: null, expectedTotal: p.totalAmount });
     expect(remote.ok && remote.value.state).toBe("cancelled");
     if (remote.ok && remote.value.state === "cancelled") expect(remote.value.cancelled.total).toBe(p.totalAmount);
-    const nothingLeft = await refundPayment({ paymentId, amount: 1, taxFree: 0, reason: "x", idempotencyKey: randomUUID() }, admin, { gateway });
+    const nothingLeft = await refundPayment(
+      { paymentId, amount: 1, taxFree: 0, reason: "x", idempotencyKey: randomUUID() },
+      admin,
+      { gateway },
+    );
     expect(nothingLeft.ok).toBe(false);
   });
 
@@ -257,10 +372,18 @@ describe("KakaoPay online payment", () => {
     const { paymentId, pgToken, attemptToken } = await startAndPay(order.orderNumber);
     await approvePayment({ paymentId, pgToken, attemptToken }, { gateway });
     await armFault({ provider: "kakaopay", op: "cancel", mode: "timeout", delayMs: 2500 });
-    const r = await refundPayment({ paymentId, amount: 10000, taxFree: 0, reason: "부분 환불", idempotencyKey: randomUUID() }, admin, { gateway });
+    const r = await refundPayment(
+      { paymentId, amount: 10000, taxFree: 0, reason: "부분 환불", idempotencyKey: randomUUID() },
+      admin,
+      { gateway },
+    );
     expect(r).toMatchObject({ ok: true, value: { status: "UNKNOWN" } });
     // Another refund must wait until this one is known.
-    const blocked = await refundPayment({ paymentId, amount: 1000, taxFree: 0, reason: "x", idempotencyKey: randomUUID() }, admin, { gateway });
+    const blocked = await refundPayment(
+      { paymentId, amount: 1000, taxFree: 0, reason: "x", idempotencyKey: randomUUID() },
+      admin,
+      { gateway },
+    );
     expect(blocked.ok).toBe(false);
     if (!r.ok) throw new Error("refund");
     await settleRefund(r.value.refundId, { gateway, providerTimeoutMs: 1500 });
@@ -276,16 +399,31 @@ describe("KakaoPay online payment", () => {
     await approvePayment({ paymentId, pgToken, attemptToken }, { gateway });
     const tid = (await db.payment.findUniqueOrThrow({ where: { id: paymentId } })).tid!;
     await armFault({ provider: "kakaopay", op: "cancel", mode: "delay", delayMs: 3000, match: tid });
-    const r = await refundPayment({ paymentId, amount: 10000, taxFree: 0, reason: "부분 환불", idempotencyKey: randomUUID() }, admin, { gateway, providerTimeoutMs: 1500 });
+    const r = await refundPayment(
+      { paymentId, amount: 10000, taxFree: 0, reason: "부분 환불", idempotencyKey: randomUUID() },
+      admin,
+      { gateway, providerTimeoutMs: 1500 },
+    );
     if (!r.ok) throw new Error("refund");
     expect(r.value.status).toBe("UNKNOWN");
     // Refresh during the delay: KakaoPay has not cancelled yet — still unknown, not failed, and no second refund may start.
     const during = await settleRefund(r.value.refundId, { gateway, providerTimeoutMs: 1500 });
     expect(during.status).toBe("UNKNOWN");
     expect(during.retry).toBeTruthy();
-    expect((await refundPayment({ paymentId, amount: 1000, taxFree: 0, reason: "x", idempotencyKey: randomUUID() }, admin, { gateway })).ok).toBe(false);
-    await until("the delayed cancel lands at KakaoPay", async () => (await sandboxPayment(tid))?.status === "PART_CANCEL_PAYMENT");
-    expect(await settleRefund(r.value.refundId, { gateway, providerTimeoutMs: 1500 })).toMatchObject({ status: "DONE" });
+    expect(
+      (
+        await refundPayment({ paymentId, amount: 1000, taxFree: 0, reason: "x", idempotencyKey: randomUUID() }, admin, {
+          gateway,
+        })
+      ).ok,
+    ).toBe(false);
+    await until(
+      "the delayed cancel lands at KakaoPay",
+      async () => (await sandboxPayment(tid))?.status === "PART_CANCEL_PAYMENT",
+    );
+    expect(await settleRefund(r.value.refundId, { gateway, providerTimeoutMs: 1500 })).toMatchObject({
+      status: "DONE",
+    });
     expect((await db.payment.findUniqueOrThrow({ where: { id: paymentId } })).cancelledAmount).toBe(10000);
   });
 
@@ -296,7 +434,15 @@ describe("KakaoPay online payment", () => {
     expect((await approvePayment({ paymentId, pgToken, attemptToken }, { gateway })).kind).toBe("unknown");
     const tid = (await db.payment.findUniqueOrThrow({ where: { id: paymentId } })).tid!;
     // Someone cancels it in KakaoPay's console.
-    const c = await gateway.cancel({ providerTxId: tid, amount: 28000, taxFree: 0, vat: 2545, remainingBefore: 28000, reason: "console", mode: "refund" });
+    const c = await gateway.cancel({
+      providerTxId: tid,
+      amount: 28000,
+      taxFree: 0,
+      vat: 2545,
+      remainingBefore: 28000,
+      reason: "console",
+      mode: "refund",
+    });
     expect(c.ok).toBe(true);
     const out = await settlePayment(paymentId, { gateway, providerTimeoutMs: 1500, actor: "admin" });
     expect(out.status).toBe("REFUNDED_UNUSED");
@@ -304,7 +450,12 @@ describe("KakaoPay online payment", () => {
   });
 
   it("wrong credentials are a configuration error, not a customer error", async () => {
-    const bad = createKakaoPayGateway({ baseUrl: sandboxUrl(), secretKey: "WRONGKEY", cid: process.env.KAKAOPAY_CID!, timeoutMs: 1500 });
+    const bad = createKakaoPayGateway({
+      baseUrl: sandboxUrl(),
+      secretKey: "WRONGKEY",
+      cid: process.env.KAKAOPAY_CID!,
+      timeoutMs: 1500,
+    });
     const order = await newOrder();
     const r = await startKakaoPayPayment({ orderNumber: order.orderNumber, device: "PC" }, { gateway: bad, appUrl });
     expect(r.ok).toBe(false);
@@ -313,7 +464,12 @@ describe("KakaoPay online payment", () => {
   });
 
   it("the sandbox down → a retry-able error and no dangling payment", async () => {
-    const down = createKakaoPayGateway({ baseUrl: "http://127.0.0.1:9", secretKey: "x", cid: process.env.KAKAOPAY_CID!, timeoutMs: 500 });
+    const down = createKakaoPayGateway({
+      baseUrl: "http://127.0.0.1:9",
+      secretKey: "x",
+      cid: process.env.KAKAOPAY_CID!,
+      timeoutMs: 500,
+    });
     const order = await newOrder();
     const r = await startKakaoPayPayment({ orderNumber: order.orderNumber, device: "PC" }, { gateway: down, appUrl });
     expect(r.ok).toBe(false);

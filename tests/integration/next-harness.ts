@@ -94,7 +94,12 @@ export async function dispatch(req: Request, call: Call, opts: { proxied?: boole
     const copy = req.body && req.headers.has("next-action") ? await req.clone().arrayBuffer() : undefined;
     const res = await proxy(new NextRequest(req.url, { method: req.method, headers: req.headers, body: copy }));
     if (res.headers.get("x-middleware-next") !== "1") {
-      return { status: res.status, location: res.headers.get("location") ?? undefined, body: await res.text(), setCookies: new Map() };
+      return {
+        status: res.status,
+        location: res.headers.get("location") ?? undefined,
+        body: await res.text(),
+        setCookies: new Map(),
+      };
     }
     const overridden = res.headers.get("x-middleware-override-headers");
     if (overridden) {
@@ -106,7 +111,11 @@ export async function dispatch(req: Request, call: Call, opts: { proxied?: boole
       forHandler = new Request(req, { headers: h });
     }
   }
-  const s: Scope = { headers: forHandler.headers, jar: parseCookies(forHandler.headers.get("cookie")), setCookies: new Map() };
+  const s: Scope = {
+    headers: forHandler.headers,
+    jar: parseCookies(forHandler.headers.get("cookie")),
+    setCookies: new Map(),
+  };
   return als.run(s, async () => {
     let result: unknown;
     try {
@@ -117,7 +126,12 @@ export async function dispatch(req: Request, call: Call, opts: { proxied?: boole
     if (result instanceof Response) {
       try {
         const body = await result.text();
-        return { status: result.status, location: result.headers.get("location") ?? undefined, body, setCookies: s.setCookies };
+        return {
+          status: result.status,
+          location: result.headers.get("location") ?? undefined,
+          body,
+          setCookies: s.setCookies,
+        };
       } catch (e) {
         return { status: 0, body: "", setCookies: s.setCookies, thrown: e };
       }
@@ -141,7 +155,10 @@ export function pageCall(Page: (props: never) => unknown, params: Record<string,
 }
 
 /** A route handler: called with the request and its params. */
-export function routeCall(handler: (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>, params: Record<string, string> = {}): Call {
+export function routeCall(
+  handler: (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>,
+  params: Record<string, string> = {},
+): Call {
   return (req) => handler(req, { params: Promise.resolve(params) });
 }
 
@@ -149,7 +166,9 @@ export function routeCall(handler: (req: Request, ctx: { params: Promise<Record<
 export function actionCall(action: (...args: never[]) => Promise<unknown>, opts: { prevState?: unknown } = {}): Call {
   return async (req) => {
     const form = await req.formData();
-    return "prevState" in opts ? (action as (p: unknown, f: FormData) => Promise<unknown>)(opts.prevState, form) : (action as (f: FormData) => Promise<unknown>)(form);
+    return "prevState" in opts
+      ? (action as (p: unknown, f: FormData) => Promise<unknown>)(opts.prevState, form)
+      : (action as (f: FormData) => Promise<unknown>)(form);
   };
 }
 
@@ -159,12 +178,25 @@ export function get(path: string, headers: Record<string, string> = {}) {
   return new Request(`${BASE}${path}`, { headers: { accept: "text/html", ...headers } });
 }
 
-export function postForm(path: string, fields: Record<string, string> | Array<[string, string]>, headers: Record<string, string> = {}) {
+export function postForm(
+  path: string,
+  fields: Record<string, string> | Array<[string, string]>,
+  headers: Record<string, string> = {},
+) {
   const form = new FormData();
   for (const [k, v] of Array.isArray(fields) ? fields : Object.entries(fields)) form.append(k, v);
   return new Request(`${BASE}${path}`, { method: "POST", body: form, headers: { "next-action": "test", ...headers } });
 }
 
-export function postRaw(path: string, body: string | Uint8Array | ReadableStream<Uint8Array> | null, headers: Record<string, string> = {}) {
-  return new Request(`${BASE}${path}`, { method: "POST", body, headers, ...(body instanceof ReadableStream ? { duplex: "half" } : {}) } as RequestInit);
+export function postRaw(
+  path: string,
+  body: string | Uint8Array | ReadableStream<Uint8Array> | null,
+  headers: Record<string, string> = {},
+) {
+  return new Request(`${BASE}${path}`, {
+    method: "POST",
+    body,
+    headers,
+    ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
+  } as RequestInit);
 }

@@ -24,7 +24,14 @@ describe("orders CSV export of 50,000 orders", () => {
     const letters = () => String.fromCharCode(65 + Math.floor(Math.random() * 26));
     const code = `Y${letters()}${letters()}${letters()}`;
     const email = `export-${randomUUID().slice(0, 8)}@example.com`;
-    const created = await createAdminAccount({ email, name: "내보내기 소유자", role: "OWNER", password: "correct horse battery", merchantCode: code, merchantName: "대량 상점" });
+    const created = await createAdminAccount({
+      email,
+      name: "내보내기 소유자",
+      role: "OWNER",
+      password: "correct horse battery",
+      merchantCode: code,
+      merchantName: "대량 상점",
+    });
     if (!created.ok) throw new Error(created.error.message);
     const merchantId = created.value.merchantId;
     const product = await db.product.findFirstOrThrow();
@@ -137,7 +144,10 @@ describe("orders CSV export of 50,000 orders", () => {
     expect(maxRss - base.rss).toBeLessThan(50 * MB);
 
     // The export is audited with its row count.
-    const audit = await db.adminAuditLog.findFirstOrThrow({ where: { merchantId, action: "export.orders" }, orderBy: { createdAt: "desc" } });
+    const audit = await db.adminAuditLog.findFirstOrThrow({
+      where: { merchantId, action: "export.orders" },
+      orderBy: { createdAt: "desc" },
+    });
     expect(audit.detail).toMatchObject({ rows: N, complete: true });
   }, 300_000);
 });

@@ -8,10 +8,19 @@ describe("createOrder (real PostgreSQL)", () => {
     const products = await demoProducts();
     const tangerine = products.find((p) => p.slug === "jeju-tangerine"); // 18,900 tax-free
     const tea = products.find((p) => p.slug === "green-tea"); // 12,900 taxable
-    const r = await createOrder({ buyer, lines: [{ productId: tangerine!.id, quantity: 2 }, { productId: tea!.id, quantity: 1 }] });
+    const r = await createOrder({
+      buyer,
+      lines: [
+        { productId: tangerine!.id, quantity: 2 },
+        { productId: tea!.id, quantity: 1 },
+      ],
+    });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    const order = await db.order.findUniqueOrThrow({ where: { id: r.value.orderId }, include: { items: true, events: true } });
+    const order = await db.order.findUniqueOrThrow({
+      where: { id: r.value.orderId },
+      include: { items: true, events: true },
+    });
     expect(order.totalAmount).toBe(18900 * 2 + 12900);
     expect(order.taxFreeAmount).toBe(18900 * 2);
     expect(order.vatAmount).toBe(Math.round(12900 / 11));

@@ -20,13 +20,19 @@ import { armFault, buyer, clearFaults, demoProducts, sandboxUrl } from "./helper
 let gateway: PaymentProvider;
 const startKcpPayment = startPayment;
 /** KCP's Ret_URL: /pay/payup/return (app/pay/[provider]/[step]). */
-const kcpReturn = (req: Request) => providerReturn(req, { params: Promise.resolve({ provider: "payup", step: "return" }) });
+const kcpReturn = (req: Request) =>
+  providerReturn(req, { params: Promise.resolve({ provider: "payup", step: "return" }) });
 const appUrl = "http://127.0.0.1:3999";
 const admin = { adminId: "test-admin" };
 
 beforeAll(() => {
   gateway = createPayUpGateway(
-    createPayUpClient({ baseUrl: sandboxUrl(), merchantId: process.env.PAYUP_MERCHANT_ID!, apiCertKey: process.env.PAYUP_API_CERT_KEY!, timeoutMs: 1500 }),
+    createPayUpClient({
+      baseUrl: sandboxUrl(),
+      merchantId: process.env.PAYUP_MERCHANT_ID!,
+      apiCertKey: process.env.PAYUP_API_CERT_KEY!,
+      timeoutMs: 1500,
+    }),
   );
 });
 afterEach(clearFaults);
@@ -39,7 +45,10 @@ async function newOrder(slug = "omija-syrup", quantity = 2, name = "홍길동") 
 }
 
 async function openWindow(orderNumber: string, device: "PC" | "MOBILE" = "MOBILE") {
-  const r = await startKcpPayment({ orderNumber, device, userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)" }, { gateway, appUrl });
+  const r = await startKcpPayment(
+    { orderNumber, device, userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)" },
+    { gateway, appUrl },
+  );
   if (!r.ok) throw new Error(r.error.message);
   return db.payment.findUniqueOrThrow({ where: { id: r.value.paymentId } });
 }
@@ -59,12 +68,22 @@ async function kcpFields(ordrIdxx: string, action: "pay" | "cancel" | "fail" = "
  * The browser's EUC-KR POST to our Ret_URL (which carries the attempt's token, as registered with PayUp),
  * then what the worker's "payment.approve" job does for the claimed payment (the route only claims it).
  */
-async function postBack(fields: Record<string, string> | string, contentType = "application/x-www-form-urlencoded", opts: { token?: string | null } = {}) {
+async function postBack(
+  fields: Record<string, string> | string,
+  contentType = "application/x-www-form-urlencoded",
+  opts: { token?: string | null } = {},
+) {
   const body = typeof fields === "string" ? fields : encodeEucKrForm(fields);
   const ordr = typeof fields === "string" ? undefined : fields.ordr_idxx;
   const p = ordr ? await db.payment.findFirst({ where: { providerOrderRef: ordr } }) : null;
   const token = opts.token !== undefined ? opts.token : p ? attemptToken(process.env.APP_SECRET!, p.id) : null;
-  const res = await kcpReturn(new Request(`${appUrl}/pay/payup/return${token ? `?t=${token}` : ""}`, { method: "POST", headers: { "content-type": contentType }, body }));
+  const res = await kcpReturn(
+    new Request(`${appUrl}/pay/payup/return${token ? `?t=${token}` : ""}`, {
+      method: "POST",
+      headers: { "content-type": contentType },
+      body,
+    }),
+  );
   if (p) await executeApproval(p.id, { gateway, providerTimeoutMs: 1500 });
   return res;
 }
@@ -75,13 +94,27 @@ describe("KakaoPay through PayUp/KCP", () => {
   it("a KakaoPay return naming a PayUp payment changes nothing (the route checks which provider owns it)", async () => {
     const order = await newOrder("omija-syrup", 1);
     const payment = await openWindow(order.orderNumber);
-    const kakao = createKakaoPayGateway({ baseUrl: sandboxUrl(), secretKey: process.env.KAKAOPAY_SECRET_KEY!, cid: process.env.KAKAOPAY_CID!, timeoutMs: 1500 });
+    const kakao = createKakaoPayGateway({
+      baseUrl: sandboxUrl(),
+      secretKey: process.env.KAKAOPAY_SECRET_KEY!,
+      cid: process.env.KAKAOPAY_CID!,
+      timeoutMs: 1500,
+    });
     const token = attemptToken(process.env.APP_SECRET!, payment.id);
-    expect(await approvePayment({ paymentId: payment.id, authorization: { pgToken: "abc123" }, attemptToken: token }, { gateway: kakao })).toEqual({ kind: "not_found" });
-    expect(await abandonPayment({ paymentId: payment.id, reason: "cancel", provider: "KAKAOPAY", attemptToken: token })).toEqual({ kind: "not_found" });
+    expect(
+      await approvePayment(
+        { paymentId: payment.id, authorization: { pgToken: "abc123" }, attemptToken: token },
+        { gateway: kakao },
+      ),
+    ).toEqual({ kind: "not_found" });
+    expect(
+      await abandonPayment({ paymentId: payment.id, reason: "cancel", provider: "KAKAOPAY", attemptToken: token }),
+    ).toEqual({ kind: "not_found" });
     const p = await db.payment.findUniqueOrThrow({ where: { id: payment.id } });
     expect(p.status).toBe("READY");
-    expect(await db.paymentEvent.count({ where: { paymentId: payment.id, type: { startsWith: "kakaopay." } } })).toBe(0);
+    expect(await db.paymentEvent.count({ where: { paymentId: payment.id, type: { startsWith: "kakaopay." } } })).toBe(
+      0,
+    );
   });
 
   it("a forged KCP post-back (guessed ordr_idxx, no attempt token) is refused and leaves the buyer's attempt payable", async () => {
@@ -219,24 +252,79 @@ describe("KakaoPay through PayUp/KCP", () => {
     // PayUp's 8002 answer carries no transaction id (seed 002): the approval rests on the signed order
     // amount, and staff are asked for the id (refunds need it).
     expect(p.tid).toBeNull();
-    expect(await db.attention.count({ where: { paymentId: payment.id, kind: "NO_TRANSACTION_ID", resolvedAt: null } })).toBe(1);
-    const noTid = await refundPayment({ paymentId: payment.id, amount: p.totalAmount, taxFree: 0, reason: "고객 요청", idempotencyKey: randomUUID() }, admin, { gateway });
+    expect(
+      await db.attention.count({ where: { paymentId: payment.id, kind: "NO_TRANSACTION_ID", resolvedAt: null } }),
+    ).toBe(1);
+    const noTid = await refundPayment(
+      { paymentId: payment.id, amount: p.totalAmount, taxFree: 0, reason: "고객 요청", idempotencyKey: randomUUID() },
+      admin,
+      { gateway },
+    );
     expect(noTid.ok).toBe(false);
 
     // Staff copy the transaction id from PayUp's console; a typo or another payment's id is refused.
-    const remote = ((await (await fetch(`${sandboxUrl()}/__sandbox/payup/orders?ordr_idxx=${payment.providerOrderRef}`)).json()) as { orders: Array<{ transactionId: string }> }).orders[0]!;
+    const remote = (
+      (await (await fetch(`${sandboxUrl()}/__sandbox/payup/orders?ordr_idxx=${payment.providerOrderRef}`)).json()) as {
+        orders: Array<{ transactionId: string }>;
+      }
+    ).orders[0]!;
     const tid = remote.transactionId;
     const day = `${tid.slice(0, 4)}-${tid.slice(4, 6)}-${tid.slice(6, 8)}`;
     const actor = { adminId: "test-admin", merchantId: p.order.merchantId };
-    expect((await enterTransactionId({ paymentId: payment.id, transactionId: tid.slice(0, 19), consoleAmount: p.totalAmount, consoleDate: day }, actor)).ok).toBe(false);
-    expect((await enterTransactionId({ paymentId: payment.id, transactionId: tid, consoleAmount: p.totalAmount + 1000, consoleDate: day }, actor)).ok).toBe(false);
-    expect((await enterTransactionId({ paymentId: payment.id, transactionId: tid, consoleAmount: p.totalAmount, consoleDate: "2001-01-01" }, actor)).ok).toBe(false);
-    expect((await enterTransactionId({ paymentId: payment.id, transactionId: tid, consoleAmount: p.totalAmount, consoleDate: day }, { ...actor, merchantId: "someone-else" })).ok).toBe(false);
+    expect(
+      (
+        await enterTransactionId(
+          { paymentId: payment.id, transactionId: tid.slice(0, 19), consoleAmount: p.totalAmount, consoleDate: day },
+          actor,
+        )
+      ).ok,
+    ).toBe(false);
+    expect(
+      (
+        await enterTransactionId(
+          { paymentId: payment.id, transactionId: tid, consoleAmount: p.totalAmount + 1000, consoleDate: day },
+          actor,
+        )
+      ).ok,
+    ).toBe(false);
+    expect(
+      (
+        await enterTransactionId(
+          { paymentId: payment.id, transactionId: tid, consoleAmount: p.totalAmount, consoleDate: "2001-01-01" },
+          actor,
+        )
+      ).ok,
+    ).toBe(false);
+    expect(
+      (
+        await enterTransactionId(
+          { paymentId: payment.id, transactionId: tid, consoleAmount: p.totalAmount, consoleDate: day },
+          { ...actor, merchantId: "someone-else" },
+        )
+      ).ok,
+    ).toBe(false);
     expect((await db.payment.findUniqueOrThrow({ where: { id: payment.id } })).tid).toBeNull();
-    expect(await enterTransactionId({ paymentId: payment.id, transactionId: tid, consoleAmount: p.totalAmount, consoleDate: day }, actor)).toMatchObject({ ok: true });
-    expect(await db.attention.count({ where: { paymentId: payment.id, kind: "NO_TRANSACTION_ID", resolvedAt: null } })).toBe(0);
+    expect(
+      await enterTransactionId(
+        { paymentId: payment.id, transactionId: tid, consoleAmount: p.totalAmount, consoleDate: day },
+        actor,
+      ),
+    ).toMatchObject({ ok: true });
+    expect(
+      await db.attention.count({ where: { paymentId: payment.id, kind: "NO_TRANSACTION_ID", resolvedAt: null } }),
+    ).toBe(0);
     expect(await db.paymentEvent.count({ where: { paymentId: payment.id, type: "payment.tid_entered" } })).toBe(1);
-    const refund = await refundPayment({ paymentId: payment.id, amount: p.totalAmount, taxFree: p.taxFreeAmount, reason: "고객 요청", idempotencyKey: randomUUID() }, admin, { gateway });
+    const refund = await refundPayment(
+      {
+        paymentId: payment.id,
+        amount: p.totalAmount,
+        taxFree: p.taxFreeAmount,
+        reason: "고객 요청",
+        idempotencyKey: randomUUID(),
+      },
+      admin,
+      { gateway },
+    );
     expect(refund).toMatchObject({ ok: true, value: { status: "DONE" } });
     expect((await db.order.findUniqueOrThrow({ where: { id: order.orderId } })).status).toBe("REFUNDED");
   });
@@ -245,20 +333,33 @@ describe("KakaoPay through PayUp/KCP", () => {
     const order = await newOrder("omija-syrup", 1);
     const payment = await openWindow(order.orderNumber);
     await postBack(await kcpFields(payment.providerOrderRef!));
-    const partial = await refundPayment({ paymentId: payment.id, amount: 1000, taxFree: 0, reason: "부분", idempotencyKey: randomUUID() }, admin, { gateway });
+    const partial = await refundPayment(
+      { paymentId: payment.id, amount: 1000, taxFree: 0, reason: "부분", idempotencyKey: randomUUID() },
+      admin,
+      { gateway },
+    );
     expect(partial.ok).toBe(false);
     if (!partial.ok) expect(partial.error.message).toContain("부분 취소를 지원하지 않습니다");
 
     await armFault({ provider: "payup", op: "cancel", mode: "timeout", delayMs: 2500 });
-    const lost = await refundPayment({ paymentId: payment.id, amount: 21000, taxFree: 0, reason: "고객 요청", idempotencyKey: randomUUID() }, admin, { gateway });
+    const lost = await refundPayment(
+      { paymentId: payment.id, amount: 21000, taxFree: 0, reason: "고객 요청", idempotencyKey: randomUUID() },
+      admin,
+      { gateway },
+    );
     expect(lost).toMatchObject({ ok: true, value: { status: "UNKNOWN" } });
     if (!lost.ok) throw new Error("refund");
     await settleRefund(lost.value.refundId, { gateway, providerTimeoutMs: 1500 });
-    const p = await db.payment.findUniqueOrThrow({ where: { id: payment.id }, include: { order: true, refunds: true } });
+    const p = await db.payment.findUniqueOrThrow({
+      where: { id: payment.id },
+      include: { order: true, refunds: true },
+    });
     expect(p.status).toBe("CANCELLED");
     expect(p.order.status).toBe("REFUNDED");
     expect(p.refunds.map((r) => r.status)).toEqual(["DONE"]);
-    expect(await db.paymentEvent.count({ where: { paymentId: payment.id, type: "payup.cancel", resultCode: "1005" } })).toBe(1);
+    expect(
+      await db.paymentEvent.count({ where: { paymentId: payment.id, type: "payup.cancel", resultCode: "1005" } }),
+    ).toBe(1);
   });
 
   it("a 1005 answer to the first cancel proves nothing: the refund is not booked, it goes to 확인 필요", async () => {
@@ -266,7 +367,11 @@ describe("KakaoPay through PayUp/KCP", () => {
     const payment = await openWindow(order.orderNumber);
     await postBack(await kcpFields(payment.providerOrderRef!));
     await armFault({ provider: "payup", op: "cancel", mode: "error", code: "1005" });
-    const r = await refundPayment({ paymentId: payment.id, amount: 21000, taxFree: 0, reason: "고객 요청", idempotencyKey: randomUUID() }, admin, { gateway });
+    const r = await refundPayment(
+      { paymentId: payment.id, amount: 21000, taxFree: 0, reason: "고객 요청", idempotencyKey: randomUUID() },
+      admin,
+      { gateway },
+    );
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.status).not.toBe("DONE");
     const settled = await settleRefund(r.value.refundId, { gateway, providerTimeoutMs: 1500 });
@@ -274,11 +379,16 @@ describe("KakaoPay through PayUp/KCP", () => {
     const p = await db.payment.findUniqueOrThrow({ where: { id: payment.id }, include: { order: true } });
     expect(p.status).toBe("APPROVED");
     expect(p.order.status).toBe("PAID");
-    if (r.value.status === "UNKNOWN") expect(await db.attention.count({ where: { refundId: r.value.refundId, kind: "REFUND_STUCK", resolvedAt: null } })).toBe(1);
+    if (r.value.status === "UNKNOWN")
+      expect(
+        await db.attention.count({ where: { refundId: r.value.refundId, kind: "REFUND_STUCK", resolvedAt: null } }),
+      ).toBe(1);
   });
 
   it("order request failures: unknown merchant is a configuration error, a timeout is retry-able", async () => {
-    const bad = createPayUpGateway(createPayUpClient({ baseUrl: sandboxUrl(), merchantId: "nobody", apiCertKey: "x", timeoutMs: 1500 }));
+    const bad = createPayUpGateway(
+      createPayUpClient({ baseUrl: sandboxUrl(), merchantId: "nobody", apiCertKey: "x", timeoutMs: 1500 }),
+    );
     const order = await newOrder("mug", 1);
     const r1 = await startKcpPayment({ orderNumber: order.orderNumber, device: "PC" }, { gateway: bad, appUrl });
     expect(r1.ok).toBe(false);

@@ -64,7 +64,9 @@ function payload(node: unknown, seen = new WeakSet<object>()): string {
   const el = node as { props?: Record<string, unknown> };
   if (!el.props) return "";
   const { children, ...props } = el.props;
-  const own = JSON.stringify(props, (_k, v) => (typeof v === "function" ? undefined : typeof v === "bigint" ? String(v) : v));
+  const own = JSON.stringify(props, (_k, v) =>
+    typeof v === "function" ? undefined : typeof v === "bigint" ? String(v) : v,
+  );
   return `${own} ${payload(children, seen)}`;
 }
 
@@ -78,12 +80,18 @@ async function render(path: string, cookie: string, Page: unknown, params: Recor
 }
 
 const reveal = (cookie: string, fields: Record<string, string>) =>
-  dispatch(postForm("/admin/consents/x", fields, { cookie, origin: "http://127.0.0.1:3999", "sec-fetch-site": "same-origin" }), actionCall(revealAction as never, { prevState: {} }));
+  dispatch(
+    postForm("/admin/consents/x", fields, { cookie, origin: "http://127.0.0.1:3999", "sec-fetch-site": "same-origin" }),
+    actionCall(revealAction as never, { prevState: {} }),
+  );
 
 describe("account numbers encrypted at rest", () => {
   it("a CMS consent stores no plain account number: the raw row holds a sealed value and the last four digits", async () => {
     const id = await cmsConsent();
-    const rows = await db.$queryRawUnsafe<Array<Record<string, unknown>>>(`SELECT * FROM "ConsentRequest" WHERE id = $1`, id);
+    const rows = await db.$queryRawUnsafe<Array<Record<string, unknown>>>(
+      `SELECT * FROM "ConsentRequest" WHERE id = $1`,
+      id,
+    );
     const raw = JSON.stringify(rows[0]);
     expect(raw).not.toContain(ACCOUNT_DIGITS);
     expect(raw).not.toContain("987654");
@@ -91,7 +99,9 @@ describe("account numbers encrypted at rest", () => {
     expect(String(rows[0]!.bankAccountNumEnc)).toMatch(/^pii1\.demo\./);
     expect(openPii(String(rows[0]!.bankAccountNumEnc))).toBe(ACCOUNT_DIGITS);
     // the column refuses anything but a sealed value
-    await expect(db.$executeRawUnsafe(`UPDATE "ConsentRequest" SET "bankAccountNumEnc" = '110987654321' WHERE id = $1`, id)).rejects.toThrow(/bankAccountNumEnc_sealed/);
+    await expect(
+      db.$executeRawUnsafe(`UPDATE "ConsentRequest" SET "bankAccountNumEnc" = '110987654321' WHERE id = $1`, id),
+    ).rejects.toThrow(/bankAccountNumEnc_sealed/);
   });
 });
 
@@ -117,10 +127,17 @@ describe("masked lists, reveal on the detail page", () => {
       expect(detail.html).not.toContain("pii1."); // not even the sealed value
     }
     // the 보기 button is offered to a manager only
-    expect((await render(`/admin/consents/${id}`, manager.cookie, ConsentDetail, { id })).html).toMatch(/"canReveal":true/);
-    expect((await render(`/admin/consents/${id}`, viewer.cookie, ConsentDetail, { id })).html).not.toMatch(/"canReveal":true/);
+    expect((await render(`/admin/consents/${id}`, manager.cookie, ConsentDetail, { id })).html).toMatch(
+      /"canReveal":true/,
+    );
+    expect((await render(`/admin/consents/${id}`, viewer.cookie, ConsentDetail, { id })).html).not.toMatch(
+      /"canReveal":true/,
+    );
     // the manager's CSV masks the account too (exports are not a KFTC submission)
-    const csv = await dispatch(get(`/api/admin/consents/export?q=${encodeURIComponent("김비밀")}`, { cookie: manager.cookie }), routeCall(consentsExport as never));
+    const csv = await dispatch(
+      get(`/api/admin/consents/export?q=${encodeURIComponent("김비밀")}`, { cookie: manager.cookie }),
+      routeCall(consentsExport as never),
+    );
     expect(csv.status).toBe(200);
     expect(csv.body).toContain("****4321");
     expect(csv.body).not.toContain(ACCOUNT_DIGITS);
@@ -135,7 +152,10 @@ describe("masked lists, reveal on the detail page", () => {
     expect(JSON.parse(acc.body)).toEqual({ ok: true, value: ACCOUNT_DIGITS });
     const phone = await reveal(manager.cookie, { type: "consent", id, field: "phone" });
     expect(JSON.parse(phone.body)).toEqual({ ok: true, value: PHONE });
-    const audits = await db.adminAuditLog.findMany({ where: { action: "pii.reveal", actorEmail: manager.email, targetId: id }, orderBy: { createdAt: "asc" } });
+    const audits = await db.adminAuditLog.findMany({
+      where: { action: "pii.reveal", actorEmail: manager.email, targetId: id },
+      orderBy: { createdAt: "asc" },
+    });
     expect(audits.map((a) => (a.detail as { field: string }).field)).toEqual(["account", "phone"]);
     expect(audits[0]!.summary).toBe("김*밀 님 자동이체 출금동의의 계좌번호를 봄");
     expect(JSON.stringify(audits)).not.toContain(ACCOUNT_DIGITS); // the audit says what was seen, never the value
@@ -150,11 +170,24 @@ describe("masked lists, reveal on the detail page", () => {
     expect(await db.adminAuditLog.count({ where: { action: "pii.reveal", actorEmail: viewer.email } })).toBe(0);
 
     // another merchant's / unknown record, a field that is not revealable, a cross-site post
-    expect(JSON.parse((await reveal(manager.cookie, { type: "consent", id: "ckzzzzzzzzzzzzzzzzzzzzzzz", field: "account" })).body)).toMatchObject({ ok: false, message: "해당 정보가 없습니다." });
-    expect(JSON.parse((await reveal(manager.cookie, { type: "consent", id, field: "signedData" })).body)).toMatchObject({ ok: false });
-    expect(JSON.parse((await reveal(manager.cookie, { type: "bill", id, field: "account" })).body)).toMatchObject({ ok: false, message: "해당 정보가 없습니다." }); // a consent id is no bill
+    expect(
+      JSON.parse(
+        (await reveal(manager.cookie, { type: "consent", id: "ckzzzzzzzzzzzzzzzzzzzzzzz", field: "account" })).body,
+      ),
+    ).toMatchObject({ ok: false, message: "해당 정보가 없습니다." });
+    expect(JSON.parse((await reveal(manager.cookie, { type: "consent", id, field: "signedData" })).body)).toMatchObject(
+      { ok: false },
+    );
+    expect(JSON.parse((await reveal(manager.cookie, { type: "bill", id, field: "account" })).body)).toMatchObject({
+      ok: false,
+      message: "해당 정보가 없습니다.",
+    }); // a consent id is no bill
     const crossSite = await dispatch(
-      postForm("/admin/consents/x", { type: "consent", id, field: "account" }, { cookie: manager.cookie, origin: "https://evil.example", "sec-fetch-site": "cross-site" }),
+      postForm(
+        "/admin/consents/x",
+        { type: "consent", id, field: "account" },
+        { cookie: manager.cookie, origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+      ),
       actionCall(revealAction as never, { prevState: {} }),
     );
     expect(crossSite.body).not.toContain(ACCOUNT_DIGITS);
@@ -163,7 +196,18 @@ describe("masked lists, reveal on the detail page", () => {
   it("the order detail reveals the contact the same way (no longer by ?reveal=1 in the page)", async () => {
     const merchant = await db.merchant.findFirstOrThrow({ orderBy: { createdAt: "asc" } });
     const order = await db.order.create({
-      data: { orderNumber: `KC990102-${randomBytes(3).toString("hex").toUpperCase()}`, merchantId: merchant.id, buyerName: "박주문", buyerPhone: "01066665555", buyerEmail: "pii-buyer@example.com", itemSummary: "정기배송", totalQuantity: 1, totalAmount: 1000, taxFreeAmount: 0, vatAmount: 91 },
+      data: {
+        orderNumber: `KC990102-${randomBytes(3).toString("hex").toUpperCase()}`,
+        merchantId: merchant.id,
+        buyerName: "박주문",
+        buyerPhone: "01066665555",
+        buyerEmail: "pii-buyer@example.com",
+        itemSummary: "정기배송",
+        totalQuantity: 1,
+        totalAmount: 1000,
+        taxFreeAmount: 0,
+        vatAmount: 91,
+      },
     });
     const manager = await staff("MANAGER");
     const page = await render(`/admin/orders/${order.id}?reveal=1`, manager.cookie, OrderDetail, { id: order.id });
@@ -173,7 +217,9 @@ describe("masked lists, reveal on the detail page", () => {
     expect(page.html).not.toContain("pii-buyer@example.com");
     const r = await reveal(manager.cookie, { type: "order", id: order.id, field: "contact" });
     expect(JSON.parse(r.body).value).toContain(order.buyerPhone);
-    expect(await db.adminAuditLog.count({ where: { action: "pii.reveal", actorEmail: manager.email, targetId: order.id } })).toBe(1);
+    expect(
+      await db.adminAuditLog.count({ where: { action: "pii.reveal", actorEmail: manager.email, targetId: order.id } }),
+    ).toBe(1);
   });
 });
 
@@ -184,10 +230,31 @@ describe("the bill detail: the billed customer's contact on file", () => {
     const key = `C${randomUUID().slice(0, 8)}`;
     const account = sealAccountNumber("3012222333344");
     const customer = await db.billedCustomer.create({
-      data: { merchantId: manager.merchantId, billerUserKey: key, name: "101동 1001호", contactName: "최청구", contactPhone: "01044443333", contactBirthDate: "19850315", bankName: "NH농협은행", bankAccountNumEnc: account.sealed, bankAccountLast4: account.last4, bankAccountName: "최청구" },
+      data: {
+        merchantId: manager.merchantId,
+        billerUserKey: key,
+        name: "101동 1001호",
+        contactName: "최청구",
+        contactPhone: "01044443333",
+        contactBirthDate: "19850315",
+        bankName: "NH농협은행",
+        bankAccountNumEnc: account.sealed,
+        bankAccountLast4: account.last4,
+        bankAccountName: "최청구",
+      },
     });
     const bill = await db.bill.create({
-      data: { merchantId: manager.merchantId, customerId: customer.id, billerUserKey: key, billedYearMonth: "202612", billerNoticeKey: `N-${randomUUID()}`, title: "12월 관리비", amount: 50_000, vatAmount: 0, payExpireDate: "20261231" },
+      data: {
+        merchantId: manager.merchantId,
+        customerId: customer.id,
+        billerUserKey: key,
+        billedYearMonth: "202612",
+        billerNoticeKey: `N-${randomUUID()}`,
+        title: "12월 관리비",
+        amount: 50_000,
+        vatAmount: 0,
+        payExpireDate: "20261231",
+      },
     });
     for (const who of [manager, viewer]) {
       const html = renderToStaticMarkup(await BillConsentsPanel({ admin: who, billId: bill.id }));
@@ -198,9 +265,18 @@ describe("the bill detail: the billed customer's contact on file", () => {
       expect(html).not.toContain("19850315");
       expect(html.includes('data-testid="bill-customer-account-reveal"')).toBe(who === manager);
     }
-    expect(JSON.parse((await reveal(manager.cookie, { type: "bill", id: bill.id, field: "account" })).body)).toEqual({ ok: true, value: "3012222333344" });
-    expect(JSON.parse((await reveal(manager.cookie, { type: "bill", id: bill.id, field: "phone" })).body)).toEqual({ ok: true, value: "01044443333" });
-    const audit = await db.adminAuditLog.findFirstOrThrow({ where: { action: "pii.reveal", actorEmail: manager.email, targetId: bill.id }, orderBy: { createdAt: "asc" } });
+    expect(JSON.parse((await reveal(manager.cookie, { type: "bill", id: bill.id, field: "account" })).body)).toEqual({
+      ok: true,
+      value: "3012222333344",
+    });
+    expect(JSON.parse((await reveal(manager.cookie, { type: "bill", id: bill.id, field: "phone" })).body)).toEqual({
+      ok: true,
+      value: "01044443333",
+    });
+    const audit = await db.adminAuditLog.findFirstOrThrow({
+      where: { action: "pii.reveal", actorEmail: manager.email, targetId: bill.id },
+      orderBy: { createdAt: "asc" },
+    });
     expect(audit.summary).toBe(`청구서 고객 ${key}의 계좌번호를 봄`);
     const refused = await reveal(viewer.cookie, { type: "bill", id: bill.id, field: "account" });
     expect(JSON.parse(refused.body)).toMatchObject({ ok: false });
@@ -223,10 +299,19 @@ describe("the data step after the SQL migrations", () => {
     return id;
   };
   const row = async (id: string) =>
-    (await db.$queryRawUnsafe<Array<{ plain: string | null; enc: string | null; last4: string | null }>>(`SELECT "bankAccountNumPlaintext" AS plain, "bankAccountNumEnc" AS enc, "bankAccountLast4" AS last4 FROM "ConsentRequest" WHERE id = $1`, id))[0]!;
+    (
+      await db.$queryRawUnsafe<Array<{ plain: string | null; enc: string | null; last4: string | null }>>(
+        `SELECT "bankAccountNumPlaintext" AS plain, "bankAccountNumEnc" AS enc, "bankAccountLast4" AS last4 FROM "ConsentRequest" WHERE id = $1`,
+        id,
+      )
+    )[0]!;
 
   it("seals a plain account number left in an old row, batch-wise, and is a no-op when run again", async () => {
-    const ids = [await insertLegacy("30212345678901"), await insertLegacy("30212345670002"), await insertLegacy("30212345670003")];
+    const ids = [
+      await insertLegacy("30212345678901"),
+      await insertLegacy("30212345670002"),
+      await insertLegacy("30212345670003"),
+    ];
     const first = await backfillPii(inject("databaseUrl"), { batchSize: 2 });
     expect(first.sealed).toBeGreaterThanOrEqual(3);
     for (const [i, id] of ids.entries()) {
@@ -237,7 +322,11 @@ describe("the data step after the SQL migrations", () => {
     }
     const again = await backfillPii(inject("databaseUrl"));
     expect(again).toMatchObject({ sealed: 0, resealed: 0 });
-    expect(await db.$queryRawUnsafe<Array<{ n: bigint }>>(`SELECT count(*) AS n FROM "ConsentRequest" WHERE "bankAccountNumPlaintext" IS NOT NULL`)).toEqual([{ n: 0n }]);
+    expect(
+      await db.$queryRawUnsafe<Array<{ n: bigint }>>(
+        `SELECT count(*) AS n FROM "ConsentRequest" WHERE "bankAccountNumPlaintext" IS NOT NULL`,
+      ),
+    ).toEqual([{ n: 0n }]);
   });
 
   it("without a key (production with no PII_KEYS) it refuses to run rather than leave plain values behind", async () => {
@@ -259,7 +348,15 @@ describe("the data step after the SQL migrations", () => {
     const rotated = parseKeyring(`${currentSpec},${oldEntry}`, current.currentId);
     // a billed customer's account (migration 0019) sealed with the old key too
     const merchant = await db.merchant.findFirstOrThrow();
-    const bc = await db.billedCustomer.create({ data: { merchantId: merchant.id, billerUserKey: `R${randomUUID().slice(0, 8)}`, name: "회전", bankAccountNumEnc: seal(oldRing, "99988877776666"), bankAccountLast4: "6666" } });
+    const bc = await db.billedCustomer.create({
+      data: {
+        merchantId: merchant.id,
+        billerUserKey: `R${randomUUID().slice(0, 8)}`,
+        name: "회전",
+        bankAccountNumEnc: seal(oldRing, "99988877776666"),
+        bankAccountLast4: "6666",
+      },
+    });
     const r = await backfillPii(inject("databaseUrl"), { ring: rotated });
     expect(r.resealed).toBe(2);
     expect(r.unreadable).toBe(0);

@@ -55,7 +55,16 @@ describe("the counters live in PostgreSQL", () => {
     // Another "instance": its own pool and limiter objects, same table.
     const other = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
     const { RateLimiterPostgres } = await import("rate-limiter-flexible");
-    const second = new RateLimiterPostgres({ storeClient: other, storeType: "pool", tableName: "rate_limits", tableCreated: true, keyPrefix: "consentPerPhone", points: 3, duration: 600, clearExpiredByTimeout: false });
+    const second = new RateLimiterPostgres({
+      storeClient: other,
+      storeType: "pool",
+      tableName: "rate_limits",
+      tableCreated: true,
+      keyPrefix: "consentPerPhone",
+      points: 3,
+      duration: 600,
+      clearExpiredByTimeout: false,
+    });
     await second.consume(subjectKey(phone));
     expect((await hit("consentPerPhone", phone)).ok).toBe(true); // the third
     const fourth = await hit("consentPerPhone", phone);
@@ -65,7 +74,10 @@ describe("the counters live in PostgreSQL", () => {
       expect(fourth.retryAfterSeconds).toBeLessThanOrEqual(600);
       expect(fourth.message).toMatch(/요청이 너무 많습니다. \d+분 후에 다시 시도해 주세요./);
     }
-    const rows = await other.query<{ key: string; points: number }>(`SELECT key, points FROM rate_limits WHERE key = $1`, [`consentPerPhone:${subjectKey(phone)}`]);
+    const rows = await other.query<{ key: string; points: number }>(
+      `SELECT key, points FROM rate_limits WHERE key = $1`,
+      [`consentPerPhone:${subjectKey(phone)}`],
+    );
     expect(rows.rows[0]?.points).toBe(4);
     const all = await other.query<{ key: string }>(`SELECT key FROM rate_limits`);
     expect(all.rows.some((r) => r.key.includes(phone))).toBe(false);
@@ -104,13 +116,19 @@ describe("consent requests", () => {
     for (let i = 0; i < 3; i++) {
       const form = i % 2 ? esignForm({ phone }) : cmsForm({ phone });
       const action = i % 2 ? requestESignAction : requestCmsAction;
-      const r = await dispatch(postForm("/consents/sign", form, { "x-forwarded-for": from }), actionCall(action, { prevState: {} }));
+      const r = await dispatch(
+        postForm("/consents/sign", form, { "x-forwarded-for": from }),
+        actionCall(action, { prevState: {} }),
+      );
       expect(r.status, r.body).toBe(307); // on to the waiting screen
     }
     expect(await sandboxRequestsFor(phone)).toBe(3);
     const rows = await db.consentRequest.count({ where: { customerPhone: phone } });
     // the 4th, even from another IP
-    const r = await dispatch(postForm("/consents/sign", esignForm({ phone }), { "x-forwarded-for": ip() }), actionCall(requestESignAction, { prevState: {} }));
+    const r = await dispatch(
+      postForm("/consents/sign", esignForm({ phone }), { "x-forwarded-for": ip() }),
+      actionCall(requestESignAction, { prevState: {} }),
+    );
     expect(r.status).toBe(200);
     expect(JSON.parse(r.body).error).toMatch(/요청이 너무 많습니다\. \d+분 후에 다시 시도해 주세요\./);
     expect(await sandboxRequestsFor(phone)).toBe(3);
@@ -122,7 +140,13 @@ describe("consent requests", () => {
     const from = ip();
     const phones = [uniquePhone(), uniquePhone(), uniquePhone()];
     const answers = [];
-    for (const phone of phones) answers.push(await dispatch(postForm("/consents/sign", esignForm({ phone }), { "x-forwarded-for": from }), actionCall(requestESignAction, { prevState: {} })));
+    for (const phone of phones)
+      answers.push(
+        await dispatch(
+          postForm("/consents/sign", esignForm({ phone }), { "x-forwarded-for": from }),
+          actionCall(requestESignAction, { prevState: {} }),
+        ),
+      );
     expect(answers.map((a) => a.status)).toEqual([307, 307, 200]);
     expect(await sandboxRequestsFor(phones[2]!)).toBe(0);
   });
@@ -133,10 +157,17 @@ describe("order lookup", () => {
 
   it("5 wrong phone numbers lock the order's lookup — even for the right number, from any IP — until the lock ends", async () => {
     const [p] = await demoProducts();
-    const created = await createOrder({ buyer: { ...buyer, phone: "010-7777-1234" }, lines: [{ productId: p!.id, quantity: 1 }] });
+    const created = await createOrder({
+      buyer: { ...buyer, phone: "010-7777-1234" },
+      lines: [{ productId: p!.id, quantity: 1 }],
+    });
     if (!created.ok) throw new Error(created.error.message);
     const orderNumber = created.value.orderNumber;
-    const lookup = (phone: string, from = ip()) => dispatch(postForm("/orders/lookup", { orderNumber, phone }, { "x-forwarded-for": from }), actionCall(lookupOrderAction, { prevState: {} }));
+    const lookup = (phone: string, from = ip()) =>
+      dispatch(
+        postForm("/orders/lookup", { orderNumber, phone }, { "x-forwarded-for": from }),
+        actionCall(lookupOrderAction, { prevState: {} }),
+      );
     for (let i = 0; i < 4; i++) {
       const r = await lookup(`010-0000-000${i}`);
       expect(JSON.parse(r.body).error).toBe("일치하는 주문이 없습니다. 주문번호와 휴대폰 번호를 확인해 주세요.");
@@ -148,9 +179,15 @@ describe("order lookup", () => {
     expect(JSON.parse(right.body).error).toMatch(/잠시 잠겼습니다/);
     expect(right.setCookies.size).toBe(0); // no access granted
     // A different order is not affected; the right number opens it and clears its failures.
-    const other = await createOrder({ buyer: { ...buyer, phone: "010-7777-5678" }, lines: [{ productId: p!.id, quantity: 1 }] });
+    const other = await createOrder({
+      buyer: { ...buyer, phone: "010-7777-5678" },
+      lines: [{ productId: p!.id, quantity: 1 }],
+    });
     if (!other.ok) throw new Error(other.error.message);
-    const ok = await dispatch(postForm("/orders/lookup", { orderNumber: other.value.orderNumber, phone: "010-7777-5678" }), actionCall(lookupOrderAction, { prevState: {} }));
+    const ok = await dispatch(
+      postForm("/orders/lookup", { orderNumber: other.value.orderNumber, phone: "010-7777-5678" }),
+      actionCall(lookupOrderAction, { prevState: {} }),
+    );
     expect(ok.status).toBe(307);
     expect(ok.location).toBe(`/orders/${other.value.orderNumber}`);
   });
@@ -160,7 +197,14 @@ describe("order lookup", () => {
     const from = ip();
     const results = [];
     for (let i = 0; i < 4; i++) {
-      const r = await dispatch(postForm("/orders/lookup", { orderNumber: `KC990101-ZZZZZ${i}`, phone: "010-1111-2222" }, { "x-forwarded-for": from }), actionCall(lookupOrderAction, { prevState: {} }));
+      const r = await dispatch(
+        postForm(
+          "/orders/lookup",
+          { orderNumber: `KC990101-ZZZZZ${i}`, phone: "010-1111-2222" },
+          { "x-forwarded-for": from },
+        ),
+        actionCall(lookupOrderAction, { prevState: {} }),
+      );
       results.push(JSON.parse(r.body).error as string);
     }
     expect(results.slice(0, 3).every((e) => e.startsWith("일치하는 주문이 없습니다"))).toBe(true);
@@ -169,13 +213,24 @@ describe("order lookup", () => {
 });
 
 describe("admin login", () => {
-  beforeAll(() => setLimits({ RATE_LIMIT_LOGIN_PER_ACCOUNT_IP: "5/900/block=900", RATE_LIMIT_LOGIN_PER_IP: "1000/3600/block=3600" }));
+  beforeAll(() =>
+    setLimits({ RATE_LIMIT_LOGIN_PER_ACCOUNT_IP: "5/900/block=900", RATE_LIMIT_LOGIN_PER_IP: "1000/3600/block=3600" }),
+  );
 
   it("5 wrong passwords lock that account from that IP (checked before hashing); the owner elsewhere still logs in", async () => {
     const attacker = ip();
-    const login = (password: string, from: string) => dispatch(postForm("/admin/login", { email: DEMO_ADMIN.email, password }, { "x-forwarded-for": from }), actionCall(loginAction, { prevState: {} }));
-    for (let i = 0; i < 4; i++) expect(JSON.parse((await login(`wrong-${i}`, attacker)).body).error).toBe("이메일 또는 비밀번호가 올바르지 않습니다.");
-    expect(JSON.parse((await login("wrong-5", attacker)).body).error).toMatch(/로그인에 여러 번 실패해 잠시 로그인할 수 없습니다\. 15분 후에/);
+    const login = (password: string, from: string) =>
+      dispatch(
+        postForm("/admin/login", { email: DEMO_ADMIN.email, password }, { "x-forwarded-for": from }),
+        actionCall(loginAction, { prevState: {} }),
+      );
+    for (let i = 0; i < 4; i++)
+      expect(JSON.parse((await login(`wrong-${i}`, attacker)).body).error).toBe(
+        "이메일 또는 비밀번호가 올바르지 않습니다.",
+      );
+    expect(JSON.parse((await login("wrong-5", attacker)).body).error).toMatch(
+      /로그인에 여러 번 실패해 잠시 로그인할 수 없습니다\. 15분 후에/,
+    );
     // Locked: even the right password is refused, and fast (no scrypt at N=2^17 is run).
     const started = performance.now();
     const locked = await login(DEMO_ADMIN.password, attacker);
@@ -198,7 +253,14 @@ describe("checkout", () => {
     const cart = `kc_cart=${encodeURIComponent(JSON.stringify([[p!.id, 1]]))}`;
     const phone = uniquePhone();
     const checkout = () =>
-      dispatch(postForm("/checkout", { name: "김카카오", phone, email: "buyer@example.com", method: "kakaopay" }, { "x-forwarded-for": from, cookie: cart }), actionCall(checkoutAction, { prevState: {} }));
+      dispatch(
+        postForm(
+          "/checkout",
+          { name: "김카카오", phone, email: "buyer@example.com", method: "kakaopay" },
+          { "x-forwarded-for": from, cookie: cart },
+        ),
+        actionCall(checkoutAction, { prevState: {} }),
+      );
     const first = await checkout();
     const second = await checkout();
     const before = await db.order.count({ where: { buyerPhone: phone } });
@@ -213,14 +275,25 @@ describe("checkout", () => {
 
 describe("route handlers answer 429 with Retry-After", () => {
   it("the consent poll, per IP", async () => {
-    setLimits({ RATE_LIMIT_CONSENT_REFRESH_PER_IP: "2/60", RATE_LIMIT_CONSENT_PER_IP: "1000/600", RATE_LIMIT_CONSENT_PER_PHONE: "3/600" });
+    setLimits({
+      RATE_LIMIT_CONSENT_REFRESH_PER_IP: "2/60",
+      RATE_LIMIT_CONSENT_PER_IP: "1000/600",
+      RATE_LIMIT_CONSENT_PER_PHONE: "3/600",
+    });
     const phone = uniquePhone();
-    const made = await dispatch(postForm("/consents/sign", esignForm({ phone }), { "x-forwarded-for": ip() }), actionCall(requestESignAction, { prevState: {} }));
+    const made = await dispatch(
+      postForm("/consents/sign", esignForm({ phone }), { "x-forwarded-for": ip() }),
+      actionCall(requestESignAction, { prevState: {} }),
+    );
     expect(made.status, made.body).toBe(307);
     const id = made.location!.split("/").pop()!;
     const cookie = `kc_consents=${made.setCookies.get("kc_consents")}`;
     const from = ip();
-    const poll = () => dispatch(postRaw(`/api/consents/${id}/refresh`, null, { cookie, "x-forwarded-for": from }), routeCall(consentRefresh as never, { id }));
+    const poll = () =>
+      dispatch(
+        postRaw(`/api/consents/${id}/refresh`, null, { cookie, "x-forwarded-for": from }),
+        routeCall(consentRefresh as never, { id }),
+      );
     expect((await poll()).status).toBe(200);
     expect((await poll()).status).toBe(200);
     const third = await poll();
@@ -238,7 +311,9 @@ describe("route handlers answer 429 with Retry-After", () => {
 async function consentRefreshDirect(id: string, cookie: string, from: string): Promise<Response> {
   let res: Response | undefined;
   await dispatch(postRaw(`/api/consents/${id}/refresh`, null, { cookie, "x-forwarded-for": from }), async (req) => {
-    res = await (consentRefresh as unknown as (r: Request, c: unknown) => Promise<Response>)(req, { params: Promise.resolve({ id }) });
+    res = await (consentRefresh as unknown as (r: Request, c: unknown) => Promise<Response>)(req, {
+      params: Promise.resolve({ id }),
+    });
     return res.clone();
   });
   return res!;

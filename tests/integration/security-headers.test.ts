@@ -16,7 +16,8 @@ import { proxy } from "@/proxy";
 import { BASE, dispatch, routeCall } from "./next-harness";
 import { buyer, demoProducts, sandboxUrl } from "./helpers";
 
-const directives = (csp: string) => Object.fromEntries(csp.split("; ").map((x) => [x.split(" ")[0]!, x.split(" ").slice(1)]));
+const directives = (csp: string) =>
+  Object.fromEntries(csp.split("; ").map((x) => [x.split(" ")[0]!, x.split(" ").slice(1)]));
 
 afterAll(() => {
   process.env.APP_URL = "http://127.0.0.1:3999";
@@ -61,7 +62,12 @@ describe("response headers", () => {
   });
 
   it("a body over 1 MB is refused by the proxy before any page or action runs", async () => {
-    const r = await proxy(new NextRequest(`${BASE}/checkout`, { method: "POST", headers: { "content-length": String(20 * 1024 * 1024), "next-action": "x" } }));
+    const r = await proxy(
+      new NextRequest(`${BASE}/checkout`, {
+        method: "POST",
+        headers: { "content-length": String(20 * 1024 * 1024), "next-action": "x" },
+      }),
+    );
     expect(r.status).toBe(413);
   });
 });
@@ -72,15 +78,25 @@ describe("the KCP window page under the CSP", () => {
       const [p] = await demoProducts();
       const o = await createOrder({ buyer, lines: [{ productId: p!.id, quantity: 1 }] });
       if (!o.ok) throw new Error(o.error.message);
-      const started = await startPayment({ orderNumber: o.value.orderNumber, device, userAgent: device === "PC" ? "Mozilla/5.0 (X11; Linux x86_64)" : "Mozilla/5.0 (iPhone)" }, { gateway: paymentProvider("PAYUP_KCP"), appUrl: env().APP_URL });
+      const started = await startPayment(
+        {
+          orderNumber: o.value.orderNumber,
+          device,
+          userAgent: device === "PC" ? "Mozilla/5.0 (X11; Linux x86_64)" : "Mozilla/5.0 (iPhone)",
+        },
+        { gateway: paymentProvider("PAYUP_KCP"), appUrl: env().APP_URL },
+      );
       if (!started.ok) throw new Error(started.error.message);
       const id = started.value.paymentId;
       const cookie = `kc_orders=${grant(env().APP_SECRET, undefined, o.value.orderNumber)}`;
       let csp = "";
-      const r = await dispatch(new Request(`${BASE}/pay/payup/window/${id}`, { headers: { cookie, accept: "text/html" } }), async (req) => {
-        csp = req.headers.get("content-security-policy") ?? "";
-        return routeCall(kcpWindow as never, { provider: "payup", paymentId: id })(req);
-      });
+      const r = await dispatch(
+        new Request(`${BASE}/pay/payup/window/${id}`, { headers: { cookie, accept: "text/html" } }),
+        async (req) => {
+          csp = req.headers.get("content-security-policy") ?? "";
+          return routeCall(kcpWindow as never, { provider: "payup", paymentId: id })(req);
+        },
+      );
       expect(r.status, r.body.slice(0, 300)).toBe(200);
       const nonce = /'nonce-([^']+)'/.exec(csp)![1]!;
       const scripts = r.body.match(/<script\b[^>]*>/g) ?? [];
@@ -90,7 +106,10 @@ describe("the KCP window page under the CSP", () => {
       const d = directives(csp);
       const action = /<form[^>]*\saction="([^"]+)"/.exec(r.body)?.[1];
       // mobile: KCP's pay_url; PC: our own return URL ('self')
-      if (action) expect(new URL(action).origin === new URL(env().APP_URL).origin ? ["'self'"] : [new URL(action).origin]).toEqual([expect.toBeOneOf(d["form-action"]!)]);
+      if (action)
+        expect(
+          new URL(action).origin === new URL(env().APP_URL).origin ? ["'self'"] : [new URL(action).origin],
+        ).toEqual([expect.toBeOneOf(d["form-action"]!)]);
       if (device === "PC") {
         const src = /<script[^>]*\ssrc="([^"]+)"/.exec(r.body)![1]!;
         expect(d["frame-src"]).toContain(new URL(src).origin); // the layer it opens

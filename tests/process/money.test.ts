@@ -9,13 +9,27 @@ import { settlePayment } from "@/lib/payments/settle";
 import { startPayment } from "@/lib/payments/start-payment";
 import { createKakaoPayGateway } from "@/lib/providers/kakaopay";
 import { grant, ORDER_ACCESS_COOKIE } from "@/lib/shop/order-access";
-import { actAtKakaoPay, armFault, buyer, clearFaults, demoProducts, sandboxPayment, sandboxUrl } from "../integration/helpers";
+import {
+  actAtKakaoPay,
+  armFault,
+  buyer,
+  clearFaults,
+  demoProducts,
+  sandboxPayment,
+  sandboxUrl,
+} from "../integration/helpers";
 import { APP_SECRET, kill, PROVIDER_TIMEOUT_MS, startApp, startWorkerProcess, stopAll, until, type App } from "./stack";
 
 let app1: App;
 let app2: App;
 const workers: ChildProcess[] = [];
-const gateway = () => createKakaoPayGateway({ baseUrl: sandboxUrl(), secretKey: process.env.KAKAOPAY_SECRET_KEY!, cid: process.env.KAKAOPAY_CID!, timeoutMs: PROVIDER_TIMEOUT_MS });
+const gateway = () =>
+  createKakaoPayGateway({
+    baseUrl: sandboxUrl(),
+    secretKey: process.env.KAKAOPAY_SECRET_KEY!,
+    cid: process.env.KAKAOPAY_CID!,
+    timeoutMs: PROVIDER_TIMEOUT_MS,
+  });
 
 beforeAll(async () => {
   [app1, app2] = await Promise.all([startApp(), startApp()]);
@@ -26,7 +40,10 @@ afterAll(() => stopAll());
 
 async function newOrder(slug = "mug", supersedes: string[] = []) {
   const products = await demoProducts();
-  const r = await createOrder({ buyer, lines: [{ productId: products.find((p) => p.slug === slug)!.id, quantity: 1 }] }, { supersedes });
+  const r = await createOrder(
+    { buyer, lines: [{ productId: products.find((p) => p.slug === slug)!.id, quantity: 1 }] },
+    { supersedes },
+  );
   if (!r.ok) throw new Error(r.error.message);
   return r.value;
 }
@@ -34,7 +51,10 @@ async function newOrder(slug = "mug", supersedes: string[] = []) {
 /** Starts a KakaoPay attempt whose return URLs point at `app`, and pays at the sandbox's KakaoPay page. */
 async function payAtKakaoPay(app: App, orderNumber: string) {
   // Return URLs carry the attempt token signed with the app processes' secret.
-  const started = await startPayment({ orderNumber, device: "PC" }, { gateway: gateway(), appUrl: app.url, secret: APP_SECRET });
+  const started = await startPayment(
+    { orderNumber, device: "PC" },
+    { gateway: gateway(), appUrl: app.url, secret: APP_SECRET },
+  );
   if (!started.ok) throw new Error(started.error.message);
   if (started.value.next.kind !== "redirect") throw new Error("KakaoPay starts with a redirect");
   const back = await actAtKakaoPay(started.value.next.url);
@@ -42,9 +62,14 @@ async function payAtKakaoPay(app: App, orderNumber: string) {
   return { paymentId: payment.id, tid: payment.tid!, path: `${back.pathname}${back.search}` };
 }
 
-const statusOf = async (paymentId: string) => (await db.payment.findUniqueOrThrow({ where: { id: paymentId }, select: { status: true } })).status;
-const orderStatus = async (orderId: string) => (await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true } })).status;
-const jobsFor = (key: string) => db.$queryRaw<Array<{ state: string; retry_count: number }>>`SELECT state::text, retry_count FROM pgboss.job WHERE singleton_key = ${key}`;
+const statusOf = async (paymentId: string) =>
+  (await db.payment.findUniqueOrThrow({ where: { id: paymentId }, select: { status: true } })).status;
+const orderStatus = async (orderId: string) =>
+  (await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true } })).status;
+const jobsFor = (key: string) =>
+  db.$queryRaw<
+    Array<{ state: string; retry_count: number }>
+  >`SELECT state::text, retry_count FROM pgboss.job WHERE singleton_key = ${key}`;
 
 describe("money under slow providers and crashes (real app and worker processes)", () => {
   it("the provider charges, then every process that could record it is killed (SIGKILL): a fresh worker settles it with nobody clicking", async () => {
@@ -53,11 +78,22 @@ describe("money under slow providers and crashes (real app and worker processes)
     await armFault({ provider: "kakaopay", op: "approve", mode: "timeout", delayMs: 30_000, match: tid });
     // The return answers at once; a worker sends the approve, KakaoPay charges and holds its answer.
     expect((await fetch(`${app1.url}${path}`, { redirect: "manual" })).status).toBe(303);
-    await until("the payment is APPROVING and charged at KakaoPay", async () => (await statusOf(paymentId)) === "APPROVING" && (await sandboxPayment(tid))?.status === "SUCCESS_PAYMENT");
+    await until(
+      "the payment is APPROVING and charged at KakaoPay",
+      async () =>
+        (await statusOf(paymentId)) === "APPROVING" && (await sandboxPayment(tid))?.status === "SUCCESS_PAYMENT",
+    );
     await Promise.all([kill(app1.proc, "SIGKILL"), ...workers.splice(0).map((w) => kill(w, "SIGKILL"))]);
     const killedAt = Date.now();
-    [app1] = await Promise.all([startApp(Number(new URL(app1.url).port)), startWorkerProcess().then((w) => workers.push(w))]);
-    await until("the worker settles the killed approval", async () => (await statusOf(paymentId)) === "APPROVED" && (await orderStatus(order.orderId)) === "PAID", 60_000);
+    [app1] = await Promise.all([
+      startApp(Number(new URL(app1.url).port)),
+      startWorkerProcess().then((w) => workers.push(w)),
+    ]);
+    await until(
+      "the worker settles the killed approval",
+      async () => (await statusOf(paymentId)) === "APPROVED" && (await orderStatus(order.orderId)) === "PAID",
+      60_000,
+    );
     const took = Date.now() - killedAt;
     console.log(`[measure] killed approval settled by a fresh worker ${took} ms after SIGKILL`);
     expect(took).toBeLessThan(60_000);
@@ -92,27 +128,49 @@ describe("money under slow providers and crashes (real app and worker processes)
       await settlePayment(paymentId, { gateway: gateway(), providerTimeoutMs: PROVIDER_TIMEOUT_MS, actor: "admin" }); // 결제사에서 새로고침
       seen.add(await statusOf(paymentId));
       // A second attempt cannot start while the outcome is open.
-      const again = await startPayment({ orderNumber: order.orderNumber, device: "PC" }, { gateway: gateway(), appUrl: app1.url });
+      const again = await startPayment(
+        { orderNumber: order.orderNumber, device: "PC" },
+        { gateway: gateway(), appUrl: app1.url },
+      );
       expect(again.ok).toBe(false);
     }
     expect([...seen].filter((s) => !["APPROVING", "UNKNOWN", "APPROVED"].includes(s))).toEqual([]);
     expect(pages).toBeGreaterThan(1);
-    await until("settled as paid", async () => (await statusOf(paymentId)) === "APPROVED" && (await orderStatus(order.orderId)) === "PAID", 30_000);
+    await until(
+      "settled as paid",
+      async () => (await statusOf(paymentId)) === "APPROVED" && (await orderStatus(order.orderId)) === "PAID",
+      30_000,
+    );
     const page = await (await fetch(`${app2.url}/orders/${order.orderNumber}`, { headers: { cookie } })).text();
     expect(page).toContain("결제가 완료되었습니다");
-    expect(await db.payment.count({ where: { orderId: order.orderId, status: { in: ["FAILED", "EXPIRED", "CAPTURED_UNUSED"] } } })).toBe(0);
+    expect(
+      await db.payment.count({
+        where: { orderId: order.orderId, status: { in: ["FAILED", "EXPIRED", "CAPTURED_UNUSED"] } },
+      }),
+    ).toBe(0);
   });
 
   it("50 concurrent approvals of one payment across two app processes: one approve at the provider, one charge, the settle job runs once", async () => {
     const order = await newOrder();
     const { paymentId, tid, path } = await payAtKakaoPay(app1, order.orderNumber);
-    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => fetch(`${(i % 2 ? app2 : app1).url}${path}`, { redirect: "manual" })));
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => fetch(`${(i % 2 ? app2 : app1).url}${path}`, { redirect: "manual" })),
+    );
     expect(answers.map((a) => a.status)).toEqual(Array(50).fill(303));
-    expect(new Set(answers.map((a) => new URL(a.headers.get("location")!, app1.url).pathname))).toEqual(new Set([`/orders/${order.orderNumber}`]));
+    expect(new Set(answers.map((a) => new URL(a.headers.get("location")!, app1.url).pathname))).toEqual(
+      new Set([`/orders/${order.orderNumber}`]),
+    );
     await until("approved by the worker", async () => (await statusOf(paymentId)) === "APPROVED");
     expect(await db.paymentEvent.count({ where: { paymentId, type: "kakaopay.approve" } })).toBe(1);
     expect((await sandboxPayment(tid))?.approve_calls).toBe(1); // counted by the provider, not by us
-    expect(await db.payment.count({ where: { orderId: order.orderId, status: { in: ["APPROVED", "PARTIALLY_CANCELLED", "CANCELLED", "CAPTURED_UNUSED"] } } })).toBe(1);
+    expect(
+      await db.payment.count({
+        where: {
+          orderId: order.orderId,
+          status: { in: ["APPROVED", "PARTIALLY_CANCELLED", "CANCELLED", "CAPTURED_UNUSED"] },
+        },
+      }),
+    ).toBe(1);
     const jobs = await until("the settle job ran", async () => {
       const j = await jobsFor(`payment:${paymentId}`);
       return j.length && j.every((x) => x.state === "completed") ? j : undefined;
@@ -134,11 +192,17 @@ describe("money under slow providers and crashes (real app and worker processes)
     expect((await fetch(`${app2.url}${second.path}`, { redirect: "manual" })).status).toBe(303);
     await until("order B paid", async () => (await orderStatus(b.orderId)) === "PAID");
     await firstReturn;
-    await until("the late capture is refunded by the worker", async () => (await statusOf(first.paymentId)) === "REFUNDED_UNUSED", 60_000);
+    await until(
+      "the late capture is refunded by the worker",
+      async () => (await statusOf(first.paymentId)) === "REFUNDED_UNUSED",
+      60_000,
+    );
     expect((await sandboxPayment(first.tid))?.status).toBe("CANCEL_PAYMENT");
     expect(await orderStatus(a.orderId)).toBe("CLOSED");
     expect(await orderStatus(b.orderId)).toBe("PAID");
-    const timeline = (await db.paymentEvent.findMany({ where: { orderId: a.orderId }, orderBy: { createdAt: "asc" } })).map((e) => e.message).join("\n");
+    const timeline = (await db.paymentEvent.findMany({ where: { orderId: a.orderId }, orderBy: { createdAt: "asc" } }))
+      .map((e) => e.message)
+      .join("\n");
     expect(timeline).toContain("늦은 승인");
     expect(timeline).toContain("자동 환불 완료");
     expect(await db.attention.count({ where: { paymentId: first.paymentId, kind: "LATE_CAPTURE" } })).toBe(1);
@@ -151,14 +215,24 @@ describe("money under slow providers and crashes (real app and worker processes)
     const firstReturn = fetch(`${app1.url}${first.path}`, { redirect: "manual" });
     await until("unknown", async () => (await statusOf(first.paymentId)) === "UNKNOWN");
     // Our clock says the attempt expired and KakaoPay still says READY: the attempt ends (EXPIRED)…
-    const out = await settlePayment(first.paymentId, { gateway: gateway(), providerTimeoutMs: PROVIDER_TIMEOUT_MS, actor: "worker", lateCheckSeconds: 3, now: () => new Date(Date.now() + 20 * 60_000) });
+    const out = await settlePayment(first.paymentId, {
+      gateway: gateway(),
+      providerTimeoutMs: PROVIDER_TIMEOUT_MS,
+      actor: "worker",
+      lateCheckSeconds: 3,
+      now: () => new Date(Date.now() + 20 * 60_000),
+    });
     expect(out.status).toBe("EXPIRED");
     // …the buyer pays again, and the first approve lands at KakaoPay afterwards.
     const second = await payAtKakaoPay(app2, order.orderNumber);
     expect((await fetch(`${app2.url}${second.path}`, { redirect: "manual" })).status).toBe(303);
     await until("the second attempt approved", async () => (await statusOf(second.paymentId)) === "APPROVED");
     await firstReturn;
-    await until("the worker's late check refunds the late capture", async () => (await statusOf(first.paymentId)) === "REFUNDED_UNUSED", 60_000);
+    await until(
+      "the worker's late check refunds the late capture",
+      async () => (await statusOf(first.paymentId)) === "REFUNDED_UNUSED",
+      60_000,
+    );
     expect((await sandboxPayment(first.tid))?.status).toBe("CANCEL_PAYMENT");
     expect(await orderStatus(order.orderId)).toBe("PAID");
     const item = await db.attention.findFirstOrThrow({ where: { paymentId: first.paymentId, kind: "LATE_CAPTURE" } });
@@ -172,17 +246,27 @@ describe("money under slow providers and crashes (real app and worker processes)
     await until("approved", async () => (await statusOf(paymentId)) === "APPROVED");
     // KakaoPay waits 4 s before it cancels: a lookup before then says "not cancelled" — that must not fail the refund.
     await armFault({ provider: "kakaopay", op: "cancel", mode: "delay", delayMs: 4_000, match: tid });
-    const r = await refundPayment({ paymentId, amount: 28000, taxFree: 0, reason: "고객 요청", idempotencyKey: `t-${paymentId}` }, { adminId: "test" }, { gateway: gateway(), providerTimeoutMs: PROVIDER_TIMEOUT_MS });
+    const r = await refundPayment(
+      { paymentId, amount: 28000, taxFree: 0, reason: "고객 요청", idempotencyKey: `t-${paymentId}` },
+      { adminId: "test" },
+      { gateway: gateway(), providerTimeoutMs: PROVIDER_TIMEOUT_MS },
+    );
     expect(r).toMatchObject({ ok: true, value: { status: "UNKNOWN" } });
     if (!r.ok) throw new Error("refund");
     // 결제사에서 새로고침 while KakaoPay still holds the cancel: unknown, not failed.
-    expect((await settleRefund(r.value.refundId, { gateway: gateway(), providerTimeoutMs: PROVIDER_TIMEOUT_MS })).status).toBe("UNKNOWN");
+    expect(
+      (await settleRefund(r.value.refundId, { gateway: gateway(), providerTimeoutMs: PROVIDER_TIMEOUT_MS })).status,
+    ).toBe("UNKNOWN");
     const seen = new Set<string>();
-    await until("the worker settles the refund", async () => {
-      const st = (await db.refund.findFirst({ where: { paymentId } }))?.status;
-      if (st) seen.add(st);
-      return st === "DONE" || st === "FAILED";
-    }, 60_000);
+    await until(
+      "the worker settles the refund",
+      async () => {
+        const st = (await db.refund.findFirst({ where: { paymentId } }))?.status;
+        if (st) seen.add(st);
+        return st === "DONE" || st === "FAILED";
+      },
+      60_000,
+    );
     expect([...seen]).not.toContain("FAILED");
     expect((await sandboxPayment(tid))?.status).toBe("CANCEL_PAYMENT");
     expect(await statusOf(paymentId)).toBe("CANCELLED");

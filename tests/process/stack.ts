@@ -14,7 +14,8 @@ const children = new Set<ChildProcess>();
 
 export function distDir(): string {
   const d = process.env.NEXT_DIST_DIR;
-  if (!d) throw new Error("process tests need a production build: run them through `npm test` (or `npm test -- process`)");
+  if (!d)
+    throw new Error("process tests need a production build: run them through `npm test` (or `npm test -- process`)");
   return d;
 }
 
@@ -38,12 +39,17 @@ export type App = { url: string; proc: ChildProcess };
 export async function startApp(port?: number): Promise<App> {
   const p = port ?? (await freePort());
   const url = `http://127.0.0.1:${p}`;
-  const proc = await startService(`app:${p}`, process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(p), "-H", "127.0.0.1"], {
-    env: stackEnv(url),
-    readyUrl: `${url}/admin/login`,
-    echo: false,
-    timeoutMs: 60_000,
-  });
+  const proc = await startService(
+    `app:${p}`,
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-p", String(p), "-H", "127.0.0.1"],
+    {
+      env: stackEnv(url),
+      readyUrl: `${url}/admin/login`,
+      echo: false,
+      timeoutMs: 60_000,
+    },
+  );
   children.add(proc);
   return { url, proc };
 }

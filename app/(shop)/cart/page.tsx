@@ -14,7 +14,11 @@ const errors: Record<string, string> = {
   unavailable: "판매하지 않는 상품입니다.",
 };
 
-export default async function CartPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function CartPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const sp = await searchParams;
   const cart = await readCart();
   const products = await db.product.findMany({ where: { id: { in: cart.map(([id]) => id) }, active: true } });
@@ -22,12 +26,18 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
     const p = products.find((x) => x.id === id);
     return p ? [{ product: p, quantity }] : [];
   });
-  const sum = totals(lines.map((l) => ({ unitPrice: l.product.price, quantity: l.quantity, taxFree: l.product.taxFree })));
+  const sum = totals(
+    lines.map((l) => ({ unitPrice: l.product.price, quantity: l.quantity, taxFree: l.product.taxFree })),
+  );
 
   return (
     <div className="mx-auto max-w-2xl">
       <h1 className="mb-4 text-xl font-bold">장바구니</h1>
-      {sp.error && errors[sp.error] && <p className="mb-3 rounded-xl bg-red-50 p-3 text-sm text-red-700" role="alert">{errors[sp.error]}</p>}
+      {sp.error && errors[sp.error] && (
+        <p className="mb-3 rounded-xl bg-red-50 p-3 text-sm text-red-700" role="alert">
+          {errors[sp.error]}
+        </p>
+      )}
       {sp.added && <p className="mb-3 rounded-xl bg-green-50 p-3 text-sm text-green-800">장바구니에 담았습니다.</p>}
       {lines.length === 0 ? (
         <div className="card p-8 text-center">
@@ -41,7 +51,14 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
           <ul className="card divide-y divide-line" data-testid="cart-lines">
             {lines.map(({ product, quantity }) => (
               <li key={product.id} className="flex items-center gap-3 p-3">
-                <Image src={product.imagePath} alt="" width={64} height={64} className="size-16 rounded-xl bg-paper" unoptimized />
+                <Image
+                  src={product.imagePath}
+                  alt=""
+                  width={64}
+                  height={64}
+                  className="size-16 rounded-xl bg-paper"
+                  unoptimized
+                />
                 <div className="min-w-0 flex-1">
                   <p className="truncate font-medium">{product.name}</p>
                   <p className="amount text-sm text-ink-soft">
@@ -50,15 +67,27 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
                 </div>
                 <form action={updateCartAction} className="flex items-center gap-1">
                   <input type="hidden" name="productId" value={product.id} />
-                  <button name="quantity" value={quantity - 1} className="size-9 rounded-lg border border-line-strong" aria-label={`${product.name} 수량 줄이기`}>
+                  <button
+                    name="quantity"
+                    value={quantity - 1}
+                    className="size-9 rounded-lg border border-line-strong"
+                    aria-label={`${product.name} 수량 줄이기`}
+                  >
                     −
                   </button>
                   <span className="amount w-7 text-center">{quantity}</span>
-                  <button name="quantity" value={Math.min(99, quantity + 1)} className="size-9 rounded-lg border border-line-strong" aria-label={`${product.name} 수량 늘리기`}>
+                  <button
+                    name="quantity"
+                    value={Math.min(99, quantity + 1)}
+                    className="size-9 rounded-lg border border-line-strong"
+                    aria-label={`${product.name} 수량 늘리기`}
+                  >
                     +
                   </button>
                 </form>
-                <p className="amount hidden w-24 text-right font-semibold sm:block">{formatWon(product.price * quantity)}</p>
+                <p className="amount hidden w-24 text-right font-semibold sm:block">
+                  {formatWon(product.price * quantity)}
+                </p>
               </li>
             ))}
           </ul>

@@ -13,7 +13,12 @@ type Props = {
   postcodeScript: string | null;
 };
 
-const memoSuggestions = ["문 앞에 놓아 주세요", "경비실에 맡겨 주세요", "배송 전에 연락 주세요", "택배함에 넣어 주세요"];
+const memoSuggestions = [
+  "문 앞에 놓아 주세요",
+  "경비실에 맡겨 주세요",
+  "배송 전에 연락 주세요",
+  "택배함에 넣어 주세요",
+];
 
 export function CheckoutForm({ methods, total, buyNow, agreements, postcodeScript }: Props) {
   const [state, action] = useActionState<CheckoutState, FormData>(checkoutAction, {});
@@ -24,7 +29,10 @@ export function CheckoutForm({ methods, total, buyNow, agreements, postcodeScrip
   const [same, setSame] = useState(v.sameAsBuyer === "1");
   const [buyer, setBuyer] = useState({ name: v.name ?? "", phone: v.phone ?? "" });
   const [recipient, setRecipient] = useState({ name: v.recipientName ?? "", phone: v.recipientPhone ?? "" });
-  const [agreed, setAgreed] = useState<Record<string, boolean>>({ privacy: v.agreePrivacy === "1", thirdParty: v.agreeThirdParty === "1" });
+  const [agreed, setAgreed] = useState<Record<string, boolean>>({
+    privacy: v.agreePrivacy === "1",
+    thirdParty: v.agreeThirdParty === "1",
+  });
 
   // The server answered with errors: the fields show what it sent back (React's "adjust state when a prop
   // changes": set during render, not in an effect).
@@ -81,7 +89,13 @@ export function CheckoutForm({ methods, total, buyNow, agreements, postcodeScrip
   const allAgreed = agreements.every((a) => agreed[a.key]);
 
   return (
-    <form ref={formRef} action={action} className="space-y-4 [&_input]:scroll-mt-24 [&_input[aria-invalid=true]]:border-red-600" noValidate key={JSON.stringify(state.values ?? {})}>
+    <form
+      ref={formRef}
+      action={action}
+      className="space-y-4 [&_input]:scroll-mt-24 [&_input[aria-invalid=true]]:border-red-600"
+      noValidate
+      key={JSON.stringify(state.values ?? {})}
+    >
       {buyNow && (
         <>
           <input type="hidden" name="productId" value={buyNow.productId} />
@@ -89,7 +103,13 @@ export function CheckoutForm({ methods, total, buyNow, agreements, postcodeScrip
         </>
       )}
       {state.error && (
-        <div ref={errorRef} tabIndex={-1} className="rounded-xl bg-red-50 p-3 text-sm text-red-700" role="alert" data-testid="checkout-error">
+        <div
+          ref={errorRef}
+          tabIndex={-1}
+          className="rounded-xl bg-red-50 p-3 text-sm text-red-700"
+          role="alert"
+          data-testid="checkout-error"
+        >
           {state.error}
         </div>
       )}
@@ -98,21 +118,63 @@ export function CheckoutForm({ methods, total, buyNow, agreements, postcodeScrip
         {field(
           "name",
           "이름",
-          <input id="name" name="name" className="input" autoComplete="name" defaultValue={v.name} maxLength={30} required {...aria("name")} onChange={(e) => setBuyer((b) => ({ ...b, name: e.target.value }))} />,
+          <input
+            id="name"
+            name="name"
+            className="input"
+            autoComplete="name"
+            defaultValue={v.name}
+            maxLength={30}
+            required
+            {...aria("name")}
+            onChange={(e) => setBuyer((b) => ({ ...b, name: e.target.value }))}
+          />,
         )}
         {field(
           "phone",
           "휴대폰 번호",
-          <input id="phone" name="phone" className="input" inputMode="tel" autoComplete="tel" placeholder="010-1234-5678" defaultValue={v.phone} required {...aria("phone")} onChange={(e) => setBuyer((b) => ({ ...b, phone: e.target.value }))} />,
+          <input
+            id="phone"
+            name="phone"
+            className="input"
+            inputMode="tel"
+            autoComplete="tel"
+            placeholder="010-1234-5678"
+            defaultValue={v.phone}
+            required
+            {...aria("phone")}
+            onChange={(e) => setBuyer((b) => ({ ...b, phone: e.target.value }))}
+          />,
         )}
-        {field("email", "이메일", <input id="email" name="email" type="email" className="input" autoComplete="email" placeholder="you@example.com" defaultValue={v.email} required {...aria("email")} />)}
+        {field(
+          "email",
+          "이메일",
+          <input
+            id="email"
+            name="email"
+            type="email"
+            className="input"
+            autoComplete="email"
+            placeholder="you@example.com"
+            defaultValue={v.email}
+            required
+            {...aria("email")}
+          />,
+        )}
       </section>
 
       <section className="card space-y-3 p-4" data-testid="shipping">
         <div className="flex items-center justify-between gap-2">
           <h2 className="font-semibold">배송지</h2>
           <label className="flex cursor-pointer items-center gap-2 text-sm">
-            <input type="checkbox" name="sameAsBuyer" value="1" checked={same} onChange={(e) => setSame(e.target.checked)} className="size-4 accent-black" />
+            <input
+              type="checkbox"
+              name="sameAsBuyer"
+              value="1"
+              checked={same}
+              onChange={(e) => setSame(e.target.checked)}
+              className="size-4 accent-black"
+            />
             주문자와 동일
           </label>
         </div>
@@ -149,17 +211,40 @@ export function CheckoutForm({ methods, total, buyNow, agreements, postcodeScrip
             {...aria("recipientPhone")}
           />,
         )}
-        <PostcodeSearch scriptUrl={postcodeScript} values={{ postcode: v.postcode ?? "", address1: v.address1 ?? "" }} errors={{ postcode: fe.postcode, address1: fe.address1 }} />
+        <PostcodeSearch
+          scriptUrl={postcodeScript}
+          values={{ postcode: v.postcode ?? "", address1: v.address1 ?? "" }}
+          errors={{ postcode: fe.postcode, address1: fe.address1 }}
+        />
         {field(
           "address2",
           "상세주소",
-          <input id="address2" name="address2" className="input" autoComplete="shipping address-line2" placeholder="동·호수 등" maxLength={100} required defaultValue={v.address2} {...aria("address2")} />,
+          <input
+            id="address2"
+            name="address2"
+            className="input"
+            autoComplete="shipping address-line2"
+            placeholder="동·호수 등"
+            maxLength={100}
+            required
+            defaultValue={v.address2}
+            {...aria("address2")}
+          />,
         )}
         {field(
           "deliveryMemo",
           "배송 메모 (선택)",
           <>
-            <input id="deliveryMemo" name="deliveryMemo" className="input" list="memo-suggestions" maxLength={100} placeholder="예: 문 앞에 놓아 주세요" defaultValue={v.deliveryMemo} {...aria("deliveryMemo")} />
+            <input
+              id="deliveryMemo"
+              name="deliveryMemo"
+              className="input"
+              list="memo-suggestions"
+              maxLength={100}
+              placeholder="예: 문 앞에 놓아 주세요"
+              defaultValue={v.deliveryMemo}
+              {...aria("deliveryMemo")}
+            />
             <datalist id="memo-suggestions">
               {memoSuggestions.map((m) => (
                 <option key={m} value={m} />
@@ -173,8 +258,17 @@ export function CheckoutForm({ methods, total, buyNow, agreements, postcodeScrip
         <legend className="float-left mb-2 font-semibold">결제수단</legend>
         <div className="clear-both space-y-2">
           {methods.map((m, i) => (
-            <label key={m.id} className="flex cursor-pointer items-center gap-3 rounded-xl border border-line p-3 has-[:checked]:border-ink has-[:checked]:bg-paper">
-              <input type="radio" name="method" value={m.id} defaultChecked={v.method ? v.method === m.id : i === 0} className="size-4 accent-black" />
+            <label
+              key={m.id}
+              className="flex cursor-pointer items-center gap-3 rounded-xl border border-line p-3 has-[:checked]:border-ink has-[:checked]:bg-paper"
+            >
+              <input
+                type="radio"
+                name="method"
+                value={m.id}
+                defaultChecked={v.method ? v.method === m.id : i === 0}
+                className="size-4 accent-black"
+              />
               <span className="grid size-8 shrink-0 place-items-center rounded-lg bg-kakao text-xs font-bold">pay</span>
               <span className="min-w-0">
                 <span className="block font-medium">{m.label}</span>
@@ -187,7 +281,12 @@ export function CheckoutForm({ methods, total, buyNow, agreements, postcodeScrip
 
       <section className="card space-y-3 p-4" data-testid="agreements">
         <label className="flex cursor-pointer items-center gap-2 font-semibold">
-          <input type="checkbox" className="size-5 accent-black" checked={allAgreed} onChange={(e) => setAgreed(Object.fromEntries(agreements.map((a) => [a.key, e.target.checked])))} />
+          <input
+            type="checkbox"
+            className="size-5 accent-black"
+            checked={allAgreed}
+            onChange={(e) => setAgreed(Object.fromEntries(agreements.map((a) => [a.key, e.target.checked])))}
+          />
           주문 내용 확인 및 전체 동의
         </label>
         <div className="space-y-2 border-t border-line pt-3">

@@ -16,13 +16,20 @@ export const metadata = { title: "주문/결제" };
  * /checkout: the cart. /checkout?buy=<productId>&qty=<n>: 바로 구매 of that one product only — the
  * cart is neither read nor changed. A GET page either way, so back / reload never resubmits anything.
  */
-export default async function CheckoutPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function CheckoutPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const sp = await searchParams;
   const { cart } = await readCartState();
   // Back from a payment window, or a second tab: this browser's latest order still waiting for payment.
   const pendingOrder = await latestPendingOrder(db, await ownOrderNumbers());
   const qty = Number(sp.qty ?? "1");
-  const buyNow = typeof sp.buy === "string" && /^[A-Za-z0-9_-]{1,40}$/.test(sp.buy) && Number.isInteger(qty) && qty >= 1 && qty <= 99 ? { productId: sp.buy, quantity: qty } : null;
+  const buyNow =
+    typeof sp.buy === "string" && /^[A-Za-z0-9_-]{1,40}$/.test(sp.buy) && Number.isInteger(qty) && qty >= 1 && qty <= 99
+      ? { productId: sp.buy, quantity: qty }
+      : null;
   const wanted: Array<[string, number]> = buyNow ? [[buyNow.productId, buyNow.quantity]] : cart;
   const products = await db.product.findMany({ where: { id: { in: wanted.map(([id]) => id) }, active: true } });
   const lines = wanted.flatMap(([id, quantity]) => {
@@ -34,8 +41,8 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
       결제하지 않은 주문 <span className="font-mono font-semibold">{pendingOrder}</span>이 있습니다.{" "}
       <Link href={`/orders/${pendingOrder}`} className="font-semibold underline underline-offset-2">
         그 주문 결제하기
-      </Link>
-      {" "}또는 아래에서 새로 결제하면 이전 주문은 결제 없이 종료됩니다.
+      </Link>{" "}
+      또는 아래에서 새로 결제하면 이전 주문은 결제 없이 종료됩니다.
     </p>
   );
   if (lines.length === 0) {
@@ -56,7 +63,10 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
     <div className="mx-auto grid max-w-4xl gap-4 md:grid-cols-[1fr_320px] md:gap-6">
       <h1 className="text-xl font-bold md:col-start-1 md:row-start-1">주문/결제</h1>
       {/* The summary comes first on a phone (above the form and its pay button), beside it on a desktop. */}
-      <aside className="card h-fit p-4 md:sticky md:top-20 md:col-start-2 md:row-span-2 md:row-start-1" data-testid="checkout-summary">
+      <aside
+        className="card h-fit p-4 md:sticky md:top-20 md:col-start-2 md:row-span-2 md:row-start-1"
+        data-testid="checkout-summary"
+      >
         <h2 className="font-semibold">{buyNow ? "바로 구매 상품" : "주문 상품"}</h2>
         <ul className="mt-3 space-y-2 text-sm" data-testid="checkout-lines">
           {lines.map((l) => (

@@ -3,8 +3,20 @@
 // otherwise (offline, blocked, CSP) the buyer types 우편번호 and 주소 — both fields stay editable.
 import { useEffect, useRef, useState } from "react";
 
-type DaumPostcodeData = { zonecode: string; roadAddress: string; jibunAddress: string; userSelectedType: "R" | "J"; buildingName?: string; apartment?: "Y" | "N" };
-type DaumPostcode = new (opts: { oncomplete: (d: DaumPostcodeData) => void; onclose?: () => void; width?: string; height?: string }) => { embed: (el: HTMLElement, o?: { autoClose?: boolean }) => void };
+type DaumPostcodeData = {
+  zonecode: string;
+  roadAddress: string;
+  jibunAddress: string;
+  userSelectedType: "R" | "J";
+  buildingName?: string;
+  apartment?: "Y" | "N";
+};
+type DaumPostcode = new (opts: {
+  oncomplete: (d: DaumPostcodeData) => void;
+  onclose?: () => void;
+  width?: string;
+  height?: string;
+}) => { embed: (el: HTMLElement, o?: { autoClose?: boolean }) => void };
 declare global {
   interface Window {
     daum?: { Postcode?: DaumPostcode };
@@ -39,8 +51,18 @@ function loadPostcode(src: string): Promise<DaumPostcode> {
   return loading;
 }
 
-export function PostcodeSearch({ scriptUrl, values, errors }: { scriptUrl: string | null; values: { postcode: string; address1: string }; errors: { postcode?: string; address1?: string } }) {
-  const [status, setStatus] = useState<"off" | "loading" | "ready" | "open" | "unavailable">(scriptUrl ? "loading" : "off");
+export function PostcodeSearch({
+  scriptUrl,
+  values,
+  errors,
+}: {
+  scriptUrl: string | null;
+  values: { postcode: string; address1: string };
+  errors: { postcode?: string; address1?: string };
+}) {
+  const [status, setStatus] = useState<"off" | "loading" | "ready" | "open" | "unavailable">(
+    scriptUrl ? "loading" : "off",
+  );
   const postcodeRef = useRef<HTMLInputElement>(null);
   const addressRef = useRef<HTMLInputElement>(null);
   const detailRef = useRef<HTMLElement | null>(null);
@@ -59,7 +81,8 @@ export function PostcodeSearch({ scriptUrl, values, errors }: { scriptUrl: strin
     );
     // Kakao's search page is framed: a CSP without its origin blocks it → manual entry.
     const onViolation = (e: SecurityPolicyViolationEvent) => {
-      if (/frame-src|child-src|script-src/.test(e.effectiveDirective) && /postcode|kakao|daum/.test(e.blockedURI)) setStatus("unavailable");
+      if (/frame-src|child-src|script-src/.test(e.effectiveDirective) && /postcode|kakao|daum/.test(e.blockedURI))
+        setStatus("unavailable");
     };
     document.addEventListener("securitypolicyviolation", onViolation);
     return () => {
@@ -85,7 +108,8 @@ export function PostcodeSearch({ scriptUrl, values, errors }: { scriptUrl: strin
     }).embed(layerRef.current, { autoClose: false });
   }, [status]);
 
-  const describedBy = (name: "postcode" | "address1", hint: boolean) => (errors[name] ? `${name}-error` : hint ? "postcode-hint" : undefined);
+  const describedBy = (name: "postcode" | "address1", hint: boolean) =>
+    errors[name] ? `${name}-error` : hint ? "postcode-hint" : undefined;
   return (
     <>
       <div>
@@ -108,7 +132,12 @@ export function PostcodeSearch({ scriptUrl, values, errors }: { scriptUrl: strin
             aria-describedby={describedBy("postcode", true)}
           />
           {(status === "ready" || status === "open") && (
-            <button type="button" className="btn-dark shrink-0 px-4" onClick={() => setStatus(status === "open" ? "ready" : "open")} data-testid="postcode-search">
+            <button
+              type="button"
+              className="btn-dark shrink-0 px-4"
+              onClick={() => setStatus(status === "open" ? "ready" : "open")}
+              data-testid="postcode-search"
+            >
               {status === "open" ? "검색 닫기" : "우편번호 찾기"}
             </button>
           )}
@@ -126,7 +155,13 @@ export function PostcodeSearch({ scriptUrl, values, errors }: { scriptUrl: strin
                 : "주소 검색을 사용할 수 없어 직접 입력해 주세요. (우편번호 5자리와 도로명 주소)"}
           </p>
         )}
-        {status === "open" && <div ref={layerRef} className="mt-2 h-[420px] overflow-hidden rounded-xl border border-line" data-testid="postcode-layer" />}
+        {status === "open" && (
+          <div
+            ref={layerRef}
+            className="mt-2 h-[420px] overflow-hidden rounded-xl border border-line"
+            data-testid="postcode-layer"
+          />
+        )}
       </div>
       <div>
         <label className="label" htmlFor="address1">

@@ -11,7 +11,14 @@ export function Field({
       <label className="label" htmlFor={id}>
         {label}
       </label>
-      <input id={id} name={id} className="input" aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined} {...input} />
+      <input
+        id={id}
+        name={id}
+        className="input"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
+        {...input}
+      />
       {error ? (
         <p id={`${id}-error`} className="mt-1 text-sm text-red-700" data-testid={`error-${id}`}>
           {error}
@@ -37,5 +44,9 @@ export function FormError({ message }: { message?: string }) {
 }
 
 export function KakaoBadge() {
-  return <span className="grid size-9 shrink-0 place-items-center rounded-xl bg-kakao text-sm font-black text-kakao-brown">톡</span>;
+  return (
+    <span className="grid size-9 shrink-0 place-items-center rounded-xl bg-kakao text-sm font-black text-kakao-brown">
+      톡
+    </span>
+  );
 }

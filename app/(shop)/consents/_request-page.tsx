@@ -2,7 +2,17 @@
 // order the request will be linked to, when the link carried one.
 import Link from "next/link";
 
-export function ConsentRequestPage({ title, intro, order, children }: { title: string; intro: React.ReactNode; order?: string; children: React.ReactNode }) {
+export function ConsentRequestPage({
+  title,
+  intro,
+  order,
+  children,
+}: {
+  title: string;
+  intro: React.ReactNode;
+  order?: string;
+  children: React.ReactNode;
+}) {
   return (
     <div className="mx-auto max-w-lg space-y-4">
       <Link href="/consents" className="text-sm text-ink-mute hover:underline">

@@ -3,7 +3,13 @@
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { requestCmsConsent, requestESign, reRequestConsent, type Links, type RequestOutcome } from "@/lib/consents/consents";
+import {
+  requestCmsConsent,
+  requestESign,
+  reRequestConsent,
+  type Links,
+  type RequestOutcome,
+} from "@/lib/consents/consents";
 import { appLaunchUrl, appToAppAvailable } from "@/lib/consents/providers";
 import { isOrderNumber } from "@/lib/orders/order-number";
 import { hitAll } from "@/lib/ratelimit";
@@ -12,7 +18,12 @@ import { currentIp } from "../../_lib/ratelimit";
 import { canSeeOrder, deviceFromRequest } from "../../_lib/request";
 import { canSeeConsent, grantConsentAccess } from "../../_lib/consent-access";
 
-export type ConsentFormState = { error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string>; failedId?: string };
+export type ConsentFormState = {
+  error?: string;
+  fieldErrors?: Record<string, string>;
+  values?: Record<string, string>;
+  failedId?: string;
+};
 
 const str = (f: FormData, k: string) => String(f.get(k) ?? "");
 
@@ -33,7 +44,8 @@ async function consentLimit(phone: string) {
 async function linksFrom(formData: FormData): Promise<Links | string> {
   const orderNumber = str(formData, "order").trim().toUpperCase();
   if (!orderNumber) return {};
-  if (!isOrderNumber(orderNumber) || !(await canSeeOrder(orderNumber))) return "연결할 주문을 확인할 수 없습니다. 주문 조회 후 다시 시도해 주세요.";
+  if (!isOrderNumber(orderNumber) || !(await canSeeOrder(orderNumber)))
+    return "연결할 주문을 확인할 수 없습니다. 주문 조회 후 다시 시도해 주세요.";
   const o = await db.order.findUnique({ where: { orderNumber }, select: { id: true } });
   return o ? { orderId: o.id } : "연결할 주문을 찾을 수 없습니다.";
 }
@@ -53,7 +65,10 @@ async function finish(r: RequestOutcome, values: Record<string, string>): Promis
 }
 
 /** A request form's fields, checked before lib/consents is called: the input layer, the linked order, the limits. */
-async function readRequest(formData: FormData, fields: string[]): Promise<{ ok: true; values: Record<string, string>; links: Links } | { ok: false; state: ConsentFormState }> {
+async function readRequest(
+  formData: FormData,
+  fields: string[],
+): Promise<{ ok: true; values: Record<string, string>; links: Links } | { ok: false; state: ConsentFormState }> {
   const values = Object.fromEntries(fields.map((k) => [k, str(formData, k)]));
   const bad = formProblem(formData);
   if (bad) return { ok: false, state: { error: bad.message, values: {} } };
@@ -65,7 +80,15 @@ async function readRequest(formData: FormData, fields: string[]): Promise<{ ok: 
 }
 
 export async function requestCmsAction(_prev: ConsentFormState, formData: FormData): Promise<ConsentFormState> {
-  const r = await readRequest(formData, ["name", "phone", "birthday", "bankName", "accountNumber", "accountHolder", "order"]);
+  const r = await readRequest(formData, [
+    "name",
+    "phone",
+    "birthday",
+    "bankName",
+    "accountNumber",
+    "accountHolder",
+    "order",
+  ]);
   if (!r.ok) return r.state;
   return finish(await requestCmsConsent(r.values, r.links), r.values);
 }

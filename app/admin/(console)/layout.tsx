@@ -31,12 +31,20 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
     <div className="min-h-dvh bg-paper">
       <header className="border-b border-line bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-2 px-4 md:h-14 md:flex-nowrap md:gap-4">
-          <Link href="/admin" className="flex h-12 shrink-0 items-center gap-2 font-bold md:h-auto" aria-label="관리자 홈">
+          <Link
+            href="/admin"
+            className="flex h-12 shrink-0 items-center gap-2 font-bold md:h-auto"
+            aria-label="관리자 홈"
+          >
             <span className="grid size-7 place-items-center rounded-lg bg-kakao text-sm">K</span>
             <span className="text-sm md:hidden">카카오 체크아웃 관리자</span>
           </Link>
           <AdminNav items={items} />
-          <Link href="/admin/account" className="hidden shrink-0 rounded-lg px-2 py-2 text-sm text-ink-soft hover:bg-paper md:inline" data-testid="admin-identity">
+          <Link
+            href="/admin/account"
+            className="hidden shrink-0 rounded-lg px-2 py-2 text-sm text-ink-soft hover:bg-paper md:inline"
+            data-testid="admin-identity"
+          >
             {admin.name} <span className="text-xs text-ink-mute">· {roleLabel[admin.role]}</span>
           </Link>
           <form action={logoutAction} className="ml-auto shrink-0 md:ml-0">

@@ -8,9 +8,13 @@ export type NavItem = { href: string; label: string; badge?: number; testId?: st
 
 export function AdminNav({ items }: { items: NavItem[] }) {
   const path = usePathname();
-  const active = (href: string) => (href === "/admin" ? path === "/admin" : path === href || path.startsWith(`${href}/`));
+  const active = (href: string) =>
+    href === "/admin" ? path === "/admin" : path === href || path.startsWith(`${href}/`);
   return (
-    <nav className="order-last -mx-1 flex w-full flex-wrap gap-1 pb-2 text-sm md:order-none md:mx-0 md:w-auto md:min-w-0 md:flex-1 md:flex-nowrap md:pb-0" aria-label="관리자 메뉴">
+    <nav
+      className="order-last -mx-1 flex w-full flex-wrap gap-1 pb-2 text-sm md:order-none md:mx-0 md:w-auto md:min-w-0 md:flex-1 md:flex-nowrap md:pb-0"
+      aria-label="관리자 메뉴"
+    >
       {items.map((n) => {
         const on = active(n.href);
         return (

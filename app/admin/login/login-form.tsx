@@ -11,13 +11,28 @@ export function LoginForm() {
         <label className="label" htmlFor="email">
           이메일
         </label>
-        <input id="email" name="email" type="email" className="input" autoComplete="username" defaultValue={state.email} required />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          className="input"
+          autoComplete="username"
+          defaultValue={state.email}
+          required
+        />
       </div>
       <div>
         <label className="label" htmlFor="password">
           비밀번호
         </label>
-        <input id="password" name="password" type="password" className="input" autoComplete="current-password" required />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          className="input"
+          autoComplete="current-password"
+          required
+        />
       </div>
       {state.error && (
         <p className="rounded-xl bg-red-50 p-3 text-sm text-red-700" role="alert">

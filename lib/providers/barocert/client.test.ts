@@ -9,7 +9,13 @@ import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createSandbox } from "../../../sandbox/app";
 import { startTestSandbox } from "../../../sandbox/test-server";
-import { createBarocertCms, identityMatches, signedDataToDer, type BarocertCmsConfig, type CmsRequestInput } from "./index";
+import {
+  createBarocertCms,
+  identityMatches,
+  signedDataToDer,
+  type BarocertCmsConfig,
+  type CmsRequestInput,
+} from "./index";
 
 let sb: Awaited<ReturnType<typeof startTestSandbox>>;
 beforeAll(async () => {
@@ -50,9 +56,14 @@ const input = (over: Partial<CmsRequestInput> = {}): CmsRequestInput => ({
   bankServiceType: "CMS",
   ...over,
 });
-const control = (rid: string, action: string) => fetch(`${sb.url}/__sandbox/linkhub/requests/${rid}/${action}`, { method: "POST" }).then((r) => r.json() as Promise<any>);
-const advance = (ms: number) => fetch(`${sb.url}/__sandbox/clock`, { method: "POST", body: JSON.stringify({ advanceMs: ms }) });
-const count = async () => ((await (await fetch(`${sb.url}/__sandbox/linkhub/requests`)).json()) as any).requests.length as number;
+const control = (rid: string, action: string) =>
+  fetch(`${sb.url}/__sandbox/linkhub/requests/${rid}/${action}`, { method: "POST" }).then(
+    (r) => r.json() as Promise<any>,
+  );
+const advance = (ms: number) =>
+  fetch(`${sb.url}/__sandbox/clock`, { method: "POST", body: JSON.stringify({ advanceMs: ms }) });
+const count = async () =>
+  ((await (await fetch(`${sb.url}/__sandbox/linkhub/requests`)).json()) as any).requests.length as number;
 
 async function closedPort(): Promise<number> {
   const srv = net.createServer();
@@ -75,7 +86,11 @@ describe("createBarocertCms against the sandbox (official SDK)", () => {
     expect(waiting).toMatchObject({ ok: true, state: 0, stateName: "waiting", clientCode: "023040000001" });
 
     // the tester signs on the simulated KakaoTalk sheet
-    const form = await fetch(`${sb.url}/kakaotalk/r/${req.receiptId}/sign`, { method: "POST", body: new URLSearchParams({ phone: "01012345678" }), redirect: "manual" });
+    const form = await fetch(`${sb.url}/kakaotalk/r/${req.receiptId}/sign`, {
+      method: "POST",
+      body: new URLSearchParams({ phone: "01012345678" }),
+      redirect: "manual",
+    });
     expect(form.status).toBe(303);
 
     const done = await cms.status(req.receiptId);
@@ -125,7 +140,11 @@ describe("createBarocertCms against the sandbox (official SDK)", () => {
     await advance(2_000);
     expect(await cms.status(a.receiptId)).toMatchObject({ ok: true, state: 2, stateName: "expired" });
     expect(await cms.verify(a.receiptId)).toMatchObject({ ok: false, kind: "provider", code: -40100014 });
-    const decline = await fetch(`${sb.url}/kakaotalk/r/${b.receiptId}/decline`, { method: "POST", body: new URLSearchParams({}), redirect: "manual" });
+    const decline = await fetch(`${sb.url}/kakaotalk/r/${b.receiptId}/decline`, {
+      method: "POST",
+      body: new URLSearchParams({}),
+      redirect: "manual",
+    });
     expect(decline.status).toBe(303);
     expect(await cms.status(b.receiptId)).toMatchObject({ ok: true, state: 3, stateName: "declined" });
     expect(await cms.verify(b.receiptId)).toMatchObject({ ok: false, kind: "provider", code: -40100015 });
@@ -133,12 +152,20 @@ describe("createBarocertCms against the sandbox (official SDK)", () => {
 
   it("app-to-app returns a scheme; the simulated app signs and returns to returnURL", async () => {
     const cms = createBarocertCms(base(sb.url));
-    expect(await cms.request(input({ appUseYN: true }))).toMatchObject({ ok: false, kind: "invalid", field: "returnURL" });
+    expect(await cms.request(input({ appUseYN: true }))).toMatchObject({
+      ok: false,
+      kind: "invalid",
+      field: "returnURL",
+    });
     const req = await cms.request(input({ appUseYN: true, returnURL: "https://shop.test/cms/return?o=7" }));
     if (!req.ok) throw new Error(JSON.stringify(req));
     expect(req.scheme).toMatch(/\/kakaotalk\/app\/[0-9a-f]{32}$/);
     expect(await (await fetch(req.scheme!)).text()).toContain("서명하기");
-    const res = await fetch(`${req.scheme}/sign`, { method: "POST", body: new URLSearchParams({}), redirect: "manual" });
+    const res = await fetch(`${req.scheme}/sign`, {
+      method: "POST",
+      body: new URLSearchParams({}),
+      redirect: "manual",
+    });
     expect(res.headers.get("location")).toBe("https://shop.test/cms/return?o=7");
     const v = await cms.verify(req.receiptId);
     expect(v.ok && v.identity?.name).toBe("홍길동");
@@ -170,10 +197,22 @@ describe("createBarocertCms against the sandbox (official SDK)", () => {
     expect(await wrongSecret.request(input())).toMatchObject({ ok: false, kind: "config", code: -10000092 });
     const wrongClient = createBarocertCms(base(sb.url, { clientCode: "023040000999" }));
     expect(await wrongClient.status("0".repeat(32))).toMatchObject({ ok: false, kind: "config", code: -40100003 });
-    expect(await createBarocertCms(base(sb.url, { clientCode: "abc" })).status("0".repeat(32))).toMatchObject({ ok: false, kind: "config" });
-    expect(await createBarocertCms(base(sb.url, { secretKey: "" })).request(input())).toMatchObject({ ok: false, kind: "config" });
-    expect(await createBarocertCms(base(sb.url, { resultIv: "abc" })).request(input())).toMatchObject({ ok: false, kind: "config" });
-    expect(await createBarocertCms(base("https://127.0.0.1:8443")).request(input())).toMatchObject({ ok: false, kind: "config" });
+    expect(await createBarocertCms(base(sb.url, { clientCode: "abc" })).status("0".repeat(32))).toMatchObject({
+      ok: false,
+      kind: "config",
+    });
+    expect(await createBarocertCms(base(sb.url, { secretKey: "" })).request(input())).toMatchObject({
+      ok: false,
+      kind: "config",
+    });
+    expect(await createBarocertCms(base(sb.url, { resultIv: "abc" })).request(input())).toMatchObject({
+      ok: false,
+      kind: "config",
+    });
+    expect(await createBarocertCms(base("https://127.0.0.1:8443")).request(input())).toMatchObject({
+      ok: false,
+      kind: "config",
+    });
 
     // a wrong result key cannot be detected by CTR itself: the adapter keeps signedData and reports the identity problem
     const wrongResult = createBarocertCms(base(sb.url, { resultKey: Buffer.alloc(32, 3).toString("base64") }));
@@ -188,9 +227,21 @@ describe("createBarocertCms against the sandbox (official SDK)", () => {
 
   it("provider faults: error → provider, hang → timeout", async () => {
     const cms = createBarocertCms(base(sb.url, { timeoutMs: 700 }));
-    await fetch(`${sb.url}/__sandbox/faults`, { method: "POST", body: JSON.stringify({ provider: "barocert", op: "request", mode: "error", code: "-40100050", message: "점검 중" }) });
+    await fetch(`${sb.url}/__sandbox/faults`, {
+      method: "POST",
+      body: JSON.stringify({
+        provider: "barocert",
+        op: "request",
+        mode: "error",
+        code: "-40100050",
+        message: "점검 중",
+      }),
+    });
     expect(await cms.request(input())).toEqual({ ok: false, kind: "provider", code: -40100050, message: "점검 중" });
-    await fetch(`${sb.url}/__sandbox/faults`, { method: "POST", body: JSON.stringify({ provider: "barocert", op: "status", mode: "hang", delayMs: 1500 }) });
+    await fetch(`${sb.url}/__sandbox/faults`, {
+      method: "POST",
+      body: JSON.stringify({ provider: "barocert", op: "status", mode: "hang", delayMs: 1500 }),
+    });
     const t0 = Date.now();
     expect(await cms.status("0".repeat(32))).toMatchObject({ ok: false, kind: "timeout", reason: "no_response" });
     expect(Date.now() - t0).toBeLessThan(1400);

@@ -100,14 +100,26 @@ const ENCRYPTED_FIELDS = [
   "bankServiceType",
 ] as const;
 
-type Prepared = { ok: true; sdk: BarocertKakaocertService; clientCode: string; key: Buffer; iv: Buffer; timeoutMs: number };
+type Prepared = {
+  ok: true;
+  sdk: BarocertKakaocertService;
+  clientCode: string;
+  key: Buffer;
+  iv: Buffer;
+  timeoutMs: number;
+};
 
 function prepare(config: BarocertCmsConfig): Prepared | LinkhubFailure {
   const cfgErr = (message: string): LinkhubFailure => ({ ok: false, kind: "config", message });
   if (!config.linkId) return cfgErr("Barocert LinkID가 설정되지 않았습니다. (LINKHUB_LINK_ID)");
-  if (!config.secretKey || Buffer.from(config.secretKey, "base64").length !== 32 || !/^[A-Za-z0-9+/]+={0,2}$/.test(config.secretKey))
+  if (
+    !config.secretKey ||
+    Buffer.from(config.secretKey, "base64").length !== 32 ||
+    !/^[A-Za-z0-9+/]+={0,2}$/.test(config.secretKey)
+  )
     return cfgErr("Linkhub SecretKey는 32바이트 base64 값이어야 합니다. (LINKHUB_SECRET_KEY)");
-  if (!/^\d{12}$/.test(config.clientCode ?? "")) return cfgErr("Barocert 이용기관코드는 12자리 숫자입니다. (BAROCERT_CLIENT_CODE)");
+  if (!/^\d{12}$/.test(config.clientCode ?? ""))
+    return cfgErr("Barocert 이용기관코드는 12자리 숫자입니다. (BAROCERT_CLIENT_CODE)");
   const key = decodeKey(config.resultKey, 32);
   const iv = decodeKey(config.resultIv, 16);
   if (!key) return cfgErr("결과 복호화 키는 32바이트(base64 또는 hex)여야 합니다. (BAROCERT_RESULT_KEY)");
@@ -161,8 +173,10 @@ export function createBarocertCms(config: BarocertCmsConfig): BarocertCms {
     const bankAccountName = text("bankAccountName", "예금주명", input.bankAccountName, 100);
     if (isInvalid(bankAccountName)) return bankAccountName;
     const bankAccountBirthday = normalizeBirthday(input.bankAccountBirthday, now());
-    if (!bankAccountBirthday) return invalid("bankAccountBirthday", "예금주 생년월일 8자리를 정확히 입력해 주세요. (예: 19900131)");
-    if (!["CMS", "FIRM", "GIRO"].includes(input.bankServiceType)) return invalid("bankServiceType", "출금 유형은 CMS, FIRM, GIRO 중 하나여야 합니다.");
+    if (!bankAccountBirthday)
+      return invalid("bankAccountBirthday", "예금주 생년월일 8자리를 정확히 입력해 주세요. (예: 19900131)");
+    if (!["CMS", "FIRM", "GIRO"].includes(input.bankServiceType))
+      return invalid("bankServiceType", "출금 유형은 CMS, FIRM, GIRO 중 하나여야 합니다.");
     const returnURL = (input.returnURL ?? "").trim();
     if (input.appUseYN && !returnURL) return invalid("returnURL", "앱투앱 인증에는 복귀 URL이 필요합니다.");
     if (chars(returnURL) > 1000) return invalid("returnURL", "복귀 URL은 1000자 이하여야 합니다.");
@@ -197,18 +211,25 @@ export function createBarocertCms(config: BarocertCmsConfig): BarocertCms {
       const v = validate(input);
       if ("ok" in v) return v as LinkhubFailure;
       const body: Record<string, unknown> = { ...v };
-      for (const f of ENCRYPTED_FIELDS) if (typeof body[f] === "string") body[f] = prepared.sdk._encrypt(body[f] as string);
+      for (const f of ENCRYPTED_FIELDS)
+        if (typeof body[f] === "string") body[f] = prepared.sdk._encrypt(body[f] as string);
       const r = await run<Record<string, unknown>>((p, ok, err) => p.sdk.requestCMS(p.clientCode, body, ok, err));
       if (!r.ok) return r;
       const receiptId = String(r.value.receiptID ?? "");
       if (!/^\d{32}$/.test(receiptId)) return badReceiptAnswer(receiptId);
-      return { ok: true, receiptId, scheme: typeof r.value.scheme === "string" && r.value.scheme ? r.value.scheme : undefined };
+      return {
+        ok: true,
+        receiptId,
+        scheme: typeof r.value.scheme === "string" && r.value.scheme ? r.value.scheme : undefined,
+      };
     },
 
     async status(receiptId) {
       if (!prepared.ok) return prepared;
       if (!/^\d{32}$/.test(receiptId)) return invalid("receiptId", "접수아이디는 32자리 숫자입니다.");
-      const r = await run<Record<string, unknown>>((p, ok, err) => p.sdk.getCMSStatus(p.clientCode, receiptId, ok, err));
+      const r = await run<Record<string, unknown>>((p, ok, err) =>
+        p.sdk.getCMSStatus(p.clientCode, receiptId, ok, err),
+      );
       if (!r.ok) return r;
       const s = r.value;
       return {
@@ -235,7 +256,14 @@ export function createBarocertCms(config: BarocertCmsConfig): BarocertCms {
       } catch (e) {
         identityError = `개인정보 복호화 실패 (BAROCERT_RESULT_KEY/IV 확인): ${e instanceof Error ? e.message : String(e)}`;
       }
-      return { ok: true, receiptId: String(v.receiptID ?? receiptId), state: Number(v.state), signedData, identity, identityError };
+      return {
+        ok: true,
+        receiptId: String(v.receiptID ?? receiptId),
+        state: Number(v.state),
+        signedData,
+        identity,
+        identityError,
+      };
     },
   };
 }
@@ -271,8 +299,15 @@ export function decryptIdentity(v: Record<string, unknown>, key: Buffer, iv: Buf
 }
 
 /** The merchant must check the signer is the person it asked (S0): name, birth date and phone. */
-export function identityMatches(identity: CmsIdentity | null, expected: { name: string; birthday: string; phone: string }): boolean {
+export function identityMatches(
+  identity: CmsIdentity | null,
+  expected: { name: string; birthday: string; phone: string },
+): boolean {
   if (!identity) return false;
   const digits = (s: string) => s.replace(/\D/g, "");
-  return identity.name.trim() === expected.name.trim() && identity.birthday === digits(expected.birthday) && identity.phone === digits(expected.phone);
+  return (
+    identity.name.trim() === expected.name.trim() &&
+    identity.birthday === digits(expected.birthday) &&
+    identity.phone === digits(expected.phone)
+  );
 }

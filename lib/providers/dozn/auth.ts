@@ -43,9 +43,14 @@ export type AgencyAuthRequest = {
 };
 
 export type AgencyAuthRefusal = "no-allowlist" | "untrusted-forwarded" | "ip" | "credential";
-export type AgencyAuthResult = { ok: true } | { ok: false; reason: AgencyAuthRefusal; httpStatus: 401 | 403; body: DoznResponse };
+export type AgencyAuthResult =
+  { ok: true } | { ok: false; reason: AgencyAuthRefusal; httpStatus: 401 | 403; body: DoznResponse };
 
-const normIp = (ip: string) => ip.trim().replace(/^::ffff:/i, "").replace(/^\[|\]$/g, "");
+const normIp = (ip: string) =>
+  ip
+    .trim()
+    .replace(/^::ffff:/i, "")
+    .replace(/^\[|\]$/g, "");
 
 function safeEqual(a: string, b: string): boolean {
   const ab = Buffer.from(a, "utf8");
@@ -57,7 +62,12 @@ export function credentialHeaderValue(credential: string, format: string = DEFAU
   return format.split("{credential}").join(credential);
 }
 
-const refuse = (reason: AgencyAuthRefusal, httpStatus: 401 | 403, message: string): AgencyAuthResult => ({ ok: false, reason, httpStatus, body: respond("E003", message) });
+const refuse = (reason: AgencyAuthRefusal, httpStatus: 401 | 403, message: string): AgencyAuthResult => ({
+  ok: false,
+  reason,
+  httpStatus,
+  body: respond("E003", message),
+});
 
 export function checkAgencyAuth(req: AgencyAuthRequest, cfg: AgencyAuthConfig): AgencyAuthResult {
   const allowed = cfg.allowedIps.map(normIp).filter(Boolean);
@@ -71,7 +81,8 @@ export function checkAgencyAuth(req: AgencyAuthRequest, cfg: AgencyAuthConfig): 
   if (!ip || !allowed.includes(ip)) return refuse("ip", 403, "허용되지 않은 IP의 요청입니다.");
   if (credential) {
     const expected = credentialHeaderValue(credential, cfg.credentialFormat ?? DEFAULT_CREDENTIAL_FORMAT);
-    if (!safeEqual((req.credentialValue ?? "").trim(), expected)) return refuse("credential", 401, "에이전시 인증 정보가 올바르지 않습니다.");
+    if (!safeEqual((req.credentialValue ?? "").trim(), expected))
+      return refuse("credential", 401, "에이전시 인증 정보가 올바르지 않습니다.");
   }
   return { ok: true };
 }

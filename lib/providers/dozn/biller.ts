@@ -40,12 +40,23 @@ import {
 /** The bill key as the domain reads it (the echoed `parameters` ride along unread). */
 export const billKeyFromWire = (d: Parameters<typeof billKeyOf>[0]): BillKey => billKeyOf(d);
 
-export const noticeQueryFromWire = (req: NoticeRequest): NoticeQuery => ({ key: billKeyFromWire(req), userBirth: req.user_birth });
-export const prepayQueryFromWire = (req: PrepayRequest): PrepayQuery => ({ key: billKeyFromWire(req), amount: req.amount });
+export const noticeQueryFromWire = (req: NoticeRequest): NoticeQuery => ({
+  key: billKeyFromWire(req),
+  userBirth: req.user_birth,
+});
+export const prepayQueryFromWire = (req: PrepayRequest): PrepayQuery => ({
+  key: billKeyFromWire(req),
+  amount: req.amount,
+});
 
 export function payResultFromWire(req: PayResultRequest): PayResultDelivery {
   const { bill, idempotencyKey: _key, ...d } = payResultToDomain(req);
-  return { ...d, key: bill, ...(req.pay_detail3 !== undefined && { payDetail3: req.pay_detail3 }), paidAtText: req.paid_at };
+  return {
+    ...d,
+    key: bill,
+    ...(req.pay_detail3 !== undefined && { payDetail3: req.pay_detail3 }),
+    paidAtText: req.paid_at,
+  };
 }
 
 export type BillerCall =
@@ -58,7 +69,13 @@ export type BillerCall =
 /** Validates a biller endpoint's raw body against the seed's field rules and turns it into a domain request. */
 export function parseBillerCall(endpoint: BillerEndpoint, rawBody: string): BillerCall {
   const parsed = parseBillerRequest(endpoint, rawBody);
-  if (!parsed.ok) return { ok: false, resCode: parsed.res_code, ...(parsed.field !== undefined && { field: parsed.field }), response: respondParseError(parsed) };
+  if (!parsed.ok)
+    return {
+      ok: false,
+      resCode: parsed.res_code,
+      ...(parsed.field !== undefined && { field: parsed.field }),
+      response: respondParseError(parsed),
+    };
   switch (endpoint) {
     case "notice":
       return { ok: true, endpoint, query: noticeQueryFromWire(parsed.data as NoticeRequest) };
@@ -109,7 +126,9 @@ export function answerToWire(answer: AgencyAnswer): DoznResponse<unknown> {
     case "ambiguous":
       return respond("E005");
     case "nothing-payable":
-      return answer.amountDiffers ? respond("E403", "납부 가능 금액이 없습니다. (납부 요청 금액이 청구 금액과 다릅니다)") : respond("E403");
+      return answer.amountDiffers
+        ? respond("E403", "납부 가능 금액이 없습니다. (납부 요청 금액이 청구 금액과 다릅니다)")
+        : respond("E403");
     case "above-payable":
       return respond("E501");
     case "past-due":
@@ -127,31 +146,74 @@ export const cardCompanyName = (code: string): string => CARD_COMPANIES[code as 
 
 // ------------------------------------------------------------------------- link API: domain ⇄ wire
 
-const offerFor = (action: DoznAdminAction): LinkMode | undefined => (action === "recreate" ? "recreate" : action === "create" ? "create" : undefined);
+const offerFor = (action: DoznAdminAction): LinkMode | undefined =>
+  action === "recreate" ? "recreate" : action === "create" ? "create" : undefined;
 
 /** Korean explanation + next step for every res_code of the seed's create / re-create tables. */
 export function explainLinkCode(code: string): LinkFailure {
   const specific: Record<string, Omit<LinkFailure, "code">> = {
-    E003: { message: "에이전시가 빌러 정보를 인식하지 못했습니다. (빌러 코드 또는 인증 키 오류)", actionText: ADMIN_ACTION_TEXT["check-config"] },
-    E005: { message: "청구서 식별 코드 없이 요청해 같은 고객의 청구서가 2건 이상 조회되었습니다.", actionText: ADMIN_ACTION_TEXT["add-notice-key"] },
-    E101: { message: "부가 파라미터를 에이전시가 저장하지 못했습니다.", actionText: ADMIN_ACTION_TEXT["fix-parameters"] },
-    E811: { message: "다른 청구서가 이미 이 청구서 식별 코드로 등록되어 있습니다.", actionText: ADMIN_ACTION_TEXT["use-new-notice-key"] },
-    E818: { message: "이 청구서는 이미 링크가 생성되어 있습니다.", actionText: "'링크 재생성'으로 새 링크를 받으세요.", offer: "recreate" },
-    E812: { message: "에이전시에 등록되지 않은 청구서입니다. (아직 링크를 생성한 적이 없음)", actionText: "'링크 생성'을 먼저 하세요.", offer: "create" },
+    E003: {
+      message: "에이전시가 빌러 정보를 인식하지 못했습니다. (빌러 코드 또는 인증 키 오류)",
+      actionText: ADMIN_ACTION_TEXT["check-config"],
+    },
+    E005: {
+      message: "청구서 식별 코드 없이 요청해 같은 고객의 청구서가 2건 이상 조회되었습니다.",
+      actionText: ADMIN_ACTION_TEXT["add-notice-key"],
+    },
+    E101: {
+      message: "부가 파라미터를 에이전시가 저장하지 못했습니다.",
+      actionText: ADMIN_ACTION_TEXT["fix-parameters"],
+    },
+    E811: {
+      message: "다른 청구서가 이미 이 청구서 식별 코드로 등록되어 있습니다.",
+      actionText: ADMIN_ACTION_TEXT["use-new-notice-key"],
+    },
+    E818: {
+      message: "이 청구서는 이미 링크가 생성되어 있습니다.",
+      actionText: "'링크 재생성'으로 새 링크를 받으세요.",
+      offer: "recreate",
+    },
+    E812: {
+      message: "에이전시에 등록되지 않은 청구서입니다. (아직 링크를 생성한 적이 없음)",
+      actionText: "'링크 생성'을 먼저 하세요.",
+      offer: "create",
+    },
     E001: { message: "필수 값이 빠진 요청이라 에이전시가 거절했습니다.", actionText: ADMIN_ACTION_TEXT["fix-request"] },
-    E006: { message: "최대 길이를 넘는 값이 있어 에이전시가 거절했습니다.", actionText: ADMIN_ACTION_TEXT["fix-request"] },
-    E007: { message: "자리수가 맞지 않는 값(청구 연월, 만료일시 등)이 있어 에이전시가 거절했습니다.", actionText: ADMIN_ACTION_TEXT["fix-request"] },
-    E008: { message: "에이전시가 요청을 해석하지 못했습니다. (JSON 형식 오류)", actionText: ADMIN_ACTION_TEXT["fix-request"] },
+    E006: {
+      message: "최대 길이를 넘는 값이 있어 에이전시가 거절했습니다.",
+      actionText: ADMIN_ACTION_TEXT["fix-request"],
+    },
+    E007: {
+      message: "자리수가 맞지 않는 값(청구 연월, 만료일시 등)이 있어 에이전시가 거절했습니다.",
+      actionText: ADMIN_ACTION_TEXT["fix-request"],
+    },
+    E008: {
+      message: "에이전시가 요청을 해석하지 못했습니다. (JSON 형식 오류)",
+      actionText: ADMIN_ACTION_TEXT["fix-request"],
+    },
     E801: { message: "에이전시 내부 오류입니다.", actionText: ADMIN_ACTION_TEXT["retry-later"] },
-    E806: { message: "에이전시가 카카오페이에 요청하다 시간이 초과되었습니다.", actionText: `${ADMIN_ACTION_TEXT["retry-later"]} 링크가 이미 만들어졌을 수 있으니 실패하면 '링크 재생성'을 쓰세요.` },
+    E806: {
+      message: "에이전시가 카카오페이에 요청하다 시간이 초과되었습니다.",
+      actionText: `${ADMIN_ACTION_TEXT["retry-later"]} 링크가 이미 만들어졌을 수 있으니 실패하면 '링크 재생성'을 쓰세요.`,
+    },
     E807: { message: "에이전시가 요청 데이터를 해석하지 못했습니다.", actionText: ADMIN_ACTION_TEXT["fix-request"] },
-    E808: { message: "에이전시가 카카오페이 응답을 해석하지 못했습니다.", actionText: ADMIN_ACTION_TEXT["retry-later"] },
+    E808: {
+      message: "에이전시가 카카오페이 응답을 해석하지 못했습니다.",
+      actionText: ADMIN_ACTION_TEXT["retry-later"],
+    },
     E809: { message: "에이전시가 카카오페이 응답을 받지 못했습니다.", actionText: ADMIN_ACTION_TEXT["retry-later"] },
-    E817: { message: "에이전시가 이 청구서를 오류 건으로 분류했습니다.", actionText: ADMIN_ACTION_TEXT["contact-agency"] },
+    E817: {
+      message: "에이전시가 이 청구서를 오류 건으로 분류했습니다.",
+      actionText: ADMIN_ACTION_TEXT["contact-agency"],
+    },
   };
   const s = specific[code];
   if (s) return { code, ...s };
-  return { code, message: `에이전시 응답 ${code}: ${messageFor(code)}`, actionText: ADMIN_ACTION_TEXT["contact-agency"] };
+  return {
+    code,
+    message: `에이전시 응답 ${code}: ${messageFor(code)}`,
+    actionText: ADMIN_ACTION_TEXT["contact-agency"],
+  };
 }
 
 /** The link API behind the domain's BillLinkAgency port. */
@@ -178,10 +240,18 @@ export function createDoznLinkAgency(client: DoznClient): BillLinkAgency {
           };
           break;
         case "network":
-          failure = { code: "NETWORK", message: "에이전시에 연결하지 못했습니다.", actionText: ADMIN_ACTION_TEXT["retry-later"] };
+          failure = {
+            code: "NETWORK",
+            message: "에이전시에 연결하지 못했습니다.",
+            actionText: ADMIN_ACTION_TEXT["retry-later"],
+          };
           break;
         case "http":
-          failure = { code: "HTTP", message: `에이전시가 알 수 없는 응답(HTTP ${res.status})을 보냈습니다.`, actionText: `${ADMIN_ACTION_TEXT["retry-later"]} 계속되면 에이전시에 문의하세요.` };
+          failure = {
+            code: "HTTP",
+            message: `에이전시가 알 수 없는 응답(HTTP ${res.status})을 보냈습니다.`,
+            actionText: `${ADMIN_ACTION_TEXT["retry-later"]} 계속되면 에이전시에 문의하세요.`,
+          };
           break;
       }
       return { ok: false, failure };

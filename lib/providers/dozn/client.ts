@@ -69,7 +69,8 @@ export type DoznClient = {
 
 function parseKstStamp(v: string): Date {
   return new Date(
-    Date.UTC(+v.slice(0, 4), +v.slice(4, 6) - 1, +v.slice(6, 8), +v.slice(8, 10), +v.slice(10, 12), +v.slice(12, 14)) - 9 * 3600_000,
+    Date.UTC(+v.slice(0, 4), +v.slice(4, 6) - 1, +v.slice(6, 8), +v.slice(8, 10), +v.slice(10, 12), +v.slice(12, 14)) -
+      9 * 3600_000,
   );
 }
 
@@ -119,7 +120,15 @@ export function createDoznClient(opts: DoznClientOptions): DoznClient {
     const message = typeof env?.message === "string" ? env.message : messageFor(resCode);
     if (resCode !== "OK") {
       const action = adminActionFor(resCode);
-      return { ok: false, kind: "provider", code: resCode, message, action, actionText: ADMIN_ACTION_TEXT[action], httpStatus: status };
+      return {
+        ok: false,
+        kind: "provider",
+        code: resCode,
+        message,
+        action,
+        actionText: ADMIN_ACTION_TEXT[action],
+        httpStatus: status,
+      };
     }
     let payload = env?.data;
     if (typeof payload === "string") {

@@ -226,10 +226,28 @@ export function messageFor(code: string): string {
 }
 
 /** Codes a biller endpoint may answer (what our route handlers are allowed to return). */
-export type BillerResCode = "OK" | "E001" | "E003" | "E005" | "E006" | "E007" | "E008" | "E403" | "E501" | "E502" | "E506" | "E601";
+export type BillerResCode =
+  "OK" | "E001" | "E003" | "E005" | "E006" | "E007" | "E008" | "E403" | "E501" | "E502" | "E506" | "E601";
 
 /** Link API codes (what the agency may answer our createLink / recreateLink). */
-export type LinkResCode = "OK" | "E001" | "E003" | "E005" | "E006" | "E007" | "E008" | "E101" | "E811" | "E812" | "E818" | "E801" | "E806" | "E807" | "E808" | "E809" | "E817";
+export type LinkResCode =
+  | "OK"
+  | "E001"
+  | "E003"
+  | "E005"
+  | "E006"
+  | "E007"
+  | "E008"
+  | "E101"
+  | "E811"
+  | "E812"
+  | "E818"
+  | "E801"
+  | "E806"
+  | "E807"
+  | "E808"
+  | "E809"
+  | "E817";
 
 /** Card company codes for pay_detail2 (seed, "카드사 코드(발급사 기준 영문명)"). */
 export const CARD_COMPANIES = {

@@ -20,12 +20,18 @@ function isValidDate(y: number, m: number, d: number): boolean {
   return d <= t.getUTCDate();
 }
 /** YYYYMM */
-export const isYearMonth = (v: string) => /^\d{6}$/.test(v) && Number(v.slice(4, 6)) >= 1 && Number(v.slice(4, 6)) <= 12;
+export const isYearMonth = (v: string) =>
+  /^\d{6}$/.test(v) && Number(v.slice(4, 6)) >= 1 && Number(v.slice(4, 6)) <= 12;
 /** YYYYMMDD (a real calendar date) */
-export const isYmd = (v: string) => /^\d{8}$/.test(v) && isValidDate(Number(v.slice(0, 4)), Number(v.slice(4, 6)), Number(v.slice(6, 8)));
+export const isYmd = (v: string) =>
+  /^\d{8}$/.test(v) && isValidDate(Number(v.slice(0, 4)), Number(v.slice(4, 6)), Number(v.slice(6, 8)));
 /** YYYYMMDDHH24MISS */
 export const isYmdHms = (v: string) =>
-  /^\d{14}$/.test(v) && isYmd(v.slice(0, 8)) && Number(v.slice(8, 10)) < 24 && Number(v.slice(10, 12)) < 60 && Number(v.slice(12, 14)) < 60;
+  /^\d{14}$/.test(v) &&
+  isYmd(v.slice(0, 8)) &&
+  Number(v.slice(8, 10)) < 24 &&
+  Number(v.slice(10, 12)) < 60 &&
+  Number(v.slice(12, 14)) < 60;
 
 /** String with a seed "Max Length": too long → E006. */
 const maxStr = (max: number) => z.string().max(max);
@@ -55,7 +61,10 @@ const billKeyShape = {
 /** §5.1 청구서 조회 */
 export const noticeRequestSchema = z.object({
   ...billKeyShape,
-  user_birth: z.string().refine(nonEmpty, e001).refine((v) => v === "" || isYmd(v), e007),
+  user_birth: z
+    .string()
+    .refine(nonEmpty, e001)
+    .refine((v) => v === "" || isYmd(v), e007),
 });
 export type NoticeRequest = z.output<typeof noticeRequestSchema>;
 
@@ -77,7 +86,11 @@ export const payResultRequestSchema = z
     pay_by: z.string().refine(nonEmpty, e001).pipe(z.enum(PAY_BY)),
     pay_type: reqStr(1).pipe(z.enum(PAY_TYPE)),
     /** card BIN (first 6 digits of the card number); "" for money */
-    pay_detail1: z.string().max(6).refine((v) => /^\d{6}$/.test(v), e007).optional(),
+    pay_detail1: z
+      .string()
+      .max(6)
+      .refine((v) => /^\d{6}$/.test(v), e007)
+      .optional(),
     /** card company code (see CARD_COMPANIES); "" for money */
     pay_detail2: maxStr(20).optional(),
     pay_detail3: z.string().optional(),
@@ -88,7 +101,10 @@ export const payResultRequestSchema = z
     pay_fee: amountNumber,
     pay_fee_tax: amountNumber,
     adjust_date: digits(isYmd).optional(),
-    paid_at: z.string().refine(nonEmpty, e001).refine((v) => v === "" || isYmdHms(v), e007),
+    paid_at: z
+      .string()
+      .refine(nonEmpty, e001)
+      .refine((v) => v === "" || isYmdHms(v), e007),
     /** KakaoPay payment number */
     pay_id: z.number().int().nonnegative(),
   })
@@ -96,7 +112,13 @@ export const payResultRequestSchema = z
     // (may run on partially invalid input: only judge a well-formed pay_type / pay_amount pair)
     if (typeof v.pay_amount !== "number") return;
     const bad = (v.pay_type === "P" && !(v.pay_amount > 0)) || (v.pay_type === "C" && !(v.pay_amount < 0));
-    if (bad) ctx.addIssue({ code: "custom", path: ["pay_amount"], message: "pay_amount sign does not match pay_type", ...e008 });
+    if (bad)
+      ctx.addIssue({
+        code: "custom",
+        path: ["pay_amount"],
+        message: "pay_amount sign does not match pay_type",
+        ...e008,
+      });
   });
 export type PayResultRequest = z.output<typeof payResultRequestSchema>;
 
@@ -145,11 +167,17 @@ function issueCode(issue: z.core.$ZodIssue): "E001" | "E006" | "E007" | "E008" {
 }
 
 /** Validates the `data` object of a biller endpoint request (already JSON-parsed). */
-export function validateBillerData<E extends BillerEndpoint>(endpoint: E, data: unknown): ParseResult<BillerRequest<E>> {
+export function validateBillerData<E extends BillerEndpoint>(
+  endpoint: E,
+  data: unknown,
+): ParseResult<BillerRequest<E>> {
   if (data === undefined || data === null) return fail("E001", "data");
   if (typeof data !== "object" || Array.isArray(data)) return fail("E008", "data");
   const schema = billerRequestSchemas[endpoint] as unknown as z.ZodType<BillerRequest<E>>;
-  const normalised = normalise(data as Record<string, unknown>, billerRequestSchemas[endpoint] as unknown as z.ZodObject);
+  const normalised = normalise(
+    data as Record<string, unknown>,
+    billerRequestSchemas[endpoint] as unknown as z.ZodObject,
+  );
   const r = schema.safeParse(normalised, { reportInput: true });
   if (r.success) return { ok: true, data: r.data };
   let best: { code: "E001" | "E006" | "E007" | "E008"; field: string } | undefined;
@@ -162,7 +190,10 @@ export function validateBillerData<E extends BillerEndpoint>(endpoint: E, data: 
 }
 
 /** Parses a raw request body (string) of a biller endpoint: E008 for bad JSON, then field checks. */
-export function parseBillerRequest<E extends BillerEndpoint>(endpoint: E, rawBody: string): ParseResult<BillerRequest<E>> {
+export function parseBillerRequest<E extends BillerEndpoint>(
+  endpoint: E,
+  rawBody: string,
+): ParseResult<BillerRequest<E>> {
   let json: unknown;
   try {
     json = JSON.parse(rawBody);
@@ -183,9 +214,14 @@ export function parseBillerRequest<E extends BillerEndpoint>(endpoint: E, rawBod
   return validateBillerData(endpoint, data);
 }
 
-function fail(code: "E001" | "E006" | "E007" | "E008", field?: string): { ok: false; res_code: typeof code; message: string; field?: string } {
+function fail(
+  code: "E001" | "E006" | "E007" | "E008",
+  field?: string,
+): { ok: false; res_code: typeof code; message: string; field?: string } {
   const base = DOZN_CODES[code].message;
-  return field ? { ok: false, res_code: code, message: `${base} (${field})`, field } : { ok: false, res_code: code, message: base };
+  return field
+    ? { ok: false, res_code: code, message: `${base} (${field})`, field }
+    : { ok: false, res_code: code, message: base };
 }
 
 // ---------------------------------------------------------------- responses
@@ -311,7 +347,13 @@ export type DoznBillKey = {
   parameters?: Record<string, string>;
 };
 
-export function billKeyOf(d: { biller_user_key: string; billed_year_month?: string; ordinal?: string; biller_notice_key?: string; parameters?: Record<string, string> }): DoznBillKey {
+export function billKeyOf(d: {
+  biller_user_key: string;
+  billed_year_month?: string;
+  ordinal?: string;
+  biller_notice_key?: string;
+  parameters?: Record<string, string>;
+}): DoznBillKey {
   return {
     billerUserKey: d.biller_user_key,
     ...(d.billed_year_month !== undefined && { billedYearMonth: d.billed_year_month }),
@@ -379,7 +421,13 @@ export type DoznNoticeBill = DoznBillKey & {
   expireType?: "D0" | "D1" | "D2";
   payExpireDate: Date | string;
   secondPayExpireDate?: Date | string;
-  bankAccounts?: { bankCode: string; accountNo: string; holderName?: string; senderName?: string; accountType: "NORMAL" | "VIRTUAL" }[];
+  bankAccounts?: {
+    bankCode: string;
+    accountNo: string;
+    holderName?: string;
+    senderName?: string;
+    accountType: "NORMAL" | "VIRTUAL";
+  }[];
   details?: DoznDetail[];
 };
 
@@ -390,13 +438,24 @@ export function toNoticeResult(b: DoznNoticeBill): NoticeResult {
     const desc = d.description !== undefined ? { description: d.description } : {};
     switch (d.type) {
       case "KEY_VALUE":
-        return { title: d.title, item_type: "KEY_VALUE", elements: d.rows.map((r) => ({ key: r.key, value: r.value, level: r.level ?? 1 })), ...desc };
+        return {
+          title: d.title,
+          item_type: "KEY_VALUE",
+          elements: d.rows.map((r) => ({ key: r.key, value: r.value, level: r.level ?? 1 })),
+          ...desc,
+        };
       case "TEXT":
         return { title: d.title, item_type: "TEXT", elements: d.lines, ...desc };
       case "TABLE":
         return { title: d.title, item_type: "TABLE", elements: { head: d.head, rows: d.rows }, ...desc };
       case "GRAPH":
-        return { title: d.title, item_type: "GRAPH", ...(d.unitName !== undefined && { unit_name: d.unitName }), elements: d.points, ...desc };
+        return {
+          title: d.title,
+          item_type: "GRAPH",
+          ...(d.unitName !== undefined && { unit_name: d.unitName }),
+          elements: d.points,
+          ...desc,
+        };
     }
   });
   return {

@@ -43,7 +43,8 @@ const input = (over: Partial<ESignRequestInput> = {}): ESignRequestInput => ({
   payload: "order-42",
   ...over,
 });
-const advance = (ms: number) => fetch(`${sb.url}/__sandbox/clock`, { method: "POST", body: JSON.stringify({ advanceMs: ms }) });
+const advance = (ms: number) =>
+  fetch(`${sb.url}/__sandbox/clock`, { method: "POST", body: JSON.stringify({ advanceMs: ms }) });
 
 describe("createKakaoCertESign against the sandbox (official SDK)", () => {
   it("talk message: request → KakaoTalk sign → status → verify once → DER", async () => {
@@ -52,14 +53,24 @@ describe("createKakaoCertESign against the sandbox (official SDK)", () => {
     if (!req.ok) throw new Error(JSON.stringify(req));
     expect(req.receiptId).toMatch(/^\d{18}$/);
     expect(req.txId).toBeUndefined();
-    expect(await es.status(req.receiptId)).toMatchObject({ ok: true, state: 0, stateName: "waiting", appToApp: false, payload: "order-42" });
+    expect(await es.status(req.receiptId)).toMatchObject({
+      ok: true,
+      state: 0,
+      stateName: "waiting",
+      appToApp: false,
+      payload: "order-42",
+    });
 
     const chat = await (await fetch(`${sb.url}/kakaotalk?phone=01022223333`)).text();
     expect(chat).toContain("이용약관 동의");
     expect(chat).toContain("전자서명 요청");
     const sheet = await (await fetch(`${sb.url}/kakaotalk/r/${req.receiptId}?phone=01022223333`)).text();
     expect(sheet).toContain("2024-01 개정");
-    await fetch(`${sb.url}/kakaotalk/r/${req.receiptId}/sign`, { method: "POST", body: new URLSearchParams({ phone: "01022223333" }), redirect: "manual" });
+    await fetch(`${sb.url}/kakaotalk/r/${req.receiptId}/sign`, {
+      method: "POST",
+      body: new URLSearchParams({ phone: "01022223333" }),
+      redirect: "manual",
+    });
 
     const st = await es.status(req.receiptId);
     expect(st).toMatchObject({ ok: true, state: 1, stateName: "complete" });
@@ -79,9 +90,15 @@ describe("createKakaoCertESign against the sandbox (official SDK)", () => {
     if (!req.ok) throw new Error(JSON.stringify(req));
     expect(req.txId).toMatch(/^[0-9a-f]{32}$/);
     const returnUrl = "https://shop.test/esign/return?order=42";
-    const app = await (await fetch(`${sb.url}/kakaotalk/app/${req.txId}?return=${encodeURIComponent(returnUrl)}`)).text();
+    const app = await (
+      await fetch(`${sb.url}/kakaotalk/app/${req.txId}?return=${encodeURIComponent(returnUrl)}`)
+    ).text();
     expect(app).toContain("서명하기");
-    const res = await fetch(`${sb.url}/kakaotalk/app/${req.txId}/sign`, { method: "POST", body: new URLSearchParams({ return: returnUrl, platform: "android" }), redirect: "manual" });
+    const res = await fetch(`${sb.url}/kakaotalk/app/${req.txId}/sign`, {
+      method: "POST",
+      body: new URLSearchParams({ return: returnUrl, platform: "android" }),
+      redirect: "manual",
+    });
     const back = new URL(res.headers.get("location")!);
     expect(back.searchParams.get("order")).toBe("42");
     expect(back.searchParams.get("tx_id")).toBe(req.txId);
@@ -103,7 +120,11 @@ describe("createKakaoCertESign against the sandbox (official SDK)", () => {
     const c = await es.request(input({ expiresIn: 1000 }));
     if (!a.ok || !b.ok || !c.ok) throw new Error("request failed");
     expect(await es.verify(c.receiptId)).toMatchObject({ ok: false, kind: "provider", code: -31000011 });
-    await fetch(`${sb.url}/kakaotalk/r/${b.receiptId}/decline`, { method: "POST", body: new URLSearchParams({}), redirect: "manual" });
+    await fetch(`${sb.url}/kakaotalk/r/${b.receiptId}/decline`, {
+      method: "POST",
+      body: new URLSearchParams({}),
+      redirect: "manual",
+    });
     expect(await es.status(b.receiptId)).toMatchObject({ ok: true, state: 3, stateName: "declined" });
     await fetch(`${sb.url}/__sandbox/linkhub/requests/${c.receiptId}/sign`, { method: "POST" });
     await advance(31_000);
@@ -116,12 +137,30 @@ describe("createKakaoCertESign against the sandbox (official SDK)", () => {
 
   it("validates input and configuration before any request", async () => {
     const es = createKakaoCertESign(conf(sb.url));
-    expect(await es.request(input({ receiverHP: "0101234" }))).toMatchObject({ ok: false, kind: "invalid", field: "receiverHP" });
-    expect(await es.request(input({ receiverBirthday: "1988-02-30" }))).toMatchObject({ ok: false, kind: "invalid", field: "receiverBirthday" });
+    expect(await es.request(input({ receiverHP: "0101234" }))).toMatchObject({
+      ok: false,
+      kind: "invalid",
+      field: "receiverHP",
+    });
+    expect(await es.request(input({ receiverBirthday: "1988-02-30" }))).toMatchObject({
+      ok: false,
+      kind: "invalid",
+      field: "receiverBirthday",
+    });
     expect(await es.request(input({ document: "" }))).toMatchObject({ ok: false, kind: "invalid", field: "document" });
-    expect(await es.request(input({ receiverName: "가".repeat(21) }))).toMatchObject({ ok: false, kind: "invalid", field: "receiverName" });
-    expect(await createKakaoCertESign(conf("https://example.com")).request(input())).toMatchObject({ ok: false, kind: "config" });
-    expect(await createKakaoCertESign(conf(sb.url, { clientCode: "12" })).request(input())).toMatchObject({ ok: false, kind: "config" });
+    expect(await es.request(input({ receiverName: "가".repeat(21) }))).toMatchObject({
+      ok: false,
+      kind: "invalid",
+      field: "receiverName",
+    });
+    expect(await createKakaoCertESign(conf("https://example.com")).request(input())).toMatchObject({
+      ok: false,
+      kind: "config",
+    });
+    expect(await createKakaoCertESign(conf(sb.url, { clientCode: "12" })).request(input())).toMatchObject({
+      ok: false,
+      kind: "config",
+    });
     const wrongKey = createKakaoCertESign(conf(sb.url, { secretKey: Buffer.alloc(32, 5).toString("base64") }));
     expect(await wrongKey.request(input())).toMatchObject({ ok: false, kind: "config", code: -10000092 });
     const unknownClient = createKakaoCertESign(conf(sb.url, { clientCode: "020040000999" }));
@@ -156,7 +195,10 @@ describe("createKakaoCertESign against the sandbox (official SDK)", () => {
     expect(await down.status("123456789012345678")).toMatchObject({ ok: false, kind: "timeout" });
 
     const es = createKakaoCertESign(conf(sb.url, { timeoutMs: 600 }));
-    await fetch(`${sb.url}/__sandbox/faults`, { method: "POST", body: JSON.stringify({ provider: "kakaocert", op: "verify", mode: "hang", delayMs: 1200 }) });
+    await fetch(`${sb.url}/__sandbox/faults`, {
+      method: "POST",
+      body: JSON.stringify({ provider: "kakaocert", op: "verify", mode: "hang", delayMs: 1200 }),
+    });
     expect(await es.verify("123456789012345678")).toMatchObject({ ok: false, kind: "timeout", reason: "no_response" });
   });
 });

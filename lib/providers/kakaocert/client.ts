@@ -82,13 +82,21 @@ type Prepared = {
 function prepare(config: KakaoCertESignConfig): Prepared | LinkhubFailure {
   const cfgErr = (message: string): LinkhubFailure => ({ ok: false, kind: "config", message });
   if (!config.linkId) return cfgErr("KakaoCert LinkID가 설정되지 않았습니다. (LINKHUB_LINK_ID)");
-  if (!config.secretKey || !/^[A-Za-z0-9+/]+={0,2}$/.test(config.secretKey) || Buffer.from(config.secretKey, "base64").length !== 32)
+  if (
+    !config.secretKey ||
+    !/^[A-Za-z0-9+/]+={0,2}$/.test(config.secretKey) ||
+    Buffer.from(config.secretKey, "base64").length !== 32
+  )
     return cfgErr("Linkhub SecretKey는 32바이트 base64 값이어야 합니다. (LINKHUB_SECRET_KEY)");
-  if (!/^\d{12}$/.test(config.clientCode ?? "")) return cfgErr("KakaoCert 이용기관코드는 12자리 숫자입니다. (KAKAOCERT_CLIENT_CODE)");
+  if (!/^\d{12}$/.test(config.clientCode ?? ""))
+    return cfgErr("KakaoCert 이용기관코드는 12자리 숫자입니다. (KAKAOCERT_CLIENT_CODE)");
   const service = sdkUrl(config.serviceUrl, "KAKAOCERT_SERVICE_URL");
   if (!service.ok) return cfgErr(service.message);
   // the legacy SDK ignores any https ServiceURL and calls its built-in production host instead
-  if (service.url?.startsWith("https://") && !/^https:\/\/(static-|ga-)?kakaocert-api\.linkhub\.co\.kr$/.test(service.url))
+  if (
+    service.url?.startsWith("https://") &&
+    !/^https:\/\/(static-|ga-)?kakaocert-api\.linkhub\.co\.kr$/.test(service.url)
+  )
     return cfgErr(`KakaoCert SDK는 사용자 지정 https ServiceURL을 무시합니다: ${service.url}`);
   const auth = sdkUrl(config.authUrl, "KAKAOCERT_AUTH_URL");
   if (!auth.ok) return cfgErr(auth.message);
@@ -121,9 +129,13 @@ export function createKakaoCertESign(config: KakaoCertESignConfig): KakaoCertESi
     const p = prepared;
     // the SDK fetches tokens through linkhub's module-global TokenBuilder: point it at *our* auth
     // config right before the (synchronous) token lookup of each call
-    return runSdkCall<T>(p.sdk, p.timeoutMs, (ok, err) => invoke(p, ok, err), () => linkhub.initialize(p.linkhubConfig));
+    return runSdkCall<T>(
+      p.sdk,
+      p.timeoutMs,
+      (ok, err) => invoke(p, ok, err),
+      () => linkhub.initialize(p.linkhubConfig),
+    );
   }
-
 
   return {
     async request(input) {
@@ -161,19 +173,24 @@ export function createKakaoCertESign(config: KakaoCertESignConfig): KakaoCertESi
         PayLoad: payload || undefined,
       };
       const appToApp = input.appToApp === true;
-      const r = await run<Record<string, unknown>>((p, ok, err) => p.sdk.requestESign(p.clientCode, body, appToApp, ok, err));
+      const r = await run<Record<string, unknown>>((p, ok, err) =>
+        p.sdk.requestESign(p.clientCode, body, appToApp, ok, err),
+      );
       if (!r.ok) return r;
       const receiptId = String(r.value.receiptId ?? r.value.receiptID ?? "");
       if (!/^\d{1,32}$/.test(receiptId)) return badReceiptAnswer(receiptId);
       const txId = typeof r.value.tx_id === "string" && r.value.tx_id ? r.value.tx_id : undefined;
-      if (appToApp && !txId) return { ok: false, kind: "provider", code: -1, message: "앱투앱 요청인데 tx_id가 없습니다." };
+      if (appToApp && !txId)
+        return { ok: false, kind: "provider", code: -1, message: "앱투앱 요청인데 tx_id가 없습니다." };
       return { ok: true, receiptId, txId };
     },
 
     async status(receiptId) {
       if (!prepared.ok) return prepared;
       if (!/^\d{1,32}$/.test(receiptId)) return invalid("receiptId", "접수아이디는 숫자입니다.");
-      const r = await run<Record<string, unknown>>((p, ok, err) => p.sdk.getESignState(p.clientCode, receiptId, ok, err));
+      const r = await run<Record<string, unknown>>((p, ok, err) =>
+        p.sdk.getESignState(p.clientCode, receiptId, ok, err),
+      );
       if (!r.ok) return r;
       const s = r.value;
       return {
@@ -198,7 +215,9 @@ export function createKakaoCertESign(config: KakaoCertESignConfig): KakaoCertESi
       // the SDK appends the signature to the path raw: only base64/base64url characters are safe there
       if (sig && !/^[A-Za-z0-9+/=_-]+$/.test(sig)) return invalid("signature", "서명값 형식이 올바르지 않습니다.");
       const r = await run<Record<string, unknown>>((p, ok, err) =>
-        sig ? p.sdk.verifyESign(p.clientCode, receiptId, sig, ok, err) : p.sdk.verifyESign(p.clientCode, receiptId, ok, err),
+        sig
+          ? p.sdk.verifyESign(p.clientCode, receiptId, sig, ok, err)
+          : p.sdk.verifyESign(p.clientCode, receiptId, ok, err),
       );
       if (!r.ok) return r;
       const signedData = typeof r.value.signedData === "string" ? r.value.signedData : "";

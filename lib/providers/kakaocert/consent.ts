@@ -19,7 +19,9 @@ export function kakaocertConsentProvider(esign: KakaoCertESign): ESignProvider {
         payload: i.payload,
         appToApp: i.appToApp,
       });
-      return r.ok ? { ok: true, receiptId: r.receiptId, ...(r.txId !== undefined && { txId: r.txId }) } : toConsentFailure(r, "kakaocert");
+      return r.ok
+        ? { ok: true, receiptId: r.receiptId, ...(r.txId !== undefined && { txId: r.txId }) }
+        : toConsentFailure(r, "kakaocert");
     },
     async verify(receiptId, signature) {
       const r = await esign.verify(receiptId, signature);

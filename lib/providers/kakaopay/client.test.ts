@@ -15,7 +15,14 @@ const fakeFetch = (status: number, body: unknown, delayMs = 0): typeof fetch =>
     return new Response(typeof body === "string" ? body : JSON.stringify(body), { status });
   }) as unknown as typeof fetch;
 
-const gw = (f: typeof fetch) => createKakaoPayGateway({ baseUrl: "http://kakaopay.test", secretKey: "k", cid: "TC0ONETIME", timeoutMs: 200, fetchImpl: f });
+const gw = (f: typeof fetch) =>
+  createKakaoPayGateway({
+    baseUrl: "http://kakaopay.test",
+    secretKey: "k",
+    cid: "TC0ONETIME",
+    timeoutMs: 200,
+    fetchImpl: f,
+  });
 const lookup = (f: typeof fetch) => gw(f).lookup({ providerTxId: "T1", providerData: null, expectedTotal: 1000 });
 
 describe("KakaoPay client", () => {
@@ -28,13 +35,26 @@ describe("KakaoPay client", () => {
     const auth = await lookup(fakeFetch(401, { error_code: -401, error_message: "invalid key" }));
     expect(!auth.ok && auth.failure.kind).toBe("config");
     const declined = await lookup(
-      fakeFetch(400, { error_code: -780, error_message: "approval failure!", extras: { method_result_code: "USER_LOCKED", method_result_message: "진행중인 거래가 있습니다." } }),
+      fakeFetch(400, {
+        error_code: -780,
+        error_message: "approval failure!",
+        extras: { method_result_code: "USER_LOCKED", method_result_message: "진행중인 거래가 있습니다." },
+      }),
     );
-    expect(!declined.ok && declined.failure).toMatchObject({ kind: "declined", code: "-780", customerMessage: "진행중인 거래가 있습니다." });
+    expect(!declined.ok && declined.failure).toMatchObject({
+      kind: "declined",
+      code: "-780",
+      customerMessage: "진행중인 거래가 있습니다.",
+    });
     expect(!declined.ok && declined.log.detail).toEqual({ method_result_code: "USER_LOCKED" });
     const plain780 = await lookup(fakeFetch(400, { error_code: -780, error_message: "approval failure!" }));
-    expect(!plain780.ok && plain780.failure).toMatchObject({ kind: "declined", customerMessage: "결제 승인에 실패했습니다. 다른 결제수단으로 다시 시도해 주세요." });
-    const cancelRefused = await lookup(fakeFetch(400, { error_code: -781, error_message: "cancel failure!", extras: { method_result_code: "X" } }));
+    expect(!plain780.ok && plain780.failure).toMatchObject({
+      kind: "declined",
+      customerMessage: "결제 승인에 실패했습니다. 다른 결제수단으로 다시 시도해 주세요.",
+    });
+    const cancelRefused = await lookup(
+      fakeFetch(400, { error_code: -781, error_message: "cancel failure!", extras: { method_result_code: "X" } }),
+    );
     expect(!cancelRefused.ok && cancelRefused.failure.kind).toBe("declined");
     const badParam = await lookup(fakeFetch(400, { error_code: -2, error_message: "invalid request parameter" }));
     expect(!badParam.ok && badParam.failure.kind).toBe("config");
@@ -78,9 +98,18 @@ describe("KakaoPay client", () => {
       ["CANCEL_PAYMENT", "cancelled"],
     ];
     for (const [status, state] of cases) {
-      const r = await lookup(fakeFetch(200, { ...base, status, amount, canceled_amount: { ...amount, total: 0 }, approved_at: "2026-11-23T10:00:00" }));
+      const r = await lookup(
+        fakeFetch(200, {
+          ...base,
+          status,
+          amount,
+          canceled_amount: { ...amount, total: 0 },
+          approved_at: "2026-11-23T10:00:00",
+        }),
+      );
       expect(r.ok && r.value.state, status).toBe(state);
-      if (r.ok && (r.value.state === "pending" || r.value.state === "aborted" || r.value.state === "failed")) expect(r.value.providerStatus).toBe(status);
+      if (r.ok && (r.value.state === "pending" || r.value.state === "aborted" || r.value.state === "failed"))
+        expect(r.value.providerStatus).toBe(status);
       if (r.ok) expect(r.log.resultCode).toBe(status);
     }
   });
@@ -103,7 +132,13 @@ describe("KakaoPay client", () => {
     );
     expect(r.ok && r.value.state).toBe("approved");
     if (r.ok && r.value.state === "approved") {
-      expect(r.value.approved).toMatchObject({ providerTxId: "T1", orderRef: "KC-1", providerApprovalId: "A1", method: "MONEY", amounts: { total: 1000 } });
+      expect(r.value.approved).toMatchObject({
+        providerTxId: "T1",
+        orderRef: "KC-1",
+        providerApprovalId: "A1",
+        method: "MONEY",
+        amounts: { total: 1000 },
+      });
       expect(r.value.approved.basis).toMatch(/카카오페이/);
     }
   });
@@ -120,10 +155,20 @@ describe("KakaoPay client", () => {
       amount,
       canceled_amount: { ...amount, total: 0, vat: 0 },
       approved_at: "2026-11-23T10:00:00",
-      selected_card_info: { card_bin: "621640", install_month: 3, installment_type: "CARD_INSTALLMENT", card_corp_name: "비씨카드", interest_free_install: "N" },
+      selected_card_info: {
+        card_bin: "621640",
+        install_month: 3,
+        installment_type: "CARD_INSTALLMENT",
+        card_corp_name: "비씨카드",
+        interest_free_install: "N",
+      },
     };
     const r = await lookup(fakeFetch(200, body));
-    expect(r.ok && r.value.state === "approved" && r.value.approved.card).toEqual({ issuer: "비씨카드", bin: "621640", installMonth: 3 });
+    expect(r.ok && r.value.state === "approved" && r.value.approved.card).toEqual({
+      issuer: "비씨카드",
+      bin: "621640",
+      installMonth: 3,
+    });
     const m = await lookup(fakeFetch(200, { ...body, payment_method_type: "MONEY", selected_card_info: undefined }));
     expect(m.ok && m.value.state === "approved" && m.value.approved.card).toBeUndefined();
   });
@@ -147,7 +192,12 @@ describe("KakaoPay client", () => {
       customerRef: "u",
       expectedTotal: 1000,
     });
-    expect(r.ok && r.value).toMatchObject({ providerTxId: "T1", orderRef: "KC-1", amounts: { total: 1000, taxFree: 0, vat: 91 }, card: { issuer: "신한카드", installMonth: 0 } });
+    expect(r.ok && r.value).toMatchObject({
+      providerTxId: "T1",
+      orderRef: "KC-1",
+      amounts: { total: 1000, taxFree: 0, vat: 91 },
+      card: { issuer: "신한카드", installMonth: 0 },
+    });
     expect(r.ok && r.value.basis).toMatch(/카카오페이/);
   });
 
@@ -162,7 +212,13 @@ describe("KakaoPay client", () => {
       amount: { total: 30000, tax_free: 0, vat: 2727, point: 0, discount: 0, green_deposit: 0 },
       approved_at: "2026-11-23T10:00:00",
     };
-    const input = { providerTxId: "T2", providerData: { pgToken: "abc" }, orderNumber: "KC-2", customerRef: "u", expectedTotal: 30000 };
+    const input = {
+      providerTxId: "T2",
+      providerData: { pgToken: "abc" },
+      orderNumber: "KC-2",
+      customerRef: "u",
+      expectedTotal: 30000,
+    };
     const full = {
       ...base,
       card_info: {
@@ -181,7 +237,14 @@ describe("KakaoPay client", () => {
       },
     };
     const r = await gw(fakeFetch(200, full)).approve(input);
-    expect(r.ok && r.value.card).toEqual({ issuer: "카카오뱅크카드", purchaser: "비씨카드", type: "체크", bin: "536510", installMonth: 3, approvalNo: "38274619" });
+    expect(r.ok && r.value.card).toEqual({
+      issuer: "카카오뱅크카드",
+      purchaser: "비씨카드",
+      type: "체크",
+      bin: "536510",
+      installMonth: 3,
+      approvalNo: "38274619",
+    });
     // Older field names (issuer_corp / purchase_corp); no approved_id, no install_month → not on the card.
     const old = { ...base, card_info: { issuer_corp: "신한카드", purchase_corp: "신한카드" } };
     const r2 = await gw(fakeFetch(200, old)).approve(input);
@@ -217,16 +280,36 @@ describe("KakaoPay client", () => {
       attemptToken: "tok",
       event: { kind: "approved", authorization: { pgToken: "abc123" } },
     });
-    expect(p.parseReturn({ step: "cancel", query: q("payment=pay1&t=tok"), body: null })).toMatchObject({ ok: true, event: { kind: "cancelled" } });
-    expect(p.parseReturn({ step: "fail", query: q("payment=pay1"), body: null })).toMatchObject({ ok: true, attemptToken: null, event: { kind: "failed" } });
-    expect(p.parseReturn({ step: "approve", query: q("payment=pay1&t=tok&pg_token=bad%00token"), body: null })).toMatchObject({ ok: true, event: { kind: "malformed" } });
-    for (const [step, query] of [["approve", "payment=pay1&t=tok"], ["approve", "pg_token=abc"], ["return", "payment=pay1"], ["fail", `payment=${"p".repeat(41)}`]])
-      expect(p.parseReturn({ step: step!, query: q(query!), body: null })).toEqual({ ok: false, problem: "unreadable" });
+    expect(p.parseReturn({ step: "cancel", query: q("payment=pay1&t=tok"), body: null })).toMatchObject({
+      ok: true,
+      event: { kind: "cancelled" },
+    });
+    expect(p.parseReturn({ step: "fail", query: q("payment=pay1"), body: null })).toMatchObject({
+      ok: true,
+      attemptToken: null,
+      event: { kind: "failed" },
+    });
+    expect(
+      p.parseReturn({ step: "approve", query: q("payment=pay1&t=tok&pg_token=bad%00token"), body: null }),
+    ).toMatchObject({ ok: true, event: { kind: "malformed" } });
+    for (const [step, query] of [
+      ["approve", "payment=pay1&t=tok"],
+      ["approve", "pg_token=abc"],
+      ["return", "payment=pay1"],
+      ["fail", `payment=${"p".repeat(41)}`],
+    ])
+      expect(p.parseReturn({ step: step!, query: q(query!), body: null })).toEqual({
+        ok: false,
+        problem: "unreadable",
+      });
   });
 
   it("describes its own failure codes for customers (configuration codes are for staff)", () => {
     const p = gw(fakeFetch(200, {}));
-    expect(p.describeFailure("-780")).toEqual({ customerMessage: "결제 승인에 실패했습니다. 다른 결제수단으로 다시 시도해 주세요.", displayCode: "-780" });
+    expect(p.describeFailure("-780")).toEqual({
+      customerMessage: "결제 승인에 실패했습니다. 다른 결제수단으로 다시 시도해 주세요.",
+      displayCode: "-780",
+    });
     expect(p.describeFailure("-401").customerMessage).toBeNull();
     expect(p.describeFailure("-12345").customerMessage).toBeNull();
   });

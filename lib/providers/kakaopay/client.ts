@@ -73,14 +73,25 @@ export function parseKakaoPayReturn(step: string, query: URLSearchParams): Parse
   const paymentId = query.get("payment") ?? "";
   const attemptToken = query.get("t");
   const pgToken = query.get("pg_token");
-  if (!(RETURN_STEPS as readonly string[]).includes(step) || paymentId.length < 1 || paymentId.length > 40 || (attemptToken?.length ?? 0) > 64)
+  if (
+    !(RETURN_STEPS as readonly string[]).includes(step) ||
+    paymentId.length < 1 ||
+    paymentId.length > 40 ||
+    (attemptToken?.length ?? 0) > 64
+  )
     return { ok: false, problem: "unreadable" };
   const attempt = { paymentId };
   if (step === "cancel") return { ok: true, attempt, attemptToken, event: { kind: "cancelled" } };
   if (step === "fail") return { ok: true, attempt, attemptToken, event: { kind: "failed" } };
   if (!pgToken || pgToken.length > 64) return { ok: false, problem: "unreadable" };
   // A malformed token proves nothing: the attempt stays payable (KakaoPay would not approve it anyway).
-  if (!pgTokenPattern.test(pgToken)) return { ok: true, attempt, attemptToken, event: { kind: "malformed", issues: ["pg_token: not a KakaoPay token"] } };
+  if (!pgTokenPattern.test(pgToken))
+    return {
+      ok: true,
+      attempt,
+      attemptToken,
+      event: { kind: "malformed", issues: ["pg_token: not a KakaoPay token"] },
+    };
   const authorization: KakaoPayAuthorization = { pgToken };
   return { ok: true, attempt, attemptToken, event: { kind: "approved", authorization } };
 }
@@ -89,7 +100,11 @@ export function createKakaoPayGateway(config: KakaoPayConfig): PaymentProvider {
   const base = config.baseUrl.replace(/\/$/, "");
   const now = config.now ?? (() => new Date());
 
-  async function call<S extends z.ZodTypeAny>(op: string, body: Record<string, unknown>, schema: S): Promise<GatewayResult<z.infer<S>>> {
+  async function call<S extends z.ZodTypeAny>(
+    op: string,
+    body: Record<string, unknown>,
+    schema: S,
+  ): Promise<GatewayResult<z.infer<S>>> {
     const started = Date.now();
     const res = await postJson(`${base}/online/v1/payment/${op}`, body, {
       headers: { Authorization: `SECRET_KEY ${config.secretKey}` },
@@ -110,14 +125,22 @@ export function createKakaoPayGateway(config: KakaoPayConfig): PaymentProvider {
       const parsed = schema.safeParse(res.body);
       if (!parsed.success) {
         // A 2xx we cannot read: the operation may have happened.
-        const failure: GatewayFailure = { kind: "unknown", code: "BAD_RESPONSE", message: "unreadable KakaoPay response" };
+        const failure: GatewayFailure = {
+          kind: "unknown",
+          code: "BAD_RESPONSE",
+          message: "unreadable KakaoPay response",
+        };
         return { ok: false, failure, log: log("BAD_RESPONSE") };
       }
       return { ok: true, value: parsed.data, log: log(String(res.status)) };
     }
     const e = errorSchema.safeParse(res.body);
     if (res.status >= 500 || !e.success) {
-      const failure: GatewayFailure = { kind: "unknown", code: `HTTP_${res.status}`, message: `KakaoPay answered HTTP ${res.status}` };
+      const failure: GatewayFailure = {
+        kind: "unknown",
+        code: `HTTP_${res.status}`,
+        message: `KakaoPay answered HTTP ${res.status}`,
+      };
       return { ok: false, failure, log: log(failure.code) };
     }
     // Classified by the code itself (codes.ts); an unrecognised code is unknown, never a refusal.
@@ -125,13 +148,22 @@ export function createKakaoPayGateway(config: KakaoPayConfig): PaymentProvider {
     const methodCode = e.data.extras?.method_result_code;
     const methodMessage = e.data.extras?.method_result_message;
     const info = describeKakaoPayError(code);
-    const message = [info.staffMessage, e.data.error_message ? `[${e.data.error_message}]` : "", methodCode ? `(${methodCode}${methodMessage ? `: ${methodMessage}` : ""})` : ""]
+    const message = [
+      info.staffMessage,
+      e.data.error_message ? `[${e.data.error_message}]` : "",
+      methodCode ? `(${methodCode}${methodMessage ? `: ${methodMessage}` : ""})` : "",
+    ]
       .filter(Boolean)
       .join(" ");
     const kind = !info.known && res.status === 401 ? "config" : info.kind;
     const failure: GatewayFailure =
       kind === "declined"
-        ? { kind, code, message, customerMessage: methodMessage || info.customerMessage || "결제사에서 요청을 거절했습니다." }
+        ? {
+            kind,
+            code,
+            message,
+            customerMessage: methodMessage || info.customerMessage || "결제사에서 요청을 거절했습니다.",
+          }
         : { kind, code, message };
     return { ok: false, failure, log: log(code, methodCode ? { method_result_code: methodCode } : undefined) };
   }
@@ -152,7 +184,12 @@ export function createKakaoPayGateway(config: KakaoPayConfig): PaymentProvider {
 
   function selectedCard(c: Record<string, unknown>): NonNullable<Approved["card"]> {
     const str = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : undefined);
-    const months = typeof c.install_month === "number" ? c.install_month : typeof c.install_month === "string" && c.install_month !== "" ? Number(c.install_month) : undefined;
+    const months =
+      typeof c.install_month === "number"
+        ? c.install_month
+        : typeof c.install_month === "string" && c.install_month !== ""
+          ? Number(c.install_month)
+          : undefined;
     const card: NonNullable<Approved["card"]> = {
       issuer: str(c.card_corp_name),
       bin: str(c.card_bin),
@@ -237,7 +274,11 @@ export function createKakaoPayGateway(config: KakaoPayConfig): PaymentProvider {
         approveResponseSchema,
       );
       if (!r.ok) return r;
-      return { ok: true, value: toApproved(r.value), log: { ...r.log, detail: { aid: r.value.aid, method: r.value.payment_method_type } } };
+      return {
+        ok: true,
+        value: toApproved(r.value),
+        log: { ...r.log, detail: { aid: r.value.aid, method: r.value.payment_method_type } },
+      };
     },
 
     async cancel(input) {
@@ -266,7 +307,12 @@ export function createKakaoPayGateway(config: KakaoPayConfig): PaymentProvider {
     },
 
     async lookup(input) {
-      if (!input.providerTxId) return { ok: true, value: { state: "pending" }, log: { op: "kakaopay.order", resultCode: "NO_TID", durationMs: 0 } };
+      if (!input.providerTxId)
+        return {
+          ok: true,
+          value: { state: "pending" },
+          log: { op: "kakaopay.order", resultCode: "NO_TID", durationMs: 0 },
+        };
       const r = await call("order", { cid: config.cid, tid: input.providerTxId }, orderResponseSchema);
       if (!r.ok) return r;
       const o = r.value;
@@ -286,7 +332,12 @@ export function createKakaoPayGateway(config: KakaoPayConfig): PaymentProvider {
           // the card: selected_card_info's card company, BIN and installments (no approval number there).
           ...(o.payment_method_type === "CARD" && o.selected_card_info && { card: selectedCard(o.selected_card_info) }),
         };
-        const state = o.status === "SUCCESS_PAYMENT" ? "approved" : o.status === "CANCEL_PAYMENT" ? "cancelled" : "partially_cancelled";
+        const state =
+          o.status === "SUCCESS_PAYMENT"
+            ? "approved"
+            : o.status === "CANCEL_PAYMENT"
+              ? "cancelled"
+              : "partially_cancelled";
         value = { state, approved, cancelled: amounts(o.canceled_amount) };
       } else {
         // aborted / failed are definite; READY, the in-progress statuses, FAIL_AUTH_PASSWORD (the user may retry)
@@ -299,7 +350,10 @@ export function createKakaoPayGateway(config: KakaoPayConfig): PaymentProvider {
     noAnswer: (code) => /^(TIMEOUT|NETWORK|HTTP_5\d\d|BAD_RESPONSE)/.test(code),
 
     describeFailure(code) {
-      return { customerMessage: KAKAOPAY_ERROR_CODES[code]?.customerMessage ?? null, displayCode: /^-?[0-9A-Za-z]{1,10}$/.test(code) ? code : null };
+      return {
+        customerMessage: KAKAOPAY_ERROR_CODES[code]?.customerMessage ?? null,
+        displayCode: /^-?[0-9A-Za-z]{1,10}$/.test(code) ? code : null,
+      };
     },
   };
 }

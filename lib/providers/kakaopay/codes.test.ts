@@ -38,7 +38,10 @@ describe("KakaoPay code table", () => {
     expect(readKakaoPayStatus("QUIT_PAYMENT")).toBe("aborted");
     expect(readKakaoPayStatus("FAIL_PAYMENT")).toBe("failed");
     expect(readKakaoPayStatus("NEW_STATUS")).toBe("pending");
-    const charged = Object.entries(KAKAOPAY_STATUSES).filter(([, v]) => v.reading === "charged").map(([k]) => k).sort();
+    const charged = Object.entries(KAKAOPAY_STATUSES)
+      .filter(([, v]) => v.reading === "charged")
+      .map(([k]) => k)
+      .sort();
     expect(charged).toEqual(["CANCEL_PAYMENT", "PART_CANCEL_PAYMENT", "SUCCESS_PAYMENT"]);
   });
 });

@@ -16,14 +16,42 @@ export type KakaoPayCodeInfo = {
 const COMMON = "https://developers.kakao.com/docs/latest/en/rest-api/error-code";
 
 export const KAKAOPAY_ERROR_CODES: Record<string, KakaoPayCodeInfo> = {
-  "-1": { kind: "unknown", staffMessage: "카카오 서버 내부 오류(재시도 대상): 처리 여부를 조회로 확인합니다.", source: COMMON },
-  "-2": { kind: "config", staffMessage: "요청 파라미터 오류(필수값 누락, 형식 또는 범위 오류): 요청/설정을 확인하세요.", source: COMMON },
-  "-3": { kind: "config", staffMessage: "API 사용에 필요한 설정이 완료되지 않았습니다: 카카오페이 앱 설정을 확인하세요.", source: COMMON },
-  "-5": { kind: "config", staffMessage: "이 API를 호출할 권한이 없습니다: 카카오페이 제휴/권한을 확인하세요.", source: COMMON },
-  "-7": { kind: "unknown", staffMessage: "카카오 서비스 점검 또는 내부 문제: 처리 여부를 조회로 확인합니다.", source: COMMON },
-  "-8": { kind: "config", staffMessage: "요청 헤더가 올바르지 않습니다: Authorization 헤더 설정을 확인하세요.", source: COMMON },
+  "-1": {
+    kind: "unknown",
+    staffMessage: "카카오 서버 내부 오류(재시도 대상): 처리 여부를 조회로 확인합니다.",
+    source: COMMON,
+  },
+  "-2": {
+    kind: "config",
+    staffMessage: "요청 파라미터 오류(필수값 누락, 형식 또는 범위 오류): 요청/설정을 확인하세요.",
+    source: COMMON,
+  },
+  "-3": {
+    kind: "config",
+    staffMessage: "API 사용에 필요한 설정이 완료되지 않았습니다: 카카오페이 앱 설정을 확인하세요.",
+    source: COMMON,
+  },
+  "-5": {
+    kind: "config",
+    staffMessage: "이 API를 호출할 권한이 없습니다: 카카오페이 제휴/권한을 확인하세요.",
+    source: COMMON,
+  },
+  "-7": {
+    kind: "unknown",
+    staffMessage: "카카오 서비스 점검 또는 내부 문제: 처리 여부를 조회로 확인합니다.",
+    source: COMMON,
+  },
+  "-8": {
+    kind: "config",
+    staffMessage: "요청 헤더가 올바르지 않습니다: Authorization 헤더 설정을 확인하세요.",
+    source: COMMON,
+  },
   "-9": { kind: "config", staffMessage: "제공이 종료된 API입니다: 연동 버전을 확인하세요.", source: COMMON },
-  "-401": { kind: "config", staffMessage: "카카오페이 키(SECRET_KEY)가 올바르지 않습니다: KAKAOPAY_SECRET_KEY를 확인하세요.", source: COMMON },
+  "-401": {
+    kind: "config",
+    staffMessage: "카카오페이 키(SECRET_KEY)가 올바르지 않습니다: KAKAOPAY_SECRET_KEY를 확인하세요.",
+    source: COMMON,
+  },
   "-780": {
     kind: "declined",
     staffMessage: "결제수단에서 승인을 거절했습니다(extras.method_result_code 참조).",
@@ -41,7 +69,12 @@ export const KAKAOPAY_ERROR_CODES: Record<string, KakaoPayCodeInfo> = {
 export function describeKakaoPayError(code: string): KakaoPayCodeInfo & { known: boolean } {
   const info = KAKAOPAY_ERROR_CODES[code];
   if (info) return { ...info, known: true };
-  return { kind: "unknown", staffMessage: `알 수 없는 카카오페이 오류 코드(${code}): 처리 여부를 조회로 확인해야 합니다.`, source: "-", known: false };
+  return {
+    kind: "unknown",
+    staffMessage: `알 수 없는 카카오페이 오류 코드(${code}): 처리 여부를 조회로 확인해야 합니다.`,
+    source: "-",
+    known: false,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -65,7 +98,8 @@ export const KAKAOPAY_STATUSES: Record<string, { reading: KakaoPayStatusReading;
   FAIL_PAYMENT: { reading: "failed", meaning: "결제 승인 실패" },
 };
 
-export const readKakaoPayStatus = (status: string): KakaoPayStatusReading => KAKAOPAY_STATUSES[status]?.reading ?? "pending";
+export const readKakaoPayStatus = (status: string): KakaoPayStatusReading =>
+  KAKAOPAY_STATUSES[status]?.reading ?? "pending";
 
 /** A status recorded as a timeline code: settled states are "ok", the window's own states "pending" (not FAIL_*). */
 export function kakaoPayCodeTone(code: string): "ok" | "pending" | null {

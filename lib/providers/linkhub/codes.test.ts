@@ -22,13 +22,16 @@ const PUBLISHED: Record<number, string> = {
 
 describe("Linkhub code tables", () => {
   it("mark exactly the published auth codes as confirmed, with the published source", () => {
-    const confirmed = Object.entries(LINKHUB_AUTH_CODES).filter(([, i]) => i.confirmed).map(([c]) => Number(c));
+    const confirmed = Object.entries(LINKHUB_AUTH_CODES)
+      .filter(([, i]) => i.confirmed)
+      .map(([c]) => Number(c));
     expect(confirmed.sort()).toEqual(Object.keys(PUBLISHED).map(Number).sort());
     for (const code of confirmed) expect(LINKHUB_AUTH_CODES[code]!.source).toMatch(/docs\.popbill\.com/);
   });
 
   it("never reuse a published number for a sandbox-only situation", () => {
-    for (const [code, info] of Object.entries(LINKHUB_AUTH_CODES)) if (!info.confirmed) expect(PUBLISHED[Number(code)]).toBeUndefined();
+    for (const [code, info] of Object.entries(LINKHUB_AUTH_CODES))
+      if (!info.confirmed) expect(PUBLISHED[Number(code)]).toBeUndefined();
   });
 
   it("mark every Barocert / KakaoCert number as our choice (unpublished)", () => {
@@ -39,7 +42,11 @@ describe("Linkhub code tables", () => {
   });
 
   it("give every code a Korean staff explanation, and customer-triggerable codes a Korean next step", () => {
-    const all = [...Object.values(LINKHUB_AUTH_CODES), ...Object.values(BAROCERT_CODES), ...Object.values(KAKAOCERT_CODES)];
+    const all = [
+      ...Object.values(LINKHUB_AUTH_CODES),
+      ...Object.values(BAROCERT_CODES),
+      ...Object.values(KAKAOCERT_CODES),
+    ];
     for (const info of all) expect(info.staff).toMatch(/[가-힣]/);
     for (const kind of ["request_expired", "request_declined", "verify_late", "signature_mismatch"] as const)
       for (const info of all.filter((i) => i.kind === kind)) expect(info.customer).toMatch(/다시/);
@@ -54,7 +61,12 @@ describe("Linkhub code tables", () => {
   });
 
   it("classify an unknown code as a provider answer (not config, not success)", () => {
-    expect(classifySdkError({ code: -40123456, message: "?" })).toEqual({ ok: false, kind: "provider", code: -40123456, message: "?" });
+    expect(classifySdkError({ code: -40123456, message: "?" })).toEqual({
+      ok: false,
+      kind: "provider",
+      code: -40123456,
+      message: "?",
+    });
     expect(CONFIG_ERROR_CODES.has(-10000010)).toBe(true);
     expect(TOKEN_REJECTED_CODES).toEqual(new Set([-10000033, -10000034]));
     expect(classifySdkError({ code: -10000029, message: "x" })).toMatchObject({ kind: "config", code: -10000029 });

@@ -2,12 +2,21 @@
 // reading of Linkhub's failures, code tables and state numbers, shared by both adapters. The domain
 // receives outcomes (no answer / configuration / refused and what a refusal means for a verify) with
 // the Korean texts for customer and staff, never a Linkhub code to interpret.
-import type { ConsentProvider, ConsentProviderFailure, ProviderState, ProviderStatus, VerifyRefusal } from "../../consents/port";
+import type {
+  ConsentProvider,
+  ConsentProviderFailure,
+  ProviderState,
+  ProviderStatus,
+  VerifyRefusal,
+} from "../../consents/port";
 import { linkhubCode, type LinkhubCodeKind, type LinkhubService } from "./codes";
 import { stateName, type LinkhubFailure, type LinkhubResult } from "./linkhub";
 
 /** Customer-facing and admin-facing reading of an adapter failure. */
-export function describeFailure(f: LinkhubFailure, service?: LinkhubService): { code: string; customer: string; admin: string; retryable: boolean } {
+export function describeFailure(
+  f: LinkhubFailure,
+  service?: LinkhubService,
+): { code: string; customer: string; admin: string; retryable: boolean } {
   switch (f.kind) {
     case "timeout":
       return {
@@ -31,7 +40,9 @@ export function describeFailure(f: LinkhubFailure, service?: LinkhubService): { 
       return {
         code: `PROVIDER_${f.code}`,
         customer: known?.customer ?? "카카오 인증 요청이 처리되지 않았습니다. 잠시 후 다시 시도해 주세요.",
-        admin: known ? `${known.staff} (제공자 코드 ${f.code}${known.confirmed ? "" : ", 번호 미확인"}: ${f.message})` : `알 수 없는 제공자 코드 ${f.code}: ${f.message} — 제공자에 문의해 확인하세요.`,
+        admin: known
+          ? `${known.staff} (제공자 코드 ${f.code}${known.confirmed ? "" : ", 번호 미확인"}: ${f.message})`
+          : `알 수 없는 제공자 코드 ${f.code}: ${f.message} — 제공자에 문의해 확인하세요.`,
         retryable: true,
       };
     }
@@ -70,7 +81,14 @@ export function verifyRefusalOf(service: LinkhubService, code: number, message: 
 /** A Linkhub failure as the port's failure (the SDK's transport errors already classified by linkhub.ts). */
 export function toConsentFailure(f: LinkhubFailure, service: LinkhubService): ConsentProviderFailure {
   const d = describeFailure(f, service);
-  const base = { ok: false as const, code: d.code, customer: d.customer, admin: d.admin, retryable: d.retryable, message: f.message };
+  const base = {
+    ok: false as const,
+    code: d.code,
+    customer: d.customer,
+    admin: d.admin,
+    retryable: d.retryable,
+    message: f.message,
+  };
   switch (f.kind) {
     case "timeout":
       return { ...base, kind: "no-answer", resultCode: d.code, maybeReached: f.transport.maybeReached };
@@ -95,7 +113,14 @@ const STATE: Record<ReturnType<typeof stateName>, ProviderState> = {
 };
 
 /** A status answer (state 0 waiting, 1 complete, 2 expired, 3 declined, 4 failed) as the port's status. */
-export function toProviderStatus(s: { state: number; requestedAt?: Date; viewedAt?: Date; completedAt?: Date; expiresAt?: Date; verifiedAt?: Date }): ProviderStatus {
+export function toProviderStatus(s: {
+  state: number;
+  requestedAt?: Date;
+  viewedAt?: Date;
+  completedAt?: Date;
+  expiresAt?: Date;
+  verifiedAt?: Date;
+}): ProviderStatus {
   return {
     ok: true,
     state: STATE[stateName(s.state)],

@@ -19,25 +19,50 @@ const date = "2024-01-01T00:00:00.000Z";
 describe("Linkhub signatures (reference vectors)", () => {
   it("token HMAC for Barocert, with x-lh-forwarded, and for legacy KakaoCert", () => {
     const body = '{"scope":["partner","401","402","403","404","405"]}';
-    expect(crypto.createHash("sha256").update(body).digest("base64")).toBe("BHdeFISF+lG9J6smQ8uNOXwd+dg3yCrLtmLhVfNB+pU=");
-    expect(linkhubTokenSignature({ secretKey, body, date, serviceId: "BAROCERT" })).toBe("nNPuVGaZ/Yi8NvqqPnXG7UJws/qm9ppgV64kCgto0Fk=");
-    expect(linkhubTokenSignature({ secretKey, body, date, forwarded: "*", serviceId: "BAROCERT" })).toBe("wEfICaP0/eNc+E2q0yGLAqFBbOn2fMUpcrwT7aY+Q+A=");
+    expect(crypto.createHash("sha256").update(body).digest("base64")).toBe(
+      "BHdeFISF+lG9J6smQ8uNOXwd+dg3yCrLtmLhVfNB+pU=",
+    );
+    expect(linkhubTokenSignature({ secretKey, body, date, serviceId: "BAROCERT" })).toBe(
+      "nNPuVGaZ/Yi8NvqqPnXG7UJws/qm9ppgV64kCgto0Fk=",
+    );
+    expect(linkhubTokenSignature({ secretKey, body, date, forwarded: "*", serviceId: "BAROCERT" })).toBe(
+      "wEfICaP0/eNc+E2q0yGLAqFBbOn2fMUpcrwT7aY+Q+A=",
+    );
     expect(
-      linkhubTokenSignature({ secretKey, body: '{"access_id":"020040000001","scope":["member","310","320","330"]}', date, serviceId: "KAKAOCERT" }),
+      linkhubTokenSignature({
+        secretKey,
+        body: '{"access_id":"020040000001","scope":["member","310","320","330"]}',
+        date,
+        serviceId: "KAKAOCERT",
+      }),
     ).toBe("5Cbprr7Hp7C94XT+LrInuMk/WmqEtTLEHFMD3OaYb3Q=");
   });
   it("x-bc-auth: body, no body (Node verify), Java empty-string body", () => {
     const body = '{"reqTitle":"t","expireIn":300}';
-    expect(barocertAuthSignature({ secretKey, body, date, path: "/KAKAO/CMS/023040000001" })).toBe("Pr3yRU3jfo1FL7ZnAl9Xt0qeuUSldWHyR/0q9JHjqVA=");
-    expect(barocertAuthSignature({ secretKey, body: "", date, path: "/KAKAO/CMS/Verify/023040000001/02311220230400000010000000000011" })).toBe(
-      "cZ09y2PBHTXxK+cCB8wDdp8ILiDHonZR5as+0E2HrEs=",
+    expect(barocertAuthSignature({ secretKey, body, date, path: "/KAKAO/CMS/023040000001" })).toBe(
+      "Pr3yRU3jfo1FL7ZnAl9Xt0qeuUSldWHyR/0q9JHjqVA=",
     );
-    expect(barocertAuthSignature({ secretKey, body: '""', date, path: "/KAKAO/CMS/023040000001/02311220230400000010000000000011" })).toBe(
-      "dfNtYmOuM48PVnFcIvIaHqzD6n2LqydZcypNthJIsPk=",
-    );
+    expect(
+      barocertAuthSignature({
+        secretKey,
+        body: "",
+        date,
+        path: "/KAKAO/CMS/Verify/023040000001/02311220230400000010000000000011",
+      }),
+    ).toBe("cZ09y2PBHTXxK+cCB8wDdp8ILiDHonZR5as+0E2HrEs=");
+    expect(
+      barocertAuthSignature({
+        secretKey,
+        body: '""',
+        date,
+        path: "/KAKAO/CMS/023040000001/02311220230400000010000000000011",
+      }),
+    ).toBe("dfNtYmOuM48PVnFcIvIaHqzD6n2LqydZcypNthJIsPk=");
   });
   it("x-kc-auth", () => {
-    expect(kakaocertAuthSignature({ secretKey, body: '{"reqTitle":"t","expireIn":300}', date })).toBe("PLn9vhNm94G98Lyn+9oVP0Vm4MItWoJtw/nSyqqvL/M=");
+    expect(kakaocertAuthSignature({ secretKey, body: '{"reqTitle":"t","expireIn":300}', date })).toBe(
+      "PLn9vhNm94G98Lyn+9oVP0Vm4MItWoJtw/nSyqqvL/M=",
+    );
   });
 });
 
@@ -45,7 +70,9 @@ describe("result decryption and signedData", () => {
   it("AES-256-CTR decrypts the reference sample", () => {
     const key = decodeKey("ngLuIsOvtgCjiXtrCHeTq2hw11hK7p2/hqijiEOZcWI=", 32)!;
     const iv = decodeKey("LqPCk23cZpWZh4YKtPIaBg==", 16)!;
-    expect(decryptResultField(key, iv, "6wDC13nZMOVMcrvLxhQyXqZ57XbM/LDLAoL4FvSa45jXBmGfKoz2Yp2T")).toBe("안녕하세요. 카카오써트입니다.");
+    expect(decryptResultField(key, iv, "6wDC13nZMOVMcrvLxhQyXqZ57XbM/LDLAoL4FvSa45jXBmGfKoz2Yp2T")).toBe(
+      "안녕하세요. 카카오써트입니다.",
+    );
     // hex spelling of the same key
     expect(decodeKey(key.toString("hex"), 32)!.equals(key)).toBe(true);
     expect(decodeKey("short", 32)).toBeUndefined();
@@ -72,16 +99,33 @@ describe("SDK quirks kept in the adapter", () => {
     expect(sdkUrl("ftp://x", "X").ok).toBe(false);
   });
   it("classifies SDK errors into the one error type", () => {
-    expect(classifySdkError({ code: "-99999999", message: "ECONNREFUSED connect" })).toMatchObject({ kind: "timeout", reason: "unreachable" });
-    expect(classifySdkError({ code: -99999999, message: "이용기관코드는 12자 입니다." })).toMatchObject({ kind: "config" });
+    expect(classifySdkError({ code: "-99999999", message: "ECONNREFUSED connect" })).toMatchObject({
+      kind: "timeout",
+      reason: "unreachable",
+    });
+    expect(classifySdkError({ code: -99999999, message: "이용기관코드는 12자 입니다." })).toMatchObject({
+      kind: "config",
+    });
     expect(classifySdkError({ code: -10000092, message: "x" })).toMatchObject({ kind: "config", code: -10000092 });
-    expect(classifySdkError({ code: -40100012, message: "이미 검증" })).toEqual({ ok: false, kind: "provider", code: -40100012, message: "이미 검증" });
+    expect(classifySdkError({ code: -40100012, message: "이미 검증" })).toEqual({
+      ok: false,
+      kind: "provider",
+      code: -40100012,
+      message: "이미 검증",
+    });
     expect(classifySdkError(undefined)).toMatchObject({ kind: "provider", code: -1 });
   });
   it("parses KST stamps and state numbers", () => {
     expect(parseKstStamp("20240101090000")?.toISOString()).toBe("2024-01-01T00:00:00.000Z");
     expect(parseKstStamp(null)).toBeUndefined();
-    expect([0, 1, 2, 3, 4, 9].map(stateName)).toEqual(["waiting", "complete", "expired", "declined", "failed", "unknown"]);
+    expect([0, 1, 2, 3, 4, 9].map(stateName)).toEqual([
+      "waiting",
+      "complete",
+      "expired",
+      "declined",
+      "failed",
+      "unknown",
+    ]);
   });
   it("validates phone, birth date and account", () => {
     expect(normalizePhone("010-1234-5678")).toBe("01012345678");

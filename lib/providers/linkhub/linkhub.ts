@@ -50,13 +50,25 @@ export function classifySdkError(e: SdkError): LinkhubFailure {
   if (typeof e?.code === "string" && Number(e.code) === SDK_LOCAL_CODE) {
     const text = `Linkhub 인증 서버에 연결할 수 없습니다: ${message}`;
     // the token request failed: the API call itself was never sent
-    return { ok: false, kind: "timeout", reason: "unreachable", message: text, transport: { ...networkFailure(text), maybeReached: false } };
+    return {
+      ok: false,
+      kind: "timeout",
+      reason: "unreachable",
+      message: text,
+      transport: { ...networkFailure(text), maybeReached: false },
+    };
   }
   const code = Number(e?.code);
-  if (!Number.isFinite(code)) return { ok: false, kind: "provider", code: -1, message: `알 수 없는 응답: ${safeJson(e)}` };
+  if (!Number.isFinite(code))
+    return { ok: false, kind: "provider", code: -1, message: `알 수 없는 응답: ${safeJson(e)}` };
   if (code === SDK_LOCAL_CODE) return { ok: false, kind: "config", code, message: `SDK 검증 오류: ${message}` };
   if (CONFIG_ERROR_CODES.has(code) || TOKEN_REJECTED_CODES.has(code))
-    return { ok: false, kind: "config", code, message: `설정 오류 (${code}): ${anyLinkhubCode(code)?.staff ?? message}` };
+    return {
+      ok: false,
+      kind: "config",
+      code,
+      message: `설정 오류 (${code}): ${anyLinkhubCode(code)?.staff ?? message}`,
+    };
   return { ok: false, kind: "provider", code, message };
 }
 
@@ -84,13 +96,16 @@ export function callSdk<T>(
       clearTimeout(timer);
       resolve(r);
     };
-    const timer = setTimeout(
-      () => {
-        const text = `제공자가 ${timeoutMs}ms 안에 응답하지 않았습니다.`;
-        finish({ ok: false, kind: "timeout", reason: "no_response", message: text, transport: timeoutFailure(timeoutMs, text) });
-      },
-      timeoutMs,
-    );
+    const timer = setTimeout(() => {
+      const text = `제공자가 ${timeoutMs}ms 안에 응답하지 않았습니다.`;
+      finish({
+        ok: false,
+        kind: "timeout",
+        reason: "no_response",
+        message: text,
+        transport: timeoutFailure(timeoutMs, text),
+      });
+    }, timeoutMs);
     try {
       invoke(
         (v) => finish({ ok: true, value: v }),
@@ -113,7 +128,8 @@ export function guardTokenCache(cache: Record<string, unknown>) {
   for (const [k, v] of Object.entries(cache)) {
     if (typeof v !== "function" || (v as { __guarded?: boolean }).__guarded) continue;
     const orig = v as (cb: (t: unknown) => void, err?: (e: unknown) => void) => unknown;
-    const wrapped = (cb: (t: unknown) => void, err?: (e: unknown) => void) => orig(cb, typeof err === "function" ? err : () => {});
+    const wrapped = (cb: (t: unknown) => void, err?: (e: unknown) => void) =>
+      orig(cb, typeof err === "function" ? err : () => {});
     (wrapped as { __guarded?: boolean }).__guarded = true;
     cache[k] = wrapped;
   }
@@ -193,8 +209,17 @@ const hmac = (secretKey: string, target: string) =>
   crypto.createHmac("sha256", Buffer.from(secretKey, "base64")).update(target, "utf8").digest("base64");
 
 /** `Authorization: LINKHUB {LinkID} {this}` of POST /{ServiceID}/Token. */
-export function linkhubTokenSignature(p: { secretKey: string; body: string; date: string; forwarded?: string; serviceId: string }): string {
-  return hmac(p.secretKey, `POST\n${digest(p.body)}\n${p.date}\n${p.forwarded ? `${p.forwarded}\n` : ""}2.0\n/${p.serviceId}/Token`);
+export function linkhubTokenSignature(p: {
+  secretKey: string;
+  body: string;
+  date: string;
+  forwarded?: string;
+  serviceId: string;
+}): string {
+  return hmac(
+    p.secretKey,
+    `POST\n${digest(p.body)}\n${p.date}\n${p.forwarded ? `${p.forwarded}\n` : ""}2.0\n/${p.serviceId}/Token`,
+  );
 }
 /** Barocert `x-bc-auth` (no digest line for an empty body). */
 export function barocertAuthSignature(p: { secretKey: string; body: string; date: string; path: string }): string {

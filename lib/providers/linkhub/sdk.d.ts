@@ -27,7 +27,12 @@ declare module "barocert" {
   export interface BarocertKakaocertService {
     _Linkhub_Token_Cash: Record<string, unknown>;
     _encrypt(plainText: string): string;
-    requestCMS(clientCode: string, cms: Record<string, unknown>, success: Ok<Record<string, unknown>>, error: Err): void;
+    requestCMS(
+      clientCode: string,
+      cms: Record<string, unknown>,
+      success: Ok<Record<string, unknown>>,
+      error: Err,
+    ): void;
     getCMSStatus(clientCode: string, receiptId: string, success: Ok<Record<string, unknown>>, error: Err): void;
     verifyCMS(clientCode: string, receiptId: string, success: Ok<Record<string, unknown>>, error: Err): void;
   }
@@ -54,10 +59,22 @@ declare module "kakaocert" {
   };
   export interface LegacyKakaocertService {
     _Linkhub_Token_Cash: Record<string, unknown>;
-    requestESign(clientCode: string, req: Record<string, unknown>, appUseYN: boolean, success: Ok<Record<string, unknown>>, error: Err): void;
+    requestESign(
+      clientCode: string,
+      req: Record<string, unknown>,
+      appUseYN: boolean,
+      success: Ok<Record<string, unknown>>,
+      error: Err,
+    ): void;
     getESignState(clientCode: string, receiptId: string, success: Ok<Record<string, unknown>>, error: Err): void;
     verifyESign(clientCode: string, receiptId: string, success: Ok<Record<string, unknown>>, error: Err): void;
-    verifyESign(clientCode: string, receiptId: string, signature: string, success: Ok<Record<string, unknown>>, error: Err): void;
+    verifyESign(
+      clientCode: string,
+      receiptId: string,
+      signature: string,
+      success: Ok<Record<string, unknown>>,
+      error: Err,
+    ): void;
   }
   const kakaocert: {
     config(config: KakaocertSdkConfig): void;

@@ -10,14 +10,21 @@ export const invalid = (field: string, message: string): Invalid => ({ ok: false
 
 const chars = (s: string) => [...s].length;
 
-export function text(field: string, label: string, value: string | undefined, max: number, required = true): string | Invalid {
+export function text(
+  field: string,
+  label: string,
+  value: string | undefined,
+  max: number,
+  required = true,
+): string | Invalid {
   const v = (value ?? "").trim();
   if (!v) return required ? invalid(field, `${label}을(를) 입력해 주세요.`) : "";
   if (chars(v) > max) return invalid(field, `${label}은(는) ${max}자 이하로 입력해 주세요.`);
   return v;
 }
 
-export const isInvalid = (v: unknown): v is Invalid => typeof v === "object" && v !== null && (v as Invalid).kind === "invalid";
+export const isInvalid = (v: unknown): v is Invalid =>
+  typeof v === "object" && v !== null && (v as Invalid).kind === "invalid";
 
 /** The person asked to sign (name, mobile number, birth date): the same rules for Barocert and KakaoCert. */
 export function receiver(

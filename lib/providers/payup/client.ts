@@ -118,7 +118,15 @@ type OpFailure<F> = F extends TransportFailure ? F & { op: PayUpOp; decision: Pa
 export type PayUpTransportFailure =
   | OpFailure<TransportFailure>
   /** responseCode 0000 but the body is not what the seed describes */
-  | { ok: false; kind: "invalid_response"; op: PayUpOp; status: number; issues: string[]; body: string; decision: PayUpDecision };
+  | {
+      ok: false;
+      kind: "invalid_response";
+      op: PayUpOp;
+      status: number;
+      issues: string[];
+      body: string;
+      decision: PayUpDecision;
+    };
 
 export type PayUpAmountMismatch = {
   ok: false;
@@ -160,7 +168,8 @@ export function createPayUpClient(opts: PayUpClientOptions): PayUpClient {
   const doFetch = opts.fetch;
   const now = opts.now ?? (() => new Date());
 
-  type Raw = { ok: true; status: number; json: Record<string, unknown>; text: string; code: string; msg: string } | PayUpFailure;
+  type Raw =
+    { ok: true; status: number; json: Record<string, unknown>; text: string; code: string; msg: string } | PayUpFailure;
 
   async function post(op: PayUpOp, body: unknown, headers: Record<string, string> = {}): Promise<Raw> {
     const url = `${baseUrl}/ep/api/kakao/${encodeURIComponent(opts.merchantId)}/${op}`;
@@ -204,7 +213,11 @@ export function createPayUpClient(opts: PayUpClientOptions): PayUpClient {
     return { ok: true, status, json: json as Record<string, unknown>, text, code, msg };
   }
 
-  const invalid = (op: PayUpOp, r: { status: number; text: string }, issues: { path: PropertyKey[]; message: string }[]): PayUpTransportFailure => ({
+  const invalid = (
+    op: PayUpOp,
+    r: { status: number; text: string },
+    issues: { path: PropertyKey[]; message: string }[],
+  ): PayUpTransportFailure => ({
     ok: false,
     kind: "invalid_response",
     op,
@@ -229,19 +242,32 @@ export function createPayUpClient(opts: PayUpClientOptions): PayUpClient {
         userName: input.buyerName,
         returnUrl: input.returnUrl,
         ...(input.buyerEmail && { userEmail: input.buyerEmail }),
-        signature: orderSignature({ merchantId: opts.merchantId, orderNumber: input.orderNumber, amount, apiCertKey: opts.apiCertKey, timestamp }),
+        signature: orderSignature({
+          merchantId: opts.merchantId,
+          orderNumber: input.orderNumber,
+          amount,
+          apiCertKey: opts.apiCertKey,
+          timestamp,
+        }),
         timestamp,
         ...(input.cashReceipt !== undefined && { cashbillYn: input.cashReceipt ? "Y" : "N" }),
         ...(input.buyerPhone && { mobileNumber: input.buyerPhone.replace(/\D/g, "") }),
       };
-      const ua = device === "mobile" ? (input.userAgentHeader && /iPhone|iPad|Android/i.test(input.userAgentHeader) ? input.userAgentHeader : "iPhone") : input.userAgentHeader;
+      const ua =
+        device === "mobile"
+          ? input.userAgentHeader && /iPhone|iPad|Android/i.test(input.userAgentHeader)
+            ? input.userAgentHeader
+            : "iPhone"
+          : input.userAgentHeader;
       const r = await post("order", wire, ua ? { "User-Agent": ua } : {});
       if (!r.ok) return r;
       const p = orderResponseWire.safeParse(r.json);
       if (!p.success) return invalid("order", r, p.error.issues);
       const d = p.data;
       if (device === "mobile" && (!d.pay_url || !d.approval_key))
-        return invalid("order", r, [{ path: ["pay_url"], message: "a mobile order must answer pay_url and approval_key" }]);
+        return invalid("order", r, [
+          { path: ["pay_url"], message: "a mobile order must answer pay_url and approval_key" },
+        ]);
       return {
         ok: true,
         data: {
@@ -269,7 +295,8 @@ export function createPayUpClient(opts: PayUpClientOptions): PayUpClient {
       if (!p.success) return invalid("pay", r, p.error.issues);
       const d = p.data;
       const hint = authorization.method ?? f.card_pay_method;
-      const cardFields = d.authNumber !== undefined || d.cardName !== undefined || d.cardNo !== undefined || d.quota !== undefined;
+      const cardFields =
+        d.authNumber !== undefined || d.cardName !== undefined || d.cardNo !== undefined || d.quota !== undefined;
       const method: PayUpMethod | undefined =
         d.type === "KAKAO_CARD"
           ? "CARD"
@@ -303,7 +330,15 @@ export function createPayUpClient(opts: PayUpClientOptions): PayUpClient {
       };
       const expected = payOpts.expectedAmount;
       if (expected !== undefined && data.amount !== undefined && data.amount !== expected)
-        return { ok: false, kind: "amount_mismatch", op: "pay", expected, actual: data.amount, data, decision: "reconcile" };
+        return {
+          ok: false,
+          kind: "amount_mismatch",
+          op: "pay",
+          expected,
+          actual: data.amount,
+          data,
+          decision: "reconcile",
+        };
       return { ok: true, data };
     },
 
@@ -311,7 +346,11 @@ export function createPayUpClient(opts: PayUpClientOptions): PayUpClient {
       const wire: CancelRequestWire = {
         transactionId: input.transactionId,
         cancelReason: input.reason.slice(0, 256),
-        signature: cancelSignature({ merchantId: opts.merchantId, transactionId: input.transactionId, apiCertKey: opts.apiCertKey }),
+        signature: cancelSignature({
+          merchantId: opts.merchantId,
+          transactionId: input.transactionId,
+          apiCertKey: opts.apiCertKey,
+        }),
       };
       const r = await post("cancel", wire);
       if (!r.ok) return r;
@@ -322,7 +361,10 @@ export function createPayUpClient(opts: PayUpClientOptions): PayUpClient {
         ok: true,
         data: {
           transactionId: d.transactionId ?? input.transactionId,
-          ...(d.cancelDateTime && { cancelDateTime: d.cancelDateTime, cancelledAt: parsePayupTimestamp(d.cancelDateTime) }),
+          ...(d.cancelDateTime && {
+            cancelDateTime: d.cancelDateTime,
+            cancelledAt: parsePayupTimestamp(d.cancelDateTime),
+          }),
           responseMessage: r.msg,
         },
       };

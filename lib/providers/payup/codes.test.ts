@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { GENERIC_CUSTOMER_MESSAGE, PAYUP_CODES, PAYUP_CODE_LIST, customerMessageFor, describePayUpCode, kcpAlertText, readResendAnswer } from "./codes";
+import {
+  GENERIC_CUSTOMER_MESSAGE,
+  PAYUP_CODES,
+  PAYUP_CODE_LIST,
+  customerMessageFor,
+  describePayUpCode,
+  kcpAlertText,
+  readResendAnswer,
+} from "./codes";
 
 const SEED_TABLE: Record<string, string> = {
   "0000": "성공",
@@ -27,7 +35,8 @@ const SEED_TABLE: Record<string, string> = {
 describe("PAYUP_CODES", () => {
   it("is exactly the seed's table with the seed's messages", () => {
     expect([...PAYUP_CODE_LIST].sort()).toEqual(Object.keys(SEED_TABLE).sort());
-    for (const [code, msg] of Object.entries(SEED_TABLE)) expect(PAYUP_CODES[code as keyof typeof PAYUP_CODES].seedMessage).toBe(msg);
+    for (const [code, msg] of Object.entries(SEED_TABLE))
+      expect(PAYUP_CODES[code as keyof typeof PAYUP_CODES].seedMessage).toBe(msg);
   });
 
   it("every code has a Korean message, an audience and a decision", () => {
@@ -44,14 +53,33 @@ describe("PAYUP_CODES", () => {
     expect(by("ok")).toEqual(["0000"]);
     expect(by("retry")).toEqual(["1002"]);
     expect(by("reconcile")).toEqual(["1004", "1005", "1006", "8002", "9001"]);
-    expect(by("fail")).toEqual(["1001", "1003", "2001", "5001", "5002", "5003", "5004", "5005", "6001", "6002", "6003", "8001", "9002"]);
+    expect(by("fail")).toEqual([
+      "1001",
+      "1003",
+      "2001",
+      "5001",
+      "5002",
+      "5003",
+      "5004",
+      "5005",
+      "6001",
+      "6002",
+      "6003",
+      "8001",
+      "9002",
+    ]);
     expect(describePayUpCode("9001", "order").decision).toBe("retry");
     expect(describePayUpCode("9001", "pay").decision).toBe("reconcile");
     expect(describePayUpCode("8002", "order").decision).toBe("reconcile");
   });
 
   it("codes outside the table are KCP payment/authentication errors: customer, fail, PayUp's text", () => {
-    expect(describePayUpCode("C123", "pay", "한도초과 카드")).toMatchObject({ known: false, audience: "customer", decision: "fail", message: "카카오페이 결제가 승인되지 않았습니다: 한도초과 카드" });
+    expect(describePayUpCode("C123", "pay", "한도초과 카드")).toMatchObject({
+      known: false,
+      audience: "customer",
+      decision: "fail",
+      message: "카카오페이 결제가 승인되지 않았습니다: 한도초과 카드",
+    });
     expect(customerMessageFor("2001")).toBe(GENERIC_CUSTOMER_MESSAGE);
     expect(customerMessageFor("5001")).toBe(PAYUP_CODES["5001"].message);
     expect(kcpAlertText("3001", "사용자 취소")).toBe("[ 3001 ] 사용자 취소");

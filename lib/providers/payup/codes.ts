@@ -77,17 +77,42 @@ export const PAYUP_CODES = {
     audience: "customer",
     decision: "fail",
   },
-  "5003": { seedMessage: "가맹점 일한도 초과! 관리자에게 문의 부탁드립니다.", message: "가맹점 일 결제 한도를 초과했습니다. PayUp에 한도 증액을 요청하세요.", audience: "admin", decision: "fail" },
-  "5004": { seedMessage: "가맹점 월한도 초과! 관리자에게 문의 부탁드립니다.", message: "가맹점 월 결제 한도를 초과했습니다. PayUp에 한도 증액을 요청하세요.", audience: "admin", decision: "fail" },
+  "5003": {
+    seedMessage: "가맹점 일한도 초과! 관리자에게 문의 부탁드립니다.",
+    message: "가맹점 일 결제 한도를 초과했습니다. PayUp에 한도 증액을 요청하세요.",
+    audience: "admin",
+    decision: "fail",
+  },
+  "5004": {
+    seedMessage: "가맹점 월한도 초과! 관리자에게 문의 부탁드립니다.",
+    message: "가맹점 월 결제 한도를 초과했습니다. PayUp에 한도 증액을 요청하세요.",
+    audience: "admin",
+    decision: "fail",
+  },
   "5005": {
     seedMessage: "이행보증보험 한도 초과! 관리자에게 문의 부탁드립니다.",
     message: "이행보증보험 한도를 초과했습니다. PayUp에 문의하세요.",
     audience: "admin",
     decision: "fail",
   },
-  "6001": { seedMessage: "{파라미터명}은 필수입니다.", message: "PayUp 요청에 필수 파라미터가 빠졌습니다.", audience: "admin", decision: "fail" },
-  "6002": { seedMessage: "{파라미터명}이 잘못되었습니다.", message: "PayUp 요청 파라미터 값이 잘못되었습니다.", audience: "admin", decision: "fail" },
-  "6003": { seedMessage: "파라미터를 확인해주세요.", message: "PayUp 요청 형식이 잘못되었습니다.", audience: "admin", decision: "fail" },
+  "6001": {
+    seedMessage: "{파라미터명}은 필수입니다.",
+    message: "PayUp 요청에 필수 파라미터가 빠졌습니다.",
+    audience: "admin",
+    decision: "fail",
+  },
+  "6002": {
+    seedMessage: "{파라미터명}이 잘못되었습니다.",
+    message: "PayUp 요청 파라미터 값이 잘못되었습니다.",
+    audience: "admin",
+    decision: "fail",
+  },
+  "6003": {
+    seedMessage: "파라미터를 확인해주세요.",
+    message: "PayUp 요청 형식이 잘못되었습니다.",
+    audience: "admin",
+    decision: "fail",
+  },
   "8001": {
     seedMessage: "주문정보가 없습니다.",
     message: "결제 요청 정보가 없거나 만료되었습니다. 처음부터 다시 결제해 주세요.",
@@ -100,7 +125,12 @@ export const PAYUP_CODES = {
     audience: "admin",
     decision: "reconcile",
   },
-  "9001": { seedMessage: "관리자에게 문의해주세요.", message: "PayUp 내부 오류입니다. 처리 여부를 PayUp에서 확인하세요.", audience: "admin", decision: "reconcile" },
+  "9001": {
+    seedMessage: "관리자에게 문의해주세요.",
+    message: "PayUp 내부 오류입니다. 처리 여부를 PayUp에서 확인하세요.",
+    audience: "admin",
+    decision: "reconcile",
+  },
   "9002": {
     seedMessage: "결과코드(res_cd)가 0000이 아닙니다.",
     message: "카카오페이 인증이 완료되지 않았습니다. 다시 결제해 주세요.",
@@ -114,7 +144,8 @@ export const PAYUP_CODE_LIST = Object.keys(PAYUP_CODES) as PayUpCode[];
 export const isPayUpCode = (code: string): code is PayUpCode => Object.hasOwn(PAYUP_CODES, code);
 
 /** What customers see for admin-audience codes. */
-export const GENERIC_CUSTOMER_MESSAGE = "결제를 처리하지 못했습니다. 잠시 후 다시 시도하시거나 고객센터로 문의해 주세요.";
+export const GENERIC_CUSTOMER_MESSAGE =
+  "결제를 처리하지 못했습니다. 잠시 후 다시 시도하시거나 고객센터로 문의해 주세요.";
 
 // Where the same code means something else per call: an order that fails moved no money, so a
 // "state unknown" code there is retryable rather than a reconciliation.
@@ -134,7 +165,14 @@ export function describePayUpCode(code: string, op?: PayUpOp, responseMsg?: stri
     return { code, known: true, ...info, decision };
   }
   const msg = responseMsg?.trim() || "결제/인증 오류";
-  return { code, known: false, seedMessage: msg, message: `카카오페이 결제가 승인되지 않았습니다: ${msg}`, audience: "customer", decision: "fail" };
+  return {
+    code,
+    known: false,
+    seedMessage: msg,
+    message: `카카오페이 결제가 승인되지 않았습니다: ${msg}`,
+    audience: "customer",
+    decision: "fail",
+  };
 }
 
 /** Text to show the customer for a code (admin codes get the generic text). */
@@ -184,7 +222,8 @@ const RESEND_READINGS: Record<PayUpCode, PayUpResendReading> = {
 };
 
 /** Codes outside the seed's table are payment/authentication errors (seed §4.1): a definite refusal. */
-export const readResendAnswer = (code: string): PayUpResendReading => (isPayUpCode(code) ? RESEND_READINGS[code] : "failed");
+export const readResendAnswer = (code: string): PayUpResendReading =>
+  isPayUpCode(code) ? RESEND_READINGS[code] : "failed";
 
 /** PayUp's and KCP's success code is "ok" on a staff timeline; PayUp reports no in-window states. */
 export const payUpCodeTone = (code: string): "ok" | null => (code === "0000" ? "ok" : null);

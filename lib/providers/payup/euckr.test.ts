@@ -4,7 +4,12 @@ import { decodeEucKr, encodeEucKr, encodeEucKrForm, isEucKrEncodable, parseEucKr
 
 describe("EUC-KR", () => {
   it("round-trips Korean product and buyer names through a form body", () => {
-    const fields = { good_name: "제주 감귤 5kg 외 2건", buyr_name: "홍길동", res_msg: "정상처리", note: "a+b=c & 100%" };
+    const fields = {
+      good_name: "제주 감귤 5kg 외 2건",
+      buyr_name: "홍길동",
+      res_msg: "정상처리",
+      note: "a+b=c & 100%",
+    };
     const wire = encodeEucKrForm(fields);
     expect(wire).toContain("buyr_name=%C8%AB%B1%E6%B5%BF"); // 홍길동
     expect(wire).toContain("res_msg=%C1%A4%BB%F3%C3%B3%B8%AE"); // 정상처리

@@ -2,7 +2,12 @@
 // posted with accept-charset="euc-kr"). iconv-lite's "euc-kr" is the CP949 superset browsers actually send.
 import iconv from "iconv-lite";
 
-const toBuffer = (b: Buffer | Uint8Array | ArrayBuffer) => (Buffer.isBuffer(b) ? b : b instanceof ArrayBuffer ? Buffer.from(b) : Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+const toBuffer = (b: Buffer | Uint8Array | ArrayBuffer) =>
+  Buffer.isBuffer(b)
+    ? b
+    : b instanceof ArrayBuffer
+      ? Buffer.from(b)
+      : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 
 export function encodeEucKr(text: string): Buffer {
   return iconv.encode(text, "euc-kr");
@@ -57,13 +62,15 @@ function encodeComponent(s: string): string {
   let out = "";
   for (const b of encodeEucKr(s)) {
     const ch = String.fromCharCode(b);
-    out += b < 0x80 && UNRESERVED.test(ch) ? ch : b === 0x20 ? "+" : `%${b.toString(16).toUpperCase().padStart(2, "0")}`;
+    out +=
+      b < 0x80 && UNRESERVED.test(ch) ? ch : b === 0x20 ? "+" : `%${b.toString(16).toUpperCase().padStart(2, "0")}`;
   }
   return out;
 }
 
 /** Encodes fields the way a browser posts an accept-charset="euc-kr" form. */
 export function encodeEucKrForm(fields: Record<string, string> | Iterable<readonly [string, string]>): string {
-  const entries = Symbol.iterator in fields ? [...(fields as Iterable<readonly [string, string]>)] : Object.entries(fields);
+  const entries =
+    Symbol.iterator in fields ? [...(fields as Iterable<readonly [string, string]>)] : Object.entries(fields);
   return entries.map(([k, v]) => `${encodeComponent(k)}=${encodeComponent(v)}`).join("&");
 }

@@ -25,7 +25,16 @@ export const KCP_EXECUTE = "KCP_Pay_Execute";
 export const KCP_COMPLETE_CALLBACK = "m_Completepayment";
 export const KCP_GET_FIELD = "GetField";
 /** Hidden inputs KCP fills in the PC form (must exist, empty). */
-export const KCP_PC_RESULT_FIELDS = ["res_cd", "res_msg", "enc_info", "enc_data", "ret_pay_method", "tran_cd", "use_pay_method", "card_pay_method"] as const;
+export const KCP_PC_RESULT_FIELDS = [
+  "res_cd",
+  "res_msg",
+  "enc_info",
+  "enc_data",
+  "ret_pay_method",
+  "tran_cd",
+  "use_pay_method",
+  "card_pay_method",
+] as const;
 
 type ParamOpts = { paramOpts?: readonly [string?, string?, string?] };
 const opts3 = (o: ParamOpts) => [1, 2, 3].map((i) => ({ name: `param_opt_${i}`, value: o.paramOpts?.[i - 1] ?? "" }));

@@ -33,7 +33,14 @@ describe("parseKcpReturn", () => {
         amount: 100,
         method: "KAKAO_MONEY",
         // exactly the seed's six pay fields: good_mny is kept as `amount` for our own check, not sent
-        payFields: { res_cd: "0000", enc_info: "abc._-", enc_data: "def._-", tran_cd: "00100000", card_pay_method: "KAKAO_MONEY", ordr_idxx: "20230601144727KK0615" },
+        payFields: {
+          res_cd: "0000",
+          enc_info: "abc._-",
+          enc_data: "def._-",
+          tran_cd: "00100000",
+          card_pay_method: "KAKAO_MONEY",
+          ordr_idxx: "20230601144727KK0615",
+        },
       },
     });
   });
@@ -52,9 +59,25 @@ describe("parseKcpReturn", () => {
   });
 
   it("3001 → cancelled, other codes → failed, 0000 without enc_* → invalid, no res_cd → invalid", () => {
-    expect(parseKcpReturn({ res_cd: "3001", res_msg: "사용자 취소", ordr_idxx: "O" })).toMatchObject({ ok: true, outcome: "cancelled", resCd: "3001", resMsg: "사용자 취소", ordrIdxx: "O" });
-    expect(parseKcpReturn({ res_cd: "8128", res_msg: "인증 실패", ordr_idxx: "" })).toEqual({ ok: true, outcome: "failed", resCd: "8128", resMsg: "인증 실패", paramOpts: ["", "", ""] });
-    expect(parseKcpReturn({ ...filled, enc_data: "" })).toMatchObject({ ok: false, outcome: "invalid", issues: ["enc_data: required when res_cd is 0000"] });
+    expect(parseKcpReturn({ res_cd: "3001", res_msg: "사용자 취소", ordr_idxx: "O" })).toMatchObject({
+      ok: true,
+      outcome: "cancelled",
+      resCd: "3001",
+      resMsg: "사용자 취소",
+      ordrIdxx: "O",
+    });
+    expect(parseKcpReturn({ res_cd: "8128", res_msg: "인증 실패", ordr_idxx: "" })).toEqual({
+      ok: true,
+      outcome: "failed",
+      resCd: "8128",
+      resMsg: "인증 실패",
+      paramOpts: ["", "", ""],
+    });
+    expect(parseKcpReturn({ ...filled, enc_data: "" })).toMatchObject({
+      ok: false,
+      outcome: "invalid",
+      issues: ["enc_data: required when res_cd is 0000"],
+    });
     expect(parseKcpReturn({ ordr_idxx: "O" })).toMatchObject({ ok: false, outcome: "invalid" });
     expect(parseKcpReturn({ ...filled, good_mny: "1,000" })).toMatchObject({ ok: false, outcome: "invalid" });
   });

@@ -39,7 +39,14 @@ export const payRequestWire = z.object({
   ordr_idxx: str.min(1),
 });
 export type PayRequestWire = z.infer<typeof payRequestWire>;
-export const PAY_REQUEST_FIELDS = ["res_cd", "enc_info", "enc_data", "tran_cd", "card_pay_method", "ordr_idxx"] as const;
+export const PAY_REQUEST_FIELDS = [
+  "res_cd",
+  "enc_info",
+  "enc_data",
+  "tran_cd",
+  "card_pay_method",
+  "ordr_idxx",
+] as const;
 
 export const cancelRequestWire = z.object({
   transactionId: str.min(1).max(20),
@@ -86,17 +93,24 @@ export const payResponseWire = z
     responseMsg: stringish.optional(),
     transactionId: optionalText,
     orderNumber: optionalText,
-    type: z.union([payMethodWire, z.literal("")]).optional().transform((v) => (v === "" ? undefined : v)),
+    type: z
+      .union([payMethodWire, z.literal("")])
+      .optional()
+      .transform((v) => (v === "" ? undefined : v)),
     authDateTime: stamp.optional(),
     amount: won.optional(),
     cashReceipt: won.optional(),
     authNumber: stringish.optional(),
     cardName: stringish.optional(),
     cardNo: stringish.optional(),
-    quota: z.union([z.string().regex(/^\d{1,2}$/), z.number().int().nonnegative()]).transform((v) => Number(v)).optional(),
+    quota: z
+      .union([z.string().regex(/^\d{1,2}$/), z.number().int().nonnegative()])
+      .transform((v) => Number(v))
+      .optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.type === "KAKAO_MONEY" && v.amount === undefined) ctx.addIssue({ code: "custom", path: ["amount"], message: "required for a KakaoPay money payment" });
+    if (v.type === "KAKAO_MONEY" && v.amount === undefined)
+      ctx.addIssue({ code: "custom", path: ["amount"], message: "required for a KakaoPay money payment" });
   });
 export type PayResponseWire = z.infer<typeof payResponseWire>;
 
@@ -145,8 +159,22 @@ export type PayUpAuthorization = {
 
 export type KcpReturn =
   | { ok: true; outcome: "authenticated"; authorization: PayUpAuthorization; paramOpts: [string, string, string] }
-  | { ok: true; outcome: "cancelled"; resCd: string; resMsg: string; ordrIdxx?: string; paramOpts: [string, string, string] }
-  | { ok: true; outcome: "failed"; resCd: string; resMsg: string; ordrIdxx?: string; paramOpts: [string, string, string] }
+  | {
+      ok: true;
+      outcome: "cancelled";
+      resCd: string;
+      resMsg: string;
+      ordrIdxx?: string;
+      paramOpts: [string, string, string];
+    }
+  | {
+      ok: true;
+      outcome: "failed";
+      resCd: string;
+      resMsg: string;
+      ordrIdxx?: string;
+      paramOpts: [string, string, string];
+    }
   | { ok: false; outcome: "invalid"; issues: string[] };
 
 const nonEmpty = (v: string | undefined) => (v && v.length > 0 ? v : undefined);
@@ -154,7 +182,12 @@ const nonEmpty = (v: string | undefined) => (v && v.length > 0 ? v : undefined);
 /** Reads the decoded POST body KCP's window produced (see parseEucKrForm). */
 export function parseKcpReturn(fields: Record<string, string | undefined>): KcpReturn {
   const parsed = kcpReturnWire.safeParse(fields);
-  if (!parsed.success) return { ok: false, outcome: "invalid", issues: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) };
+  if (!parsed.success)
+    return {
+      ok: false,
+      outcome: "invalid",
+      issues: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
+    };
   const f = parsed.data;
   const paramOpts: [string, string, string] = [f.param_opt_1 ?? "", f.param_opt_2 ?? "", f.param_opt_3 ?? ""];
   const ordrIdxx = nonEmpty(f.ordr_idxx);
@@ -165,9 +198,12 @@ export function parseKcpReturn(fields: Record<string, string | undefined>): KcpR
       : { ok: true, outcome: "failed", resCd: f.res_cd, resMsg, ...(ordrIdxx && { ordrIdxx }), paramOpts };
   }
   const missing = (["enc_info", "enc_data", "ordr_idxx"] as const).filter((k) => !nonEmpty(f[k]));
-  if (missing.length) return { ok: false, outcome: "invalid", issues: missing.map((k) => `${k}: required when res_cd is 0000`) };
-  if (f.good_mny !== undefined && f.good_mny !== "" && !/^\d{1,12}$/.test(f.good_mny)) return { ok: false, outcome: "invalid", issues: ["good_mny: not an amount"] };
-  const method = f.card_pay_method === "KAKAO_MONEY" || f.card_pay_method === "KAKAO_CARD" ? f.card_pay_method : undefined;
+  if (missing.length)
+    return { ok: false, outcome: "invalid", issues: missing.map((k) => `${k}: required when res_cd is 0000`) };
+  if (f.good_mny !== undefined && f.good_mny !== "" && !/^\d{1,12}$/.test(f.good_mny))
+    return { ok: false, outcome: "invalid", issues: ["good_mny: not an amount"] };
+  const method =
+    f.card_pay_method === "KAKAO_MONEY" || f.card_pay_method === "KAKAO_CARD" ? f.card_pay_method : undefined;
   // Exactly the seed's six fields, always all six (good_mny stays ours: it is compared with the order, not sent).
   const payFields: PayRequestWire = {
     res_cd: f.res_cd,

@@ -12,15 +12,25 @@ describe("PayUp signatures (seed vectors, byte-exact)", () => {
         timestamp: "20170910132060",
       }),
     ).toBe("d186b8fedccffd291e0619fbf8b247c3f283e3769571eb57b68a50b46af23b75");
-    expect(orderSignature({ merchantId: "tester", orderNumber: "ZP2017090911", amount: 1004, apiCertKey: "25bcd7a82f5b4058818462cc7715964c", timestamp: "20170910132060" })).toBe(
-      "d186b8fedccffd291e0619fbf8b247c3f283e3769571eb57b68a50b46af23b75",
-    );
+    expect(
+      orderSignature({
+        merchantId: "tester",
+        orderNumber: "ZP2017090911",
+        amount: 1004,
+        apiCertKey: "25bcd7a82f5b4058818462cc7715964c",
+        timestamp: "20170910132060",
+      }),
+    ).toBe("d186b8fedccffd291e0619fbf8b247c3f283e3769571eb57b68a50b46af23b75");
   });
 
   it("cancel: tester|20170912142746ST0020|25bcd7a82f5b4058818462cc7715964c", () => {
-    expect(cancelSignature({ merchantId: "tester", transactionId: "20170912142746ST0020", apiCertKey: "25bcd7a82f5b4058818462cc7715964c" })).toBe(
-      "db890c12b64c1e1de7127c0c07489fe18859139413acdac420a6f548ba518a3a",
-    );
+    expect(
+      cancelSignature({
+        merchantId: "tester",
+        transactionId: "20170912142746ST0020",
+        apiCertKey: "25bcd7a82f5b4058818462cc7715964c",
+      }),
+    ).toBe("db890c12b64c1e1de7127c0c07489fe18859139413acdac420a6f548ba518a3a");
   });
 
   it("is the seed's literal string hashed (공백제거), lowercase hex, 64 chars", () => {

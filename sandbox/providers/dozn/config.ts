@@ -54,17 +54,35 @@ export function readConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
   const timeout = Number(env.SANDBOX_DOZN_BILLER_TIMEOUT_MS || DEFAULTS.SANDBOX_DOZN_BILLER_TIMEOUT_MS);
   return {
     billers,
-    billerBaseUrl: (overrides.billerBaseUrl ?? (env.SANDBOX_DOZN_BILLER_BASE_URL || DEFAULTS.SANDBOX_DOZN_BILLER_BASE_URL)).replace(/\/+$/, ""),
-    agencyCredential: overrides.agencyCredential ?? (env.SANDBOX_DOZN_AGENCY_CREDENTIAL || DEFAULTS.SANDBOX_DOZN_AGENCY_CREDENTIAL),
-    agencyCredentialHeader: overrides.agencyCredentialHeader || env.SANDBOX_DOZN_AGENCY_CREDENTIAL_HEADER || DEFAULTS.SANDBOX_DOZN_AGENCY_CREDENTIAL_HEADER,
-    agencyCredentialFormat: overrides.agencyCredentialFormat || env.SANDBOX_DOZN_AGENCY_CREDENTIAL_FORMAT || DEFAULTS.SANDBOX_DOZN_AGENCY_CREDENTIAL_FORMAT,
-    billerTimeoutMs: overrides.billerTimeoutMs ?? (Number.isFinite(timeout) && timeout > 0 ? timeout : Number(DEFAULTS.SANDBOX_DOZN_BILLER_TIMEOUT_MS)),
+    billerBaseUrl: (
+      overrides.billerBaseUrl ??
+      (env.SANDBOX_DOZN_BILLER_BASE_URL || DEFAULTS.SANDBOX_DOZN_BILLER_BASE_URL)
+    ).replace(/\/+$/, ""),
+    agencyCredential:
+      overrides.agencyCredential ?? (env.SANDBOX_DOZN_AGENCY_CREDENTIAL || DEFAULTS.SANDBOX_DOZN_AGENCY_CREDENTIAL),
+    agencyCredentialHeader:
+      overrides.agencyCredentialHeader ||
+      env.SANDBOX_DOZN_AGENCY_CREDENTIAL_HEADER ||
+      DEFAULTS.SANDBOX_DOZN_AGENCY_CREDENTIAL_HEADER,
+    agencyCredentialFormat:
+      overrides.agencyCredentialFormat ||
+      env.SANDBOX_DOZN_AGENCY_CREDENTIAL_FORMAT ||
+      DEFAULTS.SANDBOX_DOZN_AGENCY_CREDENTIAL_FORMAT,
+    billerTimeoutMs:
+      overrides.billerTimeoutMs ??
+      (Number.isFinite(timeout) && timeout > 0 ? timeout : Number(DEFAULTS.SANDBOX_DOZN_BILLER_TIMEOUT_MS)),
   };
 }
 
 /** The headers the agency sends on /kakao/*: the seed's (§5-§7: JSON both ways), plus the credential only when configured. */
-export function billerRequestHeaders(cfg: Pick<DoznSandboxConfig, "agencyCredential" | "agencyCredentialHeader" | "agencyCredentialFormat">): Record<string, string> {
-  const h: Record<string, string> = { "Content-Type": "application/json;charset=utf-8", Accept: "application/json;charset=utf-8" };
-  if (cfg.agencyCredential) h[cfg.agencyCredentialHeader] = cfg.agencyCredentialFormat.split("{credential}").join(cfg.agencyCredential);
+export function billerRequestHeaders(
+  cfg: Pick<DoznSandboxConfig, "agencyCredential" | "agencyCredentialHeader" | "agencyCredentialFormat">,
+): Record<string, string> {
+  const h: Record<string, string> = {
+    "Content-Type": "application/json;charset=utf-8",
+    Accept: "application/json;charset=utf-8",
+  };
+  if (cfg.agencyCredential)
+    h[cfg.agencyCredentialHeader] = cfg.agencyCredentialFormat.split("{credential}").join(cfg.agencyCredential);
   return h;
 }

@@ -6,7 +6,11 @@ import { SAMPLE_RESULT } from "./fixtures.ts";
 
 // ---- a tiny fake biller (what the app implements at /kakao/*)
 type Rec = { path: string; headers: IncomingMessage["headers"]; body: string; json: any };
-type Handler = (path: string, body: any, raw: string) => { status?: number; body: unknown; delayMs?: number } | undefined;
+type Handler = (
+  path: string,
+  body: any,
+  raw: string,
+) => { status?: number; body: unknown; delayMs?: number } | undefined;
 
 function startFakeBiller(handler: { current: Handler }) {
   const received: Rec[] = [];
@@ -24,7 +28,8 @@ function startFakeBiller(handler: { current: Handler }) {
       received.push({ path: req.url ?? "", headers: req.headers, body: raw, json });
       const custom = handler.current(req.url ?? "", json, raw);
       let out = custom ?? { body: { res_code: "OK", message: "성공", data: null } };
-      if (!custom && req.url === "/kakao/notice") out = { body: { res_code: "OK", message: "성공", data: { result: SAMPLE_RESULT } } };
+      if (!custom && req.url === "/kakao/notice")
+        out = { body: { res_code: "OK", message: "성공", data: { result: SAMPLE_RESULT } } };
       if (!json && !custom) out = { body: { res_code: "E008", message: "JSON 파싱 에러", data: null } };
       if (out.delayMs) await new Promise((r) => setTimeout(r, out.delayMs));
       res.writeHead(out.status ?? 200, { "content-type": "application/json;charset=utf-8" });
@@ -147,7 +152,10 @@ describe("link API: create / re-create", () => {
 
   it("faults: error code in the agency envelope, http500, timeout does the work", async () => {
     await post("/__sandbox/faults", { provider: "dozn", op: "create", mode: "error", code: "E817" });
-    expect((await create(base)).json).toMatchObject({ res_code: "E817", message: "[에이전시] 오류 건으로 분류된 청구서입니다." });
+    expect((await create(base)).json).toMatchObject({
+      res_code: "E817",
+      message: "[에이전시] 오류 건으로 분류된 청구서입니다.",
+    });
     await post("/__sandbox/faults", { provider: "dozn", op: "recreate", mode: "http500" });
     expect((await recreate(base)).status).toBe(500);
     await post("/__sandbox/faults", { provider: "dozn", op: "create", mode: "timeout", delayMs: 50 });
@@ -195,22 +203,59 @@ describe("bill page flow (agency → biller)", () => {
     expect(notice.headers.accept).toBe("application/json;charset=utf-8");
     expect(notice.headers["content-type"]).toBe("application/json;charset=utf-8");
     expect(notice.json).toEqual({
-      data: { biller_user_key: "CUST0001", billed_year_month: "202607", biller_notice_key: "N-9", parameters: { apt: "A101" }, user_birth: "19900301" },
+      data: {
+        biller_user_key: "CUST0001",
+        billed_year_month: "202607",
+        biller_notice_key: "N-9",
+        parameters: { apt: "A101" },
+        user_birth: "19900301",
+      },
     });
-    for (const s of ["2026년 7월 관리비", "29,000", "2026.07.31", "2026.08.10", "당월 부과 금액", "101동 1001호", "전기료", "<table", "class=\"graph\"", "원/월", "56211234567890", "가상계좌"]) {
+    for (const s of [
+      "2026년 7월 관리비",
+      "29,000",
+      "2026.07.31",
+      "2026.08.10",
+      "당월 부과 금액",
+      "101동 1001호",
+      "전기료",
+      "<table",
+      'class="graph"',
+      "원/월",
+      "56211234567890",
+      "가상계좌",
+    ]) {
       expect(bill.html).toContain(s);
     }
     const payForm = await fetch(`${bill.billUrl}/pay`);
     expect(await payForm.text()).toContain("카카오페이머니");
-    const done = await fetch(`${bill.billUrl}/pay`, { method: "POST", body: new URLSearchParams({ pay_by: "CARD", card_company: "HYUNDAI" }) });
+    const done = await fetch(`${bill.billUrl}/pay`, {
+      method: "POST",
+      body: new URLSearchParams({ pay_by: "CARD", card_company: "HYUNDAI" }),
+    });
     const html = await done.text();
     expect(html).toContain("납부가 완료되었습니다");
     const [prepay, result] = biller.received.slice(-2);
     expect(prepay!.path).toBe("/kakao/prepay");
-    expect(prepay!.json.data).toEqual({ biller_user_key: "CUST0001", billed_year_month: "202607", biller_notice_key: "N-9", parameters: { apt: "A101" }, amount: 29000 });
+    expect(prepay!.json.data).toEqual({
+      biller_user_key: "CUST0001",
+      billed_year_month: "202607",
+      biller_notice_key: "N-9",
+      parameters: { apt: "A101" },
+      amount: 29000,
+    });
     expect(result!.path).toBe("/kakao/pay-result");
     const d = result!.json.data;
-    expect(d).toMatchObject({ biller_user_key: "CUST0001", pay_by: "CARD", pay_type: "P", pay_detail1: "433028", pay_detail2: "HYUNDAI", amount: 29000, pay_amount: 29000, pay_fee_type: "BEFORE" });
+    expect(d).toMatchObject({
+      biller_user_key: "CUST0001",
+      pay_by: "CARD",
+      pay_type: "P",
+      pay_detail1: "433028",
+      pay_detail2: "HYUNDAI",
+      amount: 29000,
+      pay_amount: 29000,
+      pay_fee_type: "BEFORE",
+    });
     expect(d.paid_at).toMatch(/^\d{14}$/);
     expect(d.adjust_date).toMatch(/^\d{8}$/);
     expect(typeof d.pay_id).toBe("number");
@@ -220,7 +265,10 @@ describe("bill page flow (agency → biller)", () => {
 
     // paid: the agency answers E403 itself without calling the biller
     const n = biller.received.length;
-    const again = await fetch(`${bill.billUrl}/pay`, { method: "POST", body: new URLSearchParams({ pay_by: "MONEY" }) });
+    const again = await fetch(`${bill.billUrl}/pay`, {
+      method: "POST",
+      body: new URLSearchParams({ pay_by: "MONEY" }),
+    });
     expect(await again.text()).toContain("E403");
     expect(biller.received.length).toBe(n);
     const dl = (await (await fetch(`${sb.url}/__sandbox/dozn/deliveries`)).json()) as any;
@@ -234,12 +282,18 @@ describe("bill page flow (agency → biller)", () => {
 
   it("shows the biller's error friendly; E501 offers a re-inquiry; no response → E809", async () => {
     const { json } = await create(base);
-    handler.current = (p) => (p === "/kakao/notice" ? { body: { res_code: "E502", message: "납부불가 - 납부 대상 없음", data: null } } : undefined);
+    handler.current = (p) =>
+      p === "/kakao/notice"
+        ? { body: { res_code: "E502", message: "납부불가 - 납부 대상 없음", data: null } }
+        : undefined;
     let bill = await openBill(json.data.url);
     expect(bill.html).toContain("납부대상이 존재하지 않습니다.");
     expect(bill.html).toContain("E502");
 
-    handler.current = (p) => (p === "/kakao/prepay" ? { body: { res_code: "E501", message: "납부불가 - 납부 가능금액 초과", data: null } } : undefined);
+    handler.current = (p) =>
+      p === "/kakao/prepay"
+        ? { body: { res_code: "E501", message: "납부불가 - 납부 가능금액 초과", data: null } }
+        : undefined;
     bill = await openBill(json.data.url);
     const r = await fetch(`${bill.billUrl}/pay`, { method: "POST", body: new URLSearchParams({ pay_by: "MONEY" }) });
     const h = await r.text();
@@ -257,7 +311,13 @@ describe("bill page flow (agency → biller)", () => {
     expect(r.json.notice.res_code).toBe("OK");
     expect(r.json.prepay.res_code).toBe("OK");
     expect(r.json.payResult.res_code).toBe("OK");
-    expect(r.json.payResult.request).toMatchObject({ pay_by: "MONEY", pay_type: "P", pay_detail1: "", pay_detail2: "", pay_amount: 29000 });
+    expect(r.json.payResult.request).toMatchObject({
+      pay_by: "MONEY",
+      pay_type: "P",
+      pay_detail1: "",
+      pay_detail2: "",
+      pay_amount: 29000,
+    });
   });
 });
 
@@ -293,7 +353,14 @@ describe("test controls", () => {
     const payId = await paid();
     const part = await control("cancel", { payId, amount: 9000 });
     expect(part.json.res_code).toBe("OK");
-    expect(part.json.request).toMatchObject({ pay_id: payId, pay_type: "C", pay_amount: -9000, amount: 29000, pay_by: "CARD", pay_detail2: "KB" });
+    expect(part.json.request).toMatchObject({
+      pay_id: payId,
+      pay_type: "C",
+      pay_amount: -9000,
+      amount: 29000,
+      pay_by: "CARD",
+      pay_detail2: "KB",
+    });
     expect(part.json.payment).toEqual({ pay_id: payId, paid: 29000, cancelled: 9000 });
     expect((await control("cancel", { payId, amount: 30000 })).status).toBe(400);
     const rest = await control("cancel", { payId });
@@ -315,7 +382,11 @@ describe("test controls", () => {
   });
 
   it("a credential is sent only when configured, in the configured header and format", async () => {
-    await control("config", { agencyCredential: "agreed-secret", agencyCredentialHeader: "X-Agency-Key", agencyCredentialFormat: "Key {credential}" });
+    await control("config", {
+      agencyCredential: "agreed-secret",
+      agencyCredentialHeader: "X-Agency-Key",
+      agencyCredentialFormat: "Key {credential}",
+    });
     await paid();
     expect(biller.received.length).toBeGreaterThan(0);
     for (const r of biller.received) {
@@ -342,7 +413,12 @@ describe("test controls", () => {
     await paid();
     const dl = (await (await fetch(`${sb.url}/__sandbox/dozn/deliveries?endpoint=pay-result`)).json()) as any;
     expect(dl.deliveries).toHaveLength(1);
-    expect(dl.deliveries[0]).toMatchObject({ endpoint: "pay-result", resCode: "OK", status: 200, source: "control:pay" });
+    expect(dl.deliveries[0]).toMatchObject({
+      endpoint: "pay-result",
+      resCode: "OK",
+      status: 200,
+      source: "control:pay",
+    });
     const cfg = (await (await fetch(`${sb.url}/__sandbox/dozn/config`)).json()) as any;
     expect(cfg.billers).toEqual({ KCBILLER01: "DEVDOZNAPIKEY0001" });
     expect(cfg.billerBaseUrl).toBe(biller.url);

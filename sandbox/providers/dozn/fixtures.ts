@@ -10,7 +10,9 @@ export const SAMPLE_RESULT = {
   expire_type: "D2",
   pay_expire_date: "20260731",
   second_pay_expire_date: "20260810",
-  bank_accounts: [{ bank_code: "088", account_no: "56211234567890", holder_name: "카카오아파트", account_type: "VIRTUAL" }],
+  bank_accounts: [
+    { bank_code: "088", account_no: "56211234567890", holder_name: "카카오아파트", account_type: "VIRTUAL" },
+  ],
   details: [
     {
       title: "전체청구금액",
@@ -26,13 +28,23 @@ export const SAMPLE_RESULT = {
     {
       title: "항목별부과금액",
       item_type: "TABLE",
-      elements: { head: ["항목", "당월금액", "전월대비"], rows: [["전기료", "12,000 원", "+500"], ["수도료", "8,000 원", "-100"]] },
+      elements: {
+        head: ["항목", "당월금액", "전월대비"],
+        rows: [
+          ["전기료", "12,000 원", "+500"],
+          ["수도료", "8,000 원", "-100"],
+        ],
+      },
     },
     {
       title: "최근 3개월 사용요금 추이",
       item_type: "GRAPH",
       unit_name: "원/월",
-      elements: [{ x: "05", y: 20000 }, { x: "06", y: 32100 }, { x: "07", y: 29000 }],
+      elements: [
+        { x: "05", y: 20000 },
+        { x: "06", y: 32100 },
+        { x: "07", y: 29000 },
+      ],
     },
   ],
 };

@@ -151,7 +151,9 @@ function createState(ctx: SandboxContext) {
     } catch (err) {
       d.resCode = "E809";
       d.message = MESSAGES.E809!;
-      d.error = ac.signal.aborted ? `biller did not answer within ${cfg.billerTimeoutMs} ms` : `network: ${String((err as Error)?.cause ?? err)}`;
+      d.error = ac.signal.aborted
+        ? `biller did not answer within ${cfg.billerTimeoutMs} ms`
+        : `network: ${String((err as Error)?.cause ?? err)}`;
     } finally {
       clearTimeout(timer);
       d.durationMs = Date.now() - started;
@@ -161,7 +163,13 @@ function createState(ctx: SandboxContext) {
   }
 
   /** An answer the agency gives without calling the biller (e.g. prepay on a bill it knows is paid). */
-  function agencyAnswer(endpoint: BillerEndpoint, body: string, source: string, resCode: string, why: string): BillerAnswer {
+  function agencyAnswer(
+    endpoint: BillerEndpoint,
+    body: string,
+    source: string,
+    resCode: string,
+    why: string,
+  ): BillerAnswer {
     const d: Delivery = {
       id: ++deliverySeq,
       at: ctx.now().toISOString(),
@@ -199,7 +207,19 @@ function createState(ctx: SandboxContext) {
     return callBiller("pay-result", JSON.stringify({ data: body }), source);
   }
 
-  function payResultBody(b: BillRec, o: { payId: number; payBy: string; cardCompany?: string; cardBin?: string; amount: number; payAmount: number; feeType: string; at: Date }) {
+  function payResultBody(
+    b: BillRec,
+    o: {
+      payId: number;
+      payBy: string;
+      cardCompany?: string;
+      cardBin?: string;
+      amount: number;
+      payAmount: number;
+      feeType: string;
+      at: Date;
+    },
+  ) {
     const rate = o.payBy === "CARD" ? 0.018 : o.payBy === "MONEY_TRANSFER" ? 0.005 : 0.0075;
     const fee = o.feeType === "NONE" ? 0 : Math.round(Math.abs(o.payAmount) * rate) * Math.sign(o.payAmount);
     const feeTax = Math.trunc(fee / 10);
@@ -224,11 +244,26 @@ function createState(ctx: SandboxContext) {
   /** The customer's payment: prepay → (simulated payment) → pay-result. */
   async function pay(
     b: BillRec,
-    o: { payBy: string; cardCompany?: string; cardBin?: string; amount: number; billAmount: number; feeType: string; source: string; overrides?: Record<string, unknown> },
+    o: {
+      payBy: string;
+      cardCompany?: string;
+      cardBin?: string;
+      amount: number;
+      billAmount: number;
+      feeType: string;
+      source: string;
+      overrides?: Record<string, unknown>;
+    },
   ) {
     const prepayBody = JSON.stringify({ data: { ...billKeyData(b), amount: o.amount } });
     const prepay = isPaid(b.id)
-      ? agencyAnswer("prepay", prepayBody, o.source, "E403", "bill already paid in the agency's data: biller not called (seed §6.3)")
+      ? agencyAnswer(
+          "prepay",
+          prepayBody,
+          o.source,
+          "E403",
+          "bill already paid in the agency's data: biller not called (seed §6.3)",
+        )
       : await callBiller("prepay", prepayBody, o.source);
     if (prepay.resCode !== "OK") return { prepay };
     const at = ctx.now();
@@ -277,8 +312,10 @@ function createState(ctx: SandboxContext) {
     if (!p) return { error: `no payment with pay_id ${payId}` } as const;
     const remaining = p.paidAmount - p.cancelledAmount;
     const amt = amount ?? remaining;
-    if (!Number.isInteger(amt) || amt <= 0 || (amt > remaining && !o.allowExcess)) return { error: `cancel amount must be an integer in 1..${remaining}` } as const;
-    if (o.paidAt !== undefined && !/^\d{14}$/.test(o.paidAt)) return { error: "paidAt must be YYYYMMDDHH24MISS" } as const;
+    if (!Number.isInteger(amt) || amt <= 0 || (amt > remaining && !o.allowExcess))
+      return { error: `cancel amount must be an integer in 1..${remaining}` } as const;
+    if (o.paidAt !== undefined && !/^\d{14}$/.test(o.paidAt))
+      return { error: "paidAt must be YYYYMMDDHH24MISS" } as const;
     const b = bills.get(p.billId)!;
     const body = {
       ...payResultBody(b, {
@@ -334,7 +371,9 @@ function findBills(st: State, billerCode: string, q: LinkRequest) {
   const all = [...st.bills.values()].filter((b) => b.billerCode === billerCode);
   if (q.biller_notice_key !== undefined) return { byNoticeKey: all.filter((b) => b.noticeKey === q.biller_notice_key) };
   return {
-    byKeys: all.filter((b) => b.userKey === q.biller_user_key && b.ym === q.billed_year_month && b.ordinal === q.ordinal),
+    byKeys: all.filter(
+      (b) => b.userKey === q.biller_user_key && b.ym === q.billed_year_month && b.ordinal === q.ordinal,
+    ),
   };
 }
 
@@ -369,14 +408,17 @@ function linkHandler(st: State, ctx: SandboxContext, op: "create" | "recreate") 
     if (!authOk(c, apiKey)) return c.json(envelope("E003", "인증 정보(Authorization)가 올바르지 않습니다."), 401);
 
     const checked = checkLinkRequest(await c.req.text());
-    if (!checked.ok) return c.json(envelope(checked.code, `${MESSAGES[checked.code]}${checked.field ? ` (${checked.field})` : ""}`));
+    if (!checked.ok)
+      return c.json(envelope(checked.code, `${MESSAGES[checked.code]}${checked.field ? ` (${checked.field})` : ""}`));
     const q = checked.value;
     const found = findBills(st, billerCode, q);
     let url: string;
     let bill: BillRec;
     if (op === "create") {
       if (found.byNoticeKey) {
-        const same = found.byNoticeKey.find((b) => b.userKey === q.biller_user_key && b.ym === q.billed_year_month && b.ordinal === q.ordinal);
+        const same = found.byNoticeKey.find(
+          (b) => b.userKey === q.biller_user_key && b.ym === q.billed_year_month && b.ordinal === q.ordinal,
+        );
         if (same) return c.json(envelope("E818"));
         if (found.byNoticeKey.length > 0) return c.json(envelope("E811"));
       } else if (found.byKeys.length >= 2) return c.json(envelope("E005"));
@@ -409,7 +451,10 @@ function linkHandler(st: State, ctx: SandboxContext, op: "create" | "recreate") 
       url = issueToken(st, ctx, bill);
     }
     ctx.log("dozn link", { op, billerCode, userKey: q.biller_user_key, url });
-    const body = envelope("OK", undefined, { url, ...(bill.noticeKey !== undefined && { biller_notice_key: bill.noticeKey }) });
+    const body = envelope("OK", undefined, {
+      url,
+      ...(bill.noticeKey !== undefined && { biller_notice_key: bill.noticeKey }),
+    });
     if (fault?.mode === "timeout") await sleep(fault.delayMs);
     return c.json(body);
   };
@@ -520,7 +565,9 @@ function mountPages(app: Hono, st: State, ctx: SandboxContext) {
     const x = session(c);
     if ("res" in x) return x.res;
     if (!x.s.bill) return c.redirect(x.base, 303);
-    return c.html(payPage(x.s.bill, `${x.base}/pay`, { hasTransfer: x.s.bill.bankAccounts.length > 0, backHref: x.base }));
+    return c.html(
+      payPage(x.s.bill, `${x.base}/pay`, { hasTransfer: x.s.bill.bankAccounts.length > 0, backHref: x.base }),
+    );
   });
 
   app.post("/dozn/bill/:token/s/:sid/pay", async (c) => {
@@ -533,7 +580,9 @@ function mountPages(app: Hono, st: State, ctx: SandboxContext) {
     const cardCompany = CARD_NAME.has(String(form.card_company)) ? String(form.card_company) : "UNKNOWN";
     const override = String(form.amount ?? "").replace(/[^\d]/g, "");
     const amount = override ? Number(override) : bill.amount;
-    const feeType = ["BEFORE", "AFTER", "NONE"].includes(String(form.pay_fee_type)) ? String(form.pay_fee_type) : "BEFORE";
+    const feeType = ["BEFORE", "AFTER", "NONE"].includes(String(form.pay_fee_type))
+      ? String(form.pay_fee_type)
+      : "BEFORE";
     const bin = String(form.card_bin ?? "").replace(/\D/g, "");
     const r = await st.pay(x.l.b, {
       payBy,
@@ -554,15 +603,18 @@ function mountPages(app: Hono, st: State, ctx: SandboxContext) {
           code,
           detail: r.prepay.message,
           actions:
-            code === "E501"
-              ? [{ href: x.base, label: "요금 재조회" }]
-              : [{ href: x.base, label: "청구서로 돌아가기" }],
+            code === "E501" ? [{ href: x.base, label: "요금 재조회" }] : [{ href: x.base, label: "청구서로 돌아가기" }],
         }),
       );
     }
     const p = r.payment!;
     const res = r.result!;
-    const method = payBy === "CARD" ? `${CARD_NAME.get(cardCompany)} (${String(p.body.pay_detail1)}******)` : payBy === "MONEY" ? "카카오페이머니" : "계좌 송금";
+    const method =
+      payBy === "CARD"
+        ? `${CARD_NAME.get(cardCompany)} (${String(p.body.pay_detail1)}******)`
+        : payBy === "MONEY"
+          ? "카카오페이머니"
+          : "계좌 송금";
     return c.html(
       resultPage({
         ok: res.resCode === "OK",
@@ -574,7 +626,10 @@ function mountPages(app: Hono, st: State, ctx: SandboxContext) {
           ["청구서", bill.title],
           ["납부 금액", won(amount)],
           ["납부 수단", method],
-          ["결제 일시", `${p.paidAt.slice(0, 4)}.${p.paidAt.slice(4, 6)}.${p.paidAt.slice(6, 8)} ${p.paidAt.slice(8, 10)}:${p.paidAt.slice(10, 12)}`],
+          [
+            "결제 일시",
+            `${p.paidAt.slice(0, 4)}.${p.paidAt.slice(4, 6)}.${p.paidAt.slice(6, 8)} ${p.paidAt.slice(8, 10)}:${p.paidAt.slice(10, 12)}`,
+          ],
           ["결제번호 (pay_id)", String(p.payId)],
           ["수수료", `${won(p.fee)} + 부가세 ${won(p.feeTax)} (${feeType})`],
         ],
@@ -606,10 +661,23 @@ function syntheticData(endpoint: BillerEndpoint, now: Date): Record<string, unkn
   };
 }
 
-const MALFORMED_KINDS = ["bad-json", "no-data", "missing-field", "too-long", "wrong-digits", "wrong-type", "raw"] as const;
+const MALFORMED_KINDS = [
+  "bad-json",
+  "no-data",
+  "missing-field",
+  "too-long",
+  "wrong-digits",
+  "wrong-type",
+  "raw",
+] as const;
 type MalformedKind = (typeof MALFORMED_KINDS)[number];
 
-function malformedBody(kind: MalformedKind, endpoint: BillerEndpoint, base: Record<string, unknown>, opts: { field?: string; body?: string }) {
+function malformedBody(
+  kind: MalformedKind,
+  endpoint: BillerEndpoint,
+  base: Record<string, unknown>,
+  opts: { field?: string; body?: string },
+) {
   const required: Record<BillerEndpoint, string> = { notice: "user_birth", prepay: "amount", "pay-result": "pay_id" };
   const d = { ...base };
   switch (kind) {
@@ -621,10 +689,14 @@ function malformedBody(kind: MalformedKind, endpoint: BillerEndpoint, base: Reco
       delete d[opts.field ?? required[endpoint]];
       return { body: JSON.stringify({ data: d }), expect: "E001" };
     case "too-long":
-      d[opts.field ?? "biller_user_key"] = "X".repeat(opts.field === "biller_notice_key" ? 81 : opts.field === "ordinal" ? 25 : 51);
+      d[opts.field ?? "biller_user_key"] = "X".repeat(
+        opts.field === "biller_notice_key" ? 81 : opts.field === "ordinal" ? 25 : 51,
+      );
       return { body: JSON.stringify({ data: d }), expect: "E006" };
     case "wrong-digits": {
-      const f = opts.field ?? (endpoint === "notice" ? "user_birth" : endpoint === "pay-result" ? "paid_at" : "billed_year_month");
+      const f =
+        opts.field ??
+        (endpoint === "notice" ? "user_birth" : endpoint === "pay-result" ? "paid_at" : "billed_year_month");
       d[f] = f === "paid_at" ? "2019022016165" : f === "user_birth" ? "900301" : "20191";
       return { body: JSON.stringify({ data: d }), expect: "E007" };
     }
@@ -718,12 +790,19 @@ function mountControls(app: Hono, st: State, ctx: SandboxContext) {
   // Headless customer: notice (with birth) → prepay → payment → pay-result.
   app.post(`${P}/pay`, async (c) => {
     const b = await json(c);
-    const token = String(b.token ?? b.url ?? "").split("/").pop() ?? "";
+    const token =
+      String(b.token ?? b.url ?? "")
+        .split("/")
+        .pop() ?? "";
     const t = st.tokens.get(token);
     const bill = t && st.bills.get(t.billId);
     if (!t || !bill) return c.json({ error: "unknown link token" }, 404);
     const birth = String(b.birth ?? "19900301");
-    const notice = await st.callBiller("notice", JSON.stringify({ data: { ...st.billKeyData(bill), user_birth: birth } }), "control:pay");
+    const notice = await st.callBiller(
+      "notice",
+      JSON.stringify({ data: { ...st.billKeyData(bill), user_birth: birth } }),
+      "control:pay",
+    );
     if (notice.resCode !== "OK") return c.json({ notice: answer(notice) });
     const parsed = readBill((notice.data as Record<string, unknown> | null)?.result);
     if (!parsed) return c.json({ notice: { ...answer(notice), error: "data.result missing title/amount" } });
@@ -749,18 +828,16 @@ function mountControls(app: Hono, st: State, ctx: SandboxContext) {
   const pickBody = (b: Record<string, unknown>) => {
     if (b.payId === undefined) return st.lastPayResult();
     const payType = b.payType === "C" ? "C" : "P";
-    const found = [...st.deliveries]
-      .reverse()
-      .find((d) => {
-        if (d.endpoint !== "pay-result") return false;
-        try {
-          const data = (JSON.parse(d.requestBody) as { data?: Record<string, unknown> }).data;
-          return data?.pay_id === Number(b.payId) && data?.pay_type === payType;
-        } catch {
-          return false;
-        }
-      });
-    return found ? ((JSON.parse(found.requestBody) as { data: Record<string, unknown> }).data) : undefined;
+    const found = [...st.deliveries].reverse().find((d) => {
+      if (d.endpoint !== "pay-result") return false;
+      try {
+        const data = (JSON.parse(d.requestBody) as { data?: Record<string, unknown> }).data;
+        return data?.pay_id === Number(b.payId) && data?.pay_type === payType;
+      } catch {
+        return false;
+      }
+    });
+    return found ? (JSON.parse(found.requestBody) as { data: Record<string, unknown> }).data : undefined;
   };
 
   app.post(`${P}/replay`, async (c) => {
@@ -777,7 +854,9 @@ function mountControls(app: Hono, st: State, ctx: SandboxContext) {
     const body = pickBody(b);
     if (!body) return c.json({ error: "no pay-result to duplicate" }, 404);
     const raw = JSON.stringify({ data: body });
-    const answers = await Promise.all(Array.from({ length: n }, () => st.callBiller("pay-result", raw, "control:duplicates")));
+    const answers = await Promise.all(
+      Array.from({ length: n }, () => st.callBiller("pay-result", raw, "control:duplicates")),
+    );
     return c.json({ n, request: body, answers: answers.map(answer) });
   });
 
@@ -802,7 +881,8 @@ function mountControls(app: Hono, st: State, ctx: SandboxContext) {
     const endpoint = String(b.endpoint ?? "pay-result") as BillerEndpoint;
     if (!ENDPOINTS.includes(endpoint)) return c.json({ error: `endpoint must be one of ${ENDPOINTS.join(", ")}` }, 400);
     const kind = String(b.kind ?? "bad-json") as MalformedKind;
-    if (!MALFORMED_KINDS.includes(kind)) return c.json({ error: `kind must be one of ${MALFORMED_KINDS.join(", ")}` }, 400);
+    if (!MALFORMED_KINDS.includes(kind))
+      return c.json({ error: `kind must be one of ${MALFORMED_KINDS.join(", ")}` }, 400);
     let base: Record<string, unknown> | undefined;
     const last = [...st.deliveries].reverse().find((d) => d.endpoint === endpoint && d.calledBiller);
     if (last) {

@@ -49,28 +49,86 @@ export const envelope = (res_code: string, message?: string, data: unknown = nul
 
 /** Card company codes (seed, 발급사 기준 영문명). */
 export const CARD_COMPANIES: [code: string, name: string][] = [
-  ["BC", "비씨카드"], ["BUSAN", "부산은행"], ["DAEGU", "대구은행"], ["DONGBUSEC", "DB금융투자"], ["GWANGJU", "광주은행"],
-  ["HANA", "하나카드"], ["HANABC", "하나비씨카드"], ["HYUNDAI", "현대카드"], ["IBK", "IBK기업은행"], ["JEJU", "제주은행"],
-  ["JEONBUK", "전북은행"], ["KAKAOBANK", "카카오뱅크"], ["KAKAOPAY", "카카오페이"], ["KB", "국민카드"], ["KBANK", "케이뱅크"],
-  ["KBBC", "국민비씨카드"], ["KBSEC", "KB증권"], ["KDB", "산업은행"], ["KYOBOSEC", "교보증권"], ["KYUNGNAM", "경남은행"],
-  ["LOTTE", "롯데카드"], ["MIRAESEC", "미래에셋증권"], ["NH", "농협(NH)"], ["NHBC", "농협비씨카드"], ["POST", "우체국"],
-  ["SAEMAUL", "새마을금고"], ["SAMSUNG", "삼성카드"], ["SAVINGS", "저축은행"], ["SC", "SC제일은행"], ["SHINHAN", "신한카드"],
-  ["SHINHANBC", "신한비씨카드"], ["SHINHYUP", "신용협동조합"], ["SJ", "산림조합중앙회"], ["SSGJBETC", "SSG카드(JB)"], ["SUHYUP", "수협"],
-  ["WOORI", "우리카드"], ["YUANTASEC", "유안타증권"], ["UNKNOWN", "사용불가카드"],
+  ["BC", "비씨카드"],
+  ["BUSAN", "부산은행"],
+  ["DAEGU", "대구은행"],
+  ["DONGBUSEC", "DB금융투자"],
+  ["GWANGJU", "광주은행"],
+  ["HANA", "하나카드"],
+  ["HANABC", "하나비씨카드"],
+  ["HYUNDAI", "현대카드"],
+  ["IBK", "IBK기업은행"],
+  ["JEJU", "제주은행"],
+  ["JEONBUK", "전북은행"],
+  ["KAKAOBANK", "카카오뱅크"],
+  ["KAKAOPAY", "카카오페이"],
+  ["KB", "국민카드"],
+  ["KBANK", "케이뱅크"],
+  ["KBBC", "국민비씨카드"],
+  ["KBSEC", "KB증권"],
+  ["KDB", "산업은행"],
+  ["KYOBOSEC", "교보증권"],
+  ["KYUNGNAM", "경남은행"],
+  ["LOTTE", "롯데카드"],
+  ["MIRAESEC", "미래에셋증권"],
+  ["NH", "농협(NH)"],
+  ["NHBC", "농협비씨카드"],
+  ["POST", "우체국"],
+  ["SAEMAUL", "새마을금고"],
+  ["SAMSUNG", "삼성카드"],
+  ["SAVINGS", "저축은행"],
+  ["SC", "SC제일은행"],
+  ["SHINHAN", "신한카드"],
+  ["SHINHANBC", "신한비씨카드"],
+  ["SHINHYUP", "신용협동조합"],
+  ["SJ", "산림조합중앙회"],
+  ["SSGJBETC", "SSG카드(JB)"],
+  ["SUHYUP", "수협"],
+  ["WOORI", "우리카드"],
+  ["YUANTASEC", "유안타증권"],
+  ["UNKNOWN", "사용불가카드"],
 ];
 export const CARD_NAME = new Map(CARD_COMPANIES);
 
 /** Plausible (fake) BINs per card company for pay_detail1. */
 export const CARD_BIN: Record<string, string> = {
-  BC: "945212", HANA: "532092", HYUNDAI: "433028", KB: "457972", LOTTE: "467309", NH: "546112",
-  SAMSUNG: "536148", SHINHAN: "451842", WOORI: "558526", KAKAOBANK: "536510", IBK: "944541",
+  BC: "945212",
+  HANA: "532092",
+  HYUNDAI: "433028",
+  KB: "457972",
+  LOTTE: "467309",
+  NH: "546112",
+  SAMSUNG: "536148",
+  SHINHAN: "451842",
+  WOORI: "558526",
+  KAKAOBANK: "536510",
+  IBK: "944541",
 };
 
 export const BANK_NAMES: Record<string, string> = {
-  "002": "산업은행", "003": "IBK기업은행", "004": "KB국민은행", "007": "수협은행", "011": "NH농협은행", "012": "지역농축협",
-  "020": "우리은행", "023": "SC제일은행", "027": "한국씨티은행", "031": "대구은행", "032": "부산은행", "034": "광주은행",
-  "035": "제주은행", "037": "전북은행", "039": "경남은행", "045": "새마을금고", "048": "신협", "071": "우체국",
-  "081": "하나은행", "088": "신한은행", "089": "케이뱅크", "090": "카카오뱅크", "092": "토스뱅크",
+  "002": "산업은행",
+  "003": "IBK기업은행",
+  "004": "KB국민은행",
+  "007": "수협은행",
+  "011": "NH농협은행",
+  "012": "지역농축협",
+  "020": "우리은행",
+  "023": "SC제일은행",
+  "027": "한국씨티은행",
+  "031": "대구은행",
+  "032": "부산은행",
+  "034": "광주은행",
+  "035": "제주은행",
+  "037": "전북은행",
+  "039": "경남은행",
+  "045": "새마을금고",
+  "048": "신협",
+  "071": "우체국",
+  "081": "하나은행",
+  "088": "신한은행",
+  "089": "케이뱅크",
+  "090": "카카오뱅크",
+  "092": "토스뱅크",
 };
 
 // ---- time (Korea time, UTC+9, no DST)
@@ -83,7 +141,10 @@ export function kstStamp(d: Date): string {
 export const kstYmd = (d: Date) => kstStamp(d).slice(0, 8);
 export function parseKst(v: string): Date {
   const s = v.padEnd(14, "0");
-  return new Date(Date.UTC(+s.slice(0, 4), +s.slice(4, 6) - 1, +s.slice(6, 8), +s.slice(8, 10), +s.slice(10, 12), +s.slice(12, 14)) - 9 * 3600_000);
+  return new Date(
+    Date.UTC(+s.slice(0, 4), +s.slice(4, 6) - 1, +s.slice(6, 8), +s.slice(8, 10), +s.slice(10, 12), +s.slice(12, 14)) -
+      9 * 3600_000,
+  );
 }
 function validDate(y: number, m: number, d: number) {
   return m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -93,7 +154,8 @@ export const isYmd = (v: string) => /^\d{8}$/.test(v) && validDate(+v.slice(0, 4
 export const isStamp = (v: string) =>
   /^\d{14}$/.test(v) && isYmd(v.slice(0, 8)) && +v.slice(8, 10) < 24 && +v.slice(10, 12) < 60 && +v.slice(12, 14) < 60;
 /** "20190801" → "2019.08.01" */
-export const dotted = (ymd: string) => (/^\d{8}/.test(ymd) ? `${ymd.slice(0, 4)}.${ymd.slice(4, 6)}.${ymd.slice(6, 8)}` : ymd);
+export const dotted = (ymd: string) =>
+  /^\d{8}/.test(ymd) ? `${ymd.slice(0, 4)}.${ymd.slice(4, 6)}.${ymd.slice(6, 8)}` : ymd;
 export const won = (n: number) => `${Math.round(n).toLocaleString("ko-KR")}원`;
 
 // ---- link API request (seed §3.1 / §4.1)
@@ -127,10 +189,16 @@ export function checkLinkRequest(raw: string): Checked<LinkRequest> {
   for (const k of ["biller_user_key", "billed_year_month", "ordinal", "biller_notice_key", "expire_at"]) {
     if (present(k) && typeof d[k] !== "string") return { ok: false, code: "E008", field: k };
   }
-  if (present("parameters") && (typeof d.parameters !== "object" || Array.isArray(d.parameters))) return { ok: false, code: "E008", field: "parameters" };
-  const max: [string, number][] = [["biller_user_key", 50], ["ordinal", 24], ["biller_notice_key", 80]];
+  if (present("parameters") && (typeof d.parameters !== "object" || Array.isArray(d.parameters)))
+    return { ok: false, code: "E008", field: "parameters" };
+  const max: [string, number][] = [
+    ["biller_user_key", 50],
+    ["ordinal", 24],
+    ["biller_notice_key", 80],
+  ];
   for (const [k, n] of max) if (present(k) && (d[k] as string).length > n) return { ok: false, code: "E006", field: k };
-  if (present("billed_year_month") && !isYm(d.billed_year_month as string)) return { ok: false, code: "E007", field: "billed_year_month" };
+  if (present("billed_year_month") && !isYm(d.billed_year_month as string))
+    return { ok: false, code: "E007", field: "billed_year_month" };
   if (!isStamp(d.expire_at as string)) return { ok: false, code: "E007", field: "expire_at" };
   let parameters: Record<string, string> | undefined;
   if (present("parameters")) {
@@ -174,7 +242,12 @@ export type Bill = {
 };
 
 const str = (v: unknown) => (v === undefined || v === null ? undefined : String(v));
-const num = (v: unknown) => (typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v)) ? Number(v) : undefined);
+const num = (v: unknown) =>
+  typeof v === "number"
+    ? v
+    : typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v))
+      ? Number(v)
+      : undefined;
 
 export function readBill(result: unknown): Bill | undefined {
   if (!result || typeof result !== "object") return undefined;
@@ -189,17 +262,24 @@ export function readBill(result: unknown): Bill | undefined {
     if (!item || typeof item !== "object") continue;
     const it = item as Record<string, unknown>;
     const type = str(it.item_type ?? it.itemType);
-    if (it.item_type === undefined && it.itemType !== undefined) warnings.push("details[].itemType used instead of item_type");
+    if (it.item_type === undefined && it.itemType !== undefined)
+      warnings.push("details[].itemType used instead of item_type");
     const title = str(it.title) ?? "";
     const description = str(it.description);
     const desc = description !== undefined ? { description } : {};
     const el = it.elements;
     if (type === "KEY_VALUE" && Array.isArray(el)) {
       details.push({
-        kind: "KEY_VALUE", title, ...desc,
+        kind: "KEY_VALUE",
+        title,
+        ...desc,
         rows: el.map((e) => {
           const o = (e ?? {}) as Record<string, unknown>;
-          return { key: str(o.key) ?? "", value: str(o.value) ?? "", level: Math.min(2, Math.max(1, num(o.level) ?? 1)) };
+          return {
+            key: str(o.key) ?? "",
+            value: str(o.value) ?? "",
+            level: Math.min(2, Math.max(1, num(o.level) ?? 1)),
+          };
         }),
       });
     } else if (type === "TEXT" && Array.isArray(el)) {
@@ -207,8 +287,11 @@ export function readBill(result: unknown): Bill | undefined {
     } else if (type === "TABLE" && el && typeof el === "object" && !Array.isArray(el)) {
       const t = el as Record<string, unknown>;
       const head = Array.isArray(t.head) ? t.head.map((x) => str(x) ?? "") : [];
-      const rows = Array.isArray(t.rows) ? t.rows.map((row) => (Array.isArray(row) ? row.map((x) => str(x) ?? "") : [])) : [];
-      if (rows.some((row) => row.length !== head.length)) warnings.push(`TABLE "${title}": a row's cell count differs from head`);
+      const rows = Array.isArray(t.rows)
+        ? t.rows.map((row) => (Array.isArray(row) ? row.map((x) => str(x) ?? "") : []))
+        : [];
+      if (rows.some((row) => row.length !== head.length))
+        warnings.push(`TABLE "${title}": a row's cell count differs from head`);
       details.push({ kind: "TABLE", title, head, rows, ...desc });
     } else if (type === "GRAPH" && Array.isArray(el)) {
       if (el.length > 13) warnings.push(`GRAPH "${title}": more than 13 elements (only 13 shown)`);
@@ -228,9 +311,24 @@ export function readBill(result: unknown): Bill | undefined {
     const o = a as Record<string, unknown>;
     const holder = str(o.holder_name);
     const sender = str(o.sender_name);
-    return [{ bankCode: str(o.bank_code) ?? "", accountNo: str(o.account_no) ?? "", type: str(o.account_type) ?? "NORMAL", ...(holder && { holder }), ...(sender && { sender }) }];
+    return [
+      {
+        bankCode: str(o.bank_code) ?? "",
+        accountNo: str(o.account_no) ?? "",
+        type: str(o.account_type) ?? "NORMAL",
+        ...(holder && { holder }),
+        ...(sender && { sender }),
+      },
+    ];
   });
-  const bill: Bill = { title: r.title, amount, expireType: str(r.expire_type) ?? "D1", bankAccounts, details, warnings };
+  const bill: Bill = {
+    title: r.title,
+    amount,
+    expireType: str(r.expire_type) ?? "D1",
+    bankAccounts,
+    details,
+    warnings,
+  };
   const tf = num(r.tax_free_amount);
   const vat = num(r.vat_amount);
   if (tf !== undefined) bill.taxFree = tf;

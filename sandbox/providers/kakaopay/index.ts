@@ -86,7 +86,8 @@ export type Payment = {
 
 type Result = { status: number; body: unknown };
 const ok = (body: unknown): Result => ({ status: 200, body });
-const fail = (code: number, message?: string, extras?: Record<string, unknown>): Result => kakaoError(code, message, extras);
+const fail = (code: number, message?: string, extras?: Record<string, unknown>): Result =>
+  kakaoError(code, message, extras);
 
 const PRE_APPROVAL: Status[] = ["READY", "OPEN_PAYMENT", "AUTH_PASSWORD"];
 const APPROVED: Status[] = ["SUCCESS_PAYMENT", "PART_CANCEL_PAYMENT", "CANCEL_PAYMENT"];
@@ -207,7 +208,12 @@ function ready(st: Store, ctx: SandboxContext, r: z.output<typeof readySchema>):
     item_name: r.item_name,
     item_code: r.item_code ?? undefined,
     quantity: r.quantity,
-    amount: amount(r.total_amount, r.tax_free_amount, r.vat_amount ?? defaultVat(r.total_amount, r.tax_free_amount), r.green_deposit ?? 0),
+    amount: amount(
+      r.total_amount,
+      r.tax_free_amount,
+      r.vat_amount ?? defaultVat(r.total_amount, r.tax_free_amount),
+      r.green_deposit ?? 0,
+    ),
     approval_url: r.approval_url,
     cancel_url: r.cancel_url,
     fail_url: r.fail_url,
@@ -272,23 +278,36 @@ const ERR705 = "payment was quit or failed by the user";
 
 function cancel(st: Store, ctx: SandboxContext, r: z.output<typeof cancelSchema>, p: Payment): Result {
   if (p.status === "CANCEL_PAYMENT") return fail(-799, "payment already fully cancelled");
-  if (!APPROVED.includes(p.status)) return fail(-721, `payment is not approved: nothing to cancel (status ${p.status})`);
+  if (!APPROVED.includes(p.status))
+    return fail(-721, `payment is not approved: nothing to cancel (status ${p.status})`);
   const rem = remaining(p);
   if (r.cancel_available_amount != null && r.cancel_available_amount !== rem.total)
-    return fail(-797, `cancel_available_amount ${r.cancel_available_amount} does not match the remaining cancellable amount (${rem.total})`);
-  if (r.cancel_amount > rem.total) return fail(-798, `cancel_amount ${r.cancel_amount} exceeds the cancellable amount (${rem.total})`);
+    return fail(
+      -797,
+      `cancel_available_amount ${r.cancel_available_amount} does not match the remaining cancellable amount (${rem.total})`,
+    );
+  if (r.cancel_amount > rem.total)
+    return fail(-798, `cancel_amount ${r.cancel_amount} exceeds the cancellable amount (${rem.total})`);
   if (r.cancel_tax_free_amount > rem.tax_free)
-    return fail(-798, `cancel_tax_free_amount ${r.cancel_tax_free_amount} exceeds the cancellable tax free amount (${rem.tax_free})`);
+    return fail(
+      -798,
+      `cancel_tax_free_amount ${r.cancel_tax_free_amount} exceeds the cancellable tax free amount (${rem.tax_free})`,
+    );
   const taxable = r.cancel_amount - r.cancel_tax_free_amount;
   const taxableRem = rem.total - rem.tax_free;
-  if (taxable > taxableRem) return fail(-798, `taxable cancel amount ${taxable} exceeds the cancellable taxable amount (${taxableRem})`);
+  if (taxable > taxableRem)
+    return fail(-798, `taxable cancel amount ${taxable} exceeds the cancellable taxable amount (${taxableRem})`);
   const full = r.cancel_amount === rem.total;
-  if (!full && p.amount.green_deposit > 0) return fail(-799, "partial cancel is not allowed for a payment with green_deposit");
+  if (!full && p.amount.green_deposit > 0)
+    return fail(-799, "partial cancel is not allowed for a payment with green_deposit");
   let vat: number;
   if (full) {
     vat = rem.vat;
     if (r.cancel_vat_amount != null && r.cancel_vat_amount !== vat)
-      return fail(-2, `cancel_vat_amount must be the remaining vat (${vat}) when cancelling the whole remaining amount`);
+      return fail(
+        -2,
+        `cancel_vat_amount must be the remaining vat (${vat}) when cancelling the whole remaining amount`,
+      );
   } else if (r.cancel_vat_amount != null) {
     vat = r.cancel_vat_amount;
     if (vat > rem.vat) return fail(-798, `cancel_vat_amount ${vat} exceeds the cancellable vat (${rem.vat})`);
@@ -375,9 +394,13 @@ function mountApi(app: Hono, ctx: SandboxContext, st: Store) {
       if (fault) ctx.log("kakaopay fault", { op, mode: fault.mode, code: fault.code });
       if (fault?.mode === "hang") {
         await sleep(fault.delayMs);
-        return send(c, { status: 504, body: { error_code: -1, error_message: "gateway timeout (sandbox fault: hang)" } });
+        return send(c, {
+          status: 504,
+          body: { error_code: -1, error_message: "gateway timeout (sandbox fault: hang)" },
+        });
       }
-      if (fault?.mode === "http500") return send(c, { status: 500, body: { error_code: -1, error_message: "internal server error" } });
+      if (fault?.mode === "http500")
+        return send(c, { status: 500, body: { error_code: -1, error_message: "internal server error" } });
       if (fault?.mode === "error") {
         const fallback = op === "cancel" ? -781 : -780;
         const code = Number.parseInt(fault.code ?? String(fallback), 10);
@@ -396,19 +419,40 @@ function mountApi(app: Hono, ctx: SandboxContext, st: Store) {
 
 // ---------------------------------------------------------------------------------------------
 // Customer-facing payment screen.
-function pageGuard(st: Store, tid: string): { p: Payment } | { status: number; title: string; message: string; p?: Payment } {
+function pageGuard(
+  st: Store,
+  tid: string,
+): { p: Payment } | { status: number; title: string; message: string; p?: Payment } {
   const p = st.get(tid);
-  if (!p) return { status: 404, title: "결제 정보를 찾을 수 없습니다", message: "유효하지 않은 결제 요청입니다. 가맹점에서 결제를 다시 시도해 주세요." };
+  if (!p)
+    return {
+      status: 404,
+      title: "결제 정보를 찾을 수 없습니다",
+      message: "유효하지 않은 결제 요청입니다. 가맹점에서 결제를 다시 시도해 주세요.",
+    };
   if (p.status === "QUIT_PAYMENT" && p.quit_reason === "EXPIRED")
-    return { p, status: 410, title: "결제 유효시간이 지났습니다", message: "결제 요청 후 15분이 지나 결제가 취소되었습니다. 가맹점에서 결제를 다시 시도해 주세요." };
+    return {
+      p,
+      status: 410,
+      title: "결제 유효시간이 지났습니다",
+      message: "결제 요청 후 15분이 지나 결제가 취소되었습니다. 가맹점에서 결제를 다시 시도해 주세요.",
+    };
   if (p.status !== "READY" && p.status !== "OPEN_PAYMENT")
-    return { p, status: 409, title: "이미 처리된 결제입니다", message: "이 결제 요청은 이미 완료되었거나 취소되었습니다." };
+    return {
+      p,
+      status: 409,
+      title: "이미 처리된 결제입니다",
+      message: "이 결제 요청은 이미 완료되었거나 취소되었습니다.",
+    };
   return { p };
 }
 
 function mountPages(app: Hono, ctx: SandboxContext, st: Store) {
   const render = (c: Context, g: { status: number; title: string; message: string; p?: Payment }) =>
-    c.html(errorPage(g.title, g.message, g.p && { tid: g.p.tid, status: g.p.status }), g.status as ContentfulStatusCode);
+    c.html(
+      errorPage(g.title, g.message, g.p && { tid: g.p.tid, status: g.p.status }),
+      g.status as ContentfulStatusCode,
+    );
 
   app.get("/kakaopay/pay/:tid", (c) => {
     const g = pageGuard(st, c.req.param("tid"));
@@ -440,16 +484,19 @@ function mountPages(app: Hono, ctx: SandboxContext, st: Store) {
     const method = String(form.method ?? p.allowed_method ?? "");
     const errors: PayPageError[] = [];
     if (method !== "CARD" && method !== "MONEY") errors.push("결제수단을 선택해 주세요.");
-    else if (p.allowed_method && method !== p.allowed_method) errors.push("이 가맹점에서 사용할 수 없는 결제수단입니다.");
+    else if (p.allowed_method && method !== p.allowed_method)
+      errors.push("이 가맹점에서 사용할 수 없는 결제수단입니다.");
     let card: CardCompany | undefined;
     let install = p.install_month ?? 0;
     if (method === "CARD") {
       card = cardByCode(String(form.card ?? ""));
       if (!card) errors.push("카드사를 선택해 주세요.");
-      else if (p.available_cards && !p.available_cards.includes(card.code)) errors.push("이 가맹점에서 사용할 수 없는 카드입니다.");
+      else if (p.available_cards && !p.available_cards.includes(card.code))
+        errors.push("이 가맹점에서 사용할 수 없는 카드입니다.");
       if (p.install_month == null) {
         install = Number(form.install ?? 0);
-        if (!Number.isInteger(install) || install < 0 || install > 12 || install === 1) errors.push("할부 개월을 확인해 주세요.");
+        if (!Number.isInteger(install) || install < 0 || install > 12 || install === 1)
+          errors.push("할부 개월을 확인해 주세요.");
       }
     }
     if (errors.length) return c.html(payPage(p, { device, now: ctx.now(), errors, form }), 400);

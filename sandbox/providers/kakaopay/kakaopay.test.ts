@@ -18,7 +18,11 @@ afterEach(async () => {
 });
 
 type Res = { status: number; json: any; ms: number };
-async function api(op: string, body: unknown, opts: { auth?: string | null; raw?: string; signal?: AbortSignal } = {}): Promise<Res> {
+async function api(
+  op: string,
+  body: unknown,
+  opts: { auth?: string | null; raw?: string; signal?: AbortSignal } = {},
+): Promise<Res> {
   const headers: Record<string, string> = { "content-type": "application/json" };
   const auth = opts.auth === undefined ? `SECRET_KEY ${KEY}` : opts.auth;
   if (auth !== null) headers.authorization = auth;
@@ -72,7 +76,11 @@ async function order(tid: string) {
 }
 
 /** Opens the payment page and presses a button like a browser would (no redirect following). */
-async function press(tid: string, action: "approve" | "cancel" | "fail", form: Record<string, string> = { method: "CARD", card: "SHINHAN", install: "0" }) {
+async function press(
+  tid: string,
+  action: "approve" | "cancel" | "fail",
+  form: Record<string, string> = { method: "CARD", card: "SHINHAN", install: "0" },
+) {
   const pageRes = await fetch(`${sb.url}/kakaopay/pay/${tid}?device=mobile`);
   expect(pageRes.status).toBe(200);
   await pageRes.text();
@@ -92,11 +100,19 @@ async function authorize(tid: string, form?: Record<string, string>) {
 }
 
 async function arm(fault: Record<string, unknown>) {
-  const r = await fetch(`${sb.url}/__sandbox/faults`, { method: "POST", body: JSON.stringify({ provider: "kakaopay", ...fault }) });
+  const r = await fetch(`${sb.url}/__sandbox/faults`, {
+    method: "POST",
+    body: JSON.stringify({ provider: "kakaopay", ...fault }),
+  });
   expect(r.status).toBe(200);
 }
 
-const approveBody = (b: ReturnType<typeof readyBody>, tid: string, pg_token: string, over: Record<string, unknown> = {}) => ({
+const approveBody = (
+  b: ReturnType<typeof readyBody>,
+  tid: string,
+  pg_token: string,
+  over: Record<string, unknown> = {},
+) => ({
   cid: CID,
   tid,
   partner_order_id: b.partner_order_id,
@@ -153,7 +169,12 @@ describe("auth and validation", () => {
     const a = await api("approve", { cid: CID, tid: "T0000000000000000000" });
     expect(a.status).toBe(400);
     expect(a.json.error_code).toBe(-2);
-    const c = await api("cancel", { cid: CID, tid: "T0000000000000000000", cancel_amount: 100, cancel_tax_free_amount: 200 });
+    const c = await api("cancel", {
+      cid: CID,
+      tid: "T0000000000000000000",
+      cancel_amount: 100,
+      cancel_tax_free_amount: 200,
+    });
     expect(c.json.error_code).toBe(-2);
     const o = await api("order", { cid: CID, tid: "T0000000000000000000" });
     expect(o.status).toBe(400);
@@ -208,13 +229,21 @@ describe("full flow: ready → page → pay → approve → order → partial ca
     });
     expect(pay.status).toBe(303);
     const location = pay.headers.get("location")!;
-    expect(location).toMatch(new RegExp(`^http://merchant\\.test/pay/kakaopay/approve\\?order=${body.partner_order_id}&pg_token=[0-9a-f]{20}$`));
+    expect(location).toMatch(
+      new RegExp(
+        `^http://merchant\\.test/pay/kakaopay/approve\\?order=${body.partner_order_id}&pg_token=[0-9a-f]{20}$`,
+      ),
+    );
     const pgToken = new URL(location).searchParams.get("pg_token")!;
     expect((await order(tid)).status).toBe("AUTH_PASSWORD");
 
     // wrong ids / token / amount
-    expect((await api("approve", approveBody(body, tid, pgToken, { partner_order_id: "OTHER" }))).json.error_code).toBe(-706);
-    expect((await api("approve", approveBody(body, tid, pgToken, { partner_user_id: "other" }))).json.error_code).toBe(-707);
+    expect((await api("approve", approveBody(body, tid, pgToken, { partner_order_id: "OTHER" }))).json.error_code).toBe(
+      -706,
+    );
+    expect((await api("approve", approveBody(body, tid, pgToken, { partner_user_id: "other" }))).json.error_code).toBe(
+      -707,
+    );
     const wrong = await api("approve", approveBody(body, tid, "ffffffffffffffffffff"));
     expect(wrong.status).toBe(400);
     expect(wrong.json.error_code).toBe(-708);
@@ -234,7 +263,12 @@ describe("full flow: ready → page → pay → approve → order → partial ca
       item_code: "CHOCO",
       quantity: 3,
       payload: "memo-1",
-      card_info: { kakaopay_purchase_corp: "비씨카드", install_month: "03", interest_free_install: "N", installment_type: "CARD_INSTALLMENT" },
+      card_info: {
+        kakaopay_purchase_corp: "비씨카드",
+        install_month: "03",
+        interest_free_install: "N",
+        installment_type: "CARD_INSTALLMENT",
+      },
     });
     expect(ap.json.sid).toBeUndefined();
     expect(ap.json.created_at).toMatch(STAMP);
@@ -251,35 +285,110 @@ describe("full flow: ready → page → pay → approve → order → partial ca
     expect(o.canceled_amount.total).toBe(0);
     expect(o.selected_card_info).toMatchObject({ card_corp_name: "비씨카드", install_month: 3 });
     expect(o.payment_action_details).toHaveLength(1);
-    expect(o.payment_action_details[0]).toMatchObject({ aid: ap.json.aid, amount: 22000, payment_action_type: "PAYMENT", payload: "memo-1" });
+    expect(o.payment_action_details[0]).toMatchObject({
+      aid: ap.json.aid,
+      amount: 22000,
+      payment_action_type: "PAYMENT",
+      payload: "memo-1",
+    });
 
     // more than cancellable / guard mismatch / tax free over / taxable over
     const cancelBase = { cid: CID, tid };
-    expect((await api("cancel", { ...cancelBase, cancel_amount: 22001, cancel_tax_free_amount: 0 })).json.error_code).toBe(-798);
-    expect((await api("cancel", { ...cancelBase, cancel_amount: 5000, cancel_tax_free_amount: 0, cancel_available_amount: 20000 })).json.error_code).toBe(-797);
-    expect((await api("cancel", { ...cancelBase, cancel_amount: 3000, cancel_tax_free_amount: 2500 })).json.error_code).toBe(-798);
-    expect((await api("cancel", { ...cancelBase, cancel_amount: 21000, cancel_tax_free_amount: 0 })).json.error_code).toBe(-798);
+    expect(
+      (await api("cancel", { ...cancelBase, cancel_amount: 22001, cancel_tax_free_amount: 0 })).json.error_code,
+    ).toBe(-798);
+    expect(
+      (
+        await api("cancel", {
+          ...cancelBase,
+          cancel_amount: 5000,
+          cancel_tax_free_amount: 0,
+          cancel_available_amount: 20000,
+        })
+      ).json.error_code,
+    ).toBe(-797);
+    expect(
+      (await api("cancel", { ...cancelBase, cancel_amount: 3000, cancel_tax_free_amount: 2500 })).json.error_code,
+    ).toBe(-798);
+    expect(
+      (await api("cancel", { ...cancelBase, cancel_amount: 21000, cancel_tax_free_amount: 0 })).json.error_code,
+    ).toBe(-798);
 
     // partial: 5000 taxable → vat round(454.5) = 455
-    const c1 = await api("cancel", { ...cancelBase, cancel_amount: 5000, cancel_tax_free_amount: 0, cancel_available_amount: 22000, payload: "part" });
+    const c1 = await api("cancel", {
+      ...cancelBase,
+      cancel_amount: 5000,
+      cancel_tax_free_amount: 0,
+      cancel_available_amount: 22000,
+      payload: "part",
+    });
     expect(c1.status, JSON.stringify(c1.json)).toBe(200);
     expect(c1.json.status).toBe("PART_CANCEL_PAYMENT");
     expect(c1.json.aid).toMatch(/^A[0-9a-f]{19}$/);
     expect(c1.json.aid).not.toBe(ap.json.aid);
-    expect(c1.json.approved_cancel_amount).toEqual({ total: 5000, tax_free: 0, vat: 455, point: 0, discount: 0, green_deposit: 0 });
-    expect(c1.json.canceled_amount).toEqual({ total: 5000, tax_free: 0, vat: 455, point: 0, discount: 0, green_deposit: 0 });
-    expect(c1.json.cancel_available_amount).toEqual({ total: 17000, tax_free: 2000, vat: 1363, point: 0, discount: 0, green_deposit: 0 });
+    expect(c1.json.approved_cancel_amount).toEqual({
+      total: 5000,
+      tax_free: 0,
+      vat: 455,
+      point: 0,
+      discount: 0,
+      green_deposit: 0,
+    });
+    expect(c1.json.canceled_amount).toEqual({
+      total: 5000,
+      tax_free: 0,
+      vat: 455,
+      point: 0,
+      discount: 0,
+      green_deposit: 0,
+    });
+    expect(c1.json.cancel_available_amount).toEqual({
+      total: 17000,
+      tax_free: 2000,
+      vat: 1363,
+      point: 0,
+      discount: 0,
+      green_deposit: 0,
+    });
     expect(c1.json.canceled_at).toMatch(STAMP);
     expect((await order(tid)).status).toBe("PART_CANCEL_PAYMENT");
 
     // the rest: remaining VAT is taken whole
-    expect((await api("cancel", { ...cancelBase, cancel_amount: 17001, cancel_tax_free_amount: 2000 })).json.error_code).toBe(-798);
-    const c2 = await api("cancel", { ...cancelBase, cancel_amount: 17000, cancel_tax_free_amount: 2000, cancel_available_amount: 17000 });
+    expect(
+      (await api("cancel", { ...cancelBase, cancel_amount: 17001, cancel_tax_free_amount: 2000 })).json.error_code,
+    ).toBe(-798);
+    const c2 = await api("cancel", {
+      ...cancelBase,
+      cancel_amount: 17000,
+      cancel_tax_free_amount: 2000,
+      cancel_available_amount: 17000,
+    });
     expect(c2.status, JSON.stringify(c2.json)).toBe(200);
     expect(c2.json.status).toBe("CANCEL_PAYMENT");
-    expect(c2.json.approved_cancel_amount).toEqual({ total: 17000, tax_free: 2000, vat: 1363, point: 0, discount: 0, green_deposit: 0 });
-    expect(c2.json.canceled_amount).toEqual({ total: 22000, tax_free: 2000, vat: 1818, point: 0, discount: 0, green_deposit: 0 });
-    expect(c2.json.cancel_available_amount).toEqual({ total: 0, tax_free: 0, vat: 0, point: 0, discount: 0, green_deposit: 0 });
+    expect(c2.json.approved_cancel_amount).toEqual({
+      total: 17000,
+      tax_free: 2000,
+      vat: 1363,
+      point: 0,
+      discount: 0,
+      green_deposit: 0,
+    });
+    expect(c2.json.canceled_amount).toEqual({
+      total: 22000,
+      tax_free: 2000,
+      vat: 1818,
+      point: 0,
+      discount: 0,
+      green_deposit: 0,
+    });
+    expect(c2.json.cancel_available_amount).toEqual({
+      total: 0,
+      tax_free: 0,
+      vat: 0,
+      point: 0,
+      discount: 0,
+      green_deposit: 0,
+    });
 
     o = await order(tid);
     expect(o.status).toBe("CANCEL_PAYMENT");
@@ -317,7 +426,9 @@ describe("full flow: ready → page → pay → approve → order → partial ca
     expect(cancel.headers.get("location")).toBe(a.body.cancel_url);
     expect((await order(a.tid)).status).toBe("QUIT_PAYMENT");
     expect((await api("approve", approveBody(a.body, a.tid, "00000000000000000000"))).json.error_code).toBe(-705);
-    expect((await api("cancel", { cid: CID, tid: a.tid, cancel_amount: 1, cancel_tax_free_amount: 0 })).json.error_code).toBe(-721);
+    expect(
+      (await api("cancel", { cid: CID, tid: a.tid, cancel_amount: 1, cancel_tax_free_amount: 0 })).json.error_code,
+    ).toBe(-721);
 
     const b = await ready();
     const failed = await press(b.tid, "fail");
@@ -338,7 +449,9 @@ describe("full flow: ready → page → pay → approve → order → partial ca
     const { body, tid } = await ready({ total_amount: 5300, tax_free_amount: 0, green_deposit: 300 });
     const { token } = await authorize(tid);
     expect((await api("approve", approveBody(body, tid, token))).status).toBe(200);
-    expect((await api("cancel", { cid: CID, tid, cancel_amount: 1000, cancel_tax_free_amount: 0 })).json.error_code).toBe(-799);
+    expect(
+      (await api("cancel", { cid: CID, tid, cancel_amount: 1000, cancel_tax_free_amount: 0 })).json.error_code,
+    ).toBe(-799);
     const full = await api("cancel", { cid: CID, tid, cancel_amount: 5300, cancel_tax_free_amount: 0 });
     expect(full.json.approved_cancel_amount.green_deposit).toBe(300);
     expect(full.json.status).toBe("CANCEL_PAYMENT");
@@ -349,7 +462,10 @@ describe("expiry (15 minutes after ready, sandbox clock)", () => {
   it("an authenticated but unapproved tid expires to QUIT_PAYMENT; approve → -703; page → error", async () => {
     const { body, tid } = await ready();
     const { token } = await authorize(tid);
-    await fetch(`${sb.url}/__sandbox/clock`, { method: "POST", body: JSON.stringify({ advanceMs: 15 * 60_000 + 1000 }) });
+    await fetch(`${sb.url}/__sandbox/clock`, {
+      method: "POST",
+      body: JSON.stringify({ advanceMs: 15 * 60_000 + 1000 }),
+    });
     const r = await api("approve", approveBody(body, tid, token));
     expect(r.status).toBe(400);
     expect(r.json.error_code).toBe(-703);
@@ -427,7 +543,11 @@ describe("faults", () => {
     await arm({ op: "cancel", mode: "error" });
     const r = await api("cancel", { cid: CID, tid, cancel_amount: 1000, cancel_tax_free_amount: 0 });
     expect(r.status).toBe(400);
-    expect(r.json).toMatchObject({ error_code: -781, error_message: "cancel failure!", extras: { method_result_code: expect.any(String) } });
+    expect(r.json).toMatchObject({
+      error_code: -781,
+      error_message: "cancel failure!",
+      extras: { method_result_code: expect.any(String) },
+    });
     expect((await order(tid)).status).toBe("SUCCESS_PAYMENT");
   });
 
@@ -509,7 +629,10 @@ describe("fault mode delay: wait, then do it, then answer", () => {
   });
 
   it("is refused for providers that do not implement it", async () => {
-    const r = await fetch(`${sb.url}/__sandbox/faults`, { method: "POST", body: JSON.stringify({ provider: "dozn", op: "*", mode: "delay", delayMs: 100 }) });
+    const r = await fetch(`${sb.url}/__sandbox/faults`, {
+      method: "POST",
+      body: JSON.stringify({ provider: "dozn", op: "*", mode: "delay", delayMs: 100 }),
+    });
     expect(r.status).toBe(400);
     expect(JSON.stringify(await r.json())).toMatch(/delay/);
   });

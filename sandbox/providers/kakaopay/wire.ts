@@ -39,11 +39,21 @@ export const ERRORS: Record<number, { http: number; message: string }> = {
 /** extras the sandbox attaches when a fault answers -780 / -781 without its own. -780's is the published sample;
  *  -781's method_result_code is the sandbox's choice (no published sample). */
 export const DEFAULT_EXTRAS: Record<number, Record<string, string>> = {
-  [-780]: { method_result_code: "USER_LOCKED", method_result_message: "진행중인 거래가 있습니다. 잠시 후 다시 시도해 주세요." },
-  [-781]: { method_result_code: "SANDBOX_CANCEL_REFUSED", method_result_message: "[샌드박스] 결제수단에서 취소를 거절했습니다." },
+  [-780]: {
+    method_result_code: "USER_LOCKED",
+    method_result_message: "진행중인 거래가 있습니다. 잠시 후 다시 시도해 주세요.",
+  },
+  [-781]: {
+    method_result_code: "SANDBOX_CANCEL_REFUSED",
+    method_result_message: "[샌드박스] 결제수단에서 취소를 거절했습니다.",
+  },
 };
 
-export function kakaoError(code: number, message?: string, extras?: Record<string, unknown>): { status: number; body: KakaoError } {
+export function kakaoError(
+  code: number,
+  message?: string,
+  extras?: Record<string, unknown>,
+): { status: number; body: KakaoError } {
   const known = ERRORS[code];
   const body: KakaoError = { error_code: code, error_message: message ?? known?.message ?? "error" };
   const ex = extras ?? DEFAULT_EXTRAS[code];
@@ -71,7 +81,20 @@ const httpUrl = z
     }
   }, "must be an absolute http(s) URL");
 
-export const CARD_CODES = ["SHINHAN", "KB", "HYUNDAI", "LOTTE", "SAMSUNG", "NH", "BC", "HANA", "CITI", "KAKAOBANK", "KAKAOPAY", "WOORIONLY"] as const;
+export const CARD_CODES = [
+  "SHINHAN",
+  "KB",
+  "HYUNDAI",
+  "LOTTE",
+  "SAMSUNG",
+  "NH",
+  "BC",
+  "HANA",
+  "CITI",
+  "KAKAOBANK",
+  "KAKAOPAY",
+  "WOORIONLY",
+] as const;
 export type CardCode = (typeof CARD_CODES)[number];
 export const PAYMENT_METHODS = ["CARD", "MONEY"] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
@@ -141,7 +164,11 @@ export const cancelSchema = z
     if (v.cancel_tax_free_amount > v.cancel_amount)
       ctx.addIssue({ code: "custom", path: ["cancel_tax_free_amount"], message: "must not exceed cancel_amount" });
     else if (v.cancel_vat_amount != null && v.cancel_vat_amount > v.cancel_amount - v.cancel_tax_free_amount)
-      ctx.addIssue({ code: "custom", path: ["cancel_vat_amount"], message: "must not exceed cancel_amount - cancel_tax_free_amount" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["cancel_vat_amount"],
+        message: "must not exceed cancel_amount - cancel_tax_free_amount",
+      });
   });
 
 /** "invalid request parameter: quantity: Invalid input: expected number, received string; ..." */
@@ -152,7 +179,10 @@ export function describeIssues(error: z.ZodError): string {
 
 // ---------------------------------------------------------------------------------------------
 // Identifiers and times.
-const hex = (n: number) => randomBytes(Math.ceil(n / 2)).toString("hex").slice(0, n);
+const hex = (n: number) =>
+  randomBytes(Math.ceil(n / 2))
+    .toString("hex")
+    .slice(0, n);
 /** T + 19 hex = 20 chars, like T53d1b2051b66fd43573 */
 export const newTid = () => `T${hex(19)}`;
 /** A + 19 hex = 20 chars, like A53d1b3534b976a88b68 */
@@ -169,7 +199,14 @@ export function kstDateTime(d: Date): string {
 
 // ---------------------------------------------------------------------------------------------
 // Amounts.
-export type Amount = { total: number; tax_free: number; vat: number; point: number; discount: number; green_deposit: number };
+export type Amount = {
+  total: number;
+  tax_free: number;
+  vat: number;
+  point: number;
+  discount: number;
+  green_deposit: number;
+};
 export const amount = (total: number, tax_free: number, vat: number, green_deposit = 0): Amount => ({
   total,
   tax_free,
@@ -201,19 +238,123 @@ export const won = (n: number) => `${n.toLocaleString("ko-KR")}원`;
 
 // ---------------------------------------------------------------------------------------------
 // Card companies shown on the payment page (codes are the seed's 카드사 코드; corp codes are sandbox values).
-export type CardCompany = { code: CardCode; name: string; purchaseCode: string; issuer: string; issuerCode: string; bin: string; type: "신용" | "체크" };
+export type CardCompany = {
+  code: CardCode;
+  name: string;
+  purchaseCode: string;
+  issuer: string;
+  issuerCode: string;
+  bin: string;
+  type: "신용" | "체크";
+};
 export const CARD_COMPANIES: CardCompany[] = [
-  { code: "SHINHAN", name: "신한카드", purchaseCode: "106", issuer: "신한카드", issuerCode: "106", bin: "451842", type: "신용" },
-  { code: "KB", name: "KB국민카드", purchaseCode: "101", issuer: "KB국민카드", issuerCode: "101", bin: "557042", type: "신용" },
-  { code: "HYUNDAI", name: "현대카드", purchaseCode: "107", issuer: "현대카드", issuerCode: "107", bin: "433028", type: "신용" },
-  { code: "LOTTE", name: "롯데카드", purchaseCode: "103", issuer: "롯데카드", issuerCode: "103", bin: "540926", type: "신용" },
-  { code: "SAMSUNG", name: "삼성카드", purchaseCode: "105", issuer: "삼성카드", issuerCode: "105", bin: "536648", type: "신용" },
-  { code: "NH", name: "NH농협카드", purchaseCode: "102", issuer: "NH농협카드", issuerCode: "102", bin: "524040", type: "체크" },
-  { code: "BC", name: "비씨카드", purchaseCode: "104", issuer: "우리카드", issuerCode: "209", bin: "621640", type: "체크" },
-  { code: "HANA", name: "하나카드", purchaseCode: "108", issuer: "하나카드", issuerCode: "108", bin: "465887", type: "신용" },
-  { code: "CITI", name: "씨티카드", purchaseCode: "110", issuer: "씨티카드", issuerCode: "110", bin: "540447", type: "신용" },
-  { code: "KAKAOBANK", name: "카카오뱅크카드", purchaseCode: "104", issuer: "카카오뱅크", issuerCode: "290", bin: "536181", type: "체크" },
-  { code: "KAKAOPAY", name: "카카오페이카드", purchaseCode: "104", issuer: "카카오페이", issuerCode: "291", bin: "949013", type: "신용" },
-  { code: "WOORIONLY", name: "우리카드", purchaseCode: "111", issuer: "우리카드", issuerCode: "111", bin: "553177", type: "신용" },
+  {
+    code: "SHINHAN",
+    name: "신한카드",
+    purchaseCode: "106",
+    issuer: "신한카드",
+    issuerCode: "106",
+    bin: "451842",
+    type: "신용",
+  },
+  {
+    code: "KB",
+    name: "KB국민카드",
+    purchaseCode: "101",
+    issuer: "KB국민카드",
+    issuerCode: "101",
+    bin: "557042",
+    type: "신용",
+  },
+  {
+    code: "HYUNDAI",
+    name: "현대카드",
+    purchaseCode: "107",
+    issuer: "현대카드",
+    issuerCode: "107",
+    bin: "433028",
+    type: "신용",
+  },
+  {
+    code: "LOTTE",
+    name: "롯데카드",
+    purchaseCode: "103",
+    issuer: "롯데카드",
+    issuerCode: "103",
+    bin: "540926",
+    type: "신용",
+  },
+  {
+    code: "SAMSUNG",
+    name: "삼성카드",
+    purchaseCode: "105",
+    issuer: "삼성카드",
+    issuerCode: "105",
+    bin: "536648",
+    type: "신용",
+  },
+  {
+    code: "NH",
+    name: "NH농협카드",
+    purchaseCode: "102",
+    issuer: "NH농협카드",
+    issuerCode: "102",
+    bin: "524040",
+    type: "체크",
+  },
+  {
+    code: "BC",
+    name: "비씨카드",
+    purchaseCode: "104",
+    issuer: "우리카드",
+    issuerCode: "209",
+    bin: "621640",
+    type: "체크",
+  },
+  {
+    code: "HANA",
+    name: "하나카드",
+    purchaseCode: "108",
+    issuer: "하나카드",
+    issuerCode: "108",
+    bin: "465887",
+    type: "신용",
+  },
+  {
+    code: "CITI",
+    name: "씨티카드",
+    purchaseCode: "110",
+    issuer: "씨티카드",
+    issuerCode: "110",
+    bin: "540447",
+    type: "신용",
+  },
+  {
+    code: "KAKAOBANK",
+    name: "카카오뱅크카드",
+    purchaseCode: "104",
+    issuer: "카카오뱅크",
+    issuerCode: "290",
+    bin: "536181",
+    type: "체크",
+  },
+  {
+    code: "KAKAOPAY",
+    name: "카카오페이카드",
+    purchaseCode: "104",
+    issuer: "카카오페이",
+    issuerCode: "291",
+    bin: "949013",
+    type: "신용",
+  },
+  {
+    code: "WOORIONLY",
+    name: "우리카드",
+    purchaseCode: "111",
+    issuer: "우리카드",
+    issuerCode: "111",
+    bin: "553177",
+    type: "신용",
+  },
 ];
 export const cardByCode = (code: string) => CARD_COMPANIES.find((c) => c.code === code);

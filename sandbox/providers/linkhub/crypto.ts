@@ -2,10 +2,14 @@
 import crypto from "node:crypto";
 
 const b64sha256 = (body: Buffer) => crypto.createHash("sha256").update(body).digest("base64");
-const hmacB64 = (key: Buffer, target: string) => crypto.createHmac("sha256", key).update(target, "utf8").digest("base64");
+const hmacB64 = (key: Buffer, target: string) =>
+  crypto.createHmac("sha256", key).update(target, "utf8").digest("base64");
 
 /** Linkhub token signature: POST\n{digest}\n{x-lh-date}\n[{x-lh-forwarded}\n]2.0\n/{ServiceID}/Token (no trailing LF). */
-export function linkhubTokenSignature(key: Buffer, p: { body: Buffer; date: string; forwarded?: string; version?: string; uri: string }): string {
+export function linkhubTokenSignature(
+  key: Buffer,
+  p: { body: Buffer; date: string; forwarded?: string; version?: string; uri: string },
+): string {
   const target = `POST\n${b64sha256(p.body)}\n${p.date}\n${p.forwarded ? `${p.forwarded}\n` : ""}${p.version ?? "2.0"}\n${p.uri}`;
   return hmacB64(key, target);
 }
@@ -73,7 +77,8 @@ function derLength(n: number): Buffer {
   }
   return Buffer.from([0x80 | bytes.length, ...bytes]);
 }
-export const tlv = (tag: number, value: Buffer): Buffer => Buffer.concat([Buffer.from([tag]), derLength(value.length), value]);
+export const tlv = (tag: number, value: Buffer): Buffer =>
+  Buffer.concat([Buffer.from([tag]), derLength(value.length), value]);
 export const seq = (...items: Buffer[]) => tlv(0x30, Buffer.concat(items));
 export const set = (...items: Buffer[]) => tlv(0x31, Buffer.concat([...items].sort(Buffer.compare)));
 export const octets = (b: Buffer) => tlv(0x04, b);
@@ -109,7 +114,9 @@ function time(d: Date): Buffer {
   const p = (n: number) => String(n).padStart(2, "0");
   const body = `${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}Z`;
   const y = d.getUTCFullYear();
-  return y >= 1950 && y < 2050 ? tlv(0x17, Buffer.from(`${String(y).slice(2)}${body}`)) : tlv(0x18, Buffer.from(`${y}${body}`));
+  return y >= 1950 && y < 2050
+    ? tlv(0x17, Buffer.from(`${String(y).slice(2)}${body}`))
+    : tlv(0x18, Buffer.from(`${y}${body}`));
 }
 
 export const OID = {
@@ -140,7 +147,11 @@ function signerFor(subjectName: string, now: Date): Signer {
   // one RSA key per process (key generation is slow); one self-signed certificate per signer name
   keyPair ??= crypto.generateKeyPairSync("rsa", { modulusLength: 2048 });
   const { privateKey, publicKey } = keyPair;
-  const name = seq(rdn(OID.countryName, printable("KR")), rdn(OID.organizationName, utf8("Kakao Sandbox CA")), rdn(OID.commonName, utf8(subjectName)));
+  const name = seq(
+    rdn(OID.countryName, printable("KR")),
+    rdn(OID.organizationName, utf8("Kakao Sandbox CA")),
+    rdn(OID.commonName, utf8(subjectName)),
+  );
   const serial = Buffer.concat([Buffer.from([0x01]), crypto.randomBytes(15)]);
   const notBefore = new Date(now.getTime() - 86_400_000);
   const notAfter = new Date(now.getTime() + 365 * 86_400_000);

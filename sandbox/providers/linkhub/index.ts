@@ -11,7 +11,15 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ProviderModule, SandboxContext } from "../../context.ts";
 import { sleep } from "../../faults.ts";
 import { readConfig, type LinkhubSandboxConfig } from "./config.ts";
-import { barocertSignature, cbcDecrypt, ctrEncrypt, gcmDecrypt, kakaocertSignature, linkhubTokenSignature, sameSignature } from "./crypto.ts";
+import {
+  barocertSignature,
+  cbcDecrypt,
+  ctrEncrypt,
+  gcmDecrypt,
+  kakaocertSignature,
+  linkhubTokenSignature,
+  sameSignature,
+} from "./crypto.ts";
 import { appResultPage, appSheet, chatPage, notFoundPage, phoneEntryPage, requestSheet } from "./pages.ts";
 import { ConsentStore, VERIFY_WINDOW_MS, end, kstStamp, markViewed, sign, type ConsentRequest } from "./store.ts";
 
@@ -57,7 +65,14 @@ type Product = "barocert" | "kakaocert";
 type Suffix = Exclude<keyof typeof CODES, `${"LINKID" | "AUTH" | "TOKEN" | "ACCESS"}_${string}`>;
 export const productCode = (p: Product, s: Suffix): number => (p === "barocert" ? -40100000 : -31000000) - CODES[s];
 
-type Token = { token: string; serviceID: "BAROCERT" | "KAKAOCERT"; linkID: string; accessId: string; scope: string[]; expiresAtMs: number };
+type Token = {
+  token: string;
+  serviceID: "BAROCERT" | "KAKAOCERT";
+  linkID: string;
+  accessId: string;
+  scope: string[];
+  expiresAtMs: number;
+};
 /** Token lifetime (wall clock: the SDKs compare `expiration` with the real local time, not the sandbox clock). */
 export const TOKEN_TTL_MS = 3 * 3_600_000;
 /** Accepted skew of x-lh-date / x-bc-date against the wall clock. */
@@ -93,7 +108,12 @@ const PHONE = /^01\d{8,9}$/;
 function isBirthday(s: string): boolean {
   if (!/^\d{8}$/.test(s)) return false;
   const d = new Date(Date.UTC(+s.slice(0, 4), +s.slice(4, 6) - 1, +s.slice(6, 8)));
-  return d.getUTCFullYear() === +s.slice(0, 4) && d.getUTCMonth() === +s.slice(4, 6) - 1 && d.getUTCDate() === +s.slice(6, 8) && +s.slice(0, 4) >= 1900;
+  return (
+    d.getUTCFullYear() === +s.slice(0, 4) &&
+    d.getUTCMonth() === +s.slice(4, 6) - 1 &&
+    d.getUTCDate() === +s.slice(6, 8) &&
+    +s.slice(0, 4) >= 1900
+  );
 }
 const chars = (s: string) => [...s].length;
 
@@ -122,18 +142,33 @@ export function createLinkhubProvider(): ProviderModule {
       const fail = (c: Context, e: ApiError) => send(c, e.status, { code: e.code, message: e.message });
 
       /** Fault hooks around one provider operation (modes per sandbox/faults.ts). */
-      async function guarded(c: Context, product: Product, op: string, run: () => Promise<Response> | Response): Promise<Response> {
+      async function guarded(
+        c: Context,
+        product: Product,
+        op: string,
+        run: () => Promise<Response> | Response,
+      ): Promise<Response> {
         // `match` is compared with the request path, so a test can fault one receipt's calls
         const fault = ctx.faults.take(product, op, rawPath(c));
         if (fault) ctx.log("linkhub fault", { product, op, mode: fault.mode });
         if (fault?.mode === "hang") {
           await sleep(fault.delayMs);
-          return send(c, 504, { code: productCode(product, "FAULT"), message: "gateway timeout (sandbox fault: hang)" });
+          return send(c, 504, {
+            code: productCode(product, "FAULT"),
+            message: "gateway timeout (sandbox fault: hang)",
+          });
         }
-        if (fault?.mode === "http500") return send(c, 500, { code: productCode(product, "FAULT"), message: "internal server error (sandbox fault)" });
+        if (fault?.mode === "http500")
+          return send(c, 500, {
+            code: productCode(product, "FAULT"),
+            message: "internal server error (sandbox fault)",
+          });
         if (fault?.mode === "error") {
           const code = Number(fault.code);
-          return send(c, 400, { code: Number.isFinite(code) && code < 0 ? code : productCode(product, "FAULT"), message: fault.message ?? "sandbox fault: error" });
+          return send(c, 400, {
+            code: Number.isFinite(code) && code < 0 ? code : productCode(product, "FAULT"),
+            message: fault.message ?? "sandbox fault: error",
+          });
         }
         let res: Response;
         try {
@@ -146,11 +181,12 @@ export function createLinkhubProvider(): ProviderModule {
         return res;
       }
 
-
       function checkDate(value: string | undefined, code: number, header: string) {
         const t = value ? Date.parse(value) : NaN;
-        if (!value || Number.isNaN(t)) throw new ApiError(401, code, `${header} 헤더가 없거나 형식이 올바르지 않습니다.`);
-        if (Math.abs(t - Date.now()) > DATE_SKEW_MS) throw new ApiError(401, code, `${header} 시각이 서버 시각과 ${DATE_SKEW_MS / 60000}분 이상 차이납니다.`);
+        if (!value || Number.isNaN(t))
+          throw new ApiError(401, code, `${header} 헤더가 없거나 형식이 올바르지 않습니다.`);
+        if (Math.abs(t - Date.now()) > DATE_SKEW_MS)
+          throw new ApiError(401, code, `${header} 시각이 서버 시각과 ${DATE_SKEW_MS / 60000}분 이상 차이납니다.`);
       }
 
       // ---------------------------------------------------------------- Linkhub auth
@@ -158,15 +194,32 @@ export function createLinkhubProvider(): ProviderModule {
         const conf = cfg();
         const body = await rawBody(c);
         const m = /^LINKHUB (\S+) (\S+)$/.exec(c.req.header("authorization") ?? "");
-        if (!m) throw new ApiError(401, CODES.AUTH_MALFORMED, "Authorization 헤더 형식이 올바르지 않습니다. (LINKHUB {LinkID} {Signature})");
+        if (!m)
+          throw new ApiError(
+            401,
+            CODES.AUTH_MALFORMED,
+            "Authorization 헤더 형식이 올바르지 않습니다. (LINKHUB {LinkID} {Signature})",
+          );
         const [, linkID, sig] = m as unknown as [string, string, string];
-        if (linkID !== conf.linkId) throw new ApiError(401, CODES.LINKID_UNKNOWN, `등록되지 않은 LinkID 입니다. (${linkID})`);
+        if (linkID !== conf.linkId)
+          throw new ApiError(401, CODES.LINKID_UNKNOWN, `등록되지 않은 LinkID 입니다. (${linkID})`);
         const date = c.req.header("x-lh-date");
         checkDate(date, CODES.AUTH_DATE, "x-lh-date");
         const version = c.req.header("x-lh-version");
         if (version !== "2.0") throw new ApiError(401, CODES.AUTH_MALFORMED, "x-lh-version 헤더는 2.0 이어야 합니다.");
-        const expected = linkhubTokenSignature(conf.secretKey, { body, date: date!, forwarded: c.req.header("x-lh-forwarded"), version, uri: `/${serviceID}/Token` });
-        if (!sameSignature(sig, expected)) throw new ApiError(401, CODES.AUTH_SIGNATURE, "인증 서명이 일치하지 않습니다. LinkID/SecretKey를 확인하세요.");
+        const expected = linkhubTokenSignature(conf.secretKey, {
+          body,
+          date: date!,
+          forwarded: c.req.header("x-lh-forwarded"),
+          version,
+          uri: `/${serviceID}/Token`,
+        });
+        if (!sameSignature(sig, expected))
+          throw new ApiError(
+            401,
+            CODES.AUTH_SIGNATURE,
+            "인증 서명이 일치하지 않습니다. LinkID/SecretKey를 확인하세요.",
+          );
         let parsed: { access_id?: unknown; scope?: unknown };
         try {
           parsed = JSON.parse(body.toString("utf8"));
@@ -178,8 +231,13 @@ export function createLinkhubProvider(): ProviderModule {
           throw new ApiError(400, CODES.TOKEN_BODY, "scope가 올바르지 않습니다.");
         const accessId = typeof parsed.access_id === "string" ? parsed.access_id : "";
         if (serviceID === "KAKAOCERT" && accessId !== conf.kakaocertClientCode)
-          throw new ApiError(403, CODES.ACCESS_ID, `등록되지 않은 이용기관코드 입니다. (access_id: ${accessId || "없음"})`);
-        if (serviceID === "BAROCERT" && !scope.includes("partner")) throw new ApiError(400, CODES.TOKEN_BODY, "scope에 partner가 없습니다.");
+          throw new ApiError(
+            403,
+            CODES.ACCESS_ID,
+            `등록되지 않은 이용기관코드 입니다. (access_id: ${accessId || "없음"})`,
+          );
+        if (serviceID === "BAROCERT" && !scope.includes("partner"))
+          throw new ApiError(400, CODES.TOKEN_BODY, "scope에 partner가 없습니다.");
         const t: Token = {
           token: crypto.randomBytes(24).toString("base64url"),
           serviceID,
@@ -209,7 +267,8 @@ export function createLinkhubProvider(): ProviderModule {
         const m = /^Bearer (\S+)$/.exec(h);
         if (!m) throw new ApiError(401, CODES.TOKEN_MISSING, "세션토큰이 없습니다. (Authorization: Bearer)");
         const t = tokens.get(m[1]!);
-        if (!t || t.serviceID !== serviceID) throw new ApiError(401, CODES.TOKEN_INVALID, "세션토큰이 유효하지 않습니다.");
+        if (!t || t.serviceID !== serviceID)
+          throw new ApiError(401, CODES.TOKEN_INVALID, "세션토큰이 유효하지 않습니다.");
         if (Date.now() > t.expiresAtMs) throw new ApiError(401, CODES.TOKEN_INVALID, "세션토큰이 만료되었습니다.");
         return t;
       }
@@ -221,19 +280,32 @@ export function createLinkhubProvider(): ProviderModule {
         const body = await rawBody(c);
         const date = c.req.header("x-bc-date");
         const auth = c.req.header("x-bc-auth");
-        if (!auth || !c.req.header("x-bc-version")) throw new ApiError(401, productCode("barocert", "HEADERS"), "x-bc-auth / x-bc-version 헤더가 없습니다.");
+        if (!auth || !c.req.header("x-bc-version"))
+          throw new ApiError(401, productCode("barocert", "HEADERS"), "x-bc-auth / x-bc-version 헤더가 없습니다.");
         checkDate(date, productCode("barocert", "HEADERS"), "x-bc-date");
-        if (token.linkID !== conf.linkId) throw new ApiError(401, CODES.TOKEN_INVALID, "세션토큰의 LinkID가 유효하지 않습니다.");
+        if (token.linkID !== conf.linkId)
+          throw new ApiError(401, CODES.TOKEN_INVALID, "세션토큰의 LinkID가 유효하지 않습니다.");
         const expected = barocertSignature(conf.secretKey, { body, date: date!, path: rawPath(c) });
-        if (!sameSignature(auth, expected)) throw new ApiError(401, productCode("barocert", "SIGNATURE"), "x-bc-auth 서명이 일치하지 않습니다. SecretKey를 확인하세요.");
+        if (!sameSignature(auth, expected))
+          throw new ApiError(
+            401,
+            productCode("barocert", "SIGNATURE"),
+            "x-bc-auth 서명이 일치하지 않습니다. SecretKey를 확인하세요.",
+          );
         return { body, conf, token };
       }
       function checkClientCode(cc: string, conf: LinkhubSandboxConfig) {
-        if (cc !== conf.barocertClientCode) throw new ApiError(403, productCode("barocert", "CLIENT_CODE"), `등록되지 않은 이용기관코드 입니다. (${cc})`);
+        if (cc !== conf.barocertClientCode)
+          throw new ApiError(403, productCode("barocert", "CLIENT_CODE"), `등록되지 않은 이용기관코드 입니다. (${cc})`);
       }
       function cmsRecord(cc: string, rid: string): ConsentRequest {
         const r = store.get(rid, ctx.now());
-        if (!r || r.kind !== "cms" || r.clientCode !== cc) throw new ApiError(404, productCode("barocert", "RECEIPT_UNKNOWN"), `접수아이디가 존재하지 않습니다. (${rid})`);
+        if (!r || r.kind !== "cms" || r.clientCode !== cc)
+          throw new ApiError(
+            404,
+            productCode("barocert", "RECEIPT_UNKNOWN"),
+            `접수아이디가 존재하지 않습니다. (${rid})`,
+          );
         return r;
       }
 
@@ -256,35 +328,77 @@ export function createLinkhubProvider(): ProviderModule {
           for (const f of CMS_ENCRYPTED) {
             const v = input[f];
             if (v === undefined || v === null || v === "") continue;
-            if (typeof v !== "string") throw new ApiError(400, productCode("barocert", "FORMAT"), `${CMS_LABEL[f] ?? f}은(는) 문자열이어야 합니다.`);
+            if (typeof v !== "string")
+              throw new ApiError(
+                400,
+                productCode("barocert", "FORMAT"),
+                `${CMS_LABEL[f] ?? f}은(는) 문자열이어야 합니다.`,
+              );
             try {
               plain[f] = mode === "CBC" ? cbcDecrypt(conf.secretKey, v) : gcmDecrypt(conf.secretKey, v);
             } catch {
               if (!conf.allowPlaintext)
-                throw new ApiError(400, productCode("barocert", "DECRYPT"), `${CMS_LABEL[f] ?? f} 복호화에 실패했습니다. SecretKey로 AES-256-${mode === "CBC" ? "CBC" : "GCM"} 암호화해야 합니다. (${f})`);
+                throw new ApiError(
+                  400,
+                  productCode("barocert", "DECRYPT"),
+                  `${CMS_LABEL[f] ?? f} 복호화에 실패했습니다. SecretKey로 AES-256-${mode === "CBC" ? "CBC" : "GCM"} 암호화해야 합니다. (${f})`,
+                );
               plain[f] = v;
             }
           }
           const reqTitle = typeof input.reqTitle === "string" ? input.reqTitle : "";
           const expireIn = input.expireIn;
-          for (const f of ["receiverHP", "receiverName", "receiverBirthday", "reqTitle", "expireIn", "requestCorp", "bankName", "bankAccountNum", "bankAccountName", "bankAccountBirthday", "bankServiceType"]) {
-            const present = f === "reqTitle" ? reqTitle !== "" : f === "expireIn" ? expireIn !== undefined && expireIn !== null : !!plain[f];
-            if (!present) throw new ApiError(400, productCode("barocert", "REQUIRED"), `${CMS_LABEL[f]}이(가) 입력되지 않았습니다. (${f})`);
+          for (const f of [
+            "receiverHP",
+            "receiverName",
+            "receiverBirthday",
+            "reqTitle",
+            "expireIn",
+            "requestCorp",
+            "bankName",
+            "bankAccountNum",
+            "bankAccountName",
+            "bankAccountBirthday",
+            "bankServiceType",
+          ]) {
+            const present =
+              f === "reqTitle"
+                ? reqTitle !== ""
+                : f === "expireIn"
+                  ? expireIn !== undefined && expireIn !== null
+                  : !!plain[f];
+            if (!present)
+              throw new ApiError(
+                400,
+                productCode("barocert", "REQUIRED"),
+                `${CMS_LABEL[f]}이(가) 입력되지 않았습니다. (${f})`,
+              );
           }
           const bad = (m: string) => new ApiError(400, productCode("barocert", "FORMAT"), m);
-          if (!PHONE.test(plain.receiverHP!)) throw bad("수신자 휴대폰번호 형식이 올바르지 않습니다. (숫자만, 010으로 시작하는 10~11자리)");
+          if (!PHONE.test(plain.receiverHP!))
+            throw bad("수신자 휴대폰번호 형식이 올바르지 않습니다. (숫자만, 010으로 시작하는 10~11자리)");
           if (chars(plain.receiverName!) > 80) throw bad("수신자 성명은 80자 이하입니다.");
           if (!isBirthday(plain.receiverBirthday!)) throw bad("수신자 생년월일 형식이 올바르지 않습니다. (yyyyMMdd)");
           if (chars(reqTitle) > 40) throw bad("인증요청 메시지 제목은 40자 이하입니다.");
           if (plain.extraMessage && chars(plain.extraMessage) > 500) throw bad("커스텀 메시지는 500자 이하입니다.");
-          if (typeof expireIn !== "number" || !Number.isInteger(expireIn) || expireIn < 1 || expireIn > 1000) throw bad("만료시간은 1~1000초 사이의 정수입니다.");
-          if (chars(plain.requestCorp!) > 100 || chars(plain.bankName!) > 100 || chars(plain.bankAccountName!) > 100) throw bad("청구기관명/은행명/예금주명은 100자 이하입니다.");
-          if (!/^[0-9-]{1,31}$/.test(plain.bankAccountNum!)) throw bad("출금계좌번호 형식이 올바르지 않습니다. (숫자, 31자 이하)");
-          if (!isBirthday(plain.bankAccountBirthday!)) throw bad("출금계좌 예금주 생년월일 형식이 올바르지 않습니다. (yyyyMMdd)");
-          if (!["CMS", "FIRM", "GIRO"].includes(plain.bankServiceType!)) throw bad("출금 유형은 CMS, FIRM, GIRO 중 하나입니다.");
+          if (typeof expireIn !== "number" || !Number.isInteger(expireIn) || expireIn < 1 || expireIn > 1000)
+            throw bad("만료시간은 1~1000초 사이의 정수입니다.");
+          if (chars(plain.requestCorp!) > 100 || chars(plain.bankName!) > 100 || chars(plain.bankAccountName!) > 100)
+            throw bad("청구기관명/은행명/예금주명은 100자 이하입니다.");
+          if (!/^[0-9-]{1,31}$/.test(plain.bankAccountNum!))
+            throw bad("출금계좌번호 형식이 올바르지 않습니다. (숫자, 31자 이하)");
+          if (!isBirthday(plain.bankAccountBirthday!))
+            throw bad("출금계좌 예금주 생년월일 형식이 올바르지 않습니다. (yyyyMMdd)");
+          if (!["CMS", "FIRM", "GIRO"].includes(plain.bankServiceType!))
+            throw bad("출금 유형은 CMS, FIRM, GIRO 중 하나입니다.");
           const appUseYN = input.appUseYN === true;
           const returnURL = typeof input.returnURL === "string" && input.returnURL ? input.returnURL : undefined;
-          if (appUseYN && !returnURL) throw new ApiError(400, productCode("barocert", "RETURN_URL"), "앱투앱 인증은 복귀 URL(returnURL)이 필요합니다.");
+          if (appUseYN && !returnURL)
+            throw new ApiError(
+              400,
+              productCode("barocert", "RETURN_URL"),
+              "앱투앱 인증은 복귀 URL(returnURL)이 필요합니다.",
+            );
           if (returnURL && chars(returnURL) > 1000) throw bad("복귀 URL은 1000자 이하입니다.");
           const now = ctx.now();
           const rec = store.add({
@@ -313,7 +427,13 @@ export function createLinkhubProvider(): ProviderModule {
             expireAt: new Date(now.getTime() + expireIn * 1000),
           });
           ctx.log("barocert cms request", { receiptID: rec.receiptID, appUseYN });
-          return send(c, 200, rec.txId ? { receiptID: rec.receiptID, scheme: `${ctx.publicUrl}/kakaotalk/app/${rec.txId}` } : { receiptID: rec.receiptID });
+          return send(
+            c,
+            200,
+            rec.txId
+              ? { receiptID: rec.receiptID, scheme: `${ctx.publicUrl}/kakaotalk/app/${rec.txId}` }
+              : { receiptID: rec.receiptID },
+          );
         }),
       );
 
@@ -344,20 +464,37 @@ export function createLinkhubProvider(): ProviderModule {
         return true;
       }
       const lostAnswer = (c: Context, p: Product) =>
-        send(c, 500, { code: productCode(p, "FAULT"), message: "internal server error after the verify was performed (sandbox test control)" });
+        send(c, 500, {
+          code: productCode(p, "FAULT"),
+          message: "internal server error after the verify was performed (sandbox test control)",
+        });
 
       /**
        * The once-only rule (both products: seed 000 §3, seed 001 §3.1) and the ten-minute window — only
        * for Barocert CMS (seed 000 §3); seed 001 (legacy KakaoCert) documents no verify window.
        */
       function checkVerifiable(p: Product, r: ConsentRequest, now: Date) {
-        if (r.verifiedAt) throw new ApiError(409, productCode(p, "ALREADY_VERIFIED"), "이미 검증된 전자서명입니다. 검증 API는 1회만 호출할 수 있습니다.");
-        if (r.state === 0) throw new ApiError(409, productCode(p, "NOT_COMPLETE"), "전자서명이 완료되지 않았습니다. 상태가 완료(1)인 요청만 검증할 수 있습니다.");
+        if (r.verifiedAt)
+          throw new ApiError(
+            409,
+            productCode(p, "ALREADY_VERIFIED"),
+            "이미 검증된 전자서명입니다. 검증 API는 1회만 호출할 수 있습니다.",
+          );
+        if (r.state === 0)
+          throw new ApiError(
+            409,
+            productCode(p, "NOT_COMPLETE"),
+            "전자서명이 완료되지 않았습니다. 상태가 완료(1)인 요청만 검증할 수 있습니다.",
+          );
         if (r.state === 2) throw new ApiError(409, productCode(p, "EXPIRED"), "만료된 전자서명 요청입니다.");
         if (r.state === 3) throw new ApiError(409, productCode(p, "DECLINED"), "이용자가 거절한 전자서명 요청입니다.");
         if (r.state === 4) throw new ApiError(409, productCode(p, "FAILED"), "처리에 실패한 전자서명 요청입니다.");
         if (p === "barocert" && now.getTime() - r.completedAt!.getTime() > VERIFY_WINDOW_MS)
-          throw new ApiError(409, productCode(p, "VERIFY_WINDOW"), "전자서명 완료일시로부터 10분이 지나 검증할 수 없습니다.");
+          throw new ApiError(
+            409,
+            productCode(p, "VERIFY_WINDOW"),
+            "전자서명 완료일시로부터 10분이 지나 검증할 수 없습니다.",
+          );
       }
 
       async function cmsVerify(c: Context): Promise<Response> {
@@ -389,7 +526,10 @@ export function createLinkhubProvider(): ProviderModule {
       }
 
       app.all("/KAKAO/*", (c) =>
-        send(c, 404, { code: productCode("barocert", "NOT_SUPPORTED"), message: `샌드박스는 카카오 출금동의(CMS)만 지원합니다. (${c.req.method} ${c.req.path})` }),
+        send(c, 404, {
+          code: productCode("barocert", "NOT_SUPPORTED"),
+          message: `샌드박스는 카카오 출금동의(CMS)만 지원합니다. (${c.req.method} ${c.req.path})`,
+        }),
       );
 
       // ---------------------------------------------------------------- legacy KakaoCert e-sign
@@ -400,17 +540,28 @@ export function createLinkhubProvider(): ProviderModule {
         const date = c.req.header("x-lh-date");
         const m = /^(\S+) (\S+)$/.exec(c.req.header("x-kc-auth") ?? "");
         const version = c.req.header("x-lh-version");
-        if (!m || !version) throw new ApiError(401, productCode("kakaocert", "HEADERS"), "x-kc-auth / x-lh-version 헤더가 없습니다.");
+        if (!m || !version)
+          throw new ApiError(401, productCode("kakaocert", "HEADERS"), "x-kc-auth / x-lh-version 헤더가 없습니다.");
         checkDate(date, productCode("kakaocert", "HEADERS"), "x-lh-date");
-        if (m[1] !== token.linkID || m[1] !== conf.linkId) throw new ApiError(401, productCode("kakaocert", "SIGNATURE"), "x-kc-auth의 LinkID가 세션토큰과 다릅니다.");
+        if (m[1] !== token.linkID || m[1] !== conf.linkId)
+          throw new ApiError(401, productCode("kakaocert", "SIGNATURE"), "x-kc-auth의 LinkID가 세션토큰과 다릅니다.");
         const expected = kakaocertSignature(conf.secretKey, { body, date: date!, version });
-        if (!sameSignature(m[2]!, expected)) throw new ApiError(401, productCode("kakaocert", "SIGNATURE"), "x-kc-auth 서명이 일치하지 않습니다. SecretKey를 확인하세요.");
+        if (!sameSignature(m[2]!, expected))
+          throw new ApiError(
+            401,
+            productCode("kakaocert", "SIGNATURE"),
+            "x-kc-auth 서명이 일치하지 않습니다. SecretKey를 확인하세요.",
+          );
         return { body, token, conf };
       }
       function esignRecord(token: Token, rid: string): ConsentRequest {
         const r = store.get(rid, ctx.now());
         if (!r || r.kind !== "esign" || r.clientCode !== token.accessId)
-          throw new ApiError(404, productCode("kakaocert", "RECEIPT_UNKNOWN"), `접수아이디가 존재하지 않습니다. (${rid})`);
+          throw new ApiError(
+            404,
+            productCode("kakaocert", "RECEIPT_UNKNOWN"),
+            `접수아이디가 존재하지 않습니다. (${rid})`,
+          );
         return r;
       }
 
@@ -424,14 +575,25 @@ export function createLinkhubProvider(): ProviderModule {
           } catch {
             throw new ApiError(400, productCode("kakaocert", "BODY"), "요청 본문이 JSON 객체가 아닙니다.");
           }
-          const str = (k: string) => (typeof input[k] === "string" ? (input[k] as string) : input[k] == null ? "" : String(input[k]));
+          const str = (k: string) =>
+            typeof input[k] === "string" ? (input[k] as string) : input[k] == null ? "" : String(input[k]);
           const req = (k: string, label: string) => {
-            if (!str(k)) throw new ApiError(400, productCode("kakaocert", "REQUIRED"), `${label}이(가) 입력되지 않았습니다. (${k})`);
+            if (!str(k))
+              throw new ApiError(
+                400,
+                productCode("kakaocert", "REQUIRED"),
+                `${label}이(가) 입력되지 않았습니다. (${k})`,
+              );
             return str(k);
           };
           const bad = (m: string) => new ApiError(400, productCode("kakaocert", "FORMAT"), m);
           const callCenterNum = req("CallCenterNum", "고객센터 전화번호");
-          if (input.Expires_in == null) throw new ApiError(400, productCode("kakaocert", "REQUIRED"), "인증요청 만료시간이 입력되지 않았습니다. (Expires_in)");
+          if (input.Expires_in == null)
+            throw new ApiError(
+              400,
+              productCode("kakaocert", "REQUIRED"),
+              "인증요청 만료시간이 입력되지 않았습니다. (Expires_in)",
+            );
           const expiresIn = input.Expires_in;
           const birthday = req("ReceiverBirthDay", "수신자 생년월일");
           const hp = req("ReceiverHP", "수신자 휴대폰번호");
@@ -439,15 +601,18 @@ export function createLinkhubProvider(): ProviderModule {
           const tok = req("Token", "원문");
           const title = req("TMSTitle", "인증요청 메시지 제목");
           if (chars(callCenterNum) > 20) throw bad("고객센터 전화번호는 20자 이하입니다.");
-          if (typeof expiresIn !== "number" || !Number.isInteger(expiresIn) || expiresIn < 1 || expiresIn > 1000) throw bad("인증요청 만료시간은 1~1000초 사이의 정수입니다.");
+          if (typeof expiresIn !== "number" || !Number.isInteger(expiresIn) || expiresIn < 1 || expiresIn > 1000)
+            throw bad("인증요청 만료시간은 1~1000초 사이의 정수입니다.");
           if (!isBirthday(birthday)) throw bad("수신자 생년월일 형식이 올바르지 않습니다. (YYYYMMDD)");
-          if (!PHONE.test(hp)) throw bad("수신자 휴대폰번호 형식이 올바르지 않습니다. (숫자만, 010으로 시작하는 10~11자리)");
+          if (!PHONE.test(hp))
+            throw bad("수신자 휴대폰번호 형식이 올바르지 않습니다. (숫자만, 010으로 시작하는 10~11자리)");
           if (chars(name) > 20) throw bad("수신자 성명은 20자 이하입니다.");
           if (chars(tok) > 500) throw bad("원문(Token)은 500자 이하입니다.");
           if (chars(title) > 40) throw bad("인증요청 메시지 제목은 40자 이하입니다.");
           if (chars(str("TMSMessage")) > 500) throw bad("인증요청 메시지 부가내용은 500자 이하입니다.");
           if (chars(str("PayLoad")) > 200) throw bad("메모(PayLoad)는 200자 이하입니다.");
-          if (str("SubClientID") && !/^\d{12}$/.test(str("SubClientID"))) throw bad("별칭코드(SubClientID)는 12자리 숫자입니다.");
+          if (str("SubClientID") && !/^\d{12}$/.test(str("SubClientID")))
+            throw bad("별칭코드(SubClientID)는 12자리 숫자입니다.");
           const appUseYN = input.isAppUseYN === true;
           const now = ctx.now();
           const subClientID = str("SubClientID") || undefined;
@@ -456,7 +621,8 @@ export function createLinkhubProvider(): ProviderModule {
             receiptID: store.newReceiptId("esign", token.accessId, now),
             clientCode: token.accessId,
             clientName: conf.kakaocertClientName,
-            sender: subClientID && !appUseYN ? `${conf.kakaocertClientName} (${subClientID})` : conf.kakaocertClientName,
+            sender:
+              subClientID && !appUseYN ? `${conf.kakaocertClientName} (${subClientID})` : conf.kakaocertClientName,
             title,
             message: appUseYN ? undefined : str("TMSMessage") || undefined,
             receiverName: name,
@@ -533,10 +699,20 @@ export function createLinkhubProvider(): ProviderModule {
           r.verifyCalls += 1;
           checkVerifiable("kakaocert", r, now);
           if (r.appUseYN) {
-            if (!signature) throw new ApiError(400, productCode("kakaocert", "SIGNATURE_REQUIRED"), "앱투앱 요청은 카카오톡 앱에서 받은 서명값으로 검증해야 합니다.");
-            if (signature !== r.signature) throw new ApiError(400, productCode("kakaocert", "SIGNATURE_MISMATCH"), "서명값이 일치하지 않습니다.");
+            if (!signature)
+              throw new ApiError(
+                400,
+                productCode("kakaocert", "SIGNATURE_REQUIRED"),
+                "앱투앱 요청은 카카오톡 앱에서 받은 서명값으로 검증해야 합니다.",
+              );
+            if (signature !== r.signature)
+              throw new ApiError(400, productCode("kakaocert", "SIGNATURE_MISMATCH"), "서명값이 일치하지 않습니다.");
           } else if (signature) {
-            throw new ApiError(400, productCode("kakaocert", "SIGNATURE_UNEXPECTED"), "톡메시지 요청은 서명값 없이 검증합니다.");
+            throw new ApiError(
+              400,
+              productCode("kakaocert", "SIGNATURE_UNEXPECTED"),
+              "톡메시지 요청은 서명값 없이 검증합니다.",
+            );
           }
           r.verifiedAt = now;
           r.verifySuccesses += 1;
@@ -547,7 +723,10 @@ export function createLinkhubProvider(): ProviderModule {
       );
       for (const p of ["/SignToken/*", "/SignDirectDebit/*", "/SignIdentity/*"])
         app.all(p, (c) =>
-          send(c, 404, { code: productCode("kakaocert", "NOT_SUPPORTED"), message: `샌드박스는 KakaoCert 전자서명(SignToken)만 지원합니다. (${c.req.method} ${c.req.path})` }),
+          send(c, 404, {
+            code: productCode("kakaocert", "NOT_SUPPORTED"),
+            message: `샌드박스는 KakaoCert 전자서명(SignToken)만 지원합니다. (${c.req.method} ${c.req.path})`,
+          }),
         );
 
       // ---------------------------------------------------------------- simulated KakaoTalk
@@ -559,7 +738,8 @@ export function createLinkhubProvider(): ProviderModule {
         const phone = normPhone(c.req.query("phone"));
         if (!phone) {
           const counts = new Map<string, number>();
-          for (const r of store.list(now)) if (talkVisible(r)) counts.set(r.receiverHP, (counts.get(r.receiverHP) ?? 0) + (r.state === 0 ? 1 : 0));
+          for (const r of store.list(now))
+            if (talkVisible(r)) counts.set(r.receiverHP, (counts.get(r.receiverHP) ?? 0) + (r.state === 0 ? 1 : 0));
           return c.html(phoneEntryPage([...counts].map(([p, pending]) => ({ phone: p, pending }))));
         }
         return c.html(chatPage(phone, store.list(now, { phone }).filter(talkVisible), now));
@@ -588,7 +768,9 @@ export function createLinkhubProvider(): ProviderModule {
         const r = store.byTxId(c.req.param("txId"), now);
         if (!r) return c.html(notFoundPage("앱투앱 요청(tx_id)을 찾을 수 없습니다."), 404);
         markViewed(r, now);
-        return c.html(appSheet(r, now, c.req.query("return") ?? r.returnURL ?? "", c.req.query("platform") ?? "android"));
+        return c.html(
+          appSheet(r, now, c.req.query("return") ?? r.returnURL ?? "", c.req.query("platform") ?? "android"),
+        );
       });
       app.post("/kakaotalk/app/:txId/:action{sign|decline}", async (c) => {
         const now = ctx.now();
@@ -627,8 +809,13 @@ export function createLinkhubProvider(): ProviderModule {
         }
         const gender = body.gender === "MALE" || body.gender === "FEMALE" ? body.gender : undefined;
         const t = action === "sign" ? sign(r, now, { gender }) : end(r, now, action === "decline" ? 3 : 4);
-        if (!t.ok) return c.json({ ok: false, error: `request is not pending (state ${r.state})`, request: debugView(r) }, 409);
-        return c.json({ ok: true, request: debugView(r), appReturn: r.appUseYN ? appReturnParams(r, action === "sign", "android") : undefined });
+        if (!t.ok)
+          return c.json({ ok: false, error: `request is not pending (state ${r.state})`, request: debugView(r) }, 409);
+        return c.json({
+          ok: true,
+          request: debugView(r),
+          appReturn: r.appUseYN ? appReturnParams(r, action === "sign", "android") : undefined,
+        });
       });
     },
   };

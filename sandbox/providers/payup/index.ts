@@ -7,7 +7,16 @@ import type { Context, Hono } from "hono";
 import type { ProviderModule, SandboxContext } from "../../context.ts";
 import { sleep } from "../../faults.ts";
 import { readConfig, type PayUpSandboxConfig } from "./config.ts";
-import { errorPage, mobileWindowPage, pcErrorPage, pcLayerPage, pcResultPage, payplusJs, postBackPage, type WindowOrder } from "./pages.ts";
+import {
+  errorPage,
+  mobileWindowPage,
+  pcErrorPage,
+  pcLayerPage,
+  pcResultPage,
+  payplusJs,
+  postBackPage,
+  type WindowOrder,
+} from "./pages.ts";
 import {
   AUTH_FAIL,
   CODES,
@@ -87,7 +96,9 @@ class Store {
     return [...this.orders.values()].filter((x) => x.merchantId === o.merchantId && x.orderNumber === o.orderNumber);
   }
   isSettled(o: Order, cfg: PayUpSandboxConfig) {
-    return o.settled || (o.authAt != null && this.ctx.now().getTime() - o.authAt.getTime() >= cfg.settleAfterSec * 1000);
+    return (
+      o.settled || (o.authAt != null && this.ctx.now().getTime() - o.authAt.getTime() >= cfg.settleAfterSec * 1000)
+    );
   }
   clear() {
     this.orders.clear();
@@ -109,7 +120,8 @@ function check(body: Record<string, unknown>, specs: FieldSpec[]): Checked {
       continue;
     }
     if (typeof raw !== "string") return { ok: false, body: payupError("6002", { param: s.name }) };
-    if ((s.max && [...raw].length > s.max) || (s.pattern && !s.pattern.test(raw))) return { ok: false, body: payupError("6002", { param: s.name }) };
+    if ((s.max && [...raw].length > s.max) || (s.pattern && !s.pattern.test(raw)))
+      return { ok: false, body: payupError("6002", { param: s.name }) };
     v[s.name] = raw;
   }
   return { ok: true, v };
@@ -154,12 +166,19 @@ function kstDay(d: Date) {
   return kstStamp(d).slice(0, 8);
 }
 
-function limitError(st: Store, cfg: PayUpSandboxConfig, merchantId: string, amount: number, now: Date): PayUpBody | undefined {
+function limitError(
+  st: Store,
+  cfg: PayUpSandboxConfig,
+  merchantId: string,
+  amount: number,
+  now: Date,
+): PayUpBody | undefined {
   const paid = [...st.orders.values()].filter((o) => o.merchantId === merchantId && o.status === "PAID" && o.authAt);
   const day = kstDay(now);
   const sum = (xs: Order[]) => xs.reduce((a, o) => a + o.amount, 0);
   if (sum(paid.filter((o) => kstDay(o.authAt!) === day)) + amount > cfg.dailyLimit) return payupError("5003");
-  if (sum(paid.filter((o) => kstDay(o.authAt!).slice(0, 6) === day.slice(0, 6))) + amount > cfg.monthlyLimit) return payupError("5004");
+  if (sum(paid.filter((o) => kstDay(o.authAt!).slice(0, 6) === day.slice(0, 6))) + amount > cfg.monthlyLimit)
+    return payupError("5004");
   if (sum(paid.filter((o) => !st.isSettled(o, cfg))) + amount > cfg.guaranteeLimit) return payupError("5005");
   return undefined;
 }
@@ -169,10 +188,22 @@ function limitError(st: Store, cfg: PayUpSandboxConfig, merchantId: string, amou
  *  POST /__sandbox/payup/orders/{ordr_idxx}/answer {"details8002": true}), for tests of tolerance. */
 function paidDetails(o: Order, cfg: PayUpSandboxConfig): Record<string, unknown> | undefined {
   if (!(cfg.details8002 || o.answer?.details8002)) return undefined;
-  return { transactionId: o.transactionId, orderNumber: o.orderNumber, amount: String(o.amount), authDateTime: o.authAt && kstStamp(o.authAt) };
+  return {
+    transactionId: o.transactionId,
+    orderNumber: o.orderNumber,
+    amount: String(o.amount),
+    authDateTime: o.authAt && kstStamp(o.authAt),
+  };
 }
 
-function doOrder(st: Store, ctx: SandboxContext, cfg: PayUpSandboxConfig, merchantId: string, body: Record<string, unknown>, ua: string): PayUpBody {
+function doOrder(
+  st: Store,
+  ctx: SandboxContext,
+  cfg: PayUpSandboxConfig,
+  merchantId: string,
+  body: Record<string, unknown>,
+  ua: string,
+): PayUpBody {
   const c = check(body, ORDER_FIELDS);
   if (!c.ok) return c.body;
   const v = c.v as Record<string, string>;
@@ -185,7 +216,8 @@ function doOrder(st: Store, ctx: SandboxContext, cfg: PayUpSandboxConfig, mercha
   const now = ctx.now();
   if (cfg.timestampSkewSec > 0) {
     const t = parseKstStamp(v.timestamp!);
-    if (!t || Math.abs(now.getTime() - t.getTime()) > cfg.timestampSkewSec * 1000) return payupError("6002", { param: "timestamp" });
+    if (!t || Math.abs(now.getTime() - t.getTime()) > cfg.timestampSkewSec * 1000)
+      return payupError("6002", { param: "timestamp" });
   }
   const device = (v.userAgent ?? "WM") as "WM" | "WP";
   if (device === "WM" && !MOBILE_UA.test(ua)) return payupError("6002", { param: "User-Agent" });
@@ -193,7 +225,9 @@ function doOrder(st: Store, ctx: SandboxContext, cfg: PayUpSandboxConfig, mercha
   if (amount <= 0) return payupError("6002", { param: "amount" });
   if (amount < cfg.minAmount) return payupError("5001");
   if (amount > cfg.maxAmount) return payupError("5002");
-  const done = st.siblings({ merchantId, orderNumber: v.orderNumber! }).find((o) => o.status === "PAID" || o.status === "CANCELLED");
+  const done = st
+    .siblings({ merchantId, orderNumber: v.orderNumber! })
+    .find((o) => o.status === "PAID" || o.status === "CANCELLED");
   if (done) return payupError("8002", { extra: paidDetails(done, cfg) });
   const limit = limitError(st, cfg, merchantId, amount, now);
   if (limit) return limit;
@@ -237,7 +271,13 @@ function doOrder(st: Store, ctx: SandboxContext, cfg: PayUpSandboxConfig, mercha
   };
 }
 
-function doPay(st: Store, ctx: SandboxContext, cfg: PayUpSandboxConfig, merchantId: string, body: Record<string, unknown>): PayUpBody {
+function doPay(
+  st: Store,
+  ctx: SandboxContext,
+  cfg: PayUpSandboxConfig,
+  merchantId: string,
+  body: Record<string, unknown>,
+): PayUpBody {
   const c = check(body, PAY_FIELDS);
   if (!c.ok) return c.body;
   const v = c.v as Record<string, string>;
@@ -294,14 +334,26 @@ function doPay(st: Store, ctx: SandboxContext, cfg: PayUpSandboxConfig, merchant
   else {
     o.authNumber = digits(8);
     o.cardNo = `${o.card!.bin}******${digits(4)}`;
-    answer = { ...common, authNumber: o.authNumber, cardName: o.card!.name, cardNo: o.cardNo, quota: String(o.quota ?? 0) };
+    answer = {
+      ...common,
+      authNumber: o.authNumber,
+      cardName: o.card!.name,
+      cardNo: o.cardNo,
+      quota: String(o.quota ?? 0),
+    };
   }
   // Tolerance tests: leave out fields the seed marks optional (or, deliberately, required ones).
   for (const k of o.answer?.omit ?? []) if (k !== "responseCode" && k !== "responseMsg") delete answer[k];
   return answer;
 }
 
-function doCancel(st: Store, ctx: SandboxContext, cfg: PayUpSandboxConfig, merchantId: string, body: Record<string, unknown>): PayUpBody {
+function doCancel(
+  st: Store,
+  ctx: SandboxContext,
+  cfg: PayUpSandboxConfig,
+  merchantId: string,
+  body: Record<string, unknown>,
+): PayUpBody {
   const c = check(body, CANCEL_FIELDS);
   if (!c.ok) return c.body;
   const v = c.v as Record<string, string>;
@@ -311,7 +363,9 @@ function doCancel(st: Store, ctx: SandboxContext, cfg: PayUpSandboxConfig, merch
   if (!o || o.merchantId !== merchantId) {
     const unpaid = st.orders.get(v.transactionId!);
     // an order that was never approved is known but not cancellable
-    return unpaid && unpaid.merchantId === merchantId && !unpaid.transactionId ? payupError("1005") : payupError("1004");
+    return unpaid && unpaid.merchantId === merchantId && !unpaid.transactionId
+      ? payupError("1005")
+      : payupError("1004");
   }
   if (o.status !== "PAID") return payupError("1005");
   if (st.isSettled(o, cfg)) {
@@ -325,22 +379,53 @@ function doCancel(st: Store, ctx: SandboxContext, cfg: PayUpSandboxConfig, merch
   o.cancelledAt = now;
   o.cancelReason = v.cancelReason;
   st.note(o, "cancelled");
-  return { responseCode: "0000", responseMsg: CODES["0000"], cancelDateTime: kstStamp(now), transactionId: o.transactionId };
+  return {
+    responseCode: "0000",
+    responseMsg: CODES["0000"],
+    cancelDateTime: kstStamp(now),
+    transactionId: o.transactionId,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
 // The KCP window's authentication: what KCP hands back to the merchant's browser.
 type Choice = { action: "pay" | "cancel" | "fail"; method?: string; card?: string; quota?: string };
 
-function authenticate(st: Store, cfg: PayUpSandboxConfig, ctx: SandboxContext, o: Order, ch: Choice): Record<string, string> {
-  const base = { req_tx: "pay", ordr_idxx: o.ordrIdxx, good_name: o.itemName, good_mny: String(o.amount), buyr_name: o.userName };
+function authenticate(
+  st: Store,
+  cfg: PayUpSandboxConfig,
+  ctx: SandboxContext,
+  o: Order,
+  ch: Choice,
+): Record<string, string> {
+  const base = {
+    req_tx: "pay",
+    ordr_idxx: o.ordrIdxx,
+    good_name: o.itemName,
+    good_mny: String(o.amount),
+    buyr_name: o.userName,
+  };
   if (ch.action !== "pay") {
     o.authNonce = undefined;
     if (o.status === "AUTHENTICATED") o.status = "ORDERED";
     st.note(o, ch.action === "cancel" ? "window: user cancel" : "window: auth failed");
     return ch.action === "cancel"
-      ? { ...base, res_cd: USER_CANCEL, res_msg: "사용자가 결제를 취소하였습니다.", enc_info: "", enc_data: "", tran_cd: "" }
-      : { ...base, res_cd: AUTH_FAIL, res_msg: "[샌드박스] 카카오페이 인증에 실패하였습니다.", enc_info: "", enc_data: "", tran_cd: "" };
+      ? {
+          ...base,
+          res_cd: USER_CANCEL,
+          res_msg: "사용자가 결제를 취소하였습니다.",
+          enc_info: "",
+          enc_data: "",
+          tran_cd: "",
+        }
+      : {
+          ...base,
+          res_cd: AUTH_FAIL,
+          res_msg: "[샌드박스] 카카오페이 인증에 실패하였습니다.",
+          enc_info: "",
+          enc_data: "",
+          tran_cd: "",
+        };
   }
   const pm: PayMethod = ch.method === "KAKAO_CARD" ? "KAKAO_CARD" : "KAKAO_MONEY";
   const card = pm === "KAKAO_CARD" ? (cardByCode(ch.card) ?? cardByCode("KAKAOBANK")!) : undefined;
@@ -367,28 +452,83 @@ function authenticate(st: Store, cfg: PayUpSandboxConfig, ctx: SandboxContext, o
   };
 }
 
-type Guard = { ok: true; o: Order } | { ok: false; status: 404 | 409 | 410 | 400; title: string; message: string; o?: Order };
+type Guard =
+  { ok: true; o: Order } | { ok: false; status: 404 | 409 | 410 | 400; title: string; message: string; o?: Order };
 
-function windowGuard(st: Store, ctx: SandboxContext, cfg: PayUpSandboxConfig, f: Record<string, string | undefined>, device: "WM" | "WP"): Guard {
+function windowGuard(
+  st: Store,
+  ctx: SandboxContext,
+  cfg: PayUpSandboxConfig,
+  f: Record<string, string | undefined>,
+  device: "WM" | "WP",
+): Guard {
   const idxx = f.ordr_idxx;
   if (!idxx)
-    return { ok: false, status: 400, title: "주문번호 누락", message: f.ordr_idx ? "ordr_idxx 값이 없습니다 (ordr_idx 가 아니라 ordr_idxx 입니다)." : "ordr_idxx 값이 없습니다." };
+    return {
+      ok: false,
+      status: 400,
+      title: "주문번호 누락",
+      message: f.ordr_idx
+        ? "ordr_idxx 값이 없습니다 (ordr_idx 가 아니라 ordr_idxx 입니다)."
+        : "ordr_idxx 값이 없습니다.",
+    };
   const o = st.orders.get(idxx);
-  if (!o) return { ok: false, status: 404, title: "주문정보가 없습니다", message: "유효하지 않은 결제 요청입니다. 가맹점에서 결제를 다시 시도해 주세요." };
-  if (o.status === "PAID" || o.status === "CANCELLED") return { ok: false, status: 409, o, title: "이미 처리된 결제입니다", message: "이 주문은 이미 결제가 진행되었습니다." };
-  if (ctx.now().getTime() > o.expiresAt.getTime()) return { ok: false, status: 410, o, title: "결제 유효시간이 지났습니다", message: "가맹점에서 결제를 다시 시도해 주세요." };
+  if (!o)
+    return {
+      ok: false,
+      status: 404,
+      title: "주문정보가 없습니다",
+      message: "유효하지 않은 결제 요청입니다. 가맹점에서 결제를 다시 시도해 주세요.",
+    };
+  if (o.status === "PAID" || o.status === "CANCELLED")
+    return {
+      ok: false,
+      status: 409,
+      o,
+      title: "이미 처리된 결제입니다",
+      message: "이 주문은 이미 결제가 진행되었습니다.",
+    };
+  if (ctx.now().getTime() > o.expiresAt.getTime())
+    return {
+      ok: false,
+      status: 410,
+      o,
+      title: "결제 유효시간이 지났습니다",
+      message: "가맹점에서 결제를 다시 시도해 주세요.",
+    };
   if (o.device !== device)
-    return { ok: false, status: 400, o, title: "결제창 유형 오류", message: device === "WM" ? "PC(WP) 주문은 모바일 결제창으로 결제할 수 없습니다." : "모바일(WM) 주문은 PC 결제창으로 결제할 수 없습니다." };
-  if (f.site_cd !== cfg.siteCd) return { ok: false, status: 400, o, title: "사이트코드 오류", message: "site_cd 값이 올바르지 않습니다." };
-  if (f.good_mny !== String(o.amount)) return { ok: false, status: 400, o, title: "결제금액 오류", message: "good_mny 값이 주문 금액과 다릅니다." };
-  if (device === "WM" && f.approval_key !== o.approvalKey) return { ok: false, status: 400, o, title: "거래 인증 오류", message: "approval_key 값이 올바르지 않습니다." };
+    return {
+      ok: false,
+      status: 400,
+      o,
+      title: "결제창 유형 오류",
+      message:
+        device === "WM"
+          ? "PC(WP) 주문은 모바일 결제창으로 결제할 수 없습니다."
+          : "모바일(WM) 주문은 PC 결제창으로 결제할 수 없습니다.",
+    };
+  if (f.site_cd !== cfg.siteCd)
+    return { ok: false, status: 400, o, title: "사이트코드 오류", message: "site_cd 값이 올바르지 않습니다." };
+  if (f.good_mny !== String(o.amount))
+    return { ok: false, status: 400, o, title: "결제금액 오류", message: "good_mny 값이 주문 금액과 다릅니다." };
+  if (device === "WM" && f.approval_key !== o.approvalKey)
+    return { ok: false, status: 400, o, title: "거래 인증 오류", message: "approval_key 값이 올바르지 않습니다." };
   return { ok: true, o };
 }
 
-const windowOrder = (o: Order, siteCd: string): WindowOrder => ({ ordrIdxx: o.ordrIdxx, goodName: o.itemName, goodMny: o.amount, buyrName: o.userName, siteCd });
+const windowOrder = (o: Order, siteCd: string): WindowOrder => ({
+  ordrIdxx: o.ordrIdxx,
+  goodName: o.itemName,
+  goodMny: o.amount,
+  buyrName: o.userName,
+  siteCd,
+});
 
 function sendEucKr(c: Context, htmlText: string, status = 200) {
-  return c.body(new Uint8Array(eucKrHtml(htmlText)), status as 200, { "Content-Type": "text/html; charset=EUC-KR", "Cache-Control": "no-store" });
+  return c.body(new Uint8Array(eucKrHtml(htmlText)), status as 200, {
+    "Content-Type": "text/html; charset=EUC-KR",
+    "Cache-Control": "no-store",
+  });
 }
 
 async function eucKrBody(c: Context): Promise<Record<string, string>> {
@@ -427,12 +567,18 @@ function mountApi(app: Hono, ctx: SandboxContext, st: Store) {
       await sleep(fault.delayMs);
       return c.text("Gateway Timeout", 504);
     }
-    if (fault?.mode === "http500") return c.html("<html><body><h1>HTTP Status 500 – Internal Server Error</h1></body></html>", 500);
+    if (fault?.mode === "http500")
+      return c.html("<html><body><h1>HTTP Status 500 – Internal Server Error</h1></body></html>", 500);
     // delay: nothing happens during the wait, then the operation runs (even if the caller gave up).
     if (fault?.mode === "delay") await sleep(fault.delayMs);
     if (fault?.mode === "error") {
       const code = fault.code ?? "9001";
-      return c.json(payupError(code, { message: fault.message ?? (isCode(code) ? CODES[code].replace("{파라미터명}", "orderNumber") : "결제/인증 오류") }));
+      return c.json(
+        payupError(code, {
+          message:
+            fault.message ?? (isCode(code) ? CODES[code].replace("{파라미터명}", "orderNumber") : "결제/인증 오류"),
+        }),
+      );
     }
     let result: PayUpBody;
     try {
@@ -449,7 +595,9 @@ function mountApi(app: Hono, ctx: SandboxContext, st: Store) {
 
 function mountWindows(app: Hono, ctx: SandboxContext, st: Store) {
   // ---- mobile (WM): the merchant page's auto-submitted EUC-KR form lands here ----
-  app.get("/kcp/mobile/mobileGW.kcp", (c) => sendEucKr(c, errorPage("잘못된 접근입니다", "가맹점 결제 페이지에서 결제를 시작해 주세요."), 400));
+  app.get("/kcp/mobile/mobileGW.kcp", (c) =>
+    sendEucKr(c, errorPage("잘못된 접근입니다", "가맹점 결제 페이지에서 결제를 시작해 주세요."), 400),
+  );
   app.post("/kcp/mobile/mobileGW.kcp", async (c) => {
     const cfg = readConfig();
     const f = await eucKrBody(c);
@@ -458,11 +606,19 @@ function mountWindows(app: Hono, ctx: SandboxContext, st: Store) {
     const o = g.o;
     o.paramOpts = Object.fromEntries(["param_opt_1", "param_opt_2", "param_opt_3"].map((k) => [k, f[k] ?? ""]));
     const retUrl = f.Ret_URL || o.returnUrl;
-    if (!/^https?:\/\//i.test(retUrl)) return sendEucKr(c, errorPage("Ret_URL 오류", "Ret_URL 값이 올바르지 않습니다."), 400);
+    if (!/^https?:\/\//i.test(retUrl))
+      return sendEucKr(c, errorPage("Ret_URL 오류", "Ret_URL 값이 올바르지 않습니다."), 400);
     st.note(o, "window: mobile opened");
     // The window shows the names as KCP received them in the EUC-KR form (numeric references stay literal).
-    const shown = { ...windowOrder(o, cfg.siteCd), goodName: f.good_name ?? o.itemName, buyrName: f.buyr_name ?? o.userName };
-    return sendEucKr(c, mobileWindowPage(shown, { ordr_idxx: o.ordrIdxx, approval_key: o.approvalKey!, Ret_URL: retUrl }));
+    const shown = {
+      ...windowOrder(o, cfg.siteCd),
+      goodName: f.good_name ?? o.itemName,
+      buyrName: f.buyr_name ?? o.userName,
+    };
+    return sendEucKr(
+      c,
+      mobileWindowPage(shown, { ordr_idxx: o.ordrIdxx, approval_key: o.approvalKey!, Ret_URL: retUrl }),
+    );
   });
   app.post("/kcp/mobile/mobileGW.kcp/act", async (c) => {
     const cfg = readConfig();
@@ -473,13 +629,19 @@ function mountWindows(app: Hono, ctx: SandboxContext, st: Store) {
     const g = windowGuard(st, ctx, cfg, { ...f, site_cd: cfg.siteCd, good_mny: String(o.amount) }, "WM");
     if (!g.ok) return sendEucKr(c, errorPage(g.title, g.message), g.status);
     const action = f.action === "cancel" || f.action === "fail" ? f.action : "pay";
-    const fields = { ...authenticate(st, cfg, ctx, o, { action, method: f.method, card: f.card, quota: f.quota }), ...o.paramOpts };
+    const fields = {
+      ...authenticate(st, cfg, ctx, o, { action, method: f.method, card: f.card, quota: f.quota }),
+      ...o.paramOpts,
+    };
     return sendEucKr(c, postBackPage(f.Ret_URL || o.returnUrl, fields));
   });
 
   // ---- PC (WP): payplus_web.jsp and its layer ----
   app.get("/kcp/payplus_web.jsp", (c) =>
-    c.body(payplusJs(ctx.publicUrl), 200, { "Content-Type": "application/javascript; charset=utf-8", "Cache-Control": "no-store" }),
+    c.body(payplusJs(ctx.publicUrl), 200, {
+      "Content-Type": "application/javascript; charset=utf-8",
+      "Cache-Control": "no-store",
+    }),
   );
   app.get("/kcp/pc/layer", (c) => {
     const cfg = readConfig();
@@ -494,14 +656,27 @@ function mountWindows(app: Hono, ctx: SandboxContext, st: Store) {
       return sendEucKr(c, pcErrorPage(title, msg, fields, originOk ? origin : undefined), g.ok ? 400 : g.status);
     }
     st.note(g.o, "window: pc layer opened");
-    return sendEucKr(c, pcLayerPage(windowOrder(g.o, cfg.siteCd), { ordr_idxx: g.o.ordrIdxx, site_cd: cfg.siteCd, good_mny: String(g.o.amount), origin }));
+    return sendEucKr(
+      c,
+      pcLayerPage(windowOrder(g.o, cfg.siteCd), {
+        ordr_idxx: g.o.ordrIdxx,
+        site_cd: cfg.siteCd,
+        good_mny: String(g.o.amount),
+        origin,
+      }),
+    );
   });
   app.post("/kcp/pc/layer", async (c) => {
     const cfg = readConfig();
     const f = await eucKrBody(c);
     const origin = /^https?:\/\/[^/]+$/i.test(f.origin ?? "") ? f.origin! : "";
     const g = windowGuard(st, ctx, cfg, f, "WP");
-    if (!g.ok || !origin) return sendEucKr(c, errorPage(g.ok ? "결제창 오류" : g.title, g.ok ? "origin 값이 올바르지 않습니다." : g.message), g.ok ? 400 : g.status);
+    if (!g.ok || !origin)
+      return sendEucKr(
+        c,
+        errorPage(g.ok ? "결제창 오류" : g.title, g.ok ? "origin 값이 올바르지 않습니다." : g.message),
+        g.ok ? 400 : g.status,
+      );
     const action = f.action === "cancel" || f.action === "fail" ? f.action : "pay";
     const fields = authenticate(st, cfg, ctx, g.o, { action, method: f.method, card: f.card, quota: f.quota });
     if (action === "pay") fields.ret_pay_method = "CARD";
@@ -539,7 +714,10 @@ function mountControls(app: Hono, ctx: SandboxContext, st: Store) {
   app.get("/__sandbox/payup/orders", (c) => {
     const { ordr_idxx, orderNumber, transactionId } = c.req.query();
     const list = [...st.orders.values()].filter(
-      (o) => (!ordr_idxx || o.ordrIdxx === ordr_idxx) && (!orderNumber || o.orderNumber === orderNumber) && (!transactionId || o.transactionId === transactionId),
+      (o) =>
+        (!ordr_idxx || o.ordrIdxx === ordr_idxx) &&
+        (!orderNumber || o.orderNumber === orderNumber) &&
+        (!transactionId || o.transactionId === transactionId),
     );
     return c.json({ orders: list.map(view) });
   });
@@ -553,7 +731,13 @@ function mountControls(app: Hono, ctx: SandboxContext, st: Store) {
     const body = ((await c.req.json().catch(() => ({}))) ?? {}) as Partial<Record<string, string>>;
     const o = st.orders.get(c.req.param("ordr_idxx"));
     if (!o) return c.json({ error: "no such ordr_idxx" }, 404);
-    const g = windowGuard(st, ctx, cfg, { ordr_idxx: o.ordrIdxx, site_cd: cfg.siteCd, good_mny: String(o.amount), approval_key: o.approvalKey }, o.device);
+    const g = windowGuard(
+      st,
+      ctx,
+      cfg,
+      { ordr_idxx: o.ordrIdxx, site_cd: cfg.siteCd, good_mny: String(o.amount), approval_key: o.approvalKey },
+      o.device,
+    );
     if (!g.ok) return c.json({ error: g.message, title: g.title }, g.status);
     const action = body.action === "cancel" || body.action === "fail" ? body.action : "pay";
     const fields = authenticate(st, cfg, ctx, o, { action, method: body.method, card: body.card, quota: body.quota });

@@ -31,7 +31,10 @@ export const isCode = (c: string): c is Code => Object.hasOwn(CODES, c);
 
 export type PayUpBody = { responseCode: string; responseMsg: string } & Record<string, unknown>;
 
-export function payupError(code: string, opts: { param?: string; message?: string; extra?: Record<string, unknown> } = {}): PayUpBody {
+export function payupError(
+  code: string,
+  opts: { param?: string; message?: string; extra?: Record<string, unknown> } = {},
+): PayUpBody {
   let msg: string = opts.message ?? (isCode(code) ? CODES[code] : "결제/인증 오류");
   if (opts.param && !opts.message) msg = msg.replace("{파라미터명}", opts.param);
   return { responseCode: code, responseMsg: msg, ...opts.extra };
@@ -42,8 +45,13 @@ export function payupError(code: string, opts: { param?: string; message?: strin
 export function sha256Hex(s: string): string {
   return createHash("sha256").update(s.replace(/\s+/g, ""), "utf8").digest("hex");
 }
-export const orderSignature = (merchantId: string, orderNumber: string, amount: string, apiCertKey: string, timestamp: string) =>
-  sha256Hex([merchantId, orderNumber, amount, apiCertKey, timestamp].join("|"));
+export const orderSignature = (
+  merchantId: string,
+  orderNumber: string,
+  amount: string,
+  apiCertKey: string,
+  timestamp: string,
+) => sha256Hex([merchantId, orderNumber, amount, apiCertKey, timestamp].join("|"));
 export const cancelSignature = (merchantId: string, transactionId: string, apiCertKey: string) =>
   sha256Hex([merchantId, transactionId, apiCertKey].join("|"));
 
@@ -61,9 +69,14 @@ export function kstStamp(d: Date): string {
 /** Parses yyyyMMddHHmmss (KST). Overflowing parts roll over (the seed's own vector uses second 60). */
 export function parseKstStamp(s: string): Date | undefined {
   if (!/^\d{14}$/.test(s)) return undefined;
-  const [y, mo, d, h, mi, se] = [s.slice(0, 4), s.slice(4, 6), s.slice(6, 8), s.slice(8, 10), s.slice(10, 12), s.slice(12, 14)].map(Number) as [
-    number, number, number, number, number, number,
-  ];
+  const [y, mo, d, h, mi, se] = [
+    s.slice(0, 4),
+    s.slice(4, 6),
+    s.slice(6, 8),
+    s.slice(8, 10),
+    s.slice(10, 12),
+    s.slice(12, 14),
+  ].map(Number) as [number, number, number, number, number, number];
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 60) return undefined;
   return new Date(Date.UTC(y, mo - 1, d, h, mi, se) - 9 * 3600_000);
 }
@@ -109,7 +122,13 @@ function eucKrComponent(s: string): string {
 export function encodeEucKrForm(fields: Record<string, string>): string {
   const enc = (s: string) =>
     Array.from(iconv.encode(s, "euc-kr"), (b) =>
-      (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b === 0x2d || b === 0x2e || b === 0x5f || b === 0x2a
+      (b >= 0x30 && b <= 0x39) ||
+      (b >= 0x41 && b <= 0x5a) ||
+      (b >= 0x61 && b <= 0x7a) ||
+      b === 0x2d ||
+      b === 0x2e ||
+      b === 0x5f ||
+      b === 0x2a
         ? String.fromCharCode(b)
         : b === 0x20
           ? "+"

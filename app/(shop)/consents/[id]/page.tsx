@@ -15,10 +15,15 @@ import { ConsentPoller } from "./poller";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "동의·서명 진행 상황" };
 
-
 type FinalScreen = Exclude<ConsentScreen, "waiting" | "checking">;
 
-export default async function ConsentStatusPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ConsentStatusPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { id } = await params;
   const sp = await searchParams;
   if (!/^[a-z0-9]{20,40}$/.test(id)) notFound();
@@ -35,11 +40,19 @@ export default async function ConsentStatusPage({ params, searchParams }: { para
       </div>
     );
   }
-  const c = await db.consentRequest.findUnique({ where: { id }, include: { order: { select: { orderNumber: true } } } });
+  const c = await db.consentRequest.findUnique({
+    where: { id },
+    include: { order: { select: { orderNumber: true } } },
+  });
   if (!c) notFound();
   const view = consentView(c);
-  const formHref = c.kind === "CMS" ? `/consents/auto-debit${c.order ? `?order=${c.order.orderNumber}` : ""}` : `/consents/sign?doc=${c.documentKey?.split("@")[0] ?? ""}${c.order ? `&order=${c.order.orderNumber}` : ""}`;
-  const successor = view.final ? await db.consentRequest.findUnique({ where: { previousId: c.id }, select: { id: true } }) : null;
+  const formHref =
+    c.kind === "CMS"
+      ? `/consents/auto-debit${c.order ? `?order=${c.order.orderNumber}` : ""}`
+      : `/consents/sign?doc=${c.documentKey?.split("@")[0] ?? ""}${c.order ? `&order=${c.order.orderNumber}` : ""}`;
+  const successor = view.final
+    ? await db.consentRequest.findUnique({ where: { previousId: c.id }, select: { id: true } })
+    : null;
 
   const summary = (
     <section className="card p-5 text-sm" data-testid="consent-summary">
@@ -87,7 +100,8 @@ export default async function ConsentStatusPage({ params, searchParams }: { para
   );
 
   if (!view.final) {
-    const launch = c.channel === "APP" && c.txId ? appLaunchUrl(c.txId, `${env().APP_URL}/consents/${c.id}/app-return`) : undefined;
+    const launch =
+      c.channel === "APP" && c.txId ? appLaunchUrl(c.txId, `${env().APP_URL}/consents/${c.id}/app-return`) : undefined;
     return (
       <div className="mx-auto max-w-lg space-y-4">
         <ConsentPoller initial={view} launchUrl={launch} />
@@ -103,7 +117,10 @@ export default async function ConsentStatusPage({ params, searchParams }: { para
   return (
     <div className="mx-auto max-w-lg space-y-4">
       <section className="card p-5 text-center" data-testid="consent-screen" data-screen={screen}>
-        <div className={`mx-auto grid size-12 place-items-center rounded-full text-xl font-bold ${good ? "bg-kakao" : screen === "mismatch" || screen === "failed" ? "bg-red-100 text-red-700" : "bg-gray-100 text-ink-soft"}`} aria-hidden>
+        <div
+          className={`mx-auto grid size-12 place-items-center rounded-full text-xl font-bold ${good ? "bg-kakao" : screen === "mismatch" || screen === "failed" ? "bg-red-100 text-red-700" : "bg-gray-100 text-ink-soft"}`}
+          aria-hidden
+        >
           {good ? "✓" : screen === "expired" ? "⏱" : review ? "…" : "!"}
         </div>
         <h1 className="mt-3 text-xl font-bold">{view.heading}</h1>
@@ -119,7 +136,11 @@ export default async function ConsentStatusPage({ params, searchParams }: { para
           canRetry && (
             <form action={reRequestAction} className="mt-4">
               <input type="hidden" name="id" value={c.id} />
-              <SubmitButton className="btn-kakao w-full" pending="카카오톡으로 다시 요청하는 중…" data-testid="consent-retry">
+              <SubmitButton
+                className="btn-kakao w-full"
+                pending="카카오톡으로 다시 요청하는 중…"
+                data-testid="consent-retry"
+              >
                 같은 정보로 다시 요청하기
               </SubmitButton>
             </form>

@@ -53,11 +53,22 @@ export function ConsentPoller({ initial, launchUrl }: { initial: ConsentView; la
   const checking = view.screen === "checking";
   const expiredLocally = view.expiresAt !== null && Date.parse(view.expiresAt) <= now;
   return (
-    <section className="card p-5 text-center" data-testid="consent-screen" data-screen={view.final ? view.screen : checking ? "checking" : "waiting"} aria-live="polite">
+    <section
+      className="card p-5 text-center"
+      data-testid="consent-screen"
+      data-screen={view.final ? view.screen : checking ? "checking" : "waiting"}
+      aria-live="polite"
+    >
       {checking ? (
-        <div className="mx-auto size-12 animate-spin rounded-full border-4 border-kakao border-t-transparent" aria-hidden />
+        <div
+          className="mx-auto size-12 animate-spin rounded-full border-4 border-kakao border-t-transparent"
+          aria-hidden
+        />
       ) : (
-        <div className="mx-auto grid size-14 place-items-center rounded-2xl bg-kakao text-lg font-black text-kakao-brown" aria-hidden>
+        <div
+          className="mx-auto grid size-14 place-items-center rounded-2xl bg-kakao text-lg font-black text-kakao-brown"
+          aria-hidden
+        >
           톡
         </div>
       )}
@@ -87,7 +98,11 @@ export function ConsentPoller({ initial, launchUrl }: { initial: ConsentView; la
         </a>
       )}
       {offline && (
-        <p className="mt-4 rounded-xl bg-amber-50 p-3 text-sm text-amber-800" role="status" data-testid="consent-offline">
+        <p
+          className="mt-4 rounded-xl bg-amber-50 p-3 text-sm text-amber-800"
+          role="status"
+          data-testid="consent-offline"
+        >
           연결이 원활하지 않습니다. 자동으로 다시 확인하고 있습니다.
         </p>
       )}

@@ -16,9 +16,37 @@ export function CmsForm({ banks, order }: { banks: readonly string[]; order?: st
       {order && <input type="hidden" name="order" value={order} />}
       <section className="card space-y-3 p-4">
         <h2 className="font-semibold">신청인 정보</h2>
-        <Field id="name" label="이름" autoComplete="name" defaultValue={v.name} maxLength={20} error={fe.name} required />
-        <Field id="phone" label="휴대폰 번호" inputMode="tel" autoComplete="tel" placeholder="010-1234-5678" defaultValue={v.phone} error={fe.phone} hint="이 번호의 카카오톡으로 인증 요청이 갑니다." required />
-        <Field id="birthday" label="생년월일" inputMode="numeric" autoComplete="bday" placeholder="19900131" maxLength={10} defaultValue={v.birthday} error={fe.birthday} required />
+        <Field
+          id="name"
+          label="이름"
+          autoComplete="name"
+          defaultValue={v.name}
+          maxLength={20}
+          error={fe.name}
+          required
+        />
+        <Field
+          id="phone"
+          label="휴대폰 번호"
+          inputMode="tel"
+          autoComplete="tel"
+          placeholder="010-1234-5678"
+          defaultValue={v.phone}
+          error={fe.phone}
+          hint="이 번호의 카카오톡으로 인증 요청이 갑니다."
+          required
+        />
+        <Field
+          id="birthday"
+          label="생년월일"
+          inputMode="numeric"
+          autoComplete="bday"
+          placeholder="19900131"
+          maxLength={10}
+          defaultValue={v.birthday}
+          error={fe.birthday}
+          required
+        />
       </section>
       <section className="card space-y-3 p-4">
         <h2 className="font-semibold">출금 계좌</h2>
@@ -26,7 +54,15 @@ export function CmsForm({ banks, order }: { banks: readonly string[]; order?: st
           <label className="label" htmlFor="bankName">
             은행
           </label>
-          <select id="bankName" name="bankName" className="input" defaultValue={v.bankName ?? ""} aria-invalid={fe.bankName ? true : undefined} aria-describedby={fe.bankName ? "bankName-error" : undefined} required>
+          <select
+            id="bankName"
+            name="bankName"
+            className="input"
+            defaultValue={v.bankName ?? ""}
+            aria-invalid={fe.bankName ? true : undefined}
+            aria-describedby={fe.bankName ? "bankName-error" : undefined}
+            required
+          >
             <option value="" disabled>
               은행을 선택해 주세요
             </option>
@@ -42,7 +78,16 @@ export function CmsForm({ banks, order }: { banks: readonly string[]; order?: st
             </p>
           )}
         </div>
-        <Field id="accountNumber" label="계좌번호" inputMode="numeric" placeholder="숫자만 또는 '-' 포함" maxLength={40} defaultValue={v.accountNumber} error={fe.accountNumber} required />
+        <Field
+          id="accountNumber"
+          label="계좌번호"
+          inputMode="numeric"
+          placeholder="숫자만 또는 '-' 포함"
+          maxLength={40}
+          defaultValue={v.accountNumber}
+          error={fe.accountNumber}
+          required
+        />
         <Field
           id="accountHolder"
           label="예금주"
@@ -55,7 +100,8 @@ export function CmsForm({ banks, order }: { banks: readonly string[]; order?: st
       </section>
       <FormError message={state.error} />
       <p className="text-xs leading-relaxed text-ink-mute">
-        [신청하기]를 누르면 카카오톡으로 출금동의 전자서명 요청이 발송됩니다. 5분 안에 카카오톡에서 서명해 주세요. 입력한 정보는 자동이체 처리에만 사용됩니다.
+        [신청하기]를 누르면 카카오톡으로 출금동의 전자서명 요청이 발송됩니다. 5분 안에 카카오톡에서 서명해 주세요.
+        입력한 정보는 자동이체 처리에만 사용됩니다.
       </p>
       <SubmitButton className="btn-kakao w-full text-base" pending="카카오톡으로 요청하는 중…" data-testid="cms-submit">
         카카오톡으로 출금동의 신청하기

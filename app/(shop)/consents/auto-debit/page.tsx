@@ -7,7 +7,11 @@ import { CmsForm } from "./cms-form";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "자동이체 출금동의" };
 
-export default async function AutoDebitPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function AutoDebitPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const sp = await searchParams;
   const order = readOrderNumber(sp.order);
   return (

@@ -7,7 +7,19 @@ import { Field, FormError } from "../_fields";
 
 type Doc = { key: string; title: string; text: string; version: string };
 
-export function ESignForm({ docs, initialDoc, order, mobile, appToApp }: { docs: Doc[]; initialDoc: string; order?: string; mobile: boolean; appToApp: boolean }) {
+export function ESignForm({
+  docs,
+  initialDoc,
+  order,
+  mobile,
+  appToApp,
+}: {
+  docs: Doc[];
+  initialDoc: string;
+  order?: string;
+  mobile: boolean;
+  appToApp: boolean;
+}) {
   const [state, action] = useActionState<ConsentFormState, FormData>(requestESignAction, {});
   const v = state.values ?? {};
   const fe = state.fieldErrors ?? {};
@@ -22,8 +34,18 @@ export function ESignForm({ docs, initialDoc, order, mobile, appToApp }: { docs:
         <legend className="float-left mb-1 font-semibold">서명할 문서</legend>
         <div className="clear-both grid gap-2 sm:grid-cols-2">
           {docs.map((d) => (
-            <label key={d.key} className="flex cursor-pointer items-center gap-3 rounded-xl border border-line p-3 text-sm has-[:checked]:border-ink has-[:checked]:bg-paper">
-              <input type="radio" name="document" value={d.key} checked={docKey === d.key} onChange={() => setDocKey(d.key)} className="size-4 accent-black" />
+            <label
+              key={d.key}
+              className="flex cursor-pointer items-center gap-3 rounded-xl border border-line p-3 text-sm has-[:checked]:border-ink has-[:checked]:bg-paper"
+            >
+              <input
+                type="radio"
+                name="document"
+                value={d.key}
+                checked={docKey === d.key}
+                onChange={() => setDocKey(d.key)}
+                className="size-4 accent-black"
+              />
               <span className="font-medium">{d.title}</span>
             </label>
           ))}
@@ -60,23 +82,63 @@ export function ESignForm({ docs, initialDoc, order, mobile, appToApp }: { docs:
       </fieldset>
       <section className="card space-y-3 p-4">
         <h2 className="font-semibold">서명하는 분</h2>
-        <Field id="name" label="이름" autoComplete="name" defaultValue={v.name} maxLength={20} error={fe.name} hint="카카오 인증서의 실명과 같아야 합니다." required />
-        <Field id="phone" label="휴대폰 번호" inputMode="tel" autoComplete="tel" placeholder="010-1234-5678" defaultValue={v.phone} error={fe.phone} required />
-        <Field id="birthday" label="생년월일" inputMode="numeric" autoComplete="bday" placeholder="19900131" maxLength={10} defaultValue={v.birthday} error={fe.birthday} required />
+        <Field
+          id="name"
+          label="이름"
+          autoComplete="name"
+          defaultValue={v.name}
+          maxLength={20}
+          error={fe.name}
+          hint="카카오 인증서의 실명과 같아야 합니다."
+          required
+        />
+        <Field
+          id="phone"
+          label="휴대폰 번호"
+          inputMode="tel"
+          autoComplete="tel"
+          placeholder="010-1234-5678"
+          defaultValue={v.phone}
+          error={fe.phone}
+          required
+        />
+        <Field
+          id="birthday"
+          label="생년월일"
+          inputMode="numeric"
+          autoComplete="bday"
+          placeholder="19900131"
+          maxLength={10}
+          defaultValue={v.birthday}
+          error={fe.birthday}
+          required
+        />
       </section>
       {mobile && appToApp ? (
         <fieldset className="card space-y-2 p-4">
           <legend className="float-left mb-1 font-semibold">서명 방법</legend>
           <div className="clear-both space-y-2">
             <label className="flex cursor-pointer items-center gap-3 rounded-xl border border-line p-3 has-[:checked]:border-ink has-[:checked]:bg-paper">
-              <input type="radio" name="channel" value="app" defaultChecked={v.channel !== "talk"} className="size-4 accent-black" />
+              <input
+                type="radio"
+                name="channel"
+                value="app"
+                defaultChecked={v.channel !== "talk"}
+                className="size-4 accent-black"
+              />
               <span>
                 <span className="block font-medium">카카오톡 앱에서 바로 서명</span>
                 <span className="block text-xs text-ink-mute">카카오톡이 열리고, 서명 후 이 화면으로 돌아옵니다.</span>
               </span>
             </label>
             <label className="flex cursor-pointer items-center gap-3 rounded-xl border border-line p-3 has-[:checked]:border-ink has-[:checked]:bg-paper">
-              <input type="radio" name="channel" value="talk" defaultChecked={v.channel === "talk"} className="size-4 accent-black" />
+              <input
+                type="radio"
+                name="channel"
+                value="talk"
+                defaultChecked={v.channel === "talk"}
+                className="size-4 accent-black"
+              />
               <span>
                 <span className="block font-medium">카카오톡 메시지로 받기</span>
                 <span className="block text-xs text-ink-mute">카카오톡으로 온 인증 메시지에서 서명합니다.</span>
@@ -88,7 +150,11 @@ export function ESignForm({ docs, initialDoc, order, mobile, appToApp }: { docs:
         <input type="hidden" name="channel" value="talk" />
       )}
       <FormError message={state.error} />
-      <SubmitButton className="btn-kakao w-full text-base" pending="카카오톡으로 요청하는 중…" data-testid="esign-submit">
+      <SubmitButton
+        className="btn-kakao w-full text-base"
+        pending="카카오톡으로 요청하는 중…"
+        data-testid="esign-submit"
+      >
         카카오톡으로 전자서명하기
       </SubmitButton>
     </form>

@@ -30,7 +30,16 @@ export default async function OrderPage({
   if (!(await canSeeOrder(orderNumber))) redirect(`/orders/lookup?orderNumber=${orderNumber}`);
   // Reads only: while an outcome is open the page refreshes itself through ./check, which asks the
   // provider when the answer is overdue (lib/payments/receipt.ts) and comes back here.
-  const order = await db.order.findUnique({ where: { orderNumber }, include: { items: true, payments: { orderBy: { createdAt: "desc" }, include: { refunds: { where: { kind: "STAFF" }, orderBy: { createdAt: "asc" } } } } } });
+  const order = await db.order.findUnique({
+    where: { orderNumber },
+    include: {
+      items: true,
+      payments: {
+        orderBy: { createdAt: "desc" },
+        include: { refunds: { where: { kind: "STAFF" }, orderBy: { createdAt: "asc" } } },
+      },
+    },
+  });
   if (!order) notFound();
   const charged = order.payments.find((p) => ["APPROVED", "PARTIALLY_CANCELLED", "CANCELLED"].includes(p.status));
   const latest = order.payments[0];
@@ -41,14 +50,28 @@ export default async function OrderPage({
   const closed = order.status === "CLOSED";
   const refunding = order.payments.some((p) => p.status === "CAPTURED_UNUSED");
   // What the provider told us about the card (lib/payments/port.ts Approved.card), when it did.
-  const card = charged?.cardInfo && typeof charged.cardInfo === "object" && !Array.isArray(charged.cardInfo) ? (charged.cardInfo as { issuer?: string; type?: string; installMonth?: number; number?: string; approvalNo?: string }) : null;
+  const card =
+    charged?.cardInfo && typeof charged.cardInfo === "object" && !Array.isArray(charged.cardInfo)
+      ? (charged.cardInfo as {
+          issuer?: string;
+          type?: string;
+          installMonth?: number;
+          number?: string;
+          approvalNo?: string;
+        })
+      : null;
   const methods = paymentMethods();
   const chargedBy = charged ? paymentProvider(charged.provider).display : null;
   const lastMethod = latest ? paymentProvider(latest.provider).display.method.id : methods[0]?.id;
   const notice = customerFailureText(latest, latest ? paymentProvider(latest.provider) : null);
   const refunds = order.payments.flatMap((p) => p.refunds);
-  const lastRefundAt = refunds.filter((r) => r.status === "DONE" && r.completedAt).map((r) => r.completedAt!).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
-  const startError = sp.notice === "start_failed" && sp.code && sp.code in ErrorCodes ? ErrorCodes[sp.code as ErrorCode].message : null;
+  const lastRefundAt =
+    refunds
+      .filter((r) => r.status === "DONE" && r.completedAt)
+      .map((r) => r.completedAt!)
+      .sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
+  const startError =
+    sp.notice === "start_failed" && sp.code && sp.code in ErrorCodes ? ErrorCodes[sp.code as ErrorCode].message : null;
 
   return (
     <div className="mx-auto max-w-lg space-y-4">
@@ -56,23 +79,31 @@ export default async function OrderPage({
       <section className="card p-5 text-center" data-testid="order-status">
         {order.status === "REFUNDED" ? (
           <>
-            <div className="mx-auto grid size-12 place-items-center rounded-full bg-paper text-xl text-ink-soft" aria-hidden>
+            <div
+              className="mx-auto grid size-12 place-items-center rounded-full bg-paper text-xl text-ink-soft"
+              aria-hidden
+            >
               ↺
             </div>
             <h1 className="mt-3 text-xl font-bold">전액 환불된 주문입니다</h1>
             <p className="mt-2 text-sm text-ink-soft" data-testid="refund-summary">
               {lastRefundAt ? `${kst(lastRefundAt)}에 ` : ""}
-              {formatWon(order.refundedAmount)}이 결제수단으로 환불되었습니다. 카드 환불은 카드사에 따라 영업일 기준 3~7일 걸릴 수 있습니다.
+              {formatWon(order.refundedAmount)}이 결제수단으로 환불되었습니다. 카드 환불은 카드사에 따라 영업일 기준
+              3~7일 걸릴 수 있습니다.
             </p>
           </>
         ) : order.status === "PARTIALLY_REFUNDED" ? (
           <>
-            <div className="mx-auto grid size-12 place-items-center rounded-full bg-paper text-xl text-ink-soft" aria-hidden>
+            <div
+              className="mx-auto grid size-12 place-items-center rounded-full bg-paper text-xl text-ink-soft"
+              aria-hidden
+            >
               ↺
             </div>
             <h1 className="mt-3 text-xl font-bold">일부 환불된 주문입니다</h1>
             <p className="mt-2 text-sm text-ink-soft" data-testid="refund-summary">
-              결제 금액 {formatWon(order.totalAmount)} 중 {formatWon(order.refundedAmount)}이 환불되었습니다{lastRefundAt ? ` (${kst(lastRefundAt)})` : ""}.
+              결제 금액 {formatWon(order.totalAmount)} 중 {formatWon(order.refundedAmount)}이 환불되었습니다
+              {lastRefundAt ? ` (${kst(lastRefundAt)})` : ""}.
             </p>
           </>
         ) : paid ? (
@@ -95,11 +126,14 @@ export default async function OrderPage({
           </>
         ) : checking ? (
           <>
-            <div className="mx-auto size-10 animate-spin rounded-full border-4 border-kakao border-t-transparent" aria-hidden />
+            <div
+              className="mx-auto size-10 animate-spin rounded-full border-4 border-kakao border-t-transparent"
+              aria-hidden
+            />
             <h1 className="mt-3 text-xl font-bold">결제 결과를 확인하고 있습니다</h1>
             <p className="mt-1 text-sm text-ink-soft" role="status" aria-live="polite">
-              {approving ? "결제사에 승인을 요청하고 있습니다." : "결제사 응답이 늦어 결과를 다시 확인하고 있습니다."} 잠시만 기다려 주세요. 이 화면은 자동으로 넘어갑니다. 같은 결제가 두 번
-              청구되지 않습니다.
+              {approving ? "결제사에 승인을 요청하고 있습니다." : "결제사 응답이 늦어 결과를 다시 확인하고 있습니다."}{" "}
+              잠시만 기다려 주세요. 이 화면은 자동으로 넘어갑니다. 같은 결제가 두 번 청구되지 않습니다.
             </p>
           </>
         ) : (
@@ -124,8 +158,17 @@ export default async function OrderPage({
               <fieldset className="space-y-2" data-testid="retry-methods">
                 <legend className="mb-1 text-sm font-semibold">결제수단</legend>
                 {methods.map((m) => (
-                  <label key={m.id} className="flex cursor-pointer items-center gap-3 rounded-xl border border-line p-3 text-sm has-[:checked]:border-ink has-[:checked]:bg-paper">
-                    <input type="radio" name="method" value={m.id} defaultChecked={m.id === lastMethod} className="size-4 accent-black" />
+                  <label
+                    key={m.id}
+                    className="flex cursor-pointer items-center gap-3 rounded-xl border border-line p-3 text-sm has-[:checked]:border-ink has-[:checked]:bg-paper"
+                  >
+                    <input
+                      type="radio"
+                      name="method"
+                      value={m.id}
+                      defaultChecked={m.id === lastMethod}
+                      className="size-4 accent-black"
+                    />
                     <span className="min-w-0">
                       <span className="block font-medium">{m.label}</span>
                       <span className="block text-xs text-ink-soft">{m.description}</span>
@@ -143,7 +186,10 @@ export default async function OrderPage({
           </>
         )}
         <p className="mt-3 text-sm text-ink-soft">
-          주문번호 <span className="font-mono font-semibold text-ink" data-testid="order-number">{order.orderNumber}</span>
+          주문번호{" "}
+          <span className="font-mono font-semibold text-ink" data-testid="order-number">
+            {order.orderNumber}
+          </span>
         </p>
       </section>
 
@@ -206,7 +252,9 @@ export default async function OrderPage({
             {typeof card?.installMonth === "number" && (
               <>
                 <dt className="text-ink-soft">할부</dt>
-                <dd data-testid="receipt-card-install">{card.installMonth > 1 ? `${card.installMonth}개월` : "일시불"}</dd>
+                <dd data-testid="receipt-card-install">
+                  {card.installMonth > 1 ? `${card.installMonth}개월` : "일시불"}
+                </dd>
               </>
             )}
             {card?.approvalNo && (
@@ -237,7 +285,11 @@ export default async function OrderPage({
                 {refunds.map((r) => (
                   <li key={r.id} className="flex justify-between gap-3">
                     <span className="text-ink-soft">
-                      {r.status === "DONE" ? `${r.completedAt ? kst(r.completedAt) : ""} 환불 완료` : r.status === "FAILED" ? "환불 요청이 처리되지 않았습니다 (고객센터에서 확인 중)" : "환불 처리 중"}
+                      {r.status === "DONE"
+                        ? `${r.completedAt ? kst(r.completedAt) : ""} 환불 완료`
+                        : r.status === "FAILED"
+                          ? "환불 요청이 처리되지 않았습니다 (고객센터에서 확인 중)"
+                          : "환불 처리 중"}
                     </span>
                     <span className="amount shrink-0">{formatWon(r.amount)}</span>
                   </li>
@@ -271,9 +323,15 @@ export default async function OrderPage({
       {order.status === "PAID" && (
         <section className="card p-5 text-sm" data-testid="order-consents">
           <h2 className="font-semibold">정기배송 신청</h2>
-          <p className="mt-1 text-ink-soft">이 주문을 정기배송으로 받으려면 계약서에 서명하고 자동이체 출금동의를 해 주세요. 카카오톡으로 간편하게 할 수 있습니다.</p>
+          <p className="mt-1 text-ink-soft">
+            이 주문을 정기배송으로 받으려면 계약서에 서명하고 자동이체 출금동의를 해 주세요. 카카오톡으로 간편하게 할 수
+            있습니다.
+          </p>
           <div className="mt-3 grid gap-2 sm:grid-cols-2">
-            <Link href={`/consents/sign?doc=service-contract&order=${order.orderNumber}`} className="btn-ghost py-2.5 text-sm">
+            <Link
+              href={`/consents/sign?doc=service-contract&order=${order.orderNumber}`}
+              className="btn-ghost py-2.5 text-sm"
+            >
               이용계약서 전자서명
             </Link>
             <Link href={`/consents/auto-debit?order=${order.orderNumber}`} className="btn-ghost py-2.5 text-sm">

@@ -11,13 +11,31 @@ export function LookupForm({ orderNumber }: { orderNumber: string }) {
         <label className="label" htmlFor="orderNumber">
           주문번호
         </label>
-        <input id="orderNumber" name="orderNumber" className="input font-mono uppercase" placeholder="KC261123-ABC234" defaultValue={state.values?.orderNumber ?? orderNumber} required aria-describedby={state.error ? "lookup-error" : undefined} />
+        <input
+          id="orderNumber"
+          name="orderNumber"
+          className="input font-mono uppercase"
+          placeholder="KC261123-ABC234"
+          defaultValue={state.values?.orderNumber ?? orderNumber}
+          required
+          aria-describedby={state.error ? "lookup-error" : undefined}
+        />
       </div>
       <div>
         <label className="label" htmlFor="phone">
           휴대폰 번호
         </label>
-        <input id="phone" name="phone" className="input" inputMode="tel" placeholder="010-1234-5678" autoComplete="tel" defaultValue={state.values?.phone} required aria-describedby={state.error ? "lookup-error" : undefined} />
+        <input
+          id="phone"
+          name="phone"
+          className="input"
+          inputMode="tel"
+          placeholder="010-1234-5678"
+          autoComplete="tel"
+          defaultValue={state.values?.phone}
+          required
+          aria-describedby={state.error ? "lookup-error" : undefined}
+        />
       </div>
       {state.error && (
         <p id="lookup-error" className="rounded-xl bg-red-50 p-3 text-sm text-red-700" role="alert">

@@ -32,7 +32,21 @@ type Props = {
   resultTestId?: string;
 };
 
-export function ActionForm({ action: serverAction, hidden, label, pending, testId, button = "btn-ghost py-2 text-sm", className = "flex flex-wrap items-center gap-2", formTestId, intro, note, children, result = "inline", resultTestId }: Props) {
+export function ActionForm({
+  action: serverAction,
+  hidden,
+  label,
+  pending,
+  testId,
+  button = "btn-ghost py-2 text-sm",
+  className = "flex flex-wrap items-center gap-2",
+  formTestId,
+  intro,
+  note,
+  children,
+  result = "inline",
+  resultTestId,
+}: Props) {
   const [state, action] = useActionState<FormState, FormData>(serverAction, {});
   return (
     <form action={action} className={className} data-testid={formTestId}>
@@ -43,7 +57,14 @@ export function ActionForm({ action: serverAction, hidden, label, pending, testI
       {note && (
         <label className={note.wrap}>
           <span className="sr-only">{note.label}</span>
-          <input name="note" required maxLength={note.maxLength} placeholder={note.placeholder} className="input w-full py-2 text-sm" aria-invalid={(note.markInvalid && state.ok === false) || undefined} />
+          <input
+            name="note"
+            required
+            maxLength={note.maxLength}
+            placeholder={note.placeholder}
+            className="input w-full py-2 text-sm"
+            aria-invalid={(note.markInvalid && state.ok === false) || undefined}
+          />
         </label>
       )}
       {children}
@@ -52,7 +73,11 @@ export function ActionForm({ action: serverAction, hidden, label, pending, testI
       </SubmitButton>
       {state.message &&
         (result === "outcome" ? (
-          <p className={`text-sm ${state.ok ? "text-ink-soft" : "text-red-600"}`} role="status" data-testid={resultTestId}>
+          <p
+            className={`text-sm ${state.ok ? "text-ink-soft" : "text-red-600"}`}
+            role="status"
+            data-testid={resultTestId}
+          >
             {state.message}
           </p>
         ) : result === "alert" ? (

@@ -13,7 +13,11 @@ export type RevealState = { ok?: boolean; value?: string; message?: string };
 const text = z.preprocess((v) => (typeof v === "string" ? v : ""), z.string());
 
 export const revealAction = withAdminAction(
-  { perm: "pii.reveal", schema: z.object({ type: text, id: text, field: text }), state: (e): RevealState => ({ ok: false, message: e.message }) },
+  {
+    perm: "pii.reveal",
+    schema: z.object({ type: text, id: text, field: text }),
+    state: (e): RevealState => ({ ok: false, message: e.message }),
+  },
   async ({ admin, input }) => {
     const r = await revealPersonalData(admin, input, { ip: await currentIp() });
     return r.ok ? ok<RevealState>({ ok: true, value: r.value }) : r;

@@ -29,11 +29,19 @@ export function Revealable({
   const [hidden, setHidden] = useState(false);
   const shown = state.ok && state.value !== undefined && !hidden;
   return (
-    <span className="inline-flex flex-wrap items-center gap-x-2 gap-y-1" data-testid={testId} data-revealed={shown ? "1" : "0"}>
+    <span
+      className="inline-flex flex-wrap items-center gap-x-2 gap-y-1"
+      data-testid={testId}
+      data-revealed={shown ? "1" : "0"}
+    >
       <span className={shown ? "font-medium" : undefined}>{shown ? state.value : masked}</span>
       {canReveal &&
         (shown ? (
-          <button type="button" className="rounded-md border border-line px-2 py-0.5 text-xs text-ink-soft hover:bg-paper" onClick={() => setHidden(true)}>
+          <button
+            type="button"
+            className="rounded-md border border-line px-2 py-0.5 text-xs text-ink-soft hover:bg-paper"
+            onClick={() => setHidden(true)}
+          >
             가리기
           </button>
         ) : (
@@ -47,7 +55,13 @@ export function Revealable({
             <input type="hidden" name="type" value={type} />
             <input type="hidden" name="id" value={id} />
             <input type="hidden" name="field" value={field} />
-            <SubmitButton className="rounded-md border border-line px-2 py-0.5 text-xs text-ink-soft hover:bg-paper" pending="…" aria-label={`${label} 보기 (기록됨)`} title="보기를 누르면 감사 로그에 남습니다" data-testid={buttonTestId ?? (testId ? `${testId}-reveal` : undefined)}>
+            <SubmitButton
+              className="rounded-md border border-line px-2 py-0.5 text-xs text-ink-soft hover:bg-paper"
+              pending="…"
+              aria-label={`${label} 보기 (기록됨)`}
+              title="보기를 누르면 감사 로그에 남습니다"
+              data-testid={buttonTestId ?? (testId ? `${testId}-reveal` : undefined)}
+            >
               보기
             </SubmitButton>
           </form>

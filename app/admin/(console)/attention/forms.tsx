@@ -8,7 +8,13 @@ export function ResolveForm({ source, id }: { source: "payment" | "bill" | "cons
       action={resolveAttentionAction}
       className="flex flex-col gap-2 sm:flex-row sm:items-start"
       hidden={{ source, id }}
-      note={{ label: "처리 내용", placeholder: "처리 내용 (타임라인에 남습니다)", maxLength: 1000, wrap: "flex-1", markInvalid: true }}
+      note={{
+        label: "처리 내용",
+        placeholder: "처리 내용 (타임라인에 남습니다)",
+        maxLength: 1000,
+        wrap: "flex-1",
+        markInvalid: true,
+      }}
       button="btn-ghost shrink-0 py-2 text-sm"
       pending="기록 중…"
       testId="attention-resolve"
@@ -19,7 +25,15 @@ export function ResolveForm({ source, id }: { source: "payment" | "bill" | "cons
 }
 
 export function RefreshForm({ paymentId }: { paymentId: string }) {
-  return <ActionForm action={refreshFromAttentionAction} hidden={{ paymentId }} pending="조회 중…" testId="attention-refresh" label="결제사에서 새로고침" />;
+  return (
+    <ActionForm
+      action={refreshFromAttentionAction}
+      hidden={{ paymentId }}
+      pending="조회 중…"
+      testId="attention-refresh"
+      label="결제사에서 새로고침"
+    />
+  );
 }
 
 /** "결제 안 됨으로 확정" / "환불 안 됨으로 확정" after checking the provider's own console. */
@@ -37,7 +51,12 @@ export function CloseUnconfirmedForm({ what, id }: { what: "payment" | "refund";
             : "결제사 관리자 화면에서 이 환불이 처리되지 않았음을 확인한 경우에만 사용하세요. 그 뒤 주문 화면에서 다시 환불할 수 있습니다."
         }
         hidden={{ what, id }}
-        note={{ label: "확인한 내용", placeholder: "확인한 내용 (예: PayUp 관리자 화면에 승인 내역 없음)", maxLength: 500, wrap: "block" }}
+        note={{
+          label: "확인한 내용",
+          placeholder: "확인한 내용 (예: PayUp 관리자 화면에 승인 내역 없음)",
+          maxLength: 500,
+          wrap: "block",
+        }}
         pending="기록 중…"
         testId={`attention-close-${what}`}
         label={label}

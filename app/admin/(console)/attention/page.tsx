@@ -32,7 +32,8 @@ export default async function AttentionPage() {
       <div>
         <h1 className="text-xl font-bold">확인 필요</h1>
         <p className="mt-1 text-sm text-ink-soft">
-          자동으로 해결되지 않아 사람이 확인해야 하는 항목입니다. 결제 결과 확인과 자동 환불은 백그라운드에서 계속 진행되며, 해결되면 목록에서 사라집니다.
+          자동으로 해결되지 않아 사람이 확인해야 하는 항목입니다. 결제 결과 확인과 자동 환불은 백그라운드에서 계속
+          진행되며, 해결되면 목록에서 사라집니다.
         </p>
       </div>
       {total === 0 && <EmptyState testId="attention-empty">확인할 항목이 없습니다.</EmptyState>}
@@ -46,7 +47,9 @@ export default async function AttentionPage() {
             {payments.map((a) => (
               <li key={a.id} className="card space-y-3 p-4 text-sm" data-testid="attention-item" data-kind={a.kind}>
                 <div className="flex flex-wrap items-center gap-2">
-                  <span className="rounded-md bg-purple-100 px-2 py-0.5 text-xs font-semibold text-purple-800">{attentionKinds[a.kind as AttentionKind] ?? a.kind}</span>
+                  <span className="rounded-md bg-purple-100 px-2 py-0.5 text-xs font-semibold text-purple-800">
+                    {attentionKinds[a.kind as AttentionKind] ?? a.kind}
+                  </span>
                   {a.order && (
                     <Link href={`/admin/orders/${a.orderId}`} className="font-mono font-semibold hover:underline">
                       {a.order.orderNumber}
@@ -79,8 +82,12 @@ export default async function AttentionPage() {
                 </dl>
                 <div className="flex flex-col gap-2 border-t border-line pt-3">
                   {a.paymentId && <RefreshForm paymentId={a.paymentId} />}
-                  {a.paymentId && a.payment?.status === "UNKNOWN" && <CloseUnconfirmedForm what="payment" id={a.paymentId} />}
-                  {a.refundId && (a.refund?.status === "UNKNOWN" || a.refund?.status === "REQUESTED") && <CloseUnconfirmedForm what="refund" id={a.refundId} />}
+                  {a.paymentId && a.payment?.status === "UNKNOWN" && (
+                    <CloseUnconfirmedForm what="payment" id={a.paymentId} />
+                  )}
+                  {a.refundId && (a.refund?.status === "UNKNOWN" || a.refund?.status === "REQUESTED") && (
+                    <CloseUnconfirmedForm what="refund" id={a.refundId} />
+                  )}
                   <ResolveForm source="payment" id={a.id} />
                 </div>
               </li>
@@ -96,9 +103,16 @@ export default async function AttentionPage() {
           </h2>
           <ul className="space-y-3">
             {bills.map((b) => (
-              <li key={b.reviewId} className="card space-y-3 p-4 text-sm" data-testid="attention-item" data-kind={b.kind}>
+              <li
+                key={b.reviewId}
+                className="card space-y-3 p-4 text-sm"
+                data-testid="attention-item"
+                data-kind={b.kind}
+              >
                 <div className="flex flex-wrap items-center gap-2">
-                  <span className="rounded-md bg-purple-100 px-2 py-0.5 text-xs font-semibold text-purple-800">{b.kindLabel}</span>
+                  <span className="rounded-md bg-purple-100 px-2 py-0.5 text-xs font-semibold text-purple-800">
+                    {b.kindLabel}
+                  </span>
                   <Link href={`/admin/bills/${b.billId}`} className="font-semibold hover:underline">
                     {b.billTitle}
                   </Link>
@@ -108,7 +122,8 @@ export default async function AttentionPage() {
                 </div>
                 <p>{b.message}</p>
                 <p className="text-ink-soft">
-                  납부 번호 <span className="font-mono">{b.payId}</span> · 응답 코드 <span className="font-mono">{b.code}</span>
+                  납부 번호 <span className="font-mono">{b.payId}</span> · 응답 코드{" "}
+                  <span className="font-mono">{b.code}</span>
                 </p>
                 <div className="border-t border-line pt-3">
                   <ResolveForm source="bill" id={b.reviewId} />
@@ -126,7 +141,12 @@ export default async function AttentionPage() {
           </h2>
           <ul className="space-y-3">
             {consents.map((c) => (
-              <li key={c.id} className="card space-y-3 p-4 text-sm" data-testid="attention-item" data-kind="CONSENT_NEEDS_REVIEW">
+              <li
+                key={c.id}
+                className="card space-y-3 p-4 text-sm"
+                data-testid="attention-item"
+                data-kind="CONSENT_NEEDS_REVIEW"
+              >
                 <div className="flex flex-wrap items-center gap-2">
                   <span className="rounded-md bg-purple-100 px-2 py-0.5 text-xs font-semibold text-purple-800">
                     {c.kind === "CMS" ? "출금동의" : "전자서명"} 검증 확인 필요
@@ -136,7 +156,10 @@ export default async function AttentionPage() {
                   </Link>
                   <span className="text-ink-mute">{kstDateTime(c.updatedAt)}</span>
                 </div>
-                <p>{c.failureMessage ?? "서명 검증 결과를 받지 못했습니다. 결제사 관리자 화면에서 서명 여부를 확인하고 필요하면 다시 요청해 주세요."}</p>
+                <p>
+                  {c.failureMessage ??
+                    "서명 검증 결과를 받지 못했습니다. 결제사 관리자 화면에서 서명 여부를 확인하고 필요하면 다시 요청해 주세요."}
+                </p>
                 {c.failureCode && (
                   <p className="text-ink-soft">
                     인증사 코드 <span className="font-mono">{c.failureCode}</span>

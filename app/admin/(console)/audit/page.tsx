@@ -2,20 +2,40 @@ import { AUDIT_ACTIONS, listAudit } from "@/lib/admin/audit";
 import { auditFilterSchema, toAuditFilter } from "@/lib/admin/audit-query";
 import { kstDateTime } from "@/lib/admin/format";
 import { requireAdmin } from "../../../_lib/admin";
-import { CsvLink, EmptyState, FilterError, FilterForm, FilterInput, FilterSelect, filterQuery, ListHeader, Pagination, ResultCount } from "../_components/list";
+import {
+  CsvLink,
+  EmptyState,
+  FilterError,
+  FilterForm,
+  FilterInput,
+  FilterSelect,
+  filterQuery,
+  ListHeader,
+  Pagination,
+  ResultCount,
+} from "../_components/list";
 
 export const metadata = { title: "감사 로그" };
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const admin = await requireAdmin("audit.read");
   const sp = await searchParams;
   const parsed = auditFilterSchema.safeParse(sp);
   const q = parsed.success ? parsed.data : auditFilterSchema.parse({});
-  const r = parsed.success ? await listAudit(admin.merchantId, { ...toAuditFilter(q), page: q.page, pageSize: 50 }) : { total: 0, rows: [], pages: 1 };
+  const r = parsed.success
+    ? await listAudit(admin.merchantId, { ...toAuditFilter(q), page: q.page, pageSize: 50 })
+    : { total: 0, rows: [], pages: 1 };
   const qs = filterQuery({ action: q.action, actor: q.actor, from: q.from, to: q.to });
   return (
     <div>
-      <ListHeader title="감사 로그" description="직원의 로그인, 환불, 내보내기, 개인정보 보기, 직원 변경 기록. 지우거나 고칠 수 없습니다.">
+      <ListHeader
+        title="감사 로그"
+        description="직원의 로그인, 환불, 내보내기, 개인정보 보기, 직원 변경 기록. 지우거나 고칠 수 없습니다."
+      >
         {parsed.success && <CsvLink href={`/api/admin/audit/export?${qs()}`} testId="audit-csv" />}
       </ListHeader>
       {!parsed.success && <FilterError issues={parsed.error.issues} />}
@@ -29,7 +49,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {/* Audit rows are read as a log at every width: one card per entry, no table. */}
       <ul className="space-y-2" data-testid="audit-list">
         {r.rows.map((e) => (
-          <li key={e.id} className="card grid gap-1 p-3 text-sm sm:grid-cols-[170px_150px_1fr] sm:gap-3" data-action={e.action}>
+          <li
+            key={e.id}
+            className="card grid gap-1 p-3 text-sm sm:grid-cols-[170px_150px_1fr] sm:gap-3"
+            data-action={e.action}
+          >
             <span className="whitespace-nowrap text-ink-mute">{kstDateTime(e.createdAt)}</span>
             <span className="font-semibold">
               {AUDIT_ACTIONS[e.action as keyof typeof AUDIT_ACTIONS] ?? e.action}

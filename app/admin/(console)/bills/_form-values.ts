@@ -3,7 +3,8 @@ import { fromWireDetail, type WireDetail } from "@/lib/bills/details";
 import { kstDate } from "@/lib/kst";
 import type { BillFormValues } from "./bill-form";
 
-const dash = (ymd: string | null | undefined) => (ymd && ymd.length === 8 ? `${ymd.slice(0, 4)}-${ymd.slice(4, 6)}-${ymd.slice(6)}` : "");
+const dash = (ymd: string | null | undefined) =>
+  ymd && ymd.length === 8 ? `${ymd.slice(0, 4)}-${ymd.slice(4, 6)}-${ymd.slice(6)}` : "";
 
 export function emptyFormValues(now = new Date()): BillFormValues {
   const today = kstDate(now);
@@ -47,7 +48,14 @@ type BillRow = {
 };
 
 export function formValuesOf(b: BillRow): BillFormValues {
-  const accounts = (b.bankAccounts as { bank_code: string; account_no: string; holder_name?: string; sender_name?: string; account_type: "NORMAL" | "VIRTUAL" }[]) ?? [];
+  const accounts =
+    (b.bankAccounts as {
+      bank_code: string;
+      account_no: string;
+      holder_name?: string;
+      sender_name?: string;
+      account_type: "NORMAL" | "VIRTUAL";
+    }[]) ?? [];
   return {
     customerKey: b.billerUserKey,
     customerName: b.customer.name,
@@ -63,7 +71,13 @@ export function formValuesOf(b: BillRow): BillFormValues {
     expireType: (["D0", "D1", "D2"].includes(b.expireType) ? b.expireType : "D1") as BillFormValues["expireType"],
     payExpireDate: dash(b.payExpireDate),
     secondPayExpireDate: dash(b.secondPayExpireDate),
-    bankAccounts: accounts.map((a) => ({ bankCode: a.bank_code, accountNo: a.account_no, holderName: a.holder_name ?? "", senderName: a.sender_name ?? "", accountType: a.account_type })),
+    bankAccounts: accounts.map((a) => ({
+      bankCode: a.bank_code,
+      accountNo: a.account_no,
+      holderName: a.holder_name ?? "",
+      senderName: a.sender_name ?? "",
+      accountType: a.account_type,
+    })),
     details: ((b.details as WireDetail[]) ?? []).map(fromWireDetail),
   };
 }

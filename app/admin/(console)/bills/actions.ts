@@ -25,7 +25,11 @@ export const saveBillAction = withAdminAction<SaveBillState>({ perm: "bill.write
   const actor = { merchantId: admin.merchantId, adminId: admin.adminId };
   const r = billId ? await updateBill(billId, input, actor) : await createBill(input, actor);
   if (!r.ok) return fail(r.error.code, r.error.message, r.error.fields && { fields: r.error.fields });
-  await audit(admin, { action: billId ? "bill.update" : "bill.create", summary: billId ? "청구서 수정" : "청구서 작성", target: { type: "bill", id: r.value.billId } });
+  await audit(admin, {
+    action: billId ? "bill.update" : "bill.create",
+    summary: billId ? "청구서 수정" : "청구서 작성",
+    target: { type: "bill", id: r.value.billId },
+  });
   revalidatePath("/admin/bills");
   redirect(`/admin/bills/${r.value.billId}`);
 });
@@ -44,14 +48,35 @@ export const issueLinkAction = withAdminAction<LinkState>(
   {
     perm: "bill.write",
     // a refusal before the agency is asked (permission, input) in the link panel's words
-    state: (e) => ({ ok: false, failure: { code: e.code, message: e.message, actionText: e.code === "VALIDATION" ? "입력값을 확인해 주세요." : "" } }),
+    state: (e) => ({
+      ok: false,
+      failure: {
+        code: e.code,
+        message: e.message,
+        actionText: e.code === "VALIDATION" ? "입력값을 확인해 주세요." : "",
+      },
+    }),
   },
   async ({ admin, formData }) => {
     const billId = String(formData.get("billId") ?? "");
     const mode = modeOf(formData);
-    const r = await issueBillLink({ billId, merchantId: admin.merchantId, adminId: admin.adminId, mode, expireAt: kstLocal(String(formData.get("expireAt") ?? "")) });
+    const r = await issueBillLink({
+      billId,
+      merchantId: admin.merchantId,
+      adminId: admin.adminId,
+      mode,
+      expireAt: kstLocal(String(formData.get("expireAt") ?? "")),
+    });
     revalidatePath(`/admin/bills/${billId}`);
-    await audit(admin, { action: "bill.link", summary: `청구서 링크 ${mode === "recreate" ? "재생성" : "생성"}${r.ok ? "" : ` 실패: ${r.error.message}`}`.slice(0, 300), target: { type: "bill", id: billId }, detail: { mode, ok: r.ok } });
+    await audit(admin, {
+      action: "bill.link",
+      summary: `청구서 링크 ${mode === "recreate" ? "재생성" : "생성"}${r.ok ? "" : ` 실패: ${r.error.message}`}`.slice(
+        0,
+        300,
+      ),
+      target: { type: "bill", id: billId },
+      detail: { mode, ok: r.ok },
+    });
     // the agency's failure keeps its own shape (code, message, action, offer): the panel shows all of it
     if (!r.ok) return ok({ ok: false, mode, failure: r.error, at: Date.now() });
     return ok({ ok: true, mode, url: r.value.url, at: Date.now() });

@@ -4,7 +4,16 @@
 import { useActionState, useState } from "react";
 import { useFormStatus } from "react-dom";
 import { BANK_LIST } from "@/lib/admin/banks";
-import { DETAIL_TYPES, detailTypeHelp, detailTypeLabel, emptyDetail, MAX_DETAILS, MAX_GRAPH_POINTS, type Detail, type DetailType } from "@/lib/bills/details";
+import {
+  DETAIL_TYPES,
+  detailTypeHelp,
+  detailTypeLabel,
+  emptyDetail,
+  MAX_DETAILS,
+  MAX_GRAPH_POINTS,
+  type Detail,
+  type DetailType,
+} from "@/lib/bills/details";
 import { saveBillAction, type SaveBillState } from "./actions";
 import { BillPreview } from "./_ui";
 
@@ -23,7 +32,13 @@ export type BillFormValues = {
   expireType: "D0" | "D1" | "D2";
   payExpireDate: string; // YYYY-MM-DD
   secondPayExpireDate: string;
-  bankAccounts: { bankCode: string; accountNo: string; holderName: string; senderName: string; accountType: "NORMAL" | "VIRTUAL" }[];
+  bankAccounts: {
+    bankCode: string;
+    accountNo: string;
+    holderName: string;
+    senderName: string;
+    accountType: "NORMAL" | "VIRTUAL";
+  }[];
   details: Detail[];
 };
 
@@ -57,7 +72,13 @@ const FIELD_LABELS: Record<string, string> = {
   bankAccounts: "계좌 송금",
   details: "상세 항목",
 };
-const ACCOUNT_FIELD: Record<string, string> = { bankCode: "은행", accountNo: "계좌번호", holderName: "예금주", senderName: "입금자명", accountType: "계좌 구분" };
+const ACCOUNT_FIELD: Record<string, string> = {
+  bankCode: "은행",
+  accountNo: "계좌번호",
+  holderName: "예금주",
+  senderName: "입금자명",
+  accountType: "계좌 구분",
+};
 
 export function fieldLabel(key: string): string {
   const [head, i, f] = key.split(".");
@@ -69,7 +90,8 @@ export function fieldLabel(key: string): string {
 /** The id of the input an error key belongs to (the summary links there). */
 export function fieldAnchor(key: string): string {
   const [head, i, f] = key.split(".");
-  if (head === "bankAccounts") return i === undefined ? "bank-accounts" : `bankAccounts-${i}-${f && f in ACCOUNT_FIELD ? f : "bankCode"}`;
+  if (head === "bankAccounts")
+    return i === undefined ? "bank-accounts" : `bankAccounts-${i}-${f && f in ACCOUNT_FIELD ? f : "bankCode"}`;
   if (head === "details") return i === undefined ? "details-section" : `details-${i}-title`;
   return head && head in FIELD_LABELS ? head : "bill-form-error";
 }
@@ -86,7 +108,17 @@ function FieldError({ errors, name }: { errors?: Record<string, string>; name: s
 }
 
 /** A labelled top-level field (its id is its error key) with its error under it. */
-function Field({ name, label, errors, children }: { name: string; label: React.ReactNode; errors: Record<string, string>; children: React.ReactNode }) {
+function Field({
+  name,
+  label,
+  errors,
+  children,
+}: {
+  name: string;
+  label: React.ReactNode;
+  errors: Record<string, string>;
+  children: React.ReactNode;
+}) {
   return (
     <div>
       <label className="label" htmlFor={name}>
@@ -99,9 +131,18 @@ function Field({ name, label, errors, children }: { name: string; label: React.R
 }
 
 /** aria-invalid / aria-describedby for an input whose error key is `name`. */
-const invalid = (errors: Record<string, string>, name: string) => (errors[name] ? { "aria-invalid": true, "aria-describedby": errorId(name) } : {});
+const invalid = (errors: Record<string, string>, name: string) =>
+  errors[name] ? { "aria-invalid": true, "aria-describedby": errorId(name) } : {};
 
-export function BillForm({ initial, billId, identityLocked }: { initial: BillFormValues; billId?: string; identityLocked?: boolean }) {
+export function BillForm({
+  initial,
+  billId,
+  identityLocked,
+}: {
+  initial: BillFormValues;
+  billId?: string;
+  identityLocked?: boolean;
+}) {
   const [state, action] = useActionState<SaveBillState, FormData>(saveBillAction, {});
   const [v, setV] = useState<BillFormValues>(initial);
   // The server's field errors, kept here so that each disappears as soon as its field changes; a new
@@ -167,7 +208,9 @@ export function BillForm({ initial, billId, identityLocked }: { initial: BillFor
     secondPayExpireDate: v.expireType === "D2" ? ymd(v.secondPayExpireDate) : "",
     customerBirth: ymd(v.customerBirth),
     // blank lines of a TEXT item are layout, not content
-    details: v.details.map((d) => (d.type === "TEXT" ? { ...d, lines: d.lines.map((l) => l.trim()).filter(Boolean) } : d)),
+    details: v.details.map((d) =>
+      d.type === "TEXT" ? { ...d, lines: d.lines.map((l) => l.trim()).filter(Boolean) } : d,
+    ),
   };
 
   return (
@@ -179,46 +222,131 @@ export function BillForm({ initial, billId, identityLocked }: { initial: BillFor
           <h2 className="font-semibold">고객</h2>
           <div className="grid gap-3 sm:grid-cols-3">
             <Field name="customerKey" label="고객번호" errors={errors}>
-              <input id="customerKey" className="input disabled:bg-paper disabled:text-ink-soft" value={v.customerKey} maxLength={50} disabled={identityLocked} onChange={(e) => set("customerKey", e.target.value)} placeholder="예: APT-1011001" {...invalid(errors, "customerKey")} />
+              <input
+                id="customerKey"
+                className="input disabled:bg-paper disabled:text-ink-soft"
+                value={v.customerKey}
+                maxLength={50}
+                disabled={identityLocked}
+                onChange={(e) => set("customerKey", e.target.value)}
+                placeholder="예: APT-1011001"
+                {...invalid(errors, "customerKey")}
+              />
             </Field>
             <Field name="customerName" label="고객 이름(표시명)" errors={errors}>
-              <input id="customerName" className="input" value={v.customerName} maxLength={50} onChange={(e) => set("customerName", e.target.value)} placeholder="예: 101동 1001호" {...invalid(errors, "customerName")} />
+              <input
+                id="customerName"
+                className="input"
+                value={v.customerName}
+                maxLength={50}
+                onChange={(e) => set("customerName", e.target.value)}
+                placeholder="예: 101동 1001호"
+                {...invalid(errors, "customerName")}
+              />
             </Field>
             <Field name="customerBirth" label="생년월일 (선택)" errors={errors}>
-              <input id="customerBirth" type="date" className="input" value={v.customerBirth} onChange={(e) => set("customerBirth", e.target.value)} {...invalid(errors, "customerBirth")} />
+              <input
+                id="customerBirth"
+                type="date"
+                className="input"
+                value={v.customerBirth}
+                onChange={(e) => set("customerBirth", e.target.value)}
+                {...invalid(errors, "customerBirth")}
+              />
             </Field>
           </div>
           <p className="text-xs text-ink-mute">
-            고객번호는 우리가 관리하는 고객번호나 계약번호입니다 (영문·숫자·-·_, 50자 이내). 카카오페이가 청구서를 찾는 열쇠라 링크를 만든 뒤에는 바꿀 수 없고, 전화번호처럼 밖에서도 사람을 알아볼 수 있는 번호는 쓸 수 없습니다. 생년월일을 넣으면 같은 생년월일을 입력한 고객에게만 청구서가 보입니다.
+            고객번호는 우리가 관리하는 고객번호나 계약번호입니다 (영문·숫자·-·_, 50자 이내). 카카오페이가 청구서를 찾는
+            열쇠라 링크를 만든 뒤에는 바꿀 수 없고, 전화번호처럼 밖에서도 사람을 알아볼 수 있는 번호는 쓸 수 없습니다.
+            생년월일을 넣으면 같은 생년월일을 입력한 고객에게만 청구서가 보입니다.
           </p>
         </section>
 
         <section className="card space-y-3 p-4">
           <h2 className="font-semibold">청구 정보</h2>
           <Field name="title" label="청구서명" errors={errors}>
-            <input id="title" className="input" value={v.title} maxLength={100} onChange={(e) => set("title", e.target.value)} placeholder="예: 2026년 7월 관리비" {...invalid(errors, "title")} />
+            <input
+              id="title"
+              className="input"
+              value={v.title}
+              maxLength={100}
+              onChange={(e) => set("title", e.target.value)}
+              placeholder="예: 2026년 7월 관리비"
+              {...invalid(errors, "title")}
+            />
           </Field>
           <div className="grid gap-3 sm:grid-cols-3">
             <Field name="billedYearMonth" label="청구 연월" errors={errors}>
-              <input id="billedYearMonth" type="month" className="input disabled:bg-paper disabled:text-ink-soft" value={v.billedYearMonth} disabled={identityLocked} onChange={(e) => set("billedYearMonth", e.target.value)} {...invalid(errors, "billedYearMonth")} />
+              <input
+                id="billedYearMonth"
+                type="month"
+                className="input disabled:bg-paper disabled:text-ink-soft"
+                value={v.billedYearMonth}
+                disabled={identityLocked}
+                onChange={(e) => set("billedYearMonth", e.target.value)}
+                {...invalid(errors, "billedYearMonth")}
+              />
             </Field>
             <Field name="ordinal" label="회차 (선택)" errors={errors}>
-              <input id="ordinal" className="input disabled:bg-paper disabled:text-ink-soft" value={v.ordinal} maxLength={24} disabled={identityLocked} onChange={(e) => set("ordinal", e.target.value)} placeholder="같은 달 여러 건일 때" {...invalid(errors, "ordinal")} />
+              <input
+                id="ordinal"
+                className="input disabled:bg-paper disabled:text-ink-soft"
+                value={v.ordinal}
+                maxLength={24}
+                disabled={identityLocked}
+                onChange={(e) => set("ordinal", e.target.value)}
+                placeholder="같은 달 여러 건일 때"
+                {...invalid(errors, "ordinal")}
+              />
             </Field>
             <Field name="billerNoticeKey" label="청구서 식별 코드 (선택)" errors={errors}>
-              <input id="billerNoticeKey" className="input disabled:bg-paper disabled:text-ink-soft" value={v.billerNoticeKey} maxLength={80} disabled={identityLocked} onChange={(e) => set("billerNoticeKey", e.target.value)} placeholder="비우면 자동 생성" {...invalid(errors, "billerNoticeKey")} />
+              <input
+                id="billerNoticeKey"
+                className="input disabled:bg-paper disabled:text-ink-soft"
+                value={v.billerNoticeKey}
+                maxLength={80}
+                disabled={identityLocked}
+                onChange={(e) => set("billerNoticeKey", e.target.value)}
+                placeholder="비우면 자동 생성"
+                {...invalid(errors, "billerNoticeKey")}
+              />
             </Field>
           </div>
-          <p className="text-xs text-ink-mute">회차는 같은 고객에게 같은 달 청구서를 여러 장 보낼 때 구분하는 값입니다 (영문·숫자). 식별 코드는 이 청구서 한 장을 가리키는 코드로, 비워 두면 자동으로 만듭니다.</p>
+          <p className="text-xs text-ink-mute">
+            회차는 같은 고객에게 같은 달 청구서를 여러 장 보낼 때 구분하는 값입니다 (영문·숫자). 식별 코드는 이 청구서
+            한 장을 가리키는 코드로, 비워 두면 자동으로 만듭니다.
+          </p>
           <div className="grid gap-3 sm:grid-cols-3">
             <Field name="amount" label="청구 금액 (원)" errors={errors}>
-              <input id="amount" className="input amount" inputMode="numeric" value={v.amount} onChange={(e) => set("amount", digits(e.target.value))} {...invalid(errors, "amount")} />
+              <input
+                id="amount"
+                className="input amount"
+                inputMode="numeric"
+                value={v.amount}
+                onChange={(e) => set("amount", digits(e.target.value))}
+                {...invalid(errors, "amount")}
+              />
             </Field>
             <Field name="taxFreeAmount" label="그중 비과세 (원)" errors={errors}>
-              <input id="taxFreeAmount" className="input amount" inputMode="numeric" value={v.taxFreeAmount} onChange={(e) => set("taxFreeAmount", digits(e.target.value))} {...invalid(errors, "taxFreeAmount")} />
+              <input
+                id="taxFreeAmount"
+                className="input amount"
+                inputMode="numeric"
+                value={v.taxFreeAmount}
+                onChange={(e) => set("taxFreeAmount", digits(e.target.value))}
+                {...invalid(errors, "taxFreeAmount")}
+              />
             </Field>
             <Field name="vatAmount" label={<>부가세 (비우면 {autoVat.toLocaleString("ko-KR")}원)</>} errors={errors}>
-              <input id="vatAmount" className="input amount" inputMode="numeric" value={v.vatAmount} onChange={(e) => set("vatAmount", digits(e.target.value))} placeholder="자동 계산" {...invalid(errors, "vatAmount")} />
+              <input
+                id="vatAmount"
+                className="input amount"
+                inputMode="numeric"
+                value={v.vatAmount}
+                onChange={(e) => set("vatAmount", digits(e.target.value))}
+                placeholder="자동 계산"
+                {...invalid(errors, "vatAmount")}
+              />
             </Field>
           </div>
           <div className="grid gap-3 sm:grid-cols-3">
@@ -226,18 +354,37 @@ export function BillForm({ initial, billId, identityLocked }: { initial: BillFor
               <label className="label" htmlFor="expireType">
                 납부 기한 <span className="ml-1 font-mono text-[11px] font-normal text-ink-mute">{v.expireType}</span>
               </label>
-              <select id="expireType" className="input" value={v.expireType} onChange={(e) => set("expireType", e.target.value as BillFormValues["expireType"])}>
+              <select
+                id="expireType"
+                className="input"
+                value={v.expireType}
+                onChange={(e) => set("expireType", e.target.value as BillFormValues["expireType"])}
+              >
                 <option value="D1">납기일까지</option>
                 <option value="D2">두 번째 납기일까지</option>
                 <option value="D0">기한 없음</option>
               </select>
             </div>
             <Field name="payExpireDate" label="납기일" errors={errors}>
-              <input id="payExpireDate" type="date" className="input" value={v.payExpireDate} onChange={(e) => set("payExpireDate", e.target.value)} {...invalid(errors, "payExpireDate")} />
+              <input
+                id="payExpireDate"
+                type="date"
+                className="input"
+                value={v.payExpireDate}
+                onChange={(e) => set("payExpireDate", e.target.value)}
+                {...invalid(errors, "payExpireDate")}
+              />
             </Field>
             {v.expireType === "D2" && (
               <Field name="secondPayExpireDate" label="두 번째 납기일" errors={errors}>
-                <input id="secondPayExpireDate" type="date" className="input" value={v.secondPayExpireDate} onChange={(e) => set("secondPayExpireDate", e.target.value)} {...invalid(errors, "secondPayExpireDate")} />
+                <input
+                  id="secondPayExpireDate"
+                  type="date"
+                  className="input"
+                  value={v.secondPayExpireDate}
+                  onChange={(e) => set("secondPayExpireDate", e.target.value)}
+                  {...invalid(errors, "secondPayExpireDate")}
+                />
               </Field>
             )}
           </div>
@@ -257,25 +404,43 @@ export function BillForm({ initial, billId, identityLocked }: { initial: BillFor
               type="button"
               className="btn-ghost py-1.5 text-sm"
               disabled={v.bankAccounts.length >= 5}
-              onClick={() => set("bankAccounts", [...v.bankAccounts, { bankCode: "", accountNo: "", holderName: "", senderName: "", accountType: "VIRTUAL" }])}
+              onClick={() =>
+                set("bankAccounts", [
+                  ...v.bankAccounts,
+                  { bankCode: "", accountNo: "", holderName: "", senderName: "", accountType: "VIRTUAL" },
+                ])
+              }
               data-testid="add-bank-account"
             >
               + 계좌
             </button>
           </div>
-          <p className="text-xs text-ink-mute">카카오페이와 계좌 송금을 따로 협의한 경우에만 넣으세요. 고객 화면에 은행·계좌번호가 보이고 송금으로도 낼 수 있습니다.</p>
+          <p className="text-xs text-ink-mute">
+            카카오페이와 계좌 송금을 따로 협의한 경우에만 넣으세요. 고객 화면에 은행·계좌번호가 보이고 송금으로도 낼 수
+            있습니다.
+          </p>
           <FieldError errors={errors} name="bankAccounts" />
           {v.bankAccounts.map((a, i) => {
             const id = (f: string) => `bankAccounts-${i}-${f}`;
             const known = a.bankCode === "" || BANK_LIST.some((b) => b.code === a.bankCode);
             return (
-              <fieldset key={i} className="grid gap-2 rounded-xl bg-paper p-3 sm:grid-cols-[minmax(8.5rem,1fr)_minmax(0,1.7fr)_minmax(0,1fr)_7.5rem_auto] sm:items-start" data-testid={`bank-account-${i}`}>
+              <fieldset
+                key={i}
+                className="grid gap-2 rounded-xl bg-paper p-3 sm:grid-cols-[minmax(8.5rem,1fr)_minmax(0,1.7fr)_minmax(0,1fr)_7.5rem_auto] sm:items-start"
+                data-testid={`bank-account-${i}`}
+              >
                 <legend className="sr-only">계좌 {i + 1}</legend>
                 <div>
                   <label className="text-xs font-medium text-ink-soft" htmlFor={id("bankCode")}>
                     은행
                   </label>
-                  <select id={id("bankCode")} className="input mt-1 py-2" value={a.bankCode} onChange={(e) => setAccount(i, { bankCode: e.target.value })} {...invalid(errors, `bankAccounts.${i}.bankCode`)}>
+                  <select
+                    id={id("bankCode")}
+                    className="input mt-1 py-2"
+                    value={a.bankCode}
+                    onChange={(e) => setAccount(i, { bankCode: e.target.value })}
+                    {...invalid(errors, `bankAccounts.${i}.bankCode`)}
+                  >
                     <option value="">은행 선택</option>
                     {!known && <option value={a.bankCode}>알 수 없는 은행 ({a.bankCode})</option>}
                     {BANK_LIST.map((b) => (
@@ -284,28 +449,51 @@ export function BillForm({ initial, billId, identityLocked }: { initial: BillFor
                       </option>
                     ))}
                   </select>
-                  {a.bankCode && <span className="mt-0.5 block font-mono text-[11px] text-ink-mute">은행코드 {a.bankCode}</span>}
+                  {a.bankCode && (
+                    <span className="mt-0.5 block font-mono text-[11px] text-ink-mute">은행코드 {a.bankCode}</span>
+                  )}
                   <FieldError errors={errors} name={`bankAccounts.${i}.bankCode`} />
                 </div>
                 <div>
                   <label className="text-xs font-medium text-ink-soft" htmlFor={id("accountNo")}>
                     계좌번호
                   </label>
-                  <input id={id("accountNo")} className="input mt-1 py-2" inputMode="numeric" placeholder="숫자와 -" value={a.accountNo} maxLength={50} onChange={(e) => setAccount(i, { accountNo: e.target.value })} {...invalid(errors, `bankAccounts.${i}.accountNo`)} />
+                  <input
+                    id={id("accountNo")}
+                    className="input mt-1 py-2"
+                    inputMode="numeric"
+                    placeholder="숫자와 -"
+                    value={a.accountNo}
+                    maxLength={50}
+                    onChange={(e) => setAccount(i, { accountNo: e.target.value })}
+                    {...invalid(errors, `bankAccounts.${i}.accountNo`)}
+                  />
                   <FieldError errors={errors} name={`bankAccounts.${i}.accountNo`} />
                 </div>
                 <div>
                   <label className="text-xs font-medium text-ink-soft" htmlFor={id("holderName")}>
                     예금주 (선택)
                   </label>
-                  <input id={id("holderName")} className="input mt-1 py-2" value={a.holderName} maxLength={20} onChange={(e) => setAccount(i, { holderName: e.target.value })} {...invalid(errors, `bankAccounts.${i}.holderName`)} />
+                  <input
+                    id={id("holderName")}
+                    className="input mt-1 py-2"
+                    value={a.holderName}
+                    maxLength={20}
+                    onChange={(e) => setAccount(i, { holderName: e.target.value })}
+                    {...invalid(errors, `bankAccounts.${i}.holderName`)}
+                  />
                   <FieldError errors={errors} name={`bankAccounts.${i}.holderName`} />
                 </div>
                 <div>
                   <label className="text-xs font-medium text-ink-soft" htmlFor={id("accountType")}>
                     계좌 구분
                   </label>
-                  <select id={id("accountType")} className="input mt-1 py-2 pr-8" value={a.accountType} onChange={(e) => setAccount(i, { accountType: e.target.value as "NORMAL" | "VIRTUAL" })}>
+                  <select
+                    id={id("accountType")}
+                    className="input mt-1 py-2 pr-8"
+                    value={a.accountType}
+                    onChange={(e) => setAccount(i, { accountType: e.target.value as "NORMAL" | "VIRTUAL" })}
+                  >
                     <option value="VIRTUAL">가상계좌</option>
                     <option value="NORMAL">일반계좌</option>
                   </select>
@@ -314,7 +502,10 @@ export function BillForm({ initial, billId, identityLocked }: { initial: BillFor
                   type="button"
                   className="btn-ghost py-2 text-sm sm:mt-5"
                   onClick={() => {
-                    set("bankAccounts", v.bankAccounts.filter((_, j) => j !== i));
+                    set(
+                      "bankAccounts",
+                      v.bankAccounts.filter((_, j) => j !== i),
+                    );
                     clear("bankAccounts");
                   }}
                 >
@@ -346,10 +537,13 @@ export function BillForm({ initial, billId, identityLocked }: { initial: BillFor
             </div>
           </div>
           <p className="text-xs text-ink-mute">
-            고객의 청구서 화면에서 금액 아래에 보이는 내용입니다. 종류: 항목별 금액(항목명·내용 목록), 안내 문구(줄글), 표, 막대그래프. 최대 {MAX_DETAILS}개, 순서는 ↑↓로 바꿉니다.
+            고객의 청구서 화면에서 금액 아래에 보이는 내용입니다. 종류: 항목별 금액(항목명·내용 목록), 안내 문구(줄글),
+            표, 막대그래프. 최대 {MAX_DETAILS}개, 순서는 ↑↓로 바꿉니다.
           </p>
           <FieldError errors={errors} name="details" />
-          {v.details.length === 0 && <p className="text-sm text-ink-mute">청구서 화면에 보여줄 상세 내역을 추가하세요.</p>}
+          {v.details.length === 0 && (
+            <p className="text-sm text-ink-mute">청구서 화면에 보여줄 상세 내역을 추가하세요.</p>
+          )}
           {v.details.map((d, i) => (
             <DetailEditor
               key={i}
@@ -358,7 +552,10 @@ export function BillForm({ initial, billId, identityLocked }: { initial: BillFor
               errors={errors}
               onChange={(nd) => setDetail(i, nd)}
               onRemove={() => {
-                set("details", v.details.filter((_, j) => j !== i));
+                set(
+                  "details",
+                  v.details.filter((_, j) => j !== i),
+                );
                 clear("details");
               }}
               onMove={(dir) => moveDetail(i, dir)}
@@ -367,7 +564,12 @@ export function BillForm({ initial, billId, identityLocked }: { initial: BillFor
         </section>
 
         {errorList.length > 0 ? (
-          <div className="rounded-xl border border-red-200 bg-red-50 p-3 text-sm text-red-800" role="alert" data-testid="bill-form-error" id="bill-form-error">
+          <div
+            className="rounded-xl border border-red-200 bg-red-50 p-3 text-sm text-red-800"
+            role="alert"
+            data-testid="bill-form-error"
+            id="bill-form-error"
+          >
             <p className="font-semibold">입력 내용을 확인해 주세요 ({errorList.length}건)</p>
             <ul className="mt-1 list-disc space-y-0.5 pl-5">
               {errorList.map(([k, msg]) => (
@@ -395,7 +597,12 @@ export function BillForm({ initial, billId, identityLocked }: { initial: BillFor
         ) : (
           state.message &&
           !state.fields && (
-            <p className="rounded-xl bg-red-50 p-3 text-sm text-red-700" role="alert" data-testid="bill-form-error" id="bill-form-error">
+            <p
+              className="rounded-xl bg-red-50 p-3 text-sm text-red-700"
+              role="alert"
+              data-testid="bill-form-error"
+              id="bill-form-error"
+            >
               {state.message}
             </p>
           )
@@ -422,18 +629,34 @@ export function BillForm({ initial, billId, identityLocked }: { initial: BillFor
   );
 }
 
-function DetailEditor(props: { index: number; detail: Detail; errors?: Record<string, string>; onChange: (d: Detail) => void; onRemove: () => void; onMove: (dir: -1 | 1) => void }) {
+function DetailEditor(props: {
+  index: number;
+  detail: Detail;
+  errors?: Record<string, string>;
+  onChange: (d: Detail) => void;
+  onRemove: () => void;
+  onMove: (dir: -1 | 1) => void;
+}) {
   const { detail: d, index: i, errors, onChange } = props;
   const p = `details.${i}`;
   const small = "input py-2 text-sm";
   // Every message of this item (not only the first), without repeating one.
-  const itemErrors = [...new Set(Object.entries(errors ?? {}).filter(([k]) => k === p || k.startsWith(`${p}.`)).map(([, m]) => m))];
+  const itemErrors = [
+    ...new Set(
+      Object.entries(errors ?? {})
+        .filter(([k]) => k === p || k.startsWith(`${p}.`))
+        .map(([, m]) => m),
+    ),
+  ];
   const name = detailTypeLabel[d.type as DetailType];
   return (
     <div className="space-y-2 rounded-xl border border-line p-3" data-testid={`detail-${d.type}`}>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <span className="text-sm font-semibold">
-          {i + 1}. {name} <span className="ml-1 rounded bg-paper px-1.5 py-0.5 font-mono text-[11px] font-normal text-ink-mute">{d.type}</span>
+          {i + 1}. {name}{" "}
+          <span className="ml-1 rounded bg-paper px-1.5 py-0.5 font-mono text-[11px] font-normal text-ink-mute">
+            {d.type}
+          </span>
         </span>
         <div className="flex shrink-0 gap-1 whitespace-nowrap text-xs">
           <button type="button" className="btn-ghost px-2 py-1" onClick={() => props.onMove(-1)} aria-label="위로">
@@ -448,23 +671,71 @@ function DetailEditor(props: { index: number; detail: Detail; errors?: Record<st
         </div>
       </div>
       <p className="text-xs text-ink-mute">{detailTypeHelp[d.type as DetailType]}</p>
-      <input id={`details-${i}-title`} className={small} aria-label={`${name} 제목`} placeholder="제목 (예: 전체청구금액)" value={d.title} maxLength={50} onChange={(e) => onChange({ ...d, title: e.target.value })} {...(itemErrors.length > 0 && { "aria-invalid": true, "aria-describedby": `details-${i}-errors` })} />
+      <input
+        id={`details-${i}-title`}
+        className={small}
+        aria-label={`${name} 제목`}
+        placeholder="제목 (예: 전체청구금액)"
+        value={d.title}
+        maxLength={50}
+        onChange={(e) => onChange({ ...d, title: e.target.value })}
+        {...(itemErrors.length > 0 && { "aria-invalid": true, "aria-describedby": `details-${i}-errors` })}
+      />
       {d.type === "KEY_VALUE" && (
         <div className="space-y-1.5">
           {d.rows.map((r, j) => (
-            <div key={j} className={`grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)] gap-1.5 sm:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto_auto] ${r.level === 2 ? "border-l-2 border-kakao pl-2" : ""}`}>
-              <input className={small} aria-label="항목명" placeholder="항목명" value={r.key} onChange={(e) => onChange({ ...d, rows: d.rows.map((x, k) => (k === j ? { ...x, key: e.target.value } : x)) })} />
-              <input className={small} aria-label="내용" placeholder="내용 (예: 20,000원)" value={r.value} onChange={(e) => onChange({ ...d, rows: d.rows.map((x, k) => (k === j ? { ...x, value: e.target.value } : x)) })} />
+            <div
+              key={j}
+              className={`grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)] gap-1.5 sm:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto_auto] ${r.level === 2 ? "border-l-2 border-kakao pl-2" : ""}`}
+            >
+              <input
+                className={small}
+                aria-label="항목명"
+                placeholder="항목명"
+                value={r.key}
+                onChange={(e) =>
+                  onChange({ ...d, rows: d.rows.map((x, k) => (k === j ? { ...x, key: e.target.value } : x)) })
+                }
+              />
+              <input
+                className={small}
+                aria-label="내용"
+                placeholder="내용 (예: 20,000원)"
+                value={r.value}
+                onChange={(e) =>
+                  onChange({ ...d, rows: d.rows.map((x, k) => (k === j ? { ...x, value: e.target.value } : x)) })
+                }
+              />
               <label className="flex items-center gap-1.5 whitespace-nowrap rounded-xl border border-line px-2.5 text-sm">
-                <input type="checkbox" className="size-4" checked={r.level === 2} onChange={(e) => onChange({ ...d, rows: d.rows.map((x, k) => (k === j ? { ...x, level: (e.target.checked ? 2 : 1) as 1 | 2 } : x)) })} />
+                <input
+                  type="checkbox"
+                  className="size-4"
+                  checked={r.level === 2}
+                  onChange={(e) =>
+                    onChange({
+                      ...d,
+                      rows: d.rows.map((x, k) => (k === j ? { ...x, level: (e.target.checked ? 2 : 1) as 1 | 2 } : x)),
+                    })
+                  }
+                />
                 들여쓰기
               </label>
-              <button type="button" className="btn-ghost px-3 py-1 text-xs" aria-label={`${j + 1}행 삭제`} disabled={d.rows.length <= 1} onClick={() => onChange({ ...d, rows: d.rows.filter((_, k) => k !== j) })}>
+              <button
+                type="button"
+                className="btn-ghost px-3 py-1 text-xs"
+                aria-label={`${j + 1}행 삭제`}
+                disabled={d.rows.length <= 1}
+                onClick={() => onChange({ ...d, rows: d.rows.filter((_, k) => k !== j) })}
+              >
                 −
               </button>
             </div>
           ))}
-          <button type="button" className="text-xs font-semibold text-blue-700" onClick={() => onChange({ ...d, rows: [...d.rows, { key: "", value: "", level: 1 }] })}>
+          <button
+            type="button"
+            className="text-xs font-semibold text-blue-700"
+            onClick={() => onChange({ ...d, rows: [...d.rows, { key: "", value: "", level: 1 }] })}
+          >
             + 행 추가
           </button>
         </div>
@@ -482,55 +753,136 @@ function DetailEditor(props: { index: number; detail: Detail; errors?: Record<st
         <div className="space-y-1.5 overflow-x-auto">
           <div className="flex gap-1.5">
             {d.head.map((h, k) => (
-              <input key={k} className={`${small} min-w-24 font-semibold`} aria-label={`열 제목 ${k + 1}`} value={h} onChange={(e) => onChange({ ...d, head: d.head.map((x, m) => (m === k ? e.target.value : x)) })} />
+              <input
+                key={k}
+                className={`${small} min-w-24 font-semibold`}
+                aria-label={`열 제목 ${k + 1}`}
+                value={h}
+                onChange={(e) => onChange({ ...d, head: d.head.map((x, m) => (m === k ? e.target.value : x)) })}
+              />
             ))}
-            <button type="button" className="btn-ghost shrink-0 whitespace-nowrap px-2 py-1 text-xs" disabled={d.head.length >= 6} onClick={() => onChange({ ...d, head: [...d.head, ""], rows: d.rows.map((r) => [...r, ""]) })}>
+            <button
+              type="button"
+              className="btn-ghost shrink-0 whitespace-nowrap px-2 py-1 text-xs"
+              disabled={d.head.length >= 6}
+              onClick={() => onChange({ ...d, head: [...d.head, ""], rows: d.rows.map((r) => [...r, ""]) })}
+            >
               +열
             </button>
-            <button type="button" className="btn-ghost shrink-0 whitespace-nowrap px-2 py-1 text-xs" disabled={d.head.length <= 1} onClick={() => onChange({ ...d, head: d.head.slice(0, -1), rows: d.rows.map((r) => r.slice(0, -1)) })}>
+            <button
+              type="button"
+              className="btn-ghost shrink-0 whitespace-nowrap px-2 py-1 text-xs"
+              disabled={d.head.length <= 1}
+              onClick={() => onChange({ ...d, head: d.head.slice(0, -1), rows: d.rows.map((r) => r.slice(0, -1)) })}
+            >
               −열
             </button>
           </div>
           {d.rows.map((r, j) => (
             <div key={j} className="flex gap-1.5">
               {r.map((c, k) => (
-                <input key={k} className={`${small} min-w-24`} aria-label={`${j + 1}행 ${k + 1}열`} value={c} onChange={(e) => onChange({ ...d, rows: d.rows.map((row, m) => (m === j ? row.map((x, n) => (n === k ? e.target.value : x)) : row)) })} />
+                <input
+                  key={k}
+                  className={`${small} min-w-24`}
+                  aria-label={`${j + 1}행 ${k + 1}열`}
+                  value={c}
+                  onChange={(e) =>
+                    onChange({
+                      ...d,
+                      rows: d.rows.map((row, m) => (m === j ? row.map((x, n) => (n === k ? e.target.value : x)) : row)),
+                    })
+                  }
+                />
               ))}
-              <button type="button" className="btn-ghost px-2 py-1 text-xs" disabled={d.rows.length <= 1} onClick={() => onChange({ ...d, rows: d.rows.filter((_, m) => m !== j) })}>
+              <button
+                type="button"
+                className="btn-ghost px-2 py-1 text-xs"
+                disabled={d.rows.length <= 1}
+                onClick={() => onChange({ ...d, rows: d.rows.filter((_, m) => m !== j) })}
+              >
                 −
               </button>
             </div>
           ))}
-          <button type="button" className="text-xs font-semibold text-blue-700" onClick={() => onChange({ ...d, rows: [...d.rows, d.head.map(() => "")] })}>
+          <button
+            type="button"
+            className="text-xs font-semibold text-blue-700"
+            onClick={() => onChange({ ...d, rows: [...d.rows, d.head.map(() => "")] })}
+          >
             + 행 추가
           </button>
         </div>
       )}
       {d.type === "GRAPH" && (
         <div className="space-y-1.5">
-          <input className={small} aria-label="축 이름" placeholder="축 이름 (예: 원/월)" value={d.unitName ?? ""} maxLength={20} onChange={(e) => onChange({ ...d, unitName: e.target.value })} />
+          <input
+            className={small}
+            aria-label="축 이름"
+            placeholder="축 이름 (예: 원/월)"
+            value={d.unitName ?? ""}
+            maxLength={20}
+            onChange={(e) => onChange({ ...d, unitName: e.target.value })}
+          />
           {d.points.map((pt, j) => (
             <div key={j} className="grid grid-cols-[1fr_1fr_auto] gap-1.5">
-              <input className={small} aria-label="X축 값" placeholder="X (예: 07)" value={pt.x} maxLength={10} onChange={(e) => onChange({ ...d, points: d.points.map((x, k) => (k === j ? { ...x, x: e.target.value } : x)) })} />
+              <input
+                className={small}
+                aria-label="X축 값"
+                placeholder="X (예: 07)"
+                value={pt.x}
+                maxLength={10}
+                onChange={(e) =>
+                  onChange({ ...d, points: d.points.map((x, k) => (k === j ? { ...x, x: e.target.value } : x)) })
+                }
+              />
               <input
                 className={small}
                 aria-label="Y축 값"
                 inputMode="numeric"
                 placeholder="Y (숫자)"
                 value={Number.isFinite(pt.y) ? String(pt.y) : ""}
-                onChange={(e) => onChange({ ...d, points: d.points.map((x, k) => (k === j ? { ...x, y: e.target.value.trim() === "" ? Number.NaN : Number(e.target.value.replace(/,/g, "")) } : x)) })}
+                onChange={(e) =>
+                  onChange({
+                    ...d,
+                    points: d.points.map((x, k) =>
+                      k === j
+                        ? {
+                            ...x,
+                            y: e.target.value.trim() === "" ? Number.NaN : Number(e.target.value.replace(/,/g, "")),
+                          }
+                        : x,
+                    ),
+                  })
+                }
               />
-              <button type="button" className="btn-ghost px-2 py-1 text-xs" disabled={d.points.length <= 1} onClick={() => onChange({ ...d, points: d.points.filter((_, k) => k !== j) })}>
+              <button
+                type="button"
+                className="btn-ghost px-2 py-1 text-xs"
+                disabled={d.points.length <= 1}
+                onClick={() => onChange({ ...d, points: d.points.filter((_, k) => k !== j) })}
+              >
                 −
               </button>
             </div>
           ))}
-          <button type="button" className="text-xs font-semibold text-blue-700" disabled={d.points.length >= MAX_GRAPH_POINTS} onClick={() => onChange({ ...d, points: [...d.points, { x: "", y: 0 }] })}>
+          <button
+            type="button"
+            className="text-xs font-semibold text-blue-700"
+            disabled={d.points.length >= MAX_GRAPH_POINTS}
+            onClick={() => onChange({ ...d, points: [...d.points, { x: "", y: 0 }] })}
+          >
             + 값 추가 (최대 {MAX_GRAPH_POINTS}개)
           </button>
         </div>
       )}
-      <input className={small} aria-label={`${name} 참고사항`} placeholder="참고사항 (선택)" value={d.description ?? ""} maxLength={200} onChange={(e) => onChange({ ...d, description: e.target.value })} />
+      <input
+        className={small}
+        aria-label={`${name} 참고사항`}
+        placeholder="참고사항 (선택)"
+        value={d.description ?? ""}
+        maxLength={200}
+        onChange={(e) => onChange({ ...d, description: e.target.value })}
+      />
       {itemErrors.length > 0 && (
         <ul className="space-y-0.5 text-xs text-red-600" id={`details-${i}-errors`} data-testid={`error-details-${i}`}>
           {itemErrors.map((m) => (

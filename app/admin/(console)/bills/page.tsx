@@ -4,25 +4,65 @@ import { listBills } from "@/lib/bills/query";
 import { can } from "@/lib/admin/roles";
 import { requireAdmin } from "../../../_lib/admin";
 import { kstDateTime } from "../../_components";
-import { Cell, type ColumnHead, CsvLink, FilterError, FilterForm, FilterInput, FilterSelect, filterQuery, ListCard, ListCards, ListHeader, ListRow, ListTable, Pagination, ResultCount } from "../_components/list";
+import {
+  Cell,
+  type ColumnHead,
+  CsvLink,
+  FilterError,
+  FilterForm,
+  FilterInput,
+  FilterSelect,
+  filterQuery,
+  ListCard,
+  ListCards,
+  ListHeader,
+  ListRow,
+  ListTable,
+  Pagination,
+  ResultCount,
+} from "../_components/list";
 import { BillStatusBadge, billStatusText, won, ymText, ymdText } from "./_ui";
 
 export const metadata = { title: "청구서" };
 
 const EMPTY = "조건에 맞는 청구서가 없습니다.";
-const COLUMNS: ColumnHead[] = [{ header: "청구서" }, { header: "고객" }, { header: "청구 연월" }, { header: "납기일" }, { header: "금액", align: "right" }, { header: "상태" }, { header: "생성" }];
+const COLUMNS: ColumnHead[] = [
+  { header: "청구서" },
+  { header: "고객" },
+  { header: "청구 연월" },
+  { header: "납기일" },
+  { header: "금액", align: "right" },
+  { header: "상태" },
+  { header: "생성" },
+];
 
-export default async function AdminBills({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function AdminBills({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const admin = await requireAdmin();
   const sp = await searchParams;
   const parsed = billFilterSchema.safeParse(sp);
   const filter = parsed.success ? parsed.data : billFilterSchema.parse({});
   // A filter that does not parse shows only its error, never "all bills" as if it had matched.
-  const result = parsed.success ? await listBills(admin.merchantId, filter) : { total: 0, pages: 1, rows: [] as Awaited<ReturnType<typeof listBills>>["rows"] };
+  const result = parsed.success
+    ? await listBills(admin.merchantId, filter)
+    : { total: 0, pages: 1, rows: [] as Awaited<ReturnType<typeof listBills>>["rows"] };
   const monthValue = filter.month ? `${filter.month.slice(0, 4)}-${filter.month.slice(4)}` : "";
-  const qs = filterQuery({ status: filter.status, month: filter.month, customer: filter.customer, q: filter.q, due: filter.due, from: filter.from, to: filter.to, basis: filter.basis });
+  const qs = filterQuery({
+    status: filter.status,
+    month: filter.month,
+    customer: filter.customer,
+    q: filter.q,
+    due: filter.due,
+    from: filter.from,
+    to: filter.to,
+    basis: filter.basis,
+  });
   type Row = (typeof result.rows)[number];
-  const due = (b: Row) => (b.expireType === "D0" ? "제한 없음" : ymdText(b.expireType === "D2" ? b.secondPayExpireDate : b.payExpireDate));
+  const due = (b: Row) =>
+    b.expireType === "D0" ? "제한 없음" : ymdText(b.expireType === "D2" ? b.secondPayExpireDate : b.payExpireDate);
   return (
     <div>
       <ListHeader title="청구서">
@@ -34,18 +74,40 @@ export default async function AdminBills({ searchParams }: { searchParams: Promi
         )}
       </ListHeader>
       {!parsed.success && <FilterError issues={parsed.error.issues} />}
-      <FilterForm className="grid-cols-2 sm:grid-cols-[140px_160px_160px_1fr_auto]" buttonClassName="col-span-2 sm:col-span-1">
+      <FilterForm
+        className="grid-cols-2 sm:grid-cols-[140px_160px_160px_1fr_auto]"
+        buttonClassName="col-span-2 sm:col-span-1"
+      >
         <FilterSelect label="상태" name="status" value={filter.status} all="전체 상태" options={billStatusText} />
         <FilterInput label="청구 연월" name="month" type="month" value={monthValue} />
-        <FilterInput label="고객번호" name="customer" value={filter.customer} placeholder="예: APT-1011001" maxLength={50} className="col-span-2 sm:col-span-1" />
-        <FilterInput label="검색어" name="q" value={filter.q} placeholder="청구서명, 식별 코드, 고객 이름" maxLength={100} className="col-span-2 sm:col-span-1" />
+        <FilterInput
+          label="고객번호"
+          name="customer"
+          value={filter.customer}
+          placeholder="예: APT-1011001"
+          maxLength={50}
+          className="col-span-2 sm:col-span-1"
+        />
+        <FilterInput
+          label="검색어"
+          name="q"
+          value={filter.q}
+          placeholder="청구서명, 식별 코드, 고객 이름"
+          maxLength={100}
+          className="col-span-2 sm:col-span-1"
+        />
       </FilterForm>
       {(filter.due || filter.from || filter.to) && (
         <p className="mb-2 flex flex-wrap items-center gap-2 text-sm" data-testid="bills-range">
           <span className="rounded-full border border-line bg-white px-3 py-1">
-            {filter.due ? "지금 납부할 수 있는 청구서 (미납·부분 납부·결제 취소)" : `${filter.basis === "paid" ? "납부일" : "작성일"} ${filter.from ?? ""} ~ ${filter.to ?? ""}`}
+            {filter.due
+              ? "지금 납부할 수 있는 청구서 (미납·부분 납부·결제 취소)"
+              : `${filter.basis === "paid" ? "납부일" : "작성일"} ${filter.from ?? ""} ~ ${filter.to ?? ""}`}
           </span>
-          <Link href={`?${qs({ due: undefined, from: undefined, to: undefined, basis: undefined, page: undefined })}`} className="text-ink-soft underline">
+          <Link
+            href={`?${qs({ due: undefined, from: undefined, to: undefined, basis: undefined, page: undefined })}`}
+            className="text-ink-soft underline"
+          >
             조건 해제
           </Link>
         </p>

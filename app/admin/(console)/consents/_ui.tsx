@@ -19,7 +19,10 @@ const tone: Record<ConsentStatus, string> = {
 
 export function ConsentBadge({ status }: { status: ConsentStatus }) {
   return (
-    <span className={`inline-block whitespace-nowrap rounded-md px-2 py-0.5 text-xs font-semibold ${tone[status]}`} data-status={status}>
+    <span
+      className={`inline-block whitespace-nowrap rounded-md px-2 py-0.5 text-xs font-semibold ${tone[status]}`}
+      data-status={status}
+    >
       {consentStatusLabel[status]}
     </span>
   );

@@ -13,11 +13,23 @@ export default async function Customers({ searchParams }: { searchParams: Promis
   return (
     <div className="max-w-xl space-y-4">
       <h1 className="text-xl font-bold">고객</h1>
-      <p className="text-sm text-ink-soft">휴대폰 번호로 한 사람의 주문, 자동이체 출금동의, 전자서명 문서와 청구서를 한 화면에서 봅니다.</p>
+      <p className="text-sm text-ink-soft">
+        휴대폰 번호로 한 사람의 주문, 자동이체 출금동의, 전자서명 문서와 청구서를 한 화면에서 봅니다.
+      </p>
       <form className="card flex flex-col gap-2 p-3 sm:flex-row sm:items-end" role="search">
         <label className="flex-1 text-xs text-ink-mute">
           휴대폰 번호
-          <input name="phone" inputMode="tel" autoComplete="off" defaultValue={raw ?? ""} placeholder="010-1234-5678" className="input mt-1 py-2" maxLength={20} aria-invalid={raw !== undefined && !phone} aria-describedby={raw !== undefined && !phone ? "phone-error" : undefined} />
+          <input
+            name="phone"
+            inputMode="tel"
+            autoComplete="off"
+            defaultValue={raw ?? ""}
+            placeholder="010-1234-5678"
+            className="input mt-1 py-2"
+            maxLength={20}
+            aria-invalid={raw !== undefined && !phone}
+            aria-describedby={raw !== undefined && !phone ? "phone-error" : undefined}
+          />
         </label>
         <button className="btn-dark py-2">찾기</button>
       </form>

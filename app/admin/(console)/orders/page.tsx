@@ -6,19 +6,49 @@ import { paymentMethodText, providerShort } from "@/lib/admin/labels";
 import { can } from "@/lib/admin/roles";
 import { requireAdmin } from "../../../_lib/admin";
 import { OrderDisplayBadge, orderStatusLabel } from "../../_components";
-import { Cell, type ColumnHead, CsvLink, FilterError, FilterForm, FilterInput, FilterSelect, filterQuery, ListCard, ListCards, ListHeader, ListRow, ListTable, Pagination, ResultCount } from "../_components/list";
+import {
+  Cell,
+  type ColumnHead,
+  CsvLink,
+  FilterError,
+  FilterForm,
+  FilterInput,
+  FilterSelect,
+  filterQuery,
+  ListCard,
+  ListCards,
+  ListHeader,
+  ListRow,
+  ListTable,
+  Pagination,
+  ResultCount,
+} from "../_components/list";
 
 export const metadata = { title: "주문 관리" };
 
 const EMPTY = "조건에 맞는 주문이 없습니다.";
-const COLUMNS: ColumnHead[] = [{ header: "주문번호" }, { header: "주문일시" }, { header: "주문자" }, { header: "상품" }, { header: "결제" }, { header: "금액", align: "right" }, { header: "상태" }];
+const COLUMNS: ColumnHead[] = [
+  { header: "주문번호" },
+  { header: "주문일시" },
+  { header: "주문자" },
+  { header: "상품" },
+  { header: "결제" },
+  { header: "금액", align: "right" },
+  { header: "상태" },
+];
 
-export default async function AdminOrders({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function AdminOrders({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const admin = await requireAdmin();
   const sp = await searchParams;
   const parsed = orderFilterSchema.safeParse(sp);
   const filter = parsed.success ? parsed.data : orderFilterSchema.parse({});
-  const result = parsed.success ? await listOrders(admin.merchantId, filter) : { total: 0, pages: 1, rows: [] as Awaited<ReturnType<typeof listOrders>>["rows"] };
+  const result = parsed.success
+    ? await listOrders(admin.merchantId, filter)
+    : { total: 0, pages: 1, rows: [] as Awaited<ReturnType<typeof listOrders>>["rows"] };
   const now = new Date();
   const today = kstDay(now);
   const presets = [
@@ -29,30 +59,56 @@ export default async function AdminOrders({ searchParams }: { searchParams: Prom
   const shown = { from: sp.from ?? "", to: sp.to ?? "" };
   const qs = filterQuery({ status: filter.status, q: filter.q, from: filter.from, to: filter.to, basis: filter.basis });
   type Row = (typeof result.rows)[number];
-  const payText = (o: Row, sep: string) => (o.payments[0] ? `${providerShort[o.payments[0].provider] ?? o.payments[0].provider}${o.payments[0].method ? `${sep}${paymentMethodText(o.payments[0].method)}` : ""}` : "");
+  const payText = (o: Row, sep: string) =>
+    o.payments[0]
+      ? `${providerShort[o.payments[0].provider] ?? o.payments[0].provider}${o.payments[0].method ? `${sep}${paymentMethodText(o.payments[0].method)}` : ""}`
+      : "";
   return (
     <div>
-      <ListHeader title="주문 관리">{can(admin.role, "export") && parsed.success && <CsvLink href={`/api/admin/orders/export?${qs()}`} />}</ListHeader>
+      <ListHeader title="주문 관리">
+        {can(admin.role, "export") && parsed.success && <CsvLink href={`/api/admin/orders/export?${qs()}`} />}
+      </ListHeader>
       {!parsed.success && <FilterError issues={parsed.error.issues} />}
       <div className="mb-2 flex flex-wrap gap-1.5 text-sm" aria-label="기간 빠른 선택">
         {presets.map((p) => {
           const on = shown.from === p.from && shown.to === today;
           return (
-            <Link key={p.label} href={`?${qs({ from: p.from, to: today, page: undefined })}`} aria-current={on ? "true" : undefined} className={`rounded-full border px-3 py-1 ${on ? "border-ink bg-ink text-white" : "border-line bg-white hover:bg-paper"}`}>
+            <Link
+              key={p.label}
+              href={`?${qs({ from: p.from, to: today, page: undefined })}`}
+              aria-current={on ? "true" : undefined}
+              className={`rounded-full border px-3 py-1 ${on ? "border-ink bg-ink text-white" : "border-line bg-white hover:bg-paper"}`}
+            >
               {p.label}
             </Link>
           );
         })}
         {(shown.from || shown.to) && (
-          <Link href={`?${qs({ from: undefined, to: undefined, page: undefined })}`} className="rounded-full border border-line bg-white px-3 py-1 text-ink-soft hover:bg-paper">
+          <Link
+            href={`?${qs({ from: undefined, to: undefined, page: undefined })}`}
+            className="rounded-full border border-line bg-white px-3 py-1 text-ink-soft hover:bg-paper"
+          >
             기간 해제
           </Link>
         )}
       </div>
       <FilterForm className="sm:grid-cols-[150px_1fr_130px_150px_150px_auto]">
         <FilterSelect label="상태" name="status" value={sp.status} all="전체 상태" options={orderStatusLabel} />
-        <FilterInput label="검색어" name="q" value={sp.q} placeholder="주문번호, 주문자, 이메일, 휴대폰" maxLength={100} />
-        <FilterSelect label="기간 기준" name="basis" value={filter.basis} all="주문일" options={{ paid: "결제 완료일", refunded: "환불 완료일" }} testId="orders-basis" />
+        <FilterInput
+          label="검색어"
+          name="q"
+          value={sp.q}
+          placeholder="주문번호, 주문자, 이메일, 휴대폰"
+          maxLength={100}
+        />
+        <FilterSelect
+          label="기간 기준"
+          name="basis"
+          value={filter.basis}
+          all="주문일"
+          options={{ paid: "결제 완료일", refunded: "환불 완료일" }}
+          testId="orders-basis"
+        />
         <FilterInput label="시작일" name="from" type="date" value={shown.from} invalid={!parsed.success} />
         <FilterInput label="종료일" name="to" type="date" value={shown.to} invalid={!parsed.success} />
       </FilterForm>

@@ -14,7 +14,10 @@ const ROLE_OPTIONS = [
 function Message({ s }: { s: StaffState }) {
   if (!s.message) return null;
   return (
-    <p className={`rounded-xl p-3 text-sm ${s.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-700"}`} role={s.ok ? "status" : "alert"}>
+    <p
+      className={`rounded-xl p-3 text-sm ${s.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-700"}`}
+      role={s.ok ? "status" : "alert"}
+    >
       {s.message}
     </p>
   );
@@ -31,7 +34,17 @@ export function InviteForm() {
           <label className="label" htmlFor="invite-email">
             이메일
           </label>
-          <input id="invite-email" name="email" type="email" className="input" required maxLength={200} defaultValue={s.ok ? "" : s.email} key={s.at} aria-invalid={!!fe.email} />
+          <input
+            id="invite-email"
+            name="email"
+            type="email"
+            className="input"
+            required
+            maxLength={200}
+            defaultValue={s.ok ? "" : s.email}
+            key={s.at}
+            aria-invalid={!!fe.email}
+          />
           {fe.email && <p className="mt-1 text-xs text-red-700">{fe.email}</p>}
         </div>
         <div>
@@ -51,15 +64,32 @@ export function InviteForm() {
       <Message s={s} />
       {s.link && (
         <div className="rounded-xl border border-line bg-paper p-3 text-sm" data-testid="invite-link-box">
-          <p className="mb-2 text-ink-soft">이 링크는 {s.expiresAt ? kstDateTimeShort(new Date(s.expiresAt)) : "72시간 뒤"}까지 한 번만 쓸 수 있습니다.{" "}
-            {s.mailed === "sent" ? "같은 링크를 메일로도 보냈습니다." : s.mailed === "failed" ? "메일 발송에 실패해 직접 전달해야 합니다." : "메일 서버가 설정되지 않아 직접 전달해야 합니다."}
+          <p className="mb-2 text-ink-soft">
+            이 링크는 {s.expiresAt ? kstDateTimeShort(new Date(s.expiresAt)) : "72시간 뒤"}까지 한 번만 쓸 수 있습니다.{" "}
+            {s.mailed === "sent"
+              ? "같은 링크를 메일로도 보냈습니다."
+              : s.mailed === "failed"
+                ? "메일 발송에 실패해 직접 전달해야 합니다."
+                : "메일 서버가 설정되지 않아 직접 전달해야 합니다."}
           </p>
           <div className="flex gap-2">
-            <input readOnly value={s.link} className="input min-w-0 flex-1 py-2 font-mono text-xs" aria-label="초대 링크" data-testid="invite-link" onFocus={(e) => e.currentTarget.select()} />
+            <input
+              readOnly
+              value={s.link}
+              className="input min-w-0 flex-1 py-2 font-mono text-xs"
+              aria-label="초대 링크"
+              data-testid="invite-link"
+              onFocus={(e) => e.currentTarget.select()}
+            />
             <button
               type="button"
               className="btn-ghost shrink-0 py-2 text-sm"
-              onClick={() => navigator.clipboard?.writeText(s.link!).then(() => setCopied(true), () => setCopied(false))}
+              onClick={() =>
+                navigator.clipboard?.writeText(s.link!).then(
+                  () => setCopied(true),
+                  () => setCopied(false),
+                )
+              }
             >
               {copied ? "복사됨" : "복사"}
             </button>
@@ -70,7 +100,17 @@ export function InviteForm() {
   );
 }
 
-export function StaffRowActions({ id, role, disabled, self }: { id: string; role: string; disabled: boolean; self: boolean }) {
+export function StaffRowActions({
+  id,
+  role,
+  disabled,
+  self,
+}: {
+  id: string;
+  role: string;
+  disabled: boolean;
+  self: boolean;
+}) {
   const [s, action] = useActionState<StaffState, FormData>(staffChangeAction, {});
   if (self) return <span className="text-xs text-ink-mute">본인</span>;
   return (
@@ -91,7 +131,10 @@ export function StaffRowActions({ id, role, disabled, self }: { id: string; role
         <form action={action}>
           <input type="hidden" name="id" value={id} />
           <input type="hidden" name="op" value={disabled ? "enable" : "disable"} />
-          <button className={`px-3 py-1.5 text-sm ${disabled ? "btn-ghost" : "rounded-xl border border-red-200 text-red-700 hover:bg-red-50"}`} data-testid={disabled ? "staff-enable" : "staff-disable"}>
+          <button
+            className={`px-3 py-1.5 text-sm ${disabled ? "btn-ghost" : "rounded-xl border border-red-200 text-red-700 hover:bg-red-50"}`}
+            data-testid={disabled ? "staff-enable" : "staff-disable"}
+          >
             {disabled ? "다시 사용" : "비활성화"}
           </button>
         </form>
@@ -125,8 +168,22 @@ export function PasswordForm() {
       <label className="label" htmlFor={`pw-${name}`}>
         {label}
       </label>
-      <input id={`pw-${name}`} name={name} type="password" className="input" autoComplete={auto} required maxLength={200} aria-invalid={!!f[name]} key={`${name}-${s.at}`} />
-      {f[name] ? <p className="mt-1 text-xs text-red-700">{f[name]}</p> : help && <p className="mt-1 text-xs text-ink-mute">{help}</p>}
+      <input
+        id={`pw-${name}`}
+        name={name}
+        type="password"
+        className="input"
+        autoComplete={auto}
+        required
+        maxLength={200}
+        aria-invalid={!!f[name]}
+        key={`${name}-${s.at}`}
+      />
+      {f[name] ? (
+        <p className="mt-1 text-xs text-red-700">{f[name]}</p>
+      ) : (
+        help && <p className="mt-1 text-xs text-ink-mute">{help}</p>
+      )}
     </div>
   );
   return (

@@ -30,7 +30,8 @@ export default async function StaffPage() {
             {invites.map((i) => (
               <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <span className="min-w-0 break-all">
-                  {i.email} · {roleLabel[i.role]} <span className="text-xs text-ink-mute">({kstDateTime(i.expiresAt)}까지)</span>
+                  {i.email} · {roleLabel[i.role]}{" "}
+                  <span className="text-xs text-ink-mute">({kstDateTime(i.expiresAt)}까지)</span>
                 </span>
                 <RevokeInvite id={i.id} />
               </li>
@@ -42,11 +43,18 @@ export default async function StaffPage() {
         <h2 className="mb-3 font-semibold">계정 {users.length}개</h2>
         <ul className="divide-y divide-line text-sm" data-testid="staff-list">
           {users.map((u) => (
-            <li key={u.id} className="grid gap-2 py-3 sm:grid-cols-[1fr_auto] sm:items-center" data-testid="staff-row" data-email={u.email}>
+            <li
+              key={u.id}
+              className="grid gap-2 py-3 sm:grid-cols-[1fr_auto] sm:items-center"
+              data-testid="staff-row"
+              data-email={u.email}
+            >
               <div className="min-w-0">
                 <p className="font-medium">
                   {u.name} <span className="text-xs font-semibold text-ink-soft">{roleLabel[u.role]}</span>
-                  {u.disabledAt && <span className="ml-1 rounded-md bg-gray-100 px-1.5 py-0.5 text-xs text-gray-600">비활성</span>}
+                  {u.disabledAt && (
+                    <span className="ml-1 rounded-md bg-gray-100 px-1.5 py-0.5 text-xs text-gray-600">비활성</span>
+                  )}
                 </p>
                 <p className="break-all text-xs text-ink-mute">
                   {u.email} · 만든 날 {kstDateTime(u.createdAt).slice(0, 10)}

@@ -15,21 +15,52 @@ export function AcceptForm({ token, email }: { token: string; email: string }) {
         <label className="label" htmlFor="name">
           이름
         </label>
-        <input id="name" name="name" className="input" required maxLength={50} defaultValue={s.name} key={`n-${s.at}`} aria-invalid={!!f.name} />
+        <input
+          id="name"
+          name="name"
+          className="input"
+          required
+          maxLength={50}
+          defaultValue={s.name}
+          key={`n-${s.at}`}
+          aria-invalid={!!f.name}
+        />
         {f.name && <p className="mt-1 text-xs text-red-700">{f.name}</p>}
       </div>
       <div>
         <label className="label" htmlFor="password">
           비밀번호
         </label>
-        <input id="password" name="password" type="password" className="input" autoComplete="new-password" required maxLength={200} aria-invalid={!!f.password} />
-        {f.password ? <p className="mt-1 text-xs text-red-700">{f.password}</p> : <p className="mt-1 text-xs text-ink-mute">10자 이상</p>}
+        <input
+          id="password"
+          name="password"
+          type="password"
+          className="input"
+          autoComplete="new-password"
+          required
+          maxLength={200}
+          aria-invalid={!!f.password}
+        />
+        {f.password ? (
+          <p className="mt-1 text-xs text-red-700">{f.password}</p>
+        ) : (
+          <p className="mt-1 text-xs text-ink-mute">10자 이상</p>
+        )}
       </div>
       <div>
         <label className="label" htmlFor="confirm">
           비밀번호 확인
         </label>
-        <input id="confirm" name="confirm" type="password" className="input" autoComplete="new-password" required maxLength={200} aria-invalid={!!f.confirm} />
+        <input
+          id="confirm"
+          name="confirm"
+          type="password"
+          className="input"
+          autoComplete="new-password"
+          required
+          maxLength={200}
+          aria-invalid={!!f.confirm}
+        />
         {f.confirm && <p className="mt-1 text-xs text-red-700">{f.confirm}</p>}
       </div>
       {s.message && !Object.keys(s.fields ?? {}).length && (

@@ -29,9 +29,17 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         ) : (
           <div className="card p-5 text-center text-sm" role="alert" data-testid="invite-invalid">
             <p className="font-semibold">
-              {inv?.state === "expired" ? "초대 링크가 만료되었습니다." : inv?.state === "accepted" ? "이미 사용한 초대 링크입니다." : "사용할 수 없는 초대 링크입니다."}
+              {inv?.state === "expired"
+                ? "초대 링크가 만료되었습니다."
+                : inv?.state === "accepted"
+                  ? "이미 사용한 초대 링크입니다."
+                  : "사용할 수 없는 초대 링크입니다."}
             </p>
-            <p className="mt-2 text-ink-soft">{inv?.state === "accepted" ? "만든 계정으로 로그인해 주세요." : "소유자에게 새 초대 링크를 요청해 주세요."}</p>
+            <p className="mt-2 text-ink-soft">
+              {inv?.state === "accepted"
+                ? "만든 계정으로 로그인해 주세요."
+                : "소유자에게 새 초대 링크를 요청해 주세요."}
+            </p>
             <Link href="/admin/login" className="btn-ghost mt-4 inline-block py-2">
               로그인으로
             </Link>

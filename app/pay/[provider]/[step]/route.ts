@@ -23,7 +23,11 @@ async function handle(req: Request, ctx: Ctx, body: Uint8Array | null): Promise<
   const { provider: slug, step } = await ctx.params;
   const provider = providerBySlug(slug);
   const outcome: ReturnOutcome = provider
-    ? await receiveReturn(provider, { step, query: new URL(req.url).searchParams, body }, { providerTimeoutMs: env().PROVIDER_TIMEOUT_MS })
+    ? await receiveReturn(
+        provider,
+        { step, query: new URL(req.url).searchParams, body },
+        { providerTimeoutMs: env().PROVIDER_TIMEOUT_MS },
+      )
     : { kind: "not_found" };
   return body === null ? browserAnswer(outcome) : postAnswer(outcome);
 }
@@ -47,11 +51,27 @@ async function browserAnswer(o: ReturnOutcome): Promise<Response> {
 function postAnswer(o: ReturnOutcome): Response {
   switch (o.kind) {
     case "unreadable":
-      return messagePage("잘못된 결제 응답입니다", o.problem === "bad_characters" ? "결제 응답에 사용할 수 없는 문자가 있습니다." : "결제 응답을 읽을 수 없습니다.", lookupLink);
+      return messagePage(
+        "잘못된 결제 응답입니다",
+        o.problem === "bad_characters"
+          ? "결제 응답에 사용할 수 없는 문자가 있습니다."
+          : "결제 응답을 읽을 수 없습니다.",
+        lookupLink,
+      );
     case "not_found":
-      return messagePage("주문을 찾을 수 없습니다", "결제창에서 돌아온 주문 정보를 찾을 수 없습니다. 결제는 진행되지 않았습니다.", lookupLink, 404);
+      return messagePage(
+        "주문을 찾을 수 없습니다",
+        "결제창에서 돌아온 주문 정보를 찾을 수 없습니다. 결제는 진행되지 않았습니다.",
+        lookupLink,
+        404,
+      );
     case "forbidden":
-      return messagePage("결제 응답을 확인할 수 없습니다", "이 결제창에서 보낸 응답이 아니어서 처리하지 않았습니다. 주문 조회에서 결제 상태를 확인해 주세요.", lookupLink, 403);
+      return messagePage(
+        "결제 응답을 확인할 수 없습니다",
+        "이 결제창에서 보낸 응답이 아니어서 처리하지 않았습니다. 주문 조회에서 결제 상태를 확인해 주세요.",
+        lookupLink,
+        403,
+      );
     case "malformed":
       return messagePage(
         "결제 응답이 올바르지 않습니다",
@@ -69,7 +89,12 @@ export const POST = withErrors(async (req: Request, ctx: Ctx) => {
   // Form bodies only, read with a cap while reading (app/_lib/body.ts), before anything else is looked at.
   const read = await readBodyCapped(req, { maxBytes: MAX_BODY, types: ["application/x-www-form-urlencoded"] });
   if (!read.ok) {
-    const why = read.status === 413 ? "결제 응답이 너무 큽니다." : read.status === 415 ? "결제창에서 보낸 형식이 아닙니다. 주문 조회에서 결제 상태를 확인해 주세요." : "결제 응답을 읽을 수 없습니다.";
+    const why =
+      read.status === 413
+        ? "결제 응답이 너무 큽니다."
+        : read.status === 415
+          ? "결제창에서 보낸 형식이 아닙니다. 주문 조회에서 결제 상태를 확인해 주세요."
+          : "결제 응답을 읽을 수 없습니다.";
     return messagePage("잘못된 결제 응답입니다", why, lookupLink, read.status === 413 ? 413 : 400);
   }
   return handle(req, ctx, read.bytes);

@@ -8,7 +8,14 @@ import { billConsentPhone, requestConsentForBill } from "@/lib/customers/bill-co
 import { withAdminAction } from "../../../../_lib/admin";
 import { currentIp } from "../../../../_lib/ratelimit";
 
-export type BillConsentState = { ok?: boolean; message?: string; fieldErrors?: Record<string, string>; values?: Record<string, string>; consentId?: string; at?: number };
+export type BillConsentState = {
+  ok?: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string>;
+  values?: Record<string, string>;
+  consentId?: string;
+  at?: number;
+};
 
 const KEYS = ["kind", "name", "phone", "birthday", "bankName", "accountNumber", "accountHolder", "document"] as const;
 
@@ -21,8 +28,16 @@ export const requestBillConsentAction = withAdminAction<BillConsentState>(
     perm: "consent.write",
     state: (e, formData) => {
       const fieldErrors = fieldErrorsOf(e);
-      const consentId = e.code === "CONSENT_REQUEST_FAILED" ? (e.details as { id?: string } | undefined)?.id : undefined;
-      return { ok: false, message: e.message, ...(fieldErrors && { fieldErrors }), values: echo(formData), ...(consentId && { consentId }), at: Date.now() };
+      const consentId =
+        e.code === "CONSENT_REQUEST_FAILED" ? (e.details as { id?: string } | undefined)?.id : undefined;
+      return {
+        ok: false,
+        message: e.message,
+        ...(fieldErrors && { fieldErrors }),
+        values: echo(formData),
+        ...(consentId && { consentId }),
+        at: Date.now(),
+      };
     },
   },
   async ({ admin, formData }) => {
@@ -40,6 +55,11 @@ export const requestBillConsentAction = withAdminAction<BillConsentState>(
     const r = await requestConsentForBill({ ...admin, ip }, billId, values);
     revalidatePath(`/admin/bills/${billId}`);
     if (!r.ok) return r;
-    return ok({ ok: true, message: "카카오톡으로 요청을 보냈습니다. 고객이 서명하면 검증되어 이 청구서에 표시됩니다.", consentId: r.value.id, at: Date.now() });
+    return ok({
+      ok: true,
+      message: "카카오톡으로 요청을 보냈습니다. 고객이 서명하면 검증되어 이 청구서에 표시됩니다.",
+      consentId: r.value.id,
+      at: Date.now(),
+    });
   },
 );

@@ -15,12 +15,26 @@ import { ConsentBadge } from "../../consents/_ui";
 import { BillConsentForm } from "./consent-form";
 
 export async function BillConsentsPanel({ admin, billId }: { admin: AdminIdentity; billId: string }) {
-  const bill = await db.bill.findFirst({ where: { id: billId, merchantId: admin.merchantId }, select: { id: true, customer: true } });
+  const bill = await db.bill.findFirst({
+    where: { id: billId, merchantId: admin.merchantId },
+    select: { id: true, customer: true },
+  });
   if (!bill) return null;
   const consents = await db.consentRequest.findMany({
     where: { merchantId: admin.merchantId, billId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { id: true, kind: true, status: true, customerName: true, documentTitle: true, bankName: true, bankAccountLast4: true, createdAt: true, verifiedAt: true, createdBy: true },
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      customerName: true,
+      documentTitle: true,
+      bankName: true,
+      bankAccountLast4: true,
+      createdAt: true,
+      verifiedAt: true,
+      createdBy: true,
+    },
   });
   const c = bill.customer;
   const verified = consents.filter((x) => x.status === "VERIFIED");
@@ -39,7 +53,10 @@ export async function BillConsentsPanel({ admin, billId }: { admin: AdminIdentit
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
         <h2 className="font-semibold">자동이체 동의 · 전자서명</h2>
         {verified.length > 0 && (
-          <span className="rounded-md bg-green-100 px-2 py-0.5 text-xs font-semibold text-green-800" data-testid="bill-consent-verified">
+          <span
+            className="rounded-md bg-green-100 px-2 py-0.5 text-xs font-semibold text-green-800"
+            data-testid="bill-consent-verified"
+          >
             {verified.map((x) => consentKindLabel[x.kind]).join(", ")} 검증 완료
           </span>
         )}
@@ -50,19 +67,42 @@ export async function BillConsentsPanel({ admin, billId }: { admin: AdminIdentit
           {c.contactPhone ? (
             <>
               {c.contactName ? maskName(c.contactName) : "-"} ·{" "}
-              <Revealable masked={maskPhoneNumber(c.contactPhone)} type="bill" id={bill.id} field="phone" label="휴대폰 번호" canReveal={mayReveal} testId="bill-customer-phone" />
+              <Revealable
+                masked={maskPhoneNumber(c.contactPhone)}
+                type="bill"
+                id={bill.id}
+                field="phone"
+                label="휴대폰 번호"
+                canReveal={mayReveal}
+                testId="bill-customer-phone"
+              />
               {onFile.birthMasked && (
                 <>
                   {" "}
-                  · <Revealable masked={onFile.birthMasked} type="bill" id={bill.id} field="birthday" label="생년월일" canReveal={mayReveal} testId="bill-customer-birthday" />
+                  ·{" "}
+                  <Revealable
+                    masked={onFile.birthMasked}
+                    type="bill"
+                    id={bill.id}
+                    field="birthday"
+                    label="생년월일"
+                    canReveal={mayReveal}
+                    testId="bill-customer-birthday"
+                  />
                 </>
               )}
-              <Link href={`/admin/customers/b-${bill.id}`} className="ml-2 text-blue-700 underline" data-testid="bill-customer-link">
+              <Link
+                href={`/admin/customers/b-${bill.id}`}
+                className="ml-2 text-blue-700 underline"
+                data-testid="bill-customer-link"
+              >
                 이 고객의 주문·동의 보기
               </Link>
             </>
           ) : (
-            <span className="text-ink-mute">없음 (고객번호에는 휴대폰 번호를 쓰지 않습니다. 요청할 때 입력한 연락처가 여기에 저장됩니다.)</span>
+            <span className="text-ink-mute">
+              없음 (고객번호에는 휴대폰 번호를 쓰지 않습니다. 요청할 때 입력한 연락처가 여기에 저장됩니다.)
+            </span>
           )}
         </dd>
         {onFile.accountMasked && (
@@ -70,7 +110,15 @@ export async function BillConsentsPanel({ admin, billId }: { admin: AdminIdentit
             <dt className="text-ink-mute">출금 계좌</dt>
             <dd>
               {c.bankName}{" "}
-              <Revealable masked={maskAccountNumber(c.bankAccountLast4)} type="bill" id={bill.id} field="account" label="계좌번호" canReveal={mayReveal} testId="bill-customer-account" />
+              <Revealable
+                masked={maskAccountNumber(c.bankAccountLast4)}
+                type="bill"
+                id={bill.id}
+                field="account"
+                label="계좌번호"
+                canReveal={mayReveal}
+                testId="bill-customer-account"
+              />
             </dd>
           </>
         )}
@@ -81,10 +129,18 @@ export async function BillConsentsPanel({ admin, billId }: { admin: AdminIdentit
         <ul className="mb-3 divide-y divide-line rounded-xl border border-line" data-testid="bill-consent-list">
           {consents.map((x) => (
             <li key={x.id}>
-              <Link href={`/admin/consents/${x.id}`} className="flex flex-wrap items-center justify-between gap-2 p-3 hover:bg-paper" data-consent-id={x.id}>
+              <Link
+                href={`/admin/consents/${x.id}`}
+                className="flex flex-wrap items-center justify-between gap-2 p-3 hover:bg-paper"
+                data-consent-id={x.id}
+              >
                 <span className="min-w-0">
                   <span className="font-semibold">{consentKindLabel[x.kind]}</span>{" "}
-                  <span className="text-ink-soft">{x.kind === "ESIGN" ? x.documentTitle : `${x.bankName ?? ""} ${maskAccountNumber(x.bankAccountLast4)}`}</span>
+                  <span className="text-ink-soft">
+                    {x.kind === "ESIGN"
+                      ? x.documentTitle
+                      : `${x.bankName ?? ""} ${maskAccountNumber(x.bankAccountLast4)}`}
+                  </span>
                   <span className="block text-xs text-ink-mute">
                     요청 {kstDateTime(x.createdAt)}
                     {x.verifiedAt && x.status === "VERIFIED" && ` · 검증 ${kstDateTime(x.verifiedAt)}`}
@@ -100,7 +156,12 @@ export async function BillConsentsPanel({ admin, billId }: { admin: AdminIdentit
         <details className="rounded-xl border border-line p-3" open={consents.length === 0}>
           <summary className="cursor-pointer font-semibold">카카오톡으로 동의·서명 요청</summary>
           <div className="mt-3">
-            <BillConsentForm billId={bill.id} onFile={onFile} banks={BANKS} documents={SIGN_DOCUMENTS.map((d) => ({ key: d.key, title: d.title }))} />
+            <BillConsentForm
+              billId={bill.id}
+              onFile={onFile}
+              banks={BANKS}
+              documents={SIGN_DOCUMENTS.map((d) => ({ key: d.key, title: d.title }))}
+            />
           </div>
         </details>
       )}

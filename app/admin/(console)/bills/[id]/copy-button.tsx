@@ -36,8 +36,16 @@ export function CopyButton({ text, label = "링크 복사" }: { text: string; la
       >
         {label}
       </button>
-      <span role="status" className={`text-xs ${done === "failed" ? "text-red-700" : "text-green-700"}`} data-testid="link-copy-status">
-        {done === "ok" ? "복사했습니다" : done === "failed" ? "복사하지 못했습니다. 링크를 길게 눌러 복사해 주세요." : ""}
+      <span
+        role="status"
+        className={`text-xs ${done === "failed" ? "text-red-700" : "text-green-700"}`}
+        data-testid="link-copy-status"
+      >
+        {done === "ok"
+          ? "복사했습니다"
+          : done === "failed"
+            ? "복사하지 못했습니다. 링크를 길게 눌러 복사해 주세요."
+            : ""}
       </span>
     </span>
   );

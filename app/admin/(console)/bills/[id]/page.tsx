@@ -23,25 +23,36 @@ export const metadata = { title: "청구서 상세" };
  * separators, YYYYMMDD(HHMMSS) stamps as dates, pay_id as 결제번호. The event's own code stays beside it, small.
  */
 function eventText(message: string): string {
-  return withSeparators(message)
-    .replace(/\b(PARTIALLY_CANCELLED|PARTIALLY_PAID|CANCELLED|UNPAID|PAID)\b/g, (c) => billStatusText[c] ?? c)
-    .replace(/\bpay_id\b/g, "결제번호")
-    // only stamps after a date word: a 결제번호 may be eight digits starting with 20 too
-    .replace(/(납기|만료|2차) (\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2}))?\b/g, (_, w, y, m, d, hh, mm, ss) => `${w} ${y}.${m}.${d}${hh ? ` ${hh}:${mm}:${ss}` : ""}`)
-    .replace(/\bD([012])\b/g, (c) => expireTypeText(c))
-    .replace(/\b[A-Z]{2,12}\b/g, (c) => CARD_COMPANIES[c as keyof typeof CARD_COMPANIES] ?? c);
+  return (
+    withSeparators(message)
+      .replace(/\b(PARTIALLY_CANCELLED|PARTIALLY_PAID|CANCELLED|UNPAID|PAID)\b/g, (c) => billStatusText[c] ?? c)
+      .replace(/\bpay_id\b/g, "결제번호")
+      // only stamps after a date word: a 결제번호 may be eight digits starting with 20 too
+      .replace(
+        /(납기|만료|2차) (\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2}))?\b/g,
+        (_, w, y, m, d, hh, mm, ss) => `${w} ${y}.${m}.${d}${hh ? ` ${hh}:${mm}:${ss}` : ""}`,
+      )
+      .replace(/\bD([012])\b/g, (c) => expireTypeText(c))
+      .replace(/\b[A-Z]{2,12}\b/g, (c) => CARD_COMPANIES[c as keyof typeof CARD_COMPANIES] ?? c)
+  );
 }
 
 const payByLabel: Record<string, string> = { CARD: "카드", MONEY: "카카오페이머니", MONEY_TRANSFER: "계좌 송금" };
 const feeTypeLabel: Record<string, string> = { BEFORE: "선취", AFTER: "후취", NONE: "없음" };
 
 /** Default link expiry: end of the last payable day (KST), else 30 days; never in the past. */
-function defaultExpire(bill: { expireType: string; payExpireDate: string; secondPayExpireDate: string | null }, now: Date): string {
+function defaultExpire(
+  bill: { expireType: string; payExpireDate: string; secondPayExpireDate: string | null },
+  now: Date,
+): string {
   const last = lastPayableDay(bill);
   const fallback = new Date(now.getTime() + 30 * 86_400_000 + 9 * 3600_000).toISOString().slice(0, 10);
   const day = last ? `${last.slice(0, 4)}-${last.slice(4, 6)}-${last.slice(6)}` : fallback;
   const candidate = new Date(`${day}T23:59:59+09:00`);
-  const d = candidate.getTime() > now.getTime() + 3600_000 ? day : new Date(now.getTime() + 7 * 86_400_000 + 9 * 3600_000).toISOString().slice(0, 10);
+  const d =
+    candidate.getTime() > now.getTime() + 3600_000
+      ? day
+      : new Date(now.getTime() + 7 * 86_400_000 + 9 * 3600_000).toISOString().slice(0, 10);
   return `${d}T23:59`;
 }
 
@@ -63,10 +74,13 @@ export default async function AdminBillDetail({ params }: { params: Promise<{ id
   const link = bill.links[0];
   const payable = payableAmount(bill) > 0;
   // A bill with nothing to pay shows no QR code: nobody should be sent to pay it.
-  const qr = link && payable ? await QRCode.toDataURL(link.url, { margin: 1, width: 200, errorCorrectionLevel: "M" }) : null;
+  const qr =
+    link && payable ? await QRCode.toDataURL(link.url, { margin: 1, width: 200, errorCorrectionLevel: "M" }) : null;
   const editable = isEditable(bill) && bill.cancellations.length === 0;
   const details = (bill.details as WireDetail[]).map(fromWireDetail);
-  const accounts = (bill.bankAccounts as { bank_code: string; account_no: string; holder_name?: string; account_type: string }[]).map((a) => ({
+  const accounts = (
+    bill.bankAccounts as { bank_code: string; account_no: string; holder_name?: string; account_type: string }[]
+  ).map((a) => ({
     bankCode: a.bank_code,
     accountNo: a.account_no,
     ...(a.holder_name && { holderName: a.holder_name }),
@@ -108,11 +122,17 @@ export default async function AdminBillDetail({ params }: { params: Promise<{ id
               </dd>
               <dt className="text-ink-mute">청구 금액</dt>
               <dd className="amount font-semibold" data-testid="bill-amount">
-                {won(bill.amount)} <span className="font-normal text-ink-mute">(비과세 {won(bill.taxFreeAmount)}, 부가세 {won(bill.vatAmount)})</span>
+                {won(bill.amount)}{" "}
+                <span className="font-normal text-ink-mute">
+                  (비과세 {won(bill.taxFreeAmount)}, 부가세 {won(bill.vatAmount)})
+                </span>
               </dd>
               <dt className="text-ink-mute">납기</dt>
               <dd>
-                {expireTypeText(bill.expireType)} · {bill.expireType === "D0" ? "납기일 " + ymdText(bill.payExpireDate) + " (안내용)" : ymdText(bill.payExpireDate)}
+                {expireTypeText(bill.expireType)} ·{" "}
+                {bill.expireType === "D0"
+                  ? "납기일 " + ymdText(bill.payExpireDate) + " (안내용)"
+                  : ymdText(bill.payExpireDate)}
                 {bill.expireType === "D2" && ` / 2차 ${ymdText(bill.secondPayExpireDate)}`}
               </dd>
               <dt className="text-ink-mute">납부 / 취소</dt>
@@ -126,20 +146,39 @@ export default async function AdminBillDetail({ params }: { params: Promise<{ id
           <DetailSection title="고객 링크 (카카오페이 청구서)" testId="link-section">
             {!payable ? (
               <p className="mb-3 rounded-xl bg-green-50 p-3 text-green-900" data-testid="link-paid">
-                {bill.status === "PAID" ? "납부가 끝난 청구서입니다." : `${billStatusText[bill.status] ?? bill.status} 상태라 지금 낼 금액이 없습니다.`} 고객에게 링크를 다시 보낼 필요가 없습니다.
+                {bill.status === "PAID"
+                  ? "납부가 끝난 청구서입니다."
+                  : `${billStatusText[bill.status] ?? bill.status} 상태라 지금 낼 금액이 없습니다.`}{" "}
+                고객에게 링크를 다시 보낼 필요가 없습니다.
               </p>
             ) : link ? (
               <div className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-start">
-                {/* a generated data: URL — nothing for next/image to optimise */}
-                {/* eslint-disable-next-line @next/next/no-img-element */}
-                {qr && <img src={qr} alt="청구서 링크 QR 코드" width={160} height={160} className="rounded-lg border border-line" data-testid="link-qr" />}
+                {qr && (
+                  // a generated data: URL — nothing for next/image to optimise
+                  // eslint-disable-next-line @next/next/no-img-element
+                  <img
+                    src={qr}
+                    alt="청구서 링크 QR 코드"
+                    width={160}
+                    height={160}
+                    className="rounded-lg border border-line"
+                    data-testid="link-qr"
+                  />
+                )}
                 <div className="min-w-0 space-y-1">
-                  <a href={link.url} target="_blank" rel="noreferrer" className="block break-all font-mono text-xs leading-5 text-blue-700 hover:underline" data-testid="link-url">
+                  <a
+                    href={link.url}
+                    target="_blank"
+                    rel="noreferrer"
+                    className="block break-all font-mono text-xs leading-5 text-blue-700 hover:underline"
+                    data-testid="link-url"
+                  >
                     {link.url}
                   </a>
                   <CopyButton text={link.url} />
                   <p className="text-ink-mute">
-                    {link.kind === "CREATE" ? "생성" : "재생성"} {kstDateTime(link.createdAt)} · 만료 {kstDateTime(link.expireAt)}
+                    {link.kind === "CREATE" ? "생성" : "재생성"} {kstDateTime(link.createdAt)} · 만료{" "}
+                    {kstDateTime(link.expireAt)}
                     {link.expireAt < now && <span className="ml-1 font-semibold text-red-700">(만료됨)</span>}
                   </p>
                   <p className="text-ink-mute">문자·알림톡으로 이 링크를 보내거나 QR 코드를 보여주세요.</p>
@@ -148,10 +187,14 @@ export default async function AdminBillDetail({ params }: { params: Promise<{ id
             ) : (
               <p className="mb-3 text-ink-mute">아직 링크가 없습니다. 링크를 생성해 고객에게 보내세요.</p>
             )}
-            {payable && can(admin.role, "bill.write") && <LinkPanel billId={bill.id} hasLink={Boolean(link)} defaultExpireAt={defaultExpire(bill, now)} />}
+            {payable && can(admin.role, "bill.write") && (
+              <LinkPanel billId={bill.id} hasLink={Boolean(link)} defaultExpireAt={defaultExpire(bill, now)} />
+            )}
             {bill.links.length > (payable ? 1 : 0) && (
               <details className="mt-3 text-xs text-ink-mute">
-                <summary className="cursor-pointer">{payable ? "이전 링크" : "발급했던 링크"} {bill.links.length - (payable ? 1 : 0)}개</summary>
+                <summary className="cursor-pointer">
+                  {payable ? "이전 링크" : "발급했던 링크"} {bill.links.length - (payable ? 1 : 0)}개
+                </summary>
                 <ul className="mt-1 space-y-1">
                   {bill.links.slice(payable ? 1 : 0).map((l) => (
                     <li key={l.id} className="break-all font-mono">
@@ -170,58 +213,75 @@ export default async function AdminBillDetail({ params }: { params: Promise<{ id
               <p className="text-ink-mute">납부 내역이 없습니다.</p>
             ) : (
               <>
-              <ul className="divide-y divide-line sm:hidden" data-testid="bill-payments-cards">
-                {bill.payments.map((p) => (
-                  <li key={p.id} className="py-2">
-                    <div className="flex items-baseline justify-between gap-2">
-                      <span className="text-ink-soft">{kstDateTime(p.paidAt)}</span>
-                      <span className="amount font-semibold">{won(p.payAmount)}</span>
-                    </div>
-                    <p>
-                      {payByLabel[p.payBy] ?? p.payBy}
-                      {p.cardCompany && ` · ${CARD_COMPANIES[p.cardCompany as keyof typeof CARD_COMPANIES] ?? p.cardCompany}`}
-                      {p.cancelledAmount ? <span className="amount ml-2 text-red-700">취소 {won(p.cancelledAmount)}</span> : null}
-                    </p>
-                    <p className="text-xs text-ink-mute">
-                      결제번호 <span className="font-mono">{p.payId.toString()}</span> · 수수료 {won(p.fee)} + {won(p.feeTax)} ({feeTypeLabel[p.feeType] ?? p.feeType}) · 정산 예정일 {ymdText(p.adjustDate)}
-                    </p>
-                  </li>
-                ))}
-              </ul>
-              <div className="hidden overflow-x-auto sm:block">
-                <table className="w-full min-w-[640px] [&_td:first-child]:pl-0 [&_th:first-child]:pl-0" data-testid="bill-payments">
-                  <thead className="border-b border-line text-left text-ink-mute">
-                    <tr>
-                      <th className="whitespace-nowrap px-3 py-2 font-medium">결제일시</th>
-                      <th className="whitespace-nowrap px-3 py-2 font-medium">결제번호</th>
-                      <th className="whitespace-nowrap px-3 py-2 font-medium">수단</th>
-                      <th className="whitespace-nowrap px-3 py-2 text-right font-medium">금액</th>
-                      <th className="whitespace-nowrap px-3 py-2 text-right font-medium">취소</th>
-                      <th className="whitespace-nowrap px-3 py-2 text-right font-medium">수수료</th>
-                      <th className="whitespace-nowrap px-3 py-2 font-medium">정산 예정일</th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-line">
-                    {bill.payments.map((p) => (
-                      <tr key={p.id}>
-                        <td className="whitespace-nowrap px-3 py-2">{kstDateTime(p.paidAt)}</td>
-                        <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{p.payId.toString()}</td>
-                        <td className="whitespace-nowrap px-3 py-2">
-                          {payByLabel[p.payBy] ?? p.payBy}
-                          {p.cardCompany && ` · ${CARD_COMPANIES[p.cardCompany as keyof typeof CARD_COMPANIES] ?? p.cardCompany}`}
-                          {p.cardBin && <span className="block whitespace-nowrap font-mono text-xs text-ink-mute">{p.cardBin}******</span>}
-                        </td>
-                        <td className="amount whitespace-nowrap px-3 py-2 text-right font-semibold">{won(p.payAmount)}</td>
-                        <td className="amount whitespace-nowrap px-3 py-2 text-right">{p.cancelledAmount ? won(p.cancelledAmount) : "-"}</td>
-                        <td className="amount whitespace-nowrap px-3 py-2 text-right">
-                          {won(p.fee)} + {won(p.feeTax)} <span className="text-xs text-ink-mute">({feeTypeLabel[p.feeType] ?? p.feeType})</span>
-                        </td>
-                        <td className="whitespace-nowrap px-3 py-2">{ymdText(p.adjustDate)}</td>
+                <ul className="divide-y divide-line sm:hidden" data-testid="bill-payments-cards">
+                  {bill.payments.map((p) => (
+                    <li key={p.id} className="py-2">
+                      <div className="flex items-baseline justify-between gap-2">
+                        <span className="text-ink-soft">{kstDateTime(p.paidAt)}</span>
+                        <span className="amount font-semibold">{won(p.payAmount)}</span>
+                      </div>
+                      <p>
+                        {payByLabel[p.payBy] ?? p.payBy}
+                        {p.cardCompany &&
+                          ` · ${CARD_COMPANIES[p.cardCompany as keyof typeof CARD_COMPANIES] ?? p.cardCompany}`}
+                        {p.cancelledAmount ? (
+                          <span className="amount ml-2 text-red-700">취소 {won(p.cancelledAmount)}</span>
+                        ) : null}
+                      </p>
+                      <p className="text-xs text-ink-mute">
+                        결제번호 <span className="font-mono">{p.payId.toString()}</span> · 수수료 {won(p.fee)} +{" "}
+                        {won(p.feeTax)} ({feeTypeLabel[p.feeType] ?? p.feeType}) · 정산 예정일 {ymdText(p.adjustDate)}
+                      </p>
+                    </li>
+                  ))}
+                </ul>
+                <div className="hidden overflow-x-auto sm:block">
+                  <table
+                    className="w-full min-w-[640px] [&_td:first-child]:pl-0 [&_th:first-child]:pl-0"
+                    data-testid="bill-payments"
+                  >
+                    <thead className="border-b border-line text-left text-ink-mute">
+                      <tr>
+                        <th className="whitespace-nowrap px-3 py-2 font-medium">결제일시</th>
+                        <th className="whitespace-nowrap px-3 py-2 font-medium">결제번호</th>
+                        <th className="whitespace-nowrap px-3 py-2 font-medium">수단</th>
+                        <th className="whitespace-nowrap px-3 py-2 text-right font-medium">금액</th>
+                        <th className="whitespace-nowrap px-3 py-2 text-right font-medium">취소</th>
+                        <th className="whitespace-nowrap px-3 py-2 text-right font-medium">수수료</th>
+                        <th className="whitespace-nowrap px-3 py-2 font-medium">정산 예정일</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+                    </thead>
+                    <tbody className="divide-y divide-line">
+                      {bill.payments.map((p) => (
+                        <tr key={p.id}>
+                          <td className="whitespace-nowrap px-3 py-2">{kstDateTime(p.paidAt)}</td>
+                          <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{p.payId.toString()}</td>
+                          <td className="whitespace-nowrap px-3 py-2">
+                            {payByLabel[p.payBy] ?? p.payBy}
+                            {p.cardCompany &&
+                              ` · ${CARD_COMPANIES[p.cardCompany as keyof typeof CARD_COMPANIES] ?? p.cardCompany}`}
+                            {p.cardBin && (
+                              <span className="block whitespace-nowrap font-mono text-xs text-ink-mute">
+                                {p.cardBin}******
+                              </span>
+                            )}
+                          </td>
+                          <td className="amount whitespace-nowrap px-3 py-2 text-right font-semibold">
+                            {won(p.payAmount)}
+                          </td>
+                          <td className="amount whitespace-nowrap px-3 py-2 text-right">
+                            {p.cancelledAmount ? won(p.cancelledAmount) : "-"}
+                          </td>
+                          <td className="amount whitespace-nowrap px-3 py-2 text-right">
+                            {won(p.fee)} + {won(p.feeTax)}{" "}
+                            <span className="text-xs text-ink-mute">({feeTypeLabel[p.feeType] ?? p.feeType})</span>
+                          </td>
+                          <td className="whitespace-nowrap px-3 py-2">{ymdText(p.adjustDate)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
               </>
             )}
             {bill.cancellations.length > 0 && (
@@ -231,13 +291,18 @@ export default async function AdminBillDetail({ params }: { params: Promise<{ id
                   {bill.cancellations.map((c) => (
                     <li key={c.id} className="flex flex-wrap justify-between gap-2">
                       <span>
-                        {kstDateTime(c.cancelledAt)} · 결제번호 <span className="font-mono text-xs">{c.payId.toString()}</span>
+                        {kstDateTime(c.cancelledAt)} · 결제번호{" "}
+                        <span className="font-mono text-xs">{c.payId.toString()}</span>
                       </span>
                       <span className="amount">
                         −{won(c.amount)}{" "}
                         <span
                           className={`rounded-md px-1.5 py-0.5 text-xs font-semibold ${
-                            c.status === "APPLIED" ? "bg-green-100 text-green-800" : c.status === "PENDING" ? "bg-purple-100 text-purple-800" : "bg-amber-100 text-amber-900"
+                            c.status === "APPLIED"
+                              ? "bg-green-100 text-green-800"
+                              : c.status === "PENDING"
+                                ? "bg-purple-100 text-purple-800"
+                                : "bg-amber-100 text-amber-900"
                           }`}
                         >
                           {billCancellationStatusLabel[c.status]}
@@ -263,7 +328,13 @@ export default async function AdminBillDetail({ params }: { params: Promise<{ id
               ...(bill.billedYearMonth && { billedYearMonth: bill.billedYearMonth }),
               bankAccounts: accounts,
               details,
-              ...(!payable && { settled: { label: billStatusText[bill.status] ?? bill.status, paidAmount: bill.paidAmount, cancelledAmount: bill.cancelledAmount } }),
+              ...(!payable && {
+                settled: {
+                  label: billStatusText[bill.status] ?? bill.status,
+                  paidAmount: bill.paidAmount,
+                  cancelledAmount: bill.cancelledAmount,
+                },
+              }),
             }}
           />
         </aside>

@@ -16,23 +16,40 @@ async function own(merchantId: string, id: string) {
 const idOf = (formData: FormData) => String(formData.get("id") ?? "");
 
 /** Re-request an expired (or declined / failed) consent: a new KakaoTalk request with the same details. */
-export const reRequestAction = withAdminAction<ConsentActionState>({ perm: "consent.write" }, async ({ admin, formData }) => {
-  const id = idOf(formData);
-  if (!(await own(admin.merchantId, id))) return fail("NOT_FOUND", "요청을 찾을 수 없습니다.");
-  const r = await reRequestConsent(id, { by: admin.email, merchantId: admin.merchantId });
-  await audit(admin, { action: "consent.rerequest", summary: r.ok ? "동의·서명 다시 요청" : `동의·서명 다시 요청 실패: ${r.message}`.slice(0, 300), target: { type: "consent", id }, detail: { newId: r.ok ? r.id : r.kind === "failed" ? (r.id ?? null) : null } });
-  revalidatePath(`/admin/consents/${id}`);
-  if (r.ok) redirect(`/admin/consents/${r.id}`);
-  if (r.kind === "failed" && r.id && r.id !== id) redirect(`/admin/consents/${r.id}`);
-  return r.kind === "invalid" ? fail("VALIDATION", r.message, { fields: r.errors }) : fail("CONSENT_REQUEST_FAILED", r.message, { id: r.id, retryable: r.retryable });
-});
+export const reRequestAction = withAdminAction<ConsentActionState>(
+  { perm: "consent.write" },
+  async ({ admin, formData }) => {
+    const id = idOf(formData);
+    if (!(await own(admin.merchantId, id))) return fail("NOT_FOUND", "요청을 찾을 수 없습니다.");
+    const r = await reRequestConsent(id, { by: admin.email, merchantId: admin.merchantId });
+    await audit(admin, {
+      action: "consent.rerequest",
+      summary: r.ok ? "동의·서명 다시 요청" : `동의·서명 다시 요청 실패: ${r.message}`.slice(0, 300),
+      target: { type: "consent", id },
+      detail: { newId: r.ok ? r.id : r.kind === "failed" ? (r.id ?? null) : null },
+    });
+    revalidatePath(`/admin/consents/${id}`);
+    if (r.ok) redirect(`/admin/consents/${r.id}`);
+    if (r.kind === "failed" && r.id && r.id !== id) redirect(`/admin/consents/${r.id}`);
+    return r.kind === "invalid"
+      ? fail("VALIDATION", r.message, { fields: r.errors })
+      : fail("CONSENT_REQUEST_FAILED", r.message, { id: r.id, retryable: r.retryable });
+  },
+);
 
 /** Ask the provider for the current state now (and verify once if it is signed). */
-export const refreshAction = withAdminAction<ConsentActionState>({ perm: "consent.write" }, async ({ admin, formData }) => {
-  const id = idOf(formData);
-  if (!(await own(admin.merchantId, id))) return fail("NOT_FOUND", "요청을 찾을 수 없습니다.");
-  const c = await refreshConsent(id, { force: true });
-  await audit(admin, { action: "consent.refresh", summary: `동의 상태 조회${c ? `: ${consentStatusLabel[c.status]}` : ""}`, target: { type: "consent", id } });
-  revalidatePath(`/admin/consents/${id}`);
-  return ok({ ok: true, message: c ? `현재 상태: ${consentStatusLabel[c.status]}` : "요청을 찾을 수 없습니다." });
-});
+export const refreshAction = withAdminAction<ConsentActionState>(
+  { perm: "consent.write" },
+  async ({ admin, formData }) => {
+    const id = idOf(formData);
+    if (!(await own(admin.merchantId, id))) return fail("NOT_FOUND", "요청을 찾을 수 없습니다.");
+    const c = await refreshConsent(id, { force: true });
+    await audit(admin, {
+      action: "consent.refresh",
+      summary: `동의 상태 조회${c ? `: ${consentStatusLabel[c.status]}` : ""}`,
+      target: { type: "consent", id },
+    });
+    revalidatePath(`/admin/consents/${id}`);
+    return ok({ ok: true, message: c ? `현재 상태: ${consentStatusLabel[c.status]}` : "요청을 찾을 수 없습니다." });
+  },
+);

@@ -23,11 +23,19 @@ export default async function AdminConsentDetail({ params }: { params: Promise<{
   const { id } = await params;
   const c = await db.consentRequest.findFirst({
     where: { id, merchantId: admin.merchantId },
-    include: { events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] }, order: { select: { id: true, orderNumber: true } } },
+    include: {
+      events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+      order: { select: { id: true, orderNumber: true } },
+    },
   });
   if (!c) notFound();
-  const successor = await db.consentRequest.findUnique({ where: { previousId: c.id }, select: { id: true, status: true } });
-  const bill = c.billId ? await db.bill.findUnique({ where: { id: c.billId }, select: { id: true, title: true } }) : null;
+  const successor = await db.consentRequest.findUnique({
+    where: { previousId: c.id },
+    select: { id: true, status: true },
+  });
+  const bill = c.billId
+    ? await db.bill.findUnique({ where: { id: c.billId }, select: { id: true, title: true } })
+    : null;
   const canReRequest = RE_REQUESTABLE.includes(c.status) && !successor;
   // Personal data is masked here too; a manager or owner may reveal one value at a time (audited, lib/admin/reveal.ts).
   const mayReveal = can(admin.role, "pii.reveal");
@@ -45,18 +53,33 @@ export default async function AdminConsentDetail({ params }: { params: Promise<{
       />
       {c.status === "VERIFY_UNKNOWN" && (
         <p className="rounded-xl bg-blue-50 p-3 text-sm text-blue-900" role="status" data-testid="verify-unknown">
-          검증 호출의 결과를 받지 못했습니다 ({c.verifyAttempts}회 호출). 검증 가능 시간(서명 후 10분) 안에 워커가 다시 확인하며, 제공자가 이미 검증했다고 답하면 확인 필요로 넘어갑니다.
+          검증 호출의 결과를 받지 못했습니다 ({c.verifyAttempts}회 호출). 검증 가능 시간(서명 후 10분) 안에 워커가 다시
+          확인하며, 제공자가 이미 검증했다고 답하면 확인 필요로 넘어갑니다.
         </p>
       )}
       {c.failureMessage && (
-        <p className={`rounded-xl p-3 text-sm ${c.failureCode?.startsWith("CONFIG") ? "border border-red-200 bg-red-50 text-red-800" : c.status === "NEEDS_REVIEW" ? "border border-purple-200 bg-purple-50 text-purple-900" : "bg-amber-50 text-amber-900"}`} role="alert" data-testid="failure">
-          {c.status === "NEEDS_REVIEW" && <strong className="mr-1">확인 필요{c.reviewedAt ? ` (확인함: ${c.reviewedBy})` : ""}:</strong>}
-          {c.failureMessage} {c.failureCode && <span className="ml-1 rounded bg-white/60 px-1 font-mono text-[11px]">{c.failureCode}</span>}
+        <p
+          className={`rounded-xl p-3 text-sm ${c.failureCode?.startsWith("CONFIG") ? "border border-red-200 bg-red-50 text-red-800" : c.status === "NEEDS_REVIEW" ? "border border-purple-200 bg-purple-50 text-purple-900" : "bg-amber-50 text-amber-900"}`}
+          role="alert"
+          data-testid="failure"
+        >
+          {c.status === "NEEDS_REVIEW" && (
+            <strong className="mr-1">확인 필요{c.reviewedAt ? ` (확인함: ${c.reviewedBy})` : ""}:</strong>
+          )}
+          {c.failureMessage}{" "}
+          {c.failureCode && (
+            <span className="ml-1 rounded bg-white/60 px-1 font-mono text-[11px]">{c.failureCode}</span>
+          )}
         </p>
       )}
       <div className="flex flex-wrap gap-2">
         {c.signedData && can(admin.role, "evidence.download") && (
-          <a href={`/api/admin/consents/${c.id}/der`} className={c.status === "VERIFIED" ? "btn-dark py-2 text-sm" : "btn-ghost py-2 text-sm"} data-testid="der-download" download>
+          <a
+            href={`/api/admin/consents/${c.id}/der`}
+            className={c.status === "VERIFIED" ? "btn-dark py-2 text-sm" : "btn-ghost py-2 text-sm"}
+            data-testid="der-download"
+            download
+          >
             {c.status === "VERIFIED" ? ".der 파일 내려받기 (금융결제원 제출용)" : ".der 내려받기 (무효 · 기록용)"}
           </a>
         )}
@@ -75,10 +98,30 @@ export default async function AdminConsentDetail({ params }: { params: Promise<{
             <dd data-testid="admin-customer" className="flex flex-wrap items-center gap-x-1.5 gap-y-1">
               <span>{c.customerName}</span>
               <span aria-hidden>·</span>
-              <Revealable masked={maskPhoneNumber(c.customerPhone)} type="consent" id={c.id} field="phone" label="휴대폰 번호" canReveal={mayReveal} testId="admin-consent-phone" />
+              <Revealable
+                masked={maskPhoneNumber(c.customerPhone)}
+                type="consent"
+                id={c.id}
+                field="phone"
+                label="휴대폰 번호"
+                canReveal={mayReveal}
+                testId="admin-consent-phone"
+              />
               <span aria-hidden>·</span>
-              <Revealable masked={maskBirthday(c.customerBirthday)} type="consent" id={c.id} field="birthday" label="생년월일" canReveal={mayReveal} testId="admin-consent-birthday" />
-              <Link href={`/admin/customers/c-${c.id}`} className="text-xs text-blue-700 underline" data-testid="consent-customer-link">
+              <Revealable
+                masked={maskBirthday(c.customerBirthday)}
+                type="consent"
+                id={c.id}
+                field="birthday"
+                label="생년월일"
+                canReveal={mayReveal}
+                testId="admin-consent-birthday"
+              />
+              <Link
+                href={`/admin/customers/c-${c.id}`}
+                className="text-xs text-blue-700 underline"
+                data-testid="consent-customer-link"
+              >
                 이 고객 한눈에 보기
               </Link>
             </dd>
@@ -100,7 +143,15 @@ export default async function AdminConsentDetail({ params }: { params: Promise<{
                 <dd className="flex flex-wrap items-center gap-x-1.5 gap-y-1" data-testid="admin-account">
                   <span>{c.bankName}</span>
                   {c.bankAccountNumEnc ? (
-                    <Revealable masked={maskAccountNumber(c.bankAccountLast4)} type="consent" id={c.id} field="account" label="계좌번호" canReveal={mayReveal} testId="admin-consent-account" />
+                    <Revealable
+                      masked={maskAccountNumber(c.bankAccountLast4)}
+                      type="consent"
+                      id={c.id}
+                      field="account"
+                      label="계좌번호"
+                      canReveal={mayReveal}
+                      testId="admin-consent-account"
+                    />
                   ) : (
                     <span>-</span>
                   )}
@@ -176,14 +227,21 @@ export default async function AdminConsentDetail({ params }: { params: Promise<{
               </>
             )}
             <dt className="text-ink-mute">전자서명 값</dt>
-            <dd>{c.signedData ? `${c.signedData.length.toLocaleString("ko-KR")}자 보관 중 (.der 파일로 내려받을 수 있음)` : "-"}</dd>
+            <dd>
+              {c.signedData
+                ? `${c.signedData.length.toLocaleString("ko-KR")}자 보관 중 (.der 파일로 내려받을 수 있음)`
+                : "-"}
+            </dd>
           </dl>
         </DetailSection>
       </div>
       {c.documentText && (
         <section className="card p-4 text-sm">
           <h2 className="mb-2 font-semibold">서명한 원문</h2>
-          <pre className="whitespace-pre-wrap break-words rounded-xl bg-paper p-3 font-sans leading-relaxed" data-testid="document-text">
+          <pre
+            className="whitespace-pre-wrap break-words rounded-xl bg-paper p-3 font-sans leading-relaxed"
+            data-testid="document-text"
+          >
             {c.documentText}
           </pre>
         </section>

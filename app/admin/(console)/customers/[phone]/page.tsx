@@ -17,7 +17,13 @@ export const metadata = { title: "고객 한눈에 보기" };
 
 const typeLabel = { order: "주문", CMS: consentKindLabel.CMS, ESIGN: "전자서명 문서", bill: "청구서" } as const;
 
-export default async function CustomerPage({ params, searchParams }: { params: Promise<{ phone: string }>; searchParams: Promise<{ reveal?: string }> }) {
+export default async function CustomerPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ phone: string }>;
+  searchParams: Promise<{ reveal?: string }>;
+}) {
   const admin = await requireAdmin();
   const phone = await resolveCustomerKey(admin.merchantId, decodeURIComponent((await params).phone));
   if (!phone) notFound();
@@ -25,7 +31,12 @@ export default async function CustomerPage({ params, searchParams }: { params: P
   // Masked by default; a manager or owner may reveal the number and names here (audited); a viewer never.
   const mayReveal = can(admin.role, "pii.reveal");
   const revealed = mayReveal && (await searchParams).reveal === "1";
-  if (revealed) await audit(admin, { action: "pii.reveal", summary: `고객 ${maskPhoneNumber(phone)}의 연락처와 이름을 봄`, target: { type: "customer", id: maskPhoneNumber(phone) } });
+  if (revealed)
+    await audit(admin, {
+      action: "pii.reveal",
+      summary: `고객 ${maskPhoneNumber(phone)}의 연락처와 이름을 봄`,
+      target: { type: "customer", id: maskPhoneNumber(phone) },
+    });
   const name = (n: string) => (revealed ? n : maskName(n));
   return (
     <div className="space-y-4">
@@ -43,7 +54,10 @@ export default async function CustomerPage({ params, searchParams }: { params: P
           !revealed && (
             <form method="get">
               <input type="hidden" name="reveal" value="1" />
-              <button className="rounded-md border border-line px-2 py-1 text-xs text-ink-soft hover:bg-paper" data-testid="reveal-pii">
+              <button
+                className="rounded-md border border-line px-2 py-1 text-xs text-ink-soft hover:bg-paper"
+                data-testid="reveal-pii"
+              >
                 연락처·이름 보기 (기록됨)
               </button>
             </form>
@@ -71,10 +85,22 @@ export default async function CustomerPage({ params, searchParams }: { params: P
         <ol className="space-y-2" data-testid="customer-timeline">
           {t.entries.map((e) => {
             const label = e.type === "consent" ? typeLabel[e.kind] : typeLabel[e.type];
-            const href = e.type === "order" ? `/admin/orders/${e.id}` : e.type === "consent" ? `/admin/consents/${e.id}` : `/admin/bills/${e.id}`;
+            const href =
+              e.type === "order"
+                ? `/admin/orders/${e.id}`
+                : e.type === "consent"
+                  ? `/admin/consents/${e.id}`
+                  : `/admin/bills/${e.id}`;
             return (
-              <li key={`${e.type}-${e.id}`} data-type={e.type === "consent" ? e.kind : e.type} data-testid="timeline-entry">
-                <Link href={href} className="grid gap-x-3 gap-y-0.5 rounded-lg border border-line p-3 text-sm hover:bg-paper sm:grid-cols-[150px_110px_1fr_auto]">
+              <li
+                key={`${e.type}-${e.id}`}
+                data-type={e.type === "consent" ? e.kind : e.type}
+                data-testid="timeline-entry"
+              >
+                <Link
+                  href={href}
+                  className="grid gap-x-3 gap-y-0.5 rounded-lg border border-line p-3 text-sm hover:bg-paper sm:grid-cols-[150px_110px_1fr_auto]"
+                >
                   <span className="text-xs text-ink-mute sm:text-sm">{kstDateTime(e.at)}</span>
                   <span className="text-xs font-semibold text-ink-soft sm:text-sm">{label}</span>
                   <span className="min-w-0 break-words">
@@ -87,7 +113,9 @@ export default async function CustomerPage({ params, searchParams }: { params: P
                       <>
                         {e.title} · {name(e.name)}
                         {e.billId && <span className="ml-1 text-xs text-ink-mute">(청구서 연결)</span>}
-                        {e.verifiedAt && <span className="ml-1 text-xs text-ink-mute">검증 {kstDateTime(e.verifiedAt)}</span>}
+                        {e.verifiedAt && (
+                          <span className="ml-1 text-xs text-ink-mute">검증 {kstDateTime(e.verifiedAt)}</span>
+                        )}
                       </>
                     )}
                     {e.type === "bill" && (
@@ -100,7 +128,10 @@ export default async function CustomerPage({ params, searchParams }: { params: P
                     {e.type === "order" && (
                       <>
                         <span className="amount font-semibold">{formatWon(e.amount)}</span>
-                        <OrderDisplayBadge status={e.status as OrderStatus} paymentStatus={(e.latestPayment ?? undefined) as PaymentStatus | undefined} />
+                        <OrderDisplayBadge
+                          status={e.status as OrderStatus}
+                          paymentStatus={(e.latestPayment ?? undefined) as PaymentStatus | undefined}
+                        />
                       </>
                     )}
                     {e.type === "consent" && <ConsentBadge status={e.status as ConsentStatus} />}

@@ -4,7 +4,13 @@ import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import { formatWon } from "@/lib/money";
 import { maskEmail, maskPhoneNumber, withSeparators } from "@/lib/admin/format";
-import { eventTypeLabel, failureText, paymentMethodText, providerLabel, translateStatusArrows } from "@/lib/admin/labels";
+import {
+  eventTypeLabel,
+  failureText,
+  paymentMethodText,
+  providerLabel,
+  translateStatusArrows,
+} from "@/lib/admin/labels";
 import { can } from "@/lib/admin/roles";
 import { orderStatusLabel } from "@/lib/orders/state";
 import { paymentStatusLabel } from "@/lib/payments/state";
@@ -42,7 +48,13 @@ export default async function AdminOrderDetail({ params }: { params: Promise<{ i
         back={{ href: "/admin/orders", label: "주문 목록" }}
         title={order.orderNumber}
         mono
-        badges={<OrderDisplayBadge status={order.status} paymentStatus={order.payments[0]?.status} testId="order-status-badge" />}
+        badges={
+          <OrderDisplayBadge
+            status={order.status}
+            paymentStatus={order.payments[0]?.status}
+            testId="order-status-badge"
+          />
+        }
       />
       <div className="grid gap-4 lg:grid-cols-2">
         <DetailSection title="주문 정보">
@@ -52,7 +64,11 @@ export default async function AdminOrderDetail({ params }: { params: Promise<{ i
             <dt className="text-ink-mute">주문자</dt>
             <dd>
               {order.buyerName}{" "}
-              <Link href={`/admin/customers/o-${order.id}`} className="ml-1 text-xs text-blue-700 underline" data-testid="order-customer-link">
+              <Link
+                href={`/admin/customers/o-${order.id}`}
+                className="ml-1 text-xs text-blue-700 underline"
+                data-testid="order-customer-link"
+              >
                 이 고객의 주문·동의 한눈에 보기
               </Link>
             </dd>
@@ -71,7 +87,10 @@ export default async function AdminOrderDetail({ params }: { params: Promise<{ i
             </dd>
             <dt className="text-ink-mute">결제 금액</dt>
             <dd className="amount font-semibold" data-testid="admin-order-total">
-              {formatWon(order.totalAmount)} <span className="font-normal text-ink-mute">(면세 {formatWon(order.taxFreeAmount)}, 부가세 {formatWon(order.vatAmount)})</span>
+              {formatWon(order.totalAmount)}{" "}
+              <span className="font-normal text-ink-mute">
+                (면세 {formatWon(order.taxFreeAmount)}, 부가세 {formatWon(order.vatAmount)})
+              </span>
             </dd>
             <dt className="text-ink-mute">환불 금액</dt>
             <dd className="amount" data-testid="admin-order-refunded">
@@ -100,14 +119,18 @@ export default async function AdminOrderDetail({ params }: { params: Promise<{ i
                   <h2 className="font-semibold">
                     {providerLabel[p.provider] ?? p.provider} <StatusBadge status={p.status} kind="payment" />
                   </h2>
-                  {(p.tid || p.providerOrderRef) && can(admin.role, "payment.refresh") && <RefreshButton paymentId={p.id} />}
+                  {(p.tid || p.providerOrderRef) && can(admin.role, "payment.refresh") && (
+                    <RefreshButton paymentId={p.id} />
+                  )}
                 </div>
                 <dl className="grid grid-cols-[100px_1fr] gap-y-1.5">
                   <dt className="text-ink-mute">거래번호</dt>
                   <dd className="break-all font-mono text-xs leading-5">{p.tid ?? "-"}</dd>
                   <dt className="text-ink-mute">결제수단</dt>
                   <dd>
-                    {p.method ? paymentMethodText(p.method, p.device) : `- · ${p.device === "MOBILE" ? "모바일" : "PC"}`}
+                    {p.method
+                      ? paymentMethodText(p.method, p.device)
+                      : `- · ${p.device === "MOBILE" ? "모바일" : "PC"}`}
                     {p.method && <span className="ml-1 font-mono text-[11px] text-ink-mute">{p.method}</span>}
                   </dd>
                   <dt className="text-ink-mute">승인일시</dt>
@@ -126,7 +149,11 @@ export default async function AdminOrderDetail({ params }: { params: Promise<{ i
                             <>
                               {f.label}
                               {f.detail && <span className="text-ink-soft"> — {f.detail}</span>}
-                              {f.code && <span className="ml-1 rounded bg-paper px-1 font-mono text-[11px] text-ink-mute">{f.code}</span>}
+                              {f.code && (
+                                <span className="ml-1 rounded bg-paper px-1 font-mono text-[11px] text-ink-mute">
+                                  {f.code}
+                                </span>
+                              )}
                             </>
                           );
                         })()}
@@ -148,16 +175,25 @@ export default async function AdminOrderDetail({ params }: { params: Promise<{ i
                     ))}
                   </ul>
                 )}
-                {p.provider === "PAYUP_KCP" && !p.tid && ["APPROVED", "CAPTURED_UNUSED"].includes(p.status) && can(admin.role, "payment.tid") && (
-                  <div className="mt-4 border-t border-line pt-4">
-                    <h3 className="mb-2 font-semibold">거래번호 입력</h3>
-                    <TransactionIdForm paymentId={p.id} />
-                  </div>
-                )}
+                {p.provider === "PAYUP_KCP" &&
+                  !p.tid &&
+                  ["APPROVED", "CAPTURED_UNUSED"].includes(p.status) &&
+                  can(admin.role, "payment.tid") && (
+                    <div className="mt-4 border-t border-line pt-4">
+                      <h3 className="mb-2 font-semibold">거래번호 입력</h3>
+                      <TransactionIdForm paymentId={p.id} />
+                    </div>
+                  )}
                 {refundable && remaining > 0 && p.tid && can(admin.role, "refund") && (
                   <div className="mt-4 border-t border-line pt-4">
                     <h3 className="mb-2 font-semibold">환불</h3>
-                    <RefundForm paymentId={p.id} remaining={remaining} remainingTaxFree={p.taxFreeAmount - p.cancelledTaxFree} initialKey={randomUUID()} partialAllowed={p.provider !== "PAYUP_KCP"} />
+                    <RefundForm
+                      paymentId={p.id}
+                      remaining={remaining}
+                      remainingTaxFree={p.taxFreeAmount - p.cancelledTaxFree}
+                      initialKey={randomUUID()}
+                      partialAllowed={p.provider !== "PAYUP_KCP"}
+                    />
                   </div>
                 )}
               </div>
@@ -165,7 +201,11 @@ export default async function AdminOrderDetail({ params }: { params: Promise<{ i
           })}
         </section>
       </div>
-      <Timeline events={order.events} label={eventTypeLabel} text={(m) => withSeparators(translateStatusArrows(m, statusWords))} />
+      <Timeline
+        events={order.events}
+        label={eventTypeLabel}
+        text={(m) => withSeparators(translateStatusArrows(m, statusWords))}
+      />
     </div>
   );
 }

@@ -5,7 +5,13 @@ import { refundAction, type RefundState } from "./actions";
 
 const won = (n: number) => `${n.toLocaleString("ko-KR")}원`;
 
-export function RefundForm(props: { paymentId: string; remaining: number; remainingTaxFree: number; initialKey: string; partialAllowed: boolean }) {
+export function RefundForm(props: {
+  paymentId: string;
+  remaining: number;
+  remainingTaxFree: number;
+  initialKey: string;
+  partialAllowed: boolean;
+}) {
   const [state, action] = useActionState<RefundState, FormData>(refundAction, {});
   const [amount, setAmount] = useState(String(props.remaining));
   const [taxFree, setTaxFree] = useState<string | null>(null);
@@ -54,13 +60,25 @@ export function RefundForm(props: { paymentId: string; remaining: number; remain
                 <label className="label" htmlFor="refund-amount">
                   환불 금액 (최대 {won(props.remaining)})
                 </label>
-                <input id="refund-amount" className="input" inputMode="numeric" value={amount} onChange={(e) => setAmount(e.target.value.replace(/[^\d]/g, ""))} />
+                <input
+                  id="refund-amount"
+                  className="input"
+                  inputMode="numeric"
+                  value={amount}
+                  onChange={(e) => setAmount(e.target.value.replace(/[^\d]/g, ""))}
+                />
               </div>
               <div>
                 <label className="label" htmlFor="refund-taxfree">
                   그중 면세 금액 (남은 면세 {won(props.remainingTaxFree)})
                 </label>
-                <input id="refund-taxfree" className="input" inputMode="numeric" value={taxFree ?? String(proposedTaxFree)} onChange={(e) => setTaxFree(e.target.value.replace(/[^\d]/g, ""))} />
+                <input
+                  id="refund-taxfree"
+                  className="input"
+                  inputMode="numeric"
+                  value={taxFree ?? String(proposedTaxFree)}
+                  onChange={(e) => setTaxFree(e.target.value.replace(/[^\d]/g, ""))}
+                />
               </div>
             </div>
           ) : (
@@ -75,21 +93,40 @@ export function RefundForm(props: { paymentId: string; remaining: number; remain
                 <dt className="text-ink-mute">그중 면세</dt>
                 <dd className="amount">{won(props.remainingTaxFree)}</dd>
               </dl>
-              <p className="mt-2 text-xs text-ink-mute">이 결제(PayUp·KCP)는 전체 취소만 할 수 있어 남은 금액 전부가 환불됩니다.</p>
+              <p className="mt-2 text-xs text-ink-mute">
+                이 결제(PayUp·KCP)는 전체 취소만 할 수 있어 남은 금액 전부가 환불됩니다.
+              </p>
             </div>
           )}
           <div>
             <label className="label" htmlFor="refund-reason">
               환불 사유
             </label>
-            <input id="refund-reason" className="input" maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="예: 고객 요청 (상품 1개 반품)" />
+            <input
+              id="refund-reason"
+              className="input"
+              maxLength={200}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              placeholder="예: 고객 요청 (상품 1개 반품)"
+            />
           </div>
           {error && amount !== "" && (reason.trim() || !error.includes("사유")) ? (
             <p className="text-sm text-red-600">{error}</p>
           ) : (
-            !reason.trim() && <p className="text-sm text-ink-mute">{props.partialAllowed ? "금액과 사유를" : "사유를"} 입력하면 환불 내용을 확인할 수 있습니다.</p>
+            !reason.trim() && (
+              <p className="text-sm text-ink-mute">
+                {props.partialAllowed ? "금액과 사유를" : "사유를"} 입력하면 환불 내용을 확인할 수 있습니다.
+              </p>
+            )
           )}
-          <button type="button" className="btn-dark w-full" disabled={!!error} onClick={() => setStep("confirm")} data-testid="refund-review">
+          <button
+            type="button"
+            className="btn-dark w-full"
+            disabled={!!error}
+            onClick={() => setStep("confirm")}
+            data-testid="refund-review"
+          >
             환불 내용 확인
           </button>
         </>
@@ -98,7 +135,8 @@ export function RefundForm(props: { paymentId: string; remaining: number; remain
           <p className="font-semibold text-red-800">아래 내용으로 환불할까요? 되돌릴 수 없습니다.</p>
           <ul className="mt-2 space-y-0.5 text-sm text-red-900">
             <li>
-              환불 금액 <b data-testid="refund-summary-amount">{won(n)}</b> {n === props.remaining ? "(전체 환불)" : "(부분 환불)"}
+              환불 금액 <b data-testid="refund-summary-amount">{won(n)}</b>{" "}
+              {n === props.remaining ? "(전체 환불)" : "(부분 환불)"}
             </li>
             <li>그중 면세 {won(tf)}</li>
             <li>사유: {reason}</li>
@@ -114,7 +152,11 @@ export function RefundForm(props: { paymentId: string; remaining: number; remain
         </div>
       )}
       {state.message && (
-        <p className={`rounded-xl p-3 text-sm ${state.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-700"}`} role="status" data-testid="refund-result">
+        <p
+          className={`rounded-xl p-3 text-sm ${state.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-700"}`}
+          role="status"
+          data-testid="refund-result"
+        >
           {state.message}
         </p>
       )}

@@ -18,7 +18,15 @@ export function TransactionIdForm({ paymentId }: { paymentId: string }) {
       <div className="grid gap-2 sm:grid-cols-3">
         <label className="block">
           <span className="text-xs text-ink-mute">거래번호 (20자)</span>
-          <input name="transactionId" required maxLength={20} minLength={20} className="input w-full font-mono" placeholder="20180205152504ST0009" autoComplete="off" />
+          <input
+            name="transactionId"
+            required
+            maxLength={20}
+            minLength={20}
+            className="input w-full font-mono"
+            placeholder="20180205152504ST0009"
+            autoComplete="off"
+          />
         </label>
         <label className="block">
           <span className="text-xs text-ink-mute">관리자 화면의 결제 금액</span>

@@ -2,4 +2,11 @@
 import { auditCsv, auditFilterSchema } from "@/lib/admin/audit-query";
 import { csvExportRoute } from "../../../../_lib/csv-export";
 
-export const GET = csvExportRoute({ perm: "audit.read", filter: auditFilterSchema, rows: auditCsv, action: "export.audit", label: "감사 로그", file: "audit" });
+export const GET = csvExportRoute({
+  perm: "audit.read",
+  filter: auditFilterSchema,
+  rows: auditCsv,
+  action: "export.audit",
+  label: "감사 로그",
+  file: "audit",
+});

@@ -3,4 +3,11 @@
 import { billExportFilterSchema, billsCsv } from "@/lib/bills/csv";
 import { csvExportRoute } from "../../../../_lib/csv-export";
 
-export const GET = csvExportRoute({ perm: "export", filter: billExportFilterSchema, rows: billsCsv, action: "export.bills", label: "청구서", file: "bills" });
+export const GET = csvExportRoute({
+  perm: "export",
+  filter: billExportFilterSchema,
+  rows: billsCsv,
+  action: "export.bills",
+  label: "청구서",
+  file: "bills",
+});

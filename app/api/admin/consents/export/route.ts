@@ -3,4 +3,11 @@
 import { consentFilterSchema, consentsCsv } from "@/lib/consents/query";
 import { csvExportRoute } from "../../../../_lib/csv-export";
 
-export const GET = csvExportRoute({ perm: "export", filter: consentFilterSchema, rows: consentsCsv, action: "export.consents", label: "동의·서명", file: "consents" });
+export const GET = csvExportRoute({
+  perm: "export",
+  filter: consentFilterSchema,
+  rows: consentsCsv,
+  action: "export.consents",
+  label: "동의·서명",
+  file: "consents",
+});

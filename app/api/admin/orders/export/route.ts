@@ -3,4 +3,11 @@
 import { orderFilterSchema, ordersCsv } from "@/lib/admin/orders-query";
 import { csvExportRoute } from "../../../../_lib/csv-export";
 
-export const GET = csvExportRoute({ perm: "export", filter: orderFilterSchema, rows: ordersCsv, action: "export.orders", label: "주문", file: "orders" });
+export const GET = csvExportRoute({
+  perm: "export",
+  filter: orderFilterSchema,
+  rows: ordersCsv,
+  action: "export.orders",
+  label: "주문",
+  file: "orders",
+});

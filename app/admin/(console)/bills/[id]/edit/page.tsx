@@ -11,7 +11,10 @@ export const metadata = { title: "청구서 수정" };
 export default async function EditBill({ params }: { params: Promise<{ id: string }> }) {
   const admin = await requireAdmin("bill.write");
   const { id } = await params;
-  const bill = await db.bill.findFirst({ where: { id, merchantId: admin.merchantId }, include: { customer: true, _count: { select: { links: true, cancellations: true } } } });
+  const bill = await db.bill.findFirst({
+    where: { id, merchantId: admin.merchantId },
+    include: { customer: true, _count: { select: { links: true, cancellations: true } } },
+  });
   if (!bill) notFound();
   const editable = isEditable(bill) && bill._count.cancellations === 0;
   return (
@@ -26,7 +29,10 @@ export default async function EditBill({ params }: { params: Promise<{ id: strin
         <>
           {bill._count.links > 0 && (
             <p className="rounded-xl bg-amber-50 p-3 text-sm text-amber-900">
-              링크가 이미 발급되어 고객번호·청구 연월·회차·식별 코드는 바꿀 수 없습니다. 금액을 바꾸면 고객이 다음에 청구서를 열 때 새 금액이 보이고, 이전 금액으로 납부하려 하면 카카오페이가 &ldquo;납부 금액이 변경되어 요금을 재조회합니다&rdquo;라고 안내한 뒤 새 금액을 보여 줍니다. <span className="font-mono text-[11px] text-amber-800">E501</span>
+              링크가 이미 발급되어 고객번호·청구 연월·회차·식별 코드는 바꿀 수 없습니다. 금액을 바꾸면 고객이 다음에
+              청구서를 열 때 새 금액이 보이고, 이전 금액으로 납부하려 하면 카카오페이가 &ldquo;납부 금액이 변경되어
+              요금을 재조회합니다&rdquo;라고 안내한 뒤 새 금액을 보여 줍니다.{" "}
+              <span className="font-mono text-[11px] text-amber-800">E501</span>
             </p>
           )}
           <BillForm initial={formValuesOf(bill)} billId={bill.id} identityLocked={bill._count.links > 0} />

@@ -13,13 +13,21 @@ export const POST = withErrors(
   withAdmin(
     async (admin, req: Request, ctx: { params: Promise<{ id: string }> }) => {
       const big = refuseBody(req);
-      if (big && !big.ok) return NextResponse.json({ error: { code: "VALIDATION", message: big.message } }, { status: big.status });
+      if (big && !big.ok)
+        return NextResponse.json({ error: { code: "VALIDATION", message: big.message } }, { status: big.status });
       const { id } = await ctx.params;
       if (!ID.test(id)) return errorResponse(appError("NOT_FOUND", "결제를 찾을 수 없습니다."));
-      const payment = await db.payment.findFirst({ where: { id, order: { merchantId: admin.merchantId } }, select: { id: true, provider: true } });
+      const payment = await db.payment.findFirst({
+        where: { id, order: { merchantId: admin.merchantId } },
+        select: { id: true, provider: true },
+      });
       if (!payment) return errorResponse(appError("NOT_FOUND", "결제를 찾을 수 없습니다."));
       const r = await refreshPayment(id, payment.provider);
-      await audit(admin, { action: "payment.refresh", summary: `결제사 상태 조회 (API): ${r.message}`.slice(0, 300), target: { type: "payment", id } });
+      await audit(admin, {
+        action: "payment.refresh",
+        summary: `결제사 상태 조회 (API): ${r.message}`.slice(0, 300),
+        target: { type: "payment", id },
+      });
       return NextResponse.json(r);
     },
     { mutation: true, perm: "payment.refresh" },

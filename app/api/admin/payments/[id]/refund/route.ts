@@ -17,20 +17,34 @@ export const POST = withErrors(
       if (!ID.test(id)) return errorResponse(appError("NOT_FOUND", "결제를 찾을 수 없습니다."));
       // JSON only, at most 16 KB, read with the cap (before the payment is even looked up).
       const read = await readJsonCapped(req);
-      if (!read.ok) return NextResponse.json({ error: { code: "VALIDATION", message: read.message } }, { status: read.status });
-      const payment = await db.payment.findFirst({ where: { id, order: { merchantId: admin.merchantId } }, select: { id: true, provider: true } });
+      if (!read.ok)
+        return NextResponse.json({ error: { code: "VALIDATION", message: read.message } }, { status: read.status });
+      const payment = await db.payment.findFirst({
+        where: { id, order: { merchantId: admin.merchantId } },
+        select: { id: true, provider: true },
+      });
       if (!payment) return errorResponse(appError("NOT_FOUND", "결제를 찾을 수 없습니다."));
       const body = read.value as Record<string, unknown> | null;
-      if (!body || typeof body !== "object" || Array.isArray(body)) return errorResponse(appError("VALIDATION", "JSON 본문이 필요합니다."));
-      const r = await refundPayment({ ...(body as object), paymentId: id } as never, { adminId: admin.adminId }, { gateway: paymentProvider(payment.provider) });
+      if (!body || typeof body !== "object" || Array.isArray(body))
+        return errorResponse(appError("VALIDATION", "JSON 본문이 필요합니다."));
+      const r = await refundPayment(
+        { ...(body as object), paymentId: id } as never,
+        { adminId: admin.adminId },
+        { gateway: paymentProvider(payment.provider) },
+      );
       await audit(admin, {
         action: "payment.refund",
         summary: r.ok ? `환불 요청 (API) → ${r.value.status}` : `환불 거절 (API): ${r.error.message}`.slice(0, 300),
         target: { type: "payment", id },
-        detail: { amount: typeof body.amount === "number" ? body.amount : null, result: r.ok ? r.value.status : r.error.code },
+        detail: {
+          amount: typeof body.amount === "number" ? body.amount : null,
+          result: r.ok ? r.value.status : r.error.code,
+        },
       });
       if (!r.ok) return errorResponse(r.error);
-      return NextResponse.json(r.value, { status: r.value.status === "DONE" ? 200 : r.value.status === "UNKNOWN" ? 202 : 502 });
+      return NextResponse.json(r.value, {
+        status: r.value.status === "DONE" ? 200 : r.value.status === "UNKNOWN" ? 202 : 502,
+      });
     },
     { mutation: true, perm: "refund" },
   ),
