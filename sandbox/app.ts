@@ -54,11 +54,8 @@ export function createSandbox(opts: { publicUrl: string; log?: SandboxContext["l
     c.html(
       page(
         "Provider sandbox",
-        html`<main>
-          <h1>Provider sandbox</h1>
-          <p class="muted">Local stand-ins for the Kakao family of providers. Test controls live under /__sandbox.</p>
-          ${providers.map((p) => html`<div class="card"><b>${p.title}</b> <span class="badge">${p.name}</span></div>`)}
-        </main>`,
+        html`<main><h1>Provider sandbox</h1><p class="muted">Local stand-ins for the Kakao family of providers. Test controls live under /__sandbox.</p>
+        ${providers.map((p) => html`<div class="card"><b>${p.title}</b> <span class="badge">${p.name}</span></div>`)}</main>`,
       ),
     ),
   );

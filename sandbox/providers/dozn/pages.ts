@@ -88,19 +88,13 @@ export function shell(title: string, step: number, body: Raw, opts: { sub?: stri
     html`<div class="shell">
       <aside class="side">
         <div class="logo" style="margin-bottom:18px"><span class="pay">pay</span> 카카오페이 청구서</div>
-        <h2>간편하게 조회하고<br />바로 납부하세요</h2>
-        <p>
-          청구서 링크로 들어온 고객이 생년월일로 본인 확인 후 청구 내역을 조회하고 카카오페이머니 또는 카드로
-          납부합니다.
-        </p>
+        <h2>간편하게 조회하고<br>바로 납부하세요</h2>
+        <p>청구서 링크로 들어온 고객이 생년월일로 본인 확인 후 청구 내역을 조회하고 카카오페이머니 또는 카드로 납부합니다.</p>
         ${STEPS.map((s, i) => html`<div class="step ${i === step ? "on" : ""}"><b>${i + 1}</b>${s}</div>`)}
         <p class="note">Dozn 에이전시 sandbox · 실제 결제는 일어나지 않습니다.</p>
       </aside>
       <div class="phone">
-        <header class="top">
-          <span class="logo"><span class="pay">pay</span> 청구서</span
-          ><span class="sub">${opts.sub ?? "카카오페이"}</span>
-        </header>
+        <header class="top"><span class="logo"><span class="pay">pay</span> 청구서</span><span class="sub">${opts.sub ?? "카카오페이"}</span></header>
         ${body}
       </div>
     </div>`,
@@ -115,25 +109,13 @@ export function birthPage(action: string, opts: { error?: string; value?: string
     html`<form class="wrap" method="post" action="${action}">
       <div class="hero">
         <div class="biller">본인 확인</div>
-        <h1>청구서를 확인하려면<br />생년월일을 입력해 주세요</h1>
+        <h1>청구서를 확인하려면<br>생년월일을 입력해 주세요</h1>
         <div class="field">
           <label for="birth">생년월일 8자리</label>
-          <input
-            id="birth"
-            name="birth"
-            inputmode="numeric"
-            autocomplete="bday"
-            maxlength="8"
-            placeholder="예) 19900301"
-            value="${opts.value ?? ""}"
-            required
-            autofocus
-          />
+          <input id="birth" name="birth" inputmode="numeric" autocomplete="bday" maxlength="8" placeholder="예) 19900301" value="${opts.value ?? ""}" required autofocus>
           ${opts.error ? html`<div class="err" role="alert">${opts.error}</div>` : ""}
         </div>
-        <p class="note">
-          입력하신 생년월일은 청구기관에 본인 확인 용도로만 전달됩니다.${opts.info ? html`<br />${opts.info}` : ""}
-        </p>
+        <p class="note">입력하신 생년월일은 청구기관에 본인 확인 용도로만 전달됩니다.${opts.info ? html`<br>${opts.info}` : ""}</p>
       </div>
       <div class="cta"><button type="submit">확인</button></div>
     </form>`,
@@ -144,55 +126,28 @@ function renderDetail(d: Detail): Raw {
   const desc = "description" in d && d.description ? html`<div class="desc">${d.description}</div>` : "";
   switch (d.kind) {
     case "KEY_VALUE":
-      return html`<section class="sec kv">
-        <h2>${d.title}</h2>
+      return html`<section class="sec kv"><h2>${d.title}</h2>
         ${d.rows.map((r) => html`<div class="row ${r.level >= 2 ? "l2" : ""}"><span class="k">${r.key}</span><span class="v">${r.value.replace(/\\n/g, "\n")}</span></div>`)}
-        ${desc}
-      </section>`;
+        ${desc}</section>`;
     case "TEXT":
-      return html`<section class="sec text">
-        <h2>${d.title}</h2>
-        ${d.lines.map((l) => html`<p>${l}</p>`)}${desc}
-      </section>`;
+      return html`<section class="sec text"><h2>${d.title}</h2>${d.lines.map((l) => html`<p>${l}</p>`)}${desc}</section>`;
     case "TABLE":
-      return html`<section class="sec">
-        <h2>${d.title}</h2>
-        <div class="tbl">
-          <table>
-            <thead>
-              <tr>
-                ${d.head.map((h) => html`<th>${h}</th>`)}
-              </tr>
-            </thead>
-            <tbody>
-              ${d.rows.map(
-                (r) =>
-                  html`<tr>
-                    ${r.map((c) => html`<td>${c}</td>`)}
-                  </tr>`,
-              )}
-            </tbody>
-          </table>
-        </div>
-        ${desc}
-      </section>`;
+      return html`<section class="sec"><h2>${d.title}</h2><div class="tbl"><table>
+        <thead><tr>${d.head.map((h) => html`<th>${h}</th>`)}</tr></thead>
+        <tbody>${d.rows.map((r) => html`<tr>${r.map((c) => html`<td>${c}</td>`)}</tr>`)}</tbody>
+      </table></div>${desc}</section>`;
     case "GRAPH": {
       const max = Math.max(1, ...d.points.map((p) => Math.max(0, p.y)));
-      return html`<section class="sec">
-        <h2>${d.title}</h2>
+      return html`<section class="sec"><h2>${d.title}</h2>
         ${d.unit ? html`<div class="unit">(${d.unit})</div>` : ""}
         <div class="graph" role="img" aria-label="${d.title}">
           ${d.points.map((p) => html`<div class="bar"><b>${p.y.toLocaleString("ko-KR")}</b><i style="height:${raw(String(Math.round((Math.max(0, p.y) / max) * 100)))}%"></i></div>`)}
         </div>
         <div class="xs">${d.points.map((p) => html`<span>${p.x}</span>`)}</div>
-        ${desc}
-      </section>`;
+        ${desc}</section>`;
     }
     default:
-      return html`<section class="sec">
-        <h2>${d.title || "상세 정보"}</h2>
-        <p class="note">표시할 수 없는 항목 유형입니다.</p>
-      </section>`;
+      return html`<section class="sec"><h2>${d.title || "상세 정보"}</h2><p class="note">표시할 수 없는 항목 유형입니다.</p></section>`;
   }
 }
 
@@ -206,45 +161,33 @@ export function billPage(bill: Bill, payHref: string, opts: { paid?: boolean; bi
     `${bill.title} - 카카오페이 청구서`,
     1,
     html`<div class="wrap">
-        ${bill.warnings.length ? html`<div class="warn">⚠ 청구기관 응답이 가이드와 다릅니다 (sandbox 안내):<br />${bill.warnings.map((w) => html`· ${w}<br />`)}</div>` : ""}
-        <div class="hero">
-          <div class="biller">
-            ${opts.billerLabel ?? "청구서"}${bill.billedYearMonth ? html` · ${bill.billedYearMonth.slice(0, 4)}년 ${String(Number(bill.billedYearMonth.slice(4)))}월분` : ""}
-          </div>
-          <h1>${bill.title}</h1>
-          <div class="amt">${bill.amount.toLocaleString("ko-KR")}<small>원</small></div>
-          <div class="meta">
-            ${exp}
-            ${bill.billerUserKey ? html`<div class="row"><span class="k">고객번호</span><span class="v">${bill.billerUserKey}</span></div>` : ""}
-            ${bill.taxFree ? html`<div class="row"><span class="k">비과세 금액</span><span class="v">${won(bill.taxFree)}</span></div>` : ""}
-            ${bill.vat ? html`<div class="row"><span class="k">부가세</span><span class="v">${won(bill.vat)}</span></div>` : ""}
-          </div>
+      ${bill.warnings.length ? html`<div class="warn">⚠ 청구기관 응답이 가이드와 다릅니다 (sandbox 안내):<br>${bill.warnings.map((w) => html`· ${w}<br>`)}</div>` : ""}
+      <div class="hero">
+        <div class="biller">${opts.billerLabel ?? "청구서"}${bill.billedYearMonth ? html` · ${bill.billedYearMonth.slice(0, 4)}년 ${String(Number(bill.billedYearMonth.slice(4)))}월분` : ""}</div>
+        <h1>${bill.title}</h1>
+        <div class="amt">${bill.amount.toLocaleString("ko-KR")}<small>원</small></div>
+        <div class="meta">
+          ${exp}
+          ${bill.billerUserKey ? html`<div class="row"><span class="k">고객번호</span><span class="v">${bill.billerUserKey}</span></div>` : ""}
+          ${bill.taxFree ? html`<div class="row"><span class="k">비과세 금액</span><span class="v">${won(bill.taxFree)}</span></div>` : ""}
+          ${bill.vat ? html`<div class="row"><span class="k">부가세</span><span class="v">${won(bill.vat)}</span></div>` : ""}
         </div>
-        ${bill.details.map(renderDetail)}
-        ${
-          bill.bankAccounts.length
-            ? html`<section class="sec">
-                <h2>송금 계좌</h2>
-                ${bill.bankAccounts.map(
-                  (a) =>
-                    html`<div class="acct">
-                      <span class="tag ${a.type === "VIRTUAL" ? "y" : ""}"
-                        >${a.type === "VIRTUAL" ? "가상계좌" : "일반계좌"}</span
-                      >
-                      <div class="no">${BANK_NAMES[a.bankCode] ?? `은행 ${a.bankCode}`} ${a.accountNo}</div>
-                      ${a.holder ? html`<div class="muted">예금주 ${a.holder}</div>` : ""}${a.sender ? html`<div class="muted">입금자명 ${a.sender}</div>` : ""}
-                    </div>`,
-                )}
-              </section>`
-            : ""
-        }
-        <p class="note" style="padding:0 6px">
-          납부하기 버튼은 납기일과 무관하게 표시되며, 납부 가능 여부는 납부 시 청구기관에서 확인합니다.
-        </p>
       </div>
-      <div class="cta">
-        ${opts.paid ? html`<a class="btn" style="background:#eee;color:#777" href="#">납부 완료된 청구서입니다</a>` : html`<a class="btn" href="${payHref}">${bill.amount.toLocaleString("ko-KR")}원 납부하기</a>`}
-      </div>`,
+      ${bill.details.map(renderDetail)}
+      ${
+        bill.bankAccounts.length
+          ? html`<section class="sec"><h2>송금 계좌</h2>${bill.bankAccounts.map(
+              (
+                a,
+              ) => html`<div class="acct"><span class="tag ${a.type === "VIRTUAL" ? "y" : ""}">${a.type === "VIRTUAL" ? "가상계좌" : "일반계좌"}</span>
+              <div class="no">${BANK_NAMES[a.bankCode] ?? `은행 ${a.bankCode}`} ${a.accountNo}</div>
+              ${a.holder ? html`<div class="muted">예금주 ${a.holder}</div>` : ""}${a.sender ? html`<div class="muted">입금자명 ${a.sender}</div>` : ""}</div>`,
+            )}</section>`
+          : ""
+      }
+      <p class="note" style="padding:0 6px">납부하기 버튼은 납기일과 무관하게 표시되며, 납부 가능 여부는 납부 시 청구기관에서 확인합니다.</p>
+    </div>
+    <div class="cta">${opts.paid ? html`<a class="btn" style="background:#eee;color:#777" href="#">납부 완료된 청구서입니다</a>` : html`<a class="btn" href="${payHref}">${bill.amount.toLocaleString("ko-KR")}원 납부하기</a>`}</div>`,
   );
 }
 
@@ -257,54 +200,20 @@ export function payPage(bill: Bill, action: string, opts: { hasTransfer: boolean
         <div class="biller">${bill.title}</div>
         <div class="amt">${bill.amount.toLocaleString("ko-KR")}<small>원</small></div>
       </div>
-      <div class="sec methods">
-        <h2>납부 수단</h2>
-        <label class="m"
-          ><input type="radio" name="pay_by" value="MONEY" checked /><span class="ico m">pay</span
-          ><span>카카오페이머니<small>잔액 1,000,000원 · 연결계좌 자동충전</small></span></label
-        >
-        <label class="m"
-          ><input type="radio" name="pay_by" value="CARD" /><span class="ico c">CARD</span
-          ><span>카드<small>카카오페이에 등록된 카드로 결제</small></span></label
-        >
-        ${
-          opts.hasTransfer
-            ? html`<label class="m"
-                ><input type="radio" name="pay_by" value="MONEY_TRANSFER" /><span class="ico t">송금</span
-                ><span>계좌 송금<small>청구기관 계좌로 카카오페이 송금</small></span></label
-              >`
-            : ""
-        }
-        <div class="field cardpick">
-          <label for="card">카드사</label>
-          <select id="card" name="card_company">
-            ${CARD_COMPANIES.map(([code, name]) => html`<option value="${code}" ${code === "SHINHAN" ? raw("selected") : ""}>${name} (${code})</option>`)}
-          </select>
+      <div class="sec methods"><h2>납부 수단</h2>
+        <label class="m"><input type="radio" name="pay_by" value="MONEY" checked><span class="ico m">pay</span><span>카카오페이머니<small>잔액 1,000,000원 · 연결계좌 자동충전</small></span></label>
+        <label class="m"><input type="radio" name="pay_by" value="CARD"><span class="ico c">CARD</span><span>카드<small>카카오페이에 등록된 카드로 결제</small></span></label>
+        ${opts.hasTransfer ? html`<label class="m"><input type="radio" name="pay_by" value="MONEY_TRANSFER"><span class="ico t">송금</span><span>계좌 송금<small>청구기관 계좌로 카카오페이 송금</small></span></label>` : ""}
+        <div class="field cardpick"><label for="card">카드사</label>
+          <select id="card" name="card_company">${CARD_COMPANIES.map(([code, name]) => html`<option value="${code}" ${code === "SHINHAN" ? raw("selected") : ""}>${name} (${code})</option>`)}</select>
         </div>
       </div>
-      <details class="test">
-        <summary>테스트 옵션 (sandbox)</summary>
-        <div class="field">
-          <label>결제 금액 변경 (빈칸 = 청구 금액)</label
-          ><input name="amount" inputmode="numeric" placeholder="${String(bill.amount)}" />
-        </div>
-        <div class="field">
-          <label>수수료 부과 구분 (pay_fee_type)</label
-          ><select name="pay_fee_type">
-            <option>BEFORE</option>
-            <option>AFTER</option>
-            <option>NONE</option>
-          </select>
-        </div>
-        <div class="field">
-          <label>카드 BIN (pay_detail1, 빈칸 = 카드사 기본값)</label
-          ><input name="card_bin" inputmode="numeric" maxlength="6" />
-        </div>
+      <details class="test"><summary>테스트 옵션 (sandbox)</summary>
+        <div class="field"><label>결제 금액 변경 (빈칸 = 청구 금액)</label><input name="amount" inputmode="numeric" placeholder="${String(bill.amount)}"></div>
+        <div class="field"><label>수수료 부과 구분 (pay_fee_type)</label><select name="pay_fee_type"><option>BEFORE</option><option>AFTER</option><option>NONE</option></select></div>
+        <div class="field"><label>카드 BIN (pay_detail1, 빈칸 = 카드사 기본값)</label><input name="card_bin" inputmode="numeric" maxlength="6"></div>
       </details>
-      <div class="cta">
-        <button type="submit">${bill.amount.toLocaleString("ko-KR")}원 결제하기</button
-        ><a class="kbtn ghost" href="${opts.backHref}">청구서로 돌아가기</a>
-      </div>
+      <div class="cta"><button type="submit">${bill.amount.toLocaleString("ko-KR")}원 결제하기</button><a class="kbtn ghost" href="${opts.backHref}">청구서로 돌아가기</a></div>
     </form>`,
   );
 }
@@ -322,17 +231,15 @@ export function resultPage(r: {
     r.ok ? "납부 완료 - 카카오페이 청구서" : "납부 처리 결과 - 카카오페이 청구서",
     3,
     html`<div class="wrap">
-        <div class="hero center">
-          <div class="${r.ok ? "badge-ok" : "badge-no"}">${r.ok ? "✓" : "!"}</div>
-          <h1>${r.title}</h1>
-          ${r.note ? html`<p>${r.note}</p>` : ""}
-          ${r.billerCode ? html`<span class="code">청구기관 응답 ${r.billerCode}${r.billerMessage ? ` · ${r.billerMessage}` : ""}</span>` : ""}
-        </div>
-        <section class="sec">
-          ${r.rows.map(([k, v]) => html`<div class="row"><span class="k">${k}</span><span class="v">${v}</span></div>`)}
-        </section>
+      <div class="hero center">
+        <div class="${r.ok ? "badge-ok" : "badge-no"}">${r.ok ? "✓" : "!"}</div>
+        <h1>${r.title}</h1>
+        ${r.note ? html`<p>${r.note}</p>` : ""}
+        ${r.billerCode ? html`<span class="code">청구기관 응답 ${r.billerCode}${r.billerMessage ? ` · ${r.billerMessage}` : ""}</span>` : ""}
       </div>
-      ${r.backHref ? html`<div class="cta"><a class="btn" href="${r.backHref}">확인</a></div>` : ""}`,
+      <section class="sec">${r.rows.map(([k, v]) => html`<div class="row"><span class="k">${k}</span><span class="v">${v}</span></div>`)}</section>
+    </div>
+    ${r.backHref ? html`<div class="cta"><a class="btn" href="${r.backHref}">확인</a></div>` : ""}`,
   );
 }
 
@@ -347,14 +254,12 @@ export function errorPage(e: {
   return shell(
     `${e.title} - 카카오페이 청구서`,
     e.step,
-    html`<div class="wrap">
-        <div class="hero center">
-          <div class="badge-no">!</div>
-          <h1>${e.title}</h1>
-          <p>${e.message}</p>
-          ${e.code ? html`<span class="code">${e.code}${e.detail ? ` · ${e.detail}` : ""}</span>` : ""}
-        </div>
-      </div>
+    html`<div class="wrap"><div class="hero center">
+        <div class="badge-no">!</div>
+        <h1>${e.title}</h1>
+        <p>${e.message}</p>
+        ${e.code ? html`<span class="code">${e.code}${e.detail ? ` · ${e.detail}` : ""}</span>` : ""}
+      </div></div>
       ${e.actions?.length ? html`<div class="cta">${e.actions.map((a) => html`<a class="${a.ghost ? "kbtn ghost" : "btn"}" href="${a.href}">${a.label}</a>`)}</div>` : ""}`,
   );
 }

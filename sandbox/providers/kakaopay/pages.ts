@@ -58,11 +58,7 @@ form:not(:has(input[name=method]:checked)) .only-card,form:not(:has(input[name=m
 `;
 
 function top(wide = false): Raw {
-  return html`<header class="kp-top">
-    <div class="kp-top-in${wide ? " wide" : ""}">
-      <span class="kp-logo">pay</span><span class="kp-title">카카오페이 결제</span><span class="kp-sbx">SANDBOX</span>
-    </div>
-  </header>`;
+  return html`<header class="kp-top"><div class="kp-top-in${wide ? " wide" : ""}"><span class="kp-logo">pay</span><span class="kp-title">카카오페이 결제</span><span class="kp-sbx">SANDBOX</span></div></header>`;
 }
 
 /** A decorative QR-like pattern derived from the tid (not a real QR code). */
@@ -127,23 +123,16 @@ export function payPage(
 
   const tms = html`<section class="card kp-tms">
     <div class="kp-bubble">카카오톡으로 결제 요청 메시지를 보냈습니다</div>
-    <p class="muted">
-      휴대폰의 카카오톡에서 메시지를 확인하고 결제를 진행해 주세요.<br />또는 카카오톡 앱으로 QR 코드를 스캔하세요.
-    </p>
+    <p class="muted">휴대폰의 카카오톡에서 메시지를 확인하고 결제를 진행해 주세요.<br>또는 카카오톡 앱으로 QR 코드를 스캔하세요.</p>
     ${fakeQr(p.tid)}
     <p class="muted">남은 시간 ${countdown(left)}</p>
-    <p class="kp-note">
-      샌드박스에서는 메시지가 실제로 발송되지 않습니다.<br />이 화면에서 바로 결제를 진행할 수도 있습니다.
-    </p>
+    <p class="kp-note">샌드박스에서는 메시지가 실제로 발송되지 않습니다.<br>이 화면에서 바로 결제를 진행할 수도 있습니다.</p>
   </section>`;
 
   const summary = html`<section class="card kp-sum">
     <div class="kp-merchant">가맹점 ${p.cid}</div>
     <div class="kp-item">${p.item_name}</div>
-    <div class="kp-meta">
-      수량 ${p.quantity.toLocaleString("ko-KR")}개${p.item_code ? html` · 상품코드 ${p.item_code}` : ""}<br />주문번호
-      ${p.partner_order_id}
-    </div>
+    <div class="kp-meta">수량 ${p.quantity.toLocaleString("ko-KR")}개${p.item_code ? html` · 상품코드 ${p.item_code}` : ""}<br>주문번호 ${p.partner_order_id}</div>
     <div class="kp-total"><span>결제금액</span><span class="amount">${won(p.amount.total)}</span></div>
     <div class="kp-rows">
       <div><span>부가세</span><span>${won(p.amount.vat)}</span></div>
@@ -154,22 +143,13 @@ export function payPage(
 
   const installOptions = [0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
   const form = html`<form method="post" action="/kakaopay/pay/${p.tid}/approve">
-    <input type="hidden" name="device" value="${opts.device}" />
+    <input type="hidden" name="device" value="${opts.device}">
     <section class="card">
       <h2>결제수단</h2>
       <div class="kp-methods">
         ${methods.map(
-          (m) =>
-            html`<label class="kp-method"
-              ><input
-                type="radio"
-                name="method"
-                id="m-${m.code}"
-                value="${m.code}"
-                ${raw(chosen === m.code ? "checked" : "")}
-                ${raw(p.allowed_method && p.allowed_method !== m.code ? "disabled" : "")}
-              /><span>${m.label}<small>${m.sub}</small></span></label
-            >`,
+          (m) => html`<label class="kp-method"><input type="radio" name="method" id="m-${m.code}" value="${m.code}"
+            ${raw(chosen === m.code ? "checked" : "")} ${raw(p.allowed_method && p.allowed_method !== m.code ? "disabled" : "")}><span>${m.label}<small>${m.sub}</small></span></label>`,
         )}
       </div>
       <div class="only-card kp-sub">
@@ -180,17 +160,13 @@ export function payPage(
         <label for="kp-install">할부</label>
         ${
           p.install_month != null
-            ? html`<select id="kp-install" disabled>
-                <option>${p.install_month === 0 ? "일시불" : `${p.install_month}개월`} (가맹점 지정)</option>
-              </select>`
+            ? html`<select id="kp-install" disabled><option>${p.install_month === 0 ? "일시불" : `${p.install_month}개월`} (가맹점 지정)</option></select>`
             : html`<select id="kp-install" name="install">
                 ${installOptions.map((m) => html`<option value="${m}" ${raw(String(m) === chosenInstall ? "selected" : "")}>${m === 0 ? "일시불" : `${m}개월`}</option>`)}
               </select>`
         }
       </div>
-      <div class="only-money kp-sub">
-        <div class="kp-money"><span>카카오페이머니 잔액</span><b>${won(1_000_000)}</b></div>
-      </div>
+      <div class="only-money kp-sub"><div class="kp-money"><span>카카오페이머니 잔액</span><b>${won(1_000_000)}</b></div></div>
       ${
         opts.errors?.length
           ? html`<div class="kp-err" role="alert">${opts.errors.map((e) => html`<p>${e}</p>`)}</div>`
@@ -200,48 +176,32 @@ export function payPage(
     <div class="kp-actions">
       <button type="submit" class="primary pay">${won(p.amount.total)} 결제하기</button>
       <div class="row">
-        <button type="submit" class="secondary" formaction="/kakaopay/pay/${p.tid}/cancel" formnovalidate>
-          결제 취소
-        </button>
-        <button type="submit" class="danger" formaction="/kakaopay/pay/${p.tid}/fail" formnovalidate>
-          결제 실패 시뮬레이션
-        </button>
+        <button type="submit" class="secondary" formaction="/kakaopay/pay/${p.tid}/cancel" formnovalidate>결제 취소</button>
+        <button type="submit" class="danger" formaction="/kakaopay/pay/${p.tid}/fail" formnovalidate>결제 실패 시뮬레이션</button>
       </div>
     </div>
   </form>`;
 
-  const foot = html`<div class="kp-foot kp-note">
-    ${deviceLabel} 결제 화면 · TID ${p.tid}<br />결제 유효시간 ${kstDateTime(p.expiresAt).replace("T", " ")}
-    (KST)까지${opts.device === "pc" ? "" : html`<br />남은 시간 ${countdown(left)}`}
-  </div>`;
+  const foot = html`<div class="kp-foot kp-note">${deviceLabel} 결제 화면 · TID ${p.tid}<br>결제 유효시간 ${kstDateTime(p.expiresAt).replace("T", " ")} (KST)까지${
+    opts.device === "pc" ? "" : html`<br>남은 시간 ${countdown(left)}`
+  }</div>`;
 
   const body =
     opts.device === "pc"
-      ? html`${top(true)}
-          <main class="kp pc">
-            <div class="kp-grid">
-              <div>${tms}</div>
-              <div>${summary}${form}</div>
-            </div>
-            ${foot}
-          </main>`
-      : html`${top()}
-          <main class="kp">${summary}${form}${foot}</main>`;
+      ? html`${top(true)}<main class="kp pc"><div class="kp-grid"><div>${tms}</div><div>${summary}${form}</div></div>${foot}</main>`
+      : html`${top()}<main class="kp">${summary}${form}${foot}</main>`;
   return page("카카오페이 결제", body, { css });
 }
 
 export function errorPage(title: string, message: string, info?: { tid: string; status: string }): string {
   return page(
     "카카오페이 결제",
-    html`${top()}
-      <main class="kp">
-        <section class="card kp-errbox">
-          <div class="icon">!</div>
-          <h1>${title}</h1>
-          <p>${message}</p>
-          ${info ? html`<p class="kp-note" style="margin-top:14px">TID ${info.tid}<br />상태 ${info.status}</p>` : ""}
-        </section>
-      </main>`,
+    html`${top()}<main class="kp"><section class="card kp-errbox">
+      <div class="icon">!</div>
+      <h1>${title}</h1>
+      <p>${message}</p>
+      ${info ? html`<p class="kp-note" style="margin-top:14px">TID ${info.tid}<br>상태 ${info.status}</p>` : ""}
+    </section></main>`,
     { css },
   );
 }

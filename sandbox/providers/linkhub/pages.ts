@@ -67,12 +67,9 @@ tick();setInterval(tick,1000);})();
 </script>`);
 
 function shell(title: string, body: Raw): string {
-  return page(
-    title,
-    html`<div class="tag">Kakao sandbox · 시뮬레이션된 카카오톡</div>
-      ${body}${countdownScript}`,
-    { css },
-  );
+  return page(title, html`<div class="tag">Kakao sandbox · 시뮬레이션된 카카오톡</div>${body}${countdownScript}`, {
+    css,
+  });
 }
 
 export const fmtPhone = (p: string) => p.replace(/^(\d{3})(\d{3,4})(\d{4})$/, "$1-$2-$3");
@@ -93,37 +90,23 @@ const leftSeconds = (r: ConsentRequest, now: Date) =>
   Math.max(0, Math.floor((r.expireAt.getTime() - now.getTime()) / 1000));
 const kindLabel = (r: ConsentRequest) => (r.kind === "cms" ? "출금동의 요청" : "전자서명 요청");
 const statePill = (r: ConsentRequest) =>
-  html`<span class="pill s${r.state}"
-    >${r.state === 1 ? "서명 완료" : r.state === 3 ? "거절함" : STATE_LABEL[r.state]}</span
-  >`;
+  html`<span class="pill s${r.state}">${r.state === 1 ? "서명 완료" : r.state === 3 ? "거절함" : STATE_LABEL[r.state]}</span>`;
 
 export function phoneEntryPage(phones: { phone: string; pending: number }[]): string {
   return shell(
     "카카오톡",
-    html`<div class="login">
-      <div class="logo">TALK</div>
+    html`<div class="login"><div class="logo">TALK</div>
       <form method="get" action="/kakaotalk">
         <label for="phone" style="color:#3c1e1e">휴대폰 번호</label>
-        <input
-          id="phone"
-          name="phone"
-          inputmode="numeric"
-          autocomplete="tel"
-          placeholder="01012345678"
-          pattern="[0-9-]{10,13}"
-          required
-        />
+        <input id="phone" name="phone" inputmode="numeric" autocomplete="tel" placeholder="01012345678" pattern="[0-9-]{10,13}" required>
         <button type="submit">카카오톡 열기</button>
       </form>
       ${
         phones.length
-          ? html`<p class="hint">인증 요청을 받은 번호</p>
-              ${phones.map(
-                (p) =>
-                  html`<a class="ph" href="/kakaotalk?phone=${p.phone}"
-                    >${fmtPhone(p.phone)} <span class="muted">· 대기 ${p.pending}건</span></a
-                  >`,
-              )}`
+          ? html`<p class="hint">인증 요청을 받은 번호</p>${phones.map(
+              (p) =>
+                html`<a class="ph" href="/kakaotalk?phone=${p.phone}">${fmtPhone(p.phone)} <span class="muted">· 대기 ${p.pending}건</span></a>`,
+            )}`
           : html`<p class="hint">아직 인증 요청을 받은 번호가 없습니다.</p>`
       }
     </div>`,
@@ -140,51 +123,25 @@ export function chatPage(phone: string, reqs: ConsentRequest[], now: Date): stri
       lastDay = day;
     }
     const pending = r.state === 0;
-    items.push(
-      html`<div class="row" id="r${r.receiptID}">
-        <div class="ava">인증</div>
-        <div>
-          <div class="who">카카오 인증서</div>
-          <div class="msg">
-            <div class="bubble${pending ? "" : " off"}">
-              <div class="hd">${kindLabel(r)}</div>
-              <div class="bd">
-                ${r.sender}에서 ${r.kind === "cms" ? "자동이체 출금동의" : "전자서명"}를 요청했습니다.
-                <dl>
-                  <dt>요청구분</dt>
-                  <dd>${r.title}</dd>
-                  <dt>요청기관</dt>
-                  <dd>${r.sender}</dd>
-                  <dt>상태</dt>
-                  <dd>${pending ? html`<span class="cd" data-left="${leftSeconds(r, now)}"></span>` : statePill(r)}</dd>
-                </dl>
-                ${r.message ? html`<p style="margin:10px 0 0;color:#555;font-size:13px">${r.message}</p>` : ""}
-              </div>
-              <a class="go" href="/kakaotalk/r/${r.receiptID}?phone=${phone}">${pending ? "확인하기" : "내용 보기"}</a>
-            </div>
-            <span class="time">${clock(r.requestedAt)}</span>
-          </div>
+    items.push(html`<div class="row" id="r${r.receiptID}"><div class="ava">인증</div><div>
+      <div class="who">카카오 인증서</div>
+      <div class="msg"><div class="bubble${pending ? "" : " off"}">
+        <div class="hd">${kindLabel(r)}</div>
+        <div class="bd">${r.sender}에서 ${r.kind === "cms" ? "자동이체 출금동의" : "전자서명"}를 요청했습니다.
+          <dl><dt>요청구분</dt><dd>${r.title}</dd><dt>요청기관</dt><dd>${r.sender}</dd>
+          <dt>상태</dt><dd>${pending ? html`<span class="cd" data-left="${leftSeconds(r, now)}"></span>` : statePill(r)}</dd></dl>
+          ${r.message ? html`<p style="margin:10px 0 0;color:#555;font-size:13px">${r.message}</p>` : ""}
         </div>
-      </div>`,
-    );
+        <a class="go" href="/kakaotalk/r/${r.receiptID}?phone=${phone}">${pending ? "확인하기" : "내용 보기"}</a>
+      </div><span class="time">${clock(r.requestedAt)}</span></div>
+    </div></div>`);
   }
   return shell(
     "카카오톡 - 카카오 인증서",
     html`<div class="phone">
-      <div class="bar">
-        <a href="/kakaotalk" aria-label="뒤로">‹</a>
-        <div>
-          <div class="t">카카오 인증서</div>
-          <div class="s">${fmtPhone(phone)}</div>
-        </div>
-      </div>
-      <div class="chat">
-        ${items.length ? items : html`<div class="empty">받은 인증 요청이 없습니다.<br />가맹점에서 요청을 보내면 여기에 표시됩니다.</div>`}
-      </div>
-      <div class="input">
-        <div>메시지를 입력할 수 없는 채널입니다</div>
-        <b>전송</b>
-      </div>
+      <div class="bar"><a href="/kakaotalk" aria-label="뒤로">‹</a><div><div class="t">카카오 인증서</div><div class="s">${fmtPhone(phone)}</div></div></div>
+      <div class="chat">${items.length ? items : html`<div class="empty">받은 인증 요청이 없습니다.<br>가맹점에서 요청을 보내면 여기에 표시됩니다.</div>`}</div>
+      <div class="input"><div>메시지를 입력할 수 없는 채널입니다</div><b>전송</b></div>
     </div>`,
   );
 }
@@ -214,32 +171,25 @@ function sheet(
   opts: { back: string; action: string; hidden: Record<string, string>; app: boolean },
 ): string {
   const pending = r.state === 0;
-  const hidden = Object.entries(opts.hidden).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}" />`);
+  const hidden = Object.entries(opts.hidden).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`);
   return shell(
     opts.app ? "카카오톡 - 앱투앱 인증" : `카카오톡 - ${kindLabel(r)}`,
     html`<div class="sheet">
-      <div class="top">
-        <a href="${opts.back}" aria-label="닫기">‹</a><b>${opts.app ? "카카오톡 앱 인증" : kindLabel(r)}</b>
-      </div>
+      <div class="top"><a href="${opts.back}" aria-label="닫기">‹</a><b>${opts.app ? "카카오톡 앱 인증" : kindLabel(r)}</b></div>
       <div class="body">
         <div class="brand"><i>카카오 인증서</i>${opts.app ? html`<span class="pill">앱투앱</span>` : ""}</div>
-        <h1 class="q">${r.sender}의<br />${r.kind === "cms" ? "자동이체 출금동의" : "전자서명"} 요청입니다</h1>
-        <p class="sub">
-          ${pending ? html`<span class="cd" data-left="${leftSeconds(r, now)}"></span> · 만료 전에 서명해 주세요` : statePill(r)}
-        </p>
-        ${details(r)} ${r.esign ? html`<div class="doc">${r.esign.token}</div>` : ""}
+        <h1 class="q">${r.sender}의<br>${r.kind === "cms" ? "자동이체 출금동의" : "전자서명"} 요청입니다</h1>
+        <p class="sub">${pending ? html`<span class="cd" data-left="${leftSeconds(r, now)}"></span> · 만료 전에 서명해 주세요` : statePill(r)}</p>
+        ${details(r)}
+        ${r.esign ? html`<div class="doc">${r.esign.token}</div>` : ""}
         ${r.cms ? html`<div class="agree">본인은 위 계좌에서 <b>${r.cms.requestCorp}</b>이(가) 청구하는 금액을 자동이체로 출금하는 것에 동의하며, 카카오 인증서로 전자서명합니다.</div>` : ""}
         ${!pending ? html`<div class="banner">${r.state === 1 ? "서명이 완료된 요청입니다." : r.state === 2 ? "인증 시간이 만료된 요청입니다." : r.state === 3 ? "거절한 요청입니다." : "처리에 실패한 요청입니다."}</div>` : ""}
       </div>
       ${
         pending
           ? html`<div class="acts">
-              <form method="post" action="${opts.action}/decline">
-                ${hidden}<button class="no" type="submit">거절</button>
-              </form>
-              <form class="wide" method="post" action="${opts.action}/sign">
-                ${hidden}<button class="yes" type="submit">서명하기</button>
-              </form>
+              <form method="post" action="${opts.action}/decline">${hidden}<button class="no" type="submit">거절</button></form>
+              <form class="wide" method="post" action="${opts.action}/sign">${hidden}<button class="yes" type="submit">서명하기</button></form>
             </div>`
           : html`<div class="acts"><a class="btn no" style="margin:0" href="${opts.back}">돌아가기</a></div>`
       }
@@ -268,23 +218,17 @@ export function appSheet(r: ConsentRequest, now: Date, returnUrl: string, platfo
 export function appResultPage(r: ConsentRequest, params: Record<string, string>): string {
   return shell(
     "카카오톡 - 인증 결과",
-    html`<div class="sheet">
-      <div class="top"><b>카카오톡 앱 인증</b></div>
-      <div class="body">
-        <h1 class="q">${r.state === 1 ? "서명이 완료되었습니다" : "인증을 취소했습니다"}</h1>
-        <p class="sub">복귀 URL이 없어 결과를 여기에 표시합니다. 가맹점 앱에는 아래 값이 전달됩니다.</p>
-        <div class="kv">${Object.entries(params).map(([k, v]) => html`<div><span>${k}</span><b>${v}</b></div>`)}</div>
-      </div>
-    </div>`,
+    html`<div class="sheet"><div class="top"><b>카카오톡 앱 인증</b></div><div class="body">
+      <h1 class="q">${r.state === 1 ? "서명이 완료되었습니다" : "인증을 취소했습니다"}</h1>
+      <p class="sub">복귀 URL이 없어 결과를 여기에 표시합니다. 가맹점 앱에는 아래 값이 전달됩니다.</p>
+      <div class="kv">${Object.entries(params).map(([k, v]) => html`<div><span>${k}</span><b>${v}</b></div>`)}</div>
+    </div></div>`,
   );
 }
 
 export function notFoundPage(what: string): string {
   return shell(
     "카카오톡",
-    html`<div class="sheet">
-      <div class="top"><a href="/kakaotalk">‹</a><b>카카오톡</b></div>
-      <div class="body"><div class="empty" style="color:#666">${what}</div></div>
-    </div>`,
+    html`<div class="sheet"><div class="top"><a href="/kakaotalk">‹</a><b>카카오톡</b></div><div class="body"><div class="empty" style="color:#666">${what}</div></div></div>`,
   );
 }

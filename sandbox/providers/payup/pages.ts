@@ -27,39 +27,24 @@ export type WindowOrder = {
 const won = (n: number) => `${n.toLocaleString("ko-KR")}원`;
 
 function header(title: string): Raw {
-  return html`<div class="kcp-top">
-    <span class="pay">pay</span><span>${title}</span><span class="by">NHN KCP · 페이업 (샌드박스)</span>
-  </div>`;
+  return html`<div class="kcp-top"><span class="pay">pay</span><span>${title}</span><span class="by">NHN KCP · 페이업 (샌드박스)</span></div>`;
 }
 
 function methodChoice(): Raw {
   return html`<div class="card methods">
     <b>결제수단</b>
-    <label><input type="radio" name="method" value="KAKAO_MONEY" checked /> 카카오페이머니</label>
-    <label><input type="radio" name="method" value="KAKAO_CARD" /> 카카오페이 카드 (신용/체크)</label>
-    <label style="display:block;border:0;padding:0;background:none"
-      >카드사
-      <select name="card">
-        ${CARDS.map((c) => html`<option value="${c.code}">${c.name}</option>`)}
-      </select></label
-    >
-    <label style="display:block;border:0;padding:0;background:none"
-      >할부
-      <select name="quota">
-        <option value="0">일시불</option>
-        <option value="2">2개월</option>
-        <option value="3">3개월</option>
-        <option value="6">6개월</option>
-        <option value="12">12개월</option>
-      </select></label
-    >
+    <label><input type="radio" name="method" value="KAKAO_MONEY" checked> 카카오페이머니</label>
+    <label><input type="radio" name="method" value="KAKAO_CARD"> 카카오페이 카드 (신용/체크)</label>
+    <label style="display:block;border:0;padding:0;background:none">카드사
+      <select name="card">${CARDS.map((c) => html`<option value="${c.code}">${c.name}</option>`)}</select></label>
+    <label style="display:block;border:0;padding:0;background:none">할부
+      <select name="quota"><option value="0">일시불</option><option value="2">2개월</option><option value="3">3개월</option><option value="6">6개월</option><option value="12">12개월</option></select></label>
   </div>`;
 }
 
 function summary(o: WindowOrder): Raw {
   return html`<div class="card">
-    <div class="muted">상품명</div>
-    <div style="font-size:17px;font-weight:700;margin:4px 0 12px">${o.goodName}</div>
+    <div class="muted">상품명</div><div style="font-size:17px;font-weight:700;margin:4px 0 12px">${o.goodName}</div>
     <div class="row"><span>주문번호</span><span>${o.ordrIdxx}</span></div>
     <div class="row"><span>구매자</span><span>${o.buyrName}</span></div>
     <div class="row"><span>결제금액</span><span class="amount" style="font-size:22px">${won(o.goodMny)}</span></div>
@@ -70,22 +55,16 @@ function summary(o: WindowOrder): Raw {
 export function mobileWindowPage(o: WindowOrder, hidden: Record<string, string>): string {
   return page(
     "카카오페이 결제",
-    html`${header("카카오페이 결제")}
-      <main>
-        ${summary(o)}
-        <form method="post" action="/kcp/mobile/mobileGW.kcp/act" accept-charset="euc-kr">
-          ${Object.entries(hidden).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}" />`)}
-          ${methodChoice()}
-          <div class="btns">
-            <button class="secondary" name="action" value="cancel" type="submit">취소</button>
-            <button class="primary" name="action" value="pay" type="submit">결제하기</button>
-          </div>
-          <button class="danger" name="action" value="fail" type="submit" style="font-size:13px;padding:10px">
-            인증 실패 (테스트)
-          </button>
-        </form>
-        <p class="foot">카카오톡 인증 대신 샌드박스 버튼으로 결제를 진행합니다.</p>
-      </main>`,
+    html`${header("카카오페이 결제")}<main>
+      ${summary(o)}
+      <form method="post" action="/kcp/mobile/mobileGW.kcp/act" accept-charset="euc-kr">
+        ${Object.entries(hidden).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`)}
+        ${methodChoice()}
+        <div class="btns"><button class="secondary" name="action" value="cancel" type="submit">취소</button>
+        <button class="primary" name="action" value="pay" type="submit">결제하기</button></div>
+        <button class="danger" name="action" value="fail" type="submit" style="font-size:13px;padding:10px">인증 실패 (테스트)</button>
+      </form>
+      <p class="foot">카카오톡 인증 대신 샌드박스 버튼으로 결제를 진행합니다.</p></main>`,
     { charset: "euc-kr", css },
   );
 }
@@ -97,14 +76,9 @@ export function errorPage(
 ): string {
   return page(
     title,
-    html`${header("카카오페이 결제")}
-      <main>
-        <div class="card">
-          <h2 style="margin-top:0">${title}</h2>
-          <div class="err">${message}</div>
-          ${back ? html`<form method="post" action="${back.action}" accept-charset="euc-kr">${Object.entries(back.fields).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}" />`)}<button class="secondary" type="submit">가맹점으로 돌아가기</button></form>` : ""}
-        </div>
-      </main>`,
+    html`${header("카카오페이 결제")}<main><div class="card"><h2 style="margin-top:0">${title}</h2><div class="err">${message}</div>
+    ${back ? html`<form method="post" action="${back.action}" accept-charset="euc-kr">${Object.entries(back.fields).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`)}<button class="secondary" type="submit">가맹점으로 돌아가기</button></form>` : ""}
+    </div></main>`,
     { charset: "euc-kr", css },
   );
 }
@@ -113,19 +87,11 @@ export function errorPage(
 export function postBackPage(action: string, fields: Record<string, string>): string {
   return page(
     "결제 결과 전송",
-    html`${header("카카오페이 결제")}
-      <main>
-        <div class="card">
-          <p>가맹점으로 결과를 전송하고 있습니다…</p>
-          <form name="kcp_return" method="post" action="${action}" accept-charset="euc-kr">
-            ${Object.entries(fields).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}" />`)}
-            <noscript><button class="primary" type="submit">계속</button></noscript>
-          </form>
-        </div>
-      </main>
-      <script>
-        document.forms.kcp_return.submit();
-      </script>`,
+    html`${header("카카오페이 결제")}<main><div class="card"><p>가맹점으로 결과를 전송하고 있습니다…</p>
+    <form name="kcp_return" method="post" action="${action}" accept-charset="euc-kr">
+      ${Object.entries(fields).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`)}
+      <noscript><button class="primary" type="submit">계속</button></noscript>
+    </form></div></main><script>document.forms.kcp_return.submit();</script>`,
     { charset: "euc-kr", css },
   );
 }
@@ -134,21 +100,15 @@ export function postBackPage(action: string, fields: Record<string, string>): st
 export function pcLayerPage(o: WindowOrder, hidden: Record<string, string>): string {
   return page(
     "카카오페이 결제",
-    html`${header("카카오페이 결제")}
-      <main>
-        ${summary(o)}
-        <form method="post" action="/kcp/pc/layer" accept-charset="euc-kr">
-          ${Object.entries(hidden).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}" />`)}
-          ${methodChoice()}
-          <div class="btns">
-            <button class="secondary" name="action" value="cancel" type="submit">취소</button>
-            <button class="primary" name="action" value="pay" type="submit">결제하기</button>
-          </div>
-          <button class="danger" name="action" value="fail" type="submit" style="font-size:13px;padding:10px">
-            인증 실패 (테스트)
-          </button>
-        </form>
-      </main>`,
+    html`${header("카카오페이 결제")}<main>
+      ${summary(o)}
+      <form method="post" action="/kcp/pc/layer" accept-charset="euc-kr">
+        ${Object.entries(hidden).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`)}
+        ${methodChoice()}
+        <div class="btns"><button class="secondary" name="action" value="cancel" type="submit">취소</button>
+        <button class="primary" name="action" value="pay" type="submit">결제하기</button></div>
+        <button class="danger" name="action" value="fail" type="submit" style="font-size:13px;padding:10px">인증 실패 (테스트)</button>
+      </form></main>`,
     { charset: "euc-kr", css: css + layerCss },
   );
 }
@@ -166,13 +126,8 @@ const jsJson = (v: unknown) =>
 export function pcResultPage(fields: Record<string, string>, targetOrigin: string): string {
   return page(
     "결제 결과",
-    html`${header("카카오페이 결제")}
-      <main>
-        <div class="card">
-          <p>${fields.res_cd === "0000" ? "인증이 완료되었습니다." : "결제가 진행되지 않았습니다."}</p>
-        </div>
-      </main>
-      ${raw(`<script>parent.postMessage({source:"kcp-sandbox",fields:${jsJson(fields)}},${jsJson(targetOrigin)});</script>`)}`,
+    html`${header("카카오페이 결제")}<main><div class="card"><p>${fields.res_cd === "0000" ? "인증이 완료되었습니다." : "결제가 진행되지 않았습니다."}</p></div></main>
+    ${raw(`<script>parent.postMessage({source:"kcp-sandbox",fields:${jsJson(fields)}},${jsJson(targetOrigin)});</script>`)}`,
     { charset: "euc-kr", css },
   );
 }
@@ -191,14 +146,7 @@ export function pcErrorPage(
     : "";
   return page(
     title,
-    html`${header("카카오페이 결제")}
-      <main>
-        <div class="card">
-          <h2 style="margin-top:0">${title}</h2>
-          <div class="err">${message}</div>
-          ${close}
-        </div>
-      </main>`,
+    html`${header("카카오페이 결제")}<main><div class="card"><h2 style="margin-top:0">${title}</h2><div class="err">${message}</div>${close}</div></main>`,
     { charset: "euc-kr", css },
   );
 }
