@@ -2,21 +2,16 @@
 // bill and its first timeline event are written together or not at all.
 import { randomBytes } from "node:crypto";
 import { db as defaultDb, Prisma, type Db } from "../db";
-import { err, ok, type Result } from "../errors";
+import { fail, ok, type Result } from "../errors";
 import { vatOf } from "../money";
 import { noticeShapeError } from "./providers";
 import { toWireDetail } from "./details";
 import { addBillEvent } from "./events";
-import { billInputSchema, fieldErrors, type BillInput, type FieldErrors, type ValidBillInput } from "./input";
+import { billInputSchema, fieldErrors, type BillInput, type ValidBillInput } from "./input";
 import { lockBill } from "./locks";
 import { editUnpaidBill, isEditable } from "./state";
 
 export type BillActor = { merchantId: string; adminId: string };
-export type BillWriteError = {
-  code: "VALIDATION" | "CONFLICT" | "NOT_FOUND" | "NOT_EDITABLE";
-  message: string;
-  fields?: FieldErrors;
-};
 
 const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 export function newNoticeKey(now = new Date()): string {
@@ -78,13 +73,11 @@ function uniqueViolation(e: unknown): string | null {
 }
 
 /** The form's input checked and turned into the bill's columns (the first field message as the summary). */
-function parseBillInput(
-  input: BillInput,
-): Result<{ v: ValidBillInput; data: ReturnType<typeof billData> }, BillWriteError> {
+function parseBillInput(input: BillInput): Result<{ v: ValidBillInput; data: ReturnType<typeof billData> }> {
   const parsed = billInputSchema.safeParse(input);
   if (!parsed.success) {
     const fields = fieldErrors(parsed.error);
-    return err({ code: "VALIDATION", message: Object.values(fields)[0] ?? "입력값을 확인해 주세요.", fields });
+    return fail("VALIDATION", Object.values(fields)[0] ?? "입력값을 확인해 주세요.", { fields });
   }
   return ok({ v: parsed.data, data: billData(parsed.data) });
 }
@@ -93,14 +86,14 @@ export async function createBill(
   input: BillInput,
   actor: BillActor,
   deps: { db?: Db; now?: () => Date } = {},
-): Promise<Result<{ billId: string }, BillWriteError>> {
+): Promise<Result<{ billId: string }>> {
   const db = deps.db ?? defaultDb;
   const parsed = parseBillInput(input);
   if (!parsed.ok) return parsed;
   const { v, data } = parsed.value;
   const noticeKey = v.billerNoticeKey ?? newNoticeKey(deps.now?.());
   const shape = checkWireShape(v.customerKey, noticeKey, data);
-  if (shape) return err({ code: "VALIDATION", message: shape });
+  if (shape) return fail("VALIDATION", shape);
   try {
     const bill = await db.$transaction(async (tx) => {
       const customer = await tx.billedCustomer.upsert({
@@ -135,11 +128,7 @@ export async function createBill(
   } catch (e) {
     const msg = uniqueViolation(e);
     if (msg)
-      return err({
-        code: "CONFLICT",
-        message: msg,
-        fields: { [msg.includes("식별 코드") ? "billerNoticeKey" : "ordinal"]: msg },
-      });
+      return fail("CONFLICT", msg, { fields: { [msg.includes("식별 코드") ? "billerNoticeKey" : "ordinal"]: msg } });
     throw e;
   }
 }
@@ -155,7 +144,7 @@ export async function updateBill(
   input: BillInput,
   actor: BillActor,
   deps: { db?: Db } = {},
-): Promise<Result<{ billId: string }, BillWriteError>> {
+): Promise<Result<{ billId: string }>> {
   const db = deps.db ?? defaultDb;
   const parsed = parseBillInput(input);
   if (!parsed.ok) return parsed;
@@ -166,17 +155,14 @@ export async function updateBill(
         where: { id: billId, merchantId: actor.merchantId },
         select: { id: true },
       });
-      if (!existing) return err<BillWriteError>({ code: "NOT_FOUND", message: "청구서를 찾을 수 없습니다." });
+      if (!existing) return fail("NOT_FOUND", "청구서를 찾을 수 없습니다.");
       await lockBill(tx, billId, "update");
       const bill = await tx.bill.findUniqueOrThrow({
         where: { id: billId },
         include: { _count: { select: { links: true, cancellations: true } } },
       });
       if (!isEditable(bill) || bill._count.cancellations > 0)
-        return err<BillWriteError>({
-          code: "NOT_EDITABLE",
-          message: "납부(또는 취소) 기록이 있는 청구서는 수정할 수 없습니다.",
-        });
+        return fail("NOT_EDITABLE", "납부(또는 취소) 기록이 있는 청구서는 수정할 수 없습니다.");
       const noticeKey = v.billerNoticeKey ?? bill.billerNoticeKey;
       const identityChanged =
         v.customerKey !== bill.billerUserKey ||
@@ -184,12 +170,9 @@ export async function updateBill(
         (v.ordinal ?? null) !== bill.ordinal ||
         noticeKey !== bill.billerNoticeKey;
       if (identityChanged && bill._count.links > 0)
-        return err<BillWriteError>({
-          code: "NOT_EDITABLE",
-          message: "링크가 발급된 청구서는 고객번호·청구 연월·회차·식별 코드를 바꿀 수 없습니다.",
-        });
+        return fail("NOT_EDITABLE", "링크가 발급된 청구서는 고객번호·청구 연월·회차·식별 코드를 바꿀 수 없습니다.");
       const shape = checkWireShape(v.customerKey, noticeKey, data);
-      if (shape) return err<BillWriteError>({ code: "VALIDATION", message: shape });
+      if (shape) return fail("VALIDATION", shape);
       const customer = await tx.billedCustomer.upsert({
         where: { merchantId_billerUserKey: { merchantId: actor.merchantId, billerUserKey: v.customerKey } },
         create: {
@@ -207,8 +190,7 @@ export async function updateBill(
         billerUserKey: v.customerKey,
         billerNoticeKey: noticeKey,
       });
-      if (!changed)
-        return err<BillWriteError>({ code: "NOT_EDITABLE", message: "납부 기록이 있는 청구서는 수정할 수 없습니다." });
+      if (!changed) return fail("NOT_EDITABLE", "납부 기록이 있는 청구서는 수정할 수 없습니다.");
       const diffs: string[] = [];
       if (bill.amount !== data.amount) diffs.push(`금액 ${bill.amount}원 → ${data.amount}원`);
       if (bill.title !== data.title) diffs.push("청구서명");
@@ -231,7 +213,7 @@ export async function updateBill(
     });
   } catch (e) {
     const msg = uniqueViolation(e);
-    if (msg) return err({ code: "CONFLICT", message: msg });
+    if (msg) return fail("CONFLICT", msg);
     throw e;
   }
 }

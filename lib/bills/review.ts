@@ -15,7 +15,7 @@
 // before every schema-valid pay-result was recorded).
 // At most one open row per (kind, pay_id) (partial unique index, migration 0008).
 import { db as defaultDb, type Db, type Tx } from "../db";
-import { err, ok, type Result } from "../errors";
+import { fail, ok, type Result } from "../errors";
 import { addBillEvent } from "./events";
 
 export const BILL_REVIEW_KINDS = [
@@ -200,27 +200,25 @@ export async function countBillsNeedingReview(
   });
 }
 
-export type ResolveReviewError = { code: "VALIDATION" | "NOT_FOUND" | "ALREADY_RESOLVED"; message: string };
-
 /** Staff: "처리 완료" with a note; the note goes into the bill's timeline. */
 export async function resolveBillReview(
   input: { reviewId: string; merchantId: string; adminId: string; note: string },
   deps: { db?: Db } = {},
-): Promise<Result<{ billId: string }, ResolveReviewError>> {
+): Promise<Result<{ billId: string }>> {
   const db = deps.db ?? defaultDb;
   const note = input.note.trim();
-  if (note.length === 0) return err({ code: "VALIDATION", message: "처리 내용을 입력해 주세요." });
-  if (note.length > 1000) return err({ code: "VALIDATION", message: "처리 내용은 1000자 이내로 입력해 주세요." });
+  if (note.length === 0) return fail("VALIDATION", "처리 내용을 입력해 주세요.");
+  if (note.length > 1000) return fail("VALIDATION", "처리 내용은 1000자 이내로 입력해 주세요.");
   return db.$transaction(async (tx) => {
     const review = await tx.billReview.findFirst({
       where: { id: input.reviewId, bill: { merchantId: input.merchantId } },
     });
-    if (!review) return err<ResolveReviewError>({ code: "NOT_FOUND", message: "확인 필요 항목을 찾을 수 없습니다." });
+    if (!review) return fail("NOT_FOUND", "확인 필요 항목을 찾을 수 없습니다.");
     const n = await tx.billReview.updateMany({
       where: { id: review.id, resolvedAt: null },
       data: { resolvedAt: new Date(), resolvedBy: input.adminId, resolution: note },
     });
-    if (n.count === 0) return err<ResolveReviewError>({ code: "ALREADY_RESOLVED", message: "이미 처리된 항목입니다." });
+    if (n.count === 0) return fail("ALREADY_RESOLVED", "이미 처리된 항목입니다.");
     await addBillEvent(tx, {
       billId: review.billId,
       type: "bill.review.resolved",

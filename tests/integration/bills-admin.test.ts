@@ -2,6 +2,7 @@
 // nothing), issuing links, every agency code explained in Korean with the next step, list + CSV.
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { fieldErrorsOf } from "@/lib/errors";
 import { createBill } from "@/lib/bills/bills";
 import { issueBillLink } from "@/lib/bills/links";
 import { billsCsv } from "@/lib/bills/csv";
@@ -59,7 +60,7 @@ describe("createBill", () => {
       const r = await createBill(billInput(over), actor);
       expect(r.ok, field).toBe(false);
       if (!r.ok) {
-        expect(r.error.fields?.[field], field).toMatch(msg);
+        expect(fieldErrorsOf(r.error)?.[field], field).toMatch(msg);
         expect(r.error.message).toMatch(/[가-힣]/);
       }
     }

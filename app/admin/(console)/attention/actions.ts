@@ -50,7 +50,7 @@ export const resolveAttentionAction = withAdminAction<AttentionActionState, z.in
       const r = await resolveBillReview({ reviewId: id, merchantId: admin.merchantId, adminId: admin.adminId, note });
       await logResolution(r.ok);
       revalidatePath("/admin/attention");
-      return r.ok ? ok({ ok: true, message: "처리 완료로 기록했습니다." }) : fail(r.error.code, r.error.message);
+      return r.ok ? ok({ ok: true, message: "처리 완료로 기록했습니다." }) : r;
     }
     const done = await resolveAttention(db, id, { adminId: admin.adminId, merchantId: admin.merchantId }, note);
     await logResolution(done);

@@ -24,7 +24,7 @@ export const saveBillAction = withAdminAction<SaveBillState>({ perm: "bill.write
   const billId = formData.get("billId") ? String(formData.get("billId")) : undefined;
   const actor = { merchantId: admin.merchantId, adminId: admin.adminId };
   const r = billId ? await updateBill(billId, input, actor) : await createBill(input, actor);
-  if (!r.ok) return fail(r.error.code, r.error.message, r.error.fields && { fields: r.error.fields });
+  if (!r.ok) return r;
   await audit(admin, {
     action: billId ? "bill.update" : "bill.create",
     summary: billId ? "청구서 수정" : "청구서 작성",
