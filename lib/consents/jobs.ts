@@ -6,15 +6,21 @@
 // Safe with several workers and app instances: every move is a compare-and-set in state.ts and the
 // once-only verify is called only by the winner of the claim.
 import { db as defaultDb, type Db } from "../db";
-import { NotYet, type DomainJobs } from "../jobs/registry";
+import type { DomainJobs } from "../jobs/registry";
 import { BOSS_SCHEMA } from "../jobs/queues";
 import type { ConsentDeps } from "./common";
 import { refreshConsent } from "./poll";
 import { enqueueSettle, IN_FLIGHT, isFinal, SETTLE_QUEUE } from "./state";
 
+/** Seconds between two polls of a consent still in flight (the customer may sign at any moment). */
+export const POLL_SECONDS = 4;
+
 /**
- * One settle pass for a consent: returns its final status, or throws NotYet while it is in flight
- * (pg-boss retries it every 4 s; a verify retry also gets a fresh job from its transition).
+ * One settle pass for a consent: returns its final status, or — while it is still in flight — puts a fresh
+ * job for it on the queue, due in POLL_SECONDS, and returns. Not a pg-boss retry: a retry keeps its place by
+ * creation time, so a backlog of requests nobody signs would be polled first forever and a new request (and
+ * its customer's signature) would wait behind them; a fresh job queues behind what is due now.
+ * (A verify retry also gets a fresh job from its transition; a handler error is retried by pg-boss.)
  */
 export async function settleConsentJob(
   data: Record<string, unknown>,
@@ -25,7 +31,8 @@ export async function settleConsentJob(
   const c = await refreshConsent(id, { ...deps, force: true });
   if (!c) return { consentId: id, status: "NOT_FOUND" };
   if (isFinal(c.status)) return { consentId: id, status: c.status };
-  throw new NotYet(`consent ${id} is ${c.status}`);
+  await enqueueSettle(deps.db ?? defaultDb, id, POLL_SECONDS);
+  return { consentId: id, status: `${c.status} (polled again in ${POLL_SECONDS} s)` };
 }
 
 /** Enqueues a settle job for every in-flight consent that has no job waiting or running. */

@@ -30,10 +30,9 @@ export const QUEUES = {
   /** Settle a refund left REQUESTED / UNKNOWN (and refund late captures). */
   "refund.settle": { policy: "short", retryLimit: 24, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
   /**
-   * Poll / verify a consent request the customer may have left. A fixed 4 s interval, not backoff: the
-   * customer signs whenever they open KakaoTalk within the expiry (seed 001: at most 1000 s), and a
-   * doubling delay would leave a signature minutes unverified. 420 tries × 4 s = 28 min covers the
-   * longest expiry plus the 10-minute verify window.
+   * Poll / verify a consent request the customer may have left. While a request is in flight its handler puts
+   * a fresh job on the queue (every 4 s, lib/consents/jobs.ts: a retry would keep its place by creation time,
+   * and a backlog of requests nobody signs would starve new ones); these retries are for handler errors only.
    */
   "consent.settle": { policy: "short", retryLimit: 420, retryDelay: 4, retryBackoff: false, expireInSeconds: 120 },
   /** Bills: parked cancellations, pay-results recorded as mismatches. */
