@@ -1,36 +1,55 @@
 // Form pieces shared by the consent forms (server-safe: no hooks).
-export function Field({
-  id,
-  label,
-  error,
-  hint,
-  ...input
-}: { id: string; label: string; error?: string; hint?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
+import { Field } from "../../_components/field";
+
+export { Field };
+
+/** 이름 · 휴대폰 번호 · 생년월일 of the person who signs in KakaoTalk (both consent forms). */
+export function SignerFields({
+  values: v,
+  errors: fe,
+  nameHint,
+  phoneHint,
+}: {
+  values: Record<string, string | undefined>;
+  errors: Record<string, string | undefined>;
+  nameHint?: string;
+  phoneHint?: string;
+}) {
   return (
-    <div>
-      <label className="label" htmlFor={id}>
-        {label}
-      </label>
-      <input
-        id={id}
-        name={id}
-        className="input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
-        {...input}
+    <>
+      <Field
+        id="name"
+        label="이름"
+        autoComplete="name"
+        defaultValue={v.name}
+        maxLength={20}
+        error={fe.name}
+        hint={nameHint}
+        required
       />
-      {error ? (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-700" data-testid={`error-${id}`}>
-          {error}
-        </p>
-      ) : (
-        hint && (
-          <p id={`${id}-hint`} className="mt-1 text-xs text-ink-mute">
-            {hint}
-          </p>
-        )
-      )}
-    </div>
+      <Field
+        id="phone"
+        label="휴대폰 번호"
+        inputMode="tel"
+        autoComplete="tel"
+        placeholder="010-1234-5678"
+        defaultValue={v.phone}
+        error={fe.phone}
+        hint={phoneHint}
+        required
+      />
+      <Field
+        id="birthday"
+        label="생년월일"
+        inputMode="numeric"
+        autoComplete="bday"
+        placeholder="19900131"
+        maxLength={10}
+        defaultValue={v.birthday}
+        error={fe.birthday}
+        required
+      />
+    </>
   );
 }
 

@@ -3,7 +3,7 @@ import { useActionState, useRef } from "react";
 import { useFocusFirstError } from "../../../_components/use-focus-first-error";
 import { SubmitButton } from "../../../_components/submit-button";
 import { requestCmsAction, type ConsentFormState } from "../actions";
-import { Field, FormError } from "../_fields";
+import { Field, FormError, SignerFields } from "../_fields";
 
 export function CmsForm({ banks, order }: { banks: readonly string[]; order?: string }) {
   const [state, action] = useActionState<ConsentFormState, FormData>(requestCmsAction, {});
@@ -16,37 +16,7 @@ export function CmsForm({ banks, order }: { banks: readonly string[]; order?: st
       {order && <input type="hidden" name="order" value={order} />}
       <section className="card space-y-3 p-4">
         <h2 className="font-semibold">신청인 정보</h2>
-        <Field
-          id="name"
-          label="이름"
-          autoComplete="name"
-          defaultValue={v.name}
-          maxLength={20}
-          error={fe.name}
-          required
-        />
-        <Field
-          id="phone"
-          label="휴대폰 번호"
-          inputMode="tel"
-          autoComplete="tel"
-          placeholder="010-1234-5678"
-          defaultValue={v.phone}
-          error={fe.phone}
-          hint="이 번호의 카카오톡으로 인증 요청이 갑니다."
-          required
-        />
-        <Field
-          id="birthday"
-          label="생년월일"
-          inputMode="numeric"
-          autoComplete="bday"
-          placeholder="19900131"
-          maxLength={10}
-          defaultValue={v.birthday}
-          error={fe.birthday}
-          required
-        />
+        <SignerFields values={v} errors={fe} phoneHint="이 번호의 카카오톡으로 인증 요청이 갑니다." />
       </section>
       <section className="card space-y-3 p-4">
         <h2 className="font-semibold">출금 계좌</h2>

@@ -3,7 +3,7 @@ import { useActionState, useRef, useState } from "react";
 import { useFocusFirstError } from "../../../_components/use-focus-first-error";
 import { SubmitButton } from "../../../_components/submit-button";
 import { requestESignAction, type ConsentFormState } from "../actions";
-import { Field, FormError } from "../_fields";
+import { FormError, SignerFields } from "../_fields";
 
 type Doc = { key: string; title: string; text: string; version: string };
 
@@ -82,37 +82,7 @@ export function ESignForm({
       </fieldset>
       <section className="card space-y-3 p-4">
         <h2 className="font-semibold">서명하는 분</h2>
-        <Field
-          id="name"
-          label="이름"
-          autoComplete="name"
-          defaultValue={v.name}
-          maxLength={20}
-          error={fe.name}
-          hint="카카오 인증서의 실명과 같아야 합니다."
-          required
-        />
-        <Field
-          id="phone"
-          label="휴대폰 번호"
-          inputMode="tel"
-          autoComplete="tel"
-          placeholder="010-1234-5678"
-          defaultValue={v.phone}
-          error={fe.phone}
-          required
-        />
-        <Field
-          id="birthday"
-          label="생년월일"
-          inputMode="numeric"
-          autoComplete="bday"
-          placeholder="19900131"
-          maxLength={10}
-          defaultValue={v.birthday}
-          error={fe.birthday}
-          required
-        />
+        <SignerFields values={v} errors={fe} nameHint="카카오 인증서의 실명과 같아야 합니다." />
       </section>
       {mobile && appToApp ? (
         <fieldset className="card space-y-2 p-4">

@@ -2,6 +2,7 @@
 // Request the billed customer's 자동이체 출금동의 or an e-signed document. 성명 · 휴대폰 · 생년월일 (and the
 // account for CMS) are kept on the billed customer; left blank, what is on file is used again.
 import { useActionState, useState } from "react";
+import { Field } from "../../../../_components/field";
 import { SubmitButton } from "../../../../_components/submit-button";
 import { requestBillConsentAction, type BillConsentState } from "./consent-actions";
 
@@ -13,41 +14,6 @@ export type OnFile = {
   bankName: string | null;
   accountHolder: string | null;
 };
-
-function F({
-  id,
-  label,
-  error,
-  hint,
-  ...input
-}: { id: string; label: string; error?: string; hint?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
-  return (
-    <div className="min-w-0">
-      <label className="label" htmlFor={`bc-${id}`}>
-        {label}
-      </label>
-      <input
-        id={`bc-${id}`}
-        name={id}
-        className="input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `bc-${id}-error` : hint ? `bc-${id}-hint` : undefined}
-        {...input}
-      />
-      {error ? (
-        <p id={`bc-${id}-error`} className="mt-1 text-xs text-red-700" data-testid={`bc-error-${id}`}>
-          {error}
-        </p>
-      ) : (
-        hint && (
-          <p id={`bc-${id}-hint`} className="mt-1 text-xs text-ink-mute">
-            {hint}
-          </p>
-        )
-      )}
-    </div>
-  );
-}
 
 export function BillConsentForm({
   billId,
@@ -89,7 +55,9 @@ export function BillConsentForm({
         </div>
       </fieldset>
       <div className="grid gap-3 sm:grid-cols-3">
-        <F
+        <Field
+          prefix="bc"
+          compact
           id="name"
           label="성명"
           defaultValue={v.name || onFile.name || ""}
@@ -98,7 +66,9 @@ export function BillConsentForm({
           autoComplete="off"
           required
         />
-        <F
+        <Field
+          prefix="bc"
+          compact
           id="phone"
           label="휴대폰"
           inputMode="tel"
@@ -110,7 +80,9 @@ export function BillConsentForm({
           hint={onFile.phoneMasked ? `비워 두면 ${onFile.phoneMasked}` : "고객번호와 별개의 연락처"}
           required={!onFile.phoneMasked}
         />
-        <F
+        <Field
+          prefix="bc"
+          compact
           id="birthday"
           label="생년월일"
           inputMode="numeric"
@@ -150,7 +122,9 @@ export function BillConsentForm({
               </p>
             )}
           </div>
-          <F
+          <Field
+            prefix="bc"
+            compact
             id="accountNumber"
             label="계좌번호"
             inputMode="numeric"
@@ -160,7 +134,9 @@ export function BillConsentForm({
             hint={onFile.accountMasked ? `비워 두면 ${onFile.accountMasked}` : "숫자와 '-'"}
             required={!onFile.accountMasked}
           />
-          <F
+          <Field
+            prefix="bc"
+            compact
             id="accountHolder"
             label="예금주"
             defaultValue={v.accountHolder || onFile.accountHolder || ""}
