@@ -1,7 +1,7 @@
 // Creating and editing bills (staff). Validation first, then one transaction: the customer, the
 // bill and its first timeline event are written together or not at all.
 import { randomBytes } from "node:crypto";
-import { db as defaultDb, Prisma, type Db } from "../db";
+import { db as defaultDb, Prisma, type Db, type Tx } from "../db";
 import { fail, ok, type Result } from "../errors";
 import { vatOf } from "../money";
 import { noticeShapeError } from "./providers";
@@ -82,6 +82,20 @@ function parseBillInput(input: BillInput): Result<{ v: ValidBillInput; data: Ret
   return ok({ v: parsed.data, data: billData(parsed.data) });
 }
 
+/** The billed customer of a bill being written: created on first use, its name and birth date kept current. */
+function upsertCustomer(tx: Tx, actor: BillActor, v: ValidBillInput) {
+  return tx.billedCustomer.upsert({
+    where: { merchantId_billerUserKey: { merchantId: actor.merchantId, billerUserKey: v.customerKey } },
+    create: {
+      merchantId: actor.merchantId,
+      billerUserKey: v.customerKey,
+      name: v.customerName,
+      birthDate: v.customerBirth ?? null,
+    },
+    update: { name: v.customerName, birthDate: v.customerBirth ?? null },
+  });
+}
+
 export async function createBill(
   input: BillInput,
   actor: BillActor,
@@ -96,16 +110,7 @@ export async function createBill(
   if (shape) return fail("VALIDATION", shape);
   try {
     const bill = await db.$transaction(async (tx) => {
-      const customer = await tx.billedCustomer.upsert({
-        where: { merchantId_billerUserKey: { merchantId: actor.merchantId, billerUserKey: v.customerKey } },
-        create: {
-          merchantId: actor.merchantId,
-          billerUserKey: v.customerKey,
-          name: v.customerName,
-          birthDate: v.customerBirth ?? null,
-        },
-        update: { name: v.customerName, birthDate: v.customerBirth ?? null },
-      });
+      const customer = await upsertCustomer(tx, actor, v);
       const b = await tx.bill.create({
         data: {
           ...data,
@@ -173,16 +178,7 @@ export async function updateBill(
         return fail("NOT_EDITABLE", "링크가 발급된 청구서는 고객번호·청구 연월·회차·식별 코드를 바꿀 수 없습니다.");
       const shape = checkWireShape(v.customerKey, noticeKey, data);
       if (shape) return fail("VALIDATION", shape);
-      const customer = await tx.billedCustomer.upsert({
-        where: { merchantId_billerUserKey: { merchantId: actor.merchantId, billerUserKey: v.customerKey } },
-        create: {
-          merchantId: actor.merchantId,
-          billerUserKey: v.customerKey,
-          name: v.customerName,
-          birthDate: v.customerBirth ?? null,
-        },
-        update: { name: v.customerName, birthDate: v.customerBirth ?? null },
-      });
+      const customer = await upsertCustomer(tx, actor, v);
       // Compare-and-set: only while still unpaid (the row lock makes this the only writer anyway).
       const changed = await editUnpaidBill(tx, billId, {
         ...data,

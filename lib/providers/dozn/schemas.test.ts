@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { noticeResultOf } from "./biller";
 import { DOZN_CODES } from "./codes";
 import {
   fromKst,
@@ -7,7 +8,6 @@ import {
   parseBillerRequest,
   payResultToDomain,
   respond,
-  toNoticeResult,
   toYmdHms,
   type PayResultRequest,
 } from "./schemas";
@@ -211,28 +211,33 @@ describe("responses", () => {
     expect(respond("E502", "custom")).toEqual({ res_code: "E502", message: "custom", data: null });
   });
 
-  it("toNoticeResult + noticeOk produce a spec-exact notice answer with all detail types", () => {
-    const result = toNoticeResult({
+  it("noticeResultOf + noticeOk produce a spec-exact notice answer with all detail types (bill details as stored)", () => {
+    const result = noticeResultOf({
+      settlementCode: null,
       billerUserKey: "CUST1",
       billedYearMonth: "202607",
+      ordinal: null,
+      billerNoticeKey: "N-1",
       title: "관리비",
       amount: 29000,
+      taxFreeAmount: 0,
+      vatAmount: 2636,
       expireType: "D2",
-      payExpireDate: new Date("2026-07-31T00:00:00+09:00"),
+      payExpireDate: "20260731",
       secondPayExpireDate: "20260810",
-      bankAccounts: [{ bankCode: "088", accountNo: "123", accountType: "VIRTUAL" }],
+      bankAccounts: [{ bank_code: "088", account_no: "123", account_type: "VIRTUAL" }],
       details: [
         {
-          type: "KEY_VALUE",
           title: "전체",
-          rows: [
-            { key: "a", value: "1" },
+          item_type: "KEY_VALUE",
+          elements: [
+            { key: "a", value: "1", level: 1 },
             { key: "b", value: "2", level: 2 },
           ],
         },
-        { type: "TEXT", title: "기본", lines: ["x"] },
-        { type: "TABLE", title: "표", head: ["a", "b"], rows: [["1", "2"]] },
-        { type: "GRAPH", title: "추이", unitName: "원", points: [{ x: "01", y: 1 }] },
+        { title: "기본", item_type: "TEXT", elements: ["x"] },
+        { title: "표", item_type: "TABLE", elements: { head: ["a", "b"], rows: [["1", "2"]] } },
+        { title: "추이", item_type: "GRAPH", unit_name: "원", elements: [{ x: "01", y: 1 }] },
       ],
     });
     const body = noticeOk(result);
