@@ -4,7 +4,7 @@
 // (PaymentProvider.manualTransactionId), and the amount and date staff read in the console must match
 // ours; the entry goes in the timeline with who made it.
 import { z } from "zod";
-import { db as defaultDb, type Db } from "../db";
+import { db as defaultDb, type Db, type Tx } from "../db";
 import { appError, err, ok, type Result } from "../errors";
 import { enqueue } from "../jobs/enqueue";
 import { addEvent } from "./events";
@@ -29,6 +29,14 @@ export const transactionIdInputSchema = z.object({
 const won = (n: number) => `${n.toLocaleString("ko-KR")}원`;
 const kstDay = (d: Date) => new Date(d.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
 
+/** Locks the order of this merchant's payment (staff act on their own merchant's payments only); false: none. */
+async function lockMerchantPaymentOrder(tx: Tx, merchantId: string, paymentId: string): Promise<boolean> {
+  const p = await tx.payment.findFirst({ where: { id: paymentId, order: { merchantId } }, select: { orderId: true } });
+  if (!p) return false;
+  await lockOrder(tx, p.orderId);
+  return true;
+}
+
 export async function enterTransactionId(
   input: z.input<typeof transactionIdInputSchema>,
   actor: { adminId: string; merchantId: string },
@@ -40,12 +48,8 @@ export async function enterTransactionId(
   const { paymentId, transactionId, consoleAmount, consoleDate } = parsed.data;
 
   return db.$transaction(async (tx) => {
-    const p0 = await tx.payment.findFirst({
-      where: { id: paymentId, order: { merchantId: actor.merchantId } },
-      select: { orderId: true },
-    });
-    if (!p0) return err(appError("NOT_FOUND", "결제를 찾을 수 없습니다."));
-    await lockOrder(tx, p0.orderId);
+    if (!(await lockMerchantPaymentOrder(tx, actor.merchantId, paymentId)))
+      return err(appError("NOT_FOUND", "결제를 찾을 수 없습니다."));
     await lockPayment(tx, paymentId);
     const p = await tx.payment.findFirstOrThrow({ where: { id: paymentId } });
     const provider = paymentProvider(p.provider);
@@ -128,12 +132,8 @@ export async function closeUnconfirmedPayment(
   const text = note.trim();
   if (!text) return err(appError("VALIDATION", "확인한 내용을 입력해 주세요."));
   return db.$transaction(async (tx) => {
-    const p0 = await tx.payment.findFirst({
-      where: { id: paymentId, order: { merchantId: actor.merchantId } },
-      select: { orderId: true },
-    });
-    if (!p0) return err(appError("NOT_FOUND", "결제를 찾을 수 없습니다."));
-    await lockOrder(tx, p0.orderId);
+    if (!(await lockMerchantPaymentOrder(tx, actor.merchantId, paymentId)))
+      return err(appError("NOT_FOUND", "결제를 찾을 수 없습니다."));
     const p = await tx.payment.findFirstOrThrow({ where: { id: paymentId } });
     if (p.status !== "UNKNOWN") return err(appError("BAD_REQUEST", "결과를 모르는 결제만 닫을 수 있습니다."));
     const moved = await transitionPayment(tx, p.id, "decline", {
