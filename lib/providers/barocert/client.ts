@@ -5,19 +5,15 @@
 import barocert, { type BarocertKakaocertService } from "barocert";
 import { decryptResultField } from "../linkhub/crypto";
 import {
-  decodeKey,
   badReceiptAnswer,
-  runSdkCall,
+  configFailure,
+  credentialsFailure,
+  decodeKey,
+  sdkRunner,
   sdkUrl,
-  stateName,
-  statusStamps,
-  type ConsentState,
-  type LinkhubConfig,
-  type LinkhubFailure,
-  type LinkhubResult,
-  type SdkError,
-  type StatusStamps,
+  statusFields,
 } from "../linkhub/linkhub";
+import type { ConsentState, LinkhubConfig, LinkhubFailure, LinkhubResult, StatusStamps } from "../linkhub/linkhub";
 import { expiry, invalid, isInvalid, normalizeAccount, normalizeBirthday, receiver, text } from "../linkhub/validation";
 
 export type BarocertCmsConfig = LinkhubConfig & {
@@ -110,16 +106,9 @@ type Prepared = {
 };
 
 function prepare(config: BarocertCmsConfig): Prepared | LinkhubFailure {
-  const cfgErr = (message: string): LinkhubFailure => ({ ok: false, kind: "config", message });
-  if (!config.linkId) return cfgErr("Barocert LinkID가 설정되지 않았습니다. (LINKHUB_LINK_ID)");
-  if (
-    !config.secretKey ||
-    Buffer.from(config.secretKey, "base64").length !== 32 ||
-    !/^[A-Za-z0-9+/]+={0,2}$/.test(config.secretKey)
-  )
-    return cfgErr("Linkhub SecretKey는 32바이트 base64 값이어야 합니다. (LINKHUB_SECRET_KEY)");
-  if (!/^\d{12}$/.test(config.clientCode ?? ""))
-    return cfgErr("Barocert 이용기관코드는 12자리 숫자입니다. (BAROCERT_CLIENT_CODE)");
+  const cfgErr = configFailure;
+  const credentials = credentialsFailure(config, "Barocert", "BAROCERT_CLIENT_CODE");
+  if (credentials) return credentials;
   const key = decodeKey(config.resultKey, 32);
   const iv = decodeKey(config.resultIv, 16);
   if (!key) return cfgErr("결과 복호화 키는 32바이트(base64 또는 hex)여야 합니다. (BAROCERT_RESULT_KEY)");
@@ -148,11 +137,7 @@ export function createBarocertCms(config: BarocertCmsConfig): BarocertCms {
   const now = config.now ?? (() => new Date());
 
   /** One SDK call with timeout, token-cache hygiene and one retry when the server forgot our token. */
-  async function run<T>(invoke: (p: Prepared, ok: (v: T) => void, err: (e: SdkError) => void) => void) {
-    if (!prepared.ok) return prepared;
-    const p = prepared;
-    return runSdkCall<T>(p.sdk, p.timeoutMs, (ok, err) => invoke(p, ok, err));
-  }
+  const run = sdkRunner(prepared);
 
   function validate(input: CmsRequestInput): Record<string, string | number | boolean> | LinkhubFailure {
     const who = receiver(input, { nameMax: 80, now: now() });
@@ -232,14 +217,7 @@ export function createBarocertCms(config: BarocertCmsConfig): BarocertCms {
       );
       if (!r.ok) return r;
       const s = r.value;
-      return {
-        ok: true,
-        receiptId: String(s.receiptID ?? receiptId),
-        clientCode: String(s.clientCode ?? ""),
-        state: Number(s.state),
-        stateName: stateName(s.state),
-        ...statusStamps(s),
-      };
+      return { ok: true, ...statusFields(s, receiptId) };
     },
 
     async verify(receiptId) {

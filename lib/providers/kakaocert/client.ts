@@ -7,17 +7,13 @@ import kakaocert, { type LegacyKakaocertService } from "kakaocert";
 import linkhub from "linkhub";
 import {
   badReceiptAnswer,
-  runSdkCall,
+  configFailure,
+  credentialsFailure,
+  sdkRunner,
   sdkUrl,
-  stateName,
-  statusStamps,
-  type ConsentState,
-  type LinkhubConfig,
-  type LinkhubFailure,
-  type LinkhubResult,
-  type SdkError,
-  type StatusStamps,
+  statusFields,
 } from "../linkhub/linkhub";
+import type { ConsentState, LinkhubConfig, LinkhubFailure, LinkhubResult, StatusStamps } from "../linkhub/linkhub";
 import { expiry, invalid, isInvalid, receiver, text } from "../linkhub/validation";
 
 /** A custom https serviceUrl is not supported by the SDK (http://host:port for the sandbox, or empty). */
@@ -80,16 +76,9 @@ type Prepared = {
 };
 
 function prepare(config: KakaoCertESignConfig): Prepared | LinkhubFailure {
-  const cfgErr = (message: string): LinkhubFailure => ({ ok: false, kind: "config", message });
-  if (!config.linkId) return cfgErr("KakaoCert LinkID가 설정되지 않았습니다. (LINKHUB_LINK_ID)");
-  if (
-    !config.secretKey ||
-    !/^[A-Za-z0-9+/]+={0,2}$/.test(config.secretKey) ||
-    Buffer.from(config.secretKey, "base64").length !== 32
-  )
-    return cfgErr("Linkhub SecretKey는 32바이트 base64 값이어야 합니다. (LINKHUB_SECRET_KEY)");
-  if (!/^\d{12}$/.test(config.clientCode ?? ""))
-    return cfgErr("KakaoCert 이용기관코드는 12자리 숫자입니다. (KAKAOCERT_CLIENT_CODE)");
+  const cfgErr = configFailure;
+  const credentials = credentialsFailure(config, "KakaoCert", "KAKAOCERT_CLIENT_CODE");
+  if (credentials) return credentials;
   const service = sdkUrl(config.serviceUrl, "KAKAOCERT_SERVICE_URL");
   if (!service.ok) return cfgErr(service.message);
   // the legacy SDK ignores any https ServiceURL and calls its built-in production host instead
@@ -124,18 +113,9 @@ export function createKakaoCertESign(config: KakaoCertESignConfig): KakaoCertESi
   const prepared = prepare(config);
   const now = config.now ?? (() => new Date());
 
-  async function run<T>(invoke: (p: Prepared, ok: (v: T) => void, err: (e: SdkError) => void) => void) {
-    if (!prepared.ok) return prepared;
-    const p = prepared;
-    // the SDK fetches tokens through linkhub's module-global TokenBuilder: point it at *our* auth
-    // config right before the (synchronous) token lookup of each call
-    return runSdkCall<T>(
-      p.sdk,
-      p.timeoutMs,
-      (ok, err) => invoke(p, ok, err),
-      () => linkhub.initialize(p.linkhubConfig),
-    );
-  }
+  // the SDK fetches tokens through linkhub's module-global TokenBuilder: point it at *our* auth
+  // config right before the (synchronous) token lookup of each call
+  const run = sdkRunner(prepared, (p) => linkhub.initialize(p.linkhubConfig));
 
   return {
     async request(input) {
@@ -195,15 +175,11 @@ export function createKakaoCertESign(config: KakaoCertESignConfig): KakaoCertESi
       const s = r.value;
       return {
         ok: true,
-        receiptId: String(s.receiptID ?? receiptId),
-        clientCode: String(s.clientCode ?? ""),
+        ...statusFields(s, receiptId),
         clientName: typeof s.clientName === "string" ? s.clientName : undefined,
-        state: Number(s.state),
-        stateName: stateName(s.state),
         appToApp: s.appUseYN === true,
         txId: typeof s.tx_id === "string" && s.tx_id ? s.tx_id : undefined,
         expiresIn: typeof s.expires_in === "number" ? s.expires_in : undefined,
-        ...statusStamps(s),
         payload: typeof s.payload === "string" ? s.payload : undefined,
       };
     },

@@ -164,6 +164,38 @@ export async function runSdkCall<T>(
   }
 }
 
+/** Runs SDK calls against a prepared adapter (or returns its config failure), via runSdkCall. */
+export function sdkRunner<
+  P extends { ok: true; sdk: { _Linkhub_Token_Cash: Record<string, unknown> }; timeoutMs: number },
+>(prepared: P | LinkhubFailure, beforeCall?: (p: P) => void) {
+  return async <T>(invoke: (p: P, ok: (v: T) => void, err: (e: SdkError) => void) => void) => {
+    if (!prepared.ok) return prepared;
+    const p = prepared;
+    return runSdkCall<T>(p.sdk, p.timeoutMs, (ok, err) => invoke(p, ok, err), beforeCall && (() => beforeCall(p)));
+  };
+}
+
+/** A setting the operator must fix (LinkID, keys, URLs): kind "config". */
+export const configFailure = (message: string): LinkhubFailure => ({ ok: false, kind: "config", message });
+
+/** The LinkID / SecretKey / client-code checks both adapters make before touching their SDK; null when they pass. */
+export function credentialsFailure(
+  config: LinkhubConfig,
+  product: "Barocert" | "KakaoCert",
+  clientCodeEnv: string,
+): LinkhubFailure | null {
+  if (!config.linkId) return configFailure(`${product} LinkID가 설정되지 않았습니다. (LINKHUB_LINK_ID)`);
+  if (
+    !config.secretKey ||
+    !/^[A-Za-z0-9+/]+={0,2}$/.test(config.secretKey) ||
+    Buffer.from(config.secretKey, "base64").length !== 32
+  )
+    return configFailure("Linkhub SecretKey는 32바이트 base64 값이어야 합니다. (LINKHUB_SECRET_KEY)");
+  if (!/^\d{12}$/.test(config.clientCode ?? ""))
+    return configFailure(`${product} 이용기관코드는 12자리 숫자입니다. (${clientCodeEnv})`);
+  return null;
+}
+
 /** Normalises a ServiceURL/AuthURL into the only forms the SDKs parse correctly. */
 export function sdkUrl(
   value: string | undefined,
@@ -261,6 +293,17 @@ export function statusStamps(s: Record<string, unknown>) {
 }
 
 export type StatusStamps = ReturnType<typeof statusStamps>;
+
+/** What every status answer carries: receipt, client code, state and the timestamps. */
+export function statusFields(s: Record<string, unknown>, receiptId: string) {
+  return {
+    receiptId: String(s.receiptID ?? receiptId),
+    clientCode: String(s.clientCode ?? ""),
+    state: Number(s.state),
+    stateName: stateName(s.state),
+    ...statusStamps(s),
+  };
+}
 
 /** An answer whose receipt id is not what the service hands out (a provider fault, not ours). */
 export function badReceiptAnswer(receiptId: string): LinkhubFailure {
