@@ -14,6 +14,7 @@ import {
   type Detail,
   type DetailType,
 } from "@/lib/bills/details";
+import { Field } from "@/app/_components/field";
 import { saveBillAction, type SaveBillState } from "./actions";
 import { BillPreview } from "./_ui";
 
@@ -41,6 +42,10 @@ export type BillFormValues = {
   }[];
   details: Detail[];
 };
+
+/** `arr` with item `j` replaced by `f(item)`, and without item `j`. */
+const patchAt = <T,>(arr: T[], j: number, f: (x: T) => T) => arr.map((x, k) => (k === j ? f(x) : x));
+const dropAt = <T,>(arr: T[], j: number) => arr.filter((_, k) => k !== j);
 
 const digits = (v: string) => v.replace(/[^\d]/g, "");
 const ymd = (v: string) => v.replace(/-/g, "");
@@ -107,32 +112,43 @@ function FieldError({ errors, name }: { errors?: Record<string, string>; name: s
   ) : null;
 }
 
-/** A labelled top-level field (its id is its error key) with its error under it. */
-function Field({
-  name,
+/** aria-invalid / aria-describedby for an input whose error key is `name`. */
+const invalid = (errors: Record<string, string>, name: string) =>
+  errors[name] ? { "aria-invalid": true, "aria-describedby": errorId(name) } : {};
+
+/** A top-level field the server checks under its own name (its id is its error key). */
+type TextKey = {
+  [K in keyof BillFormValues]: BillFormValues[K] extends string ? (K extends "expireType" ? never : K) : never;
+}[keyof BillFormValues];
+
+/** The identity fields, fixed once the bill has a link: greyed when disabled. */
+const LOCKABLE = "input disabled:bg-paper disabled:text-ink-soft";
+
+/** One labelled field of a bank account line (`f` is its key under `bankAccounts.i`), with its error. */
+function AccountField({
+  i,
+  f,
   label,
   errors,
   children,
 }: {
-  name: string;
-  label: React.ReactNode;
+  i: number;
+  f: string;
+  label: string;
   errors: Record<string, string>;
-  children: React.ReactNode;
+  children: (props: { id: string }) => React.ReactNode;
 }) {
+  const id = `bankAccounts-${i}-${f}`;
   return (
     <div>
-      <label className="label" htmlFor={name}>
+      <label className="text-xs font-medium text-ink-soft" htmlFor={id}>
         {label}
       </label>
-      {children}
-      <FieldError errors={errors} name={name} />
+      {children({ id, ...invalid(errors, `bankAccounts.${i}.${f}`) })}
+      <FieldError errors={errors} name={`bankAccounts.${i}.${f}`} />
     </div>
   );
 }
-
-/** aria-invalid / aria-describedby for an input whose error key is `name`. */
-const invalid = (errors: Record<string, string>, name: string) =>
-  errors[name] ? { "aria-invalid": true, "aria-describedby": errorId(name) } : {};
 
 export function BillForm({
   initial,
@@ -176,7 +192,7 @@ export function BillForm({
     clear(k, ...(related[k] ?? []));
   };
   const setDetail = (i: number, d: Detail) => {
-    setV((p) => ({ ...p, details: p.details.map((x, j) => (j === i ? d : x)) }));
+    setV((p) => ({ ...p, details: patchAt(p.details, i, () => d) }));
     clear(`details.${i}`);
   };
   const moveDetail = (i: number, dir: -1 | 1) => {
@@ -190,9 +206,31 @@ export function BillForm({
     clear("details"); // the indices in the messages no longer match
   };
   const setAccount = (i: number, patch: Partial<BillFormValues["bankAccounts"][number]>) => {
-    setV((p) => ({ ...p, bankAccounts: p.bankAccounts.map((x, j) => (j === i ? { ...x, ...patch } : x)) }));
+    setV((p) => ({ ...p, bankAccounts: patchAt(p.bankAccounts, i, (x) => ({ ...x, ...patch })) }));
     clear(...Object.keys(patch).map((f) => `bankAccounts.${i}.${f}`));
   };
+  /** A top-level input through the shared Field; `locked` for the identity fields, `money` keeps digits only. */
+  const field = (
+    k: TextKey,
+    label: string,
+    {
+      locked,
+      money,
+      ...input
+    }: React.InputHTMLAttributes<HTMLInputElement> & { locked?: boolean; money?: boolean } = {},
+  ) => (
+    <Field
+      id={k}
+      label={label}
+      compact
+      error={errors[k]}
+      value={v[k]}
+      onChange={(e) => set(k, money ? digits(e.target.value) : e.target.value)}
+      {...(locked && { className: LOCKABLE, disabled: identityLocked })}
+      {...(money && { className: "input amount", inputMode: "numeric" as const })}
+      {...input}
+    />
+  );
   const errorList = Object.entries(errors).filter(([k]) => k !== "_");
   const amount = Number(digits(v.amount) || 0);
   const taxFree = Number(digits(v.taxFreeAmount) || 0);
@@ -221,39 +259,9 @@ export function BillForm({
         <section className="card space-y-3 p-4">
           <h2 className="font-semibold">고객</h2>
           <div className="grid gap-3 sm:grid-cols-3">
-            <Field name="customerKey" label="고객번호" errors={errors}>
-              <input
-                id="customerKey"
-                className="input disabled:bg-paper disabled:text-ink-soft"
-                value={v.customerKey}
-                maxLength={50}
-                disabled={identityLocked}
-                onChange={(e) => set("customerKey", e.target.value)}
-                placeholder="예: APT-1011001"
-                {...invalid(errors, "customerKey")}
-              />
-            </Field>
-            <Field name="customerName" label="고객 이름(표시명)" errors={errors}>
-              <input
-                id="customerName"
-                className="input"
-                value={v.customerName}
-                maxLength={50}
-                onChange={(e) => set("customerName", e.target.value)}
-                placeholder="예: 101동 1001호"
-                {...invalid(errors, "customerName")}
-              />
-            </Field>
-            <Field name="customerBirth" label="생년월일 (선택)" errors={errors}>
-              <input
-                id="customerBirth"
-                type="date"
-                className="input"
-                value={v.customerBirth}
-                onChange={(e) => set("customerBirth", e.target.value)}
-                {...invalid(errors, "customerBirth")}
-              />
-            </Field>
+            {field("customerKey", "고객번호", { maxLength: 50, placeholder: "예: APT-1011001", locked: true })}
+            {field("customerName", "고객 이름(표시명)", { maxLength: 50, placeholder: "예: 101동 1001호" })}
+            {field("customerBirth", "생년월일 (선택)", { type: "date" })}
           </div>
           <p className="text-xs text-ink-mute">
             고객번호는 우리가 관리하는 고객번호나 계약번호입니다 (영문·숫자·-·_, 50자 이내). 카카오페이가 청구서를 찾는
@@ -264,90 +272,27 @@ export function BillForm({
 
         <section className="card space-y-3 p-4">
           <h2 className="font-semibold">청구 정보</h2>
-          <Field name="title" label="청구서명" errors={errors}>
-            <input
-              id="title"
-              className="input"
-              value={v.title}
-              maxLength={100}
-              onChange={(e) => set("title", e.target.value)}
-              placeholder="예: 2026년 7월 관리비"
-              {...invalid(errors, "title")}
-            />
-          </Field>
+          {field("title", "청구서명", { maxLength: 100, placeholder: "예: 2026년 7월 관리비" })}
           <div className="grid gap-3 sm:grid-cols-3">
-            <Field name="billedYearMonth" label="청구 연월" errors={errors}>
-              <input
-                id="billedYearMonth"
-                type="month"
-                className="input disabled:bg-paper disabled:text-ink-soft"
-                value={v.billedYearMonth}
-                disabled={identityLocked}
-                onChange={(e) => set("billedYearMonth", e.target.value)}
-                {...invalid(errors, "billedYearMonth")}
-              />
-            </Field>
-            <Field name="ordinal" label="회차 (선택)" errors={errors}>
-              <input
-                id="ordinal"
-                className="input disabled:bg-paper disabled:text-ink-soft"
-                value={v.ordinal}
-                maxLength={24}
-                disabled={identityLocked}
-                onChange={(e) => set("ordinal", e.target.value)}
-                placeholder="같은 달 여러 건일 때"
-                {...invalid(errors, "ordinal")}
-              />
-            </Field>
-            <Field name="billerNoticeKey" label="청구서 식별 코드 (선택)" errors={errors}>
-              <input
-                id="billerNoticeKey"
-                className="input disabled:bg-paper disabled:text-ink-soft"
-                value={v.billerNoticeKey}
-                maxLength={80}
-                disabled={identityLocked}
-                onChange={(e) => set("billerNoticeKey", e.target.value)}
-                placeholder="비우면 자동 생성"
-                {...invalid(errors, "billerNoticeKey")}
-              />
-            </Field>
+            {field("billedYearMonth", "청구 연월", { type: "month", locked: true })}
+            {field("ordinal", "회차 (선택)", { maxLength: 24, placeholder: "같은 달 여러 건일 때", locked: true })}
+            {field("billerNoticeKey", "청구서 식별 코드 (선택)", {
+              maxLength: 80,
+              placeholder: "비우면 자동 생성",
+              locked: true,
+            })}
           </div>
           <p className="text-xs text-ink-mute">
             회차는 같은 고객에게 같은 달 청구서를 여러 장 보낼 때 구분하는 값입니다 (영문·숫자). 식별 코드는 이 청구서
             한 장을 가리키는 코드로, 비워 두면 자동으로 만듭니다.
           </p>
           <div className="grid gap-3 sm:grid-cols-3">
-            <Field name="amount" label="청구 금액 (원)" errors={errors}>
-              <input
-                id="amount"
-                className="input amount"
-                inputMode="numeric"
-                value={v.amount}
-                onChange={(e) => set("amount", digits(e.target.value))}
-                {...invalid(errors, "amount")}
-              />
-            </Field>
-            <Field name="taxFreeAmount" label="그중 비과세 (원)" errors={errors}>
-              <input
-                id="taxFreeAmount"
-                className="input amount"
-                inputMode="numeric"
-                value={v.taxFreeAmount}
-                onChange={(e) => set("taxFreeAmount", digits(e.target.value))}
-                {...invalid(errors, "taxFreeAmount")}
-              />
-            </Field>
-            <Field name="vatAmount" label={<>부가세 (비우면 {autoVat.toLocaleString("ko-KR")}원)</>} errors={errors}>
-              <input
-                id="vatAmount"
-                className="input amount"
-                inputMode="numeric"
-                value={v.vatAmount}
-                onChange={(e) => set("vatAmount", digits(e.target.value))}
-                placeholder="자동 계산"
-                {...invalid(errors, "vatAmount")}
-              />
-            </Field>
+            {field("amount", "청구 금액 (원)", { money: true })}
+            {field("taxFreeAmount", "그중 비과세 (원)", { money: true })}
+            {field("vatAmount", `부가세 (비우면 ${autoVat.toLocaleString("ko-KR")}원)`, {
+              money: true,
+              placeholder: "자동 계산",
+            })}
           </div>
           <div className="grid gap-3 sm:grid-cols-3">
             <div>
@@ -365,28 +310,8 @@ export function BillForm({
                 <option value="D0">기한 없음</option>
               </select>
             </div>
-            <Field name="payExpireDate" label="납기일" errors={errors}>
-              <input
-                id="payExpireDate"
-                type="date"
-                className="input"
-                value={v.payExpireDate}
-                onChange={(e) => set("payExpireDate", e.target.value)}
-                {...invalid(errors, "payExpireDate")}
-              />
-            </Field>
-            {v.expireType === "D2" && (
-              <Field name="secondPayExpireDate" label="두 번째 납기일" errors={errors}>
-                <input
-                  id="secondPayExpireDate"
-                  type="date"
-                  className="input"
-                  value={v.secondPayExpireDate}
-                  onChange={(e) => set("secondPayExpireDate", e.target.value)}
-                  {...invalid(errors, "secondPayExpireDate")}
-                />
-              </Field>
-            )}
+            {field("payExpireDate", "납기일", { type: "date" })}
+            {v.expireType === "D2" && field("secondPayExpireDate", "두 번째 납기일", { type: "date" })}
           </div>
           <p className="text-xs text-ink-mute">
             {v.expireType === "D0"
@@ -421,8 +346,24 @@ export function BillForm({
           </p>
           <FieldError errors={errors} name="bankAccounts" />
           {v.bankAccounts.map((a, i) => {
-            const id = (f: string) => `bankAccounts-${i}-${f}`;
             const known = a.bankCode === "" || BANK_LIST.some((b) => b.code === a.bankCode);
+            const text = (
+              f: "accountNo" | "holderName",
+              label: string,
+              input: React.InputHTMLAttributes<HTMLInputElement>,
+            ) => (
+              <AccountField i={i} f={f} label={label} errors={errors}>
+                {(props) => (
+                  <input
+                    {...props}
+                    className="input mt-1 py-2"
+                    value={a[f]}
+                    onChange={(e) => setAccount(i, { [f]: e.target.value })}
+                    {...input}
+                  />
+                )}
+              </AccountField>
+            );
             return (
               <fieldset
                 key={i}
@@ -430,82 +371,49 @@ export function BillForm({
                 data-testid={`bank-account-${i}`}
               >
                 <legend className="sr-only">계좌 {i + 1}</legend>
-                <div>
-                  <label className="text-xs font-medium text-ink-soft" htmlFor={id("bankCode")}>
-                    은행
-                  </label>
-                  <select
-                    id={id("bankCode")}
-                    className="input mt-1 py-2"
-                    value={a.bankCode}
-                    onChange={(e) => setAccount(i, { bankCode: e.target.value })}
-                    {...invalid(errors, `bankAccounts.${i}.bankCode`)}
-                  >
-                    <option value="">은행 선택</option>
-                    {!known && <option value={a.bankCode}>알 수 없는 은행 ({a.bankCode})</option>}
-                    {BANK_LIST.map((b) => (
-                      <option key={b.code} value={b.code}>
-                        {b.name}
-                      </option>
-                    ))}
-                  </select>
-                  {a.bankCode && (
-                    <span className="mt-0.5 block font-mono text-[11px] text-ink-mute">은행코드 {a.bankCode}</span>
+                <AccountField i={i} f="bankCode" label="은행" errors={errors}>
+                  {(props) => (
+                    <>
+                      <select
+                        {...props}
+                        className="input mt-1 py-2"
+                        value={a.bankCode}
+                        onChange={(e) => setAccount(i, { bankCode: e.target.value })}
+                      >
+                        <option value="">은행 선택</option>
+                        {!known && <option value={a.bankCode}>알 수 없는 은행 ({a.bankCode})</option>}
+                        {BANK_LIST.map((b) => (
+                          <option key={b.code} value={b.code}>
+                            {b.name}
+                          </option>
+                        ))}
+                      </select>
+                      {a.bankCode && (
+                        <span className="mt-0.5 block font-mono text-[11px] text-ink-mute">은행코드 {a.bankCode}</span>
+                      )}
+                    </>
                   )}
-                  <FieldError errors={errors} name={`bankAccounts.${i}.bankCode`} />
-                </div>
-                <div>
-                  <label className="text-xs font-medium text-ink-soft" htmlFor={id("accountNo")}>
-                    계좌번호
-                  </label>
-                  <input
-                    id={id("accountNo")}
-                    className="input mt-1 py-2"
-                    inputMode="numeric"
-                    placeholder="숫자와 -"
-                    value={a.accountNo}
-                    maxLength={50}
-                    onChange={(e) => setAccount(i, { accountNo: e.target.value })}
-                    {...invalid(errors, `bankAccounts.${i}.accountNo`)}
-                  />
-                  <FieldError errors={errors} name={`bankAccounts.${i}.accountNo`} />
-                </div>
-                <div>
-                  <label className="text-xs font-medium text-ink-soft" htmlFor={id("holderName")}>
-                    예금주 (선택)
-                  </label>
-                  <input
-                    id={id("holderName")}
-                    className="input mt-1 py-2"
-                    value={a.holderName}
-                    maxLength={20}
-                    onChange={(e) => setAccount(i, { holderName: e.target.value })}
-                    {...invalid(errors, `bankAccounts.${i}.holderName`)}
-                  />
-                  <FieldError errors={errors} name={`bankAccounts.${i}.holderName`} />
-                </div>
-                <div>
-                  <label className="text-xs font-medium text-ink-soft" htmlFor={id("accountType")}>
-                    계좌 구분
-                  </label>
-                  <select
-                    id={id("accountType")}
-                    className="input mt-1 py-2 pr-8"
-                    value={a.accountType}
-                    onChange={(e) => setAccount(i, { accountType: e.target.value as "NORMAL" | "VIRTUAL" })}
-                  >
-                    <option value="VIRTUAL">가상계좌</option>
-                    <option value="NORMAL">일반계좌</option>
-                  </select>
-                </div>
+                </AccountField>
+                {text("accountNo", "계좌번호", { inputMode: "numeric", placeholder: "숫자와 -", maxLength: 50 })}
+                {text("holderName", "예금주 (선택)", { maxLength: 20 })}
+                <AccountField i={i} f="accountType" label="계좌 구분" errors={errors}>
+                  {(props) => (
+                    <select
+                      {...props}
+                      className="input mt-1 py-2 pr-8"
+                      value={a.accountType}
+                      onChange={(e) => setAccount(i, { accountType: e.target.value as "NORMAL" | "VIRTUAL" })}
+                    >
+                      <option value="VIRTUAL">가상계좌</option>
+                      <option value="NORMAL">일반계좌</option>
+                    </select>
+                  )}
+                </AccountField>
                 <button
                   type="button"
                   className="btn-ghost py-2 text-sm sm:mt-5"
                   onClick={() => {
-                    set(
-                      "bankAccounts",
-                      v.bankAccounts.filter((_, j) => j !== i),
-                    );
+                    set("bankAccounts", dropAt(v.bankAccounts, i));
                     clear("bankAccounts");
                   }}
                 >
@@ -552,10 +460,7 @@ export function BillForm({
               errors={errors}
               onChange={(nd) => setDetail(i, nd)}
               onRemove={() => {
-                set(
-                  "details",
-                  v.details.filter((_, j) => j !== i),
-                );
+                set("details", dropAt(v.details, i));
                 clear("details");
               }}
               onMove={(dir) => moveDetail(i, dir)}
@@ -612,18 +517,7 @@ export function BillForm({
 
       <aside className="min-w-0 lg:sticky lg:top-4 lg:self-start">
         <p className="mb-2 text-sm font-medium text-ink-soft">고객 화면 미리보기</p>
-        <BillPreview
-          bill={{
-            title: v.title,
-            amount,
-            expireType: v.expireType,
-            payExpireDate: ymd(v.payExpireDate),
-            secondPayExpireDate: ymd(v.secondPayExpireDate),
-            billedYearMonth: v.billedYearMonth.replace(/-/g, ""),
-            bankAccounts: v.bankAccounts,
-            details: v.details,
-          }}
-        />
+        <BillPreview bill={{ ...payload, amount, details: v.details }} />
       </aside>
     </form>
   );
@@ -693,18 +587,14 @@ function DetailEditor(props: {
                 aria-label="항목명"
                 placeholder="항목명"
                 value={r.key}
-                onChange={(e) =>
-                  onChange({ ...d, rows: d.rows.map((x, k) => (k === j ? { ...x, key: e.target.value } : x)) })
-                }
+                onChange={(e) => onChange({ ...d, rows: patchAt(d.rows, j, (x) => ({ ...x, key: e.target.value })) })}
               />
               <input
                 className={small}
                 aria-label="내용"
                 placeholder="내용 (예: 20,000원)"
                 value={r.value}
-                onChange={(e) =>
-                  onChange({ ...d, rows: d.rows.map((x, k) => (k === j ? { ...x, value: e.target.value } : x)) })
-                }
+                onChange={(e) => onChange({ ...d, rows: patchAt(d.rows, j, (x) => ({ ...x, value: e.target.value })) })}
               />
               <label className="flex items-center gap-1.5 whitespace-nowrap rounded-xl border border-line px-2.5 text-sm">
                 <input
@@ -714,30 +604,26 @@ function DetailEditor(props: {
                   onChange={(e) =>
                     onChange({
                       ...d,
-                      rows: d.rows.map((x, k) => (k === j ? { ...x, level: (e.target.checked ? 2 : 1) as 1 | 2 } : x)),
+                      rows: patchAt(d.rows, j, (x) => ({
+                        ...x,
+                        level: e.target.checked ? (2 as const) : (1 as const),
+                      })),
                     })
                   }
                 />
                 들여쓰기
               </label>
-              <button
-                type="button"
-                className="btn-ghost px-3 py-1 text-xs"
-                aria-label={`${j + 1}행 삭제`}
+              <RemoveButton
+                wide
+                label={`${j + 1}행 삭제`}
                 disabled={d.rows.length <= 1}
-                onClick={() => onChange({ ...d, rows: d.rows.filter((_, k) => k !== j) })}
-              >
-                −
-              </button>
+                onClick={() => onChange({ ...d, rows: dropAt(d.rows, j) })}
+              />
             </div>
           ))}
-          <button
-            type="button"
-            className="text-xs font-semibold text-blue-700"
-            onClick={() => onChange({ ...d, rows: [...d.rows, { key: "", value: "", level: 1 }] })}
-          >
+          <AddButton onClick={() => onChange({ ...d, rows: [...d.rows, { key: "", value: "", level: 1 }] })}>
             + 행 추가
-          </button>
+          </AddButton>
         </div>
       )}
       {d.type === "TEXT" && (
@@ -758,7 +644,7 @@ function DetailEditor(props: {
                 className={`${small} min-w-24 font-semibold`}
                 aria-label={`열 제목 ${k + 1}`}
                 value={h}
-                onChange={(e) => onChange({ ...d, head: d.head.map((x, m) => (m === k ? e.target.value : x)) })}
+                onChange={(e) => onChange({ ...d, head: patchAt(d.head, k, () => e.target.value) })}
               />
             ))}
             <button
@@ -787,30 +673,14 @@ function DetailEditor(props: {
                   aria-label={`${j + 1}행 ${k + 1}열`}
                   value={c}
                   onChange={(e) =>
-                    onChange({
-                      ...d,
-                      rows: d.rows.map((row, m) => (m === j ? row.map((x, n) => (n === k ? e.target.value : x)) : row)),
-                    })
+                    onChange({ ...d, rows: patchAt(d.rows, j, (row) => patchAt(row, k, () => e.target.value)) })
                   }
                 />
               ))}
-              <button
-                type="button"
-                className="btn-ghost px-2 py-1 text-xs"
-                disabled={d.rows.length <= 1}
-                onClick={() => onChange({ ...d, rows: d.rows.filter((_, m) => m !== j) })}
-              >
-                −
-              </button>
+              <RemoveButton disabled={d.rows.length <= 1} onClick={() => onChange({ ...d, rows: dropAt(d.rows, j) })} />
             </div>
           ))}
-          <button
-            type="button"
-            className="text-xs font-semibold text-blue-700"
-            onClick={() => onChange({ ...d, rows: [...d.rows, d.head.map(() => "")] })}
-          >
-            + 행 추가
-          </button>
+          <AddButton onClick={() => onChange({ ...d, rows: [...d.rows, d.head.map(() => "")] })}>+ 행 추가</AddButton>
         </div>
       )}
       {d.type === "GRAPH" && (
@@ -831,9 +701,7 @@ function DetailEditor(props: {
                 placeholder="X (예: 07)"
                 value={pt.x}
                 maxLength={10}
-                onChange={(e) =>
-                  onChange({ ...d, points: d.points.map((x, k) => (k === j ? { ...x, x: e.target.value } : x)) })
-                }
+                onChange={(e) => onChange({ ...d, points: patchAt(d.points, j, (x) => ({ ...x, x: e.target.value })) })}
               />
               <input
                 className={small}
@@ -841,38 +709,23 @@ function DetailEditor(props: {
                 inputMode="numeric"
                 placeholder="Y (숫자)"
                 value={Number.isFinite(pt.y) ? String(pt.y) : ""}
-                onChange={(e) =>
-                  onChange({
-                    ...d,
-                    points: d.points.map((x, k) =>
-                      k === j
-                        ? {
-                            ...x,
-                            y: e.target.value.trim() === "" ? Number.NaN : Number(e.target.value.replace(/,/g, "")),
-                          }
-                        : x,
-                    ),
-                  })
-                }
+                onChange={(e) => {
+                  const y = e.target.value.trim() === "" ? Number.NaN : Number(e.target.value.replace(/,/g, ""));
+                  onChange({ ...d, points: patchAt(d.points, j, (x) => ({ ...x, y })) });
+                }}
               />
-              <button
-                type="button"
-                className="btn-ghost px-2 py-1 text-xs"
+              <RemoveButton
                 disabled={d.points.length <= 1}
-                onClick={() => onChange({ ...d, points: d.points.filter((_, k) => k !== j) })}
-              >
-                −
-              </button>
+                onClick={() => onChange({ ...d, points: dropAt(d.points, j) })}
+              />
             </div>
           ))}
-          <button
-            type="button"
-            className="text-xs font-semibold text-blue-700"
+          <AddButton
             disabled={d.points.length >= MAX_GRAPH_POINTS}
             onClick={() => onChange({ ...d, points: [...d.points, { x: "", y: 0 }] })}
           >
             + 값 추가 (최대 {MAX_GRAPH_POINTS}개)
-          </button>
+          </AddButton>
         </div>
       )}
       <input
@@ -891,5 +744,47 @@ function DetailEditor(props: {
         </ul>
       )}
     </div>
+  );
+}
+
+/** The "−" that removes one line of an item (`wide` for the key/value rows). */
+function RemoveButton({
+  label,
+  wide,
+  disabled,
+  onClick,
+}: {
+  label?: string;
+  wide?: boolean;
+  disabled: boolean;
+  onClick: () => void;
+}) {
+  return (
+    <button
+      type="button"
+      className={`btn-ghost ${wide ? "px-3" : "px-2"} py-1 text-xs`}
+      aria-label={label}
+      disabled={disabled}
+      onClick={onClick}
+    >
+      −
+    </button>
+  );
+}
+
+/** The "+ 행 추가" / "+ 값 추가" link-styled button under an item's lines. */
+function AddButton({
+  disabled,
+  onClick,
+  children,
+}: {
+  disabled?: boolean;
+  onClick: () => void;
+  children: React.ReactNode;
+}) {
+  return (
+    <button type="button" className="text-xs font-semibold text-blue-700" disabled={disabled} onClick={onClick}>
+      {children}
+    </button>
   );
 }
