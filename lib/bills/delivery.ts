@@ -11,17 +11,17 @@ export class Conflict extends Error {
   }
 }
 
+/** The money of a delivery: how it was paid, the amounts and the agency's fee (stored and kept in the timeline). */
+export function payFields(d: PayResultDelivery) {
+  return { payBy: d.payBy, amount: d.amount, payAmount: d.payAmount, feeType: d.feeType, fee: d.fee, feeTax: d.feeTax };
+}
+
 /** What the timeline and 확인 필요 keep of a delivery (no personal data: the card BIN is not a card number). */
 export function deliveryData(d: PayResultDelivery): Record<string, unknown> {
   return {
     payId: d.payId,
     payType: d.payType,
-    payBy: d.payBy,
-    amount: d.amount,
-    payAmount: d.payAmount,
-    feeType: d.feeType,
-    fee: d.fee,
-    feeTax: d.feeTax,
+    ...payFields(d),
     paidAt: d.paidAtText,
     ...(d.adjustDate !== undefined && { adjustDate: d.adjustDate }),
   };

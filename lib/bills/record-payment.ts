@@ -3,7 +3,7 @@ import type { Db } from "../db";
 import type { BillCancellationStatus, BillStatus } from "../generated/prisma/client";
 import { transaction, type Stmt } from "../hot-sql";
 import type { BillEventInput } from "./events";
-import { sameOrConflict, TX, won } from "./delivery";
+import { payFields, sameOrConflict, TX, won } from "./delivery";
 import type { SeenDelivery } from "./find";
 import { newId } from "./ids";
 import type { PayResultDelivery, PayResultOutcome } from "./port";
@@ -88,12 +88,7 @@ export async function recordPayment(
         id: newId(),
         billId,
         payId,
-        payBy: d.payBy,
-        amount: d.amount,
-        payAmount: d.payAmount,
-        feeType: d.feeType,
-        fee: d.fee,
-        feeTax: d.feeTax,
+        ...payFields(d),
         cardBin: d.cardBin ?? null,
         cardCompany: d.cardCompany ?? null,
         payDetail3: d.payDetail3 ?? null,

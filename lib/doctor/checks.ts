@@ -57,18 +57,24 @@ export function isSandboxHost(host: string): boolean {
   );
 }
 
+/** Adds the findings of one area to a list: `r.error(key, ko, en)` or `r.warn(key, ko, en)`. */
+type Reporter = ReturnType<typeof reporter>;
+function reporter(out: Finding[], area: string) {
+  const add = (level: Finding["level"]) => (key: string, ko: string, en: string) => {
+    out.push({ level, area, key, ko, en });
+  };
+  return { error: add("error"), warn: add("warn") };
+}
+
 /** A provider base URL: must be https and not a sandbox / test host. Empty = `emptyMeans` (null: required). */
-function checkUrl(out: Finding[], e: Env, area: string, key: string, emptyMeans: "required" | "sdk-default"): void {
+function checkUrl(r: Reporter, e: Env, key: string, emptyMeans: "required" | "sdk-default"): void {
   const v = get(e, key);
   if (!v) {
     if (emptyMeans === "required")
-      out.push(
-        err(
-          area,
-          key,
-          `${key}가 비어 있습니다. 운영 주소를 넣어 주세요.`,
-          `${key} is empty: set the provider's production URL.`,
-        ),
+      r.error(
+        key,
+        `${key}가 비어 있습니다. 운영 주소를 넣어 주세요.`,
+        `${key} is empty: set the provider's production URL.`,
       );
     return;
   }
@@ -76,51 +82,31 @@ function checkUrl(out: Finding[], e: Env, area: string, key: string, emptyMeans:
   try {
     u = new URL(v);
   } catch {
-    out.push(err(area, key, `${key}가 올바른 URL이 아닙니다.`, `${key} is not a valid URL.`));
+    r.error(key, `${key}가 올바른 URL이 아닙니다.`, `${key} is not a valid URL.`);
     return;
   }
   if (u.protocol !== "https:")
-    out.push(
-      err(
-        area,
-        key,
-        `${key}는 https 주소여야 합니다. (지금: ${u.protocol})`,
-        `${key} must be https (now ${u.protocol}).`,
-      ),
-    );
+    r.error(key, `${key}는 https 주소여야 합니다. (지금: ${u.protocol})`, `${key} must be https (now ${u.protocol}).`);
   if (isSandboxHost(u.hostname))
-    out.push(
-      err(
-        area,
-        key,
-        `${key}가 샌드박스·테스트 주소(${u.hostname})를 가리킵니다.`,
-        `${key} points at a sandbox / test host (${u.hostname}).`,
-      ),
+    r.error(
+      key,
+      `${key}가 샌드박스·테스트 주소(${u.hostname})를 가리킵니다.`,
+      `${key} points at a sandbox / test host (${u.hostname}).`,
     );
 }
 
-const err = (area: string, key: string, ko: string, en: string): Finding => ({ level: "error", area, key, ko, en });
-const warn = (area: string, key: string, ko: string, en: string): Finding => ({ level: "warn", area, key, ko, en });
-
-function checkSecret(
-  out: Finding[],
-  e: Env,
-  area: string,
-  key: string,
-  demoValues: readonly string[],
-  what: { ko: string; en: string },
-): void {
-  const v = get(e, key);
-  if (!v) out.push(err(area, key, `${key}(${what.ko})가 비어 있습니다.`, `${key} (${what.en}) is empty.`));
-  else if (demoValues.includes(v))
-    out.push(
-      err(
-        area,
+/** Issued credentials, each `[key, what it is in Korean, in English]`: set, and not a sandbox demo value. */
+function checkSecrets(r: Reporter, e: Env, demoValues: readonly string[], secrets: Array<[string, string, string]>) {
+  for (const [key, ko, en] of secrets) {
+    const v = get(e, key);
+    if (!v) r.error(key, `${key}(${ko})가 비어 있습니다.`, `${key} (${en}) is empty.`);
+    else if (demoValues.includes(v))
+      r.error(
         key,
         `${key}가 개발용 데모 값입니다. 발급받은 운영 값을 넣어 주세요.`,
         `${key} is the dev demo value: set the production value you were issued.`,
-      ),
-    );
+      );
+  }
 }
 
 export type DoctorInput = {
@@ -133,159 +119,117 @@ export type DoctorInput = {
 
 export function checkEnvironment({ env: e, demoValues, devAppSecret }: DoctorInput): Finding[] {
   const out: Finding[] = [];
+  const [app, kakaopay, payup, dozn, linkhub] = ["app", "kakaopay", "payup", "dozn", "linkhub"].map((a) =>
+    reporter(out, a),
+  );
 
   // ---- the app
   if (get(e, "NODE_ENV") !== "production")
-    out.push(warn("app", "NODE_ENV", "NODE_ENV가 production이 아닙니다.", "NODE_ENV is not production."));
+    app.warn("NODE_ENV", "NODE_ENV가 production이 아닙니다.", "NODE_ENV is not production.");
   const appUrl = get(e, "APP_URL");
   if (!appUrl)
-    out.push(
-      err(
-        "app",
-        "APP_URL",
-        "APP_URL(고객이 접속하는 주소)이 비어 있습니다.",
-        "APP_URL (the address customers use) is empty.",
-      ),
+    app.error(
+      "APP_URL",
+      "APP_URL(고객이 접속하는 주소)이 비어 있습니다.",
+      "APP_URL (the address customers use) is empty.",
     );
   else {
     let u: URL | undefined;
     try {
       u = new URL(appUrl);
     } catch {
-      out.push(err("app", "APP_URL", "APP_URL이 올바른 URL이 아닙니다.", "APP_URL is not a valid URL."));
+      app.error("APP_URL", "APP_URL이 올바른 URL이 아닙니다.", "APP_URL is not a valid URL.");
     }
     if (u && u.protocol !== "https:")
-      out.push(
-        err(
-          "app",
-          "APP_URL",
-          "APP_URL은 https여야 합니다. 결제사 복귀 주소와 쿠키 보안이 여기에 달려 있습니다.",
-          "APP_URL must be https: provider return URLs and secure cookies depend on it.",
-        ),
+      app.error(
+        "APP_URL",
+        "APP_URL은 https여야 합니다. 결제사 복귀 주소와 쿠키 보안이 여기에 달려 있습니다.",
+        "APP_URL must be https: provider return URLs and secure cookies depend on it.",
       );
     if (u && isSandboxHost(u.hostname))
-      out.push(
-        err(
-          "app",
-          "APP_URL",
-          `APP_URL이 외부에서 접속할 수 없는 주소(${u.hostname})입니다.`,
-          `APP_URL (${u.hostname}) is not reachable from outside.`,
-        ),
+      app.error(
+        "APP_URL",
+        `APP_URL이 외부에서 접속할 수 없는 주소(${u.hostname})입니다.`,
+        `APP_URL (${u.hostname}) is not reachable from outside.`,
       );
   }
   const secret = get(e, "APP_SECRET");
   if (!secret || secret === devAppSecret || secret.startsWith("dev-only"))
-    out.push(
-      err(
-        "app",
-        "APP_SECRET",
-        "APP_SECRET이 없거나 개발용 값입니다. 32자 이상 무작위 값을 넣어 주세요. (예: openssl rand -base64 48)",
-        "APP_SECRET is missing or the dev value: set 32+ random characters (e.g. openssl rand -base64 48).",
-      ),
+    app.error(
+      "APP_SECRET",
+      "APP_SECRET이 없거나 개발용 값입니다. 32자 이상 무작위 값을 넣어 주세요. (예: openssl rand -base64 48)",
+      "APP_SECRET is missing or the dev value: set 32+ random characters (e.g. openssl rand -base64 48).",
     );
   else if (secret.length < 32 || new Set(secret).size < 12)
-    out.push(
-      err(
-        "app",
-        "APP_SECRET",
-        "APP_SECRET이 약합니다. 32자 이상, 다양한 문자의 무작위 값이어야 합니다.",
-        "APP_SECRET is weak: it must be 32+ random, varied characters.",
-      ),
+    app.error(
+      "APP_SECRET",
+      "APP_SECRET이 약합니다. 32자 이상, 다양한 문자의 무작위 값이어야 합니다.",
+      "APP_SECRET is weak: it must be 32+ random, varied characters.",
     );
   else if (demoValues.includes(secret))
-    out.push(err("app", "APP_SECRET", "APP_SECRET이 데모 값입니다.", "APP_SECRET is a demo value."));
+    app.error("APP_SECRET", "APP_SECRET이 데모 값입니다.", "APP_SECRET is a demo value.");
   if (get(e, "SHOW_DEMO_LOGIN") === "1")
-    out.push(
-      err(
-        "app",
-        "SHOW_DEMO_LOGIN",
-        "SHOW_DEMO_LOGIN=1은 개발용입니다. 로그인 화면에 데모 계정이 보입니다.",
-        "SHOW_DEMO_LOGIN=1 is for dev: the login page shows the demo account.",
-      ),
+    app.error(
+      "SHOW_DEMO_LOGIN",
+      "SHOW_DEMO_LOGIN=1은 개발용입니다. 로그인 화면에 데모 계정이 보입니다.",
+      "SHOW_DEMO_LOGIN=1 is for dev: the login page shows the demo account.",
     );
-  if (!get(e, "DATABASE_URL"))
-    out.push(err("app", "DATABASE_URL", "DATABASE_URL이 비어 있습니다.", "DATABASE_URL is empty."));
+  if (!get(e, "DATABASE_URL")) app.error("DATABASE_URL", "DATABASE_URL이 비어 있습니다.", "DATABASE_URL is empty.");
 
   // ---- KakaoPay online (seed 004)
   checkUrl(
-    out,
+    kakaopay,
     { KAKAOPAY_API_BASE: get(e, "KAKAOPAY_API_BASE") || "https://open-api.kakaopay.com" },
-    "kakaopay",
     "KAKAOPAY_API_BASE",
     "required",
   );
-  checkSecret(out, e, "kakaopay", "KAKAOPAY_SECRET_KEY", demoValues, {
-    ko: "카카오페이 Secret key",
-    en: "KakaoPay secret key",
-  });
+  checkSecrets(kakaopay, e, demoValues, [["KAKAOPAY_SECRET_KEY", "카카오페이 Secret key", "KakaoPay secret key"]]);
   const cid = get(e, "KAKAOPAY_CID");
   if (!cid)
-    out.push(
-      err(
-        "kakaopay",
-        "KAKAOPAY_CID",
-        "KAKAOPAY_CID(가맹점 코드)가 비어 있습니다.",
-        "KAKAOPAY_CID (merchant cid) is empty.",
-      ),
+    kakaopay.error(
+      "KAKAOPAY_CID",
+      "KAKAOPAY_CID(가맹점 코드)가 비어 있습니다.",
+      "KAKAOPAY_CID (merchant cid) is empty.",
     );
   else if (cid.length !== 10)
-    out.push(err("kakaopay", "KAKAOPAY_CID", "KAKAOPAY_CID는 10자여야 합니다.", "KAKAOPAY_CID must be 10 characters."));
+    kakaopay.error("KAKAOPAY_CID", "KAKAOPAY_CID는 10자여야 합니다.", "KAKAOPAY_CID must be 10 characters.");
   else if (demoValues.includes(cid))
-    out.push(
-      err(
-        "kakaopay",
-        "KAKAOPAY_CID",
-        `KAKAOPAY_CID가 테스트 가맹점 코드(${cid})입니다. 실결제가 되지 않습니다.`,
-        `KAKAOPAY_CID is the test cid (${cid}): no real payment happens.`,
-      ),
+    kakaopay.error(
+      "KAKAOPAY_CID",
+      `KAKAOPAY_CID가 테스트 가맹점 코드(${cid})입니다. 실결제가 되지 않습니다.`,
+      `KAKAOPAY_CID is the test cid (${cid}): no real payment happens.`,
     );
 
   // ---- PayUp / KCP (seed 002)
   checkUrl(
-    out,
+    payup,
     { PAYUP_API_BASE: get(e, "PAYUP_API_BASE") || "https://api.payup.co.kr" },
-    "payup",
     "PAYUP_API_BASE",
     "required",
   );
-  checkSecret(out, e, "payup", "PAYUP_MERCHANT_ID", demoValues, { ko: "PayUp 가맹점 ID", en: "PayUp merchant id" });
-  checkSecret(out, e, "payup", "PAYUP_API_CERT_KEY", demoValues, { ko: "PayUp apiCertKey", en: "PayUp apiCertKey" });
-  checkUrl(out, e, "payup", "KCP_SCRIPT_URL", "sdk-default");
+  checkSecrets(payup, e, demoValues, [
+    ["PAYUP_MERCHANT_ID", "PayUp 가맹점 ID", "PayUp merchant id"],
+    ["PAYUP_API_CERT_KEY", "PayUp apiCertKey", "PayUp apiCertKey"],
+  ]);
+  checkUrl(payup, e, "KCP_SCRIPT_URL", "sdk-default");
 
   // ---- Dozn agency (seed 003)
-  checkUrl(out, e, "dozn", "DOZN_API_BASE", "required");
-  checkSecret(out, e, "dozn", "DOZN_BILLER_CODE", demoValues, {
-    ko: "카카오페이 빌러 코드",
-    en: "KakaoPay biller code",
-  });
-  checkSecret(out, e, "dozn", "DOZN_API_KEY", demoValues, {
-    ko: "에이전시 API 키(Authorization)",
-    en: "agency API key (Authorization)",
-  });
+  checkUrl(dozn, e, "DOZN_API_BASE", "required");
+  checkSecrets(dozn, e, demoValues, [
+    ["DOZN_BILLER_CODE", "카카오페이 빌러 코드", "KakaoPay biller code"],
+    ["DOZN_API_KEY", "에이전시 API 키(Authorization)", "agency API key (Authorization)"],
+  ]);
   out.push(...checkAgencyAccess(e, demoValues));
 
   // ---- Linkhub: Barocert (seed 000) and KakaoCert (seed 001)
-  checkSecret(out, e, "linkhub", "LINKHUB_LINK_ID", demoValues, { ko: "링크허브 LinkID", en: "Linkhub LinkID" });
-  checkSecret(out, e, "linkhub", "LINKHUB_SECRET_KEY", demoValues, {
-    ko: "링크허브 SecretKey",
-    en: "Linkhub secret key",
-  });
-  checkSecret(out, e, "linkhub", "BAROCERT_CLIENT_CODE", demoValues, {
-    ko: "바로써트 이용기관 코드",
-    en: "Barocert client code",
-  });
-  checkSecret(out, e, "linkhub", "KAKAOCERT_CLIENT_CODE", demoValues, {
-    ko: "카카오써트 이용기관 코드",
-    en: "KakaoCert client code",
-  });
-  checkSecret(out, e, "linkhub", "BAROCERT_RESULT_KEY", demoValues, {
-    ko: "결과 복호화 키",
-    en: "result decryption key",
-  });
-  checkSecret(out, e, "linkhub", "BAROCERT_RESULT_IV", demoValues, {
-    ko: "결과 복호화 IV",
-    en: "result decryption IV",
-  });
+  checkSecrets(linkhub, e, demoValues, [
+    ["LINKHUB_LINK_ID", "링크허브 LinkID", "Linkhub LinkID"],
+    ["LINKHUB_SECRET_KEY", "링크허브 SecretKey", "Linkhub secret key"],
+    ["BAROCERT_CLIENT_CODE", "바로써트 이용기관 코드", "Barocert client code"],
+    ["KAKAOCERT_CLIENT_CODE", "카카오써트 이용기관 코드", "KakaoCert client code"],
+    ["BAROCERT_RESULT_KEY", "결과 복호화 키", "result decryption key"],
+    ["BAROCERT_RESULT_IV", "결과 복호화 IV", "result decryption IV"],
+  ]);
   for (const k of [
     "BAROCERT_SERVICE_URL",
     "BAROCERT_AUTH_URL",
@@ -293,7 +237,7 @@ export function checkEnvironment({ env: e, demoValues, devAppSecret }: DoctorInp
     "KAKAOCERT_AUTH_URL",
     "KAKAOCERT_APP_LAUNCH_URL",
   ])
-    checkUrl(out, e, "linkhub", k, "sdk-default");
+    checkUrl(linkhub, e, k, "sdk-default");
 
   out.push(...checkPiiKeys(e));
   return out;
@@ -305,15 +249,13 @@ const DEV_PII_KEY_IDS = ["devonly", "demo"];
 /** PII_KEYS / PII_KEY_ID: the keys that seal account numbers at rest (lib/security/pii.ts). */
 export function checkPiiKeys(e: Env): Finding[] {
   const out: Finding[] = [];
+  const app = reporter(out, "app");
   const spec = get(e, "PII_KEYS");
   if (!spec) {
-    out.push(
-      err(
-        "app",
-        "PII_KEYS",
-        "PII_KEYS(개인정보 암호화 키)가 비어 있습니다. k1:<32바이트 무작위 값의 base64> 형식으로 넣어 주세요. (예: k1:$(openssl rand -base64 32))",
-        "PII_KEYS (personal data encryption keys) is empty: set k1:<base64 of 32 random bytes> (e.g. k1:$(openssl rand -base64 32)).",
-      ),
+    app.error(
+      "PII_KEYS",
+      "PII_KEYS(개인정보 암호화 키)가 비어 있습니다. k1:<32바이트 무작위 값의 base64> 형식으로 넣어 주세요. (예: k1:$(openssl rand -base64 32))",
+      "PII_KEYS (personal data encryption keys) is empty: set k1:<base64 of 32 random bytes> (e.g. k1:$(openssl rand -base64 32)).",
     );
     return out;
   }
@@ -321,33 +263,24 @@ export function checkPiiKeys(e: Env): Finding[] {
   try {
     ids = [...parseKeyring(spec, get(e, "PII_KEY_ID") || undefined).keys.keys()];
   } catch (x) {
-    out.push(
-      err(
-        "app",
-        "PII_KEYS",
-        `PII_KEYS/PII_KEY_ID가 올바르지 않습니다: ${(x as Error).message}`,
-        `PII_KEYS / PII_KEY_ID is invalid: ${(x as Error).message}`,
-      ),
+    app.error(
+      "PII_KEYS",
+      `PII_KEYS/PII_KEY_ID가 올바르지 않습니다: ${(x as Error).message}`,
+      `PII_KEYS / PII_KEY_ID is invalid: ${(x as Error).message}`,
     );
     return out;
   }
   const dev = ids.filter((id) => DEV_PII_KEY_IDS.includes(id));
   if (dev.length)
-    out.push(
-      err(
-        "app",
-        "PII_KEYS",
-        `PII_KEYS에 개발·테스트용 키(${dev.join(", ")})가 있습니다. 운영용 무작위 키를 새로 만들어 주세요.`,
-        `PII_KEYS holds a dev / test key (${dev.join(", ")}): generate a random production key.`,
-      ),
-    );
-  out.push(
-    warn(
-      "app",
+    app.error(
       "PII_KEYS",
-      "PII_KEYS는 저장된 계좌번호를 읽는 유일한 열쇠입니다. 비밀 저장소에 보관하고(잃으면 복구 불가), 교체할 때는 새 키를 앞에 추가하고 PII_KEY_ID를 바꾼 뒤 npm run db:migrate 로 다시 암호화하고, 옛 키는 그 뒤에 지우세요.",
-      "PII_KEYS is the only way to read stored account numbers: keep it in a secret store (lost keys cannot be recovered). To rotate, add the new key, point PII_KEY_ID at it, run npm run db:migrate to re-seal, and only then remove the old key.",
-    ),
+      `PII_KEYS에 개발·테스트용 키(${dev.join(", ")})가 있습니다. 운영용 무작위 키를 새로 만들어 주세요.`,
+      `PII_KEYS holds a dev / test key (${dev.join(", ")}): generate a random production key.`,
+    );
+  app.warn(
+    "PII_KEYS",
+    "PII_KEYS는 저장된 계좌번호를 읽는 유일한 열쇠입니다. 비밀 저장소에 보관하고(잃으면 복구 불가), 교체할 때는 새 키를 앞에 추가하고 PII_KEY_ID를 바꾼 뒤 npm run db:migrate 로 다시 암호화하고, 옛 키는 그 뒤에 지우세요.",
+    "PII_KEYS is the only way to read stored account numbers: keep it in a secret store (lost keys cannot be recovered). To rotate, add the new key, point PII_KEY_ID at it, run npm run db:migrate to re-seal, and only then remove the old key.",
   );
   return out;
 }
@@ -355,95 +288,69 @@ export function checkPiiKeys(e: Env): Finding[] {
 /** Seed 003 §1.3 + lib/providers/dozn/auth.ts: who may call /kakao/*, and can the agency reach us. */
 export function checkAgencyAccess(e: Env, demoValues: readonly string[] = []): Finding[] {
   const out: Finding[] = [];
+  const dozn = reporter(out, "dozn");
   const ips = list(e, "DOZN_AGENCY_IPS");
   const proxies = list(e, "TRUSTED_PROXY_IPS");
   const credential = get(e, "DOZN_AGENCY_CREDENTIAL");
   if (ips.length === 0) {
-    out.push(
-      err(
-        "dozn",
-        "DOZN_AGENCY_IPS",
-        "DOZN_AGENCY_IPS(에이전시가 호출하는 IP)가 비어 있어 청구서 조회·납부 요청이 모두 거절됩니다. 더즌에서 받은 IP를 넣어 주세요.",
-        "DOZN_AGENCY_IPS (the agency's calling IPs) is empty, so every bill inquiry / payment call is refused: enter the IPs Dozn gave you.",
-      ),
+    dozn.error(
+      "DOZN_AGENCY_IPS",
+      "DOZN_AGENCY_IPS(에이전시가 호출하는 IP)가 비어 있어 청구서 조회·납부 요청이 모두 거절됩니다. 더즌에서 받은 IP를 넣어 주세요.",
+      "DOZN_AGENCY_IPS (the agency's calling IPs) is empty, so every bill inquiry / payment call is refused: enter the IPs Dozn gave you.",
     );
   }
   for (const ip of ips) {
     if (!isIP(ip.replace(/^::ffff:/i, "")))
-      out.push(
-        err(
-          "dozn",
-          "DOZN_AGENCY_IPS",
-          `DOZN_AGENCY_IPS의 "${ip}"는 IP 주소가 아닙니다. (대역·호스트명은 쓸 수 없습니다)`,
-          `"${ip}" in DOZN_AGENCY_IPS is not an IP address (ranges and host names are not supported).`,
-        ),
+      dozn.error(
+        "DOZN_AGENCY_IPS",
+        `DOZN_AGENCY_IPS의 "${ip}"는 IP 주소가 아닙니다. (대역·호스트명은 쓸 수 없습니다)`,
+        `"${ip}" in DOZN_AGENCY_IPS is not an IP address (ranges and host names are not supported).`,
       );
     else if (isPrivateAddress(ip))
-      out.push(
-        err(
-          "dozn",
-          "DOZN_AGENCY_IPS",
-          `DOZN_AGENCY_IPS의 ${ip}는 내부·루프백 주소입니다. 같은 망의 누구나 에이전시로 인정됩니다.`,
-          `${ip} in DOZN_AGENCY_IPS is a private / loopback address: anything on that network would count as the agency.`,
-        ),
+      dozn.error(
+        "DOZN_AGENCY_IPS",
+        `DOZN_AGENCY_IPS의 ${ip}는 내부·루프백 주소입니다. 같은 망의 누구나 에이전시로 인정됩니다.`,
+        `${ip} in DOZN_AGENCY_IPS is a private / loopback address: anything on that network would count as the agency.`,
       );
     if (proxies.includes(ip))
-      out.push(
-        err(
-          "dozn",
-          "DOZN_AGENCY_IPS",
-          `${ip}가 TRUSTED_PROXY_IPS에도 있습니다. 프록시를 지나온 모든 요청이 에이전시로 인정됩니다.`,
-          `${ip} is also in TRUSTED_PROXY_IPS: every request through that proxy would count as the agency.`,
-        ),
+      dozn.error(
+        "DOZN_AGENCY_IPS",
+        `${ip}가 TRUSTED_PROXY_IPS에도 있습니다. 프록시를 지나온 모든 요청이 에이전시로 인정됩니다.`,
+        `${ip} is also in TRUSTED_PROXY_IPS: every request through that proxy would count as the agency.`,
       );
   }
   for (const p of proxies)
     if (!isIP(p.replace(/^::ffff:/i, "")))
-      out.push(
-        err(
-          "dozn",
-          "TRUSTED_PROXY_IPS",
-          `TRUSTED_PROXY_IPS의 "${p}"는 IP 주소가 아닙니다.`,
-          `"${p}" in TRUSTED_PROXY_IPS is not an IP address.`,
-        ),
+      dozn.error(
+        "TRUSTED_PROXY_IPS",
+        `TRUSTED_PROXY_IPS의 "${p}"는 IP 주소가 아닙니다.`,
+        `"${p}" in TRUSTED_PROXY_IPS is not an IP address.`,
       );
   if (credential) {
     if (demoValues.includes(credential))
-      out.push(
-        err(
-          "dozn",
-          "DOZN_AGENCY_CREDENTIAL",
-          "DOZN_AGENCY_CREDENTIAL이 데모 값입니다.",
-          "DOZN_AGENCY_CREDENTIAL is a demo value.",
-        ),
+      dozn.error(
+        "DOZN_AGENCY_CREDENTIAL",
+        "DOZN_AGENCY_CREDENTIAL이 데모 값입니다.",
+        "DOZN_AGENCY_CREDENTIAL is a demo value.",
       );
     else if (credential.length < 16)
-      out.push(
-        err(
-          "dozn",
-          "DOZN_AGENCY_CREDENTIAL",
-          "DOZN_AGENCY_CREDENTIAL이 너무 짧습니다. (16자 이상)",
-          "DOZN_AGENCY_CREDENTIAL is too short (16+ characters).",
-        ),
-      );
-    out.push(
-      warn(
-        "dozn",
+      dozn.error(
         "DOZN_AGENCY_CREDENTIAL",
-        "에이전시 인증값이 설정되어 있어 이 값을 보내지 않는 호출은 거절됩니다. 더즌과 헤더 이름·형식(DOZN_AGENCY_CREDENTIAL_HEADER/_FORMAT)을 합의했는지 확인하세요. 연동 규격(seed 003)에는 없는 값입니다.",
-        "An agency credential is set, so calls without it are refused: make sure Dozn agreed to send it, in this header and format (DOZN_AGENCY_CREDENTIAL_HEADER/_FORMAT) — the spec (seed 003) has none.",
-      ),
+        "DOZN_AGENCY_CREDENTIAL이 너무 짧습니다. (16자 이상)",
+        "DOZN_AGENCY_CREDENTIAL is too short (16+ characters).",
+      );
+    dozn.warn(
+      "DOZN_AGENCY_CREDENTIAL",
+      "에이전시 인증값이 설정되어 있어 이 값을 보내지 않는 호출은 거절됩니다. 더즌과 헤더 이름·형식(DOZN_AGENCY_CREDENTIAL_HEADER/_FORMAT)을 합의했는지 확인하세요. 연동 규격(seed 003)에는 없는 값입니다.",
+      "An agency credential is set, so calls without it are refused: make sure Dozn agreed to send it, in this header and format (DOZN_AGENCY_CREDENTIAL_HEADER/_FORMAT) — the spec (seed 003) has none.",
     );
   }
   const format = get(e, "DOZN_AGENCY_CREDENTIAL_FORMAT");
   if (format && !format.includes("{credential}"))
-    out.push(
-      err(
-        "dozn",
-        "DOZN_AGENCY_CREDENTIAL_FORMAT",
-        "DOZN_AGENCY_CREDENTIAL_FORMAT에 {credential}이 없습니다.",
-        "DOZN_AGENCY_CREDENTIAL_FORMAT lacks {credential}.",
-      ),
+    dozn.error(
+      "DOZN_AGENCY_CREDENTIAL_FORMAT",
+      "DOZN_AGENCY_CREDENTIAL_FORMAT에 {credential}이 없습니다.",
+      "DOZN_AGENCY_CREDENTIAL_FORMAT lacks {credential}.",
     );
 
   // Where the agency's calls land (seed §2.1.2: https://{biller domain}:443 → our proxy or the biller API).
@@ -451,42 +358,30 @@ export function checkAgencyAccess(e: Env, demoValues: readonly string[] = []): F
   const loopbackOnly = billerHost === "127.0.0.1" || billerHost === "::1" || billerHost === "localhost";
   if (proxies.length === 0) {
     if (!credential) {
-      out.push(
-        warn(
-          "dozn",
-          "TRUSTED_PROXY_IPS",
-          "TRUSTED_PROXY_IPS와 인증값이 없으므로 앱(Next)의 /kakao/* 는 에이전시 호출을 모두 거절합니다. 에이전시는 독립 빌러 API(npm run biller)를 호출해야 합니다.",
-          "With neither TRUSTED_PROXY_IPS nor a credential, the app's (Next) /kakao/* refuse every agency call: the agency must call the standalone biller API (npm run biller).",
-        ),
+      dozn.warn(
+        "TRUSTED_PROXY_IPS",
+        "TRUSTED_PROXY_IPS와 인증값이 없으므로 앱(Next)의 /kakao/* 는 에이전시 호출을 모두 거절합니다. 에이전시는 독립 빌러 API(npm run biller)를 호출해야 합니다.",
+        "With neither TRUSTED_PROXY_IPS nor a credential, the app's (Next) /kakao/* refuse every agency call: the agency must call the standalone biller API (npm run biller).",
       );
     }
     if (loopbackOnly) {
-      out.push(
-        err(
-          "dozn",
-          "BILLER_HOST",
-          `빌러 API가 ${billerHost}에서만 받고 신뢰하는 프록시가 없습니다. 에이전시가 닿을 수 없거나, 앞단 프록시를 거치면 모든 호출이 프록시 주소로 보여 거절됩니다. 프록시 주소를 TRUSTED_PROXY_IPS에 넣거나 BILLER_HOST를 외부 주소로 바꾸세요.`,
-          `The biller API listens on ${billerHost} only and no proxy is trusted: the agency cannot reach it, or through a proxy every call shows the proxy's address and is refused. List the proxy in TRUSTED_PROXY_IPS or bind BILLER_HOST to an outside address.`,
-        ),
+      dozn.error(
+        "BILLER_HOST",
+        `빌러 API가 ${billerHost}에서만 받고 신뢰하는 프록시가 없습니다. 에이전시가 닿을 수 없거나, 앞단 프록시를 거치면 모든 호출이 프록시 주소로 보여 거절됩니다. 프록시 주소를 TRUSTED_PROXY_IPS에 넣거나 BILLER_HOST를 외부 주소로 바꾸세요.`,
+        `The biller API listens on ${billerHost} only and no proxy is trusted: the agency cannot reach it, or through a proxy every call shows the proxy's address and is refused. List the proxy in TRUSTED_PROXY_IPS or bind BILLER_HOST to an outside address.`,
       );
     } else {
-      out.push(
-        warn(
-          "dozn",
-          "BILLER_HOST",
-          "빌러 API가 직접 외부에 열려 있습니다. 연동 규격은 https를 요구하므로 TLS를 종료하는 프록시를 앞에 두는 것을 권장합니다.",
-          "The biller API is exposed directly: the spec requires https, so put a TLS-terminating proxy in front (and list it in TRUSTED_PROXY_IPS).",
-        ),
+      dozn.warn(
+        "BILLER_HOST",
+        "빌러 API가 직접 외부에 열려 있습니다. 연동 규격은 https를 요구하므로 TLS를 종료하는 프록시를 앞에 두는 것을 권장합니다.",
+        "The biller API is exposed directly: the spec requires https, so put a TLS-terminating proxy in front (and list it in TRUSTED_PROXY_IPS).",
       );
     }
   } else {
-    out.push(
-      warn(
-        "dozn",
-        "TRUSTED_PROXY_IPS",
-        "TRUSTED_PROXY_IPS의 프록시는 X-Forwarded-For를 덮어쓰거나 끝에 붙여야 하며, 앱·빌러 API 포트는 그 프록시를 통해서만 닿아야 합니다. (직접 닿으면 누구나 에이전시 IP를 사칭할 수 있습니다)",
-        "The proxies in TRUSTED_PROXY_IPS must overwrite or append X-Forwarded-For, and the app and biller API ports must be reachable only through them (otherwise anyone can claim the agency's IP).",
-      ),
+    dozn.warn(
+      "TRUSTED_PROXY_IPS",
+      "TRUSTED_PROXY_IPS의 프록시는 X-Forwarded-For를 덮어쓰거나 끝에 붙여야 하며, 앱·빌러 API 포트는 그 프록시를 통해서만 닿아야 합니다. (직접 닿으면 누구나 에이전시 IP를 사칭할 수 있습니다)",
+      "The proxies in TRUSTED_PROXY_IPS must overwrite or append X-Forwarded-For, and the app and biller API ports must be reachable only through them (otherwise anyone can claim the agency's IP).",
     );
   }
   return out;
@@ -502,73 +397,58 @@ export async function checkDatabase(
   pii?: { keyIds: readonly string[]; currentId: string },
 ): Promise<Finding[]> {
   const out: Finding[] = [];
+  const db = reporter(out, "db");
   let rows: Array<Record<string, unknown>>;
   try {
     await query("SELECT 1");
   } catch (e) {
-    return [
-      err(
-        "db",
-        "DATABASE_URL",
-        `데이터베이스에 연결할 수 없습니다: ${(e as Error).message}`,
-        `Cannot connect to the database: ${(e as Error).message}`,
-      ),
-    ];
+    db.error(
+      "DATABASE_URL",
+      `데이터베이스에 연결할 수 없습니다: ${(e as Error).message}`,
+      `Cannot connect to the database: ${(e as Error).message}`,
+    );
+    return out;
   }
   try {
     rows = await query(`SELECT migration_name, finished_at, rolled_back_at FROM "_prisma_migrations"`);
   } catch {
-    return [
-      err(
-        "db",
-        "migrations",
-        "마이그레이션이 적용되지 않았습니다. npx prisma migrate deploy 를 실행하세요.",
-        "No migrations applied: run npx prisma migrate deploy.",
-      ),
-    ];
+    db.error(
+      "migrations",
+      "마이그레이션이 적용되지 않았습니다. npx prisma migrate deploy 를 실행하세요.",
+      "No migrations applied: run npx prisma migrate deploy.",
+    );
+    return out;
   }
   const done = new Set(rows.filter((r) => r.finished_at && !r.rolled_back_at).map((r) => String(r.migration_name)));
   const failed = rows.filter((r) => !r.finished_at && !r.rolled_back_at).map((r) => String(r.migration_name));
   for (const f of failed)
-    out.push(
-      err(
-        "db",
-        "migrations",
-        `마이그레이션 ${f}가 실패한 채 남아 있습니다.`,
-        `Migration ${f} failed and is still recorded.`,
-      ),
+    db.error(
+      "migrations",
+      `마이그레이션 ${f}가 실패한 채 남아 있습니다.`,
+      `Migration ${f} failed and is still recorded.`,
     );
   const missing = migrationNames.filter((m) => !done.has(m));
   if (missing.length)
-    out.push(
-      err(
-        "db",
-        "migrations",
-        `적용되지 않은 마이그레이션: ${missing.join(", ")} — npx prisma migrate deploy 를 실행하세요.`,
-        `Migrations not applied: ${missing.join(", ")} — run npx prisma migrate deploy.`,
-      ),
+    db.error(
+      "migrations",
+      `적용되지 않은 마이그레이션: ${missing.join(", ")} — npx prisma migrate deploy 를 실행하세요.`,
+      `Migrations not applied: ${missing.join(", ")} — run npx prisma migrate deploy.`,
     );
   try {
     const q = await query(`SELECT name FROM "${bossSchema.replace(/"/g, "")}".queue`);
     const have = new Set(q.map((r) => String(r.name)));
     const absent = queueNames.filter((n) => !have.has(n));
     if (absent.length)
-      out.push(
-        err(
-          "db",
-          "jobs",
-          `작업 큐가 없습니다: ${absent.join(", ")} — 워커(npm run worker)를 한 번 시작하세요.`,
-          `Job queues missing: ${absent.join(", ")} — start a worker (npm run worker) once.`,
-        ),
+      db.error(
+        "jobs",
+        `작업 큐가 없습니다: ${absent.join(", ")} — 워커(npm run worker)를 한 번 시작하세요.`,
+        `Job queues missing: ${absent.join(", ")} — start a worker (npm run worker) once.`,
       );
   } catch {
-    out.push(
-      err(
-        "db",
-        "jobs",
-        `작업 엔진 스키마(${bossSchema})가 없습니다. 앱보다 먼저 워커(npm run worker)를 한 번 시작하세요.`,
-        `The job engine schema (${bossSchema}) is missing: start a worker (npm run worker) once before the app.`,
-      ),
+    db.error(
+      "jobs",
+      `작업 엔진 스키마(${bossSchema})가 없습니다. 앱보다 먼저 워커(npm run worker)를 한 번 시작하세요.`,
+      `The job engine schema (${bossSchema}) is missing: start a worker (npm run worker) once before the app.`,
     );
   }
   if (pii && done.has("0016_pii_encrypted_accounts")) out.push(...(await checkSealedAccounts(query, pii)));
@@ -581,19 +461,17 @@ async function checkSealedAccounts(
   pii: { keyIds: readonly string[]; currentId: string },
 ): Promise<Finding[]> {
   const out: Finding[] = [];
+  const db = reporter(out, "db");
   try {
     const [plain] = await query(
       `SELECT count(*)::int AS n FROM "ConsentRequest" WHERE "bankAccountNumPlaintext" IS NOT NULL`,
     );
     const n = Number(plain?.n ?? 0) || 0;
     if (n > 0)
-      out.push(
-        err(
-          "db",
-          "PII_KEYS",
-          `계좌번호 ${n}건이 아직 평문으로 저장되어 있습니다. 운영 환경 변수로 npm run db:migrate 를 실행해 암호화하세요.`,
-          `${n} account number(s) are still stored in plain text: run npm run db:migrate with the production env to encrypt them.`,
-        ),
+      db.error(
+        "PII_KEYS",
+        `계좌번호 ${n}건이 아직 평문으로 저장되어 있습니다. 운영 환경 변수로 npm run db:migrate 를 실행해 암호화하세요.`,
+        `${n} account number(s) are still stored in plain text: run npm run db:migrate with the production env to encrypt them.`,
       );
   } catch {
     /* the plain column was dropped by a later migration */
@@ -617,22 +495,16 @@ async function checkSealedAccounts(
     if (typeof r.key_id !== "string") continue;
     const n = Number(r.n) || 0;
     if (!pii.keyIds.includes(r.key_id))
-      out.push(
-        err(
-          "db",
-          "PII_KEYS",
-          `계좌번호 ${n}건이 PII_KEYS에 없는 키(${r.key_id})로 암호화되어 있어 읽을 수 없습니다. 그 키를 PII_KEYS에 다시 넣어 주세요.`,
-          `${n} account number(s) are sealed with key ${r.key_id}, which is not in PII_KEYS: they cannot be read. Put that key back into PII_KEYS.`,
-        ),
+      db.error(
+        "PII_KEYS",
+        `계좌번호 ${n}건이 PII_KEYS에 없는 키(${r.key_id})로 암호화되어 있어 읽을 수 없습니다. 그 키를 PII_KEYS에 다시 넣어 주세요.`,
+        `${n} account number(s) are sealed with key ${r.key_id}, which is not in PII_KEYS: they cannot be read. Put that key back into PII_KEYS.`,
       );
     else if (r.key_id !== pii.currentId)
-      out.push(
-        warn(
-          "db",
-          "PII_KEYS",
-          `계좌번호 ${n}건이 이전 키(${r.key_id})로 암호화되어 있습니다. npm run db:migrate 로 현재 키(${pii.currentId})로 다시 암호화한 뒤 옛 키를 지울 수 있습니다.`,
-          `${n} account number(s) are sealed with the older key ${r.key_id}: run npm run db:migrate to re-seal them with ${pii.currentId} before removing it.`,
-        ),
+      db.warn(
+        "PII_KEYS",
+        `계좌번호 ${n}건이 이전 키(${r.key_id})로 암호화되어 있습니다. npm run db:migrate 로 현재 키(${pii.currentId})로 다시 암호화한 뒤 옛 키를 지울 수 있습니다.`,
+        `${n} account number(s) are sealed with the older key ${r.key_id}: run npm run db:migrate to re-seal them with ${pii.currentId} before removing it.`,
       );
   }
   return out;

@@ -8,10 +8,9 @@ import type {
   ParsedReturn,
   PaymentProvider,
   ProviderCallLog,
-  ProviderFailure as GatewayFailure,
-  ProviderResult as GatewayResult,
   ProviderState,
 } from "../../payments/port";
+import type { ProviderFailure as GatewayFailure, ProviderResult as GatewayResult } from "../../payments/port";
 import { postJson } from "../http";
 import {
   approveResponseSchema,
