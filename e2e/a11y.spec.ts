@@ -159,7 +159,7 @@ test.describe("accessibility (axe) and no sideways scroll on customer pages", ()
       // with the app's own stylesheets.
       await checkoutToKakaoPay(page, { product: "수제 모듬 떡 세트" });
       const tid = new URL(page.url()).pathname.split("/").pop()!;
-      await armFault({ provider: "kakaopay", op: "approve", mode: "delay", delayMs: 20_000, match: tid });
+      await armFault({ provider: "kakaopay", op: "approve", mode: "delay", delayMs: 12_000, match: tid });
       await page.getByRole("button", { name: /결제하기/ }).click();
       await expect(page.getByTestId("order-status")).toContainText("결제 결과를 확인하고 있습니다");
       const html = await (await page.request.get(page.url())).text();

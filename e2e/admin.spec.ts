@@ -111,7 +111,7 @@ test.describe("merchant admin", () => {
     },
   );
 
-  test("orders list filters, CSV export and logout", async ({ page }) => {
+  test("orders list filters, CSV export and logout", { tag: "@desktop-only" }, async ({ page }) => {
     await adminLogin(page);
     await page.getByLabel("상태").selectOption("PAID");
     await page.getByRole("button", { name: "검색" }).click();

@@ -171,37 +171,39 @@ test(
   },
 );
 
-test("back and reload after paying land on the receipt; back from KakaoPay offers the unpaid order", async ({
-  page,
-}) => {
-  await page.goto("/products/rice-cake");
-  await page.getByRole("button", { name: "바로 구매" }).click();
-  await fillCheckout(page);
-  await page.getByTestId("pay-button").click();
-  await expect(page).toHaveURL(/\/kakaopay\/pay\//);
-  // Back from the provider's page: our checkout, with the unpaid order and a way to pay it.
-  await page.goBack();
-  await expect(page).toHaveURL(/\/checkout\?buy=/);
-  const pending = page.getByTestId("pending-order");
-  await expect(pending).toBeVisible();
-  await pending.getByRole("link", { name: "그 주문 결제하기" }).click();
-  await expect(page.getByTestId("order-status")).toContainText("아직 결제하지 않은 주문입니다");
-  await page.getByTestId("retry-payment").click();
-  await expect(page).toHaveURL(/\/kakaopay\/pay\//);
-  const orderNumber = await payAtKakaoPay(page);
-  let dialogs = 0;
-  page.on("dialog", (d) => {
-    dialogs++;
-    void d.dismiss();
-  });
-  await page.reload();
-  await expect(page.getByTestId("order-status")).toContainText("결제가 완료되었습니다");
-  await page.goto("/checkout");
-  await expect(page.getByTestId("pending-order")).toHaveCount(0); // nothing left hanging
-  await page.goBack();
-  await expect(page.getByTestId("order-number")).toHaveText(orderNumber);
-  expect(dialogs).toBe(0);
-});
+test(
+  "back and reload after paying land on the receipt; back from KakaoPay offers the unpaid order",
+  { tag: "@phone-only" },
+  async ({ page }) => {
+    await page.goto("/products/rice-cake");
+    await page.getByRole("button", { name: "바로 구매" }).click();
+    await fillCheckout(page);
+    await page.getByTestId("pay-button").click();
+    await expect(page).toHaveURL(/\/kakaopay\/pay\//);
+    // Back from the provider's page: our checkout, with the unpaid order and a way to pay it.
+    await page.goBack();
+    await expect(page).toHaveURL(/\/checkout\?buy=/);
+    const pending = page.getByTestId("pending-order");
+    await expect(pending).toBeVisible();
+    await pending.getByRole("link", { name: "그 주문 결제하기" }).click();
+    await expect(page.getByTestId("order-status")).toContainText("아직 결제하지 않은 주문입니다");
+    await page.getByTestId("retry-payment").click();
+    await expect(page).toHaveURL(/\/kakaopay\/pay\//);
+    const orderNumber = await payAtKakaoPay(page);
+    let dialogs = 0;
+    page.on("dialog", (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    await page.reload();
+    await expect(page.getByTestId("order-status")).toContainText("결제가 완료되었습니다");
+    await page.goto("/checkout");
+    await expect(page.getByTestId("pending-order")).toHaveCount(0); // nothing left hanging
+    await page.goBack();
+    await expect(page.getByTestId("order-number")).toHaveText(orderNumber);
+    expect(dialogs).toBe(0);
+  },
+);
 
 test(
   "refunded receipts: partial then full, with amounts and dates, no success tick or upsell",

@@ -80,9 +80,44 @@ let code = 0;
 const phase = (name: string) => console.log(`\n=== ${name} (${Math.round((Date.now() - started) / 1000)}s) ===`);
 try {
   const adminUrl = pgServer.adminUrl("postgres");
-  // Static checks (types, Prettier, ESLint, import rules) run beside the vitest phase, whose integration
-  // tests mostly wait on PostgreSQL and the sandbox; their output is printed once they are done.
-  const checks = only ? undefined : captured("npm", ["run", "-s", "check"]);
+  const distDir = `.next-test-${process.pid}`;
+  const buildEnv = {
+    ...process.env,
+    NEXT_DIST_DIR: distDir,
+    NEXT_SKIP_TYPECHECK: "1",
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+  } as NodeJS.ProcessEnv;
+  const processEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: adminUrl,
+    NODE_ENV: "test",
+    NEXT_DIST_DIR: distDir,
+  };
+  // next build adds its dist dir to tsconfig.json's include and next-env.d.ts; keep the checked-in file as it is.
+  const tsconfig = readFileSync("tsconfig.json", "utf8");
+  const restoreTsconfig = () => writeFileSync("tsconfig.json", tsconfig);
+
+  // The full run: the static checks (types, Prettier, ESLint, import rules), then the production build, then the
+  // real-process money scenarios, one after another *beside* the vitest phase — whose integration tests mostly
+  // wait on PostgreSQL, the sandbox and the worker's polls — so the e2e phase can start as soon as vitest is done.
+  // (The build waits for the checks: it rewrites next-env.d.ts and its type files while tsc would read them.)
+  // Their output is printed once each is done.
+  let background: Promise<{ name: string; code: number; output: string }[]> | undefined;
+  if (!only) {
+    background = (async () => {
+      const done: { name: string; code: number; output: string }[] = [];
+      const checks = await captured("npm", ["run", "-s", "check"]);
+      done.push({ name: "static checks: tsc, prettier, eslint, dependency-cruiser", ...checks });
+      if (checks.code !== 0) return done;
+      const build = await captured("npx", ["next", "build"], { env: buildEnv }).finally(restoreTsconfig);
+      done.push({ name: "next build (beside vitest)", ...build });
+      if (build.code !== 0) return done;
+      const proc = await captured("npx", ["vitest", "run", "--project", "process"], { env: processEnv });
+      done.push({ name: "vitest: real app + worker processes (money scenarios, beside vitest)", ...proc });
+      return done;
+    })();
+  }
   if (!only || only === "unit") {
     const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: adminUrl, NODE_ENV: "test" };
     if (extra.length) {
@@ -93,7 +128,10 @@ try {
       // sandbox, whose faults are global); two groups, each with its own PostgreSQL and sandbox (global-setup),
       // run at once beside the unit tests — most of their time is spent waiting on PostgreSQL, the sandbox
       // and the worker's polls, not on the CPU.
-      phase("vitest: unit, and integration in two shards beside it" + (checks ? ", static checks beside them" : ""));
+      phase(
+        "vitest: unit, and integration in two shards beside it" +
+          (background ? "; static checks, next build and the process scenarios beside them" : ""),
+      );
       const shards = integrationShards(2).map((files) =>
         captured("npx", ["vitest", "run", "--project", "integration", ...files], { env }),
       );
@@ -109,35 +147,25 @@ try {
       if (unitCode !== 0 || outs.some((o) => o.code !== 0)) throw new Error("vitest: unit or integration tests failed");
     }
   }
-  if (checks) {
-    const out = await checks;
-    phase("static checks: tsc, prettier, eslint, dependency-cruiser");
-    process.stdout.write(out.output);
-    if (out.code !== 0) throw new Error(`npm run check exited with ${out.code}`);
+  if (background) {
+    const done = await background;
+    for (const d of done) {
+      phase(`${d.name} (exit ${d.code})`);
+      process.stdout.write(d.output);
+      if (d.code !== 0) throw new Error(`${d.name} failed (exit ${d.code})`);
+    }
+    if (done.length < 3) throw new Error("the build or the process scenarios did not run");
+  }
+  if (only === "e2e" || only === "process") {
+    phase("next build");
+    await run("npx", ["next", "build"], { env: buildEnv }).finally(restoreTsconfig);
+    if (only === "process") {
+      phase("vitest: real app + worker processes (money scenarios)");
+      await run("npx", ["vitest", "run", "--project", "process", ...extra], { env: processEnv });
+      throw new Done();
+    }
   }
   if (only !== "unit") {
-    phase("next build");
-    const distDir = `.next-test-${process.pid}`;
-    // next build adds its dist dir to tsconfig.json's include; keep the checked-in file as it is.
-    const tsconfig = readFileSync("tsconfig.json", "utf8");
-    await run("npx", ["next", "build"], {
-      env: {
-        ...process.env,
-        NEXT_DIST_DIR: distDir,
-        NEXT_SKIP_TYPECHECK: "1",
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
-    }).finally(() => writeFileSync("tsconfig.json", tsconfig));
-
-    if (!only || only === "process") {
-      phase("vitest: real app + worker processes (money scenarios)");
-      await run("npx", ["vitest", "run", "--project", "process", ...(only === "process" ? extra : [])], {
-        env: { ...process.env, DATABASE_URL: adminUrl, NODE_ENV: "test", NEXT_DIST_DIR: distDir },
-      });
-    }
-    if (only === "process") throw new Done();
-
     phase("e2e: Playwright in Chromium");
     const dbName = `kc_e2e_${Date.now()}`;
     await ensureDatabase(adminUrl, dbName, { fresh: true });
