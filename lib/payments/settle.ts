@@ -132,6 +132,11 @@ export async function settlePayment(paymentId: string, deps: SettleDeps): Promis
     return same(`결제사 조회 실패 (${res.failure.code})`);
   }
   const remote = res.value;
+  // Our approve may still be on its way: only its own answer (or a capture the lookup shows) decides.
+  // A lookup taken meanwhile can predate the provider's work on it (KakaoPay keeps showing AUTH_PASSWORD
+  // until the approve completes), so it neither ends the attempt nor expires it: the customer keeps
+  // seeing "결제 확인 중" instead of an unpaid receipt that a late capture then contradicts.
+  if (approveMayRun && !("approved" in remote)) return same("승인 요청이 아직 진행 중일 수 있음");
 
   if (
     (remote.state === "partially_cancelled" || remote.state === "cancelled") &&

@@ -28,7 +28,16 @@ import { settlePayment } from "@/lib/payments/settle";
 import { startPayment } from "@/lib/payments/start-payment";
 import { createKakaoPayGateway } from "@/lib/providers/kakaopay";
 import { grant, ORDER_ACCESS_COOKIE } from "@/lib/shop/order-access";
-import { actAtKakaoPay, armFault, buyer, clearFaults, demoProducts, sandboxPayment, sandboxUrl, until } from "./helpers";
+import {
+  actAtKakaoPay,
+  armFault,
+  buyer,
+  clearFaults,
+  demoProducts,
+  sandboxPayment,
+  sandboxUrl,
+  until,
+} from "./helpers";
 import { dispatch, get } from "./next-harness";
 
 const appUrl = "http://127.0.0.1:3999";
@@ -66,7 +75,11 @@ async function claimedAtKakaoPay() {
   const back = await actAtKakaoPay(started.value.next.url);
   const paymentId = back.searchParams.get("payment")!;
   const claimed = await acceptReturn(
-    { paymentId, attemptToken: back.searchParams.get("t"), authorization: { pgToken: back.searchParams.get("pg_token")! } },
+    {
+      paymentId,
+      attemptToken: back.searchParams.get("t"),
+      authorization: { pgToken: back.searchParams.get("pg_token")! },
+    },
     { gateway, providerTimeoutMs: 1500 },
   );
   expect(claimed).toEqual({ kind: "in_progress", orderNumber });
@@ -205,9 +218,7 @@ describe("the receipt while the approve is on its way", () => {
     expect(p.status).toBe("APPROVED");
     // Approved by its own approve, not a late capture of an attempt we had ended.
     expect(await db.paymentEvent.count({ where: { paymentId, type: "kakaopay.approve" } })).toBe(1);
-    expect(
-      await db.paymentEvent.count({ where: { paymentId, message: { contains: "늦은 승인" } } }),
-    ).toBe(0);
+    expect(await db.paymentEvent.count({ where: { paymentId, message: { contains: "늦은 승인" } } })).toBe(0);
   });
 
   it("an approve whose answer times out: 결제 확인 중 (never unpaid) until the check route finds it approved", async () => {

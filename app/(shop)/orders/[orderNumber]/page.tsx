@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { db } from "@/lib/db";
 import { ErrorCodes, type ErrorCode } from "@/lib/errors";
 import { formatWon } from "@/lib/money";
 import { isOrderNumber } from "@/lib/orders/order-number";
 import { customerFailureText } from "@/lib/payments/failure-text";
+import { readReceipt } from "@/lib/payments/receipt";
 import { paymentMethods, paymentProvider } from "@/lib/payments/providers";
 import { kstDateTimeKo as kstDateTime } from "@/lib/kst";
 import { maskName, maskPhone } from "@/lib/shop/order-access";
@@ -30,23 +30,17 @@ export default async function OrderPage({
   if (!(await canSeeOrder(orderNumber))) redirect(`/orders/lookup?orderNumber=${orderNumber}`);
   // Reads only: while an outcome is open the page refreshes itself through ./check, which asks the
   // provider when the answer is overdue (lib/payments/receipt.ts) and comes back here.
-  const order = await db.order.findUnique({
-    where: { orderNumber },
-    include: {
-      items: true,
-      payments: {
-        orderBy: { createdAt: "desc" },
-        include: { refunds: { where: { kind: "STAFF" }, orderBy: { createdAt: "asc" } } },
-      },
-    },
-  });
+  // One snapshot: an approved payment is never read beside its order's state from before the capture.
+  const order = await readReceipt(orderNumber);
   if (!order) notFound();
   const charged = order.payments.find((p) => ["APPROVED", "PARTIALLY_CANCELLED", "CANCELLED"].includes(p.status));
   const latest = order.payments[0];
-  // Unknown is not failed: while any attempt's outcome is open, the customer sees "확인 중", never a retry.
-  const checking = !charged && order.payments.some((p) => ["APPROVING", "UNKNOWN"].includes(p.status));
-  const approving = order.payments.some((p) => p.status === "APPROVING");
   const paid = ["PAID", "PARTIALLY_REFUNDED", "REFUNDED"].includes(order.status);
+  // Unknown is not failed: while any attempt's outcome is open, the customer sees "확인 중", never a retry —
+  // nor "not paid" beside a charged attempt (a state that never commits; checked again on the next refresh).
+  const checking =
+    (!charged && order.payments.some((p) => ["APPROVING", "UNKNOWN"].includes(p.status))) || (!!charged && !paid);
+  const approving = order.payments.some((p) => p.status === "APPROVING");
   const closed = order.status === "CLOSED";
   const refunding = order.payments.some((p) => p.status === "CAPTURED_UNUSED");
   // What the provider told us about the card (lib/payments/port.ts Approved.card), when it did.
