@@ -77,7 +77,26 @@ function captured(
 class Done extends Error {}
 const pgServer = await startPostgres({ dataDir: `.data/test-run-${process.pid}`, ephemeral: true });
 let code = 0;
-const phase = (name: string) => console.log(`\n=== ${name} (${Math.round((Date.now() - started) / 1000)}s) ===`);
+/** Busy and total CPU ticks of the machine so far (Linux /proc/stat), to print how busy each stretch kept the cores. */
+function cpuTicks(): { busy: number; total: number } | null {
+  try {
+    const f = readFileSync("/proc/stat", "utf8").split("\n", 1)[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const total = f.reduce((a, b) => a + b, 0);
+    return { busy: total - (f[3] ?? 0) - (f[4] ?? 0), total };
+  } catch {
+    return null;
+  }
+}
+let lastTicks = cpuTicks();
+const phase = (name: string) => {
+  const now = cpuTicks();
+  const busy =
+    now && lastTicks && now.total > lastTicks.total
+      ? `, CPU ${Math.round((100 * (now.busy - lastTicks.busy)) / (now.total - lastTicks.total))}% busy since the last line`
+      : "";
+  lastTicks = now;
+  console.log(`\n=== ${name} (${Math.round((Date.now() - started) / 1000)}s${busy}) ===`);
+};
 try {
   const adminUrl = pgServer.adminUrl("postgres");
   const distDir = `.next-test-${process.pid}`;
