@@ -3,16 +3,15 @@
 // Pure (zod only): the admin's client-side form and preview import it too.
 import { z } from "zod";
 
-export const DETAIL_TYPES = ["KEY_VALUE", "TEXT", "TABLE", "GRAPH"] as const;
-export type DetailType = (typeof DETAIL_TYPES)[number];
-
 /** What staff call each kind of detail item; the wire code (KEY_VALUE …) is shown beside it, small. */
-export const detailTypeLabel: Record<DetailType, string> = {
+export const detailTypeLabel = {
   KEY_VALUE: "항목별 금액",
   TEXT: "안내 문구",
   TABLE: "표",
   GRAPH: "막대그래프",
-};
+} as const;
+export type DetailType = keyof typeof detailTypeLabel;
+export const DETAIL_TYPES = Object.keys(detailTypeLabel) as DetailType[];
 
 /** One line of help per kind, under its editor. */
 export const detailTypeHelp: Record<DetailType, string> = {
@@ -46,43 +45,43 @@ const optText = (max: number, label: string) =>
     .optional()
     .transform((v) => (v ? v : undefined));
 
+/** 1 to `max` items, each message said in Korean. */
+const list = <T extends z.ZodType>(item: T, max: number, tooFew: string, tooMany: string) =>
+  z.array(item).min(1, tooFew).max(max, tooMany);
+
 const base = { title: text("항목 제목", 50), description: optText(200, "참고사항") };
 
 export const detailSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("KEY_VALUE"),
     ...base,
-    rows: z
-      .array(
-        z.object({
-          key: text("항목명", 50),
-          value: text("내용", 200),
-          level: z.union([z.literal(1), z.literal(2)], { message: "들여쓰기는 1 또는 2 단계입니다." }),
-        }),
-      )
-      .min(1, "항목-값을 1개 이상 입력해 주세요.")
-      .max(30, "항목-값은 30개까지 입력할 수 있습니다."),
+    rows: list(
+      z.object({
+        key: text("항목명", 50),
+        value: text("내용", 200),
+        level: z.union([z.literal(1), z.literal(2)], { message: "들여쓰기는 1 또는 2 단계입니다." }),
+      }),
+      30,
+      "항목-값을 1개 이상 입력해 주세요.",
+      "항목-값은 30개까지 입력할 수 있습니다.",
+    ),
   }),
   z.object({
     type: z.literal("TEXT"),
     ...base,
-    lines: z
-      .array(text("텍스트", 200))
-      .min(1, "텍스트를 1줄 이상 입력해 주세요.")
-      .max(20, "텍스트는 20줄까지 입력할 수 있습니다."),
+    lines: list(text("텍스트", 200), 20, "텍스트를 1줄 이상 입력해 주세요.", "텍스트는 20줄까지 입력할 수 있습니다."),
   }),
   z
     .object({
       type: z.literal("TABLE"),
       ...base,
-      head: z
-        .array(text("표 제목 칸", 30))
-        .min(1, "표 제목 칸을 1개 이상 입력해 주세요.")
-        .max(6, "표는 6열까지 만들 수 있습니다."),
-      rows: z
-        .array(z.array(z.string().trim().max(50, "표 칸은 50자 이내로 입력해 주세요.")))
-        .min(1, "표에 행을 1개 이상 추가해 주세요.")
-        .max(30, "표는 30행까지 만들 수 있습니다."),
+      head: list(text("표 제목 칸", 30), 6, "표 제목 칸을 1개 이상 입력해 주세요.", "표는 6열까지 만들 수 있습니다."),
+      rows: list(
+        z.array(z.string().trim().max(50, "표 칸은 50자 이내로 입력해 주세요.")),
+        30,
+        "표에 행을 1개 이상 추가해 주세요.",
+        "표는 30행까지 만들 수 있습니다.",
+      ),
     })
     .refine((t) => t.rows.every((r) => r.length === t.head.length), {
       message: "표의 모든 행은 제목 칸과 같은 수의 칸을 가져야 합니다.",
@@ -92,15 +91,15 @@ export const detailSchema = z.discriminatedUnion("type", [
     type: z.literal("GRAPH"),
     ...base,
     unitName: optText(20, "축 이름"),
-    points: z
-      .array(
-        z.object({
-          x: text("X축 값", 10),
-          y: z.number({ message: "Y축 값은 숫자로 입력해 주세요." }).finite("Y축 값은 숫자로 입력해 주세요."),
-        }),
-      )
-      .min(1, "그래프 값을 1개 이상 입력해 주세요.")
-      .max(MAX_GRAPH_POINTS, `그래프 값은 ${MAX_GRAPH_POINTS}개까지 입력할 수 있습니다.`),
+    points: list(
+      z.object({
+        x: text("X축 값", 10),
+        y: z.number({ message: "Y축 값은 숫자로 입력해 주세요." }).finite("Y축 값은 숫자로 입력해 주세요."),
+      }),
+      MAX_GRAPH_POINTS,
+      "그래프 값을 1개 이상 입력해 주세요.",
+      `그래프 값은 ${MAX_GRAPH_POINTS}개까지 입력할 수 있습니다.`,
+    ),
   }),
 ]);
 

@@ -26,6 +26,7 @@
 import type { Prisma } from "../generated/prisma/client";
 import type { BillCancellationStatus, BillPaymentStatus, BillStatus } from "../generated/prisma/enums";
 import type { Tx } from "../db";
+import type { Edge } from "../state-machine";
 import { addBillEvent, type BillEventInput } from "./events";
 
 export class ForbiddenBillTransition extends Error {
@@ -59,8 +60,6 @@ export const billTransitions: Record<BillStatus, readonly BillStatus[]> = {
 /** Amounts read from BIGINT columns arrive as bigint; the rules below work in (safe-integer) numbers. */
 export type Money = number | bigint;
 export const num = (v: Money): number => (typeof v === "bigint" ? Number(v) : v);
-
-type Edge<S extends string> = { from: readonly S[]; to: S };
 
 export const billPaymentEdges = {
   cancel_part: { from: ["PAID", "PARTIALLY_CANCELLED"], to: "PARTIALLY_CANCELLED" },

@@ -119,9 +119,13 @@ export type DoctorInput = {
 
 export function checkEnvironment({ env: e, demoValues, devAppSecret }: DoctorInput): Finding[] {
   const out: Finding[] = [];
-  const [app, kakaopay, payup, dozn, linkhub] = ["app", "kakaopay", "payup", "dozn", "linkhub"].map((a) =>
-    reporter(out, a),
-  );
+  const app = reporter(out, "app");
+  const [kakaopay, payup, dozn, linkhub] = [
+    reporter(out, "kakaopay"),
+    reporter(out, "payup"),
+    reporter(out, "dozn"),
+    reporter(out, "linkhub"),
+  ];
 
   // ---- the app
   if (get(e, "NODE_ENV") !== "production")

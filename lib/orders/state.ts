@@ -9,33 +9,33 @@ import type { Prisma } from "../generated/prisma/client";
 import type { OrderStatus } from "../generated/prisma/enums";
 import type { Tx } from "../db";
 import { addEvent } from "../payments/events";
-import { ForbiddenTransition, type TimelineEvent } from "../payments/state";
+import type { TimelineEvent } from "../payments/state";
+import { sourcesFor, type Edge, type TransitionOptions } from "../state-machine";
 
 export const orderEdges = {
   pay: { from: ["PENDING"], to: "PAID" },
   close: { from: ["PENDING"], to: "CLOSED" },
   refund_partial: { from: ["PAID", "PARTIALLY_REFUNDED"], to: "PARTIALLY_REFUNDED" },
   refund_full: { from: ["PAID", "PARTIALLY_REFUNDED"], to: "REFUNDED" },
-} as const satisfies Record<string, { from: readonly OrderStatus[]; to: OrderStatus }>;
+} as const satisfies Record<string, Edge<OrderStatus>>;
 export type OrderEdge = keyof typeof orderEdges;
 
 export async function transitionOrder(
   tx: Tx,
   orderId: string,
   edge: OrderEdge,
-  opts: {
-    only?: readonly OrderStatus[];
-    data?: Omit<Prisma.OrderUpdateManyMutationInput, "status">;
-    event?: TimelineEvent & { paymentId?: string };
-  },
+  opts: Partial<
+    TransitionOptions<
+      OrderStatus,
+      Omit<Prisma.OrderUpdateManyMutationInput, "status">,
+      TimelineEvent & { paymentId?: string }
+    >
+  >,
 ): Promise<boolean> {
+  const from = sourcesFor<OrderStatus>("order", orderEdges, edge, opts.only);
   const e = orderEdges[edge];
-  if (!e) throw new ForbiddenTransition("order", edge, "no such edge");
-  const from = opts.only ?? e.from;
-  const bad = from.filter((s) => !(e.from as readonly string[]).includes(s));
-  if (bad.length) throw new ForbiddenTransition("order", edge, `${bad.join(", ")} → ${e.to} is not in the table`);
   const n = await tx.order.updateMany({
-    where: { id: orderId, status: { in: [...from] } },
+    where: { id: orderId, status: { in: from } },
     data: { ...opts.data, status: e.to },
   });
   if (n.count === 0) return false;

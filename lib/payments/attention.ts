@@ -49,6 +49,28 @@ export async function resolveSettled(
   });
 }
 
+/**
+ * Staff close a payment or refund the provider never confirmed, after checking the provider's console: the
+ * failure fields and timeline event of the transition, and (after it) the subject's open items resolved.
+ */
+export function closedByStaff(actor: { adminId: string }, note: string, event: { type: string; outcome: string }) {
+  return {
+    transition: {
+      data: { failureCode: "CLOSED_BY_STAFF", failureMessage: note.slice(0, 500) },
+      event: {
+        type: event.type,
+        message: `관리자가 결제사 화면 확인 후 ${event.outcome}으로 확정: ${note.slice(0, 300)}`,
+        data: { by: actor.adminId },
+      },
+    },
+    resolveOpenItems: (tx: Tx, subject: { paymentId: string } | { refundId: string }) =>
+      tx.attention.updateMany({
+        where: { ...subject, resolvedAt: null },
+        data: { resolvedAt: new Date(), resolvedBy: actor.adminId, resolutionNote: note.slice(0, 500) },
+      }),
+  };
+}
+
 /** Staff marks an item handled; the note goes in the order's timeline. */
 export async function resolveAttention(
   db: Db,

@@ -9,7 +9,7 @@ import { enqueue } from "../jobs/enqueue";
 import { log } from "../log";
 import { refundParts } from "../money";
 import { transitionOrder } from "../orders/state";
-import { raiseAttention, resolveSettled } from "./attention";
+import { closedByStaff, raiseAttention, resolveSettled } from "./attention";
 import { callEvent } from "./events";
 import type { PaymentProvider } from "./port";
 import { lockOrder, lockPayment } from "./locks";
@@ -352,21 +352,14 @@ export async function closeUnconfirmedRefund(
     if (!r) return err(appError("NOT_FOUND", "환불을 찾을 수 없습니다."));
     if (r.status !== "UNKNOWN" && r.status !== "REQUESTED")
       return err(appError("BAD_REQUEST", "이미 결과가 정해진 환불입니다."));
+    const close = closedByStaff(actor, note, { type: "refund.closed", outcome: "환불 안 됨" });
     const moved = await transitionRefund(tx, refundId, "fail", {
       orderId: r.payment.orderId,
       paymentId: r.paymentId,
-      data: { failureCode: "CLOSED_BY_STAFF", failureMessage: note.slice(0, 500) },
-      event: {
-        type: "refund.closed",
-        message: `관리자가 결제사 화면 확인 후 환불 안 됨으로 확정: ${note.slice(0, 300)}`,
-        data: { by: actor.adminId },
-      },
+      ...close.transition,
     });
     if (!moved) return err(appError("BAD_REQUEST", "이미 결과가 정해진 환불입니다."));
-    await tx.attention.updateMany({
-      where: { refundId, resolvedAt: null },
-      data: { resolvedAt: new Date(), resolvedBy: actor.adminId, resolutionNote: note.slice(0, 500) },
-    });
+    await close.resolveOpenItems(tx, { refundId });
     return ok({ status: "FAILED" as const });
   });
 }

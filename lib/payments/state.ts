@@ -13,16 +13,10 @@
 import type { Prisma } from "../generated/prisma/client";
 import type { PaymentStatus, RefundStatus } from "../generated/prisma/enums";
 import type { Tx } from "../db";
+import { sourcesFor, type Edge, type TransitionOptions } from "../state-machine";
 import { addEvent } from "./events";
 
-export class ForbiddenTransition extends Error {
-  constructor(machine: string, edge: string, detail: string) {
-    super(`${machine}: forbidden transition "${edge}" (${detail})`);
-    this.name = "ForbiddenTransition";
-  }
-}
-
-type Edge<S extends string> = { from: readonly S[]; to: S };
+export { ForbiddenTransition } from "../state-machine";
 
 export const paymentEdges = {
   claim: { from: ["READY"], to: "APPROVING" },
@@ -66,20 +60,6 @@ export function canTransition(from: PaymentStatus, to: PaymentStatus): boolean {
   return nextStates(from).includes(to);
 }
 
-function sourcesFor<S extends string>(
-  machine: string,
-  edges: Record<string, Edge<S>>,
-  edge: string,
-  only?: readonly S[],
-): S[] {
-  const e = edges[edge];
-  if (!e) throw new ForbiddenTransition(machine, edge, "no such edge");
-  if (!only) return [...e.from];
-  const bad = only.filter((s) => !e.from.includes(s));
-  if (bad.length) throw new ForbiddenTransition(machine, edge, `${bad.join(", ")} → ${e.to} is not in the table`);
-  return [...only];
-}
-
 export type TimelineEvent = {
   type: string;
   message: string;
@@ -95,10 +75,11 @@ export async function transitionPayment(
   tx: Tx,
   paymentId: string,
   edge: PaymentEdge,
-  opts: {
-    only?: readonly PaymentStatus[];
-    data?: Omit<Prisma.PaymentUpdateManyMutationInput, "status" | "statusAt">;
-    event: TimelineEvent;
+  opts: TransitionOptions<
+    PaymentStatus,
+    Omit<Prisma.PaymentUpdateManyMutationInput, "status" | "statusAt">,
+    TimelineEvent
+  > & {
     orderId: string;
   },
 ): Promise<boolean> {
@@ -122,10 +103,7 @@ export async function transitionRefund(
   tx: Tx,
   refundId: string,
   edge: RefundEdge,
-  opts: {
-    only?: readonly RefundStatus[];
-    data?: Omit<Prisma.RefundUpdateManyMutationInput, "status">;
-    event: TimelineEvent;
+  opts: TransitionOptions<RefundStatus, Omit<Prisma.RefundUpdateManyMutationInput, "status">, TimelineEvent> & {
     orderId: string;
     paymentId: string;
   },

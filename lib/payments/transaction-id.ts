@@ -8,7 +8,7 @@ import { db as defaultDb, type Db, type Tx } from "../db";
 import { appError, err, ok, type Result } from "../errors";
 import { enqueue } from "../jobs/enqueue";
 import { addEvent } from "./events";
-import { resolveSettled } from "./attention";
+import { closedByStaff, resolveSettled } from "./attention";
 import { lockOrder, lockPayment } from "./locks";
 import { paymentProvider } from "./providers";
 import { createRefund, transitionPayment } from "./state";
@@ -136,21 +136,14 @@ export async function closeUnconfirmedPayment(
       return err(appError("NOT_FOUND", "결제를 찾을 수 없습니다."));
     const p = await tx.payment.findFirstOrThrow({ where: { id: paymentId } });
     if (p.status !== "UNKNOWN") return err(appError("BAD_REQUEST", "결과를 모르는 결제만 닫을 수 있습니다."));
+    const close = closedByStaff(actor, text, { type: "payment.closed", outcome: "결제 안 됨" });
     const moved = await transitionPayment(tx, p.id, "decline", {
       orderId: p.orderId,
       only: ["UNKNOWN"],
-      data: { failureCode: "CLOSED_BY_STAFF", failureMessage: text.slice(0, 500) },
-      event: {
-        type: "payment.closed",
-        message: `관리자가 결제사 화면 확인 후 결제 안 됨으로 확정: ${text.slice(0, 300)}`,
-        data: { by: actor.adminId },
-      },
+      ...close.transition,
     });
     if (!moved) return err(appError("BAD_REQUEST", "결과를 모르는 결제만 닫을 수 있습니다."));
-    await tx.attention.updateMany({
-      where: { paymentId: p.id, resolvedAt: null },
-      data: { resolvedAt: new Date(), resolvedBy: actor.adminId, resolutionNote: text.slice(0, 500) },
-    });
+    await close.resolveOpenItems(tx, { paymentId: p.id });
     return ok({ message: "결제 안 됨으로 기록했습니다. 주문은 다시 결제할 수 있습니다." });
   });
 }

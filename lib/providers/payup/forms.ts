@@ -15,9 +15,7 @@ export type KcpForm = {
   fields: KcpFormField[];
 };
 
-/** Production / test locations of KCP's PC script (which one PayUp's site_cd needs is unconfirmed). */
-export const KCP_SCRIPT_URL = "https://pay.kcp.co.kr/plugin/payplus_web.jsp";
-export const KCP_TEST_SCRIPT_URL = "https://testpay.kcp.co.kr/plugin/payplus_web.jsp";
+export { KCP_SCRIPT_URL, KCP_TEST_SCRIPT_URL } from "./csp";
 /** Global names the PC page must use: it defines KCP_COMPLETE_CALLBACK before loading the script, calls
  *  KCP_EXECUTE(document.order_info), and inside the callback calls KCP_GET_FIELD(frm, FormOrJson). */
 export const KCP_PC_FORM_NAME = "order_info";
@@ -35,6 +33,10 @@ export const KCP_PC_RESULT_FIELDS = [
   "use_pay_method",
   "card_pay_method",
 ] as const;
+
+/** `{ name: value, … }` as form fields, in that order. */
+const fieldsOf = (values: Record<string, string>): KcpFormField[] =>
+  Object.entries(values).map(([name, value]) => ({ name, value }));
 
 type ParamOpts = { paramOpts?: readonly [string?, string?, string?] };
 const opts3 = (o: ParamOpts) => [1, 2, 3].map((i) => ({ name: `param_opt_${i}`, value: o.paramOpts?.[i - 1] ?? "" }));
@@ -63,14 +65,8 @@ export function mobileWindowForm(order: PayUpOrderData, o: ParamOpts = {}): KcpF
     action: order.payUrl,
     fields: [
       ...orderFields(order),
-      { name: "Ret_URL", value: order.returnUrl },
-      { name: "approval_key", value: order.approvalKey },
-      { name: "req_tx", value: "pay" },
-      { name: "pay_method", value: "CARD" },
-      { name: "ActionResult", value: "card" },
-      { name: "currency", value: "410" },
-      { name: "escw_used", value: "N" },
-      { name: "kakaopay_direct", value: "Y" },
+      ...fieldsOf({ Ret_URL: order.returnUrl, approval_key: order.approvalKey, req_tx: "pay", pay_method: "CARD" }),
+      ...fieldsOf({ ActionResult: "card", currency: "410", escw_used: "N", kakaopay_direct: "Y" }),
       ...opts3(o),
     ],
   };
@@ -85,12 +81,8 @@ export function pcWindowForm(order: PayUpOrderData, o: ParamOpts & { action?: st
     ...(o.action && { action: o.action }),
     fields: [
       ...orderFields(order),
-      { name: "req_tx", value: "pay" },
-      { name: "pay_method", value: "100000000000" },
-      { name: "currency", value: "410" },
-      { name: "kakaopay_direct", value: "Y" },
-      { name: "module_type", value: "01" },
-      { name: "ordr_chk", value: "" },
+      ...fieldsOf({ req_tx: "pay", pay_method: "100000000000", currency: "410", kakaopay_direct: "Y" }),
+      ...fieldsOf({ module_type: "01", ordr_chk: "" }),
       ...opts3(o),
       ...KCP_PC_RESULT_FIELDS.map((name) => ({ name, value: "" })),
     ],

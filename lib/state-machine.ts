@@ -1,0 +1,30 @@
+// What every state machine shares (orders, payments, refunds; bills use the table type): a table of
+// named edges, each from a set of source states to one target, and the check that a move is in the
+// table. The writes themselves stay in each domain's state module (one writer per state machine).
+
+export type Edge<S extends string> = { from: readonly S[]; to: S };
+
+export class ForbiddenTransition extends Error {
+  constructor(machine: string, edge: string, detail: string) {
+    super(`${machine}: forbidden transition "${edge}" (${detail})`);
+    this.name = "ForbiddenTransition";
+  }
+}
+
+/** The states a compare-and-set may move from: the edge's sources, or `only` (a subset: anything else throws). */
+export function sourcesFor<S extends string>(
+  machine: string,
+  edges: Record<string, Edge<S>>,
+  edge: string,
+  only?: readonly S[],
+): S[] {
+  const e = edges[edge];
+  if (!e) throw new ForbiddenTransition(machine, edge, "no such edge");
+  if (!only) return [...e.from];
+  const bad = only.filter((s) => !e.from.includes(s));
+  if (bad.length) throw new ForbiddenTransition(machine, edge, `${bad.join(", ")} → ${e.to} is not in the table`);
+  return [...only];
+}
+
+/** A transition's options: narrower source states, the fields written with the status, the timeline event. */
+export type TransitionOptions<S extends string, Data, Event> = { only?: readonly S[]; data?: Data; event: Event };
