@@ -3,6 +3,7 @@
 // one empty state and the pagination. Server components: column cells are render functions.
 import Link from "next/link";
 import type { ReactNode } from "react";
+import type { z } from "zod";
 
 /** `?status=…&q=…` keeping the current filters; `extra` overrides (undefined / "" drop a key). */
 export function filterQuery(current: Record<string, string | number | boolean | undefined | null>) {
@@ -144,6 +145,33 @@ export function FilterInput({
   );
 }
 
+/** The period filter: the date it is on (`basis`, a select; none when the list has one date), 시작일, 종료일. */
+export function FilterPeriod({
+  basis,
+  from,
+  to,
+  invalid,
+}: {
+  basis?: {
+    value: string | undefined;
+    all: string;
+    options: Record<string, string>;
+    className?: string;
+    testId?: string;
+  };
+  from: string | undefined;
+  to: string | undefined;
+  invalid: boolean;
+}) {
+  return (
+    <>
+      {basis && <FilterSelect label="기간 기준" name="basis" {...basis} />}
+      <FilterInput label="시작일" name="from" type="date" value={from} invalid={invalid} />
+      <FilterInput label="종료일" name="to" type="date" value={to} invalid={invalid} />
+    </>
+  );
+}
+
 /** "총 N건". */
 export function ResultCount({ total }: { total: number }) {
   return <p className="mb-2 text-sm text-ink-mute">총 {total.toLocaleString("ko-KR")}건</p>;
@@ -279,5 +307,102 @@ export function Pagination({ page, pages, href }: { page: number; pages: number;
         </Link>
       )}
     </nav>
+  );
+}
+
+/** A list page's props: its search params. */
+export type ListPageProps = { searchParams: Promise<Record<string, string | undefined>> };
+
+/** One page of a list query, as the list queries return it. */
+export type ListResult<R> = { total: number; pages: number; rows: R[] };
+
+/**
+ * The search params through the page's filter schema, then its query. A filter that does not parse lists
+ * nothing (`issues` holds why): the page shows only the error, never every row as if it had matched.
+ */
+export async function listFromSearch<S extends z.ZodType, R>(
+  schema: S,
+  searchParams: Record<string, string | undefined>,
+  list: (filter: z.output<S>) => Promise<ListResult<R>>,
+): Promise<{ filter: z.output<S>; issues: z.core.$ZodIssue[] | null; result: ListResult<R> }> {
+  const parsed = schema.safeParse(searchParams);
+  if (!parsed.success)
+    return { filter: schema.parse({}), issues: parsed.error.issues, result: { total: 0, pages: 1, rows: [] } };
+  return { filter: parsed.data, issues: null, result: await list(parsed.data) };
+}
+
+/** A table column: its head, and its cell for a row (`link`: the cell links to the row's page). */
+export type Column<R> = ColumnHead & { className?: string; link?: boolean; cell: (row: R) => ReactNode };
+
+/**
+ * A whole list screen: header (title + `actions`), `notice`, the filter error, `beforeFilters`, the filter
+ * form (`filters` in a grid of `filterClassName`), `afterFilters`, the count, the rows as cards (`card`) and
+ * as a table (`columns`), the empty text and the pagination. Test ids `${name}-cards` / `${name}-table`.
+ * The page states its query, filters and columns; the cells are its own functions, so it masks what it must.
+ */
+export function ListPage<R extends { id: string }>(props: {
+  name: string;
+  title: string;
+  /** The CSV export of the current filters, when the role may export and the filter parsed. */
+  csv?: { href: string; testId?: string } | false;
+  actions?: ReactNode;
+  notice?: ReactNode;
+  /** What listFromSearch answered. */
+  list: { filter: { page: number }; issues: ReadonlyArray<{ message: string }> | null; result: ListResult<R> };
+  beforeFilters?: ReactNode;
+  filterClassName: string;
+  filterButtonClassName?: string;
+  filters: ReactNode;
+  afterFilters?: ReactNode;
+  query: (extra: { page: number }) => string;
+  href: (row: R) => string;
+  card: (row: R) => ReactNode;
+  columns: Column<R>[];
+  minWidth: string;
+  empty: string;
+}) {
+  const { result, issues, filter } = props.list;
+  const { href } = props;
+  const empty = issues ? null : props.empty;
+  return (
+    <div>
+      <ListHeader title={props.title}>
+        {props.csv && <CsvLink href={props.csv.href} testId={props.csv.testId} />}
+        {props.actions}
+      </ListHeader>
+      {props.notice}
+      {issues && <FilterError issues={issues} />}
+      {props.beforeFilters}
+      <FilterForm className={props.filterClassName} buttonClassName={props.filterButtonClassName}>
+        {props.filters}
+      </FilterForm>
+      {props.afterFilters}
+      {!issues && <ResultCount total={result.total} />}
+      <ListCards testId={`${props.name}-cards`} empty={empty}>
+        {result.rows.map((r) => (
+          <ListCard key={r.id} href={href(r)}>
+            {props.card(r)}
+          </ListCard>
+        ))}
+      </ListCards>
+      <ListTable testId={`${props.name}-table`} minWidth={props.minWidth} columns={props.columns} empty={empty}>
+        {result.rows.map((r) => (
+          <ListRow key={r.id}>
+            {props.columns.map((c) => (
+              <Cell key={c.header} align={c.align} className={c.className}>
+                {c.link ? (
+                  <Link href={href(r)} className="font-semibold text-blue-700 hover:underline">
+                    {c.cell(r)}
+                  </Link>
+                ) : (
+                  c.cell(r)
+                )}
+              </Cell>
+            ))}
+          </ListRow>
+        ))}
+      </ListTable>
+      <Pagination page={filter.page} pages={result.pages} href={(page) => `?${props.query({ page })}`} />
+    </div>
   );
 }

@@ -8,9 +8,11 @@ import {
   FilterError,
   FilterForm,
   FilterInput,
+  FilterPeriod,
   FilterSelect,
   filterQuery,
   ListHeader,
+  listFromSearch,
   Pagination,
   ResultCount,
 } from "../_components/list";
@@ -24,11 +26,13 @@ export default async function AuditPage({
 }) {
   const admin = await requireAdmin("audit.read");
   const sp = await searchParams;
-  const parsed = auditFilterSchema.safeParse(sp);
-  const q = parsed.success ? parsed.data : auditFilterSchema.parse({});
-  const r = parsed.success
-    ? await listAudit(admin.merchantId, { ...toAuditFilter(q), page: q.page, pageSize: 50 })
-    : { total: 0, rows: [], pages: 1 };
+  const {
+    filter: q,
+    issues,
+    result: r,
+  } = await listFromSearch(auditFilterSchema, sp, (f) =>
+    listAudit(admin.merchantId, { ...toAuditFilter(f), page: f.page, pageSize: 50 }),
+  );
   const qs = filterQuery({ action: q.action, actor: q.actor, from: q.from, to: q.to });
   return (
     <div>
@@ -36,16 +40,15 @@ export default async function AuditPage({
         title="감사 로그"
         description="직원의 로그인, 환불, 내보내기, 개인정보 보기, 직원 변경 기록. 지우거나 고칠 수 없습니다."
       >
-        {parsed.success && <CsvLink href={`/api/admin/audit/export?${qs()}`} testId="audit-csv" />}
+        {!issues && <CsvLink href={`/api/admin/audit/export?${qs()}`} testId="audit-csv" />}
       </ListHeader>
-      {!parsed.success && <FilterError issues={parsed.error.issues} />}
+      {issues && <FilterError issues={issues} />}
       <FilterForm className="sm:grid-cols-[180px_1fr_150px_150px_auto]">
         <FilterSelect label="작업" name="action" value={sp.action} all="전체" options={AUDIT_ACTIONS} />
         <FilterInput label="직원 이메일" name="actor" value={sp.actor} maxLength={200} />
-        <FilterInput label="시작일" name="from" type="date" value={sp.from} invalid={!parsed.success} />
-        <FilterInput label="종료일" name="to" type="date" value={sp.to} invalid={!parsed.success} />
+        <FilterPeriod from={sp.from} to={sp.to} invalid={Boolean(issues)} />
       </FilterForm>
-      {parsed.success && <ResultCount total={r.total} />}
+      {!issues && <ResultCount total={r.total} />}
       {/* Audit rows are read as a log at every width: one card per entry, no table. */}
       <ul className="space-y-2" data-testid="audit-list">
         {r.rows.map((e) => (
@@ -69,7 +72,7 @@ export default async function AuditPage({
             </span>
           </li>
         ))}
-        {r.rows.length === 0 && parsed.success && <EmptyState as="li">기록이 없습니다.</EmptyState>}
+        {r.rows.length === 0 && !issues && <EmptyState as="li">기록이 없습니다.</EmptyState>}
       </ul>
       <Pagination page={q.page} pages={r.pages} href={(page) => `?${qs({ page })}`} />
     </div>

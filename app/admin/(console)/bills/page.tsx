@@ -4,51 +4,58 @@ import { listBills } from "@/lib/bills/query";
 import { can } from "@/lib/admin/roles";
 import { requireAdmin } from "../../../_lib/admin";
 import { kstDateTime } from "../../_components";
-import {
-  Cell,
-  type ColumnHead,
-  CsvLink,
-  FilterError,
-  FilterForm,
-  FilterInput,
-  FilterSelect,
-  filterQuery,
-  ListCard,
-  ListCards,
-  ListHeader,
-  ListRow,
-  ListTable,
-  Pagination,
-  ResultCount,
-} from "../_components/list";
+import type { Column, ListPageProps } from "../_components/list";
+import { FilterInput, FilterSelect, filterQuery, ListPage, listFromSearch } from "../_components/list";
 import { BillStatusBadge, billStatusText, won, ymText, ymdText } from "./_ui";
 
 export const metadata = { title: "청구서" };
 
-const EMPTY = "조건에 맞는 청구서가 없습니다.";
-const COLUMNS: ColumnHead[] = [
-  { header: "청구서" },
-  { header: "고객" },
-  { header: "청구 연월" },
-  { header: "납기일" },
-  { header: "금액", align: "right" },
-  { header: "상태" },
-  { header: "생성" },
+type Row = Awaited<ReturnType<typeof listBills>>["rows"][number];
+
+const due = (b: Row) =>
+  b.expireType === "D0" ? "제한 없음" : ymdText(b.expireType === "D2" ? b.secondPayExpireDate : b.payExpireDate);
+const month = (b: Row) => `${ymText(b.billedYearMonth)}${b.ordinal ? ` (${b.ordinal})` : ""}`;
+
+const COLUMNS: Column<Row>[] = [
+  {
+    header: "청구서",
+    cell: (b) => (
+      <>
+        <Link href={`/admin/bills/${b.id}`} className="font-semibold text-blue-700 hover:underline">
+          {b.title}
+        </Link>
+        <div className="font-mono text-xs text-ink-mute">{b.billerNoticeKey}</div>
+      </>
+    ),
+  },
+  {
+    header: "고객",
+    cell: (b) => (
+      <>
+        {b.customer.name}
+        <div className="font-mono text-xs text-ink-mute">{b.billerUserKey}</div>
+      </>
+    ),
+  },
+  { header: "청구 연월", className: "whitespace-nowrap text-ink-soft", cell: month },
+  { header: "납기일", className: "whitespace-nowrap text-ink-soft", cell: due },
+  { header: "금액", align: "right", className: "amount whitespace-nowrap font-semibold", cell: (b) => won(b.amount) },
+  {
+    header: "상태",
+    cell: (b) => (
+      <>
+        <BillStatusBadge status={b.status} />
+        {b._count.links === 0 && <span className="ml-1 text-xs text-ink-mute">링크 없음</span>}
+      </>
+    ),
+  },
+  { header: "생성", className: "whitespace-nowrap text-ink-soft", cell: (b) => kstDateTime(b.createdAt) },
 ];
 
-export default async function AdminBills({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | undefined>>;
-}) {
+export default async function AdminBills({ searchParams }: ListPageProps) {
   const admin = await requireAdmin();
-  const sp = await searchParams;
-  const parsed = billFilterSchema.safeParse(sp);
-  const filter = parsed.success ? parsed.data : billFilterSchema.parse({});
-  // A filter that does not parse shows only its error, never "all bills" as if it had matched.
-  const result = parsed.success
-    ? await listBills(admin.merchantId, filter)
-    : { total: 0, pages: 1, rows: [] as Awaited<ReturnType<typeof listBills>>["rows"] };
+  const list = await listFromSearch(billFilterSchema, await searchParams, (f) => listBills(admin.merchantId, f));
+  const { filter } = list;
   const monthValue = filter.month ? `${filter.month.slice(0, 4)}-${filter.month.slice(4)}` : "";
   const qs = filterQuery({
     status: filter.status,
@@ -60,110 +67,83 @@ export default async function AdminBills({
     to: filter.to,
     basis: filter.basis,
   });
-  type Row = (typeof result.rows)[number];
-  const due = (b: Row) =>
-    b.expireType === "D0" ? "제한 없음" : ymdText(b.expireType === "D2" ? b.secondPayExpireDate : b.payExpireDate);
   return (
-    <div>
-      <ListHeader title="청구서">
-        {can(admin.role, "export") && <CsvLink href={`/api/admin/bills/export?${qs()}`} testId="bills-csv" />}
-        {can(admin.role, "bill.write") && (
+    <ListPage
+      name="bills"
+      title="청구서"
+      csv={can(admin.role, "export") && { href: `/api/admin/bills/export?${qs()}`, testId: "bills-csv" }}
+      actions={
+        can(admin.role, "bill.write") && (
           <Link href="/admin/bills/new" className="btn-kakao py-2 text-sm" data-testid="bill-new">
             + 청구서 만들기
           </Link>
-        )}
-      </ListHeader>
-      {!parsed.success && <FilterError issues={parsed.error.issues} />}
-      <FilterForm
-        className="grid-cols-2 sm:grid-cols-[140px_160px_160px_1fr_auto]"
-        buttonClassName="col-span-2 sm:col-span-1"
-      >
-        <FilterSelect label="상태" name="status" value={filter.status} all="전체 상태" options={billStatusText} />
-        <FilterInput label="청구 연월" name="month" type="month" value={monthValue} />
-        <FilterInput
-          label="고객번호"
-          name="customer"
-          value={filter.customer}
-          placeholder="예: APT-1011001"
-          maxLength={50}
-          className="col-span-2 sm:col-span-1"
-        />
-        <FilterInput
-          label="검색어"
-          name="q"
-          value={filter.q}
-          placeholder="청구서명, 식별 코드, 고객 이름"
-          maxLength={100}
-          className="col-span-2 sm:col-span-1"
-        />
-      </FilterForm>
-      {(filter.due || filter.from || filter.to) && (
-        <p className="mb-2 flex flex-wrap items-center gap-2 text-sm" data-testid="bills-range">
-          <span className="rounded-full border border-line bg-white px-3 py-1">
-            {filter.due
-              ? "지금 납부할 수 있는 청구서 (미납·부분 납부·결제 취소)"
-              : `${filter.basis === "paid" ? "납부일" : "작성일"} ${filter.from ?? ""} ~ ${filter.to ?? ""}`}
-          </span>
-          <Link
-            href={`?${qs({ due: undefined, from: undefined, to: undefined, basis: undefined, page: undefined })}`}
-            className="text-ink-soft underline"
-          >
-            조건 해제
-          </Link>
-        </p>
+        )
+      }
+      list={list}
+      filterClassName="grid-cols-2 sm:grid-cols-[140px_160px_160px_1fr_auto]"
+      filterButtonClassName="col-span-2 sm:col-span-1"
+      filters={
+        <>
+          <FilterSelect label="상태" name="status" value={filter.status} all="전체 상태" options={billStatusText} />
+          <FilterInput label="청구 연월" name="month" type="month" value={monthValue} />
+          <FilterInput
+            label="고객번호"
+            name="customer"
+            value={filter.customer}
+            placeholder="예: APT-1011001"
+            maxLength={50}
+            className="col-span-2 sm:col-span-1"
+          />
+          <FilterInput
+            label="검색어"
+            name="q"
+            value={filter.q}
+            placeholder="청구서명, 식별 코드, 고객 이름"
+            maxLength={100}
+            className="col-span-2 sm:col-span-1"
+          />
+        </>
+      }
+      afterFilters={
+        (filter.due || filter.from || filter.to) && (
+          <p className="mb-2 flex flex-wrap items-center gap-2 text-sm" data-testid="bills-range">
+            <span className="rounded-full border border-line bg-white px-3 py-1">
+              {filter.due
+                ? "지금 납부할 수 있는 청구서 (미납·부분 납부·결제 취소)"
+                : `${filter.basis === "paid" ? "납부일" : "작성일"} ${filter.from ?? ""} ~ ${filter.to ?? ""}`}
+            </span>
+            <Link
+              href={`?${qs({ due: undefined, from: undefined, to: undefined, basis: undefined, page: undefined })}`}
+              className="text-ink-soft underline"
+            >
+              조건 해제
+            </Link>
+          </p>
+        )
+      }
+      query={qs}
+      href={(b) => `/admin/bills/${b.id}`}
+      card={(b) => (
+        <>
+          <div className="flex items-start justify-between gap-2">
+            <span className="min-w-0 font-semibold text-blue-700">{b.title}</span>
+            <BillStatusBadge status={b.status} />
+          </div>
+          <div className="mt-1 flex items-end justify-between gap-2 text-sm">
+            <span className="min-w-0 truncate text-ink-soft">
+              {b.customer.name} <span className="font-mono text-xs text-ink-mute">{b.billerUserKey}</span>
+            </span>
+            <span className="amount shrink-0 font-semibold">{won(b.amount)}</span>
+          </div>
+          <p className="mt-1 text-xs text-ink-mute">
+            {month(b)} · 납기 {due(b)}
+            {b._count.links === 0 && " · 링크 없음"}
+          </p>
+        </>
       )}
-      {parsed.success && <ResultCount total={result.total} />}
-      <ListCards testId="bills-cards" empty={parsed.success ? EMPTY : null}>
-        {result.rows.map((b) => (
-          <ListCard key={b.id} href={`/admin/bills/${b.id}`}>
-            <div className="flex items-start justify-between gap-2">
-              <span className="min-w-0 font-semibold text-blue-700">{b.title}</span>
-              <BillStatusBadge status={b.status} />
-            </div>
-            <div className="mt-1 flex items-end justify-between gap-2 text-sm">
-              <span className="min-w-0 truncate text-ink-soft">
-                {b.customer.name} <span className="font-mono text-xs text-ink-mute">{b.billerUserKey}</span>
-              </span>
-              <span className="amount shrink-0 font-semibold">{won(b.amount)}</span>
-            </div>
-            <p className="mt-1 text-xs text-ink-mute">
-              {ymText(b.billedYearMonth)}
-              {b.ordinal && ` (${b.ordinal})`} · 납기 {due(b)}
-              {b._count.links === 0 && " · 링크 없음"}
-            </p>
-          </ListCard>
-        ))}
-      </ListCards>
-      <ListTable testId="bills-table" minWidth="min-w-[760px]" columns={COLUMNS} empty={parsed.success ? EMPTY : null}>
-        {result.rows.map((b) => (
-          <ListRow key={b.id}>
-            <Cell>
-              <Link href={`/admin/bills/${b.id}`} className="font-semibold text-blue-700 hover:underline">
-                {b.title}
-              </Link>
-              <div className="font-mono text-xs text-ink-mute">{b.billerNoticeKey}</div>
-            </Cell>
-            <Cell>
-              {b.customer.name}
-              <div className="font-mono text-xs text-ink-mute">{b.billerUserKey}</div>
-            </Cell>
-            <Cell className="whitespace-nowrap text-ink-soft">
-              {ymText(b.billedYearMonth)}
-              {b.ordinal && ` (${b.ordinal})`}
-            </Cell>
-            <Cell className="whitespace-nowrap text-ink-soft">{due(b)}</Cell>
-            <Cell align="right" className="amount whitespace-nowrap font-semibold">
-              {won(b.amount)}
-            </Cell>
-            <Cell>
-              <BillStatusBadge status={b.status} />
-              {b._count.links === 0 && <span className="ml-1 text-xs text-ink-mute">링크 없음</span>}
-            </Cell>
-            <Cell className="whitespace-nowrap text-ink-soft">{kstDateTime(b.createdAt)}</Cell>
-          </ListRow>
-        ))}
-      </ListTable>
-      <Pagination page={filter.page} pages={result.pages} href={(page) => `?${qs({ page })}`} />
-    </div>
+      columns={COLUMNS}
+      minWidth="min-w-[760px]"
+      empty="조건에 맞는 청구서가 없습니다."
+    />
   );
 }
