@@ -3,8 +3,10 @@
 // A domain reaches a concrete provider only through its composition file (the registry that wires the
 // adapters to the domain's port); a provider adapter knows no domain except that domain's port types.
 const DOMAINS = "(payments|bills|consents|orders|admin|shop|customers)";
-// The files where a domain wires concrete providers to its port (its composition root).
-const COMPOSITION = `^lib/${DOMAINS}/(providers|registry)\\.ts$`;
+// The files where a domain wires concrete providers to its port (its composition root). lib/payments/csp.ts
+// is the second one of payments: the list of each provider's pure CSP declaration (lib/providers/<name>/csp.ts),
+// kept apart from providers.ts so that proxy.ts (every request) never loads the adapters.
+const COMPOSITION = `^lib/(${DOMAINS}/(providers|registry)|payments/csp)\\.ts$`;
 // The port (types) a provider adapter implements.
 const PORTS = `^lib/${DOMAINS}/port\\.ts$`;
 

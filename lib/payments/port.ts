@@ -8,6 +8,21 @@ import type { Won } from "../money";
 export type { ProviderName };
 export type Device = "PC" | "MOBILE";
 
+/**
+ * What a provider's pages need the browser to reach, by CSP directive: absolute URLs (the policy keeps
+ * their origins; empty values and custom app schemes are skipped). Declared in the provider's folder
+ * (lib/providers/<name>/csp.ts, pure: proxy.ts builds the policy from it on every request) and listed in
+ * lib/payments/csp.ts.
+ */
+export type ProviderCsp = {
+  /** scripts the provider's window loads (CSP2 browsers; CSP3 trusts only the nonce) */
+  scriptSrc?: ReadonlyArray<string | null | undefined>;
+  /** where its forms post, or redirect to */
+  formAction?: ReadonlyArray<string | null | undefined>;
+  /** what its window frames */
+  frameSrc?: ReadonlyArray<string | null | undefined>;
+};
+
 /** How the provider answered when it did not succeed. */
 export type ProviderFailure =
   /** The provider definitely refused; nothing happened on its side. */

@@ -2,16 +2,16 @@
 // 'strict-dynamic', plus HSTS (when the app is served over https), Permissions-Policy and COOP.
 // proxy.ts sets them on every page, route and server action; pure functions, no Next imports.
 import type { Env } from "../env";
-import { KCP_SCRIPT_URL } from "../providers/payup/forms";
+import { paymentCsp, type PaymentCspEnv } from "../payments/csp";
 import { DEFAULT_POSTCODE_SCRIPT_URL, postcodeScriptUrl } from "../shop/postcode";
 
 /** Where Kakao's postcode search (checkout, lib/shop/postcode.ts) opens its page when its default script is used. */
 export const KAKAO_POSTCODE_FRAMES = ["https://postcode.map.kakao.com", "https://postcode.map.daum.net"];
 
 export type CspSources = {
-  /** Where forms may post (and where a form's redirect may lead): KCP's mobile window, KakaoPay, the KakaoTalk app hand-off. */
+  /** Where forms may post (and where a form's redirect may lead): the payment providers', the KakaoTalk app hand-off. */
   formAction: string[];
-  /** What may be framed: the KCP PC window's layers (and a postcode service, when one is added). */
+  /** What may be framed: the payment windows' layers (e.g. KCP's PC window) and the postcode search. */
   frameSrc: string[];
   /** Script hosts for browsers without 'strict-dynamic' (CSP2); CSP3 browsers trust only the nonce. */
   scriptSrc: string[];
@@ -33,38 +33,25 @@ const uniq = (xs: Array<string | null | undefined>) => [
 ];
 
 /**
- * Defaults from the provider settings (the sandbox in dev and tests), extended by CSP_FORM_ACTION /
- * CSP_FRAME_SRC / CSP_SCRIPT_SRC: production KCP uses more hosts than its script's (the mobile
- * pay_url PayUp returns, the PC window's frames), and they are not all published — configure them.
+ * Defaults from the providers' declarations (lib/payments/csp.ts: each payment provider's own, from its
+ * settings — the sandbox in dev and tests), extended by CSP_FORM_ACTION / CSP_FRAME_SRC / CSP_SCRIPT_SRC:
+ * production KCP uses more hosts than its script's (the mobile pay_url PayUp returns, the PC window's
+ * frames), and they are not all published — configure them.
  */
 export function cspSourcesFromEnv(
-  e: Pick<
-    Env,
-    | "KCP_SCRIPT_URL"
-    | "PAYUP_API_BASE"
-    | "KAKAOPAY_API_BASE"
-    | "KAKAOCERT_APP_LAUNCH_URL"
-    | "CSP_FORM_ACTION"
-    | "CSP_FRAME_SRC"
-    | "CSP_SCRIPT_SRC"
-  >,
+  e: PaymentCspEnv & Pick<Env, "KAKAOCERT_APP_LAUNCH_URL" | "CSP_FORM_ACTION" | "CSP_FRAME_SRC" | "CSP_SCRIPT_SRC">,
   postcodeScript: string | null = postcodeScriptUrl(),
 ): CspSources {
-  const kcp = originOf(e.KCP_SCRIPT_URL || KCP_SCRIPT_URL);
-  const payup = originOf(e.PAYUP_API_BASE);
+  const payments = paymentCsp(e);
+  const origins = (key: "scriptSrc" | "formAction" | "frameSrc") =>
+    payments.flatMap((p) => (p[key] ?? []).map(originOf));
   // The checkout's postcode search: its script (loaded by our nonced bundle, so 'strict-dynamic'
   // trusts it) embeds Kakao's page in an iframe. Another script URL brings its own frame hosts (CSP_FRAME_SRC).
   const postcodeFrames = postcodeScript === DEFAULT_POSTCODE_SCRIPT_URL ? KAKAO_POSTCODE_FRAMES : [];
   return {
-    formAction: uniq([
-      kcp,
-      payup,
-      originOf(e.KAKAOPAY_API_BASE),
-      originOf(e.KAKAOCERT_APP_LAUNCH_URL),
-      ...e.CSP_FORM_ACTION,
-    ]),
-    frameSrc: uniq([kcp, payup, ...postcodeFrames, ...e.CSP_FRAME_SRC]),
-    scriptSrc: uniq([kcp, originOf(postcodeScript), ...e.CSP_SCRIPT_SRC]),
+    formAction: uniq([...origins("formAction"), originOf(e.KAKAOCERT_APP_LAUNCH_URL), ...e.CSP_FORM_ACTION]),
+    frameSrc: uniq([...origins("frameSrc"), ...postcodeFrames, ...e.CSP_FRAME_SRC]),
+    scriptSrc: uniq([...origins("scriptSrc"), originOf(postcodeScript), ...e.CSP_SCRIPT_SRC]),
   };
 }
 
