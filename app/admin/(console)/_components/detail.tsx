@@ -1,7 +1,28 @@
 // The admin detail screens' header (orders, bills, consents, customers): the way back to the list, the
 // title with its status badges, an optional line under it, and the page's actions on the right.
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import type { AdminIdentity } from "@/lib/admin/sessions";
+import { requireAdmin } from "../../../_lib/admin";
+
+/** A detail page's props: the record's id in the path. */
+export type DetailPageProps = { params: Promise<{ id: string }> };
+
+/**
+ * The signed-in staff member and the record the path names, looked up within their merchant (`find` gets
+ * the `where`); another merchant's id, or none, is a 404.
+ */
+export async function adminRecord<T>(
+  params: DetailPageProps["params"],
+  find: (where: { id: string; merchantId: string }) => Promise<T | null>,
+): Promise<{ admin: AdminIdentity; record: T }> {
+  const admin = await requireAdmin();
+  const { id } = await params;
+  const record = await find({ id, merchantId: admin.merchantId });
+  if (!record) notFound();
+  return { admin, record };
+}
 
 export function DetailHeader({
   back,

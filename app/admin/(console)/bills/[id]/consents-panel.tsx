@@ -10,7 +10,7 @@ import { SIGN_DOCUMENTS } from "@/lib/consents/documents";
 import { consentKindLabel } from "@/lib/consents/state";
 import { maskName } from "@/lib/shop/order-access";
 import { kstDateTime } from "../../../_components";
-import { Revealable } from "../../_reveal/reveal";
+import { revealer } from "../../_reveal/revealer";
 import { ConsentBadge } from "../../consents/_ui";
 import { BillConsentForm } from "./consent-form";
 
@@ -39,7 +39,7 @@ export async function BillConsentsPanel({ admin, billId }: { admin: AdminIdentit
   const c = bill.customer;
   const verified = consents.filter((x) => x.status === "VERIFIED");
   // masked for everyone; a manager or owner may reveal one value (audited, lib/admin/reveal.ts)
-  const mayReveal = can(admin.role, "pii.reveal");
+  const reveal = revealer("bill", bill.id, can(admin.role, "pii.reveal"));
   const onFile = {
     name: c.contactName,
     phoneMasked: c.contactPhone ? maskPhoneNumber(c.contactPhone) : null,
@@ -67,30 +67,8 @@ export async function BillConsentsPanel({ admin, billId }: { admin: AdminIdentit
           {c.contactPhone ? (
             <>
               {c.contactName ? maskName(c.contactName) : "-"} ·{" "}
-              <Revealable
-                masked={maskPhoneNumber(c.contactPhone)}
-                type="bill"
-                id={bill.id}
-                field="phone"
-                label="휴대폰 번호"
-                canReveal={mayReveal}
-                testId="bill-customer-phone"
-              />
-              {onFile.birthMasked && (
-                <>
-                  {" "}
-                  ·{" "}
-                  <Revealable
-                    masked={onFile.birthMasked}
-                    type="bill"
-                    id={bill.id}
-                    field="birthday"
-                    label="생년월일"
-                    canReveal={mayReveal}
-                    testId="bill-customer-birthday"
-                  />
-                </>
-              )}
+              {reveal("phone", maskPhoneNumber(c.contactPhone), "bill-customer-phone")}
+              {onFile.birthMasked && <> · {reveal("birthday", onFile.birthMasked, "bill-customer-birthday")}</>}
               <Link
                 href={`/admin/customers/b-${bill.id}`}
                 className="ml-2 text-blue-700 underline"
@@ -109,16 +87,7 @@ export async function BillConsentsPanel({ admin, billId }: { admin: AdminIdentit
           <>
             <dt className="text-ink-mute">출금 계좌</dt>
             <dd>
-              {c.bankName}{" "}
-              <Revealable
-                masked={maskAccountNumber(c.bankAccountLast4)}
-                type="bill"
-                id={bill.id}
-                field="account"
-                label="계좌번호"
-                canReveal={mayReveal}
-                testId="bill-customer-account"
-              />
+              {c.bankName} {reveal("account", maskAccountNumber(c.bankAccountLast4), "bill-customer-account")}
             </dd>
           </>
         )}

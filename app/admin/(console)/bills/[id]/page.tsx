@@ -1,14 +1,12 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import QRCode from "qrcode";
 import { db } from "@/lib/db";
 import { fromWireDetail, type WireDetail } from "@/lib/bills/details";
 import { billCancellationStatusLabel, isEditable, lastPayableDay, payableAmount } from "@/lib/bills/state";
 import { CARD_COMPANIES } from "@/lib/providers/dozn";
 import { can } from "@/lib/admin/roles";
-import { requireAdmin } from "../../../../_lib/admin";
 import { kstDateTime } from "../../../_components";
-import { DetailHeader, DetailSection } from "../../_components/detail";
+import { adminRecord, DetailHeader, type DetailPageProps, DetailSection } from "../../_components/detail";
 import { Timeline } from "../../_components/timeline";
 import { withSeparators } from "@/lib/admin/format";
 import { BillPreview, BillStatusBadge, billStatusText, expireTypeText, won, ymText, ymdText } from "../_ui";
@@ -56,20 +54,19 @@ function defaultExpire(
   return `${d}T23:59`;
 }
 
-export default async function AdminBillDetail({ params }: { params: Promise<{ id: string }> }) {
-  const admin = await requireAdmin();
-  const { id } = await params;
-  const bill = await db.bill.findFirst({
-    where: { id, merchantId: admin.merchantId },
-    include: {
-      customer: true,
-      links: { orderBy: { createdAt: "desc" } },
-      payments: { orderBy: { paidAt: "asc" } },
-      cancellations: { orderBy: { cancelledAt: "asc" } },
-      events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
-    },
-  });
-  if (!bill) notFound();
+export default async function AdminBillDetail({ params }: DetailPageProps) {
+  const { admin, record: bill } = await adminRecord(params, (where) =>
+    db.bill.findFirst({
+      where,
+      include: {
+        customer: true,
+        links: { orderBy: { createdAt: "desc" } },
+        payments: { orderBy: { paidAt: "asc" } },
+        cancellations: { orderBy: { cancelledAt: "asc" } },
+        events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+      },
+    }),
+  );
   const now = new Date();
   const link = bill.links[0];
   const payable = payableAmount(bill) > 0;

@@ -1,16 +1,14 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import { maskBirthday } from "@/lib/consents/input";
 import { maskAccountNumber, maskPhoneNumber } from "@/lib/admin/format";
 import { RE_REQUESTABLE } from "@/lib/consents/consents";
 import { consentKindLabel, isFinal } from "@/lib/consents/state";
 import { can } from "@/lib/admin/roles";
-import { requireAdmin } from "../../../../_lib/admin";
 import { kstDateTime } from "../../../_components";
-import { DetailHeader, DetailSection } from "../../_components/detail";
+import { adminRecord, DetailHeader, type DetailPageProps, DetailSection } from "../../_components/detail";
 import { Timeline } from "../../_components/timeline";
-import { Revealable } from "../../_reveal/reveal";
+import { revealer } from "../../_reveal/revealer";
 import { ConsentBadge } from "../_ui";
 import { RefreshButton, ReRequestButton } from "./buttons";
 
@@ -18,17 +16,16 @@ export const metadata = { title: "동의·서명 상세" };
 
 const FIELD: Record<string, string> = { name: "성명", birthday: "생년월일", phone: "휴대폰", accountHolder: "예금주" };
 
-export default async function AdminConsentDetail({ params }: { params: Promise<{ id: string }> }) {
-  const admin = await requireAdmin();
-  const { id } = await params;
-  const c = await db.consentRequest.findFirst({
-    where: { id, merchantId: admin.merchantId },
-    include: {
-      events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
-      order: { select: { id: true, orderNumber: true } },
-    },
-  });
-  if (!c) notFound();
+export default async function AdminConsentDetail({ params }: DetailPageProps) {
+  const { admin, record: c } = await adminRecord(params, (where) =>
+    db.consentRequest.findFirst({
+      where,
+      include: {
+        events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+        order: { select: { id: true, orderNumber: true } },
+      },
+    }),
+  );
   const successor = await db.consentRequest.findUnique({
     where: { previousId: c.id },
     select: { id: true, status: true },
@@ -38,7 +35,7 @@ export default async function AdminConsentDetail({ params }: { params: Promise<{
     : null;
   const canReRequest = RE_REQUESTABLE.includes(c.status) && !successor;
   // Personal data is masked here too; a manager or owner may reveal one value at a time (audited, lib/admin/reveal.ts).
-  const mayReveal = can(admin.role, "pii.reveal");
+  const reveal = revealer("consent", c.id, can(admin.role, "pii.reveal"));
   return (
     <div className="space-y-4">
       <DetailHeader
@@ -98,25 +95,9 @@ export default async function AdminConsentDetail({ params }: { params: Promise<{
             <dd data-testid="admin-customer" className="flex flex-wrap items-center gap-x-1.5 gap-y-1">
               <span>{c.customerName}</span>
               <span aria-hidden>·</span>
-              <Revealable
-                masked={maskPhoneNumber(c.customerPhone)}
-                type="consent"
-                id={c.id}
-                field="phone"
-                label="휴대폰 번호"
-                canReveal={mayReveal}
-                testId="admin-consent-phone"
-              />
+              {reveal("phone", maskPhoneNumber(c.customerPhone), "admin-consent-phone")}
               <span aria-hidden>·</span>
-              <Revealable
-                masked={maskBirthday(c.customerBirthday)}
-                type="consent"
-                id={c.id}
-                field="birthday"
-                label="생년월일"
-                canReveal={mayReveal}
-                testId="admin-consent-birthday"
-              />
+              {reveal("birthday", maskBirthday(c.customerBirthday), "admin-consent-birthday")}
               <Link
                 href={`/admin/customers/c-${c.id}`}
                 className="text-xs text-blue-700 underline"
@@ -143,15 +124,7 @@ export default async function AdminConsentDetail({ params }: { params: Promise<{
                 <dd className="flex flex-wrap items-center gap-x-1.5 gap-y-1" data-testid="admin-account">
                   <span>{c.bankName}</span>
                   {c.bankAccountNumEnc ? (
-                    <Revealable
-                      masked={maskAccountNumber(c.bankAccountLast4)}
-                      type="consent"
-                      id={c.id}
-                      field="account"
-                      label="계좌번호"
-                      canReveal={mayReveal}
-                      testId="admin-consent-account"
-                    />
+                    reveal("account", maskAccountNumber(c.bankAccountLast4), "admin-consent-account")
                   ) : (
                     <span>-</span>
                   )}

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import { formatWon } from "@/lib/money";
 import { maskEmail, maskPhoneNumber, withSeparators } from "@/lib/admin/format";
@@ -14,11 +13,10 @@ import {
 import { can } from "@/lib/admin/roles";
 import { orderStatusLabel } from "@/lib/orders/state";
 import { paymentStatusLabel } from "@/lib/payments/state";
-import { requireAdmin } from "../../../../_lib/admin";
 import { kstDateTime, OrderDisplayBadge, RefundBadge, StatusBadge } from "../../../_components";
-import { DetailHeader, DetailSection } from "../../_components/detail";
+import { adminRecord, DetailHeader, type DetailPageProps, DetailSection } from "../../_components/detail";
 import { Timeline } from "../../_components/timeline";
-import { Revealable } from "../../_reveal/reveal";
+import { revealer } from "../../_reveal/revealer";
 import { RefreshButton } from "./refresh-button";
 import { RefundForm } from "./refund-form";
 import { TransactionIdForm } from "./tid-form";
@@ -27,21 +25,20 @@ export const metadata = { title: "주문 상세" };
 
 const statusWords: Record<string, string> = { ...paymentStatusLabel, ...orderStatusLabel };
 
-export default async function AdminOrderDetail({ params }: { params: Promise<{ id: string }> }) {
-  const admin = await requireAdmin();
-  const { id } = await params;
-  const order = await db.order.findFirst({
-    where: { id, merchantId: admin.merchantId },
-    include: {
-      items: true,
-      payments: { orderBy: { createdAt: "desc" }, include: { refunds: { orderBy: { createdAt: "asc" } } } },
-      events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
-    },
-  });
-  if (!order) notFound();
+export default async function AdminOrderDetail({ params }: DetailPageProps) {
+  const { admin, record: order } = await adminRecord(params, (where) =>
+    db.order.findFirst({
+      where,
+      include: {
+        items: true,
+        payments: { orderBy: { createdAt: "desc" }, include: { refunds: { orderBy: { createdAt: "asc" } } } },
+        events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+      },
+    }),
+  );
   // Personal data: masked in the page; a manager or owner may reveal it with 보기 (a server action that
   // re-checks the role and writes the audit row, lib/admin/reveal.ts); a viewer never receives it.
-  const mayReveal = can(admin.role, "pii.reveal");
+  const reveal = revealer("order", order.id, can(admin.role, "pii.reveal"));
   return (
     <div className="space-y-4">
       <DetailHeader
@@ -74,16 +71,12 @@ export default async function AdminOrderDetail({ params }: { params: Promise<{ i
             </dd>
             <dt className="text-ink-mute">연락처</dt>
             <dd>
-              <Revealable
-                masked={`${maskPhoneNumber(order.buyerPhone)} · ${maskEmail(order.buyerEmail)}`}
-                type="order"
-                id={order.id}
-                field="contact"
-                label="연락처"
-                canReveal={mayReveal}
-                testId="admin-order-contact"
-                buttonTestId="reveal-pii"
-              />
+              {reveal(
+                "contact",
+                `${maskPhoneNumber(order.buyerPhone)} · ${maskEmail(order.buyerEmail)}`,
+                "admin-order-contact",
+                "reveal-pii",
+              )}
             </dd>
             <dt className="text-ink-mute">결제 금액</dt>
             <dd className="amount font-semibold" data-testid="admin-order-total">
