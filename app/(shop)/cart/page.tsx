@@ -5,6 +5,7 @@ import { formatWon, totals } from "@/lib/money";
 import { readCart } from "../../_lib/request";
 import { AmountRow } from "@/app/_components/amount-row";
 import { updateCartAction } from "../actions";
+import type { SearchParams } from "../_search-params";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "장바구니" };
@@ -14,11 +15,7 @@ const errors: Record<string, string> = {
   unavailable: "판매하지 않는 상품입니다.",
 };
 
-export default async function CartPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | undefined>>;
-}) {
+export default async function CartPage({ searchParams }: { searchParams: SearchParams }) {
   const sp = await searchParams;
   const cart = await readCart();
   const products = await db.product.findMany({ where: { id: { in: cart.map(([id]) => id) }, active: true } });

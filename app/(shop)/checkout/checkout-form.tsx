@@ -1,6 +1,8 @@
 "use client";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { checkoutFields } from "@/lib/shop/checkout-fields";
+import { ChoiceCards, methodChoices } from "../../_components/choice-card";
+import { Field } from "../../_components/field";
 import { SubmitButton } from "../../_components/submit-button";
 import { checkoutAction, type CheckoutState } from "../actions";
 import { PostcodeSearch } from "./postcode-search";
@@ -12,6 +14,22 @@ type Props = {
   agreements: Array<{ key: string; title: string; text: string }>;
   postcodeScript: string | null;
 };
+
+/** What each text input of the form is, by name (the same ids, names and test ids as the server's fields). */
+const INPUTS = {
+  name: { label: "이름", autoComplete: "name", maxLength: 30 },
+  phone: { label: "휴대폰 번호", inputMode: "tel", autoComplete: "tel", placeholder: "010-1234-5678" },
+  email: { label: "이메일", type: "email", autoComplete: "email", placeholder: "you@example.com" },
+  recipientName: { label: "받는 분", autoComplete: "shipping name", maxLength: 30 },
+  recipientPhone: { label: "연락처", inputMode: "tel", autoComplete: "shipping tel", placeholder: "010-1234-5678" },
+  address2: { label: "상세주소", autoComplete: "shipping address-line2", placeholder: "동·호수 등", maxLength: 100 },
+  deliveryMemo: {
+    label: "배송 메모 (선택)",
+    list: "memo-suggestions",
+    maxLength: 100,
+    placeholder: "예: 문 앞에 놓아 주세요",
+  },
+} as const;
 
 const memoSuggestions = [
   "문 앞에 놓아 주세요",
@@ -55,28 +73,6 @@ export function CheckoutForm({ methods, total, buyNow, agreements, postcodeScrip
     (el ?? errorRef.current)?.focus();
   }, [state]);
 
-  const field = (name: string, label: string, input: React.ReactNode, hint?: string) => (
-    <div>
-      <label className="label" htmlFor={name}>
-        {label}
-      </label>
-      {input}
-      {hint && !fe[name] && (
-        <p id={`${name}-hint`} className="mt-1 text-xs text-ink-soft">
-          {hint}
-        </p>
-      )}
-      {fe[name] && (
-        <p id={`${name}-error`} className="mt-1 text-sm text-red-700" data-testid={`error-${name}`}>
-          {fe[name]}
-        </p>
-      )}
-    </div>
-  );
-  const aria = (name: string, hint = false) => ({
-    "aria-invalid": fe[name] ? true : undefined,
-    "aria-describedby": fe[name] ? `${name}-error` : hint ? `${name}-hint` : undefined,
-  });
   // Safari keeps pages in its back/forward cache even with no-store: a page restored while its button
   // still said "결제창으로 이동하는 중…" would be a dead end — load it afresh instead.
   useEffect(() => {
@@ -86,6 +82,16 @@ export function CheckoutForm({ methods, total, buyNow, agreements, postcodeScrip
     window.addEventListener("pageshow", onShow);
     return () => window.removeEventListener("pageshow", onShow);
   }, []);
+  const input = (id: keyof typeof INPUTS) => ({ id, error: fe[id], ...INPUTS[id] });
+  const onBuyer = (k: "name" | "phone") => (e: React.ChangeEvent<HTMLInputElement>) =>
+    setBuyer((b) => ({ ...b, [k]: e.target.value }));
+  /** 받는 분 / 연락처: the buyer's while 주문자와 동일 is ticked (read-only), otherwise their own. */
+  const recipientInput = (k: "name" | "phone") => ({
+    className: "input read-only:bg-paper",
+    readOnly: same,
+    value: same ? buyer[k] : recipient[k],
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => setRecipient((r) => ({ ...r, [k]: e.target.value })),
+  });
   const allAgreed = agreements.every((a) => agreed[a.key]);
 
   return (
@@ -115,52 +121,9 @@ export function CheckoutForm({ methods, total, buyNow, agreements, postcodeScrip
       )}
       <section className="card space-y-3 p-4">
         <h2 className="font-semibold">주문자 정보</h2>
-        {field(
-          "name",
-          "이름",
-          <input
-            id="name"
-            name="name"
-            className="input"
-            autoComplete="name"
-            defaultValue={v.name}
-            maxLength={30}
-            required
-            {...aria("name")}
-            onChange={(e) => setBuyer((b) => ({ ...b, name: e.target.value }))}
-          />,
-        )}
-        {field(
-          "phone",
-          "휴대폰 번호",
-          <input
-            id="phone"
-            name="phone"
-            className="input"
-            inputMode="tel"
-            autoComplete="tel"
-            placeholder="010-1234-5678"
-            defaultValue={v.phone}
-            required
-            {...aria("phone")}
-            onChange={(e) => setBuyer((b) => ({ ...b, phone: e.target.value }))}
-          />,
-        )}
-        {field(
-          "email",
-          "이메일",
-          <input
-            id="email"
-            name="email"
-            type="email"
-            className="input"
-            autoComplete="email"
-            placeholder="you@example.com"
-            defaultValue={v.email}
-            required
-            {...aria("email")}
-          />,
-        )}
+        <Field {...input("name")} defaultValue={v.name} required onChange={onBuyer("name")} />
+        <Field {...input("phone")} defaultValue={v.phone} required onChange={onBuyer("phone")} />
+        <Field {...input("email")} defaultValue={v.email} required />
       </section>
 
       <section className="card space-y-3 p-4" data-testid="shipping">
@@ -178,104 +141,33 @@ export function CheckoutForm({ methods, total, buyNow, agreements, postcodeScrip
             주문자와 동일
           </label>
         </div>
-        {field(
-          "recipientName",
-          "받는 분",
-          <input
-            id="recipientName"
-            name="recipientName"
-            className="input read-only:bg-paper"
-            autoComplete="shipping name"
-            maxLength={30}
-            required
-            readOnly={same}
-            value={same ? buyer.name : recipient.name}
-            onChange={(e) => setRecipient((r) => ({ ...r, name: e.target.value }))}
-            {...aria("recipientName")}
-          />,
-        )}
-        {field(
-          "recipientPhone",
-          "연락처",
-          <input
-            id="recipientPhone"
-            name="recipientPhone"
-            className="input read-only:bg-paper"
-            inputMode="tel"
-            autoComplete="shipping tel"
-            placeholder="010-1234-5678"
-            required
-            readOnly={same}
-            value={same ? buyer.phone : recipient.phone}
-            onChange={(e) => setRecipient((r) => ({ ...r, phone: e.target.value }))}
-            {...aria("recipientPhone")}
-          />,
-        )}
+        <Field {...input("recipientName")} {...recipientInput("name")} required />
+        <Field {...input("recipientPhone")} {...recipientInput("phone")} required />
         <PostcodeSearch
           scriptUrl={postcodeScript}
           values={{ postcode: v.postcode ?? "", address1: v.address1 ?? "" }}
           errors={{ postcode: fe.postcode, address1: fe.address1 }}
         />
-        {field(
-          "address2",
-          "상세주소",
-          <input
-            id="address2"
-            name="address2"
-            className="input"
-            autoComplete="shipping address-line2"
-            placeholder="동·호수 등"
-            maxLength={100}
-            required
-            defaultValue={v.address2}
-            {...aria("address2")}
-          />,
-        )}
-        {field(
-          "deliveryMemo",
-          "배송 메모 (선택)",
-          <>
-            <input
-              id="deliveryMemo"
-              name="deliveryMemo"
-              className="input"
-              list="memo-suggestions"
-              maxLength={100}
-              placeholder="예: 문 앞에 놓아 주세요"
-              defaultValue={v.deliveryMemo}
-              {...aria("deliveryMemo")}
-            />
-            <datalist id="memo-suggestions">
-              {memoSuggestions.map((m) => (
-                <option key={m} value={m} />
-              ))}
-            </datalist>
-          </>,
-        )}
+        <Field {...input("address2")} defaultValue={v.address2} required />
+        <Field {...input("deliveryMemo")} defaultValue={v.deliveryMemo} />
+        <datalist id="memo-suggestions">
+          {memoSuggestions.map((m) => (
+            <option key={m} value={m} />
+          ))}
+        </datalist>
       </section>
 
       <fieldset className="card space-y-2 p-4">
         <legend className="float-left mb-2 font-semibold">결제수단</legend>
         <div className="clear-both space-y-2">
-          {methods.map((m, i) => (
-            <label
-              key={m.id}
-              className="flex cursor-pointer items-center gap-3 rounded-xl border border-line p-3 has-[:checked]:border-ink has-[:checked]:bg-paper"
-            >
-              <input
-                type="radio"
-                name="method"
-                value={m.id}
-                defaultChecked={v.method ? v.method === m.id : i === 0}
-                className="size-4 accent-black"
-              />
+          <ChoiceCards
+            name="method"
+            choices={methodChoices(methods)}
+            defaultValue={v.method || methods[0]?.id}
+            badge={
               <span className="grid size-8 shrink-0 place-items-center rounded-lg bg-kakao text-xs font-bold">pay</span>
-              <span className="min-w-0">
-                <span className="block font-medium">{m.label}</span>
-                <span className="block text-xs text-ink-soft">{m.description}</span>
-              </span>
-            </label>
-          ))}
+            }
+          />
         </div>
       </fieldset>
 

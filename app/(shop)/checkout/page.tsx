@@ -8,6 +8,7 @@ import { postcodeScriptUrl } from "@/lib/shop/postcode";
 import { ownOrderNumbers, readCartState } from "../../_lib/request";
 import { AmountRow } from "@/app/_components/amount-row";
 import { CheckoutForm } from "./checkout-form";
+import type { SearchParams } from "../_search-params";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "주문/결제" };
@@ -16,11 +17,7 @@ export const metadata = { title: "주문/결제" };
  * /checkout: the cart. /checkout?buy=<productId>&qty=<n>: 바로 구매 of that one product only — the
  * cart is neither read nor changed. A GET page either way, so back / reload never resubmits anything.
  */
-export default async function CheckoutPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | undefined>>;
-}) {
+export default async function CheckoutPage({ searchParams }: { searchParams: SearchParams }) {
   const sp = await searchParams;
   const { cart } = await readCartState();
   // Back from a payment window, or a second tab: this browser's latest order still waiting for payment.
@@ -36,13 +33,18 @@ export default async function CheckoutPage({
     const p = products.find((x) => x.id === id);
     return p ? [{ id: p.id, name: p.name, price: p.price, taxFree: p.taxFree, quantity }] : [];
   });
+  // An order whose payment is being confirmed is not offered as unpaid: money may have moved, and a new
+  // checkout is refused until it settles (lib/orders/create-order.ts). Its receipt refreshes itself.
   const pendingNotice = pendingOrder && (
     <p className="mb-4 rounded-xl bg-amber-50 p-3 text-sm text-amber-900" data-testid="pending-order">
-      결제하지 않은 주문 <span className="font-mono font-semibold">{pendingOrder}</span>이 있습니다.{" "}
-      <Link href={`/orders/${pendingOrder}`} className="font-semibold underline underline-offset-2">
-        그 주문 결제하기
+      {pendingOrder.inFlight ? "결제 확인 중인 주문" : "결제하지 않은 주문"}{" "}
+      <span className="font-mono font-semibold">{pendingOrder.orderNumber}</span>이 있습니다.{" "}
+      <Link href={`/orders/${pendingOrder.orderNumber}`} className="font-semibold underline underline-offset-2">
+        {pendingOrder.inFlight ? "결제 결과 보기" : "그 주문 결제하기"}
       </Link>{" "}
-      또는 아래에서 새로 결제하면 이전 주문은 결제 없이 종료됩니다.
+      {pendingOrder.inFlight
+        ? "결과가 나온 뒤에 새로 주문할 수 있습니다."
+        : "또는 아래에서 새로 결제하면 이전 주문은 결제 없이 종료됩니다."}
     </p>
   );
   if (lines.length === 0) {

@@ -2,6 +2,7 @@
 // 우편번호 찾기 through Kakao's postcode service (lib/shop/postcode.ts) when the browser can load it;
 // otherwise (offline, blocked, CSP) the buyer types 우편번호 and 주소 — both fields stay editable.
 import { useEffect, useRef, useState } from "react";
+import { Field, FieldNote, fieldAria } from "../../_components/field";
 
 type DaumPostcodeData = {
   zonecode: string;
@@ -108,8 +109,6 @@ export function PostcodeSearch({
     }).embed(layerRef.current, { autoClose: false });
   }, [status]);
 
-  const describedBy = (name: "postcode" | "address1", hint: boolean) =>
-    errors[name] ? `${name}-error` : hint ? "postcode-hint" : undefined;
   return (
     <>
       <div>
@@ -128,8 +127,7 @@ export function PostcodeSearch({
             placeholder="5자리"
             defaultValue={values.postcode}
             required
-            aria-invalid={errors.postcode ? true : undefined}
-            aria-describedby={describedBy("postcode", true)}
+            {...fieldAria("postcode", errors.postcode, true)}
           />
           {(status === "ready" || status === "open") && (
             <button
@@ -142,19 +140,19 @@ export function PostcodeSearch({
             </button>
           )}
         </div>
-        {errors.postcode ? (
-          <p id="postcode-error" className="mt-1 text-sm text-red-700" data-testid="error-postcode">
-            {errors.postcode}
-          </p>
-        ) : (
-          <p id="postcode-hint" className="mt-1 text-xs text-ink-soft" data-testid="postcode-hint">
-            {status === "ready" || status === "open"
+        <FieldNote
+          id="postcode"
+          error={errors.postcode}
+          hintTone="soft"
+          hintTestId="postcode-hint"
+          hint={
+            status === "ready" || status === "open"
               ? "우편번호 찾기로 검색하거나 직접 입력할 수 있습니다."
               : status === "loading"
                 ? "우편번호와 주소를 입력해 주세요."
-                : "주소 검색을 사용할 수 없어 직접 입력해 주세요. (우편번호 5자리와 도로명 주소)"}
-          </p>
-        )}
+                : "주소 검색을 사용할 수 없어 직접 입력해 주세요. (우편번호 5자리와 도로명 주소)"
+          }
+        />
         {status === "open" && (
           <div
             ref={layerRef}
@@ -163,29 +161,17 @@ export function PostcodeSearch({
           />
         )}
       </div>
-      <div>
-        <label className="label" htmlFor="address1">
-          주소
-        </label>
-        <input
-          ref={addressRef}
-          id="address1"
-          name="address1"
-          className="input"
-          autoComplete="shipping address-line1"
-          maxLength={200}
-          placeholder="도로명 또는 지번 주소"
-          defaultValue={values.address1}
-          required
-          aria-invalid={errors.address1 ? true : undefined}
-          aria-describedby={describedBy("address1", false)}
-        />
-        {errors.address1 && (
-          <p id="address1-error" className="mt-1 text-sm text-red-700" data-testid="error-address1">
-            {errors.address1}
-          </p>
-        )}
-      </div>
+      <Field
+        ref={addressRef}
+        id="address1"
+        label="주소"
+        error={errors.address1}
+        autoComplete="shipping address-line1"
+        maxLength={200}
+        placeholder="도로명 또는 지번 주소"
+        defaultValue={values.address1}
+        required
+      />
     </>
   );
 }

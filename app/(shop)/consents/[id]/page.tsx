@@ -11,19 +11,14 @@ import { SubmitButton } from "../../../_components/submit-button";
 import { canSeeConsent } from "../../../_lib/consent-access";
 import { reRequestAction } from "../actions";
 import { ConsentPoller } from "./poller";
+import type { RouteProps } from "../../_search-params";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "동의·서명 진행 상황" };
 
 type FinalScreen = Exclude<ConsentScreen, "waiting" | "checking">;
 
-export default async function ConsentStatusPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | undefined>>;
-}) {
+export default async function ConsentStatusPage({ params, searchParams }: RouteProps<{ id: string }>) {
   const { id } = await params;
   const sp = await searchParams;
   if (!/^[a-z0-9]{20,40}$/.test(id)) notFound();

@@ -1,19 +1,20 @@
 "use client";
-import { useActionState, useRef } from "react";
-import { useFocusFirstError } from "../../../_components/use-focus-first-error";
+import { FieldNote, fieldAria } from "../../../_components/field";
 import { SubmitButton } from "../../../_components/submit-button";
-import { requestCmsAction, type ConsentFormState } from "../actions";
-import { Field, FormError, SignerFields } from "../_fields";
+import { requestCmsAction } from "../actions";
+import { ConsentForm, Fields, FormError, SignerFields } from "../_fields";
+import { useConsentForm } from "../_use-consent-form";
+
+const ACCOUNT = [
+  { id: "accountNumber", label: "계좌번호", inputMode: "numeric", placeholder: "숫자만 또는 '-' 포함", maxLength: 40 },
+  { id: "accountHolder", label: "예금주", maxLength: 20 },
+] as const;
+const HOLDER_HINT = "출금동의는 예금주 본인만 할 수 있습니다. 서명한 분과 예금주가 다르면 동의가 무효 처리됩니다.";
 
 export function CmsForm({ banks, order }: { banks: readonly string[]; order?: string }) {
-  const [state, action] = useActionState<ConsentFormState, FormData>(requestCmsAction, {});
-  const v = state.values ?? {};
-  const fe = state.fieldErrors ?? {};
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(formRef, state);
+  const { state, action, formRef, values: v, errors: fe } = useConsentForm(requestCmsAction);
   return (
-    <form ref={formRef} action={action} className="space-y-4" noValidate>
-      {order && <input type="hidden" name="order" value={order} />}
+    <ConsentForm formRef={formRef} action={action} order={order}>
       <section className="card space-y-3 p-4">
         <h2 className="font-semibold">신청인 정보</h2>
         <SignerFields values={v} errors={fe} phoneHint="이 번호의 카카오톡으로 인증 요청이 갑니다." />
@@ -29,8 +30,7 @@ export function CmsForm({ banks, order }: { banks: readonly string[]; order?: st
             name="bankName"
             className="input"
             defaultValue={v.bankName ?? ""}
-            aria-invalid={fe.bankName ? true : undefined}
-            aria-describedby={fe.bankName ? "bankName-error" : undefined}
+            {...fieldAria("bankName", fe.bankName, false)}
             required
           >
             <option value="" disabled>
@@ -42,31 +42,9 @@ export function CmsForm({ banks, order }: { banks: readonly string[]; order?: st
               </option>
             ))}
           </select>
-          {fe.bankName && (
-            <p id="bankName-error" className="mt-1 text-sm text-red-700" data-testid="error-bankName">
-              {fe.bankName}
-            </p>
-          )}
+          <FieldNote id="bankName" error={fe.bankName} />
         </div>
-        <Field
-          id="accountNumber"
-          label="계좌번호"
-          inputMode="numeric"
-          placeholder="숫자만 또는 '-' 포함"
-          maxLength={40}
-          defaultValue={v.accountNumber}
-          error={fe.accountNumber}
-          required
-        />
-        <Field
-          id="accountHolder"
-          label="예금주"
-          defaultValue={v.accountHolder}
-          maxLength={20}
-          error={fe.accountHolder}
-          hint="출금동의는 예금주 본인만 할 수 있습니다. 서명한 분과 예금주가 다르면 동의가 무효 처리됩니다."
-          required
-        />
+        <Fields specs={ACCOUNT} values={v} errors={fe} hints={{ accountHolder: HOLDER_HINT }} />
       </section>
       <FormError message={state.error} />
       <p className="text-xs leading-relaxed text-ink-mute">
@@ -76,6 +54,6 @@ export function CmsForm({ banks, order }: { banks: readonly string[]; order?: st
       <SubmitButton className="btn-kakao w-full text-base" pending="카카오톡으로 요청하는 중…" data-testid="cms-submit">
         카카오톡으로 출금동의 신청하기
       </SubmitButton>
-    </form>
+    </ConsentForm>
   );
 }

@@ -3,15 +3,12 @@ import { BANKS } from "@/lib/consents/input";
 import { readOrderNumber } from "@/lib/orders/order-number";
 import { ConsentRequestPage } from "../_request-page";
 import { CmsForm } from "./cms-form";
+import type { SearchParams } from "../../_search-params";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "자동이체 출금동의" };
 
-export default async function AutoDebitPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | undefined>>;
-}) {
+export default async function AutoDebitPage({ searchParams }: { searchParams: SearchParams }) {
   const sp = await searchParams;
   const order = readOrderNumber(sp.order);
   return (

@@ -1,9 +1,20 @@
 "use client";
-import { useActionState, useRef, useState } from "react";
-import { useFocusFirstError } from "../../../_components/use-focus-first-error";
+import { useState } from "react";
+import { ChoiceCards } from "../../../_components/choice-card";
+import { FieldNote } from "../../../_components/field";
 import { SubmitButton } from "../../../_components/submit-button";
-import { requestESignAction, type ConsentFormState } from "../actions";
-import { FormError, SignerFields } from "../_fields";
+import { requestESignAction } from "../actions";
+import { ConsentForm, FormError, SignerFields } from "../_fields";
+import { useConsentForm } from "../_use-consent-form";
+
+const CHANNELS = [
+  {
+    value: "app",
+    title: "카카오톡 앱에서 바로 서명",
+    description: "카카오톡이 열리고, 서명 후 이 화면으로 돌아옵니다.",
+  },
+  { value: "talk", title: "카카오톡 메시지로 받기", description: "카카오톡으로 온 인증 메시지에서 서명합니다." },
+];
 
 type Doc = { key: string; title: string; text: string; version: string };
 
@@ -20,35 +31,21 @@ export function ESignForm({
   mobile: boolean;
   appToApp: boolean;
 }) {
-  const [state, action] = useActionState<ConsentFormState, FormData>(requestESignAction, {});
-  const v = state.values ?? {};
-  const fe = state.fieldErrors ?? {};
+  const { state, action, formRef, values: v, errors: fe } = useConsentForm(requestESignAction);
   const [docKey, setDocKey] = useState(v.document || initialDoc);
   const doc = docs.find((d) => d.key === docKey) ?? docs[0]!;
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(formRef, state);
   return (
-    <form ref={formRef} action={action} className="space-y-4" noValidate>
-      {order && <input type="hidden" name="order" value={order} />}
+    <ConsentForm formRef={formRef} action={action} order={order}>
       <fieldset className="card space-y-3 p-4">
         <legend className="float-left mb-1 font-semibold">서명할 문서</legend>
         <div className="clear-both grid gap-2 sm:grid-cols-2">
-          {docs.map((d) => (
-            <label
-              key={d.key}
-              className="flex cursor-pointer items-center gap-3 rounded-xl border border-line p-3 text-sm has-[:checked]:border-ink has-[:checked]:bg-paper"
-            >
-              <input
-                type="radio"
-                name="document"
-                value={d.key}
-                checked={docKey === d.key}
-                onChange={() => setDocKey(d.key)}
-                className="size-4 accent-black"
-              />
-              <span className="font-medium">{d.title}</span>
-            </label>
-          ))}
+          <ChoiceCards
+            name="document"
+            className="text-sm"
+            choices={docs.map((d) => ({ value: d.key, title: d.title }))}
+            value={docKey}
+            onChange={setDocKey}
+          />
         </div>
         {fe.document && <p className="text-sm text-red-700">{fe.document}</p>}
         {/* A scrolling box: focusable so it can be scrolled with the keyboard, named for screen readers. */}
@@ -74,11 +71,7 @@ export function ESignForm({
           />
           <span>위 문서 내용을 모두 확인했습니다.</span>
         </label>
-        {fe.agree && (
-          <p id="agree-error" className="text-sm text-red-700" data-testid="error-agree">
-            {fe.agree}
-          </p>
-        )}
+        <FieldNote id="agree" error={fe.agree} />
       </fieldset>
       <section className="card space-y-3 p-4">
         <h2 className="font-semibold">서명하는 분</h2>
@@ -88,32 +81,12 @@ export function ESignForm({
         <fieldset className="card space-y-2 p-4">
           <legend className="float-left mb-1 font-semibold">서명 방법</legend>
           <div className="clear-both space-y-2">
-            <label className="flex cursor-pointer items-center gap-3 rounded-xl border border-line p-3 has-[:checked]:border-ink has-[:checked]:bg-paper">
-              <input
-                type="radio"
-                name="channel"
-                value="app"
-                defaultChecked={v.channel !== "talk"}
-                className="size-4 accent-black"
-              />
-              <span>
-                <span className="block font-medium">카카오톡 앱에서 바로 서명</span>
-                <span className="block text-xs text-ink-mute">카카오톡이 열리고, 서명 후 이 화면으로 돌아옵니다.</span>
-              </span>
-            </label>
-            <label className="flex cursor-pointer items-center gap-3 rounded-xl border border-line p-3 has-[:checked]:border-ink has-[:checked]:bg-paper">
-              <input
-                type="radio"
-                name="channel"
-                value="talk"
-                defaultChecked={v.channel === "talk"}
-                className="size-4 accent-black"
-              />
-              <span>
-                <span className="block font-medium">카카오톡 메시지로 받기</span>
-                <span className="block text-xs text-ink-mute">카카오톡으로 온 인증 메시지에서 서명합니다.</span>
-              </span>
-            </label>
+            <ChoiceCards
+              name="channel"
+              choices={CHANNELS}
+              defaultValue={v.channel === "talk" ? "talk" : "app"}
+              descriptionTone="mute"
+            />
           </div>
         </fieldset>
       ) : (
@@ -127,6 +100,6 @@ export function ESignForm({
       >
         카카오톡으로 전자서명하기
       </SubmitButton>
-    </form>
+    </ConsentForm>
   );
 }

@@ -4,15 +4,12 @@ import { readOrderNumber } from "@/lib/orders/order-number";
 import { deviceFromRequest } from "../../../_lib/request";
 import { ConsentRequestPage } from "../_request-page";
 import { ESignForm } from "./esign-form";
+import type { SearchParams } from "../../_search-params";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "전자서명" };
 
-export default async function SignPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | undefined>>;
-}) {
+export default async function SignPage({ searchParams }: { searchParams: SearchParams }) {
   const sp = await searchParams;
   const order = readOrderNumber(sp.order);
   const docs = SIGN_DOCUMENTS.map((d) => ({ key: d.key, title: d.title, text: d.text, version: d.version }));

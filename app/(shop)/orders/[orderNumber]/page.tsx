@@ -10,20 +10,16 @@ import { kstDateTimeKo as kstDateTime } from "@/lib/kst";
 import { maskName, maskPhone } from "@/lib/shop/order-access";
 import { canSeeOrder } from "../../../_lib/request";
 import { AmountRow } from "@/app/_components/amount-row";
+import { ChoiceCards, methodChoices } from "@/app/_components/choice-card";
 import { retryPaymentAction } from "../../actions";
+import type { RouteProps } from "../../_search-params";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "주문 상세" };
 
 const kst = kstDateTime;
 
-export default async function OrderPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ orderNumber: string }>;
-  searchParams: Promise<Record<string, string | undefined>>;
-}) {
+export default async function OrderPage({ params, searchParams }: RouteProps<{ orderNumber: string }>) {
   const { orderNumber } = await params;
   const sp = await searchParams;
   if (!isOrderNumber(orderNumber)) notFound();
@@ -67,18 +63,19 @@ export default async function OrderPage({
   const startError =
     sp.notice === "start_failed" && sp.code && sp.code in ErrorCodes ? ErrorCodes[sp.code as ErrorCode].message : null;
 
+  const refundedIcon = (
+    <div className="mx-auto grid size-12 place-items-center rounded-full bg-paper text-xl text-ink-soft" aria-hidden>
+      ↺
+    </div>
+  );
+
   return (
     <div className="mx-auto max-w-lg space-y-4">
       {checking && <meta httpEquiv="refresh" content={`${approving ? 1 : 3};url=/orders/${order.orderNumber}/check`} />}
       <section className="card p-5 text-center" data-testid="order-status">
         {order.status === "REFUNDED" ? (
           <>
-            <div
-              className="mx-auto grid size-12 place-items-center rounded-full bg-paper text-xl text-ink-soft"
-              aria-hidden
-            >
-              ↺
-            </div>
+            {refundedIcon}
             <h1 className="mt-3 text-xl font-bold">전액 환불된 주문입니다</h1>
             <p className="mt-2 text-sm text-ink-soft" data-testid="refund-summary">
               {lastRefundAt ? `${kst(lastRefundAt)}에 ` : ""}
@@ -88,12 +85,7 @@ export default async function OrderPage({
           </>
         ) : order.status === "PARTIALLY_REFUNDED" ? (
           <>
-            <div
-              className="mx-auto grid size-12 place-items-center rounded-full bg-paper text-xl text-ink-soft"
-              aria-hidden
-            >
-              ↺
-            </div>
+            {refundedIcon}
             <h1 className="mt-3 text-xl font-bold">일부 환불된 주문입니다</h1>
             <p className="mt-2 text-sm text-ink-soft" data-testid="refund-summary">
               결제 금액 {formatWon(order.totalAmount)} 중 {formatWon(order.refundedAmount)}이 환불되었습니다
@@ -151,24 +143,12 @@ export default async function OrderPage({
               <input type="hidden" name="orderNumber" value={order.orderNumber} />
               <fieldset className="space-y-2" data-testid="retry-methods">
                 <legend className="mb-1 text-sm font-semibold">결제수단</legend>
-                {methods.map((m) => (
-                  <label
-                    key={m.id}
-                    className="flex cursor-pointer items-center gap-3 rounded-xl border border-line p-3 text-sm has-[:checked]:border-ink has-[:checked]:bg-paper"
-                  >
-                    <input
-                      type="radio"
-                      name="method"
-                      value={m.id}
-                      defaultChecked={m.id === lastMethod}
-                      className="size-4 accent-black"
-                    />
-                    <span className="min-w-0">
-                      <span className="block font-medium">{m.label}</span>
-                      <span className="block text-xs text-ink-soft">{m.description}</span>
-                    </span>
-                  </label>
-                ))}
+                <ChoiceCards
+                  name="method"
+                  className="text-sm"
+                  choices={methodChoices(methods)}
+                  defaultValue={lastMethod}
+                />
               </fieldset>
               <button className="btn-kakao w-full" data-testid="retry-payment">
                 {formatWon(order.totalAmount)} 다시 결제하기

@@ -1,12 +1,9 @@
 import { LookupForm } from "./lookup-form";
+import type { SearchParams } from "../../_search-params";
 
 export const metadata = { title: "주문 조회" };
 
-export default async function LookupPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | undefined>>;
-}) {
+export default async function LookupPage({ searchParams }: { searchParams: SearchParams }) {
   const sp = await searchParams;
   return (
     <div className="mx-auto max-w-md">
