@@ -21,7 +21,7 @@ type Props = {
   /** a paragraph above the fields */
   intro?: ReactNode;
   /** a required one-line note, labelled for screen readers only */
-  note?: { label: string; placeholder: string; maxLength: number; wrap: string; markInvalid?: boolean };
+  note?: { label: string; placeholder: string; maxLength: number; markInvalid?: boolean };
   /** further fields, above the button */
   children?: ReactNode;
   /**
@@ -55,7 +55,7 @@ export function ActionForm({
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {note && (
-        <label className={note.wrap}>
+        <label className="block flex-1">
           <span className="sr-only">{note.label}</span>
           <input
             name="note"
@@ -91,4 +91,9 @@ export function ActionForm({
         ))}
     </form>
   );
+}
+
+/** "…에서 새로고침": ask the provider again about one record (a server page may render it directly). */
+export function RefreshForm(props: Pick<Props, "action" | "hidden" | "label" | "testId" | "resultTestId">) {
+  return <ActionForm {...props} pending="조회 중…" />;
 }

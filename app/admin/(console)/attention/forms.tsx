@@ -1,6 +1,6 @@
 "use client";
 import { ActionForm } from "../_components/action-form";
-import { closeUnconfirmedAction, refreshFromAttentionAction, resolveAttentionAction } from "./actions";
+import { closeUnconfirmedAction, resolveAttentionAction } from "./actions";
 
 export function ResolveForm({ source, id }: { source: "payment" | "bill" | "consent"; id: string }) {
   return (
@@ -12,7 +12,6 @@ export function ResolveForm({ source, id }: { source: "payment" | "bill" | "cons
         label: "처리 내용",
         placeholder: "처리 내용 (타임라인에 남습니다)",
         maxLength: 1000,
-        wrap: "flex-1",
         markInvalid: true,
       }}
       button="btn-ghost shrink-0 py-2 text-sm"
@@ -20,18 +19,6 @@ export function ResolveForm({ source, id }: { source: "payment" | "bill" | "cons
       testId="attention-resolve"
       label="처리 완료"
       result="outcome"
-    />
-  );
-}
-
-export function RefreshForm({ paymentId }: { paymentId: string }) {
-  return (
-    <ActionForm
-      action={refreshFromAttentionAction}
-      hidden={{ paymentId }}
-      pending="조회 중…"
-      testId="attention-refresh"
-      label="결제사에서 새로고침"
     />
   );
 }
@@ -55,7 +42,6 @@ export function CloseUnconfirmedForm({ what, id }: { what: "payment" | "refund";
           label: "확인한 내용",
           placeholder: "확인한 내용 (예: PayUp 관리자 화면에 승인 내역 없음)",
           maxLength: 500,
-          wrap: "block",
         }}
         pending="기록 중…"
         testId={`attention-close-${what}`}

@@ -2,6 +2,7 @@
 // captures and their automatic refunds, amount mismatches, refunds stuck, bills paid twice or with
 // mismatched pay-results, consents whose verification could not be confirmed.
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { db } from "@/lib/db";
 import { billsNeedingReview } from "@/lib/bills/review";
 import { formatWon } from "@/lib/money";
@@ -10,7 +11,9 @@ import { paymentStatusLabel, refundStatusLabel } from "@/lib/payments/state";
 import { requireAdmin } from "../../../_lib/admin";
 import { kstDateTime } from "../../_components";
 import { EmptyState } from "../_components/list";
-import { CloseUnconfirmedForm, RefreshForm, ResolveForm } from "./forms";
+import { RefreshForm } from "../_components/action-form";
+import { refreshFromAttentionAction } from "./actions";
+import { CloseUnconfirmedForm, ResolveForm } from "./forms";
 
 export const metadata = { title: "확인 필요" };
 
@@ -38,141 +41,168 @@ export default async function AttentionPage() {
       </div>
       {total === 0 && <EmptyState testId="attention-empty">확인할 항목이 없습니다.</EmptyState>}
 
-      {payments.length > 0 && (
-        <section aria-labelledby="att-payments" className="space-y-3">
-          <h2 id="att-payments" className="font-semibold">
-            결제 · 환불 <span className="text-ink-mute">{payments.length}건</span>
-          </h2>
-          <ul className="space-y-3">
-            {payments.map((a) => (
-              <li key={a.id} className="card space-y-3 p-4 text-sm" data-testid="attention-item" data-kind={a.kind}>
-                <div className="flex flex-wrap items-center gap-2">
-                  <span className="rounded-md bg-purple-100 px-2 py-0.5 text-xs font-semibold text-purple-800">
-                    {attentionKinds[a.kind as AttentionKind] ?? a.kind}
-                  </span>
-                  {a.order && (
-                    <Link href={`/admin/orders/${a.orderId}`} className="font-mono font-semibold hover:underline">
-                      {a.order.orderNumber}
-                    </Link>
-                  )}
-                  <span className="text-ink-mute">{kstDateTime(a.createdAt)}</span>
-                </div>
-                <p>{a.message}</p>
-                <dl className="flex flex-wrap gap-x-4 gap-y-1 text-ink-soft">
-                  {a.payment && (
-                    <div>
-                      <dt className="inline">결제 상태 </dt>
-                      <dd className="inline font-medium text-ink">{paymentStatusLabel[a.payment.status]}</dd>
-                    </div>
-                  )}
-                  {a.refund && (
-                    <div>
-                      <dt className="inline">환불 </dt>
-                      <dd className="inline font-medium text-ink">
-                        {formatWon(a.refund.amount)} · {refundStatusLabel[a.refund.status]}
-                      </dd>
-                    </div>
-                  )}
-                  {a.code && (
-                    <div>
-                      <dt className="inline">결제사 코드 </dt>
-                      <dd className="inline font-mono">{a.code}</dd>
-                    </div>
-                  )}
-                </dl>
-                <div className="flex flex-col gap-2 border-t border-line pt-3">
-                  {a.paymentId && <RefreshForm paymentId={a.paymentId} />}
-                  {a.paymentId && a.payment?.status === "UNKNOWN" && (
-                    <CloseUnconfirmedForm what="payment" id={a.paymentId} />
-                  )}
-                  {a.refundId && (a.refund?.status === "UNKNOWN" || a.refund?.status === "REQUESTED") && (
-                    <CloseUnconfirmedForm what="refund" id={a.refundId} />
-                  )}
-                  <ResolveForm source="payment" id={a.id} />
-                </div>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-
-      {bills.length > 0 && (
-        <section aria-labelledby="att-bills" className="space-y-3">
-          <h2 id="att-bills" className="font-semibold">
-            청구서 <span className="text-ink-mute">{bills.length}건</span>
-          </h2>
-          <ul className="space-y-3">
-            {bills.map((b) => (
-              <li
-                key={b.reviewId}
-                className="card space-y-3 p-4 text-sm"
-                data-testid="attention-item"
-                data-kind={b.kind}
-              >
-                <div className="flex flex-wrap items-center gap-2">
-                  <span className="rounded-md bg-purple-100 px-2 py-0.5 text-xs font-semibold text-purple-800">
-                    {b.kindLabel}
-                  </span>
-                  <Link href={`/admin/bills/${b.billId}`} className="font-semibold hover:underline">
-                    {b.billTitle}
-                  </Link>
-                  <span className="text-ink-mute">
-                    {b.customerName} · {kstDateTime(b.at)}
-                  </span>
-                </div>
-                <p>{b.message}</p>
-                <p className="text-ink-soft">
-                  납부 번호 <span className="font-mono">{b.payId}</span> · 응답 코드{" "}
-                  <span className="font-mono">{b.code}</span>
-                </p>
-                <div className="border-t border-line pt-3">
-                  <ResolveForm source="bill" id={b.reviewId} />
-                </div>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-
-      {consents.length > 0 && (
-        <section aria-labelledby="att-consents" className="space-y-3">
-          <h2 id="att-consents" className="font-semibold">
-            동의 · 서명 <span className="text-ink-mute">{consents.length}건</span>
-          </h2>
-          <ul className="space-y-3">
-            {consents.map((c) => (
-              <li
-                key={c.id}
-                className="card space-y-3 p-4 text-sm"
-                data-testid="attention-item"
-                data-kind="CONSENT_NEEDS_REVIEW"
-              >
-                <div className="flex flex-wrap items-center gap-2">
-                  <span className="rounded-md bg-purple-100 px-2 py-0.5 text-xs font-semibold text-purple-800">
-                    {c.kind === "CMS" ? "출금동의" : "전자서명"} 검증 확인 필요
-                  </span>
-                  <Link href={`/admin/consents/${c.id}`} className="font-mono hover:underline">
-                    {c.id}
-                  </Link>
-                  <span className="text-ink-mute">{kstDateTime(c.updatedAt)}</span>
-                </div>
-                <p>
-                  {c.failureMessage ??
-                    "서명 검증 결과를 받지 못했습니다. 결제사 관리자 화면에서 서명 여부를 확인하고 필요하면 다시 요청해 주세요."}
-                </p>
-                {c.failureCode && (
-                  <p className="text-ink-soft">
-                    인증사 코드 <span className="font-mono">{c.failureCode}</span>
-                  </p>
+      <AttentionSection id="att-payments" title="결제 · 환불" items={payments}>
+        {(a) => (
+          <AttentionItem
+            key={a.id}
+            kind={a.kind}
+            label={attentionKinds[a.kind as AttentionKind] ?? a.kind}
+            link={
+              a.order && {
+                href: `/admin/orders/${a.orderId}`,
+                text: a.order.orderNumber,
+                style: "font-mono font-semibold",
+              }
+            }
+            meta={kstDateTime(a.createdAt)}
+            message={a.message}
+            actions={
+              <>
+                {a.paymentId && (
+                  <RefreshForm
+                    action={refreshFromAttentionAction}
+                    hidden={{ paymentId: a.paymentId }}
+                    testId="attention-refresh"
+                    label="결제사에서 새로고침"
+                  />
                 )}
-                <div className="border-t border-line pt-3">
-                  <ResolveForm source="consent" id={c.id} />
+                {a.paymentId && a.payment?.status === "UNKNOWN" && (
+                  <CloseUnconfirmedForm what="payment" id={a.paymentId} />
+                )}
+                {a.refundId && (a.refund?.status === "UNKNOWN" || a.refund?.status === "REQUESTED") && (
+                  <CloseUnconfirmedForm what="refund" id={a.refundId} />
+                )}
+                <ResolveForm source="payment" id={a.id} />
+              </>
+            }
+          >
+            <dl className="flex flex-wrap gap-x-4 gap-y-1 text-ink-soft">
+              {a.payment && (
+                <div>
+                  <dt className="inline">결제 상태 </dt>
+                  <dd className="inline font-medium text-ink">{paymentStatusLabel[a.payment.status]}</dd>
                 </div>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+              )}
+              {a.refund && (
+                <div>
+                  <dt className="inline">환불 </dt>
+                  <dd className="inline font-medium text-ink">
+                    {formatWon(a.refund.amount)} · {refundStatusLabel[a.refund.status]}
+                  </dd>
+                </div>
+              )}
+              {a.code && (
+                <div>
+                  <dt className="inline">결제사 코드 </dt>
+                  <dd className="inline font-mono">{a.code}</dd>
+                </div>
+              )}
+            </dl>
+          </AttentionItem>
+        )}
+      </AttentionSection>
+
+      <AttentionSection id="att-bills" title="청구서" items={bills}>
+        {(b) => (
+          <AttentionItem
+            key={b.reviewId}
+            kind={b.kind}
+            label={b.kindLabel}
+            link={{ href: `/admin/bills/${b.billId}`, text: b.billTitle, style: "font-semibold" }}
+            meta={`${b.customerName} · ${kstDateTime(b.at)}`}
+            message={b.message}
+            actions={<ResolveForm source="bill" id={b.reviewId} />}
+          >
+            <p className="text-ink-soft">
+              납부 번호 <span className="font-mono">{b.payId}</span> · 응답 코드{" "}
+              <span className="font-mono">{b.code}</span>
+            </p>
+          </AttentionItem>
+        )}
+      </AttentionSection>
+
+      <AttentionSection id="att-consents" title="동의 · 서명" items={consents}>
+        {(c) => (
+          <AttentionItem
+            key={c.id}
+            kind="CONSENT_NEEDS_REVIEW"
+            label={`${c.kind === "CMS" ? "출금동의" : "전자서명"} 검증 확인 필요`}
+            link={{ href: `/admin/consents/${c.id}`, text: c.id, style: "font-mono" }}
+            meta={kstDateTime(c.updatedAt)}
+            message={
+              c.failureMessage ??
+              "서명 검증 결과를 받지 못했습니다. 결제사 관리자 화면에서 서명 여부를 확인하고 필요하면 다시 요청해 주세요."
+            }
+            actions={<ResolveForm source="consent" id={c.id} />}
+          >
+            {c.failureCode && (
+              <p className="text-ink-soft">
+                인증사 코드 <span className="font-mono">{c.failureCode}</span>
+              </p>
+            )}
+          </AttentionItem>
+        )}
+      </AttentionSection>
     </div>
+  );
+}
+
+/** One kind of item (payments, bills, consents) with its count; nothing when there is none. */
+function AttentionSection<T>({
+  id,
+  title,
+  items,
+  children,
+}: {
+  id: string;
+  title: string;
+  items: T[];
+  children: (item: T) => ReactNode;
+}) {
+  if (items.length === 0) return null;
+  return (
+    <section aria-labelledby={id} className="space-y-3">
+      <h2 id={id} className="font-semibold">
+        {title} <span className="text-ink-mute">{items.length}건</span>
+      </h2>
+      <ul className="space-y-3">{items.map(children)}</ul>
+    </section>
+  );
+}
+
+/** One item: what kind it is, what it is about (a link), when, the message, its details and what staff can do. */
+function AttentionItem({
+  kind,
+  label,
+  link,
+  meta,
+  message,
+  children,
+  actions,
+}: {
+  kind: string;
+  label: ReactNode;
+  /** what it is about: its page, its name there and the name's style */
+  link: { href: string; text: string; style: string } | null;
+  meta: ReactNode;
+  message: ReactNode;
+  children: ReactNode;
+  actions: ReactNode;
+}) {
+  return (
+    <li className="card space-y-3 p-4 text-sm" data-testid="attention-item" data-kind={kind}>
+      <div className="flex flex-wrap items-center gap-2">
+        <span className="rounded-md bg-purple-100 px-2 py-0.5 text-xs font-semibold text-purple-800">{label}</span>
+        {link && (
+          <Link href={link.href} className={`${link.style} hover:underline`}>
+            {link.text}
+          </Link>
+        )}
+        <span className="text-ink-mute">{meta}</span>
+      </div>
+      <p>{message}</p>
+      {children}
+      <div className="flex flex-col gap-2 border-t border-line pt-3">{actions}</div>
+    </li>
   );
 }

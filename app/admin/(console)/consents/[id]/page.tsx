@@ -10,7 +10,8 @@ import { adminRecord, DetailHeader, type DetailPageProps, DetailSection } from "
 import { Timeline } from "../../_components/timeline";
 import { revealer } from "../../_reveal/revealer";
 import { ConsentBadge } from "../_ui";
-import { RefreshButton, ReRequestButton } from "./buttons";
+import { ActionForm, RefreshForm } from "../../_components/action-form";
+import { refreshAction, reRequestAction } from "./actions";
 
 export const metadata = { title: "동의·서명 상세" };
 
@@ -80,8 +81,25 @@ export default async function AdminConsentDetail({ params }: DetailPageProps) {
             {c.status === "VERIFIED" ? ".der 파일 내려받기 (금융결제원 제출용)" : ".der 내려받기 (무효 · 기록용)"}
           </a>
         )}
-        {!isFinal(c.status) && c.receiptId && can(admin.role, "consent.write") && <RefreshButton id={c.id} />}
-        {canReRequest && can(admin.role, "consent.write") && <ReRequestButton id={c.id} />}
+        {!isFinal(c.status) && c.receiptId && can(admin.role, "consent.write") && (
+          <RefreshForm
+            action={refreshAction}
+            hidden={{ id: c.id }}
+            testId="admin-refresh"
+            label="제공자에서 새로고침"
+          />
+        )}
+        {canReRequest && can(admin.role, "consent.write") && (
+          <ActionForm
+            action={reRequestAction}
+            hidden={{ id: c.id }}
+            button="btn-kakao py-2 text-sm"
+            pending="요청하는 중…"
+            testId="admin-rerequest"
+            label="같은 정보로 다시 요청"
+            result="alert"
+          />
+        )}
         {successor && (
           <Link href={`/admin/consents/${successor.id}`} className="btn-ghost py-2 text-sm">
             다시 요청한 건 보기 →

@@ -17,7 +17,8 @@ import { kstDateTime, OrderDisplayBadge, RefundBadge, StatusBadge } from "../../
 import { adminRecord, DetailHeader, type DetailPageProps, DetailSection } from "../../_components/detail";
 import { Timeline } from "../../_components/timeline";
 import { revealer } from "../../_reveal/revealer";
-import { RefreshButton } from "./refresh-button";
+import { RefreshForm } from "../../_components/action-form";
+import { refreshAction } from "./actions";
 import { RefundForm } from "./refund-form";
 import { TransactionIdForm } from "./tid-form";
 
@@ -113,7 +114,13 @@ export default async function AdminOrderDetail({ params }: DetailPageProps) {
                     {providerLabel[p.provider] ?? p.provider} <StatusBadge status={p.status} kind="payment" />
                   </h2>
                   {(p.tid || p.providerOrderRef) && can(admin.role, "payment.refresh") && (
-                    <RefreshButton paymentId={p.id} />
+                    <RefreshForm
+                      action={refreshAction}
+                      hidden={{ paymentId: p.id }}
+                      testId="refresh-provider"
+                      label="결제사에서 새로고침"
+                      resultTestId="refresh-result"
+                    />
                   )}
                 </div>
                 <dl className="grid grid-cols-[100px_1fr] gap-y-1.5">
