@@ -7,6 +7,7 @@ import { totals } from "../money";
 import { addEvent } from "../payments/events";
 import { agreementMessage, checkoutAgreements } from "../shop/agreements";
 import { lockOrder } from "../payments/locks";
+import { IN_FLIGHT } from "../payments/state";
 import { newOrderNumber } from "./order-number";
 export { newOrderNumber };
 import { transitionOrder } from "./state";
@@ -87,10 +88,21 @@ export function itemSummary(names: string[]): string {
   return names.length > 1 ? `${first} 외 ${names.length - 1}건` : first;
 }
 
+/** Thrown inside the transaction to roll the new order back: an earlier order's payment may have moved money. */
+class EarlierPaymentInFlight extends Error {
+  constructor(readonly orderNumber: string) {
+    super(`earlier order ${orderNumber} has a payment in flight`);
+  }
+}
+
 /**
  * `supersedes`: the buyer's earlier orders (the order numbers their browser holds). Those still unpaid
  * are closed in the same transaction, so changing the cart and paying again can never complete two
  * orders: a capture that still arrives for a closed order is refunded (lib/payments/capture.ts).
+ * Unknown is not failed: an earlier order whose payment is being approved or whose outcome is unknown
+ * (APPROVING / UNKNOWN — a KCP authorization we received is claimed as APPROVING at once) may have been
+ * charged, so it is not closed and the new order is refused as a whole (PAYMENT_IN_PROGRESS, nothing
+ * written): closing it and charging again would charge the customer twice until the refund lands.
  */
 export async function createOrder(
   input: CreateOrderInput,
@@ -166,7 +178,14 @@ export async function createOrder(
             orderBy: { id: "asc" },
           });
           for (const e of open) {
+            // Under the order's lock: a claim, a lost answer or a capture (all taken under it) cannot
+            // commit between this check and the close.
             await lockOrder(tx, e.id);
+            const busy = await tx.payment.findFirst({
+              where: { orderId: e.id, status: { in: [...IN_FLIGHT] }, order: { status: "PENDING" } },
+              select: { id: true },
+            });
+            if (busy) throw new EarlierPaymentInFlight(e.orderNumber);
             const moved = await transitionOrder(tx, e.id, "close", {
               data: { closedAt: new Date(), closedReason: "SUPERSEDED" },
               event: {
@@ -182,6 +201,14 @@ export async function createOrder(
       });
       return ok({ orderId: order.id, orderNumber: order.orderNumber, closed: order.closed });
     } catch (e) {
+      if (e instanceof EarlierPaymentInFlight)
+        return err(
+          appError(
+            "PAYMENT_IN_PROGRESS",
+            `이전 주문 ${e.orderNumber}의 결제를 확인하고 있습니다. 결과를 확인한 뒤 다시 주문해 주세요.`,
+            { orderNumber: e.orderNumber },
+          ),
+        );
       if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") continue; // order number collision
       throw e;
     }

@@ -4,6 +4,8 @@
 // minus what the order bought, and the next cart write stores that and drops the marker. A buy-now
 // order never sets the marker: it leaves the cart alone. A closed or unknown order's marker is stale.
 import type { Db } from "../db";
+import type { PaymentStatus } from "../generated/prisma/enums";
+import { CHARGED, IN_FLIGHT } from "../payments/state";
 import { isOrderNumber } from "../orders/order-number";
 import type { Cart } from "./cart";
 
@@ -37,15 +39,30 @@ export async function cartOrderState(
   return { orderNumber, status, items: o.items };
 }
 
+/** Attempt states in which money may have moved for an order still read as unpaid: it is being confirmed. */
+const CONFIRMING: readonly PaymentStatus[] = [...IN_FLIGHT, ...CHARGED];
+
+export type PendingOrder = {
+  orderNumber: string;
+  /**
+   * Its latest attempt is being approved or its outcome is unknown (or it was just charged and the order
+   * is being marked paid): money may have moved, so the order is not offered as unpaid, and a new
+   * checkout is refused rather than closing it (lib/orders/create-order.ts).
+   */
+  inFlight: boolean;
+};
+
 /** This browser's latest order still waiting for payment (placed within a day), for "back from a payment window". */
-export async function latestPendingOrder(db: Db, own: string[], now = new Date()): Promise<string | null> {
+export async function latestPendingOrder(db: Db, own: string[], now = new Date()): Promise<PendingOrder | null> {
   if (own.length === 0) return null;
   const o = await db.order.findFirst({
     where: { orderNumber: { in: own }, status: "PENDING", createdAt: { gt: new Date(now.getTime() - 24 * 3600_000) } },
     orderBy: { createdAt: "desc" },
-    select: { orderNumber: true },
+    select: { orderNumber: true, payments: { orderBy: { createdAt: "desc" }, take: 1, select: { status: true } } },
   });
-  return o?.orderNumber ?? null;
+  if (!o) return null;
+  const latest = o.payments[0]?.status;
+  return { orderNumber: o.orderNumber, inFlight: latest !== undefined && CONFIRMING.includes(latest) };
 }
 
 /** The cart as the buyer should see it, and whether the marker is finished with (paid or stale). */
