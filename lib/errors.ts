@@ -7,6 +7,10 @@
 export const ErrorCodes = {
   VALIDATION: { status: 400, message: "입력값을 확인해 주세요." },
   BAD_REQUEST: { status: 400, message: "잘못된 요청입니다." },
+  /** a request body over the endpoint's cap (refused unread, or as soon as the cap was passed) */
+  PAYLOAD_TOO_LARGE: { status: 413, message: "요청 본문이 너무 큽니다." },
+  /** a request body of a media type the endpoint does not take */
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "지원하지 않는 형식입니다." },
   UNAUTHORIZED: { status: 401, message: "로그인이 필요합니다." },
   FORBIDDEN: { status: 403, message: "권한이 없습니다." },
   NOT_FOUND: { status: 404, message: "찾을 수 없습니다." },
@@ -30,6 +34,9 @@ export const ErrorCodes = {
   ALREADY_RESOLVED: { status: 409, message: "이미 처리되었거나 찾을 수 없는 항목입니다." },
   /** a consent / e-signature request the provider did not take (details: { id?, retryable }) */
   CONSENT_REQUEST_FAILED: { status: 502, message: "인증 요청을 보내지 못했습니다. 잠시 후 다시 시도해 주세요." },
+  /** the bill agency did not issue the customer's link (details: lib/bills/port.ts LinkFailure — the code the
+   *  link form shows, what to do next, the button to offer; the message says what happened) */
+  BILL_LINK_FAILED: { status: 502, message: "청구서 링크를 발급하지 못했습니다." },
   /** a sealed personal-data value that the configured keys cannot open */
   PII_UNREADABLE: {
     status: 500,

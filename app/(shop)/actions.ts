@@ -12,7 +12,7 @@ import { startPayment, windowPath } from "@/lib/payments/start-payment";
 import { paymentMethods, providerForMethod } from "@/lib/payments/providers";
 import { headers } from "next/headers";
 import { log } from "@/lib/log";
-import { checkLock, clearFailures, hit, recordFailure } from "@/lib/ratelimit";
+import { checkLock, clearFailures, hit, recordFailure, retryAfterOf } from "@/lib/ratelimit";
 import { formProblem } from "../_lib/input";
 import { currentIp } from "../_lib/ratelimit";
 import {
@@ -88,7 +88,7 @@ export async function checkoutAction(_prev: CheckoutState, formData: FormData): 
   if (!providerForMethod(values.method)) return { error: "결제수단을 선택해 주세요.", values };
   // Orders created and provider `ready` calls, per client IP — before anything is written.
   const limited = await hit("checkoutPerIp", await currentIp());
-  if (!limited.ok) return { error: limited.message, values };
+  if (!limited.ok) return { error: limited.error.message, values };
 
   const created = await createOrder(
     {
@@ -185,13 +185,13 @@ export async function lookupOrderAction(_prev: LookupState, formData: FormData):
   // Guessing: every lookup counts per IP; wrong phone numbers count per order number, and after a
   // few the order's lookup is locked for a while (whoever asks) — checked before the order is read.
   const perIp = await hit("lookupPerIp", await currentIp());
-  if (!perIp.ok) return { error: perIp.message, values };
+  if (!perIp.ok) return { error: perIp.error.message, values };
   const locked = await checkLock("lookupPerOrder", values.orderNumber, LOOKUP_LOCKED);
-  if (!locked.ok) return { error: lockMessage(locked.retryAfterSeconds), values };
+  if (!locked.ok) return { error: lockMessage(retryAfterOf(locked.error)), values };
   const order = await db.order.findUnique({ where: { orderNumber: values.orderNumber }, select: { buyerPhone: true } });
   if (!order || order.buyerPhone !== phone) {
     const after = await recordFailure("lookupPerOrder", values.orderNumber);
-    if (!after.ok) return { error: lockMessage(after.retryAfterSeconds), values };
+    if (!after.ok) return { error: lockMessage(retryAfterOf(after.error)), values };
     return { error: "일치하는 주문이 없습니다. 주문번호와 휴대폰 번호를 확인해 주세요.", values };
   }
   await clearFailures("lookupPerOrder", values.orderNumber);

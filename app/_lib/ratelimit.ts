@@ -2,7 +2,8 @@
 import "server-only"; // holds APP_SECRET-signed cookies / sessions: never in a client bundle (build error)
 import { headers } from "next/headers";
 import { NextResponse } from "next/server";
-import { requestIp, type Verdict } from "@/lib/ratelimit";
+import { httpStatus, type AppError } from "@/lib/errors";
+import { requestIp, retryAfterOf } from "@/lib/ratelimit";
 
 /** The client IP of the current request (X-Forwarded-For past TRUSTED_PROXY_IPS; "unknown" if none). */
 export async function currentIp(): Promise<string> {
@@ -13,10 +14,11 @@ export function ipOf(req: Request): string {
   return requestIp(req.headers.get("x-forwarded-for"));
 }
 
-/** 429 with a Korean message and Retry-After (route handlers). */
-export function tooManyRequests(v: Extract<Verdict, { ok: false }>): NextResponse {
+/** A RATE_LIMITED error as 429 with its Korean message and Retry-After (route handlers). */
+export function tooManyRequests(e: AppError): NextResponse {
+  const retryAfterSeconds = retryAfterOf(e);
   return NextResponse.json(
-    { error: { code: "RATE_LIMITED", message: v.message, retryAfterSeconds: v.retryAfterSeconds } },
-    { status: 429, headers: { "Retry-After": String(v.retryAfterSeconds), "Cache-Control": "no-store" } },
+    { error: { code: e.code, message: e.message, retryAfterSeconds } },
+    { status: httpStatus(e.code), headers: { "Retry-After": String(retryAfterSeconds), "Cache-Control": "no-store" } },
   );
 }

@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { recordAudit } from "@/lib/admin/audit";
 import { login, logout, SESSION_COOKIE } from "@/lib/admin/sessions";
-import { checkLock, clearFailures, recordFailure } from "@/lib/ratelimit";
+import { checkLock, clearFailures, recordFailure, retryAfterOf } from "@/lib/ratelimit";
 import { audit, currentAdmin, setSessionCookie } from "../_lib/admin";
 import { formProblem } from "../_lib/input";
 import { currentIp } from "../_lib/ratelimit";
@@ -23,7 +23,7 @@ export async function loginAction(_prev: LoginState, formData: FormData): Promis
   const ip = await currentIp();
   const account = `${email.trim().toLowerCase()}|${ip}`;
   for (const v of [await checkLock("loginPerAccountIp", account, LOCKED), await checkLock("loginPerIp", ip, LOCKED)]) {
-    if (!v.ok) return { error: lockedMessage(v.retryAfterSeconds), email };
+    if (!v.ok) return { error: lockedMessage(retryAfterOf(v.error)), email };
   }
   const r = await login({ email, password: String(formData.get("password") ?? "") });
   if (!r.ok) {
@@ -43,7 +43,7 @@ export async function loginAction(_prev: LoginState, formData: FormData): Promis
     );
     const [a, b] = [await recordFailure("loginPerAccountIp", account), await recordFailure("loginPerIp", ip)];
     const locked = !a.ok ? a : !b.ok ? b : null;
-    return { error: locked ? lockedMessage(locked.retryAfterSeconds) : r.error.message, email };
+    return { error: locked ? lockedMessage(retryAfterOf(locked.error)) : r.error.message, email };
   }
   await clearFailures("loginPerAccountIp", account);
   await setSessionCookie(r.value.token, r.value.expiresAt);

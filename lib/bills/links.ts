@@ -7,45 +7,65 @@ import { err, ok, type Result } from "../errors";
 import { log } from "../log";
 import { linkAgencyFromEnv } from "./providers";
 import { addBillEvent } from "./events";
-import type { BillLinkAgency, LinkFailure, LinkMode } from "./port";
+import { linkFailed, linkFailureOf, type BillLinkAgency, type LinkFailure, type LinkMode } from "./port";
 import { payableAmount } from "./state";
 
-export type { LinkFailure, LinkMode };
+export { linkFailureOf, type LinkFailure, type LinkMode };
 
+/** The link, or the refusal with what to do next (lib/bills/port.ts linkFailed / linkFailureOf). */
 export async function issueBillLink(
   input: { billId: string; merchantId: string; adminId: string; mode: LinkMode; expireAt: Date },
   deps: { db?: Db; agency?: BillLinkAgency | null; now?: () => Date } = {},
-): Promise<Result<{ url: string; expireAt: Date }, LinkFailure>> {
+): Promise<Result<{ url: string; expireAt: Date }>> {
   const db = deps.db ?? defaultDb;
   const now = deps.now ?? (() => new Date());
   const agency = deps.agency === undefined ? linkAgencyFromEnv() : deps.agency;
   if (!agency)
-    return err({
-      code: "CONFIG",
-      message: "더즌(에이전시) 연동 설정이 없습니다.",
-      actionText: "DOZN_API_BASE, DOZN_BILLER_CODE, DOZN_API_KEY 를 설정하세요.",
-    });
+    return err(
+      linkFailed({
+        resultCode: "CONFIG",
+        message: "더즌(에이전시) 연동 설정이 없습니다.",
+        actionText: "DOZN_API_BASE, DOZN_BILLER_CODE, DOZN_API_KEY 를 설정하세요.",
+      }),
+    );
   const bill = await db.bill.findFirst({ where: { id: input.billId, merchantId: input.merchantId } });
   if (!bill)
-    return err({ code: "NOT_FOUND", message: "청구서를 찾을 수 없습니다.", actionText: "목록에서 다시 선택하세요." });
+    return err(
+      linkFailed(
+        { resultCode: "NOT_FOUND", message: "청구서를 찾을 수 없습니다.", actionText: "목록에서 다시 선택하세요." },
+        "NOT_FOUND",
+      ),
+    );
   if (payableAmount(bill) === 0)
-    return err({
-      code: "NOT_PAYABLE",
-      message: "이미 납부된 청구서라 링크를 보낼 필요가 없습니다.",
-      actionText: "납부 내역을 확인하세요.",
-    });
+    return err(
+      linkFailed({
+        resultCode: "NOT_PAYABLE",
+        message: "이미 납부된 청구서라 링크를 보낼 필요가 없습니다.",
+        actionText: "납부 내역을 확인하세요.",
+      }),
+    );
   if (Number.isNaN(input.expireAt.getTime()) || input.expireAt.getTime() <= now().getTime() + 60_000)
-    return err({
-      code: "VALIDATION",
-      message: "링크 만료 일시는 지금 이후여야 합니다.",
-      actionText: "만료 일시를 다시 입력하세요.",
-    });
+    return err(
+      linkFailed(
+        {
+          resultCode: "VALIDATION",
+          message: "링크 만료 일시는 지금 이후여야 합니다.",
+          actionText: "만료 일시를 다시 입력하세요.",
+        },
+        "VALIDATION",
+      ),
+    );
   if (input.expireAt.getTime() > now().getTime() + 366 * 86_400_000)
-    return err({
-      code: "VALIDATION",
-      message: "링크 만료 일시는 1년 이내로 정해 주세요.",
-      actionText: "만료 일시를 다시 입력하세요.",
-    });
+    return err(
+      linkFailed(
+        {
+          resultCode: "VALIDATION",
+          message: "링크 만료 일시는 1년 이내로 정해 주세요.",
+          actionText: "만료 일시를 다시 입력하세요.",
+        },
+        "VALIDATION",
+      ),
+    );
 
   const linkBill = {
     billerUserKey: bill.billerUserKey,
@@ -66,8 +86,8 @@ export async function issueBillLink(
         data: {
           billId: bill.id,
           kind: input.mode === "create" ? "CREATE" : "RECREATE",
-          url: res.url,
-          expireAt: res.expireAt,
+          url: res.value.url,
+          expireAt: res.value.expireAt,
           createdBy: input.adminId,
         },
       });
@@ -75,21 +95,21 @@ export async function issueBillLink(
         billId: bill.id,
         type,
         resultCode: "OK",
-        message: `${label} 완료 (만료 ${res.expireAtText})`,
+        message: `${label} 완료 (만료 ${res.value.expireAtText})`,
         data: { durationMs, by: input.adminId },
       });
     });
-    return ok({ url: res.url, expireAt: res.expireAt });
+    return ok({ url: res.value.url, expireAt: res.value.expireAt });
   }
 
-  const { failure } = res;
-  log.warn({ billId: bill.id, mode: input.mode, code: failure.code }, "bill link failed");
+  const resultCode = linkFailureOf(res.error)?.resultCode ?? res.error.code;
+  log.warn({ billId: bill.id, mode: input.mode, code: resultCode }, "bill link failed");
   await addBillEvent(db, {
     billId: bill.id,
     type,
-    resultCode: failure.code,
-    message: `${label} 실패: ${failure.message}`,
+    resultCode,
+    message: `${label} 실패: ${res.error.message}`,
     data: { durationMs, by: input.adminId },
   });
-  return err(failure);
+  return err(res.error);
 }

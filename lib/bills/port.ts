@@ -2,6 +2,7 @@
 // biller endpoints and what we answer, and the link issuing we ask of it — in domain words only.
 // The wire (snake_case, res_code, the agency's envelope) lives in lib/providers/dozn/biller.ts, which
 // converts both ways; this file is the only one of lib/bills a provider folder may import.
+import { appError, type AppError, type ErrorCode, type Result } from "../errors";
 
 /** How the agency names a bill (any of the optional keys it sent must agree). */
 export type BillKey = {
@@ -103,24 +104,41 @@ export type LinkRequest = {
   expireAt: Date;
 };
 
+/**
+ * A link refusal's details (an AppError of lib/errors.ts, BILL_LINK_FAILED unless it is plainly NOT_FOUND /
+ * VALIDATION): what the link form shows beside the error's message (what happened, in Korean).
+ */
 export type LinkFailure = {
   /** The agency's code (E818 …), or TIMEOUT / NETWORK / HTTP / CONFIG / NOT_FOUND / NOT_PAYABLE / VALIDATION. */
-  code: string;
-  /** What happened, in Korean. */
-  message: string;
+  resultCode: string;
   /** What to do next, in Korean. */
   actionText: string;
   /** The button to offer: E818 → re-create, E812 → create. */
   offer?: LinkMode;
 };
 
+/** A link refusal as the one error model's member (message: what happened). */
+export function linkFailed(
+  failure: LinkFailure & { message: string },
+  code: Extract<ErrorCode, "BILL_LINK_FAILED" | "NOT_FOUND" | "VALIDATION"> = "BILL_LINK_FAILED",
+): AppError {
+  const { message, ...details } = failure;
+  return appError(code, message, details);
+}
+
+/** The link details of an error (undefined for one that is not a link refusal, e.g. FORBIDDEN). */
+export function linkFailureOf(e: AppError): LinkFailure | undefined {
+  const d = e.details as Partial<LinkFailure> | undefined;
+  return typeof d?.resultCode === "string" ? (d as LinkFailure) : undefined;
+}
+
 export type LinkIssued = {
-  ok: true;
   url: string;
   expireAt: Date;
   /** the expiry as the agency was told (for the timeline) */ expireAtText: string;
 };
-export type LinkResult = LinkIssued | { ok: false; failure: LinkFailure };
+/** Issued, or a link refusal (linkFailed: details LinkFailure). */
+export type LinkResult = Result<LinkIssued>;
 
 export type BillLinkAgency = {
   issue(mode: LinkMode, req: LinkRequest): Promise<LinkResult>;

@@ -1,11 +1,13 @@
 // App-to-app e-sign: the customer comes back from the KakaoTalk app.
+import { fail, ok, type Result } from "../errors";
 import { ctx, type ConsentDeps } from "./common";
 import { addConsentEvent } from "./events";
 import { refreshConsent } from "./poll";
 import { isFinal } from "./state";
 import { verifyConsent } from "./verify";
 
-export type AppReturnOutcome = { ok: true; id: string } | { ok: false; message: string };
+/** The request brought up to date, or BAD_REQUEST (the tx_id is not the request's: nothing was asked). */
+export type AppReturnOutcome = Result<{ id: string }>;
 
 /**
  * The customer comes back from the KakaoTalk app with tx_id and the signature (`signature` on
@@ -27,9 +29,9 @@ export async function completeAppReturn(
         message: "앱투앱 복귀 거부: tx_id가 요청과 다름",
         resultCode: "TX_MISMATCH",
       });
-    return { ok: false, message: "요청 정보가 올바르지 않습니다. 처음부터 다시 시도해 주세요." };
+    return fail("BAD_REQUEST", "요청 정보가 올바르지 않습니다. 처음부터 다시 시도해 주세요.");
   }
-  if (isFinal(c.status)) return { ok: true, id };
+  if (isFinal(c.status)) return ok({ id });
   await addConsentEvent(db, {
     consentId: id,
     type: "consent.app_return",
@@ -43,5 +45,5 @@ export async function completeAppReturn(
   await refreshConsent(id, { ...deps, force: true });
   const now = await db.consentRequest.findUniqueOrThrow({ where: { id } });
   if (now.status === "COMPLETED" && q.signature) await verifyConsent(id, { ...deps, signature: q.signature });
-  return { ok: true, id };
+  return ok({ id });
 }

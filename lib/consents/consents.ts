@@ -10,7 +10,9 @@ export {
   reRequestConsent,
   requestCmsConsent,
   requestESign,
+  requestFailureOf,
   type Links,
+  type RequestFailure,
   type RequestOutcome,
 } from "./request";
 export { refreshConsent } from "./poll";

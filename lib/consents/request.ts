@@ -5,20 +5,36 @@ import { Prisma } from "../generated/prisma/client";
 import type { ConsentRequest, ConsentStatus } from "../generated/prisma/client";
 import type { Db } from "../db";
 import { env } from "../env";
+import { fail, ok, type AppError, type Result } from "../errors";
 import { log } from "../log";
 import { openPii, PiiError, sealAccountNumber } from "../security/pii";
 import { ctx, EXPIRE_IN_SEC, type ConsentDeps } from "./common";
 import { sha256Hex } from "./documents";
 import { addConsentEvent } from "./events";
-import { parseCmsInput, parseESignInput, type FieldErrors } from "./input";
+import { parseCmsInput, parseESignInput } from "./input";
 import type { CmsProvider, ConsentProviderFailure, ESignProvider } from "./port";
 import { createRequest, transition } from "./state";
 
 export type Links = { orderId?: string | null; billId?: string | null };
-export type RequestOutcome =
-  | { ok: true; id: string; channel: "TALK" | "APP"; txId?: string }
-  | { ok: false; kind: "invalid"; errors: FieldErrors; message: string }
-  | { ok: false; kind: "failed"; id?: string; message: string; retryable: boolean };
+/** CONSENT_REQUEST_FAILED's details: the failed request's record when one was written, and whether asking again may work. */
+export type RequestFailure = { id?: string; retryable: boolean };
+/**
+ * The request sent (txId: the app-to-app hand-off), or VALIDATION (details.fields: the form's field
+ * messages; nothing written) or CONSENT_REQUEST_FAILED (details: RequestFailure).
+ */
+export type RequestOutcome = Result<{ id: string; channel: "TALK" | "APP"; txId?: string }>;
+
+const sent = (id: string, channel: "TALK" | "APP", txId?: string | null): RequestOutcome =>
+  ok({ id, channel, ...(txId && { txId }) });
+const failed = (message: string, details: RequestFailure): RequestOutcome =>
+  fail("CONSENT_REQUEST_FAILED", message, details);
+const invalid = (message: string, fields: Record<string, string>): Result<never> =>
+  fail("VALIDATION", message, { fields });
+
+/** The details of a CONSENT_REQUEST_FAILED (undefined for any other error). */
+export function requestFailureOf(e: AppError): RequestFailure | undefined {
+  return e.code === "CONSENT_REQUEST_FAILED" ? (e.details as RequestFailure) : undefined;
+}
 
 async function shopMerchantId(db: Db): Promise<string> {
   const m = await db.merchant.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true } });
@@ -30,17 +46,14 @@ async function shopMerchantId(db: Db): Promise<string> {
 async function resolveLinks(
   db: Db,
   links: Links,
-): Promise<
-  | { ok: true; merchantId: string; orderId: string | null; billId: string | null; billTitle?: string }
-  | { ok: false; message: string }
-> {
+): Promise<Result<{ merchantId: string; orderId: string | null; billId: string | null; billTitle?: string }>> {
   let merchantId: string | undefined;
   let orderId: string | null = null;
   let billId: string | null = null;
   let billTitle: string | undefined;
   if (links.orderId) {
     const o = await db.order.findUnique({ where: { id: links.orderId }, select: { id: true, merchantId: true } });
-    if (!o) return { ok: false, message: "연결할 주문을 찾을 수 없습니다." };
+    if (!o) return invalid("연결할 주문을 찾을 수 없습니다.", {});
     merchantId = o.merchantId;
     orderId = o.id;
   }
@@ -49,13 +62,12 @@ async function resolveLinks(
       where: { id: links.billId },
       select: { id: true, merchantId: true, title: true },
     });
-    if (!b || (merchantId && b.merchantId !== merchantId))
-      return { ok: false, message: "연결할 청구서를 찾을 수 없습니다." };
+    if (!b || (merchantId && b.merchantId !== merchantId)) return invalid("연결할 청구서를 찾을 수 없습니다.", {});
     merchantId = b.merchantId;
     billId = b.id;
     billTitle = b.title;
   }
-  return { ok: true, merchantId: merchantId ?? (await shopMerchantId(db)), orderId, billId, billTitle };
+  return ok({ merchantId: merchantId ?? (await shopMerchantId(db)), orderId, billId, billTitle });
 }
 
 export async function requestCmsConsent(
@@ -65,18 +77,18 @@ export async function requestCmsConsent(
 ): Promise<RequestOutcome> {
   const { db, now } = ctx(deps);
   const parsed = parseCmsInput(raw, now());
-  if (!parsed.ok) return { ok: false, kind: "invalid", errors: parsed.errors, message: "입력한 정보를 확인해 주세요." };
+  if (!parsed.ok) return invalid("입력한 정보를 확인해 주세요.", parsed.errors);
   const linked = await resolveLinks(db, links);
-  if (!linked.ok) return { ok: false, kind: "invalid", errors: {}, message: linked.message };
+  if (!linked.ok) return linked;
   const v = parsed.value;
   const corp = env().CONSENT_REQUEST_CORP;
   // The account number is stored sealed (lib/security/pii.ts) with its last four digits; sendRequest opens it for the provider.
   const account = sealAccountNumber(v.accountNumber);
-  const purpose = linked.billTitle ? `${linked.billTitle} 자동이체` : `${corp} 이용요금 매월 자동이체`;
+  const purpose = linked.value.billTitle ? `${linked.value.billTitle} 자동이체` : `${corp} 이용요금 매월 자동이체`;
   const row = await createRequest(
     db,
     {
-      merchantId: linked.merchantId,
+      merchantId: linked.value.merchantId,
       kind: "CMS",
       channel: "TALK",
       customerName: v.name,
@@ -91,8 +103,8 @@ export async function requestCmsConsent(
       bankAccountName: v.accountHolder,
       bankServiceType: "CMS",
       purpose: purpose.slice(0, 200),
-      orderId: linked.orderId,
-      billId: linked.billId,
+      orderId: linked.value.orderId,
+      billId: linked.value.billId,
       createdBy: deps.createdBy ?? "customer",
     },
     { type: "consent.created", message: `자동이체 출금동의 요청 생성 (${v.bankName})` },
@@ -107,15 +119,15 @@ export async function requestESign(
 ): Promise<RequestOutcome> {
   const { db, now } = ctx(deps);
   const parsed = parseESignInput(raw, now());
-  if (!parsed.ok) return { ok: false, kind: "invalid", errors: parsed.errors, message: "입력한 정보를 확인해 주세요." };
+  if (!parsed.ok) return invalid("입력한 정보를 확인해 주세요.", parsed.errors);
   const linked = await resolveLinks(db, links);
-  if (!linked.ok) return { ok: false, kind: "invalid", errors: {}, message: linked.message };
+  if (!linked.ok) return linked;
   const v = parsed.value;
   const doc = v.document;
   const row = await createRequest(
     db,
     {
-      merchantId: linked.merchantId,
+      merchantId: linked.value.merchantId,
       kind: "ESIGN",
       channel: deps.appToApp ? "APP" : "TALK",
       customerName: v.name,
@@ -127,8 +139,8 @@ export async function requestESign(
       documentTitle: doc.title,
       documentText: doc.text,
       documentHash: sha256Hex(doc.text),
-      orderId: linked.orderId,
-      billId: linked.billId,
+      orderId: linked.value.orderId,
+      billId: linked.value.billId,
       createdBy: deps.createdBy ?? "customer",
     },
     { type: "consent.created", message: `전자서명 요청 생성: ${doc.title} (${deps.appToApp ? "앱투앱" : "톡메시지"})` },
@@ -218,14 +230,8 @@ async function sendRequest(row: ConsentRequest, deps: ConsentDeps): Promise<Requ
       },
     });
     if (!moved)
-      return {
-        ok: false,
-        kind: "failed",
-        id: row.id,
-        message: "요청 상태가 바뀌어 진행할 수 없습니다. 다시 시도해 주세요.",
-        retryable: true,
-      };
-    return { ok: true, id: row.id, channel: row.channel, txId };
+      return failed("요청 상태가 바뀌어 진행할 수 없습니다. 다시 시도해 주세요.", { id: row.id, retryable: true });
+    return sent(row.id, row.channel, txId);
   }
   if (res.kind === "config")
     log.error({ consentId: row.id, provider: p, code: res.resultCode }, "consent provider configuration error");
@@ -242,7 +248,7 @@ async function sendRequest(row: ConsentRequest, deps: ConsentDeps): Promise<Requ
       data: { durationMs },
     },
   });
-  return { ok: false, kind: "failed", id: row.id, message: res.customer, retryable: res.retryable };
+  return failed(res.customer, { id: row.id, retryable: res.retryable });
 }
 
 /** Ended without a valid consent: a fresh request with the same details may replace them. */
@@ -256,20 +262,14 @@ export async function reRequestConsent(
   const { db } = ctx(deps);
   const old = await db.consentRequest.findUnique({ where: { id } });
   if (!old || (deps.merchantId && old.merchantId !== deps.merchantId))
-    return { ok: false, kind: "failed", message: "요청을 찾을 수 없습니다.", retryable: false };
+    return failed("요청을 찾을 수 없습니다.", { retryable: false });
   if (!RE_REQUESTABLE.includes(old.status))
-    return {
-      ok: false,
-      kind: "failed",
-      id,
-      message: "만료·거절·실패했거나 확인이 필요한 요청만 다시 요청할 수 있습니다.",
-      retryable: false,
-    };
+    return failed("만료·거절·실패했거나 확인이 필요한 요청만 다시 요청할 수 있습니다.", { id, retryable: false });
   const successor = await db.consentRequest.findUnique({
     where: { previousId: id },
     select: { id: true, status: true, channel: true },
   });
-  if (successor) return { ok: true, id: successor.id, channel: successor.channel };
+  if (successor) return sent(successor.id, successor.channel);
   let row: ConsentRequest;
   try {
     row = await createRequest(
@@ -307,7 +307,7 @@ export async function reRequestConsent(
         where: { previousId: id },
         select: { id: true, channel: true },
       });
-      return { ok: true, id: s.id, channel: s.channel };
+      return sent(s.id, s.channel);
     }
     throw e;
   }

@@ -8,11 +8,11 @@
 // linked to the bill); the worker's consent.settle job takes it from there. Manager / owner only
 // (consent.write), audited. Rate limits are the caller's (app layer), as for the shop's requests.
 import { db as defaultDb, type Db } from "../db";
-import { fail, ok, type Result } from "../errors";
+import { fail, type Result } from "../errors";
 import { recordAudit } from "../admin/audit";
 import { can } from "../admin/roles";
 import type { AdminRole } from "../generated/prisma/enums";
-import { requestCmsConsent, requestESign, type ConsentDeps, type RequestOutcome } from "../consents/consents";
+import { requestCmsConsent, requestESign, requestFailureOf, type ConsentDeps } from "../consents/consents";
 import { consentKindLabel } from "../consents/state";
 import { parseCmsInput, parseESignInput } from "../consents/input";
 import { normalizePhone } from "../input/korean";
@@ -31,13 +31,6 @@ export type BillConsentActor = {
  * retryable }: the provider did not take it; id is the failed request's record when one was written).
  */
 export type BillConsentOutcome = Result<{ id: string; channel: "TALK" | "APP"; txId?: string }>;
-
-/** The consent use case's outcome in the one error model (lib/errors.ts). */
-function asResult(r: RequestOutcome): BillConsentOutcome {
-  if (r.ok) return ok({ id: r.id, channel: r.channel, ...(r.txId && { txId: r.txId }) });
-  if (r.kind === "invalid") return fail("VALIDATION", r.message, { fields: r.errors });
-  return fail("CONSENT_REQUEST_FAILED", r.message, { id: r.id, retryable: r.retryable });
-}
 
 const FIELDS = ["name", "phone", "birthday", "bankName", "accountNumber", "accountHolder", "document"] as const;
 
@@ -117,15 +110,16 @@ export async function requestConsentForBill(
     { adminId: actor.adminId, email: actor.email, merchantId: actor.merchantId },
     {
       action: "consent.request",
-      summary: `청구서 "${bill.title}"의 ${consentKindLabel[kind]} 요청${r.ok ? "" : ` 실패: ${r.message}`}`.slice(
-        0,
-        300,
-      ),
+      summary:
+        `청구서 "${bill.title}"의 ${consentKindLabel[kind]} 요청${r.ok ? "" : ` 실패: ${r.error.message}`}`.slice(
+          0,
+          300,
+        ),
       target: { type: "bill", id: bill.id },
-      detail: { kind, consentId: r.ok ? r.id : r.kind === "failed" ? (r.id ?? null) : null },
+      detail: { kind, consentId: r.ok ? r.value.id : (requestFailureOf(r.error)?.id ?? null) },
       ip: actor.ip ?? null,
     },
     { db },
   );
-  return asResult(r);
+  return r;
 }

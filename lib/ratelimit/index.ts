@@ -14,6 +14,7 @@ import { isIP } from "node:net";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { db, poolOf } from "../db";
 import { env, type Env } from "../env";
+import { appError, err, ok, type AppError, type Result } from "../errors";
 import { clientIp } from "../bills/remote-ip";
 
 export const RATE_LIMIT_TABLE = "rate_limits";
@@ -32,8 +33,15 @@ export const LIMITS = {
 export type LimitName = keyof typeof LIMITS;
 export type LimitConfig = { points: number; seconds: number; blockSeconds?: number };
 
-export type Verdict =
-  { ok: true; remaining: number } | { ok: false; limit: LimitName; retryAfterSeconds: number; message: string };
+/** RATE_LIMITED's details: which limit refused, and when to try again. */
+export type RateLimitDetails = { limit: LimitName; retryAfterSeconds: number };
+/** Allowed (with the points left), or RATE_LIMITED (details: RateLimitDetails; the message says when to retry). */
+export type Verdict = Result<{ remaining: number }>;
+
+/** The seconds to wait from a RATE_LIMITED error (for Retry-After and lock messages). */
+export function retryAfterOf(e: AppError): number {
+  return (e.details as RateLimitDetails | undefined)?.retryAfterSeconds ?? 1;
+}
 
 const limiters = new Map<string, RateLimiterPostgres>();
 
@@ -84,7 +92,8 @@ export function retryMessage(seconds: number): string {
 
 function refused(name: LimitName, msBeforeNext: number, message?: string): Verdict {
   const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
-  return { ok: false, limit: name, retryAfterSeconds, message: message ?? retryMessage(retryAfterSeconds) };
+  const details: RateLimitDetails = { limit: name, retryAfterSeconds };
+  return err(appError("RATE_LIMITED", message ?? retryMessage(retryAfterSeconds), details));
 }
 
 /** Counts one attempt for `subject`; refused once the window's points are used up. */
@@ -92,7 +101,7 @@ export async function hit(name: LimitName, subject: string): Promise<Verdict> {
   const { limiter } = limiterFor(name);
   try {
     const r = await limiter.consume(subjectKey(subject));
-    return { ok: true, remaining: r.remainingPoints };
+    return ok({ remaining: r.remainingPoints });
   } catch (e) {
     if (e instanceof RateLimiterRes) return refused(name, e.msBeforeNext);
     throw e; // the database: the caller's normal error path (nothing was done yet)
@@ -101,14 +110,14 @@ export async function hit(name: LimitName, subject: string): Promise<Verdict> {
 
 /** Several attempt limits at once (e.g. per phone and per IP); the first refusal wins. Each is counted. */
 export async function hitAll(checks: Array<[LimitName, string | null | undefined]>): Promise<Verdict> {
-  let last: Verdict = { ok: true, remaining: Number.POSITIVE_INFINITY };
+  let remaining = Number.POSITIVE_INFINITY;
   for (const [name, subject] of checks) {
     if (subject === null || subject === undefined || subject === "") continue;
     const v = await hit(name, subject);
     if (!v.ok) return v;
-    last = { ok: true, remaining: Math.min(last.ok ? last.remaining : 0, v.remaining) };
+    remaining = Math.min(remaining, v.value.remaining);
   }
-  return last;
+  return ok({ remaining });
 }
 
 /** For failure-counting limits: is `subject` locked out now? Costs one indexed read; counts nothing. */
@@ -116,7 +125,7 @@ export async function checkLock(name: LimitName, subject: string, message?: stri
   const { limiter, config } = limiterFor(name);
   const r = await limiter.get(subjectKey(subject));
   if (r && r.consumedPoints >= config.points) return refused(name, r.msBeforeNext, message);
-  return { ok: true, remaining: config.points - (r?.consumedPoints ?? 0) };
+  return ok({ remaining: config.points - (r?.consumedPoints ?? 0) });
 }
 
 /** Records one failure; the failure that reaches `points` locks the subject for `blockSeconds` (or the window). */
@@ -137,7 +146,7 @@ export async function recordFailure(name: LimitName, subject: string): Promise<V
     const after = await limiter.get(key);
     return refused(name, after?.msBeforeNext ?? lockSeconds * 1000);
   }
-  return { ok: true, remaining: config.points - res.consumedPoints };
+  return ok({ remaining: config.points - res.consumedPoints });
 }
 
 /** After a success: the subject's failures are forgotten. */

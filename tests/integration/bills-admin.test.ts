@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { fieldErrorsOf } from "@/lib/errors";
 import { createBill } from "@/lib/bills/bills";
-import { issueBillLink } from "@/lib/bills/links";
+import { issueBillLink, linkFailureOf } from "@/lib/bills/links";
 import { billsCsv } from "@/lib/bills/csv";
 import { listBills, billFilterSchema } from "@/lib/bills/query";
 import { createDoznClient, createDoznLinkAgency } from "@/lib/providers/dozn";
@@ -85,8 +85,11 @@ describe("bill links through the agency sandbox", () => {
     if (!r.ok) return;
     expect(r.value.url).toContain(`${sandboxUrl()}/dozn/bill/`);
     const again = await issue(bill.id, "create");
-    expect(again).toMatchObject({ ok: false, error: { code: "E818", offer: "recreate" } });
-    if (!again.ok) expect(again.error.actionText).toContain("링크 재생성");
+    expect(again).toMatchObject({
+      ok: false,
+      error: { code: "BILL_LINK_FAILED", details: { resultCode: "E818", offer: "recreate" } },
+    });
+    if (!again.ok) expect(linkFailureOf(again.error)?.actionText).toContain("링크 재생성");
     const re = await issue(bill.id, "recreate");
     expect(re.ok && re.value.url !== r.value.url).toBe(true);
     const links = await db.billLink.findMany({ where: { billId: bill.id }, orderBy: { createdAt: "asc" } });
@@ -101,7 +104,10 @@ describe("bill links through the agency sandbox", () => {
   it("re-create before create → E812 offering create", async () => {
     const bill = await newBill();
     const r = await issue(bill.id, "recreate");
-    expect(r).toMatchObject({ ok: false, error: { code: "E812", offer: "create" } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: "BILL_LINK_FAILED", details: { resultCode: "E812", offer: "create" } },
+    });
     if (!r.ok) expect(r.error.message).toContain("등록되지 않은 청구서");
   });
 
@@ -109,8 +115,8 @@ describe("bill links through the agency sandbox", () => {
     const bill = await newBill();
     const wrongBiller = createDoznClient({ baseUrl: sandboxUrl(), billerCode: "NOBODY", apiKey: "x" });
     const e003 = await issue(bill.id, "create", wrongBiller);
-    expect(e003).toMatchObject({ ok: false, error: { code: "E003" } });
-    if (!e003.ok) expect(e003.error.actionText).toContain("빌러 코드");
+    expect(e003).toMatchObject({ ok: false, error: { code: "BILL_LINK_FAILED", details: { resultCode: "E003" } } });
+    if (!e003.ok) expect(linkFailureOf(e003.error)?.actionText).toContain("빌러 코드");
     for (const [code, text] of [
       ["E005", "청구서 식별 코드"],
       ["E101", "부가 파라미터"],
@@ -120,8 +126,8 @@ describe("bill links through the agency sandbox", () => {
     ] as const) {
       await armFault({ provider: "dozn", op: "create", mode: "error", code });
       const r = await issue(bill.id, "create");
-      expect(r, code).toMatchObject({ ok: false, error: { code } });
-      if (!r.ok) expect(`${r.error.message} ${r.error.actionText}`, code).toContain(text);
+      expect(r, code).toMatchObject({ ok: false, error: { code: "BILL_LINK_FAILED", details: { resultCode: code } } });
+      if (!r.ok) expect(`${r.error.message} ${linkFailureOf(r.error)?.actionText}`, code).toContain(text);
     }
     expect(await db.billLink.count({ where: { billId: bill.id } })).toBe(0);
   });
@@ -130,7 +136,10 @@ describe("bill links through the agency sandbox", () => {
     const bill = await newBill();
     await armFault({ provider: "dozn", op: "create", mode: "timeout", delayMs: 2500 });
     const r = await issue(bill.id, "create");
-    expect(r).toMatchObject({ ok: false, error: { code: "TIMEOUT", offer: "recreate" } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: "BILL_LINK_FAILED", details: { resultCode: "TIMEOUT", offer: "recreate" } },
+    });
     expect((await issue(bill.id, "recreate")).ok).toBe(true);
   });
 
@@ -146,7 +155,10 @@ describe("bill links through the agency sandbox", () => {
     });
     expect(past).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
     expect((await callAgency("pay-result", payResult(bill))).body.res_code).toBe("OK");
-    expect(await issue(bill.id, "create")).toMatchObject({ ok: false, error: { code: "NOT_PAYABLE" } });
+    expect(await issue(bill.id, "create")).toMatchObject({
+      ok: false,
+      error: { code: "BILL_LINK_FAILED", details: { resultCode: "NOT_PAYABLE" } },
+    });
   });
 });
 

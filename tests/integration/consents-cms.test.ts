@@ -2,9 +2,11 @@
 // HTTP, the official barocert SDK.
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { fieldErrorsOf } from "@/lib/errors";
 import {
   markConsentReviewed,
   requestCmsConsent,
+  requestFailureOf,
   refreshConsent,
   reRequestConsent,
   verifyConsent,
@@ -26,7 +28,7 @@ afterEach(async () => {
 async function requested(over: Record<string, string> = {}) {
   const r = await requestCmsConsent(cmsForm(over), {});
   if (!r.ok) throw new Error(JSON.stringify(r));
-  return await consent(r.id);
+  return await consent(r.value.id);
 }
 
 describe("CMS auto-debit consent", () => {
@@ -160,8 +162,8 @@ describe("CMS auto-debit consent", () => {
     expect(again.ok).toBe(true);
     if (!again.ok) return;
     const twice = await reRequestConsent(c0.id, { by: "customer" });
-    expect(twice).toMatchObject({ ok: true, id: again.id });
-    const n = await consent(again.id);
+    expect(twice).toMatchObject({ ok: true, value: { id: again.value.id } });
+    const n = await consent(again.value.id);
     expect(n).toMatchObject({
       status: "WAITING",
       previousId: c0.id,
@@ -170,9 +172,9 @@ describe("CMS auto-debit consent", () => {
       createdBy: "admin@kakao-checkout.test",
     });
     expect(n.receiptId).not.toBe(c0.receiptId);
-    expect(await reRequestConsent(again.id, { by: "customer" })).toMatchObject({
+    expect(await reRequestConsent(again.value.id, { by: "customer" })).toMatchObject({
       ok: false,
-      message: "만료·거절·실패했거나 확인이 필요한 요청만 다시 요청할 수 있습니다.",
+      error: { message: "만료·거절·실패했거나 확인이 필요한 요청만 다시 요청할 수 있습니다." },
     });
   });
 
@@ -206,8 +208,8 @@ describe("CMS auto-debit consent", () => {
     ];
     for (const [over, field, message] of cases) {
       const r = await requestCmsConsent(cmsForm(over), {});
-      expect(r).toMatchObject({ ok: false, kind: "invalid" });
-      if (!r.ok && r.kind === "invalid") expect(r.errors[field]).toBe(message);
+      expect(r).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+      if (!r.ok) expect(fieldErrorsOf(r.error)?.[field]).toBe(message);
     }
     expect(await db.consentRequest.count()).toBe(before);
     const sandboxAfter = (
@@ -221,12 +223,14 @@ describe("CMS auto-debit consent", () => {
     const r = await requestCmsConsent(cmsForm(), {});
     expect(r).toMatchObject({
       ok: false,
-      kind: "failed",
-      retryable: true,
-      message: "카카오 인증 서버가 응답하지 않습니다. 잠시 후 다시 시도해 주세요.",
+      error: {
+        code: "CONSENT_REQUEST_FAILED",
+        details: { retryable: true },
+        message: "카카오 인증 서버가 응답하지 않습니다. 잠시 후 다시 시도해 주세요.",
+      },
     });
-    if (r.ok || r.kind !== "failed") return;
-    const c = await consent(r.id!);
+    if (r.ok) return;
+    const c = await consent(requestFailureOf(r.error)!.id!);
     expect(c).toMatchObject({ status: "FAILED", failureCode: "PROVIDER_TIMEOUT", receiptId: null });
     expect(consentView(c).screen).toBe("failed");
     const again = await reRequestConsent(c.id, { by: "customer" });
@@ -235,9 +239,9 @@ describe("CMS auto-debit consent", () => {
     // status polls that time out keep the request waiting and are recorded once
     if (!again.ok) return;
     await armFault({ provider: "barocert", op: "status", mode: "hang", delayMs: 4000, times: 2 });
-    expect((await refreshConsent(again.id, { force: true }))!.status).toBe("WAITING");
-    expect((await refreshConsent(again.id, { force: true }))!.status).toBe("WAITING");
-    const ev = (await consent(again.id)).events.filter((e) => e.type === "barocert.status");
+    expect((await refreshConsent(again.value.id, { force: true }))!.status).toBe("WAITING");
+    expect((await refreshConsent(again.value.id, { force: true }))!.status).toBe("WAITING");
+    const ev = (await consent(again.value.id)).events.filter((e) => e.type === "barocert.status");
     expect(ev).toHaveLength(1);
     expect(ev[0]!.resultCode).toBe("PROVIDER_TIMEOUT");
   });
@@ -345,9 +349,9 @@ describe("CMS auto-debit consent", () => {
     // published (Linkhub common, Popbill's table): -10000029 "IP information to access does not exist" on the token call
     await armConsentFault({ provider: "barocert", op: "token", mode: "error", code: "-10000029" });
     const ip = await requestCmsConsent(cmsForm(), {}, { cms: fresh() });
-    expect(ip).toMatchObject({ ok: false, kind: "failed", retryable: false });
-    if (ip.ok || ip.kind !== "failed") return;
-    const ipRow = await consent(ip.id!);
+    expect(ip).toMatchObject({ ok: false, error: { code: "CONSENT_REQUEST_FAILED", details: { retryable: false } } });
+    if (ip.ok) return;
+    const ipRow = await consent(requestFailureOf(ip.error)!.id!);
     expect(ipRow).toMatchObject({ status: "FAILED", failureCode: "CONFIG" });
     expect(ipRow.failureMessage).toContain("허용 IP");
     expect(consentView(ipRow).message).toBe("지금은 카카오톡 인증을 요청할 수 없습니다. 고객센터로 문의해 주세요.");
@@ -356,8 +360,8 @@ describe("CMS auto-debit consent", () => {
     // a sandbox-choice refusal the customer can act on (format): its Korean next step, and staff see the number is unconfirmed
     await armConsentFault({ provider: "barocert", op: "request", mode: "error", code: "-40100007" });
     const fmt = await requestCmsConsent(cmsForm(), {}, { cms: fresh() });
-    if (fmt.ok || fmt.kind !== "failed") throw new Error(JSON.stringify(fmt));
-    const fmtRow = await consent(fmt.id!);
+    if (fmt.ok) throw new Error(JSON.stringify(fmt));
+    const fmtRow = await consent(requestFailureOf(fmt.error)!.id!);
     expect(fmtRow.failureCode).toBe("PROVIDER_-40100007");
     expect(fmtRow.failureMessage).toContain("번호 미확인");
     expect(consentView(fmtRow).message).toContain("휴대폰번호·생년월일·계좌 정보를 확인");
@@ -366,8 +370,8 @@ describe("CMS auto-debit consent", () => {
     // a code in no table: neutral text for the customer (no raw provider message), "unknown code" for staff
     await armConsentFault({ provider: "barocert", op: "request", mode: "error", code: "-40177777" });
     const unk = await requestCmsConsent(cmsForm(), {}, { cms: fresh() });
-    if (unk.ok || unk.kind !== "failed") throw new Error(JSON.stringify(unk));
-    const unkRow = await consent(unk.id!);
+    if (unk.ok) throw new Error(JSON.stringify(unk));
+    const unkRow = await consent(requestFailureOf(unk.error)!.id!);
     expect(unkRow.failureMessage).toContain("알 수 없는 제공자 코드 -40177777");
     expect(consentView(unkRow).message).toBe("카카오 인증 요청이 처리되지 않았습니다. 다시 시도해 주세요.");
     await clearFaults();
@@ -404,9 +408,9 @@ describe("CMS auto-debit consent", () => {
       }),
     );
     const r = await requestCmsConsent(cmsForm(), {}, { cms: wrongSecret });
-    expect(r).toMatchObject({ ok: false, kind: "failed", retryable: false });
-    if (r.ok || r.kind !== "failed") return;
-    const c = await consent(r.id!);
+    expect(r).toMatchObject({ ok: false, error: { code: "CONSENT_REQUEST_FAILED", details: { retryable: false } } });
+    if (r.ok) return;
+    const c = await consent(requestFailureOf(r.error)!.id!);
     expect(c.status).toBe("FAILED");
     expect(c.failureCode).toBe("CONFIG");
     expect(c.failureMessage).toContain("연동 설정 오류");
@@ -428,8 +432,8 @@ describe("CMS auto-debit consent", () => {
     );
     const ok = await requestCmsConsent(cmsForm(), {}, { cms: wrongResult });
     if (!ok.ok) throw new Error(JSON.stringify(ok));
-    await kakaoTalk((await consent(ok.id)).receiptId!, "sign");
-    const v = (await refreshConsent(ok.id, { force: true, cms: wrongResult }))!;
+    await kakaoTalk((await consent(ok.value.id)).receiptId!, "sign");
+    const v = (await refreshConsent(ok.value.id, { force: true, cms: wrongResult }))!;
     expect(v).toMatchObject({ status: "FAILED", failureCode: "CONFIG_RESULT_KEY", identityMatched: null });
     expect(v.failureMessage).toContain("BAROCERT_RESULT_KEY");
     expect(v.signedData).toBeTruthy();
@@ -453,11 +457,10 @@ describe("CMS auto-debit consent", () => {
     });
     const r = await requestCmsConsent(cmsForm(), { orderId: order.id });
     if (!r.ok) throw new Error(JSON.stringify(r));
-    expect((await consent(r.id)).orderId).toBe(order.id);
+    expect((await consent(r.value.id)).orderId).toBe(order.id);
     expect(await requestCmsConsent(cmsForm(), { orderId: "nope" })).toMatchObject({
       ok: false,
-      kind: "invalid",
-      message: "연결할 주문을 찾을 수 없습니다.",
+      error: { code: "VALIDATION", message: "연결할 주문을 찾을 수 없습니다." },
     });
 
     let csv = "";

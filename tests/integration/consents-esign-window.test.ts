@@ -20,13 +20,13 @@ describe("verify window", () => {
   it("an e-signature verified 11 minutes after signing (provider clock and ours) is VERIFIED, with one verify call", async () => {
     const r = await requestESign(esignForm(), {});
     if (!r.ok) throw new Error(JSON.stringify(r));
-    const c0 = await consent(r.id);
+    const c0 = await consent(r.value.id);
     await kakaoTalk(c0.receiptId!, "sign");
     await advanceSandboxClock(11 * 60_000);
     const late = () => new Date(Date.now() + 11 * 60_000);
-    const c = (await refreshConsent(r.id, { force: true, now: late }))!;
+    const c = (await refreshConsent(r.value.id, { force: true, now: late }))!;
     expect(c).toMatchObject({ status: "VERIFIED" });
-    expect((await consent(r.id)).events.filter((e) => e.type === "kakaocert.verify")).toHaveLength(1);
+    expect((await consent(r.value.id)).events.filter((e) => e.type === "kakaocert.verify")).toHaveLength(1);
     expect((await sandboxRequest(c0.receiptId!))!.verifiedAt).not.toBeNull();
   });
 
@@ -34,15 +34,15 @@ describe("verify window", () => {
     const e = await requestESign(esignForm(), {});
     const m = await requestCmsConsent(cmsForm(), {});
     if (!e.ok || !m.ok) throw new Error(JSON.stringify({ e, m }));
-    const [ce, cm] = [await consent(e.id), await consent(m.id)];
+    const [ce, cm] = [await consent(e.value.id), await consent(m.value.id)];
     await armConsentFault({ provider: "kakaocert", op: "status", mode: "http500", match: ce.receiptId! });
     await armConsentFault({ provider: "barocert", op: "status", mode: "http500", match: cm.receiptId! });
     const muchLater = () => new Date(ce.expiresAt!.getTime() + 12 * 60_000);
-    expect((await refreshConsent(m.id, { force: true, now: muchLater }))!).toMatchObject({
+    expect((await refreshConsent(m.value.id, { force: true, now: muchLater }))!).toMatchObject({
       status: "EXPIRED",
       failureCode: "WINDOW_PASSED",
     });
-    const stillOpen = (await refreshConsent(e.id, { force: true, now: muchLater }))!;
+    const stillOpen = (await refreshConsent(e.value.id, { force: true, now: muchLater }))!;
     expect(["WAITING", "VIEWED"]).toContain(stillOpen.status);
     expect(stillOpen.failureCode).toBeNull();
   });

@@ -47,7 +47,7 @@ const settled = (id: string, what: string) =>
 async function cmsRequested() {
   const r = await requestCmsConsent(cmsForm(), {});
   if (!r.ok) throw new Error(JSON.stringify(r));
-  return consent(r.id);
+  return consent(r.value.id);
 }
 
 describe("consents settled by the worker", () => {
@@ -101,10 +101,10 @@ describe("consents settled by the worker", () => {
   it("the customer's page and two workers at once: one verify call at the provider", async () => {
     const r = await requestESign(esignForm(), {});
     if (!r.ok) throw new Error(JSON.stringify(r));
-    const c0 = await consent(r.id);
+    const c0 = await consent(r.value.id);
     await kakaoTalk(c0.receiptId!, "sign");
-    await Promise.all(Array.from({ length: 10 }, () => refreshConsent(r.id)));
-    const c = await settled(r.id, "the e-sign to settle");
+    await Promise.all(Array.from({ length: 10 }, () => refreshConsent(r.value.id)));
+    const c = await settled(r.value.id, "the e-sign to settle");
     expect(c.status).toBe("VERIFIED");
     expect(await sandboxRequest(c0.receiptId!)).toMatchObject({ verifyCalls: 1, verifySuccesses: 1 });
     expect(c.events.filter((e) => e.type === "consent.verify_started")).toHaveLength(1);

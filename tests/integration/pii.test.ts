@@ -46,7 +46,7 @@ async function staff(role: "MANAGER" | "VIEWER") {
 async function cmsConsent() {
   const r = await requestCmsConsent(cmsForm({ phone: PHONE, accountNumber: ACCOUNT, name: "김비밀" }), {});
   if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.id;
+  return r.value.id;
 }
 
 /**

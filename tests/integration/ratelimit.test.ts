@@ -11,7 +11,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 
 import { db } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
-import { checkLock, clearFailures, hit, recordFailure, requestIp, subjectKey } from "@/lib/ratelimit";
+import { checkLock, clearFailures, hit, recordFailure, requestIp, retryAfterOf, subjectKey } from "@/lib/ratelimit";
 import { DEMO_ADMIN } from "@/lib/seed";
 import { createOrder } from "@/lib/orders/create-order";
 import { requestCmsAction, requestESignAction } from "@/app/(shop)/consents/actions";
@@ -68,11 +68,11 @@ describe("the counters live in PostgreSQL", () => {
     await second.consume(subjectKey(phone));
     expect((await hit("consentPerPhone", phone)).ok).toBe(true); // the third
     const fourth = await hit("consentPerPhone", phone);
-    expect(fourth).toMatchObject({ ok: false, limit: "consentPerPhone" });
+    expect(fourth).toMatchObject({ ok: false, error: { code: "RATE_LIMITED", details: { limit: "consentPerPhone" } } });
     if (!fourth.ok) {
-      expect(fourth.retryAfterSeconds).toBeGreaterThan(590);
-      expect(fourth.retryAfterSeconds).toBeLessThanOrEqual(600);
-      expect(fourth.message).toMatch(/요청이 너무 많습니다. \d+분 후에 다시 시도해 주세요./);
+      expect(retryAfterOf(fourth.error)).toBeGreaterThan(590);
+      expect(retryAfterOf(fourth.error)).toBeLessThanOrEqual(600);
+      expect(fourth.error.message).toMatch(/요청이 너무 많습니다. \d+분 후에 다시 시도해 주세요./);
     }
     const rows = await other.query<{ key: string; points: number }>(
       `SELECT key, points FROM rate_limits WHERE key = $1`,
@@ -93,7 +93,7 @@ describe("the counters live in PostgreSQL", () => {
     expect(third.ok).toBe(false);
     const lock = await checkLock("lookupPerOrder", subject);
     expect(lock.ok).toBe(false);
-    if (!lock.ok) expect(lock.retryAfterSeconds).toBeGreaterThan(800); // the block, not the 60 s window
+    if (!lock.ok) expect(retryAfterOf(lock.error)).toBeGreaterThan(800); // the block, not the 60 s window
     await clearFailures("lookupPerOrder", subject);
     expect((await checkLock("lookupPerOrder", subject)).ok).toBe(true);
   });

@@ -3,9 +3,11 @@
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { fieldErrorsOf } from "@/lib/errors";
 import {
   requestCmsConsent,
   requestESign,
+  requestFailureOf,
   reRequestConsent,
   type Links,
   type RequestOutcome,
@@ -50,18 +52,22 @@ async function linksFrom(formData: FormData): Promise<Links | string> {
   return o ? { orderId: o.id } : "연결할 주문을 찾을 수 없습니다.";
 }
 
-async function finish(r: RequestOutcome, values: Record<string, string>): Promise<ConsentFormState> {
-  if (!r.ok) {
-    if (r.kind === "invalid") return { error: r.message, fieldErrors: r.errors, values };
-    if (r.id) await grantConsentAccess(r.id);
-    return { error: r.message, values, failedId: r.retryable ? undefined : r.id };
-  }
-  await grantConsentAccess(r.id);
-  if (r.channel === "APP" && r.txId) {
-    const launch = appLaunchUrl(r.txId, `${env().APP_URL}/consents/${r.id}/app-return`);
+/** Sent: on to the waiting screen (or the KakaoTalk app); the browser may see the request from now on. */
+async function go(sent: { id: string; channel: "TALK" | "APP"; txId?: string }): Promise<never> {
+  await grantConsentAccess(sent.id);
+  if (sent.channel === "APP" && sent.txId) {
+    const launch = appLaunchUrl(sent.txId, `${env().APP_URL}/consents/${sent.id}/app-return`);
     if (launch) redirect(launch);
   }
-  redirect(`/consents/${r.id}`);
+  redirect(`/consents/${sent.id}`);
+}
+
+async function finish(r: RequestOutcome, values: Record<string, string>): Promise<ConsentFormState> {
+  if (r.ok) return go(r.value);
+  const failure = requestFailureOf(r.error);
+  if (!failure) return { error: r.error.message, fieldErrors: fieldErrorsOf(r.error), values };
+  if (failure.id) await grantConsentAccess(failure.id);
+  return { error: r.error.message, values, failedId: failure.retryable ? undefined : failure.id };
 }
 
 /** A request form's fields, checked before lib/consents is called: the input layer, the linked order, the limits. */
@@ -75,7 +81,7 @@ async function readRequest(
   const links = await linksFrom(formData);
   if (typeof links === "string") return { ok: false, state: { error: links, values } };
   const limited = await consentLimit(values.phone!);
-  if (!limited.ok) return { ok: false, state: { error: limited.message, values } };
+  if (!limited.ok) return { ok: false, state: { error: limited.error.message, values } };
   return { ok: true, values, links };
 }
 
@@ -107,19 +113,15 @@ export async function reRequestAction(formData: FormData) {
   if (!/^[a-z0-9]{20,40}$/.test(id) || !(await canSeeConsent(id))) redirect("/consents");
   const old = await db.consentRequest.findUnique({ where: { id }, select: { customerPhone: true } });
   const limited = await consentLimit(old?.customerPhone ?? "");
-  if (!limited.ok) redirect(`/consents/${id}?notice=${encodeURIComponent(limited.message)}`);
+  if (!limited.ok) redirect(`/consents/${id}?notice=${encodeURIComponent(limited.error.message)}`);
   const r = await reRequestConsent(id, { by: "customer" });
-  if (r.ok) {
-    await grantConsentAccess(r.id);
-    if (r.channel === "APP" && r.txId) {
-      const launch = appLaunchUrl(r.txId, `${env().APP_URL}/consents/${r.id}/app-return`);
-      if (launch) redirect(launch);
+  if (r.ok) await go(r.value);
+  else {
+    const newId = requestFailureOf(r.error)?.id;
+    if (newId && newId !== id) {
+      await grantConsentAccess(newId);
+      redirect(`/consents/${newId}`);
     }
-    redirect(`/consents/${r.id}`);
+    redirect(`/consents/${id}?notice=${encodeURIComponent(r.error.message)}`);
   }
-  if (r.kind === "failed" && r.id && r.id !== id) {
-    await grantConsentAccess(r.id);
-    redirect(`/consents/${r.id}`);
-  }
-  redirect(`/consents/${id}?notice=${encodeURIComponent(r.message)}`);
 }

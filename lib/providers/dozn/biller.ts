@@ -3,20 +3,22 @@
 //   biller endpoints (agency → us)   parseBillerCall: raw body → validated wire → NoticeQuery /
 //                                    PrepayQuery / PayResultDelivery;  answerToWire: AgencyAnswer →
 //                                    {res_code, message, data} (seed §5-§7)
-//   link API (us → agency)           createDoznLinkAgency: LinkRequest → client → LinkResult with the
-//                                    agency's res_code explained for staff
+//   link API (us → agency)           createDoznLinkAgency: LinkRequest → client → LinkResult, a refusal
+//                                    as BILL_LINK_FAILED with the agency's res_code explained for staff
 // snake_case and res_codes do not leave this folder.
-import type {
-  AgencyAnswer,
-  BillKey,
-  BillLinkAgency,
-  LinkFailure,
-  LinkMode,
-  LinkResult,
-  NoticeBill,
-  NoticeQuery,
-  PayResultDelivery,
-  PrepayQuery,
+import { err, ok, type AppError } from "../../errors";
+import {
+  linkFailed,
+  type AgencyAnswer,
+  type BillKey,
+  type BillLinkAgency,
+  type LinkFailure,
+  type LinkMode,
+  type LinkResult,
+  type NoticeBill,
+  type NoticeQuery,
+  type PayResultDelivery,
+  type PrepayQuery,
 } from "../../bills/port";
 import { ADMIN_ACTION_TEXT, CARD_COMPANIES, messageFor, type DoznAdminAction } from "./codes";
 import type { DoznClient } from "./client";
@@ -149,9 +151,11 @@ export const cardCompanyName = (code: string): string => CARD_COMPANIES[code as 
 const offerFor = (action: DoznAdminAction): LinkMode | undefined =>
   action === "recreate" ? "recreate" : action === "create" ? "create" : undefined;
 
-/** Korean explanation + next step for every res_code of the seed's create / re-create tables. */
-export function explainLinkCode(code: string): LinkFailure {
-  const specific: Record<string, Omit<LinkFailure, "code">> = {
+type Explained = Omit<LinkFailure, "resultCode"> & { message: string };
+
+/** Korean explanation + next step for every res_code of the seed's create / re-create tables (a BILL_LINK_FAILED). */
+export function explainLinkCode(code: string, fallbackOffer?: LinkMode): AppError {
+  const specific: Record<string, Explained> = {
     E003: {
       message: "에이전시가 빌러 정보를 인식하지 못했습니다. (빌러 코드 또는 인증 키 오류)",
       actionText: ADMIN_ACTION_TEXT["check-config"],
@@ -207,13 +211,12 @@ export function explainLinkCode(code: string): LinkFailure {
       actionText: ADMIN_ACTION_TEXT["contact-agency"],
     },
   };
-  const s = specific[code];
-  if (s) return { code, ...s };
-  return {
-    code,
+  const s: Explained = specific[code] ?? {
     message: `에이전시 응답 ${code}: ${messageFor(code)}`,
     actionText: ADMIN_ACTION_TEXT["contact-agency"],
   };
+  const offer = s.offer ?? fallbackOffer;
+  return linkFailed({ resultCode: code, ...s, ...(offer && { offer }) });
 }
 
 /** The link API behind the domain's BillLinkAgency port. */
@@ -221,40 +224,36 @@ export function createDoznLinkAgency(client: DoznClient): BillLinkAgency {
   return {
     async issue(mode, req): Promise<LinkResult> {
       const res = mode === "create" ? await client.createLink(req) : await client.recreateLink(req);
-      if (res.ok) return { ok: true, url: res.url, expireAt: res.expireAt, expireAtText: res.expireAtWire };
-      let failure: LinkFailure;
+      if (res.ok) return ok({ url: res.url, expireAt: res.expireAt, expireAtText: res.expireAtWire });
       switch (res.kind) {
         case "provider":
-          failure = explainLinkCode(res.code);
-          if (!failure.offer) {
-            const o = offerFor(res.action);
-            if (o) failure.offer = o;
-          }
-          break;
+          return err(explainLinkCode(res.code, offerFor(res.action)));
         case "timeout":
-          failure = {
-            code: "TIMEOUT",
-            message: `에이전시가 ${Math.round(res.timeoutMs / 1000)}초 안에 응답하지 않았습니다. 링크가 만들어졌는지 알 수 없습니다.`,
-            actionText: "'링크 재생성'을 시도하세요. 등록되지 않았다는 답(E812)이면 '링크 생성'을 다시 하세요.",
-            offer: "recreate",
-          };
-          break;
+          return err(
+            linkFailed({
+              resultCode: "TIMEOUT",
+              message: `에이전시가 ${Math.round(res.timeoutMs / 1000)}초 안에 응답하지 않았습니다. 링크가 만들어졌는지 알 수 없습니다.`,
+              actionText: "'링크 재생성'을 시도하세요. 등록되지 않았다는 답(E812)이면 '링크 생성'을 다시 하세요.",
+              offer: "recreate",
+            }),
+          );
         case "network":
-          failure = {
-            code: "NETWORK",
-            message: "에이전시에 연결하지 못했습니다.",
-            actionText: ADMIN_ACTION_TEXT["retry-later"],
-          };
-          break;
+          return err(
+            linkFailed({
+              resultCode: "NETWORK",
+              message: "에이전시에 연결하지 못했습니다.",
+              actionText: ADMIN_ACTION_TEXT["retry-later"],
+            }),
+          );
         case "http":
-          failure = {
-            code: "HTTP",
-            message: `에이전시가 알 수 없는 응답(HTTP ${res.status})을 보냈습니다.`,
-            actionText: `${ADMIN_ACTION_TEXT["retry-later"]} 계속되면 에이전시에 문의하세요.`,
-          };
-          break;
+          return err(
+            linkFailed({
+              resultCode: "HTTP",
+              message: `에이전시가 알 수 없는 응답(HTTP ${res.status})을 보냈습니다.`,
+              actionText: `${ADMIN_ACTION_TEXT["retry-later"]} 계속되면 에이전시에 문의하세요.`,
+            }),
+          );
       }
-      return { ok: false, failure };
     },
   };
 }

@@ -42,9 +42,7 @@ export const resolveAttentionAction = withAdminAction<AttentionActionState, z.in
       const r = await markConsentReviewed(id, { by: admin.adminId, note, merchantId: admin.merchantId });
       await logResolution(r.ok);
       revalidatePath("/admin/attention");
-      return r.ok
-        ? ok({ ok: true, message: "확인 완료로 기록했습니다. 메모는 동의 타임라인에 남았습니다." })
-        : fail("ALREADY_RESOLVED", r.message);
+      return r.ok ? ok({ ok: true, message: "확인 완료로 기록했습니다. 메모는 동의 타임라인에 남았습니다." }) : r;
     }
     if (source === "bill") {
       const r = await resolveBillReview({ reviewId: id, merchantId: admin.merchantId, adminId: admin.adminId, note });

@@ -1,10 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { fail, ok, type FormState } from "@/lib/errors";
+import { fail, ok, type AppError, type FormState } from "@/lib/errors";
 import { createBill, updateBill } from "@/lib/bills/bills";
 import type { BillInput } from "@/lib/bills/input";
-import { issueBillLink, type LinkFailure, type LinkMode } from "@/lib/bills/links";
+import { issueBillLink, linkFailureOf, type LinkFailure, type LinkMode } from "@/lib/bills/links";
 import { checkDeep } from "@/lib/input/guard";
 import { audit, withAdminAction } from "../../../_lib/admin";
 
@@ -34,8 +34,19 @@ export const saveBillAction = withAdminAction<SaveBillState>({ perm: "bill.write
   redirect(`/admin/bills/${r.value.billId}`);
 });
 
-/** The link form shows the agency's code, what happened and what to do next (LinkFailure); `at` tells answers apart. */
-export type LinkState = { ok?: boolean; url?: string; mode?: LinkMode; failure?: LinkFailure; at?: number };
+/** What the link form shows of a refusal: the agency's code (or ours), what happened, what to do next, the button to offer. */
+export type LinkFailureView = { code: string; message: string; actionText: string; offer?: LinkMode };
+/** The link form's state; `at` tells answers apart. */
+export type LinkState = { ok?: boolean; url?: string; mode?: LinkMode; failure?: LinkFailureView; at?: number };
+
+/** Any refusal as the link panel shows it: a link refusal with its details, anything else (permission, input) by its code. */
+function linkState(e: AppError): LinkState {
+  const f: LinkFailure | undefined = linkFailureOf(e);
+  const failure: LinkFailureView = f
+    ? { code: f.resultCode, message: e.message, actionText: f.actionText, ...(f.offer && { offer: f.offer }) }
+    : { code: e.code, message: e.message, actionText: e.code === "VALIDATION" ? "입력값을 확인해 주세요." : "" };
+  return { ok: false, failure, at: Date.now() };
+}
 
 /** "2026-08-15T23:59" typed in Korea time → instant. */
 function kstLocal(v: string): Date {
@@ -47,15 +58,7 @@ const modeOf = (formData: FormData): LinkMode => (formData.get("mode") === "recr
 export const issueLinkAction = withAdminAction<LinkState>(
   {
     perm: "bill.write",
-    // a refusal before the agency is asked (permission, input) in the link panel's words
-    state: (e) => ({
-      ok: false,
-      failure: {
-        code: e.code,
-        message: e.message,
-        actionText: e.code === "VALIDATION" ? "입력값을 확인해 주세요." : "",
-      },
-    }),
+    state: linkState,
   },
   async ({ admin, formData }) => {
     const billId = String(formData.get("billId") ?? "");
@@ -77,8 +80,7 @@ export const issueLinkAction = withAdminAction<LinkState>(
       target: { type: "bill", id: billId },
       detail: { mode, ok: r.ok },
     });
-    // the agency's failure keeps its own shape (code, message, action, offer): the panel shows all of it
-    if (!r.ok) return ok({ ok: false, mode, failure: r.error, at: Date.now() });
+    if (!r.ok) return r; // → linkState: the agency's code, what happened, what to do, the button to offer
     return ok({ ok: true, mode, url: r.value.url, at: Date.now() });
   },
 );

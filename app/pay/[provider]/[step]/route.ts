@@ -89,13 +89,15 @@ export const POST = withErrors(async (req: Request, ctx: Ctx) => {
   // Form bodies only, read with a cap while reading (app/_lib/body.ts), before anything else is looked at.
   const read = await readBodyCapped(req, { maxBytes: MAX_BODY, types: ["application/x-www-form-urlencoded"] });
   if (!read.ok) {
+    const { code } = read.error;
     const why =
-      read.status === 413
+      code === "PAYLOAD_TOO_LARGE"
         ? "결제 응답이 너무 큽니다."
-        : read.status === 415
+        : code === "UNSUPPORTED_MEDIA_TYPE"
           ? "결제창에서 보낸 형식이 아닙니다. 주문 조회에서 결제 상태를 확인해 주세요."
           : "결제 응답을 읽을 수 없습니다.";
-    return messagePage("잘못된 결제 응답입니다", why, lookupLink, read.status === 413 ? 413 : 400);
+    // the payment window's page: 413 for an oversized body, 400 for anything else (as before)
+    return messagePage("잘못된 결제 응답입니다", why, lookupLink, code === "PAYLOAD_TOO_LARGE" ? 413 : 400);
   }
-  return handle(req, ctx, read.bytes);
+  return handle(req, ctx, read.value);
 });

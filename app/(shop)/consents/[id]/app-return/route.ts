@@ -17,7 +17,7 @@ export const GET = withErrors(async (req: Request, { params }: { params: Promise
     signature: q.get("signature") ?? q.get("sig") ?? undefined,
     error: q.get("error") ?? undefined,
   });
-  if (!r.ok) return seeOther(`/consents?notice=${encodeURIComponent(r.message)}`);
+  if (!r.ok) return seeOther(`/consents?notice=${encodeURIComponent(r.error.message)}`);
   await grantConsentAccess(id); // the tx_id (known only to the browser that asked) proves it
   return seeOther(`/consents/${id}`);
 });

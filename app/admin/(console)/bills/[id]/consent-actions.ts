@@ -51,7 +51,7 @@ export const requestBillConsentAction = withAdminAction<BillConsentState>(
       ["consentPerPhone", phone],
       ["consentPerIp", ip],
     ]);
-    if (!limited.ok) return fail("RATE_LIMITED", limited.message);
+    if (!limited.ok) return limited;
     const r = await requestConsentForBill({ ...admin, ip }, billId, values);
     revalidatePath(`/admin/bills/${billId}`);
     if (!r.ok) return r;

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { fail, ok, type FormState } from "@/lib/errors";
-import { refreshConsent, reRequestConsent } from "@/lib/consents/consents";
+import { refreshConsent, requestFailureOf, reRequestConsent } from "@/lib/consents/consents";
 import { consentStatusLabel } from "@/lib/consents/state";
 import { audit, withAdminAction } from "../../../../_lib/admin";
 
@@ -24,16 +24,15 @@ export const reRequestAction = withAdminAction<ConsentActionState>(
     const r = await reRequestConsent(id, { by: admin.email, merchantId: admin.merchantId });
     await audit(admin, {
       action: "consent.rerequest",
-      summary: r.ok ? "동의·서명 다시 요청" : `동의·서명 다시 요청 실패: ${r.message}`.slice(0, 300),
+      summary: r.ok ? "동의·서명 다시 요청" : `동의·서명 다시 요청 실패: ${r.error.message}`.slice(0, 300),
       target: { type: "consent", id },
-      detail: { newId: r.ok ? r.id : r.kind === "failed" ? (r.id ?? null) : null },
+      detail: { newId: r.ok ? r.value.id : (requestFailureOf(r.error)?.id ?? null) },
     });
     revalidatePath(`/admin/consents/${id}`);
-    if (r.ok) redirect(`/admin/consents/${r.id}`);
-    if (r.kind === "failed" && r.id && r.id !== id) redirect(`/admin/consents/${r.id}`);
-    return r.kind === "invalid"
-      ? fail("VALIDATION", r.message, { fields: r.errors })
-      : fail("CONSENT_REQUEST_FAILED", r.message, { id: r.id, retryable: r.retryable });
+    if (r.ok) redirect(`/admin/consents/${r.value.id}`);
+    const newId = requestFailureOf(r.error)?.id;
+    if (newId && newId !== id) redirect(`/admin/consents/${newId}`);
+    return r;
   },
 );
 

@@ -14,14 +14,13 @@ export const dynamic = "force-dynamic";
 
 export const POST = withErrors(async (req: Request, { params }: { params: Promise<{ id: string }> }) => {
   const big = refuseBody(req); // a poll carries no body
-  if (big && !big.ok)
-    return NextResponse.json({ error: { code: "VALIDATION", message: big.message } }, { status: big.status });
+  if (big) return errorResponse(big);
   const { id } = await params;
   if (!/^[a-z0-9]{20,40}$/.test(id) || !(await canSeeConsent(id)))
     return errorResponse(appError("NOT_FOUND", "요청을 찾을 수 없습니다."));
   // Each poll may ask the provider: per client IP, before anything is asked.
   const limited = await hit("consentRefreshPerIp", ipOf(req));
-  if (!limited.ok) return tooManyRequests(limited);
+  if (!limited.ok) return tooManyRequests(limited.error);
   const c = await refreshConsent(id);
   if (!c) return errorResponse(appError("NOT_FOUND", "요청을 찾을 수 없습니다."));
   return NextResponse.json(consentView(c), { headers: { "Cache-Control": "no-store" } });

@@ -13,8 +13,7 @@ export const POST = withErrors(
   withAdmin(
     async (admin, req: Request, ctx: { params: Promise<{ id: string }> }) => {
       const big = refuseBody(req);
-      if (big && !big.ok)
-        return NextResponse.json({ error: { code: "VALIDATION", message: big.message } }, { status: big.status });
+      if (big) return errorResponse(big);
       const { id } = await ctx.params;
       if (!ID.test(id)) return errorResponse(appError("NOT_FOUND", "결제를 찾을 수 없습니다."));
       const payment = await db.payment.findFirst({

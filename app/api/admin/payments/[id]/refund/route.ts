@@ -17,8 +17,7 @@ export const POST = withErrors(
       if (!ID.test(id)) return errorResponse(appError("NOT_FOUND", "결제를 찾을 수 없습니다."));
       // JSON only, at most 16 KB, read with the cap (before the payment is even looked up).
       const read = await readJsonCapped(req);
-      if (!read.ok)
-        return NextResponse.json({ error: { code: "VALIDATION", message: read.message } }, { status: read.status });
+      if (!read.ok) return errorResponse(read.error);
       const payment = await db.payment.findFirst({
         where: { id, order: { merchantId: admin.merchantId } },
         select: { id: true, provider: true },
