@@ -58,3 +58,9 @@ export function kstDate(d: Date | null | undefined): string {
 export function kstDay(now: Date, days = 0): string {
   return kstDate(new Date(now.getTime() + days * 86_400_000));
 }
+
+/** KST calendar days (YYYY-MM-DD, either end optional) → the UTC range from the first day's start to the end of the last. */
+export function kstDayRange(from?: string, to?: string): { gte?: Date; lt?: Date } {
+  const start = (d: string) => new Date(`${d}T00:00:00+09:00`);
+  return { ...(from && { gte: start(from) }), ...(to && { lt: new Date(start(to).getTime() + 86400_000) }) };
+}

@@ -2,8 +2,9 @@
 import { z } from "zod";
 import { filterDate } from "../input/filters";
 import { AUDIT_ACTIONS, auditRows, type AuditFilter } from "./audit";
+import { kstDayRange } from "../kst";
 import { kstDateTime } from "./format";
-import { csvCell } from "./orders-query";
+import { csvLine } from "./orders-query";
 
 export const auditFilterSchema = z
   .object({
@@ -28,31 +29,23 @@ export const auditFilterSchema = z
 export type AuditQuery = z.infer<typeof auditFilterSchema>;
 
 export function toAuditFilter(q: AuditQuery): AuditFilter {
-  return {
-    action: q.action || undefined,
-    actor: q.actor || undefined,
-    from: q.from ? new Date(`${q.from}T00:00:00+09:00`) : undefined,
-    to: q.to ? new Date(new Date(`${q.to}T00:00:00+09:00`).getTime() + 86_400_000) : undefined,
-  };
+  const days = kstDayRange(q.from || undefined, q.to || undefined);
+  return { action: q.action || undefined, actor: q.actor || undefined, from: days.gte, to: days.lt };
 }
 
 export async function* auditCsv(merchantId: string, q: AuditQuery) {
   yield "\uFEFF" + ["일시(KST)", "작업", "작업 코드", "직원", "내용", "대상", "대상 ID", "IP", "세부"].join(",") + "\n";
   for await (const r of auditRows(merchantId, toAuditFilter(q))) {
-    yield (
-      [
-        kstDateTime(r.createdAt),
-        AUDIT_ACTIONS[r.action as keyof typeof AUDIT_ACTIONS] ?? r.action,
-        r.action,
-        r.actorEmail,
-        r.summary,
-        r.targetType ?? "",
-        r.targetId ?? "",
-        r.ip ?? "",
-        r.detail ? JSON.stringify(r.detail) : "",
-      ]
-        .map(csvCell)
-        .join(",") + "\n"
-    );
+    yield csvLine([
+      kstDateTime(r.createdAt),
+      AUDIT_ACTIONS[r.action as keyof typeof AUDIT_ACTIONS] ?? r.action,
+      r.action,
+      r.actorEmail,
+      r.summary,
+      r.targetType ?? "",
+      r.targetId ?? "",
+      r.ip ?? "",
+      r.detail ? JSON.stringify(r.detail) : "",
+    ]);
   }
 }

@@ -1,6 +1,7 @@
 // The staff audit log: append-only (the table's rules drop UPDATE and DELETE). One row per staff
 // action that moves money, changes staff or reads personal data in bulk.
 import { db as defaultDb, type Db, type Prisma, type Tx } from "../db";
+import { batchesOf, pageOf } from "../paging";
 
 export const AUDIT_ACTIONS = {
   "auth.login": "로그인",
@@ -80,31 +81,27 @@ export async function listAudit(
 ) {
   const db = deps.db ?? defaultDb;
   const where = whereFor(merchantId, f);
-  const [total, rows] = await Promise.all([
-    db.adminAuditLog.count({ where }),
-    db.adminAuditLog.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (f.page - 1) * f.pageSize,
-      take: f.pageSize,
-    }),
-  ]);
-  return { total, rows, pages: Math.max(1, Math.ceil(total / f.pageSize)) };
+  return pageOf(
+    f,
+    () => db.adminAuditLog.count({ where }),
+    (window) =>
+      db.adminAuditLog.findMany({
+        where,
+        ...window,
+      }),
+  );
 }
 
 export async function* auditRows(merchantId: string, f: AuditFilter, deps: { db?: Db } = {}) {
   const db = deps.db ?? defaultDb;
   const where = whereFor(merchantId, f);
-  let cursor: string | undefined;
-  for (;;) {
-    const batch = await db.adminAuditLog.findMany({
+  const batches = batchesOf((window) =>
+    db.adminAuditLog.findMany({
       where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: 500,
-      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
-    });
+      ...window,
+    }),
+  );
+  for await (const batch of batches) {
     yield* batch;
-    if (batch.length < 500) return;
-    cursor = batch[batch.length - 1]!.id;
   }
 }

@@ -6,6 +6,8 @@ import type { OrderStatus } from "../generated/prisma/enums";
 import { hasControlChars } from "../input/guard";
 import { paymentStatusLabel } from "../payments/state";
 import { kstDateTime } from "./format";
+import { kstDayRange } from "../kst";
+import { batchesOf, pageOf } from "../paging";
 import { paymentMethodText, providerShort } from "./labels";
 import { orderDisplay } from "./order-display";
 
@@ -37,11 +39,6 @@ export const orderFilterSchema = z
   });
 export type OrderFilter = z.infer<typeof orderFilterSchema>;
 
-/** KST calendar day → UTC instant range. */
-function kstDayStart(d: string) {
-  return new Date(`${d}T00:00:00+09:00`);
-}
-
 export function whereFor(merchantId: string, f: OrderFilter): Prisma.OrderWhereInput {
   const where: Prisma.OrderWhereInput = { merchantId };
   if (f.status) where.status = f.status as OrderStatus;
@@ -55,9 +52,7 @@ export function whereFor(merchantId: string, f: OrderFilter): Prisma.OrderWhereI
     ];
   }
   if (f.from || f.to) {
-    const range: { gte?: Date; lt?: Date } = {};
-    if (f.from) range.gte = kstDayStart(f.from);
-    if (f.to) range.lt = new Date(kstDayStart(f.to).getTime() + 86400_000);
+    const range = kstDayRange(f.from, f.to);
     if (f.basis === "paid") where.paidAt = range;
     else if (f.basis === "refunded")
       where.payments = { some: { refunds: { some: { status: "DONE", completedAt: range } } } };
@@ -69,26 +64,28 @@ export function whereFor(merchantId: string, f: OrderFilter): Prisma.OrderWhereI
 export async function listOrders(merchantId: string, f: OrderFilter, deps: { db?: Db } = {}) {
   const db = deps.db ?? defaultDb;
   const where = whereFor(merchantId, f);
-  const [total, rows] = await Promise.all([
-    db.order.count({ where }),
-    db.order.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (f.page - 1) * f.pageSize,
-      take: f.pageSize,
-      include: {
-        payments: {
-          orderBy: { createdAt: "desc" },
-          take: 1,
-          select: { provider: true, status: true, method: true, device: true },
+  return pageOf(
+    f,
+    () => db.order.count({ where }),
+    (window) =>
+      db.order.findMany({
+        where,
+        ...window,
+        include: {
+          payments: {
+            orderBy: { createdAt: "desc" },
+            take: 1,
+            select: { provider: true, status: true, method: true, device: true },
+          },
         },
-      },
-    }),
-  ]);
-  return { total, page: f.page, pageSize: f.pageSize, pages: Math.max(1, Math.ceil(total / f.pageSize)), rows };
+      }),
+  );
 }
 
 export { kstDateTime };
+
+/** One CSV line (cells escaped by csvCell, newline included). */
+export const csvLine = (cells: readonly unknown[]) => cells.map(csvCell).join(",") + "\n";
 
 export function csvCell(v: unknown): string {
   let s = v instanceof Date ? kstDateTime(v) : String(v ?? "");
@@ -119,7 +116,7 @@ export async function* ordersCsv(
   const where = whereFor(merchantId, { ...f, page: 1, pageSize: 1 });
   yield (
     "\uFEFF" +
-    [
+    csvLine([
       "주문번호",
       "주문일시(KST)",
       "주문 상태",
@@ -138,16 +135,12 @@ export async function* ordersCsv(
       "결제일시(KST)",
       "환불금액",
       "최근 환불일시(KST)",
-    ].join(",") +
-    "\n"
+    ])
   );
-  let cursor: string | undefined;
-  for (;;) {
-    const batch = await db.order.findMany({
+  const batches = batchesOf((window) =>
+    db.order.findMany({
       where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: 500,
-      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+      ...window,
       include: {
         payments: {
           orderBy: { createdAt: "desc" },
@@ -163,7 +156,9 @@ export async function* ordersCsv(
           },
         },
       },
-    });
+    }),
+  );
+  for await (const batch of batches) {
     for (const o of batch) {
       const p = o.payments.find((x) => CHARGED_STATUSES.has(x.status)) ?? o.payments[0];
       const lastRefund = o.payments
@@ -171,32 +166,26 @@ export async function* ordersCsv(
         .map((r) => r.completedAt ?? r.createdAt)
         .sort((a, b) => b.getTime() - a.getTime())[0];
       const issuer = (p?.cardInfo as { issuer?: string } | null)?.issuer ?? "";
-      yield (
-        [
-          o.orderNumber,
-          o.createdAt,
-          orderDisplay(o.status, o.payments[0]?.status).label,
-          o.buyerName,
-          o.buyerPhone,
-          o.buyerEmail,
-          o.itemSummary,
-          o.totalAmount,
-          o.taxFreeAmount,
-          o.vatAmount,
-          p ? (providerShort[p.provider] ?? p.provider) : "",
-          p?.method ? paymentMethodText(p.method, p.device) : "",
-          issuer,
-          p?.tid ?? "",
-          p ? (paymentStatusLabel[p.status] ?? p.status) : "",
-          p?.approvedAt ?? o.paidAt ?? "",
-          o.refundedAmount,
-          lastRefund ?? "",
-        ]
-          .map(csvCell)
-          .join(",") + "\n"
-      );
+      yield csvLine([
+        o.orderNumber,
+        o.createdAt,
+        orderDisplay(o.status, o.payments[0]?.status).label,
+        o.buyerName,
+        o.buyerPhone,
+        o.buyerEmail,
+        o.itemSummary,
+        o.totalAmount,
+        o.taxFreeAmount,
+        o.vatAmount,
+        p ? (providerShort[p.provider] ?? p.provider) : "",
+        p?.method ? paymentMethodText(p.method, p.device) : "",
+        issuer,
+        p?.tid ?? "",
+        p ? (paymentStatusLabel[p.status] ?? p.status) : "",
+        p?.approvedAt ?? o.paidAt ?? "",
+        o.refundedAmount,
+        lastRefund ?? "",
+      ]);
     }
-    if (batch.length < 500) return;
-    cursor = batch[batch.length - 1]!.id;
   }
 }

@@ -4,7 +4,8 @@
 // Streams in batches of 500, so memory stays flat however many bills match.
 import { z } from "zod";
 import { db as defaultDb, type Db } from "../db";
-import { csvCell } from "../admin/orders-query";
+import { csvLine } from "../admin/orders-query";
+import { batchesOf } from "../paging";
 import { cardCompanyName } from "./providers";
 import { billFilterSchema, billWhere, type BillFilter } from "./query";
 import { billStatusLabel } from "./state";
@@ -68,55 +69,48 @@ export async function* billsCsv(merchantId: string, f: Omit<BillFilter, "page" |
   const db = deps.db ?? defaultDb;
   const where = billWhere(merchantId, f);
   yield "\uFEFF" + BILL_CSV_HEADER.join(",") + "\n";
-  let cursor: string | undefined;
-  for (;;) {
-    const batch = await db.bill.findMany({
+  const batches = batchesOf((window) =>
+    db.bill.findMany({
       where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: 500,
+      ...window,
       include: {
         customer: { select: { name: true } },
         payments: { orderBy: { paidAt: "asc" }, select: { payId: true, payBy: true, cardCompany: true, paidAt: true } },
         cancellations: { where: { status: "APPLIED" }, select: { cancelledAt: true } },
         _count: { select: { links: true } },
       },
-      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
-    });
+    }),
+  );
+  for await (const batch of batches) {
     for (const b of batch) {
       const last = b.payments[b.payments.length - 1];
       const methods = [...new Set(b.payments.map((p) => payByText[p.payBy] ?? p.payBy))];
       const cards = [...new Set(b.payments.flatMap((p) => (p.cardCompany ? [cardCompanyName(p.cardCompany)] : [])))];
-      yield (
-        [
-          b.billerNoticeKey,
-          b.billerUserKey,
-          b.customer.name,
-          b.title,
-          ym(b.billedYearMonth),
-          b.ordinal ?? "",
-          b.amount,
-          b.taxFreeAmount,
-          b.vatAmount,
-          expireTypeText[b.expireType] ?? b.expireType,
-          ymd(b.payExpireDate),
-          ymd(b.secondPayExpireDate),
-          billStatusLabel[b.status] ?? b.status,
-          b.paidAmount,
-          latest([last?.paidAt, b.paidAt]) ?? "",
-          methods.join(" / "),
-          cards.join(" / "),
-          b.payments.map((p) => p.payId.toString()).join(" "),
-          b.cancelledAmount,
-          latest([...b.cancellations.map((c) => c.cancelledAt), b.cancelledAt]) ?? "",
-          b._count.links > 0 ? "발급" : "미발급",
-          b.createdAt,
-        ]
-          .map(csvCell)
-          .join(",") + "\n"
-      );
+      yield csvLine([
+        b.billerNoticeKey,
+        b.billerUserKey,
+        b.customer.name,
+        b.title,
+        ym(b.billedYearMonth),
+        b.ordinal ?? "",
+        b.amount,
+        b.taxFreeAmount,
+        b.vatAmount,
+        expireTypeText[b.expireType] ?? b.expireType,
+        ymd(b.payExpireDate),
+        ymd(b.secondPayExpireDate),
+        billStatusLabel[b.status] ?? b.status,
+        b.paidAmount,
+        latest([last?.paidAt, b.paidAt]) ?? "",
+        methods.join(" / "),
+        cards.join(" / "),
+        b.payments.map((p) => p.payId.toString()).join(" "),
+        b.cancelledAmount,
+        latest([...b.cancellations.map((c) => c.cancelledAt), b.cancelledAt]) ?? "",
+        b._count.links > 0 ? "발급" : "미발급",
+        b.createdAt,
+      ]);
     }
-    if (batch.length < 500) return;
-    cursor = batch[batch.length - 1]!.id;
   }
 }
 

@@ -1,6 +1,8 @@
 // Staff bill search, shared by the admin page and the CSV export.
 import { z } from "zod";
 import { db as defaultDb, type Db, type Prisma } from "../db";
+import { kstDayRange } from "../kst";
+import { pageOf } from "../paging";
 import { BILL_STATUSES } from "./state";
 
 const blank = z.literal("").transform(() => undefined);
@@ -54,9 +56,7 @@ export function billWhere(merchantId: string, f: Omit<BillFilter, "page" | "page
   if (f.customer) where.billerUserKey = f.customer;
   if (f.due && !f.status) where.status = { in: ["UNPAID", "CANCELLED", "PARTIALLY_PAID"] };
   if (f.from || f.to) {
-    const range: { gte?: Date; lt?: Date } = {};
-    if (f.from) range.gte = new Date(`${f.from}T00:00:00+09:00`);
-    if (f.to) range.lt = new Date(new Date(`${f.to}T00:00:00+09:00`).getTime() + 86400_000);
+    const range = kstDayRange(f.from, f.to);
     if (f.basis === "paid") where.paidAt = range;
     else where.createdAt = range;
   }
@@ -74,17 +74,16 @@ export function billWhere(merchantId: string, f: Omit<BillFilter, "page" | "page
 export async function listBills(merchantId: string, f: BillFilter, deps: { db?: Db } = {}) {
   const db = deps.db ?? defaultDb;
   const where = billWhere(merchantId, f);
-  const [total, rows] = await Promise.all([
-    db.bill.count({ where }),
-    db.bill.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (f.page - 1) * f.pageSize,
-      take: f.pageSize,
-      include: { customer: { select: { name: true } }, _count: { select: { links: true } } },
-    }),
-  ]);
-  return { total, page: f.page, pageSize: f.pageSize, pages: Math.max(1, Math.ceil(total / f.pageSize)), rows };
+  return pageOf(
+    f,
+    () => db.bill.count({ where }),
+    (window) =>
+      db.bill.findMany({
+        where,
+        ...window,
+        include: { customer: { select: { name: true } }, _count: { select: { links: true } } },
+      }),
+  );
 }
 
 // The CSV export of this list: lib/bills/csv.ts.

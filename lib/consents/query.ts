@@ -5,7 +5,9 @@ import { z } from "zod";
 import { filterDate } from "../input/filters";
 import { db as defaultDb, type Db, type Prisma } from "../db";
 import type { ConsentStatus } from "../generated/prisma/enums";
-import { csvCell } from "../admin/orders-query";
+import { csvLine } from "../admin/orders-query";
+import { kstDayRange } from "../kst";
+import { batchesOf, pageOf } from "../paging";
 import { readOrderNumber } from "../orders/order-number";
 import { maskName, maskPhone } from "../shop/order-access";
 import { maskAccountNumber } from "../admin/format";
@@ -35,8 +37,6 @@ export const consentFilterSchema = z.object({
 });
 export type ConsentFilter = z.infer<typeof consentFilterSchema>;
 
-const kstDayStart = (d: string) => new Date(`${d}T00:00:00+09:00`);
-
 export function consentWhere(merchantId: string, f: ConsentFilter): Prisma.ConsentRequestWhereInput {
   const where: Prisma.ConsentRequestWhereInput = { merchantId };
   if (f.status) where.status = f.status;
@@ -56,9 +56,7 @@ export function consentWhere(merchantId: string, f: ConsentFilter): Prisma.Conse
     ];
   }
   if (f.from || f.to) {
-    const range: { gte?: Date; lt?: Date } = {};
-    if (f.from) range.gte = kstDayStart(f.from);
-    if (f.to) range.lt = new Date(kstDayStart(f.to).getTime() + 86400_000);
+    const range = kstDayRange(f.from, f.to);
     if (f.basis === "verified") where.verifiedAt = range;
     else where.createdAt = range;
   }
@@ -68,33 +66,32 @@ export function consentWhere(merchantId: string, f: ConsentFilter): Prisma.Conse
 export async function listConsents(merchantId: string, f: ConsentFilter, deps: { db?: Db } = {}) {
   const db = deps.db ?? defaultDb;
   const where = consentWhere(merchantId, f);
-  const [total, rows] = await Promise.all([
-    db.consentRequest.count({ where }),
-    db.consentRequest.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (f.page - 1) * f.pageSize,
-      take: f.pageSize,
-      select: {
-        id: true,
-        kind: true,
-        channel: true,
-        status: true,
-        receiptId: true,
-        customerName: true,
-        customerPhone: true,
-        bankName: true,
-        bankAccountLast4: true,
-        documentTitle: true,
-        failureCode: true,
-        createdAt: true,
-        verifiedAt: true,
-        order: { select: { orderNumber: true } },
-        billId: true,
-      },
-    }),
-  ]);
-  return { total, page: f.page, pageSize: f.pageSize, pages: Math.max(1, Math.ceil(total / f.pageSize)), rows };
+  return pageOf(
+    f,
+    () => db.consentRequest.count({ where }),
+    (window) =>
+      db.consentRequest.findMany({
+        where,
+        ...window,
+        select: {
+          id: true,
+          kind: true,
+          channel: true,
+          status: true,
+          receiptId: true,
+          customerName: true,
+          customerPhone: true,
+          bankName: true,
+          bankAccountLast4: true,
+          documentTitle: true,
+          failureCode: true,
+          createdAt: true,
+          verifiedAt: true,
+          order: { select: { orderNumber: true } },
+          billId: true,
+        },
+      }),
+  );
 }
 
 /** The latest configuration error in the timeline (last 24 h), for the admin banner. */
@@ -117,7 +114,7 @@ export async function* consentsCsv(
   const where = consentWhere(merchantId, { ...f, page: 1, pageSize: 1 });
   yield (
     "\uFEFF" +
-    [
+    csvLine([
       "요청ID",
       "종류",
       "방식",
@@ -135,44 +132,36 @@ export async function* consentsCsv(
       "검증일시",
       "주문번호",
       "청구서ID",
-    ].join(",") +
-    "\n"
+    ])
   );
-  let cursor: string | undefined;
-  for (;;) {
-    const batch = await db.consentRequest.findMany({
+  const batches = batchesOf((window) =>
+    db.consentRequest.findMany({
       where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: 500,
-      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+      ...window,
       include: { order: { select: { orderNumber: true } } },
-    });
+    }),
+  );
+  for await (const batch of batches) {
     for (const c of batch) {
-      yield (
-        [
-          c.id,
-          consentKindLabel[c.kind],
-          c.channel === "APP" ? "앱투앱" : "톡메시지",
-          consentStatusLabel[c.status],
-          c.receiptId ?? "",
-          maskName(c.customerName),
-          maskPhone(c.customerPhone),
-          c.bankName ?? "",
-          c.bankAccountLast4 ? maskAccountNumber(c.bankAccountLast4) : "",
-          c.documentTitle ?? "",
-          c.documentHash ?? "",
-          c.failureCode ?? "",
-          c.requestedAt ?? c.createdAt,
-          c.completedAt ?? "",
-          c.verifiedAt ?? "",
-          c.order?.orderNumber ?? "",
-          c.billId ?? "",
-        ]
-          .map(csvCell)
-          .join(",") + "\n"
-      );
+      yield csvLine([
+        c.id,
+        consentKindLabel[c.kind],
+        c.channel === "APP" ? "앱투앱" : "톡메시지",
+        consentStatusLabel[c.status],
+        c.receiptId ?? "",
+        maskName(c.customerName),
+        maskPhone(c.customerPhone),
+        c.bankName ?? "",
+        c.bankAccountLast4 ? maskAccountNumber(c.bankAccountLast4) : "",
+        c.documentTitle ?? "",
+        c.documentHash ?? "",
+        c.failureCode ?? "",
+        c.requestedAt ?? c.createdAt,
+        c.completedAt ?? "",
+        c.verifiedAt ?? "",
+        c.order?.orderNumber ?? "",
+        c.billId ?? "",
+      ]);
     }
-    if (batch.length < 500) return;
-    cursor = batch[batch.length - 1]!.id;
   }
 }

@@ -14,12 +14,7 @@ export type PayUpDecision = "ok" | "retry" | "fail" | "reconcile";
 export type PayUpAudience = "customer" | "admin";
 export type PayUpOp = "order" | "pay" | "cancel";
 
-export type PayUpCodeInfo = {
-  seedMessage: string;
-  message: string;
-  audience: PayUpAudience;
-  decision: PayUpDecision;
-};
+export type PayUpCodeInfo = { seedMessage: string; message: string; audience: PayUpAudience; decision: PayUpDecision };
 
 export const PAYUP_CODES = {
   "0000": { seedMessage: "성공", message: "정상 처리되었습니다.", audience: "customer", decision: "ok" },
