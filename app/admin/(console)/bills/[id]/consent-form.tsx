@@ -55,117 +55,69 @@ export function BillConsentForm({
         </div>
       </fieldset>
       <div className="grid gap-3 sm:grid-cols-3">
-        <Field
-          prefix="bc"
-          compact
+        <BcField
           id="name"
           label="성명"
           defaultValue={v.name || onFile.name || ""}
           error={err.name}
           maxLength={20}
-          autoComplete="off"
           required
         />
-        <Field
-          prefix="bc"
-          compact
+        <BcField
           id="phone"
           label="휴대폰"
           inputMode="tel"
           defaultValue={v.phone}
           error={err.phone}
           maxLength={20}
-          autoComplete="off"
           placeholder="010-1234-5678"
-          hint={onFile.phoneMasked ? `비워 두면 ${onFile.phoneMasked}` : "고객번호와 별개의 연락처"}
-          required={!onFile.phoneMasked}
+          {...keptOnFile(onFile.phoneMasked, "고객번호와 별개의 연락처")}
         />
-        <Field
-          prefix="bc"
-          compact
+        <BcField
           id="birthday"
           label="생년월일"
           inputMode="numeric"
           defaultValue={v.birthday}
           error={err.birthday}
           maxLength={10}
-          autoComplete="off"
           placeholder="19900131"
-          hint={onFile.birthMasked ? `비워 두면 ${onFile.birthMasked}` : "8자리"}
-          required={!onFile.birthMasked}
+          {...keptOnFile(onFile.birthMasked, "8자리")}
         />
       </div>
       {kind === "CMS" ? (
         <div className="grid gap-3 sm:grid-cols-3">
-          <div className="min-w-0">
-            <label className="label" htmlFor="bc-bankName">
-              출금 은행
-            </label>
-            <select
-              id="bc-bankName"
-              name="bankName"
-              className="input"
-              defaultValue={v.bankName || onFile.bankName || ""}
-              aria-invalid={err.bankName ? true : undefined}
-              aria-describedby={err.bankName ? "bc-bankName-error" : undefined}
-            >
-              <option value="">선택</option>
-              {banks.map((b) => (
-                <option key={b} value={b}>
-                  {b}
-                </option>
-              ))}
-            </select>
-            {err.bankName && (
-              <p id="bc-bankName-error" className="mt-1 text-xs text-red-700">
-                {err.bankName}
-              </p>
-            )}
-          </div>
-          <Field
-            prefix="bc"
-            compact
+          <SelectField
+            id="bankName"
+            label="출금 은행"
+            defaultValue={v.bankName || onFile.bankName || ""}
+            error={err.bankName}
+            options={[["", "선택"], ...banks.map((b) => [b, b] as const)]}
+          />
+          <BcField
             id="accountNumber"
             label="계좌번호"
             inputMode="numeric"
             error={err.accountNumber}
             maxLength={40}
-            autoComplete="off"
-            hint={onFile.accountMasked ? `비워 두면 ${onFile.accountMasked}` : "숫자와 '-'"}
-            required={!onFile.accountMasked}
+            {...keptOnFile(onFile.accountMasked, "숫자와 '-'")}
           />
-          <Field
-            prefix="bc"
-            compact
+          <BcField
             id="accountHolder"
             label="예금주"
             defaultValue={v.accountHolder || onFile.accountHolder || ""}
             error={err.accountHolder}
             maxLength={20}
-            autoComplete="off"
             required
           />
         </div>
       ) : (
-        <div className="min-w-0">
-          <label className="label" htmlFor="bc-document">
-            서명할 문서
-          </label>
-          <select
-            id="bc-document"
-            name="document"
-            className="input"
-            defaultValue={v.document || documents[0]?.key}
-            aria-invalid={err.document ? true : undefined}
-          >
-            {documents.map((d) => (
-              <option key={d.key} value={d.key}>
-                {d.title}
-              </option>
-            ))}
-          </select>
-          {err.document && <p className="mt-1 text-xs text-red-700">{err.document}</p>}
-        </div>
+        <SelectField
+          id="document"
+          label="서명할 문서"
+          defaultValue={v.document || documents[0]?.key}
+          error={err.document}
+          options={documents.map((d) => [d.key, d.title] as const)}
+        />
       )}
       {s.message && (
         <p
@@ -194,5 +146,58 @@ export function BillConsentForm({
         </p>
       </div>
     </form>
+  );
+}
+
+/** A value kept on the billed customer may be left blank (the hint shows what is used); else it is required. */
+const keptOnFile = (masked: string | null, hint: string) => ({
+  hint: masked ? `비워 두면 ${masked}` : hint,
+  required: !masked,
+});
+
+/** The form's text fields: ids and test ids prefixed "bc" (the page has other forms), laid out in a grid. */
+function BcField(props: Omit<React.ComponentProps<typeof Field>, "prefix" | "compact">) {
+  return <Field prefix="bc" compact autoComplete="off" {...props} />;
+}
+
+/** A labelled select over [value, label] pairs, with its error under it (ids as BcField's). */
+function SelectField({
+  id,
+  label,
+  defaultValue,
+  error,
+  options,
+}: {
+  id: string;
+  label: string;
+  defaultValue: string | undefined;
+  error: string | undefined;
+  options: ReadonlyArray<readonly [string, string]>;
+}) {
+  return (
+    <div className="min-w-0">
+      <label className="label" htmlFor={`bc-${id}`}>
+        {label}
+      </label>
+      <select
+        id={`bc-${id}`}
+        name={id}
+        className="input"
+        defaultValue={defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `bc-${id}-error` : undefined}
+      >
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+      {error && (
+        <p id={`bc-${id}-error`} className="mt-1 text-xs text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
   );
 }

@@ -1,9 +1,11 @@
 "use client";
 import { useActionState, useMemo, useState } from "react";
+import { Field } from "../../../../_components/field";
 import { SubmitButton } from "../../../../_components/submit-button";
 import { refundAction, type RefundState } from "./actions";
 
 const won = (n: number) => `${n.toLocaleString("ko-KR")}원`;
+const digits = (v: string) => v.replace(/[^\d]/g, "");
 
 export function RefundForm(props: {
   paymentId: string;
@@ -56,30 +58,20 @@ export function RefundForm(props: {
         <>
           {props.partialAllowed ? (
             <div className="grid gap-3 sm:grid-cols-2">
-              <div>
-                <label className="label" htmlFor="refund-amount">
-                  환불 금액 (최대 {won(props.remaining)})
-                </label>
-                <input
-                  id="refund-amount"
-                  className="input"
-                  inputMode="numeric"
-                  value={amount}
-                  onChange={(e) => setAmount(e.target.value.replace(/[^\d]/g, ""))}
-                />
-              </div>
-              <div>
-                <label className="label" htmlFor="refund-taxfree">
-                  그중 면세 금액 (남은 면세 {won(props.remainingTaxFree)})
-                </label>
-                <input
-                  id="refund-taxfree"
-                  className="input"
-                  inputMode="numeric"
-                  value={taxFree ?? String(proposedTaxFree)}
-                  onChange={(e) => setTaxFree(e.target.value.replace(/[^\d]/g, ""))}
-                />
-              </div>
+              <Field
+                id="refund-amount"
+                label={`환불 금액 (최대 ${won(props.remaining)})`}
+                inputMode="numeric"
+                value={amount}
+                onChange={(e) => setAmount(digits(e.target.value))}
+              />
+              <Field
+                id="refund-taxfree"
+                label={`그중 면세 금액 (남은 면세 ${won(props.remainingTaxFree)})`}
+                inputMode="numeric"
+                value={taxFree ?? String(proposedTaxFree)}
+                onChange={(e) => setTaxFree(digits(e.target.value))}
+              />
             </div>
           ) : (
             // PayUp (KCP) cancels a payment only in full (seed 002: no partial-cancel request), so there
@@ -98,19 +90,14 @@ export function RefundForm(props: {
               </p>
             </div>
           )}
-          <div>
-            <label className="label" htmlFor="refund-reason">
-              환불 사유
-            </label>
-            <input
-              id="refund-reason"
-              className="input"
-              maxLength={200}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              placeholder="예: 고객 요청 (상품 1개 반품)"
-            />
-          </div>
+          <Field
+            id="refund-reason"
+            label="환불 사유"
+            maxLength={200}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            placeholder="예: 고객 요청 (상품 1개 반품)"
+          />
           {error && amount !== "" && (reason.trim() || !error.includes("사유")) ? (
             <p className="text-sm text-red-600">{error}</p>
           ) : (
