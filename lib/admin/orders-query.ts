@@ -61,24 +61,18 @@ export function whereFor(merchantId: string, f: OrderFilter): Prisma.OrderWhereI
   return where;
 }
 
+/** An order's payments, newest first, and what the list shows of them (the export adds its columns). */
+const newestFirst = { orderBy: { createdAt: "desc" } } as const;
+const PAYMENT_SUMMARY = { provider: true, status: true, method: true, device: true } as const;
+
 export async function listOrders(merchantId: string, f: OrderFilter, deps: { db?: Db } = {}) {
   const db = deps.db ?? defaultDb;
   const where = whereFor(merchantId, f);
+  const include = { payments: { ...newestFirst, take: 1, select: PAYMENT_SUMMARY } };
   return pageOf(
     f,
     () => db.order.count({ where }),
-    (window) =>
-      db.order.findMany({
-        where,
-        ...window,
-        include: {
-          payments: {
-            orderBy: { createdAt: "desc" },
-            take: 1,
-            select: { provider: true, status: true, method: true, device: true },
-          },
-        },
-      }),
+    (window) => db.order.findMany({ where, ...window, include }),
   );
 }
 
@@ -143,12 +137,9 @@ export async function* ordersCsv(
       ...window,
       include: {
         payments: {
-          orderBy: { createdAt: "desc" },
+          ...newestFirst,
           select: {
-            provider: true,
-            status: true,
-            method: true,
-            device: true,
+            ...PAYMENT_SUMMARY,
             tid: true,
             cardInfo: true,
             approvedAt: true,

@@ -74,15 +74,11 @@ export function billWhere(merchantId: string, f: Omit<BillFilter, "page" | "page
 export async function listBills(merchantId: string, f: BillFilter, deps: { db?: Db } = {}) {
   const db = deps.db ?? defaultDb;
   const where = billWhere(merchantId, f);
+  const include = { customer: { select: { name: true } }, _count: { select: { links: true } } };
   return pageOf(
     f,
     () => db.bill.count({ where }),
-    (window) =>
-      db.bill.findMany({
-        where,
-        ...window,
-        include: { customer: { select: { name: true } }, _count: { select: { links: true } } },
-      }),
+    (window) => db.bill.findMany({ where, ...window, include }),
   );
 }
 

@@ -63,34 +63,32 @@ export function consentWhere(merchantId: string, f: ConsentFilter): Prisma.Conse
   return where;
 }
 
+/** What the staff list shows of a consent. */
+const LIST_COLUMNS = {
+  id: true,
+  kind: true,
+  channel: true,
+  status: true,
+  receiptId: true,
+  customerName: true,
+  customerPhone: true,
+  bankName: true,
+  bankAccountLast4: true,
+  documentTitle: true,
+  failureCode: true,
+  createdAt: true,
+  verifiedAt: true,
+  order: { select: { orderNumber: true } },
+  billId: true,
+} as const;
+
 export async function listConsents(merchantId: string, f: ConsentFilter, deps: { db?: Db } = {}) {
   const db = deps.db ?? defaultDb;
   const where = consentWhere(merchantId, f);
   return pageOf(
     f,
     () => db.consentRequest.count({ where }),
-    (window) =>
-      db.consentRequest.findMany({
-        where,
-        ...window,
-        select: {
-          id: true,
-          kind: true,
-          channel: true,
-          status: true,
-          receiptId: true,
-          customerName: true,
-          customerPhone: true,
-          bankName: true,
-          bankAccountLast4: true,
-          documentTitle: true,
-          failureCode: true,
-          createdAt: true,
-          verifiedAt: true,
-          order: { select: { orderNumber: true } },
-          billId: true,
-        },
-      }),
+    (window) => db.consentRequest.findMany({ where, ...window, select: LIST_COLUMNS }),
   );
 }
 
