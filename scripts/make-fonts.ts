@@ -126,7 +126,8 @@ for (const [w, name] of Object.entries(WEIGHTS) as [string, string][]) {
   const cps = chars.map((c) => c.codePointAt(0)!);
   preloads.push(`/fonts/${file}`);
   faces.push(
-    `@font-face {\n  font-family: "Pretendard";\n  font-style: normal;\n  font-weight: ${w};\n  font-display: swap;\n  src: url("/fonts/${file}") format("woff2");\n  unicode-range: ${fmt(toRanges(cps))};\n}`,
+    // one line a face (the file is data: .prettierignore leaves it as written)
+    `@font-face { font-family: "Pretendard"; font-style: normal; font-weight: ${w}; font-display: swap; src: url("/fonts/${file}") format("woff2"); unicode-range: ${fmt(toRanges(cps))}; }`,
   );
   console.log(`core ${w}: ${chars.length} characters, ${(font.length / 1000).toFixed(1)} kB → public/fonts/${file}`);
 }
