@@ -82,20 +82,30 @@ export function describeKakaoPayError(code: string): KakaoPayCodeInfo & { known:
 // is "pending". FAIL_AUTH_PASSWORD is not terminal: the user can enter the password again.
 export type KakaoPayStatusReading = "charged" | "aborted" | "failed" | "pending";
 
+const reading =
+  (r: KakaoPayStatusReading) =>
+  (meaning: string): { reading: KakaoPayStatusReading; meaning: string } => ({ reading: r, meaning });
+const [pending, charged, aborted, failed] = [
+  reading("pending"),
+  reading("charged"),
+  reading("aborted"),
+  reading("failed"),
+];
+
 export const KAKAOPAY_STATUSES: Record<string, { reading: KakaoPayStatusReading; meaning: string }> = {
-  READY: { reading: "pending", meaning: "결제 요청" },
-  SEND_TMS: { reading: "pending", meaning: "결제 요청 메시지(TMS) 발송 완료" },
-  OPEN_PAYMENT: { reading: "pending", meaning: "사용자가 카카오페이 결제 화면 진입" },
-  SELECT_METHOD: { reading: "pending", meaning: "결제 수단 선택, 인증 완료" },
-  ARS_WAITING: { reading: "pending", meaning: "ARS 인증 진행 중" },
-  AUTH_PASSWORD: { reading: "pending", meaning: "비밀번호 인증 완료" },
-  ISSUED_SID: { reading: "pending", meaning: "SID 발급 완료" },
-  FAIL_AUTH_PASSWORD: { reading: "pending", meaning: "사용자 비밀번호 인증 실패(재시도 가능)" },
-  SUCCESS_PAYMENT: { reading: "charged", meaning: "결제 완료" },
-  PART_CANCEL_PAYMENT: { reading: "charged", meaning: "부분 취소" },
-  CANCEL_PAYMENT: { reading: "charged", meaning: "결제된 금액 모두 취소" },
-  QUIT_PAYMENT: { reading: "aborted", meaning: "사용자가 결제 중단" },
-  FAIL_PAYMENT: { reading: "failed", meaning: "결제 승인 실패" },
+  READY: pending("결제 요청"),
+  SEND_TMS: pending("결제 요청 메시지(TMS) 발송 완료"),
+  OPEN_PAYMENT: pending("사용자가 카카오페이 결제 화면 진입"),
+  SELECT_METHOD: pending("결제 수단 선택, 인증 완료"),
+  ARS_WAITING: pending("ARS 인증 진행 중"),
+  AUTH_PASSWORD: pending("비밀번호 인증 완료"),
+  ISSUED_SID: pending("SID 발급 완료"),
+  FAIL_AUTH_PASSWORD: pending("사용자 비밀번호 인증 실패(재시도 가능)"),
+  SUCCESS_PAYMENT: charged("결제 완료"),
+  PART_CANCEL_PAYMENT: charged("부분 취소"),
+  CANCEL_PAYMENT: charged("결제된 금액 모두 취소"),
+  QUIT_PAYMENT: aborted("사용자가 결제 중단"),
+  FAIL_PAYMENT: failed("결제 승인 실패"),
 };
 
 export const readKakaoPayStatus = (status: string): KakaoPayStatusReading =>
