@@ -15,6 +15,7 @@
 // buffer their bodies for the proxy first.
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
+import { ErrorCodes, httpStatus } from "@/lib/errors";
 import { checkEntries, checkPath, checkQuery, MULTILINE_FIELDS, type InputProblem } from "@/lib/input/guard";
 import { contentSecurityPolicy, cspSourcesFromEnv, newNonce, securityHeaders } from "@/lib/security/headers";
 
@@ -33,17 +34,12 @@ function withHeaders(res: NextResponse, pathname: string, csp?: string) {
   return res;
 }
 
-function refuse(req: NextRequest, status: 400 | 413, message: string) {
+function refuse(req: NextRequest, code: "BAD_REQUEST" | "PAYLOAD_TOO_LARGE", message: string) {
   const { pathname } = req.nextUrl;
+  const status = httpStatus(code);
   const headers = { "Cache-Control": "no-store" };
   if (isApi(pathname) || req.headers.get("next-action") || !(req.headers.get("accept") ?? "").includes("text/html")) {
-    return withHeaders(
-      NextResponse.json(
-        { error: { code: status === 413 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST", message } },
-        { status, headers },
-      ),
-      pathname,
-    );
+    return withHeaders(NextResponse.json({ error: { code, message } }, { status, headers }), pathname);
   }
   const html = `<!doctype html><html lang="ko"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>잘못된 요청 · 카카오 체크아웃</title></head><body style="font-family:system-ui,sans-serif;max-width:420px;margin:60px auto;padding:0 20px;text-align:center"><h1 style="font-size:20px">잘못된 요청입니다</h1><p>${message}</p><p><a href="/">처음으로</a></p></body></html>`;
   return withHeaders(
@@ -81,11 +77,12 @@ export async function actionBodyProblem(req: NextRequest): Promise<InputProblem 
 export async function proxy(req: NextRequest) {
   const { pathname } = req.nextUrl;
   const problem = inputProblem(req);
-  if (problem) return refuse(req, 400, problem.message);
+  if (problem) return refuse(req, "BAD_REQUEST", problem.message);
   const declared = Number(req.headers.get("content-length") ?? 0);
-  if (Number.isFinite(declared) && declared > MAX_PROXIED_BODY) return refuse(req, 413, "요청 본문이 너무 큽니다.");
+  if (Number.isFinite(declared) && declared > MAX_PROXIED_BODY)
+    return refuse(req, "PAYLOAD_TOO_LARGE", ErrorCodes.PAYLOAD_TOO_LARGE.message);
   const bodyProblem = await actionBodyProblem(req);
-  if (bodyProblem) return refuse(req, 400, bodyProblem.message);
+  if (bodyProblem) return refuse(req, "BAD_REQUEST", bodyProblem.message);
 
   const hasCookie = Boolean(req.cookies.get(SESSION_COOKIE)?.value);
   if (pathname.startsWith("/api/admin") && !hasCookie) {
