@@ -335,34 +335,61 @@ export async function listFromSearch<S extends z.ZodType, R>(
 export type Column<R> = ColumnHead & { className?: string; link?: boolean; cell: (row: R) => ReactNode };
 
 /**
- * A whole list screen: header (title + `actions`), `notice`, the filter error, `beforeFilters`, the filter
- * form (`filters` in a grid of `filterClassName`), `afterFilters`, the count, the rows as cards (`card`) and
- * as a table (`columns`), the empty text and the pagination. Test ids `${name}-cards` / `${name}-table`.
- * The page states its query, filters and columns; the cells are its own functions, so it masks what it must.
+ * What a ListPage shows, rendered by the page: the rows' cards and cells are the page's own render
+ * functions run here, so the list components receive rendered (masked) text only, never the records.
  */
-export function ListPage<R extends { id: string }>(props: {
+export type ListView = {
+  issues: ReadonlyArray<{ message: string }> | null;
+  total: number;
+  page: number;
+  pages: number;
+  columns: (ColumnHead & { className?: string; link?: boolean })[];
+  rows: { id: string; href: string; card: ReactNode; cells: ReactNode[] }[];
+};
+
+export function listView<R extends { id: string }>(
+  list: { filter: { page: number }; issues: ReadonlyArray<{ message: string }> | null; result: ListResult<R> },
+  spec: { columns: Column<R>[]; href: (row: R) => string; card: (row: R) => ReactNode },
+): ListView {
+  return {
+    issues: list.issues,
+    total: list.result.total,
+    page: list.filter.page,
+    pages: list.result.pages,
+    columns: spec.columns.map(({ cell: _cell, ...head }) => head),
+    rows: list.result.rows.map((r) => ({
+      id: r.id,
+      href: spec.href(r),
+      card: spec.card(r),
+      cells: spec.columns.map((c) => c.cell(r)),
+    })),
+  };
+}
+
+/**
+ * A whole list screen: header (title + `csv` + `actions`), `notice`, the filter error, `beforeFilters`, the
+ * filter form (`filters` in a grid of `filterClassName`), `afterFilters`, the count, the rows as cards and as a
+ * table, the empty text and the pagination. Test ids `${name}-cards` / `${name}-table`. The page states its
+ * query, filters and columns, and renders the rows itself (listView).
+ */
+export function ListPage(props: {
   name: string;
   title: string;
   /** The CSV export of the current filters, when the role may export and the filter parsed. */
   csv?: { href: string; testId?: string } | false;
   actions?: ReactNode;
   notice?: ReactNode;
-  /** What listFromSearch answered. */
-  list: { filter: { page: number }; issues: ReadonlyArray<{ message: string }> | null; result: ListResult<R> };
+  view: ListView;
   beforeFilters?: ReactNode;
   filterClassName: string;
   filterButtonClassName?: string;
   filters: ReactNode;
   afterFilters?: ReactNode;
   query: (extra: { page: number }) => string;
-  href: (row: R) => string;
-  card: (row: R) => ReactNode;
-  columns: Column<R>[];
   minWidth: string;
   empty: string;
 }) {
-  const { result, issues, filter } = props.list;
-  const { href } = props;
+  const { issues, columns, rows } = props.view;
   const empty = issues ? null : props.empty;
   return (
     <div>
@@ -377,32 +404,32 @@ export function ListPage<R extends { id: string }>(props: {
         {props.filters}
       </FilterForm>
       {props.afterFilters}
-      {!issues && <ResultCount total={result.total} />}
+      {!issues && <ResultCount total={props.view.total} />}
       <ListCards testId={`${props.name}-cards`} empty={empty}>
-        {result.rows.map((r) => (
-          <ListCard key={r.id} href={href(r)}>
-            {props.card(r)}
+        {rows.map((r) => (
+          <ListCard key={r.id} href={r.href}>
+            {r.card}
           </ListCard>
         ))}
       </ListCards>
-      <ListTable testId={`${props.name}-table`} minWidth={props.minWidth} columns={props.columns} empty={empty}>
-        {result.rows.map((r) => (
+      <ListTable testId={`${props.name}-table`} minWidth={props.minWidth} columns={columns} empty={empty}>
+        {rows.map((r) => (
           <ListRow key={r.id}>
-            {props.columns.map((c) => (
+            {columns.map((c, i) => (
               <Cell key={c.header} align={c.align} className={c.className}>
                 {c.link ? (
-                  <Link href={href(r)} className="font-semibold text-blue-700 hover:underline">
-                    {c.cell(r)}
+                  <Link href={r.href} className="font-semibold text-blue-700 hover:underline">
+                    {r.cells[i]}
                   </Link>
                 ) : (
-                  c.cell(r)
+                  r.cells[i]
                 )}
               </Cell>
             ))}
           </ListRow>
         ))}
       </ListTable>
-      <Pagination page={filter.page} pages={result.pages} href={(page) => `?${props.query({ page })}`} />
+      <Pagination page={props.view.page} pages={props.view.pages} href={(page) => `?${props.query({ page })}`} />
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { can } from "@/lib/admin/roles";
 import { requireAdmin } from "../../../_lib/admin";
 import { kstDateTime } from "../../_components";
 import type { Column, ListPageProps } from "../_components/list";
-import { FilterInput, FilterSelect, filterQuery, ListPage, listFromSearch } from "../_components/list";
+import { FilterInput, FilterSelect, filterQuery, ListPage, listFromSearch, listView } from "../_components/list";
 import { BillStatusBadge, billStatusText, won, ymText, ymdText } from "./_ui";
 
 export const metadata = { title: "청구서" };
@@ -79,7 +79,28 @@ export default async function AdminBills({ searchParams }: ListPageProps) {
           </Link>
         )
       }
-      list={list}
+      view={listView(list, {
+        columns: COLUMNS,
+        href: (b) => `/admin/bills/${b.id}`,
+        card: (b) => (
+          <>
+            <div className="flex items-start justify-between gap-2">
+              <span className="min-w-0 font-semibold text-blue-700">{b.title}</span>
+              <BillStatusBadge status={b.status} />
+            </div>
+            <div className="mt-1 flex items-end justify-between gap-2 text-sm">
+              <span className="min-w-0 truncate text-ink-soft">
+                {b.customer.name} <span className="font-mono text-xs text-ink-mute">{b.billerUserKey}</span>
+              </span>
+              <span className="amount shrink-0 font-semibold">{won(b.amount)}</span>
+            </div>
+            <p className="mt-1 text-xs text-ink-mute">
+              {month(b)} · 납기 {due(b)}
+              {b._count.links === 0 && " · 링크 없음"}
+            </p>
+          </>
+        ),
+      })}
       filterClassName="grid-cols-2 sm:grid-cols-[140px_160px_160px_1fr_auto]"
       filterButtonClassName="col-span-2 sm:col-span-1"
       filters={
@@ -122,26 +143,6 @@ export default async function AdminBills({ searchParams }: ListPageProps) {
         )
       }
       query={qs}
-      href={(b) => `/admin/bills/${b.id}`}
-      card={(b) => (
-        <>
-          <div className="flex items-start justify-between gap-2">
-            <span className="min-w-0 font-semibold text-blue-700">{b.title}</span>
-            <BillStatusBadge status={b.status} />
-          </div>
-          <div className="mt-1 flex items-end justify-between gap-2 text-sm">
-            <span className="min-w-0 truncate text-ink-soft">
-              {b.customer.name} <span className="font-mono text-xs text-ink-mute">{b.billerUserKey}</span>
-            </span>
-            <span className="amount shrink-0 font-semibold">{won(b.amount)}</span>
-          </div>
-          <p className="mt-1 text-xs text-ink-mute">
-            {month(b)} · 납기 {due(b)}
-            {b._count.links === 0 && " · 링크 없음"}
-          </p>
-        </>
-      )}
-      columns={COLUMNS}
       minWidth="min-w-[760px]"
       empty="조건에 맞는 청구서가 없습니다."
     />

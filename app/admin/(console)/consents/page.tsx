@@ -7,7 +7,15 @@ import { can } from "@/lib/admin/roles";
 import { requireAdmin } from "../../../_lib/admin";
 import { kstDateTime } from "../../_components";
 import type { Column, ListPageProps } from "../_components/list";
-import { FilterInput, FilterPeriod, FilterSelect, filterQuery, ListPage, listFromSearch } from "../_components/list";
+import {
+  FilterInput,
+  FilterPeriod,
+  FilterSelect,
+  filterQuery,
+  ListPage,
+  listFromSearch,
+  listView,
+} from "../_components/list";
 import { ConsentBadge } from "./_ui";
 
 export const metadata = { title: "동의·서명 관리" };
@@ -91,7 +99,22 @@ export default async function AdminConsents({ searchParams }: ListPageProps) {
           </div>
         )
       }
-      list={list}
+      view={listView(list, {
+        columns: COLUMNS,
+        href: (r) => `/admin/consents/${r.id}`,
+        card: (r) => (
+          <>
+            <div className="flex items-center justify-between gap-2">
+              <span className="text-sm font-semibold">{consentKindLabel[r.kind]}</span>
+              <ConsentBadge status={r.status} />
+            </div>
+            <p className="mt-1 truncate text-sm text-ink-soft">
+              {maskName(r.customerName)} · {maskPhone(r.customerPhone)} · {what(r)}
+            </p>
+            <p className="mt-1 text-xs text-ink-mute">{kstDateTime(r.createdAt)}</p>
+          </>
+        ),
+      })}
       filterClassName="grid-cols-2 sm:grid-cols-[130px_130px_1fr_120px_150px_150px_auto]"
       filterButtonClassName="col-span-2 sm:col-span-1"
       filters={
@@ -120,20 +143,6 @@ export default async function AdminConsents({ searchParams }: ListPageProps) {
         </>
       }
       query={qs}
-      href={(r) => `/admin/consents/${r.id}`}
-      card={(r) => (
-        <>
-          <div className="flex items-center justify-between gap-2">
-            <span className="text-sm font-semibold">{consentKindLabel[r.kind]}</span>
-            <ConsentBadge status={r.status} />
-          </div>
-          <p className="mt-1 truncate text-sm text-ink-soft">
-            {maskName(r.customerName)} · {maskPhone(r.customerPhone)} · {what(r)}
-          </p>
-          <p className="mt-1 text-xs text-ink-mute">{kstDateTime(r.createdAt)}</p>
-        </>
-      )}
-      columns={COLUMNS}
       minWidth="min-w-[820px]"
       empty="조건에 맞는 요청이 없습니다."
     />

@@ -7,7 +7,15 @@ import { can } from "@/lib/admin/roles";
 import { requireAdmin } from "../../../_lib/admin";
 import { OrderDisplayBadge, orderStatusLabel } from "../../_components";
 import type { Column, ListPageProps } from "../_components/list";
-import { FilterInput, FilterPeriod, FilterSelect, filterQuery, ListPage, listFromSearch } from "../_components/list";
+import {
+  FilterInput,
+  FilterPeriod,
+  FilterSelect,
+  filterQuery,
+  ListPage,
+  listFromSearch,
+  listView,
+} from "../_components/list";
 
 export const metadata = { title: "주문 관리" };
 
@@ -53,7 +61,28 @@ export default async function AdminOrders({ searchParams }: ListPageProps) {
       name="orders"
       title="주문 관리"
       csv={can(admin.role, "export") && !issues && { href: `/api/admin/orders/export?${qs()}` }}
-      list={list}
+      view={listView(list, {
+        columns: COLUMNS,
+        href: (o) => `/admin/orders/${o.id}`,
+        card: (o) => (
+          <>
+            <div className="flex items-center justify-between gap-2">
+              <span className="font-mono text-xs font-semibold text-blue-700">{o.orderNumber}</span>
+              {badge(o)}
+            </div>
+            <div className="mt-1 flex items-end justify-between gap-2 text-sm">
+              <span className="min-w-0 truncate text-ink-soft">
+                {o.buyerName} · {o.itemSummary}
+              </span>
+              <span className="amount shrink-0 font-semibold">{formatWon(o.totalAmount)}</span>
+            </div>
+            <p className="mt-1 text-xs text-ink-mute">
+              {kstDateTime(o.createdAt)}
+              {o.payments[0] && ` · ${payText(o, " ")}`}
+            </p>
+          </>
+        ),
+      })}
       beforeFilters={
         <div className="mb-2 flex flex-wrap gap-1.5 text-sm" aria-label="기간 빠른 선택">
           {presets.map((p) => {
@@ -104,26 +133,6 @@ export default async function AdminOrders({ searchParams }: ListPageProps) {
         </>
       }
       query={qs}
-      href={(o) => `/admin/orders/${o.id}`}
-      card={(o) => (
-        <>
-          <div className="flex items-center justify-between gap-2">
-            <span className="font-mono text-xs font-semibold text-blue-700">{o.orderNumber}</span>
-            {badge(o)}
-          </div>
-          <div className="mt-1 flex items-end justify-between gap-2 text-sm">
-            <span className="min-w-0 truncate text-ink-soft">
-              {o.buyerName} · {o.itemSummary}
-            </span>
-            <span className="amount shrink-0 font-semibold">{formatWon(o.totalAmount)}</span>
-          </div>
-          <p className="mt-1 text-xs text-ink-mute">
-            {kstDateTime(o.createdAt)}
-            {o.payments[0] && ` · ${payText(o, " ")}`}
-          </p>
-        </>
-      )}
-      columns={COLUMNS}
       minWidth="min-w-[720px]"
       empty="조건에 맞는 주문이 없습니다."
     />
