@@ -4,6 +4,8 @@ import { z } from "zod";
 import { parseKeyring } from "./security/pii-crypto";
 
 const url = z.string().url();
+/** A setting that may be left empty (its feature is then off, or the doctor asks for it in production). */
+const optional = z.string().default("");
 const csv = z
   .string()
   .default("")
@@ -77,19 +79,19 @@ const schema = z.object({
 
   // PayUp (KakaoPay through KCP)
   PAYUP_API_BASE: url.default("https://api.payup.co.kr"),
-  PAYUP_MERCHANT_ID: z.string().default(""),
-  PAYUP_API_CERT_KEY: z.string().default(""),
-  KCP_SCRIPT_URL: z.string().default(""),
+  PAYUP_MERCHANT_ID: optional,
+  PAYUP_API_CERT_KEY: optional,
+  KCP_SCRIPT_URL: optional,
 
   // Dozn agency (KakaoPay bills)
-  DOZN_API_BASE: z.string().default(""),
-  DOZN_BILLER_CODE: z.string().default(""),
-  DOZN_API_KEY: z.string().default(""),
+  DOZN_API_BASE: optional,
+  DOZN_BILLER_CODE: optional,
+  DOZN_API_KEY: optional,
   /**
    * Optional credential the agency presents on our /kakao/* endpoints (seed 003 names none): empty =
    * none, the IP allow-list alone decides. Set only if agreed with Dozn; then it is required.
    */
-  DOZN_AGENCY_CREDENTIAL: z.string().default(""),
+  DOZN_AGENCY_CREDENTIAL: optional,
   /** The header that carries it (default Authorization). */
   DOZN_AGENCY_CREDENTIAL_HEADER: z
     .string()
@@ -108,21 +110,21 @@ const schema = z.object({
   BILLER_HOST: z.string().min(1).default("127.0.0.1"),
 
   // Linkhub family (Barocert CMS consent, KakaoCert e-sign)
-  LINKHUB_LINK_ID: z.string().default(""),
-  LINKHUB_SECRET_KEY: z.string().default(""),
-  BAROCERT_CLIENT_CODE: z.string().default(""),
-  BAROCERT_SERVICE_URL: z.string().default(""),
-  BAROCERT_AUTH_URL: z.string().default(""),
-  BAROCERT_RESULT_KEY: z.string().default(""),
-  BAROCERT_RESULT_IV: z.string().default(""),
-  KAKAOCERT_CLIENT_CODE: z.string().default(""),
-  KAKAOCERT_SERVICE_URL: z.string().default(""),
-  KAKAOCERT_AUTH_URL: z.string().default(""),
+  LINKHUB_LINK_ID: optional,
+  LINKHUB_SECRET_KEY: optional,
+  BAROCERT_CLIENT_CODE: optional,
+  BAROCERT_SERVICE_URL: optional,
+  BAROCERT_AUTH_URL: optional,
+  BAROCERT_RESULT_KEY: optional,
+  BAROCERT_RESULT_IV: optional,
+  KAKAOCERT_CLIENT_CODE: optional,
+  KAKAOCERT_SERVICE_URL: optional,
+  KAKAOCERT_AUTH_URL: optional,
   /**
    * App-to-app e-sign: where the phone opens KakaoTalk for a tx_id, with {tx_id} and {return}
    * (URL-encoded return page) placeholders. Empty: only KakaoTalk-message signing is offered.
    */
-  KAKAOCERT_APP_LAUNCH_URL: z.string().default(""),
+  KAKAOCERT_APP_LAUNCH_URL: optional,
   /** Shown as 고객센터 in KakaoCert messages. */
   CONSENT_CALL_CENTER: z.string().default("1588-0000"),
   /** The billing organisation (청구기관명) in CMS consents. */
@@ -138,16 +140,16 @@ const schema = z.object({
       "SMTP_URL must look like smtp://user:pass@host:587 or smtps://host:465",
     ),
   /** The From address of those mails, e.g. "카카오 체크아웃 <no-reply@example.com>" (required with SMTP_URL). */
-  MAIL_FROM: z.string().default(""),
+  MAIL_FROM: optional,
 
   /**
    * Encryption of personal data at rest (lib/security/pii.ts, AES-256-GCM): "id:<base64 of 32 random
    * bytes>", comma-separated to keep older keys readable while rotating (e.g. "k2:…,k1:…"). Required in
    * production; elsewhere the public dev key DEV_PII_KEYS is used when unset.
    */
-  PII_KEYS: z.string().default(""),
+  PII_KEYS: optional,
   /** The id in PII_KEYS that new values are sealed with (default: the first listed). */
-  PII_KEY_ID: z.string().default(""),
+  PII_KEY_ID: optional,
 
   // Rate limits (lib/ratelimit; counters in PostgreSQL, shared by every instance). "points/seconds".
   /** Consent requests (each a KakaoTalk message and a billable provider call) per phone number. */

@@ -28,3 +28,22 @@ export function sourcesFor<S extends string>(
 
 /** A transition's options: narrower source states, the fields written with the status, the timeline event. */
 export type TransitionOptions<S extends string, Data, Event> = { only?: readonly S[]; data?: Data; event: Event };
+
+/**
+ * One move along `edge`: `write` compare-and-sets the row from the source states to the target (in the
+ * caller's transaction) and, only when it moved, `record` appends the timeline event. Whether it moved.
+ */
+export async function moveAlong<S extends string>(
+  machine: string,
+  edges: Record<string, Edge<S>>,
+  edge: string,
+  only: readonly S[] | undefined,
+  write: (from: S[], to: S) => Promise<{ count: number }>,
+  record: (to: S) => Promise<unknown>,
+): Promise<boolean> {
+  const from = sourcesFor(machine, edges, edge, only);
+  const to = edges[edge]!.to;
+  if ((await write(from, to)).count === 0) return false;
+  await record(to);
+  return true;
+}

@@ -10,20 +10,25 @@ import type { CmsProvider, ESignProvider } from "./port";
 let cms: CmsProvider | undefined;
 let esign: ESignProvider | undefined;
 
+/** The Linkhub account both services use, and the provider timeout. */
+const linkhubAccount = (e: ReturnType<typeof env>) => ({
+  linkId: e.LINKHUB_LINK_ID,
+  secretKey: e.LINKHUB_SECRET_KEY,
+  timeoutMs: e.PROVIDER_TIMEOUT_MS,
+});
+
 /** 자동이체 출금동의: Barocert Kakao CMS. */
 export function cmsProvider(): CmsProvider {
   if (!cms) {
     const e = env();
     cms = barocertConsentProvider(
       createBarocertCms({
-        linkId: e.LINKHUB_LINK_ID,
-        secretKey: e.LINKHUB_SECRET_KEY,
+        ...linkhubAccount(e),
         clientCode: e.BAROCERT_CLIENT_CODE,
         serviceUrl: e.BAROCERT_SERVICE_URL,
         authUrl: e.BAROCERT_AUTH_URL,
         resultKey: e.BAROCERT_RESULT_KEY,
         resultIv: e.BAROCERT_RESULT_IV,
-        timeoutMs: e.PROVIDER_TIMEOUT_MS,
       }),
     );
   }
@@ -36,12 +41,10 @@ export function esignProvider(): ESignProvider {
     const e = env();
     esign = kakaocertConsentProvider(
       createKakaoCertESign({
-        linkId: e.LINKHUB_LINK_ID,
-        secretKey: e.LINKHUB_SECRET_KEY,
+        ...linkhubAccount(e),
         clientCode: e.KAKAOCERT_CLIENT_CODE,
         serviceUrl: e.KAKAOCERT_SERVICE_URL,
         authUrl: e.KAKAOCERT_AUTH_URL,
-        timeoutMs: e.PROVIDER_TIMEOUT_MS,
       }),
     );
   }

@@ -10,7 +10,7 @@ import type { OrderStatus } from "../generated/prisma/enums";
 import type { Tx } from "../db";
 import { addEvent } from "../payments/events";
 import type { TimelineEvent } from "../payments/state";
-import { sourcesFor, type Edge, type TransitionOptions } from "../state-machine";
+import { moveAlong, type Edge, type TransitionOptions } from "../state-machine";
 
 export const orderEdges = {
   pay: { from: ["PENDING"], to: "PAID" },
@@ -32,21 +32,24 @@ export async function transitionOrder(
     >
   >,
 ): Promise<boolean> {
-  const from = sourcesFor<OrderStatus>("order", orderEdges, edge, opts.only);
-  const e = orderEdges[edge];
-  const n = await tx.order.updateMany({
-    where: { id: orderId, status: { in: from } },
-    data: { ...opts.data, status: e.to },
-  });
-  if (n.count === 0) return false;
-  if (opts.event)
-    await addEvent(tx, {
-      orderId,
-      paymentId: opts.event.paymentId,
-      ...opts.event,
-      data: { ...opts.event.data, transition: `order.${edge}`, to: e.to },
-    });
-  return true;
+  const { event } = opts;
+  return moveAlong<OrderStatus>(
+    "order",
+    orderEdges,
+    edge,
+    opts.only,
+    (from, to) =>
+      tx.order.updateMany({ where: { id: orderId, status: { in: from } }, data: { ...opts.data, status: to } }),
+    async (to) => {
+      if (event)
+        await addEvent(tx, {
+          orderId,
+          paymentId: event.paymentId,
+          ...event,
+          data: { ...event.data, transition: `order.${edge}`, to },
+        });
+    },
+  );
 }
 
 export const PAYABLE: readonly OrderStatus[] = ["PENDING"];

@@ -13,7 +13,7 @@
 import type { Prisma } from "../generated/prisma/client";
 import type { PaymentStatus, RefundStatus } from "../generated/prisma/enums";
 import type { Tx } from "../db";
-import { sourcesFor, type Edge, type TransitionOptions } from "../state-machine";
+import { moveAlong, type Edge, type TransitionOptions } from "../state-machine";
 import { addEvent } from "./events";
 
 export { ForbiddenTransition } from "../state-machine";
@@ -83,20 +83,24 @@ export async function transitionPayment(
     orderId: string;
   },
 ): Promise<boolean> {
-  const from = sourcesFor<PaymentStatus>("payment", paymentEdges, edge, opts.only);
-  const to = paymentEdges[edge].to;
-  const n = await tx.payment.updateMany({
-    where: { id: paymentId, status: { in: from } },
-    data: { ...opts.data, status: to, statusAt: new Date() },
-  });
-  if (n.count === 0) return false;
-  await addEvent(tx, {
-    orderId: opts.orderId,
-    paymentId,
-    ...opts.event,
-    data: { ...opts.event.data, transition: edge, to },
-  });
-  return true;
+  return moveAlong<PaymentStatus>(
+    "payment",
+    paymentEdges,
+    edge,
+    opts.only,
+    (from, to) =>
+      tx.payment.updateMany({
+        where: { id: paymentId, status: { in: from } },
+        data: { ...opts.data, status: to, statusAt: new Date() },
+      }),
+    (to) =>
+      addEvent(tx, {
+        orderId: opts.orderId,
+        paymentId,
+        ...opts.event,
+        data: { ...opts.event.data, transition: edge, to },
+      }),
+  );
 }
 
 export async function transitionRefund(
@@ -108,20 +112,22 @@ export async function transitionRefund(
     paymentId: string;
   },
 ): Promise<boolean> {
-  const from = sourcesFor<RefundStatus>("refund", refundEdges, edge, opts.only);
-  const to = refundEdges[edge].to;
-  const n = await tx.refund.updateMany({
-    where: { id: refundId, status: { in: from } },
-    data: { ...opts.data, status: to },
-  });
-  if (n.count === 0) return false;
-  await addEvent(tx, {
-    orderId: opts.orderId,
-    paymentId: opts.paymentId,
-    ...opts.event,
-    data: { ...opts.event.data, refundId, transition: `refund.${edge}`, to },
-  });
-  return true;
+  const transition = `refund.${edge}`;
+  return moveAlong<RefundStatus>(
+    "refund",
+    refundEdges,
+    edge,
+    opts.only,
+    (from, to) =>
+      tx.refund.updateMany({ where: { id: refundId, status: { in: from } }, data: { ...opts.data, status: to } }),
+    (to) =>
+      addEvent(tx, {
+        orderId: opts.orderId,
+        paymentId: opts.paymentId,
+        ...opts.event,
+        data: { ...opts.event.data, refundId, transition, to },
+      }),
+  );
 }
 
 /** A new refund starts REQUESTED (the only place a refund row is created). */

@@ -52,6 +52,14 @@ function loadPostcode(src: string): Promise<DaumPostcode> {
   return loading;
 }
 
+const ADDRESS = {
+  id: "address1",
+  label: "주소",
+  autoComplete: "shipping address-line1",
+  maxLength: 200,
+  placeholder: "도로명 또는 지번 주소",
+} as const;
+
 export function PostcodeSearch({
   scriptUrl,
   values,
@@ -161,17 +169,7 @@ export function PostcodeSearch({
           />
         )}
       </div>
-      <Field
-        ref={addressRef}
-        id="address1"
-        label="주소"
-        error={errors.address1}
-        autoComplete="shipping address-line1"
-        maxLength={200}
-        placeholder="도로명 또는 지번 주소"
-        defaultValue={values.address1}
-        required
-      />
+      <Field ref={addressRef} {...ADDRESS} error={errors.address1} defaultValue={values.address1} required />
     </>
   );
 }
