@@ -26,10 +26,11 @@ function person(raw: Record<string, string | undefined>, errors: FieldErrors, no
   return { name, phone: phone ?? "", birthday: birthday ?? "" };
 }
 
-export function parseCmsInput(
-  raw: Record<string, string | undefined>,
-  now = new Date(),
-): { ok: true; value: CmsInput } | { ok: false; errors: FieldErrors } {
+type RawForm = Record<string, string | undefined>;
+/** The typed input, or the Korean message of every field in error. */
+type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
+
+export function parseCmsInput(raw: RawForm, now = new Date()): Parsed<CmsInput> {
   const errors: FieldErrors = {};
   const p = person(raw, errors, now);
   const bankName = (raw.bankName ?? "").trim();
@@ -44,10 +45,7 @@ export function parseCmsInput(
   return { ok: true, value: { ...p, bankName, accountNumber: accountNumber!, accountHolder } };
 }
 
-export function parseESignInput(
-  raw: Record<string, string | undefined>,
-  now = new Date(),
-): { ok: true; value: ESignInput } | { ok: false; errors: FieldErrors } {
+export function parseESignInput(raw: RawForm, now = new Date()): Parsed<ESignInput> {
   const errors: FieldErrors = {};
   const p = person(raw, errors, now);
   const document = findDocument(raw.document);
