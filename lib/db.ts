@@ -14,7 +14,11 @@ function create(): Instance {
   const pool = new pg.Pool({ connectionString, max: Number(process.env.DB_POOL_SIZE ?? 10) });
   // $disconnect() still ends the pool.
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
-  return { prisma: new PrismaClient({ adapter }), pool };
+  // Prisma's defaults (2 s to start a transaction, 5 s to finish it) turned a busy moment — every pooled
+  // connection in use, a saturated CPU — into a failed request (P2028) although nothing was wrong: wait
+  // longer for a connection, and let a transaction (never one that calls a provider) run longer.
+  const transactionOptions = { maxWait: 10_000, timeout: 15_000 };
+  return { prisma: new PrismaClient({ adapter, transactionOptions }), pool };
 }
 
 function instance(): Instance {
