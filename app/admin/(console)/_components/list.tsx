@@ -145,6 +145,28 @@ export function FilterInput({
   );
 }
 
+/** The 검색어 filter (`q`); `wide` spans both columns of the phone's two-column filter grid. */
+export function FilterSearch({
+  value,
+  placeholder,
+  wide,
+}: {
+  value: string | undefined;
+  placeholder: string;
+  wide?: boolean;
+}) {
+  return (
+    <FilterInput
+      label="검색어"
+      name="q"
+      value={value}
+      placeholder={placeholder}
+      maxLength={100}
+      className={wide ? "col-span-2 sm:col-span-1" : ""}
+    />
+  );
+}
+
 /** The period filter: the date it is on (`basis`, a select; none when the list has one date), 시작일, 종료일. */
 export function FilterPeriod({
   basis,
@@ -320,16 +342,25 @@ export type ListResult<R> = { total: number; pages: number; rows: R[] };
  * The search params through the page's filter schema, then its query. A filter that does not parse lists
  * nothing (`issues` holds why): the page shows only the error, never every row as if it had matched.
  */
-export async function listFromSearch<S extends z.ZodType, R>(
+export async function listFromSearch<S extends z.ZodType<{ page: number }>, R extends { id: string }>(
   schema: S,
   searchParams: Record<string, string | undefined>,
   list: (filter: z.output<S>) => Promise<ListResult<R>>,
-): Promise<{ filter: z.output<S>; issues: z.core.$ZodIssue[] | null; result: ListResult<R> }> {
+): Promise<SearchedList<z.output<S>, R>> {
   const parsed = schema.safeParse(searchParams);
-  if (!parsed.success)
-    return { filter: schema.parse({}), issues: parsed.error.issues, result: { total: 0, pages: 1, rows: [] } };
-  return { filter: parsed.data, issues: null, result: await list(parsed.data) };
+  const found = parsed.success
+    ? { filter: parsed.data, issues: null, result: await list(parsed.data) }
+    : { filter: schema.parse({}), issues: parsed.error.issues, result: { total: 0, pages: 1, rows: [] } };
+  return { ...found, view: (spec) => listView(found, spec) };
 }
+
+/** What listFromSearch answers; `view` renders its rows for ListPage (see listView). */
+export type SearchedList<F, R> = {
+  filter: F;
+  issues: z.core.$ZodIssue[] | null;
+  result: ListResult<R>;
+  view: (spec: { columns: Column<R>[]; href: (row: R) => string; card: (row: R) => ReactNode }) => ListView;
+};
 
 /** A table column: its head, and its cell for a row (`link`: the cell links to the row's page). */
 export type Column<R> = ColumnHead & { className?: string; link?: boolean; cell: (row: R) => ReactNode };
@@ -347,7 +378,7 @@ export type ListView = {
   rows: { id: string; href: string; card: ReactNode; cells: ReactNode[] }[];
 };
 
-export function listView<R extends { id: string }>(
+function listView<R extends { id: string }>(
   list: { filter: { page: number }; issues: ReadonlyArray<{ message: string }> | null; result: ListResult<R> },
   spec: { columns: Column<R>[]; href: (row: R) => string; card: (row: R) => ReactNode },
 ): ListView {
@@ -368,7 +399,7 @@ export function listView<R extends { id: string }>(
 
 /**
  * A whole list screen: header (title + `csv` + `actions`), `notice`, the filter error, `beforeFilters`, the
- * filter form (`filters` in a grid of `filterClassName`), `afterFilters`, the count, the rows as cards and as a
+ * filter form (`status`, then `filters`, in a grid of `filterClassName`), `afterFilters`, the count, the rows as cards and as a
  * table, the empty text and the pagination. Test ids `${name}-cards` / `${name}-table`. The page states its
  * query, filters and columns, and renders the rows itself (listView).
  */
@@ -383,6 +414,8 @@ export function ListPage(props: {
   beforeFilters?: ReactNode;
   filterClassName: string;
   filterButtonClassName?: string;
+  /** The first filter, 상태 (all the lists have one): its value and the status → label table. */
+  status: { value: string | undefined; options: Record<string, string> };
   filters: ReactNode;
   afterFilters?: ReactNode;
   query: (extra: { page: number }) => string;
@@ -401,6 +434,13 @@ export function ListPage(props: {
       {issues && <FilterError issues={issues} />}
       {props.beforeFilters}
       <FilterForm className={props.filterClassName} buttonClassName={props.filterButtonClassName}>
+        <FilterSelect
+          label="상태"
+          name="status"
+          value={props.status.value}
+          all="전체 상태"
+          options={props.status.options}
+        />
         {props.filters}
       </FilterForm>
       {props.afterFilters}

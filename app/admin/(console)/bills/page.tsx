@@ -5,7 +5,7 @@ import { can } from "@/lib/admin/roles";
 import { requireAdmin } from "../../../_lib/admin";
 import { kstDateTime } from "../../_components";
 import type { Column, ListPageProps } from "../_components/list";
-import { FilterInput, FilterSelect, filterQuery, ListPage, listFromSearch, listView } from "../_components/list";
+import { FilterInput, FilterSearch, filterQuery, ListPage, listFromSearch } from "../_components/list";
 import { BillStatusBadge, billStatusText, won, ymText, ymdText } from "./_ui";
 
 export const metadata = { title: "청구서" };
@@ -52,6 +52,26 @@ const COLUMNS: Column<Row>[] = [
   { header: "생성", className: "whitespace-nowrap text-ink-soft", cell: (b) => kstDateTime(b.createdAt) },
 ];
 
+/** A row as a card on a phone. */
+const CARD = (b: Row) => (
+  <>
+    <div className="flex items-start justify-between gap-2">
+      <span className="min-w-0 font-semibold text-blue-700">{b.title}</span>
+      <BillStatusBadge status={b.status} />
+    </div>
+    <div className="mt-1 flex items-end justify-between gap-2 text-sm">
+      <span className="min-w-0 truncate text-ink-soft">
+        {b.customer.name} <span className="font-mono text-xs text-ink-mute">{b.billerUserKey}</span>
+      </span>
+      <span className="amount shrink-0 font-semibold">{won(b.amount)}</span>
+    </div>
+    <p className="mt-1 text-xs text-ink-mute">
+      {month(b)} · 납기 {due(b)}
+      {b._count.links === 0 && " · 링크 없음"}
+    </p>
+  </>
+);
+
 export default async function AdminBills({ searchParams }: ListPageProps) {
   const admin = await requireAdmin();
   const list = await listFromSearch(billFilterSchema, await searchParams, (f) => listBills(admin.merchantId, f));
@@ -79,33 +99,12 @@ export default async function AdminBills({ searchParams }: ListPageProps) {
           </Link>
         )
       }
-      view={listView(list, {
-        columns: COLUMNS,
-        href: (b) => `/admin/bills/${b.id}`,
-        card: (b) => (
-          <>
-            <div className="flex items-start justify-between gap-2">
-              <span className="min-w-0 font-semibold text-blue-700">{b.title}</span>
-              <BillStatusBadge status={b.status} />
-            </div>
-            <div className="mt-1 flex items-end justify-between gap-2 text-sm">
-              <span className="min-w-0 truncate text-ink-soft">
-                {b.customer.name} <span className="font-mono text-xs text-ink-mute">{b.billerUserKey}</span>
-              </span>
-              <span className="amount shrink-0 font-semibold">{won(b.amount)}</span>
-            </div>
-            <p className="mt-1 text-xs text-ink-mute">
-              {month(b)} · 납기 {due(b)}
-              {b._count.links === 0 && " · 링크 없음"}
-            </p>
-          </>
-        ),
-      })}
+      view={list.view({ columns: COLUMNS, href: (b) => `/admin/bills/${b.id}`, card: CARD })}
       filterClassName="grid-cols-2 sm:grid-cols-[140px_160px_160px_1fr_auto]"
       filterButtonClassName="col-span-2 sm:col-span-1"
+      status={{ value: filter.status, options: billStatusText }}
       filters={
         <>
-          <FilterSelect label="상태" name="status" value={filter.status} all="전체 상태" options={billStatusText} />
           <FilterInput label="청구 연월" name="month" type="month" value={monthValue} />
           <FilterInput
             label="고객번호"
@@ -115,14 +114,7 @@ export default async function AdminBills({ searchParams }: ListPageProps) {
             maxLength={50}
             className="col-span-2 sm:col-span-1"
           />
-          <FilterInput
-            label="검색어"
-            name="q"
-            value={filter.q}
-            placeholder="청구서명, 식별 코드, 고객 이름"
-            maxLength={100}
-            className="col-span-2 sm:col-span-1"
-          />
+          <FilterSearch value={filter.q} placeholder="청구서명, 식별 코드, 고객 이름" wide />
         </>
       }
       afterFilters={

@@ -7,15 +7,7 @@ import { can } from "@/lib/admin/roles";
 import { requireAdmin } from "../../../_lib/admin";
 import { kstDateTime } from "../../_components";
 import type { Column, ListPageProps } from "../_components/list";
-import {
-  FilterInput,
-  FilterPeriod,
-  FilterSelect,
-  filterQuery,
-  ListPage,
-  listFromSearch,
-  listView,
-} from "../_components/list";
+import { FilterPeriod, FilterSelect, FilterSearch, filterQuery, ListPage, listFromSearch } from "../_components/list";
 import { ConsentBadge } from "./_ui";
 
 export const metadata = { title: "동의·서명 관리" };
@@ -63,6 +55,20 @@ const COLUMNS: Column<Row>[] = [
   },
 ];
 
+/** A row as a card on a phone. */
+const CARD = (r: Row) => (
+  <>
+    <div className="flex items-center justify-between gap-2">
+      <span className="text-sm font-semibold">{consentKindLabel[r.kind]}</span>
+      <ConsentBadge status={r.status} />
+    </div>
+    <p className="mt-1 truncate text-sm text-ink-soft">
+      {maskName(r.customerName)} · {maskPhone(r.customerPhone)} · {what(r)}
+    </p>
+    <p className="mt-1 text-xs text-ink-mute">{kstDateTime(r.createdAt)}</p>
+  </>
+);
+
 export default async function AdminConsents({ searchParams }: ListPageProps) {
   const admin = await requireAdmin();
   const sp = await searchParams;
@@ -99,36 +105,14 @@ export default async function AdminConsents({ searchParams }: ListPageProps) {
           </div>
         )
       }
-      view={listView(list, {
-        columns: COLUMNS,
-        href: (r) => `/admin/consents/${r.id}`,
-        card: (r) => (
-          <>
-            <div className="flex items-center justify-between gap-2">
-              <span className="text-sm font-semibold">{consentKindLabel[r.kind]}</span>
-              <ConsentBadge status={r.status} />
-            </div>
-            <p className="mt-1 truncate text-sm text-ink-soft">
-              {maskName(r.customerName)} · {maskPhone(r.customerPhone)} · {what(r)}
-            </p>
-            <p className="mt-1 text-xs text-ink-mute">{kstDateTime(r.createdAt)}</p>
-          </>
-        ),
-      })}
+      view={list.view({ columns: COLUMNS, href: (r) => `/admin/consents/${r.id}`, card: CARD })}
       filterClassName="grid-cols-2 sm:grid-cols-[130px_130px_1fr_120px_150px_150px_auto]"
       filterButtonClassName="col-span-2 sm:col-span-1"
+      status={{ value: filter.status, options: consentStatusLabel }}
       filters={
         <>
-          <FilterSelect label="상태" name="status" value={filter.status} all="전체 상태" options={consentStatusLabel} />
           <FilterSelect label="종류" name="kind" value={filter.kind} all="전체 종류" options={consentKindLabel} />
-          <FilterInput
-            label="검색어"
-            name="q"
-            value={filter.q}
-            placeholder="이름, 휴대폰, 접수아이디, 주문번호"
-            maxLength={100}
-            className="col-span-2 sm:col-span-1"
-          />
+          <FilterSearch value={filter.q} placeholder="이름, 휴대폰, 접수아이디, 주문번호" wide />
           <FilterPeriod
             basis={{
               value: filter.basis,

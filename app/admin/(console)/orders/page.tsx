@@ -7,15 +7,7 @@ import { can } from "@/lib/admin/roles";
 import { requireAdmin } from "../../../_lib/admin";
 import { OrderDisplayBadge, orderStatusLabel } from "../../_components";
 import type { Column, ListPageProps } from "../_components/list";
-import {
-  FilterInput,
-  FilterPeriod,
-  FilterSelect,
-  filterQuery,
-  ListPage,
-  listFromSearch,
-  listView,
-} from "../_components/list";
+import { FilterPeriod, FilterSearch, filterQuery, ListPage, listFromSearch } from "../_components/list";
 
 export const metadata = { title: "주문 관리" };
 
@@ -42,6 +34,26 @@ const COLUMNS: Column<Row>[] = [
   { header: "상태", cell: badge },
 ];
 
+/** A row as a card on a phone. */
+const CARD = (o: Row) => (
+  <>
+    <div className="flex items-center justify-between gap-2">
+      <span className="font-mono text-xs font-semibold text-blue-700">{o.orderNumber}</span>
+      {badge(o)}
+    </div>
+    <div className="mt-1 flex items-end justify-between gap-2 text-sm">
+      <span className="min-w-0 truncate text-ink-soft">
+        {o.buyerName} · {o.itemSummary}
+      </span>
+      <span className="amount shrink-0 font-semibold">{formatWon(o.totalAmount)}</span>
+    </div>
+    <p className="mt-1 text-xs text-ink-mute">
+      {kstDateTime(o.createdAt)}
+      {o.payments[0] && ` · ${payText(o, " ")}`}
+    </p>
+  </>
+);
+
 export default async function AdminOrders({ searchParams }: ListPageProps) {
   const admin = await requireAdmin();
   const sp = await searchParams;
@@ -61,28 +73,7 @@ export default async function AdminOrders({ searchParams }: ListPageProps) {
       name="orders"
       title="주문 관리"
       csv={can(admin.role, "export") && !issues && { href: `/api/admin/orders/export?${qs()}` }}
-      view={listView(list, {
-        columns: COLUMNS,
-        href: (o) => `/admin/orders/${o.id}`,
-        card: (o) => (
-          <>
-            <div className="flex items-center justify-between gap-2">
-              <span className="font-mono text-xs font-semibold text-blue-700">{o.orderNumber}</span>
-              {badge(o)}
-            </div>
-            <div className="mt-1 flex items-end justify-between gap-2 text-sm">
-              <span className="min-w-0 truncate text-ink-soft">
-                {o.buyerName} · {o.itemSummary}
-              </span>
-              <span className="amount shrink-0 font-semibold">{formatWon(o.totalAmount)}</span>
-            </div>
-            <p className="mt-1 text-xs text-ink-mute">
-              {kstDateTime(o.createdAt)}
-              {o.payments[0] && ` · ${payText(o, " ")}`}
-            </p>
-          </>
-        ),
-      })}
+      view={list.view({ columns: COLUMNS, href: (o) => `/admin/orders/${o.id}`, card: CARD })}
       beforeFilters={
         <div className="mb-2 flex flex-wrap gap-1.5 text-sm" aria-label="기간 빠른 선택">
           {presets.map((p) => {
@@ -109,16 +100,10 @@ export default async function AdminOrders({ searchParams }: ListPageProps) {
         </div>
       }
       filterClassName="sm:grid-cols-[150px_1fr_130px_150px_150px_auto]"
+      status={{ value: sp.status, options: orderStatusLabel }}
       filters={
         <>
-          <FilterSelect label="상태" name="status" value={sp.status} all="전체 상태" options={orderStatusLabel} />
-          <FilterInput
-            label="검색어"
-            name="q"
-            value={sp.q}
-            placeholder="주문번호, 주문자, 이메일, 휴대폰"
-            maxLength={100}
-          />
+          <FilterSearch value={sp.q} placeholder="주문번호, 주문자, 이메일, 휴대폰" />
           <FilterPeriod
             basis={{
               value: filter.basis,

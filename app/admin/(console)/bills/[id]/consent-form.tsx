@@ -30,6 +30,10 @@ export function BillConsentForm({
   const [kind, setKind] = useState<"CMS" | "ESIGN">((s.values?.kind as "CMS" | "ESIGN") || "CMS");
   const v = s.values ?? {};
   const err = s.fieldErrors ?? {};
+  /** A text field with its last value and its error from the action's answer. */
+  const field = (id: string, label: string, props: Omit<FieldProps, "id" | "label">) => (
+    <BcField id={id} label={label} defaultValue={v[id]} error={err[id]} {...props} />
+  );
   return (
     <form action={action} className="space-y-3" data-testid="bill-consent-form" key={s.ok ? s.at : undefined}>
       <input type="hidden" name="billId" value={billId} />
@@ -55,34 +59,19 @@ export function BillConsentForm({
         </div>
       </fieldset>
       <div className="grid gap-3 sm:grid-cols-3">
-        <BcField
-          id="name"
-          label="성명"
-          defaultValue={v.name || onFile.name || ""}
-          error={err.name}
-          maxLength={20}
-          required
-        />
-        <BcField
-          id="phone"
-          label="휴대폰"
-          inputMode="tel"
-          defaultValue={v.phone}
-          error={err.phone}
-          maxLength={20}
-          placeholder="010-1234-5678"
-          {...keptOnFile(onFile.phoneMasked, "고객번호와 별개의 연락처")}
-        />
-        <BcField
-          id="birthday"
-          label="생년월일"
-          inputMode="numeric"
-          defaultValue={v.birthday}
-          error={err.birthday}
-          maxLength={10}
-          placeholder="19900131"
-          {...keptOnFile(onFile.birthMasked, "8자리")}
-        />
+        {field("name", "성명", { defaultValue: v.name || onFile.name || "", maxLength: 20, required: true })}
+        {field("phone", "휴대폰", {
+          inputMode: "tel",
+          maxLength: 20,
+          placeholder: "010-1234-5678",
+          ...keptOnFile(onFile.phoneMasked, "고객번호와 별개의 연락처"),
+        })}
+        {field("birthday", "생년월일", {
+          inputMode: "numeric",
+          maxLength: 10,
+          placeholder: "19900131",
+          ...keptOnFile(onFile.birthMasked, "8자리"),
+        })}
       </div>
       {kind === "CMS" ? (
         <div className="grid gap-3 sm:grid-cols-3">
@@ -93,22 +82,17 @@ export function BillConsentForm({
             error={err.bankName}
             options={[["", "선택"], ...banks.map((b) => [b, b] as const)]}
           />
-          <BcField
-            id="accountNumber"
-            label="계좌번호"
-            inputMode="numeric"
-            error={err.accountNumber}
-            maxLength={40}
-            {...keptOnFile(onFile.accountMasked, "숫자와 '-'")}
-          />
-          <BcField
-            id="accountHolder"
-            label="예금주"
-            defaultValue={v.accountHolder || onFile.accountHolder || ""}
-            error={err.accountHolder}
-            maxLength={20}
-            required
-          />
+          {field("accountNumber", "계좌번호", {
+            defaultValue: undefined, // the account number is never sent back
+            inputMode: "numeric",
+            maxLength: 40,
+            ...keptOnFile(onFile.accountMasked, "숫자와 '-'"),
+          })}
+          {field("accountHolder", "예금주", {
+            defaultValue: v.accountHolder || onFile.accountHolder || "",
+            maxLength: 20,
+            required: true,
+          })}
         </div>
       ) : (
         <SelectField
@@ -156,7 +140,9 @@ const keptOnFile = (masked: string | null, hint: string) => ({
 });
 
 /** The form's text fields: ids and test ids prefixed "bc" (the page has other forms), laid out in a grid. */
-function BcField(props: Omit<React.ComponentProps<typeof Field>, "prefix" | "compact">) {
+type FieldProps = Omit<React.ComponentProps<typeof Field>, "prefix" | "compact">;
+
+function BcField(props: FieldProps) {
   return <Field prefix="bc" compact autoComplete="off" {...props} />;
 }
 
