@@ -1,6 +1,7 @@
 "use client";
 import { useActionState, useState } from "react";
 import { kstDateTimeShort } from "@/lib/kst";
+import { Field } from "../../../_components/field";
 import { SubmitButton } from "../../../_components/submit-button";
 import { useFieldErrors } from "../../../_components/use-field-errors";
 import { changePasswordAction, inviteAction, staffChangeAction, type StaffState } from "./actions";
@@ -164,27 +165,19 @@ export function PasswordForm() {
   const [s, action] = useActionState<StaffState, FormData>(changePasswordAction, {});
   const { errors: f, onInput } = useFieldErrors(s, s.ok ? {} : s.fields);
   const field = (name: "current" | "next" | "confirm", label: string, auto: string, help?: string) => (
-    <div>
-      <label className="label" htmlFor={`pw-${name}`}>
-        {label}
-      </label>
-      <input
-        id={`pw-${name}`}
-        name={name}
-        type="password"
-        className="input"
-        autoComplete={auto}
-        required
-        maxLength={200}
-        aria-invalid={!!f[name]}
-        key={`${name}-${s.at}`}
-      />
-      {f[name] ? (
-        <p className="mt-1 text-xs text-red-700">{f[name]}</p>
-      ) : (
-        help && <p className="mt-1 text-xs text-ink-mute">{help}</p>
-      )}
-    </div>
+    <Field
+      key={`${name}-${s.at}`}
+      prefix="pw"
+      compact
+      id={name}
+      label={label}
+      type="password"
+      autoComplete={auto}
+      required
+      maxLength={200}
+      error={f[name]}
+      {...(help && { hint: help })}
+    />
   );
   return (
     <form action={action} className="space-y-3" data-testid="password-form" onInput={onInput} onChange={onInput}>
