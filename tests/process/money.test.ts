@@ -179,13 +179,49 @@ describe("money under slow providers and crashes (real app and worker processes)
     expect(jobs[0]!.retry_count).toBe(0);
   });
 
-  it("the buyer changes the cart and pays a new order while the old attempt's capture arrives late: one order paid, the late capture refunded, both in the timeline", async () => {
+  it("while the old attempt's outcome is unknown, a new checkout from the same browser is refused (nothing written) and the old approve pays the old order: one charge", async () => {
     const a = await newOrder("mug");
     const first = await payAtKakaoPay(app1, a.orderNumber);
     await armFault({ provider: "kakaopay", op: "approve", mode: "delay", delayMs: 5_000, match: first.tid });
     const firstReturn = fetch(`${app1.url}${first.path}`, { redirect: "manual" });
     await until("the first attempt's outcome is unknown", async () => (await statusOf(first.paymentId)) === "UNKNOWN");
-    // New checkout from the same browser (it holds order A): A closes.
+    // New checkout from the same browser (it holds order A): money may have moved for A, so A is not closed
+    // and the new order is refused as a whole.
+    const orders = await db.order.count();
+    const products = await demoProducts();
+    const refused = await createOrder(
+      { buyer, lines: [{ productId: products.find((p) => p.slug === "green-tea")!.id, quantity: 1 }] },
+      { supersedes: [a.orderNumber] },
+    );
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.error.code).toBe("PAYMENT_IN_PROGRESS");
+      expect(refused.error.message).toContain(a.orderNumber);
+    }
+    expect(await db.order.count()).toBe(orders);
+    expect(await orderStatus(a.orderId)).toBe("PENDING");
+    await firstReturn;
+    await until("order A paid by its own approve", async () => (await orderStatus(a.orderId)) === "PAID", 60_000);
+    expect(await statusOf(first.paymentId)).toBe("APPROVED");
+    expect(await sandboxPayment(first.tid)).toMatchObject({ status: "SUCCESS_PAYMENT", approve_calls: 1 });
+  });
+
+  it("an old attempt ended by our clock, a new order from the same browser paid, then the old approve lands: the late capture on the closed order is refunded, both in the timeline", async () => {
+    const a = await newOrder("mug");
+    const first = await payAtKakaoPay(app1, a.orderNumber);
+    await armFault({ provider: "kakaopay", op: "approve", mode: "delay", delayMs: 5_000, match: first.tid });
+    const firstReturn = fetch(`${app1.url}${first.path}`, { redirect: "manual" });
+    await until("the first attempt's outcome is unknown", async () => (await statusOf(first.paymentId)) === "UNKNOWN");
+    // Our clock says the attempt expired and KakaoPay still says READY: the attempt ends (EXPIRED)…
+    const out = await settlePayment(first.paymentId, {
+      gateway: gateway(),
+      providerTimeoutMs: PROVIDER_TIMEOUT_MS,
+      actor: "worker",
+      lateCheckSeconds: 3,
+      now: () => new Date(Date.now() + 20 * 60_000),
+    });
+    expect(out.status).toBe("EXPIRED");
+    // …so a new checkout from the same browser (it holds order A) closes A, and the buyer pays B.
     const b = await newOrder("green-tea", [a.orderNumber]);
     expect(await orderStatus(a.orderId)).toBe("CLOSED");
     const second = await payAtKakaoPay(app2, b.orderNumber);
