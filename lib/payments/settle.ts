@@ -71,6 +71,28 @@ export async function settlePayment(paymentId: string, deps: SettleDeps): Promis
     return same("승인 요청 대기 중");
   }
 
+  // Claimed, the approve never sent, and the attempt expired meanwhile: nothing was charged (a provider
+  // charges only on our approve, which is sent only while the attempt is APPROVING, under the order's
+  // lock). End it here: "the approve may still run" would otherwise hold it at 결제 확인 중 for ever, and
+  // a new checkout is refused while it is in flight. Re-read under the lock: a job may have just sent it.
+  if (st === "APPROVING" && !payment.approveSentAt && expiredAtProvider) {
+    const changed = await db.$transaction(async (tx) => {
+      await lockOrder(tx, order.id);
+      const fresh = await tx.payment.findUnique({ where: { id: payment.id }, select: { approveSentAt: true } });
+      if (fresh?.approveSentAt) return false;
+      return transitionPayment(tx, payment.id, "expire", {
+        orderId: order.id,
+        only: ["APPROVING"],
+        data: { failureCode: "EXPIRED" },
+        event: {
+          type: "payment.expired",
+          message: "승인 요청을 보내기 전에 결제 가능 시간이 지나 만료됨 (결제되지 않음)",
+        },
+      });
+    });
+    return changed ? { status: "EXPIRED", changed } : same("승인 요청이 방금 전송됨");
+  }
+
   if (st === "READY") {
     if (!expiredAtProvider) return same(); // the customer may still be at the provider's page
     // Such a provider charges only when we send the authorization; a READY attempt never got that far.
