@@ -52,9 +52,19 @@ export type PendingOrder = {
   inFlight: boolean;
 };
 
-/** This browser's latest order still waiting for payment (placed within a day), for "back from a payment window". */
+/**
+ * This browser's order to mention at checkout: one whose payment is being confirmed, of any age (a new checkout is
+ * refused while it is — lib/orders/create-order.ts — so the page must name that one), else its latest order still
+ * waiting for payment (placed within a day), for "back from a payment window".
+ */
 export async function latestPendingOrder(db: Db, own: string[], now = new Date()): Promise<PendingOrder | null> {
   if (own.length === 0) return null;
+  const confirming = await db.order.findFirst({
+    where: { orderNumber: { in: own }, status: "PENDING", payments: { some: { status: { in: [...CONFIRMING] } } } },
+    orderBy: { createdAt: "desc" },
+    select: { orderNumber: true },
+  });
+  if (confirming) return { orderNumber: confirming.orderNumber, inFlight: true };
   const o = await db.order.findFirst({
     where: { orderNumber: { in: own }, status: "PENDING", createdAt: { gt: new Date(now.getTime() - 24 * 3600_000) } },
     orderBy: { createdAt: "desc" },

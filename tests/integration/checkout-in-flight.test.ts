@@ -307,6 +307,11 @@ describe("the checkout page's notice about the buyer's latest unpaid order", () 
       href: `/orders/${earlier.orderNumber}`,
     });
     expect(inFlight!.text).not.toContain("종료");
+    // A newer unpaid order does not hide the one being confirmed: a new checkout would be refused for that one.
+    const newer = await placed();
+    expect(notice(await checkoutPage(unpaid.orderNumber, earlier.orderNumber, newer.orderNumber))?.href).toBe(
+      `/orders/${earlier.orderNumber}`,
+    );
 
     // Unknown outcome: still 결제 확인 중.
     await armFault({ provider: "kakaopay", op: "approve", mode: "http500" });
