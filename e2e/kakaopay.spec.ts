@@ -28,28 +28,32 @@ test.describe("KakaoPay online checkout", () => {
     await payAtKakaoPay(page);
   });
 
-  test("reloading the approval URL, going back and a second tab never charge twice", async ({ page, context }) => {
-    let approvalUrl = "";
-    page.on("request", (r) => {
-      if (r.url().includes("/pay/kakaopay/approve")) approvalUrl = r.url();
-    });
-    await checkoutToKakaoPay(page, { product: "한글 캘리그라피 에코백" });
-    const orderNumber = await payAtKakaoPay(page);
-    expect(approvalUrl).toContain("pg_token=");
-    await page.reload();
-    await expect(page.getByTestId("order-status")).toContainText("결제가 완료되었습니다");
-    await page.goto(approvalUrl);
-    await expect(page.getByTestId("order-status")).toContainText("결제가 완료되었습니다");
-    await page.goBack();
-    const second = await context.newPage();
-    await second.goto(approvalUrl);
-    await expect(second.getByTestId("order-status")).toContainText("결제가 완료되었습니다");
-    const approvals = await query<{ n: string }>(
-      `SELECT count(*)::text AS n FROM "PaymentEvent" e JOIN "Order" o ON o.id = e."orderId" WHERE o."orderNumber" = $1 AND e.type = 'kakaopay.approve'`,
-      [orderNumber],
-    );
-    expect(approvals[0]!.n).toBe("1");
-  });
+  test(
+    "reloading the approval URL, going back and a second tab never charge twice",
+    { tag: "@phone-only" },
+    async ({ page, context }) => {
+      let approvalUrl = "";
+      page.on("request", (r) => {
+        if (r.url().includes("/pay/kakaopay/approve")) approvalUrl = r.url();
+      });
+      await checkoutToKakaoPay(page, { product: "한글 캘리그라피 에코백" });
+      const orderNumber = await payAtKakaoPay(page);
+      expect(approvalUrl).toContain("pg_token=");
+      await page.reload();
+      await expect(page.getByTestId("order-status")).toContainText("결제가 완료되었습니다");
+      await page.goto(approvalUrl);
+      await expect(page.getByTestId("order-status")).toContainText("결제가 완료되었습니다");
+      await page.goBack();
+      const second = await context.newPage();
+      await second.goto(approvalUrl);
+      await expect(second.getByTestId("order-status")).toContainText("결제가 완료되었습니다");
+      const approvals = await query<{ n: string }>(
+        `SELECT count(*)::text AS n FROM "PaymentEvent" e JOIN "Order" o ON o.id = e."orderId" WHERE o."orderNumber" = $1 AND e.type = 'kakaopay.approve'`,
+        [orderNumber],
+      );
+      expect(approvals[0]!.n).toBe("1");
+    },
+  );
 
   test("a failed KakaoPay payment shows why and offers a retry", { tag: "@phone-only" }, async ({ page }) => {
     await checkoutToKakaoPay(page, { product: "문경 오미자청" });
