@@ -25,9 +25,9 @@ import { acceptReturn, executeApproval } from "@/lib/payments/approve-payment";
 import type { PaymentProvider } from "@/lib/payments/port";
 import { settlePayment } from "@/lib/payments/settle";
 import { startPayment } from "@/lib/payments/start-payment";
-import { createKakaoPayGateway } from "@/lib/providers/kakaopay";
+
 import { grant, ORDER_ACCESS_COOKIE } from "@/lib/shop/order-access";
-import { actAtKakaoPay, armFault, buyer, clearFaults, demoProducts, sandboxUrl, until } from "./helpers";
+import { actAtKakaoPay, armFault, buyer, clearFaults, demoProducts, sandboxKakaoPay, until } from "./helpers";
 import { actionCall, dispatch, get, postForm } from "./next-harness";
 
 const appUrl = "http://127.0.0.1:3999";
@@ -35,12 +35,7 @@ let gateway: PaymentProvider;
 let other: pg.Pool;
 
 beforeAll(() => {
-  gateway = createKakaoPayGateway({
-    baseUrl: sandboxUrl(),
-    secretKey: process.env.KAKAOPAY_SECRET_KEY!,
-    cid: process.env.KAKAOPAY_CID!,
-    timeoutMs: 1500,
-  });
+  gateway = sandboxKakaoPay();
   other = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
 });
 afterAll(async () => {

@@ -1,6 +1,11 @@
 // Shared helpers for integration tests (real DB from global setup, real sandbox over HTTP).
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
 import { db } from "@/lib/db";
+import { createOrder } from "@/lib/orders/create-order";
+import { acceptReturn } from "@/lib/payments/approve-payment";
+import type { PaymentProvider } from "@/lib/payments/port";
+import { startPayment } from "@/lib/payments/start-payment";
+import { createKakaoPayGateway } from "@/lib/providers/kakaopay";
 
 export const sandboxUrl = () => inject("sandboxUrl");
 
@@ -95,4 +100,39 @@ export async function until<T>(
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for: ${what}`);
     await new Promise((r) => setTimeout(r, everyMs));
   }
+}
+
+/** KakaoPay over the sandbox, with a short timeout (tests that hold or time out the approve). */
+export const sandboxKakaoPay = (timeoutMs = 1500): PaymentProvider =>
+  createKakaoPayGateway({
+    baseUrl: sandboxUrl(),
+    secretKey: process.env.KAKAOPAY_SECRET_KEY!,
+    cid: process.env.KAKAOPAY_CID!,
+    timeoutMs,
+  });
+
+/**
+ * An order paid for at the sandbox's KakaoPay page, its return claimed as the route does: APPROVING, the
+ * approve not sent yet (its job is left to the test).
+ */
+export async function claimedAtKakaoPay(gateway: PaymentProvider, appUrl = "http://127.0.0.1:3999") {
+  const products = await demoProducts();
+  const created = await createOrder({ buyer, lines: [{ productId: products[0]!.id, quantity: 1 }] });
+  if (!created.ok) throw new Error(created.error.message);
+  const { orderNumber, orderId } = created.value;
+  const started = await startPayment({ orderNumber, device: "MOBILE" }, { gateway, appUrl });
+  if (!started.ok || started.value.next.kind !== "redirect") throw new Error("payment did not start");
+  const back = await actAtKakaoPay(started.value.next.url);
+  const paymentId = back.searchParams.get("payment")!;
+  const claimed = await acceptReturn(
+    {
+      paymentId,
+      attemptToken: back.searchParams.get("t"),
+      authorization: { pgToken: back.searchParams.get("pg_token")! },
+    },
+    { gateway, providerTimeoutMs: 1500 },
+  );
+  expect(claimed).toEqual({ kind: "in_progress", orderNumber });
+  const payment = await db.payment.findUniqueOrThrow({ where: { id: paymentId } });
+  return { orderNumber, orderId, paymentId, tid: payment.tid!, payment };
 }

@@ -19,24 +19,21 @@ import { renderToStaticMarkup } from "react-dom/server";
 import OrderPage from "@/app/(shop)/orders/[orderNumber]/page";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { createOrder } from "@/lib/orders/create-order";
-import { acceptReturn, executeApproval } from "@/lib/payments/approve-payment";
+import { executeApproval } from "@/lib/payments/approve-payment";
 import type { PaymentProvider } from "@/lib/payments/port";
 import { recordCapture } from "@/lib/payments/capture";
 import { refreshOpenPayment } from "@/lib/payments/receipt";
 import { settlePayment } from "@/lib/payments/settle";
-import { startPayment } from "@/lib/payments/start-payment";
-import { createKakaoPayGateway } from "@/lib/providers/kakaopay";
+
 import { grant, ORDER_ACCESS_COOKIE } from "@/lib/shop/order-access";
 import {
-  actAtKakaoPay,
   armFault,
-  buyer,
   clearFaults,
-  demoProducts,
   sandboxPayment,
   sandboxUrl,
   until,
+  sandboxKakaoPay,
+  claimedAtKakaoPay,
 } from "./helpers";
 import { dispatch, get } from "./next-harness";
 
@@ -49,12 +46,7 @@ let gateway: PaymentProvider;
 let other: pg.Pool;
 
 beforeAll(() => {
-  gateway = createKakaoPayGateway({
-    baseUrl: sandboxUrl(),
-    secretKey: process.env.KAKAOPAY_SECRET_KEY!,
-    cid: process.env.KAKAOPAY_CID!,
-    timeoutMs: 1500,
-  });
+  gateway = sandboxKakaoPay();
   other = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
 });
 afterAll(async () => {
@@ -64,28 +56,7 @@ afterEach(async () => {
   await clearFaults();
 });
 
-/** An order paid for at the sandbox's KakaoPay page, its return claimed as the route does (APPROVING). */
-async function claimedAtKakaoPay() {
-  const products = await demoProducts();
-  const created = await createOrder({ buyer, lines: [{ productId: products[0]!.id, quantity: 1 }] });
-  if (!created.ok) throw new Error(created.error.message);
-  const { orderNumber, orderId } = created.value;
-  const started = await startPayment({ orderNumber, device: "MOBILE" }, { gateway, appUrl });
-  if (!started.ok || started.value.next.kind !== "redirect") throw new Error("payment did not start");
-  const back = await actAtKakaoPay(started.value.next.url);
-  const paymentId = back.searchParams.get("payment")!;
-  const claimed = await acceptReturn(
-    {
-      paymentId,
-      attemptToken: back.searchParams.get("t"),
-      authorization: { pgToken: back.searchParams.get("pg_token")! },
-    },
-    { gateway, providerTimeoutMs: 1500 },
-  );
-  expect(claimed).toEqual({ kind: "in_progress", orderNumber });
-  const payment = await db.payment.findUniqueOrThrow({ where: { id: paymentId } });
-  return { orderNumber, orderId, paymentId, tid: payment.tid! };
-}
+const claimed = () => claimedAtKakaoPay(gateway, appUrl);
 
 /** The receipt as the buyer's browser gets it (the page rendered to HTML, with the buyer's order cookie). */
 async function receipt(orderNumber: string): Promise<string> {
@@ -134,7 +105,7 @@ function expectNeverUnpaid(html: string) {
 
 describe("the receipt while the approve is on its way", () => {
   it("the approve's answer commits between the receipt's reads: it is shown as paid or 결제 확인 중, never as unpaid", async () => {
-    const { orderNumber, orderId, paymentId, tid } = await claimedAtKakaoPay();
+    const { orderNumber, orderId, paymentId, tid } = await claimed();
     expect(seen(await receipt(orderNumber))).toMatchObject({ checking: true, refreshes: true, retry: false });
 
     // The worker's approve: KakaoPay approves; its answer is recorded below as executeApproval does
@@ -173,13 +144,8 @@ describe("the receipt while the approve is on its way", () => {
   });
 
   it("a slow approve: the settle job, the check route and a passed expiry keep 결제 확인 중; the answer then shows paid", async () => {
-    const { orderNumber, paymentId, tid } = await claimedAtKakaoPay();
-    const slow = createKakaoPayGateway({
-      baseUrl: sandboxUrl(),
-      secretKey: process.env.KAKAOPAY_SECRET_KEY!,
-      cid: process.env.KAKAOPAY_CID!,
-      timeoutMs: 20_000,
-    });
+    const { orderNumber, paymentId, tid } = await claimed();
+    const slow = sandboxKakaoPay(20_000);
     // KakaoPay takes its time: during the wait an order lookup still shows AUTH_PASSWORD ("pending").
     await armFault({ provider: "kakaopay", op: "approve", mode: "delay", delayMs: 6000, match: tid });
     const approving = executeApproval(paymentId, { gateway: slow, providerTimeoutMs: 20_000 });
@@ -222,7 +188,7 @@ describe("the receipt while the approve is on its way", () => {
   });
 
   it("an approve whose answer times out: 결제 확인 중 (never unpaid) until the check route finds it approved", async () => {
-    const { orderNumber, paymentId, tid } = await claimedAtKakaoPay();
+    const { orderNumber, paymentId, tid } = await claimed();
     await armFault({ provider: "kakaopay", op: "approve", mode: "delay", delayMs: 3000, match: tid });
     // Our client gives up after 1.5 s; KakaoPay approves after 3 s anyway.
     expect(await executeApproval(paymentId, { gateway })).toEqual({ kind: "unknown", orderNumber });

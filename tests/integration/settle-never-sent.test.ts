@@ -7,45 +7,22 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createOrder } from "@/lib/orders/create-order";
-import { acceptReturn, executeApproval } from "@/lib/payments/approve-payment";
+import { executeApproval } from "@/lib/payments/approve-payment";
 import type { PaymentProvider } from "@/lib/payments/port";
 import { settlePayment } from "@/lib/payments/settle";
-import { startPayment } from "@/lib/payments/start-payment";
-import { createKakaoPayGateway } from "@/lib/providers/kakaopay";
-import { actAtKakaoPay, buyer, demoProducts, sandboxUrl } from "./helpers";
+
+import { buyer, claimedAtKakaoPay, demoProducts, sandboxKakaoPay } from "./helpers";
 
 const appUrl = "http://127.0.0.1:3999";
 let gateway: PaymentProvider;
 
 beforeAll(() => {
-  gateway = createKakaoPayGateway({
-    baseUrl: sandboxUrl(),
-    secretKey: process.env.KAKAOPAY_SECRET_KEY!,
-    cid: process.env.KAKAOPAY_CID!,
-    timeoutMs: 1500,
-  });
+  gateway = sandboxKakaoPay();
 });
 
 /** An order paid for at the sandbox's KakaoPay page, its return claimed (APPROVING); the approve job never runs. */
 async function claimed() {
-  const products = await demoProducts();
-  const created = await createOrder({ buyer, lines: [{ productId: products[0]!.id, quantity: 1 }] });
-  if (!created.ok) throw new Error(created.error.message);
-  const { orderNumber } = created.value;
-  const started = await startPayment({ orderNumber, device: "MOBILE" }, { gateway, appUrl });
-  if (!started.ok || started.value.next.kind !== "redirect") throw new Error("payment did not start");
-  const back = await actAtKakaoPay(started.value.next.url);
-  const paymentId = back.searchParams.get("payment")!;
-  const out = await acceptReturn(
-    {
-      paymentId,
-      attemptToken: back.searchParams.get("t"),
-      authorization: { pgToken: back.searchParams.get("pg_token")! },
-    },
-    { gateway, providerTimeoutMs: 1500 },
-  );
-  expect(out).toEqual({ kind: "in_progress", orderNumber });
-  const p = await db.payment.findUniqueOrThrow({ where: { id: paymentId } });
+  const { orderNumber, paymentId, payment: p } = await claimedAtKakaoPay(gateway, appUrl);
   expect(p.status).toBe("APPROVING");
   expect(p.approveSentAt).toBeNull();
   return { orderNumber, paymentId, afterExpiry: () => new Date(p.readyExpiresAt!.getTime() + 120_000) };
